@@ -1,0 +1,294 @@
+package graph
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// ClaimID returns the stable id of a claim: the same article, type, actors
+// and offsets always give the same id.
+func ClaimID(article string, t RelationType, source, target string, start, end int) string {
+	h := sha256.New()
+	for _, s := range []string{article, string(t), source, target, strconv.Itoa(start), strconv.Itoa(end)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// TextSHA256 returns the hex SHA-256 of an article text.
+func TextSHA256(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Validate checks an actor on its own. Errors wrap ErrInvalid and name the
+// actor and field.
+func (a Actor) Validate() error {
+	switch {
+	case a.ID == "":
+		return fmt.Errorf("%w: actor with empty id", ErrInvalid)
+	case !slugOK(a.ID):
+		return fmt.Errorf("%w: actor id %q: want lower-case letters, digits and '-'", ErrInvalid, a.ID)
+	case a.Kind.Label() == "":
+		return fmt.Errorf("%w: actor %q: unknown kind %q", ErrInvalid, a.ID, a.Kind)
+	case a.Name == "" && a.NameAr == "":
+		return fmt.Errorf("%w: actor %q: no name", ErrInvalid, a.ID)
+	case a.Affiliation == a.ID:
+		return fmt.Errorf("%w: actor %q: affiliated with itself", ErrInvalid, a.ID)
+	}
+	return nil
+}
+
+func slugOK(s string) bool {
+	if len(s) > 128 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// Validate checks a document before it is stored: the article has an id and
+// valid UTF-8 text whose SHA256 matches; every actor is valid and unique;
+// every mention, claim and affiliation refers to an actor of the document;
+// every claim has a valid type and certainty, a confidence in [0,1], offsets
+// inside the text with Quote == Text[Start:End], the article's id and the ID
+// ClaimID gives. Errors wrap ErrInvalid and name the article and the claim.
+func (d Document) Validate() error {
+	a := d.Article
+	if a.ID == "" {
+		return fmt.Errorf("%w: article with empty id", ErrInvalid)
+	}
+	if !utf8.ValidString(a.Text) {
+		return fmt.Errorf("%w: article %q: text is not valid UTF-8", ErrInvalid, a.ID)
+	}
+	if a.SHA256 != TextSHA256(a.Text) {
+		return fmt.Errorf("%w: article %q: sha256 %q does not match its text", ErrInvalid, a.ID, a.SHA256)
+	}
+	actors := make(map[string]bool, len(d.Actors))
+	for _, act := range d.Actors {
+		if err := act.Validate(); err != nil {
+			return fmt.Errorf("article %q: %w", a.ID, err)
+		}
+		if actors[act.ID] {
+			return fmt.Errorf("%w: article %q: actor %q listed twice", ErrInvalid, a.ID, act.ID)
+		}
+		actors[act.ID] = true
+	}
+	for _, act := range d.Actors {
+		if act.Affiliation != "" && !actors[act.Affiliation] {
+			return fmt.Errorf("%w: article %q: actor %q: affiliation %q is not among the document's actors", ErrInvalid, a.ID, act.ID, act.Affiliation)
+		}
+	}
+	seenMention := make(map[string]bool, len(d.Mentions))
+	for _, m := range d.Mentions {
+		if !actors[m.Actor] {
+			return fmt.Errorf("%w: article %q: mention of unknown actor %q", ErrInvalid, a.ID, m.Actor)
+		}
+		if m.Count < 1 {
+			return fmt.Errorf("%w: article %q: mention of %q with count %d", ErrInvalid, a.ID, m.Actor, m.Count)
+		}
+		if seenMention[m.Actor] {
+			return fmt.Errorf("%w: article %q: actor %q mentioned twice", ErrInvalid, a.ID, m.Actor)
+		}
+		seenMention[m.Actor] = true
+	}
+	seenClaim := make(map[string]bool, len(d.Claims))
+	for i, c := range d.Claims {
+		if err := c.validate(a, actors); err != nil {
+			return fmt.Errorf("%w: article %q: claim %d (%s %s->%s): %v", ErrInvalid, a.ID, i, c.Type, c.Source, c.Target, err)
+		}
+		if seenClaim[c.ID] {
+			return fmt.Errorf("%w: article %q: claim %d: duplicate claim id %s", ErrInvalid, a.ID, i, c.ID)
+		}
+		seenClaim[c.ID] = true
+	}
+	return nil
+}
+
+func (c Claim) validate(a Article, actors map[string]bool) error {
+	if !slices.Contains(RelationTypes, c.Type) {
+		return fmt.Errorf("type %q is not MET, SUPPORTED or OPPOSED", c.Type)
+	}
+	if !slices.Contains(Certainties, c.Certainty) {
+		return fmt.Errorf("certainty %q is not asserted, reported or alleged", c.Certainty)
+	}
+	switch {
+	case c.Article != a.ID:
+		return fmt.Errorf("article %q differs from the document's", c.Article)
+	case !actors[c.Source]:
+		return fmt.Errorf("source %q is not among the document's actors", c.Source)
+	case !actors[c.Target]:
+		return fmt.Errorf("target %q is not among the document's actors", c.Target)
+	case c.Source == c.Target:
+		return fmt.Errorf("source and target are the same actor")
+	case math.IsNaN(c.Confidence) || c.Confidence < 0 || c.Confidence > 1:
+		return fmt.Errorf("confidence %v is outside [0,1]", c.Confidence)
+	case c.Start < 0 || c.End > len(a.Text) || c.Start >= c.End:
+		return fmt.Errorf("offsets [%d,%d) are outside the text (%d bytes)", c.Start, c.End, len(a.Text))
+	case a.Text[c.Start:c.End] != c.Quote:
+		return fmt.Errorf("quote is not the text at [%d,%d)", c.Start, c.End)
+	case c.Extractor == "":
+		return fmt.Errorf("no extractor")
+	case c.ID != ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End):
+		return fmt.Errorf("id %q is not ClaimID's", c.ID)
+	}
+	return nil
+}
+
+// Validate checks a filter. Errors wrap ErrInvalid and name the field.
+func (f Filter) Validate() error {
+	for _, t := range f.Types {
+		if !slices.Contains(RelationTypes, t) {
+			return fmt.Errorf("%w: types: unknown relation type %q", ErrInvalid, t)
+		}
+	}
+	for _, k := range f.Kinds {
+		if !slices.Contains(Kinds, k) {
+			return fmt.Errorf("%w: kinds: unknown actor kind %q", ErrInvalid, k)
+		}
+	}
+	for _, c := range f.Certainties {
+		if !slices.Contains(Certainties, c) {
+			return fmt.Errorf("%w: certainties: unknown certainty %q", ErrInvalid, c)
+		}
+	}
+	if math.IsNaN(f.MinConfidence) || f.MinConfidence < 0 || f.MinConfidence > 1 {
+		return fmt.Errorf("%w: min_confidence %v is outside [0,1]", ErrInvalid, f.MinConfidence)
+	}
+	return nil
+}
+
+// MatchClaim reports whether a claim passes the filter's type, certainty and
+// confidence tests.
+func (f Filter) MatchClaim(c Claim) bool {
+	return (len(f.Types) == 0 || slices.Contains(f.Types, c.Type)) &&
+		(len(f.Certainties) == 0 || slices.Contains(f.Certainties, c.Certainty)) &&
+		c.Confidence >= f.MinConfidence
+}
+
+// MatchKind reports whether an actor kind passes the filter.
+func (f Filter) MatchKind(k Kind) bool {
+	return len(f.Kinds) == 0 || slices.Contains(f.Kinds, k)
+}
+
+// TypesOrAll returns f.Types, or every relation type when it is empty. Stores
+// pass it to queries as a parameter.
+func (f Filter) TypesOrAll() []RelationType {
+	if len(f.Types) == 0 {
+		return RelationTypes
+	}
+	return f.Types
+}
+
+// KindsOrAll returns f.Kinds, or every kind when it is empty.
+func (f Filter) KindsOrAll() []Kind {
+	if len(f.Kinds) == 0 {
+		return Kinds
+	}
+	return f.Kinds
+}
+
+// CertaintiesOrAll returns f.Certainties, or every certainty when empty.
+func (f Filter) CertaintiesOrAll() []Certainty {
+	if len(f.Certainties) == 0 {
+		return Certainties
+	}
+	return f.Certainties
+}
+
+// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+func (q NeighbourhoodQuery) Normalize() (NeighbourhoodQuery, error) {
+	if q.Center == "" {
+		return q, fmt.Errorf("%w: center: empty actor id", ErrInvalid)
+	}
+	if q.Depth < 1 || q.Depth > MaxDepth {
+		return q, fmt.Errorf("%w: depth %d is outside 1..%d", ErrInvalid, q.Depth, MaxDepth)
+	}
+	if q.MaxNeighbours == 0 {
+		q.MaxNeighbours = DefaultMaxNeighbours
+	}
+	if q.MaxNeighbours < 1 || q.MaxNeighbours > MaxMaxNeighbours {
+		return q, fmt.Errorf("%w: max neighbours %d is outside 1..%d", ErrInvalid, q.MaxNeighbours, MaxMaxNeighbours)
+	}
+	if q.MaxNodes == 0 {
+		q.MaxNodes = DefaultMaxNodes
+	}
+	if q.MaxNodes < 1 || q.MaxNodes > MaxMaxNodes {
+		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.MaxNodes, MaxMaxNodes)
+	}
+	return q, q.Filter.Validate()
+}
+
+// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+func (q PathQuery) Normalize() (PathQuery, error) {
+	switch {
+	case q.From == "" || q.To == "":
+		return q, fmt.Errorf("%w: from and to are both required", ErrInvalid)
+	case q.From == q.To:
+		return q, fmt.Errorf("%w: from and to are the same actor %q", ErrInvalid, q.From)
+	case q.MaxLength < 1 || q.MaxLength > MaxPathLength:
+		return q, fmt.Errorf("%w: max length %d is outside 1..%d", ErrInvalid, q.MaxLength, MaxPathLength)
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit < 1 || q.Limit > MaxLimit {
+		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxLimit)
+	}
+	return q, q.Filter.Validate()
+}
+
+// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+func (q SearchQuery) Normalize() (SearchQuery, error) {
+	if q.Text == "" {
+		return q, fmt.Errorf("%w: q: empty search text", ErrInvalid)
+	}
+	if len(q.Text) > 256 {
+		return q, fmt.Errorf("%w: q: search text longer than 256 bytes", ErrInvalid)
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.Limit < 1 || q.Limit > MaxLimit {
+		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxLimit)
+	}
+	return q, Filter{Kinds: q.Kinds}.Validate()
+}
+
+// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+func (q ClaimQuery) Normalize() (ClaimQuery, error) {
+	if q.Source == "" && q.Target == "" {
+		return q, fmt.Errorf("%w: source or target is required", ErrInvalid)
+	}
+	if q.Limit == 0 {
+		q.Limit = MaxClaims
+	}
+	if q.Limit < 1 || q.Limit > MaxClaims {
+		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxClaims)
+	}
+	return q, Filter{Types: q.Types}.Validate()
+}
+
+// MatchClaim reports whether c is selected by the query (which must be
+// normalised).
+func (q ClaimQuery) MatchClaim(c Claim) bool {
+	if len(q.Types) > 0 && !slices.Contains(q.Types, c.Type) {
+		return false
+	}
+	fwd := (q.Source == "" || c.Source == q.Source) && (q.Target == "" || c.Target == q.Target)
+	if fwd {
+		return true
+	}
+	either := q.Either || (c.Type == Met && q.Source != "" && q.Target != "")
+	return either && (q.Source == "" || c.Target == q.Source) && (q.Target == "" || c.Source == q.Target)
+}
