@@ -45,6 +45,12 @@ func TestDocumentValidate(t *testing.T) {
 		{"stale sha256", func(d *Document) { d.Article.SHA256 = "00" }, "does not match"},
 		{"quote not at offsets", func(d *Document) { d.Claims[0].Quote = "حفتر" }, "quote is not the text"},
 		{"offsets past the end", func(d *Document) { d.Claims[0].End = len(text) + 1 }, "outside the text"},
+		{"offsets inside a character", func(d *Document) {
+			d.Claims[0].Start++
+			c := &d.Claims[0]
+			c.Quote = text[c.Start:c.End]
+			c.ID = ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+		}, "split a character"},
 		{"unknown source actor", func(d *Document) { d.Claims[0].Source = "nobody" }, `source "nobody"`},
 		{"unknown type", func(d *Document) { d.Claims[0].Type = "LIKED" }, `type "LIKED"`},
 		{"lower-case type", func(d *Document) { d.Claims[0].Type = "met" }, `type "met"`},

@@ -137,6 +137,8 @@ func (c Claim) validate(a Article, actors map[string]bool) error {
 		return fmt.Errorf("offsets [%d,%d) are outside the text (%d bytes)", c.Start, c.End, len(a.Text))
 	case a.Text[c.Start:c.End] != c.Quote:
 		return fmt.Errorf("quote is not the text at [%d,%d)", c.Start, c.End)
+	case !utf8.ValidString(c.Quote):
+		return fmt.Errorf("offsets [%d,%d) split a character", c.Start, c.End)
 	case c.Extractor == "":
 		return fmt.Errorf("no extractor")
 	case c.ID != ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End):

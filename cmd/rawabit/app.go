@@ -1,0 +1,34 @@
+package main
+
+import (
+	"io"
+	"log/slog"
+)
+
+// App is what every command gets: the resolved configuration, a logger, the
+// output streams, and the constructors built from the configuration:
+// OpenStore (store.go), LoaderOptions (load.go) and Extractor (extractor.go).
+// Config and Logger are set once flags are parsed, before any RunE runs.
+// Commands write their results to Stdout and diagnostics to Stderr (or
+// Logger), never to os.Stdout directly, so that tests can capture them.
+type App struct {
+	Config Config
+	// Logger writes to Stderr at the configured level and format.
+	Logger *slog.Logger
+	Stdout io.Writer
+	Stderr io.Writer
+
+	resolved resolvedConfig
+	// warnedMissing holds the missing default data files already logged.
+	warnedMissing map[string]bool
+}
+
+// newLogger returns a logger writing to w at the configured level, as text
+// or JSON.
+func newLogger(w io.Writer, c LogConfig) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: c.Level}
+	if c.Format == LogJSON {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rawabit/rawabit/graph/export"
+)
+
+// TestExportCommand exports from the seed corpus (memory store, shipped
+// config) to stdout, to a file and into a directory.
+func TestExportCommand(t *testing.T) {
+	clearEnv(t)
+	t.Chdir(repoRoot)
+	t.Run("jsonl to stdout", func(t *testing.T) {
+		code, out, errOut := runCLI(t, "export", "--center", "khalifa-haftar", "--types", "supported", "--format", "jsonl")
+		if code != exitOK {
+			t.Fatalf("got exit %d (stderr %q), want 0", code, errOut)
+		}
+		in, err := export.ReadJSONL(strings.NewReader(out))
+		if err != nil {
+			t.Fatalf("output is not export JSON Lines: %v", err)
+		}
+		if len(in.Subgraph.Claims) == 0 {
+			t.Fatal("no claims exported")
+		}
+		for _, c := range in.Subgraph.Claims {
+			if c.Type != "SUPPORTED" {
+				t.Errorf("claim %s has type %s, want only SUPPORTED (--types supported)", c.ID, c.Type)
+			}
+		}
+	})
+	t.Run("gexf into a directory", func(t *testing.T) {
+		dir := t.TempDir()
+		code, _, errOut := runCLI(t, "export", "--center", "khalifa-haftar", "--depth", "2", "--format", "gexf", "-o", dir)
+		if code != exitOK {
+			t.Fatalf("got exit %d (stderr %q), want 0", code, errOut)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "rawabit-khalifa-haftar.gexf"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), `<gexf xmlns="http://gexf.net/1.3" version="1.3">`) || !strings.Contains(string(data), "خليفة حفتر") {
+			t.Errorf("file is not a GEXF 1.3 export with Arabic names:\n%.400s", data)
+		}
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 1 {
+			t.Errorf("got %d files in the directory, want only the export (no temporary file left)", len(entries))
+		}
+	})
+	t.Run("ids to a zip file", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "gephi.zip")
+		code, _, errOut := runCLI(t, "export", "--ids", "usa,khalifa-haftar", "--format", "csv", "-o", file)
+		if code != exitOK {
+			t.Fatalf("got exit %d (stderr %q), want 0", code, errOut)
+		}
+		if data, err := os.ReadFile(file); err != nil || !strings.HasPrefix(string(data), "PK") {
+			t.Errorf("got %d bytes (err %v), want a zip", len(data), err)
+		}
+	})
+	usage := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no selection", []string{"export", "--format", "gexf"}, "exactly one of center, ids, or from and to"},
+		{"unknown format", []string{"export", "--center", "usa", "--format", "pdf"}, "--format"},
+		{"unknown type", []string{"export", "--center", "usa", "--types", "hugged"}, "--types"},
+		{"bad confidence", []string{"export", "--center", "usa", "--min-confidence", "2"}, "min_confidence"},
+	}
+	for _, tt := range usage {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCLI(t, tt.args...)
+			if code != exitUsage || !strings.Contains(errOut, tt.want) {
+				t.Errorf("got exit %d, stderr %q; want %d mentioning %q", code, errOut, exitUsage, tt.want)
+			}
+		})
+	}
+	t.Run("unknown actor", func(t *testing.T) {
+		code, _, errOut := runCLI(t, "export", "--center", "nobody", "--format", "gexf")
+		if code != exitError || !strings.Contains(errOut, "nobody") {
+			t.Errorf("got exit %d, stderr %q; want %d naming the actor", code, errOut, exitError)
+		}
+	})
+}

@@ -1,0 +1,267 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader"
+)
+
+func init() { register(newLoadCmd) }
+
+// maxListed is how many skipped articles and warnings the summary lists
+// without --verbose.
+const maxListed = 20
+
+func newLoadCmd(app *App) *cobra.Command {
+	var asJSON, strict, verbose bool
+	cmd := &cobra.Command{
+		Use:   "load [PATH...]",
+		Short: "Load articles into the configured store",
+		Long: `Load articles into the configured store and print a summary: articles, actors
+and claims loaded, the articles skipped with the reason, and warnings.
+
+PATH may be .txt files, .jsonl files or folders of them; without PATH the
+configured corpus (data.articles) is loaded. Each article is extracted (unless
+data.extract is false), joined with its curated claims (data.claims) minus the
+rejected ones (data.corrections), and written in one transaction: an article
+either loads whole or is skipped.
+
+With the memory store nothing outlives the command, so "load" checks a corpus.
+
+Exit status: 0 when the load ran (skipped articles are listed); 1 when an
+input file is invalid (nothing is written then), the store fails, nothing at
+all could be loaded, or --strict is given and something was skipped.`,
+		Example: `  rawabit load                                  # the configured corpus
+  rawabit load --strict data/articles           # fail if any article is skipped
+  RAWABIT_STORE=neo4j rawabit load news.jsonl   # add articles to Neo4j`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			paths, partial := args, len(args) > 0
+			if !partial {
+				paths = app.Config.Data.Articles
+			}
+			store, err := app.OpenStore(ctx)
+			if err != nil {
+				return fmt.Errorf("load: %w", err)
+			}
+			defer store.Close(context.WithoutCancel(ctx))
+
+			sum, err := app.loadCorpus(ctx, store, paths, partial)
+			if err != nil {
+				return fmt.Errorf("load: %w", err)
+			}
+			if asJSON {
+				enc := json.NewEncoder(app.Stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(sum); err != nil {
+					return err
+				}
+			} else {
+				limit := maxListed
+				if verbose {
+					limit = -1
+				}
+				printSummary(app.Stdout, sum, app.Config.Store, limit)
+			}
+			switch {
+			case sum.Articles == 0 && len(sum.Skipped) > 0:
+				return fmt.Errorf("load: nothing loaded: all %d inputs skipped", len(sum.Skipped))
+			case strict && len(sum.Skipped) > 0:
+				return fmt.Errorf("load: %d skipped (--strict)", len(sum.Skipped))
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
+	f.BoolVar(&strict, "strict", false, "exit with status 1 when any article is skipped")
+	f.BoolVarP(&verbose, "verbose", "v", false, fmt.Sprintf("list every skipped article and warning (default: the first %d)", maxListed))
+	addDataFlags(cmd)
+	return cmd
+}
+
+// addDataFlags adds the flags overriding the data.* keys used by loading.
+func addDataFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringArray("gazetteer", nil, "gazetteer file; repeat for several, merged in order (key data.gazetteer)")
+	bindFlag(f, "gazetteer", "data.gazetteer")
+	f.String("claims", "", `curated claims file, "" for none (key data.claims)`)
+	bindFlag(f, "claims", "data.claims")
+	f.String("corrections", "", `corrections file, "" for none (key data.corrections)`)
+	bindFlag(f, "corrections", "data.corrections")
+	f.Bool("extract", true, "run the extractor; --extract=false loads curated claims only (key data.extract)")
+	bindFlag(f, "extract", "data.extract")
+}
+
+// LoaderOptions returns the loader options of the configuration for the
+// given corpus paths: gazetteers, claims and corrections files, and the
+// extractor when data.extract is set. A data file left at its default that
+// (its path is the built-in default) and does not exist is left out with a
+// warning; any other must exist, or the loader reports it. partial is loader.Options.PartialCorpus.
+func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, error) {
+	d := app.Config.Data
+	opts := loader.Options{
+		Corpus:        paths,
+		Claims:        app.dataFile("data.claims", d.Claims),
+		Corrections:   app.dataFile("data.corrections", d.Corrections),
+		PartialCorpus: partial,
+	}
+	for _, g := range d.Gazetteer {
+		if g = app.dataFile("data.gazetteer", g); g != "" {
+			opts.Gazetteers = append(opts.Gazetteers, g)
+		}
+	}
+	if d.Extract {
+		x, err := app.Extractor()
+		if err != nil {
+			return opts, err
+		}
+		if x != nil { // a nil *extract.Extractor must not become a non-nil interface
+			opts.Extractor = x
+		}
+	}
+	return opts, nil
+}
+
+// dataFile returns path, or "" when path is a default of the key and does
+// not exist.
+func (app *App) dataFile(key, path string) string {
+	if path == "" || !isDefaultPath(key, path) {
+		return path
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if !app.warnedMissing[path] {
+			level := slog.LevelInfo
+			if key == "data.gazetteer" || key == "data.triggers" {
+				level = slog.LevelWarn // the extractor is off without them
+			}
+			app.Logger.Log(context.Background(), level, "default data file not found: not used", "key", key, "path", path)
+			if app.warnedMissing == nil {
+				app.warnedMissing = map[string]bool{}
+			}
+			app.warnedMissing[path] = true
+		}
+		return ""
+	}
+	return path
+}
+
+func isDefaultPath(key, path string) bool {
+	k, _ := lookupKey(key)
+	switch d := k.Default.(type) {
+	case string:
+		return d == path
+	case []string:
+		return slices.Contains(d, path)
+	}
+	return false
+}
+
+// loadCorpus loads paths into w with the configured options, showing a
+// progress bar when stderr is a terminal.
+func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, partial bool) (loader.Summary, error) {
+	opts, err := app.LoaderOptions(paths, partial)
+	if err != nil {
+		return loader.Summary{}, err
+	}
+	var bar *progressbar.ProgressBar
+	if isTerminal(app.Stderr) {
+		opts.Progress = func(done, total int) {
+			if bar == nil {
+				bar = progressbar.NewOptions(total,
+					progressbar.OptionSetWriter(app.Stderr),
+					progressbar.OptionSetDescription("loading"),
+					progressbar.OptionShowCount(),
+					progressbar.OptionSetItsString("articles"),
+					progressbar.OptionShowIts(),
+					progressbar.OptionSetPredictTime(true),
+					progressbar.OptionClearOnFinish(),
+				)
+			}
+			_ = bar.Set(done)
+		}
+	}
+	app.Logger.Debug("loading", "paths", paths, "gazetteers", opts.Gazetteers, "claims", opts.Claims,
+		"corrections", opts.Corrections, "extractor", opts.Extractor != nil)
+	sum, err := loader.Load(ctx, w, opts)
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	return sum, err
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// printSummary writes a load summary for people: totals, then the skipped
+// articles and warnings, at most limit of each (all when limit < 0).
+func printSummary(w io.Writer, s loader.Summary, store string, limit int) {
+	fmt.Fprintf(w, "Loaded %d %s into the %s store: %d %s, %d %s (%d curated, %d extracted",
+		s.Articles, plural(s.Articles, "article", "articles"), store,
+		s.Actors, plural(s.Actors, "actor", "actors"),
+		s.Claims, plural(s.Claims, "claim", "claims"), s.Curated, s.Extracted)
+	if s.Rejected > 0 {
+		fmt.Fprintf(w, "; %d rejected by corrections", s.Rejected)
+	}
+	if s.Duplicates > 0 {
+		fmt.Fprintf(w, "; %d extracted already curated", s.Duplicates)
+	}
+	fmt.Fprintln(w, ").")
+	skipped := make([]string, len(s.Skipped))
+	for i, sk := range s.Skipped {
+		skipped[i] = sk.String()
+	}
+	printList(w, "Skipped", skipped, limit)
+	printList(w, "Warnings", s.Warnings, limit)
+}
+
+func printList(w io.Writer, title string, items []string, limit int) {
+	if len(items) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s (%d):\n", title, len(items))
+	for i, it := range items {
+		if limit >= 0 && i == limit {
+			fmt.Fprintf(w, "  ... and %d more (use -v to list all)\n", len(items)-limit)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", strings.ReplaceAll(it, "\n", "\n    "))
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// logSummary logs a load summary, one record per skipped article.
+func logSummary(l *slog.Logger, s loader.Summary) {
+	l.Info("corpus loaded", "articles", s.Articles, "actors", s.Actors, "claims", s.Claims,
+		"curated", s.Curated, "extracted", s.Extracted, "rejected", s.Rejected,
+		"skipped", len(s.Skipped), "warnings", len(s.Warnings))
+	for _, sk := range s.Skipped {
+		l.Warn("article skipped", "path", sk.Path, "line", sk.Line, "id", sk.ID, "reason", sk.Reason)
+	}
+	for _, w := range s.Warnings {
+		l.Warn("load warning", "warning", w)
+	}
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rawabit/rawabit/web"
+)
+
+func init() { register(newServeCmd) }
+
+func newServeCmd(app *App) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the API and the viewer",
+		Long: `Serve the JSON API (/api/...), /healthz and the viewer on server.addr.
+
+With the memory store (the default) the data files (data.articles, with
+data.gazetteer, data.claims and data.corrections) are loaded at start-up. With
+Neo4j the store is served as it is, unless --load (server.load_corpus) asks
+for the data files to be loaded first. SIGINT or SIGTERM stops the server
+gracefully, waiting up to server.shutdown_timeout for requests in flight.`,
+		Example: `  rawabit serve
+  rawabit serve --addr :8080
+  RAWABIT_STORE=neo4j RAWABIT_NEO4J_PASSWORD=secret rawabit serve --load`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ln, err := net.Listen("tcp", app.Config.Server.Addr)
+			if err != nil {
+				return fmt.Errorf("serve: %w", err)
+			}
+			return app.serve(cmd.Context(), ln)
+		},
+	}
+	f := cmd.Flags()
+	f.String("addr", "", "HOST:PORT to listen on (key server.addr, default 127.0.0.1:8080)")
+	bindFlag(f, "addr", "server.addr")
+	f.Bool("load", false, "load the data files at start-up into any store (key server.load_corpus)")
+	bindFlag(f, "load", "server.load_corpus")
+	addDataFlags(cmd)
+	return cmd
+}
+
+// serve opens the store, loads the corpus when configured to, and serves on
+// ln until ctx is cancelled, then shuts down gracefully. It closes ln and
+// the store. A corpus with skipped articles is logged, not fatal; an input
+// error that stops loading is.
+func (app *App) serve(ctx context.Context, ln net.Listener) error {
+	defer ln.Close()
+	cfg := app.Config
+	store, err := app.OpenStore(ctx)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	defer func() {
+		if err := store.Close(context.WithoutCancel(ctx)); err != nil {
+			app.Logger.Warn("close store", "err", err)
+		}
+	}()
+
+	if cfg.Store == StoreMemory || cfg.Server.LoadCorpus {
+		sum, err := app.loadCorpus(ctx, store, cfg.Data.Articles, false)
+		if err != nil {
+			return fmt.Errorf("serve: load corpus: %w", err)
+		}
+		logSummary(app.Logger, sum)
+	}
+	counts, err := store.Counts(ctx)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	if counts.Articles == 0 {
+		app.Logger.Warn("the store holds no article: run \"rawabit load\" or \"rawabit serve --load\"")
+	}
+
+	handler := web.NewServer(store, web.Options{
+		Logger:         app.Logger,
+		RequestTimeout: cfg.Server.RequestTimeout,
+		MaxBodyBytes:   cfg.Server.MaxBodyBytes,
+		MaxNodes:       cfg.Server.MaxNodes,
+	}).Handler()
+	srv := &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: cfg.Server.ReadHeaderTimeout,
+		ReadTimeout:       cfg.Server.ReadTimeout,
+		WriteTimeout:      cfg.Server.WriteTimeout,
+		IdleTimeout:       cfg.Server.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(app.Logger.Handler(), slog.LevelWarn),
+	}
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	app.Logger.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "store", cfg.Store,
+		"actors", counts.Actors, "articles", counts.Articles, "claims", counts.Claims)
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	app.Logger.Info("shutting down", "grace", cfg.Server.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.Server.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// displayAddr turns a listener address into one a browser can open:
+// an unspecified host (":8080", "0.0.0.0", "::") becomes localhost.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,167 @@
+package arabic
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Token is one word of a text: its normalised form and the byte range
+// [Start, End) it occupies in the original text, so that
+// text[Start:End] is the word exactly as written.
+type Token struct {
+	Norm       string
+	Start, End int
+}
+
+// foldTable caches FoldRune for the Latin and Arabic blocks, the runes of
+// almost every article, so that tokenizing does not allocate per rune.
+var foldTable = func() (t [0x700]string) {
+	for r := range t {
+		t[r] = FoldRune(rune(r))
+	}
+	return t
+}()
+
+func fold(r rune) string {
+	if r >= 0 && int(r) < len(foldTable) {
+		return foldTable[r]
+	}
+	return FoldRune(r)
+}
+
+type script uint8
+
+const (
+	scriptNone script = iota
+	scriptArabic
+	scriptOther
+)
+
+func scriptOf(r rune) script {
+	switch {
+	case r >= '0' && r <= '9':
+		return scriptNone
+	case r >= 0x0600 && r <= 0x06FF, r >= 0x0750 && r <= 0x077F, r >= 0xFB50 && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF:
+		return scriptArabic
+	}
+	return scriptOther
+}
+
+// Tokens splits s into normalised words (see Normalize) with their byte
+// offsets in s. A word ends at any rune FoldRune turns into a separator and
+// where Arabic script meets another script ("الـCIA" gives "ال" and "cia").
+// Runes that fold to nothing (diacritics, tatweel) stay inside their word.
+func Tokens(s string) []Token {
+	return AppendTokens(nil, s, 0)
+}
+
+// AppendTokens appends the tokens of s to dst, adding base to every offset
+// (for a piece of s taken at offset base of a larger text), and returns the
+// extended slice. It allocates only the normalised strings.
+func AppendTokens(dst []Token, s string, base int) []Token {
+	var b strings.Builder
+	start := -1
+	cur := scriptNone
+	flush := func(end int) {
+		if start >= 0 && b.Len() > 0 {
+			dst = append(dst, Token{Norm: b.String(), Start: base + start, End: base + end})
+		}
+		b.Reset()
+		start = -1
+		cur = scriptNone
+	}
+	lastEnd := 0
+	for i, r := range s {
+		f := fold(r)
+		if f == " " {
+			flush(lastEnd)
+			continue
+		}
+		if f == "" {
+			if start >= 0 {
+				lastEnd = i + utf8.RuneLen(r)
+				if r == utf8.RuneError {
+					lastEnd = i + 1
+				}
+			}
+			continue
+		}
+		sc := scriptOf(r)
+		if start >= 0 && sc != scriptNone && cur != scriptNone && sc != cur {
+			flush(lastEnd)
+		}
+		if start < 0 {
+			start = i
+		}
+		if sc != scriptNone {
+			cur = sc
+		}
+		b.WriteString(f)
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = 1
+		}
+		lastEnd = i + n
+	}
+	flush(lastEnd)
+	return dst
+}
+
+// Clitic prefixes that may be glued to a word: a conjunction (و ف), then a
+// preposition (ب ل ك), then the article ال, which ل absorbs as لل.
+var (
+	conjunctions = []string{"و", "ف"}
+	prepositions = []string{"ب", "ل", "ك"}
+)
+
+// Split is one reading of a normalised word as clitic prefixes plus a stem.
+type Split struct {
+	// Prefix is the clitics removed, as written ("و", "بال", "لل").
+	Prefix string
+	// Stem is what remains; after لل it has its article restored
+	// ("للجيش" gives "الجيش").
+	Stem string
+}
+
+// Proclitics appends to dst every reading of the normalised word w as
+// proclitics (و ف, then ب ل ك, then ال, written together as in
+// وال بال فال كال لل) plus a stem of at least two letters, most specific
+// first: the fewer letters removed, the earlier. w itself is not included.
+// Callers keep a reading only when its stem is a known name: names are
+// never stemmed otherwise.
+func Proclitics(dst []Split, w string) []Split {
+	add := func(prefix, stem string) {
+		if utf8.RuneCountInString(stem) >= 2 {
+			dst = append(dst, Split{Prefix: prefix, Stem: stem})
+		}
+	}
+	for _, c := range append([]string{""}, conjunctions...) {
+		rest, ok := strings.CutPrefix(w, c)
+		if !ok {
+			continue
+		}
+		if c != "" {
+			add(c, rest)
+		}
+		for _, p := range prepositions {
+			stem, ok := strings.CutPrefix(rest, p)
+			if !ok {
+				continue
+			}
+			add(c+p, stem)
+			if p == "ل" && strings.HasPrefix(stem, "ل") {
+				add(c+"لل", "ا"+stem)
+			}
+		}
+	}
+	n := len(dst)
+	for i := 0; i < n; i++ {
+		if stem, ok := strings.CutPrefix(dst[i].Stem, "ال"); ok && !strings.HasSuffix(dst[i].Prefix, "لل") {
+			add(dst[i].Prefix+"ال", stem)
+		}
+	}
+	if stem, ok := strings.CutPrefix(w, "ال"); ok {
+		add("ال", stem)
+	}
+	return dst
+}

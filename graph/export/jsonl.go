@@ -1,0 +1,202 @@
+package export
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// jsonlRecord is one line of the jsonl format: the shape "rawabit extract"
+// writes, plus the claim id, the extractor, the actors' Arabic names and the
+// article's metadata.
+type jsonlRecord struct {
+	ID         string       `json:"id,omitempty"`
+	Type       string       `json:"type"`
+	Source     jsonlActor   `json:"source"`
+	Target     jsonlActor   `json:"target"`
+	Article    jsonlArticle `json:"article"`
+	Evidence   jsonlQuote   `json:"evidence"`
+	Certainty  string       `json:"certainty"`
+	Confidence float64      `json:"confidence"`
+	Extractor  string       `json:"extractor,omitempty"`
+}
+
+type jsonlActor struct {
+	ID      string `json:"id"`
+	Name    string `json:"name"`
+	NameAr  string `json:"name_ar,omitempty"`
+	Kind    string `json:"kind"`
+	Mention string `json:"mention"`
+}
+
+type jsonlArticle struct {
+	ID        string `json:"id"`
+	Path      string `json:"path,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+type jsonlQuote struct {
+	Quote string `json:"quote"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// writeJSONL writes one claim per line in claim id order. "mention" is empty:
+// a stored claim does not keep the surface form of its actors.
+func writeJSONL(ctx context.Context, w io.Writer, in Input) error {
+	t := newTextWriter(w)
+	actors := make(map[string]*graph.Actor, len(in.Subgraph.Nodes))
+	for i := range in.Subgraph.Nodes {
+		actors[in.Subgraph.Nodes[i].ID] = &in.Subgraph.Nodes[i]
+	}
+	var b []byte
+	err := eachClaim(ctx, in.Subgraph.Claims, func(c *graph.Claim) error {
+		a := in.Articles[c.Article]
+		b = append(b[:0], `{"id":`...)
+		b = appendJSONString(b, c.ID)
+		b = append(b, `,"type":"`...)
+		b = append(b, strings.ToLower(string(c.Type))...)
+		b = append(b, `","source":`...)
+		b = appendJSONLActor(b, actors[c.Source])
+		b = append(b, `,"target":`...)
+		b = appendJSONLActor(b, actors[c.Target])
+		b = append(b, `,"article":{"id":`...)
+		b = appendJSONString(b, c.Article)
+		b = appendOptional(b, "title", a.Title)
+		b = appendOptional(b, "source", a.Source)
+		b = appendOptional(b, "published", dateString(a.Published))
+		b = appendOptional(b, "url", a.URL)
+		b = append(b, `},"evidence":{"quote":`...)
+		b = appendJSONString(b, c.Quote)
+		b = append(b, `,"start":`...)
+		b = strconv.AppendInt(b, int64(c.Start), 10)
+		b = append(b, `,"end":`...)
+		b = strconv.AppendInt(b, int64(c.End), 10)
+		b = append(b, `},"certainty":`...)
+		b = appendJSONString(b, string(c.Certainty))
+		b = append(b, `,"confidence":`...)
+		b = appendFloat(b, c.Confidence)
+		b = appendOptional(b, "extractor", c.Extractor)
+		b = append(b, "}\n"...)
+		t.b(b)
+		return t.err
+	})
+	if err != nil {
+		return err
+	}
+	return t.flush()
+}
+
+func appendJSONLActor(b []byte, a *graph.Actor) []byte {
+	b = append(b, `{"id":`...)
+	b = appendJSONString(b, a.ID)
+	b = append(b, `,"name":`...)
+	b = appendJSONString(b, a.Name)
+	b = appendOptional(b, "name_ar", a.NameAr)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, string(a.Kind))
+	return append(b, `,"mention":""}`...)
+}
+
+// appendOptional appends ,"key":value when value is not empty.
+func appendOptional(b []byte, key, value string) []byte {
+	if value == "" {
+		return b
+	}
+	b = append(b, ',', '"')
+	b = append(b, key...)
+	b = append(b, '"', ':')
+	return appendJSONString(b, value)
+}
+
+// maxJSONLLine is the longest line ReadJSONL accepts.
+const maxJSONLLine = 16 << 20
+
+// ReadJSONL reads claims in the jsonl format, or as "rawabit extract" writes
+// them, and returns them as a subgraph: the claims sorted by id (a record
+// without "id" gets graph.ClaimID's), the actors they name as nodes (id,
+// name, Arabic name and kind; the first record naming an actor wins) and the
+// article metadata. Blank lines are skipped. A malformed line, an unknown
+// type, kind or certainty, or a bad date is an error wrapping
+// graph.ErrInvalid that names the line.
+func ReadJSONL(r io.Reader) (Input, error) {
+	in := Input{Articles: map[string]graph.Article{}}
+	nodes := map[string]bool{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), maxJSONLLine)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := bytes.TrimSpace(sc.Bytes())
+		if len(text) == 0 {
+			continue
+		}
+		var rec jsonlRecord
+		dec := json.NewDecoder(bytes.NewReader(text))
+		if err := dec.Decode(&rec); err != nil {
+			return Input{}, fmt.Errorf("%w: jsonl line %d: %v", graph.ErrInvalid, line, err)
+		}
+		c, err := rec.claim()
+		if err != nil {
+			return Input{}, fmt.Errorf("jsonl line %d: %w", line, err)
+		}
+		for _, ref := range []jsonlActor{rec.Source, rec.Target} {
+			if nodes[ref.ID] {
+				continue
+			}
+			kind, err := graph.ParseKind(ref.Kind)
+			if err != nil {
+				return Input{}, fmt.Errorf("jsonl line %d: actor %q: %w", line, ref.ID, err)
+			}
+			nodes[ref.ID] = true
+			in.Subgraph.Nodes = append(in.Subgraph.Nodes, graph.Actor{ID: ref.ID, Name: ref.Name, NameAr: ref.NameAr, Kind: kind})
+		}
+		published, err := parseDate(rec.Article.Published)
+		if err != nil {
+			return Input{}, fmt.Errorf("%w: jsonl line %d: article published: %v", graph.ErrInvalid, line, err)
+		}
+		if _, ok := in.Articles[c.Article]; !ok {
+			in.Articles[c.Article] = graph.Article{ID: c.Article, Title: rec.Article.Title, Source: rec.Article.Source, Published: published, URL: rec.Article.URL}
+		}
+		in.Subgraph.Claims = append(in.Subgraph.Claims, c)
+	}
+	if err := sc.Err(); err != nil {
+		return Input{}, fmt.Errorf("jsonl line %d: %w", line+1, err)
+	}
+	sortSubgraph(&in.Subgraph)
+	return in, nil
+}
+
+// claim converts a record to a claim.
+func (rec jsonlRecord) claim() (graph.Claim, error) {
+	t, err := graph.ParseRelationType(rec.Type)
+	if err != nil {
+		return graph.Claim{}, err
+	}
+	cert, err := graph.ParseCertainty(rec.Certainty)
+	if err != nil {
+		return graph.Claim{}, err
+	}
+	if rec.Source.ID == "" || rec.Target.ID == "" || rec.Article.ID == "" {
+		return graph.Claim{}, fmt.Errorf("%w: source.id, target.id and article.id are required", graph.ErrInvalid)
+	}
+	c := graph.Claim{
+		ID: rec.ID, Type: t, Source: rec.Source.ID, Target: rec.Target.ID, Article: rec.Article.ID,
+		Quote: rec.Evidence.Quote, Start: rec.Evidence.Start, End: rec.Evidence.End,
+		Certainty: cert, Confidence: rec.Confidence, Extractor: rec.Extractor,
+	}
+	if c.ID == "" {
+		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+	}
+	return c, nil
+}

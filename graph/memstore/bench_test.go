@@ -1,0 +1,218 @@
+package memstore_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/graph/storetest"
+)
+
+// The benchmark graph: the size issue 4 sets for the neighbourhood target.
+const (
+	benchActors = 100_000
+	benchClaims = 1_000_000
+	benchSeed   = 1
+)
+
+var (
+	bigOnce  sync.Once
+	bigStore *memstore.Store
+)
+
+// bigGraph builds the synthetic benchmark graph once per process.
+func bigGraph(b *testing.B) *memstore.Store {
+	bigOnce.Do(func() {
+		start := time.Now()
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		s := memstore.New()
+		batch := make([]graph.Document, 0, 1000)
+		flush := func() error {
+			err := s.LoadArticles(context.Background(), batch)
+			batch = batch[:0]
+			return err
+		}
+		err := storetest.SyntheticEach(benchActors, benchClaims, benchSeed, func(d graph.Document) error {
+			batch = append(batch, d)
+			if len(batch) == cap(batch) {
+				return flush()
+			}
+			return nil
+		})
+		if err == nil {
+			err = flush()
+		}
+		if err != nil {
+			b.Fatalf("building the synthetic graph: %v", err)
+		}
+		b.Logf("built %d actors, %d claims in %v", benchActors, benchClaims, time.Since(start).Round(time.Millisecond))
+		bigStore = s
+	})
+	if bigStore == nil {
+		b.Fatal("synthetic graph failed to build")
+	}
+	return bigStore
+}
+
+// reportPercentiles adds p50 and p99 latency metrics from per-op durations.
+func reportPercentiles(b *testing.B, d []time.Duration) {
+	if len(d) == 0 {
+		return
+	}
+	slices.Sort(d)
+	at := func(p float64) float64 { return float64(d[int(p*float64(len(d)-1))].Microseconds()) / 1000 }
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+}
+
+// centres returns random actor ids, reproducibly.
+func centres(n int) []string {
+	rng := rand.New(rand.NewPCG(7, 7))
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = storetest.SyntheticActorID(rng.IntN(benchActors))
+	}
+	return ids
+}
+
+func BenchmarkNeighbourhood(b *testing.B) {
+	s := bigGraph(b)
+	ctx := context.Background()
+	ids := centres(1024)
+	for _, depth := range []int{1, 2, 3} {
+		b.Run("depth="+string(rune('0'+depth)), func(b *testing.B) {
+			durations := make([]time.Duration, 0, b.N)
+			nodes := 0
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				start := time.Now()
+				sg, err := s.Neighbourhood(ctx, graph.NeighbourhoodQuery{Center: ids[i%len(ids)], Depth: depth, MaxNodes: 500})
+				durations = append(durations, time.Since(start))
+				if err != nil {
+					b.Fatal(err)
+				}
+				nodes += len(sg.Nodes)
+				i++
+			}
+			b.ReportMetric(float64(nodes)/float64(i), "nodes/op")
+			reportPercentiles(b, durations)
+		})
+	}
+}
+
+func BenchmarkHeap(b *testing.B) {
+	bigGraph(b)
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	for b.Loop() {
+	}
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
+}
+
+func BenchmarkSearch(b *testing.B) {
+	s := bigGraph(b)
+	ctx := context.Background()
+	names := storetest.SyntheticActors(benchActors)
+	tests := []struct{ name, text string }{
+		{"arabic-full-name", names[12345].NameAr},
+		{"arabic-common-word", "محمد"},
+		{"english-prefix", "Actor 4242"},
+		{"no-match", "zzz"},
+	}
+	for _, tt := range tests {
+		b.Run(tt.name, func(b *testing.B) {
+			durations := make([]time.Duration, 0, b.N)
+			b.ReportAllocs()
+			for b.Loop() {
+				start := time.Now()
+				_, err := s.SearchActors(ctx, graph.SearchQuery{Text: tt.text})
+				durations = append(durations, time.Since(start))
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPercentiles(b, durations)
+		})
+	}
+}
+
+func BenchmarkShortestPaths(b *testing.B) {
+	s := bigGraph(b)
+	ctx := context.Background()
+	from, to := centres(512), centres(1024)[512:]
+	for _, maxLength := range []int{2, 4} {
+		b.Run("max="+string(rune('0'+maxLength)), func(b *testing.B) {
+			durations := make([]time.Duration, 0, b.N)
+			found := 0
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				start := time.Now()
+				paths, err := s.ShortestPaths(ctx, graph.PathQuery{From: from[i%len(from)], To: to[i%len(to)], MaxLength: maxLength})
+				durations = append(durations, time.Since(start))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(paths) > 0 {
+					found++
+				}
+				i++
+			}
+			b.ReportMetric(float64(found)/float64(i), "found/op")
+			reportPercentiles(b, durations)
+		})
+	}
+}
+
+func BenchmarkLoadArticle(b *testing.B) {
+	ctx := context.Background()
+	b.Run("fixture-into-empty-store", func(b *testing.B) {
+		docs := storetest.Fixture()
+		b.ReportAllocs()
+		for b.Loop() {
+			s := memstore.New()
+			for _, d := range docs {
+				if err := s.LoadArticle(ctx, d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
+	})
+	b.Run("replace-in-big-graph", func(b *testing.B) {
+		s := bigGraph(b)
+		docs := storetest.Synthetic(benchActors, 2*storetest.SyntheticClaimsPerArticle, benchSeed+1)
+		for i := range docs {
+			docs[i] = retarget(docs[i], "bench-replace-"+string(rune('a'+i)))
+		}
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if err := s.LoadArticle(ctx, docs[i%len(docs)]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+}
+
+// retarget gives a document another article id (with its claim ids).
+func retarget(d graph.Document, id string) graph.Document {
+	d.Article.ID = id
+	d.Claims = slices.Clone(d.Claims)
+	for i := range d.Claims {
+		c := &d.Claims[i]
+		c.Article = id
+		c.ID = graph.ClaimID(id, c.Type, c.Source, c.Target, c.Start, c.End)
+	}
+	return d
+}

@@ -1,0 +1,4 @@
+// params: article
+// One article by id.
+MATCH (art:Article {id: $article})
+RETURN art

@@ -1,0 +1,223 @@
+// Package neo4jstore is a graph.Store on Neo4j 5, through the official Go
+// driver (github.com/neo4j/neo4j-go-driver/v5).
+//
+// The data model, which the README documents for people writing Cypher in
+// the Neo4j console:
+//
+//	(:Actor:Person|:Actor:State|:Actor:Organisation
+//	    {id, name, name_ar, aliases, aliases_text, search_keys, kind, affiliation})
+//	(:Article {id, title, source, url, published, language, text, sha256})
+//	(:Actor)-[:MET|SUPPORTED|OPPOSED {id, article, quote, start, end,
+//	    certainty, confidence, extractor}]->(:Actor)      one per claim
+//	(:Actor)-[:MENTIONED_IN {count}]->(:Article)
+//	(:Actor)-[:AFFILIATED_WITH]->(:Actor)
+//
+// aliases_text is the aliases joined by newlines (full-text indexes only
+// index STRING properties) and search_keys the arabic.Normalize form of every
+// name, which SearchActors scans with CONTAINS.
+//
+// Every Cypher statement lives in an embedded .cypher file under cypher/ and
+// takes its values as parameters; labels and relationship types come from the
+// fixed enums of package graph, never from input. Writes run in write
+// transactions (one per article), reads in read transactions, so that a
+// cluster routes them to readers. Neighbourhood and ShortestPaths use the
+// shared traversals of package graph over one Cypher query per level, and
+// SearchActors ranks with arabic.MatchScore, so that the answers are those of
+// every other store.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// Config says how to reach Neo4j.
+type Config struct {
+	// URI is the server address: neo4j:// (routing, for clusters and
+	// single servers), neo4j+s:// (routing over TLS) or bolt:// (one server
+	// directly), e.g. "neo4j://localhost:7687".
+	URI      string
+	Username string
+	Password string
+	// Database is the database name; "" means the user's home database.
+	Database string
+	// MaxConnectionPoolSize caps the driver's connections; 0 means the
+	// driver's default (100).
+	MaxConnectionPoolSize int
+	// ConnectTimeout bounds establishing one connection; 0 means the
+	// driver's default (5s).
+	ConnectTimeout time.Duration
+}
+
+// Store is a graph.Store on Neo4j. It is safe for concurrent use.
+type Store struct {
+	driver    neo4j.DriverWithContext
+	database  string
+	bookmarks neo4j.BookmarkManager
+	closed    atomic.Bool
+}
+
+var _ graph.Store = (*Store)(nil)
+
+// Open connects to Neo4j, verifies the connection and applies the schema
+// (uniqueness constraints on Actor.id and Article.id, the full-text index
+// actor_names with the arabic analyzer, claim indexes on the article
+// property), waiting until the indexes are online.
+//
+// An empty URI or an unsupported scheme is graph.ErrInvalid. A server that
+// cannot be reached, or that refuses the credentials, is
+// graph.ErrUnavailable; the error also wraps the driver's.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	scheme, _, ok := strings.Cut(cfg.URI, "://")
+	if !ok || !validScheme(scheme) {
+		return nil, fmt.Errorf("neo4jstore: open: %w: uri %q: want neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// or bolt+ssc://", graph.ErrInvalid, cfg.URI)
+	}
+	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
+		if cfg.MaxConnectionPoolSize > 0 {
+			c.MaxConnectionPoolSize = cfg.MaxConnectionPoolSize
+		}
+		if cfg.ConnectTimeout > 0 {
+			c.SocketConnectTimeout = cfg.ConnectTimeout
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: open %s: %w: %w", cfg.URI, graph.ErrInvalid, err)
+	}
+	if err := driver.VerifyConnectivity(ctx); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("neo4jstore: open %s: %w: %w", cfg.URI, graph.ErrUnavailable, err)
+	}
+	s := &Store{
+		driver:    driver,
+		database:  cfg.Database,
+		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+	}
+	if err := s.applySchema(ctx); err != nil {
+		driver.Close(context.WithoutCancel(ctx))
+		return nil, fmt.Errorf("neo4jstore: open %s: apply schema: %w", cfg.URI, classify(err))
+	}
+	return s, nil
+}
+
+func validScheme(s string) bool {
+	switch s {
+	case "neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc":
+		return true
+	}
+	return false
+}
+
+// applySchema runs each schema statement in its own transaction: Neo4j does
+// not mix schema and data changes in one.
+func (s *Store) applySchema(ctx context.Context) error {
+	for _, st := range schema {
+		_, err := neo4j.ExecuteQuery(ctx, s.driver, st.text, st.bind(noParams{}), neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(s.database),
+			neo4j.ExecuteQueryWithWritersRouting(),
+			neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks))
+		if err != nil {
+			return fmt.Errorf("%s: %w", st.file, err)
+		}
+	}
+	return nil
+}
+
+// errClosed is returned by every call after Close.
+var errClosed = fmt.Errorf("%w: store is closed", graph.ErrUnavailable)
+
+// Close closes the driver and its connections. Every later call fails with
+// an error wrapping graph.ErrUnavailable; closing twice is a no-op.
+func (s *Store) Close(ctx context.Context) error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	if err := s.driver.Close(ctx); err != nil {
+		return fmt.Errorf("neo4jstore: close: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.SessionWithContext {
+	return s.driver.NewSession(ctx, neo4j.SessionConfig{
+		AccessMode:      mode,
+		DatabaseName:    s.database,
+		BookmarkManager: s.bookmarks,
+	})
+}
+
+// read runs work in a read transaction (retried by the driver on transient
+// failures, so work must only assign its results, never append to them).
+func (s *Store) read(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	if s.closed.Load() {
+		return errClosed
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(tx)
+	})
+	return classify(err)
+}
+
+// write runs work in one write transaction: all of it is committed or none.
+func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction) error) error {
+	if s.closed.Load() {
+		return errClosed
+	}
+	sess := s.session(ctx, neo4j.AccessModeWrite)
+	defer sess.Close(context.WithoutCancel(ctx))
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return nil, work(tx)
+	})
+	return classify(err)
+}
+
+// clear deletes every Actor and Article with their relationships. The tests
+// use it to give the contract suite an empty store.
+func (s *Store) clear(ctx context.Context) error {
+	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		_, err := run(ctx, tx, stmtClearDatabase, noParams{})
+		return err
+	})
+}
+
+// classify adds graph.ErrUnavailable to errors that mean the server cannot
+// be reached or cannot serve now (after the driver's own retries).
+func classify(err error) error {
+	if err == nil || errors.Is(err, graph.ErrUnavailable) || !unavailable(err) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", graph.ErrUnavailable, err)
+}
+
+func unavailable(err error) bool {
+	var conn *neo4j.ConnectivityError
+	if errors.As(err, &conn) {
+		return true
+	}
+	var limit *neo4j.TransactionExecutionLimit
+	if errors.As(err, &limit) {
+		for _, e := range limit.Errors {
+			if unavailable(e) {
+				return true
+			}
+		}
+		return false
+	}
+	var nerr *neo4j.Neo4jError
+	if errors.As(err, &nerr) {
+		return strings.HasPrefix(nerr.Code, "Neo.TransientError.") ||
+			nerr.Code == "Neo.ClientError.Database.DatabaseNotFound" ||
+			nerr.IsAuthenticationFailed()
+	}
+	return false
+}

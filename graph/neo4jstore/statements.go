@@ -1,0 +1,165 @@
+package neo4jstore
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"reflect"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+//go:embed cypher/*.cypher
+var cypherFiles embed.FS
+
+// A statement is one Cypher statement from an embedded .cypher file. Its
+// parameters are the fields of P tagged `cypher:"name"`, so the Go compiler
+// checks every call site and the unit tests check that the file uses exactly
+// these names (and declares them in its `// params:` header).
+type statement[P any] struct {
+	file string
+	text string
+}
+
+// registered describes a statement for the tests: its file and its
+// parameter names in field order.
+type registered struct {
+	file   string
+	params []string
+}
+
+// statements lists every statement declared below, in declaration order.
+var statements []registered
+
+func newStatement[P any](file string) statement[P] {
+	b, err := cypherFiles.ReadFile("cypher/" + file)
+	if err != nil {
+		panic(fmt.Sprintf("neo4jstore: embedded statement %s: %v", file, err))
+	}
+	statements = append(statements, registered{file: file, params: paramNames(reflect.TypeFor[P]())})
+	return statement[P]{file: file, text: string(b)}
+}
+
+func paramNames(t reflect.Type) []string {
+	var names []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if name, ok := f.Tag.Lookup("cypher"); ok {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// bind returns the parameter map of p: one entry per tagged field.
+func (s statement[P]) bind(p P) map[string]any {
+	v := reflect.ValueOf(p)
+	m := make(map[string]any, v.NumField())
+	for i := range v.NumField() {
+		if name, ok := v.Type().Field(i).Tag.Lookup("cypher"); ok {
+			m[name] = v.Field(i).Interface()
+		}
+	}
+	return m
+}
+
+// run executes s in tx and returns every record. Errors are the driver's,
+// unwrapped, so that its retry logic still recognises them.
+func run[P any](ctx context.Context, tx neo4j.ManagedTransaction, s statement[P], p P) ([]*neo4j.Record, error) {
+	res, err := tx.Run(ctx, s.text, s.bind(p))
+	if err != nil {
+		return nil, err
+	}
+	return res.Collect(ctx)
+}
+
+// Parameter sets. Values are plain Go types the driver packs directly:
+// string, int64, float64, []string, []map[string]any, map[string]any.
+type (
+	noParams struct{}
+	idParams struct {
+		ID string `cypher:"id"`
+	}
+	idsParams struct {
+		IDs []string `cypher:"ids"`
+	}
+	articleParams struct {
+		Article string `cypher:"article"`
+	}
+	mergeArticleParams struct {
+		Article string         `cypher:"article"`
+		Props   map[string]any `cypher:"props"`
+	}
+	actorsParams struct {
+		Actors []map[string]any `cypher:"actors"`
+	}
+	affiliationsParams struct {
+		Affiliations []map[string]any `cypher:"affiliations"`
+	}
+	claimsParams struct {
+		Claims []map[string]any `cypher:"claims"`
+	}
+	mentionsParams struct {
+		Article  string           `cypher:"article"`
+		Mentions []map[string]any `cypher:"mentions"`
+	}
+	searchParams struct {
+		Lucene string   `cypher:"lucene"`
+		Needle string   `cypher:"needle"`
+		Kinds  []string `cypher:"kinds"`
+	}
+	linksParams struct {
+		Frontier      []string `cypher:"frontier"`
+		Types         []string `cypher:"types"`
+		Certainties   []string `cypher:"certainties"`
+		MinConfidence float64  `cypher:"min_confidence"`
+	}
+	claimsAmongParams struct {
+		IDs           []string `cypher:"ids"`
+		Types         []string `cypher:"types"`
+		Certainties   []string `cypher:"certainties"`
+		MinConfidence float64  `cypher:"min_confidence"`
+	}
+	claimsOfActorParams struct {
+		ID    string   `cypher:"id"`
+		Types []string `cypher:"types"`
+	}
+)
+
+// The schema, applied in this order by Open. Every statement is idempotent.
+var schema = []statement[noParams]{
+	newStatement[noParams]("schema_actor_id.cypher"),
+	newStatement[noParams]("schema_article_id.cypher"),
+	newStatement[noParams]("schema_actor_names.cypher"),
+	newStatement[noParams]("schema_met_article.cypher"),
+	newStatement[noParams]("schema_supported_article.cypher"),
+	newStatement[noParams]("schema_opposed_article.cypher"),
+	newStatement[noParams]("schema_await.cypher"),
+}
+
+// Writes.
+var (
+	stmtClearArticle       = newStatement[articleParams]("clear_article.cypher")
+	stmtMergeArticle       = newStatement[mergeArticleParams]("merge_article.cypher")
+	stmtDeleteArticle      = newStatement[articleParams]("delete_article.cypher")
+	stmtMergeActors        = newStatement[actorsParams]("merge_actors.cypher")
+	stmtDeleteAffiliations = newStatement[idsParams]("delete_affiliations.cypher")
+	stmtCreateAffiliations = newStatement[affiliationsParams]("create_affiliations.cypher")
+	stmtCreateClaims       = newStatement[claimsParams]("create_claims.cypher")
+	stmtCreateMentions     = newStatement[mentionsParams]("create_mentions.cypher")
+	stmtClearDatabase      = newStatement[noParams]("clear_database.cypher")
+)
+
+// Reads.
+var (
+	stmtActor         = newStatement[idParams]("actor.cypher")
+	stmtActorsByIDs   = newStatement[idsParams]("actors_by_ids.cypher")
+	stmtActorStats    = newStatement[idParams]("actor_stats.cypher")
+	stmtSearchActors  = newStatement[searchParams]("search_actors.cypher")
+	stmtLinks         = newStatement[linksParams]("links.cypher")
+	stmtClaimsAmong   = newStatement[claimsAmongParams]("claims_among.cypher")
+	stmtClaimsOfActor = newStatement[claimsOfActorParams]("claims_of_actor.cypher")
+	stmtArticle       = newStatement[articleParams]("article.cypher")
+	stmtArticleClaims = newStatement[articleParams]("article_claims.cypher")
+	stmtCounts        = newStatement[noParams]("counts.cypher")
+)

@@ -1,0 +1,212 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// LoadArticle stores doc in one write transaction: it deletes the claims and
+// mentions the article had, then writes the article, upserts its actors (the
+// latest version wins, affiliations included), and creates its claims and
+// mentions. An invalid document is graph.ErrInvalid and nothing is written;
+// any failure rolls the whole transaction back.
+func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
+	if err := doc.Validate(); err != nil {
+		return fmt.Errorf("neo4jstore: load article %q: %w", doc.Article.ID, err)
+	}
+	w := documentParams(doc)
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error { return writeDocument(ctx, tx, w) })
+	if err != nil {
+		return fmt.Errorf("neo4jstore: load article %q: %w", doc.Article.ID, err)
+	}
+	return nil
+}
+
+// LoadArticles validates every document first and, if all are valid,
+// stores them in order in one write transaction, as successive LoadArticle
+// calls would (a later version of an actor or article wins): the fast path
+// for loading a corpus. If any document is invalid it returns an error
+// wrapping graph.ErrInvalid that names the document, and stores nothing; any
+// other failure rolls the whole batch back.
+func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	ws := make([]writeParams, len(docs))
+	for i, d := range docs {
+		if err := d.Validate(); err != nil {
+			return fmt.Errorf("neo4jstore: load articles: document %d (%q): %w", i, d.Article.ID, err)
+		}
+		ws[i] = documentParams(d)
+	}
+	// failed is the document being written when the transaction failed; the
+	// driver's errors go back to it unwrapped so that it can retry.
+	failed := 0
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		for i, w := range ws {
+			failed = i
+			if err := writeDocument(ctx, tx, w); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("neo4jstore: load articles: document %d (%q): %w", failed, docs[failed].Article.ID, err)
+	}
+	return nil
+}
+
+// writeDocument runs, in tx, the statements that store one document.
+func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, w writeParams) error {
+	if _, err := run(ctx, tx, stmtClearArticle, w.article); err != nil {
+		return err
+	}
+	if _, err := run(ctx, tx, stmtMergeArticle, w.mergeArticle); err != nil {
+		return err
+	}
+	if _, err := run(ctx, tx, stmtMergeActors, w.actors); err != nil {
+		return err
+	}
+	if _, err := run(ctx, tx, stmtDeleteAffiliations, w.actorIDs); err != nil {
+		return err
+	}
+	if _, err := run(ctx, tx, stmtCreateAffiliations, w.affiliations); err != nil {
+		return err
+	}
+	if _, err := run(ctx, tx, stmtCreateClaims, w.claims); err != nil {
+		return err
+	}
+	_, err := run(ctx, tx, stmtCreateMentions, w.mentions)
+	return err
+}
+
+// DeleteArticle removes an article with its claims and mentions in one write
+// transaction; actors stay. An unknown id is graph.ErrNotFound.
+func (s *Store) DeleteArticle(ctx context.Context, id string) error {
+	p := articleParams{Article: id}
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := run(ctx, tx, stmtDeleteArticle, p)
+		if err != nil {
+			return err
+		}
+		if n, _ := single[int64](recs, "deleted"); n == 0 {
+			return graph.ErrNotFound
+		}
+		_, err = run(ctx, tx, stmtClearArticle, p)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("neo4jstore: delete article %q: %w", id, err)
+	}
+	return nil
+}
+
+// writeParams are the parameters of every statement LoadArticle runs.
+type writeParams struct {
+	article      articleParams
+	mergeArticle mergeArticleParams
+	actors       actorsParams
+	actorIDs     idsParams
+	affiliations affiliationsParams
+	claims       claimsParams
+	mentions     mentionsParams
+}
+
+// documentParams turns a valid document into statement parameters. Slices
+// are never nil, so that UNWIND gets an empty list rather than null.
+func documentParams(doc graph.Document) writeParams {
+	a := doc.Article
+	var published any
+	if !a.Published.IsZero() {
+		published = neo4j.DateOf(a.Published)
+	}
+	w := writeParams{
+		article: articleParams{Article: a.ID},
+		mergeArticle: mergeArticleParams{Article: a.ID, Props: map[string]any{
+			"title":     a.Title,
+			"source":    a.Source,
+			"url":       a.URL,
+			"published": published,
+			"language":  a.Language,
+			"text":      a.Text,
+			"sha256":    a.SHA256,
+		}},
+		actors:       actorsParams{Actors: make([]map[string]any, 0, len(doc.Actors))},
+		actorIDs:     idsParams{IDs: make([]string, 0, len(doc.Actors))},
+		affiliations: affiliationsParams{Affiliations: []map[string]any{}},
+		claims:       claimsParams{Claims: make([]map[string]any, 0, len(doc.Claims))},
+		mentions:     mentionsParams{Article: a.ID, Mentions: make([]map[string]any, 0, len(doc.Mentions))},
+	}
+	for _, act := range doc.Actors {
+		// A nil Aliases is stored as no property and an empty one as an
+		// empty list, so that both read back as they were loaded.
+		var aliases any
+		if act.Aliases != nil {
+			aliases = slices.Clone(act.Aliases)
+		}
+		var affiliation any
+		if act.Affiliation != "" {
+			affiliation = act.Affiliation
+			w.affiliations.Affiliations = append(w.affiliations.Affiliations, map[string]any{
+				"actor":       act.ID,
+				"affiliation": act.Affiliation,
+			})
+		}
+		w.actors.Actors = append(w.actors.Actors, map[string]any{
+			"id":           act.ID,
+			"name":         act.Name,
+			"name_ar":      act.NameAr,
+			"aliases":      aliases,
+			"aliases_text": strings.Join(act.Aliases, "\n"),
+			"search_keys":  searchKeys(act),
+			"kind":         string(act.Kind),
+			"affiliation":  affiliation,
+		})
+		w.actorIDs.IDs = append(w.actorIDs.IDs, act.ID)
+	}
+	for _, c := range doc.Claims {
+		w.claims.Claims = append(w.claims.Claims, map[string]any{
+			"type":   string(c.Type),
+			"source": c.Source,
+			"target": c.Target,
+			"props": map[string]any{
+				"id":         c.ID,
+				"article":    c.Article,
+				"quote":      c.Quote,
+				"start":      int64(c.Start),
+				"end":        int64(c.End),
+				"certainty":  string(c.Certainty),
+				"confidence": c.Confidence,
+				"extractor":  c.Extractor,
+			},
+		})
+	}
+	for _, m := range doc.Mentions {
+		w.mentions.Mentions = append(w.mentions.Mentions, map[string]any{
+			"actor": m.Actor,
+			"count": int64(m.Count),
+		})
+	}
+	return w
+}
+
+// searchKeys returns the normalised form of every name of an actor, without
+// empties or repeats: the values SearchActors scans with CONTAINS.
+func searchKeys(a graph.Actor) []string {
+	keys := []string{}
+	for _, n := range actorNames(a) {
+		k := arabic.Normalize(n)
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}

@@ -1,0 +1,428 @@
+package loader
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// MaxRecordBytes is the longest JSON Lines record (one line) the loader
+// reads; a longer one is skipped with an error naming its file and line.
+const MaxRecordBytes = 256 << 20
+
+// maxTitleBytes caps a title taken from an article's first line.
+const maxTitleBytes = 300
+
+// Item is one article read from the corpus, or one that could not be read.
+type Item struct {
+	// Article is complete (SHA256 and Language "ar" set) when Err is nil.
+	Article graph.Article
+	// Path is the file the article came from.
+	Path string
+	// Line is the line of a JSON Lines record; 0 for a .txt file.
+	Line int
+	// Err says why the file or record could not be read. Article.ID is set
+	// when it is known.
+	Err error
+	// Empty is true for an article with no text (a warning, not an error).
+	Empty bool
+}
+
+// Where formats the item's origin as "path" or "path:line".
+func (it Item) Where() string {
+	if it.Line > 0 {
+		return fmt.Sprintf("%s:%d", it.Path, it.Line)
+	}
+	return it.Path
+}
+
+// CorpusFiles expands paths into the corpus files they hold: a file is taken
+// as given; a folder is walked recursively for .txt and .jsonl files (hidden
+// entries skipped), in sorted order. A path that cannot be read is returned
+// in bad with its error, and the rest goes on.
+func CorpusFiles(paths []string) (files []string, bad []Item) {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			bad = append(bad, Item{Path: p, Err: err})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				bad = append(bad, Item{Path: path, Err: err})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && isCorpusFile(path) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			bad = append(bad, Item{Path: p, Err: err})
+		}
+		slices.Sort(found)
+		files = append(files, found...)
+	}
+	return files, bad
+}
+
+func isCorpusFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".jsonl":
+		return true
+	}
+	return false
+}
+
+// WalkCorpus reads the articles under paths (see CorpusFiles) in order and
+// calls visit once per article or per unreadable file or record (Item.Err
+// set): a non-UTF-8 or binary file, a malformed front matter or record, an
+// unsupported extension. Reading goes on after such an item. .txt files are
+// read whole; .jsonl files are streamed record by record, so memory is
+// bounded by the largest article. WalkCorpus stops with visit's error, or
+// with ctx's error when it is cancelled.
+func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) error {
+	files, bad := CorpusFiles(paths)
+	for _, it := range bad {
+		if err := visit(it); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".txt":
+			err = visit(readTextFile(f))
+		case ".jsonl":
+			err = walkJSONL(ctx, f, visit)
+		default:
+			err = visit(Item{Path: f, Err: fmt.Errorf("unsupported file type %q (want .txt or .jsonl)", filepath.Ext(f))})
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func articleID(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func readTextFile(path string) Item {
+	it := Item{Path: path, Article: graph.Article{ID: articleID(path)}}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		it.Err = err
+		return it
+	}
+	a, err := ParseText(path, it.Article.ID, data)
+	if err != nil {
+		it.Err = err
+		return it
+	}
+	it.Article = a
+	it.Empty = strings.TrimSpace(a.Text) == ""
+	return it
+}
+
+// ParseText parses a .txt article: optional YAML front matter between two
+// "---" lines at the very start (keys title, source, url, published as
+// YYYY-MM-DD), then the text, which starts right after the closing "---"
+// line and is kept byte for byte. Without a title in the front matter the
+// title is the text's first non-empty line. Errors name file and line: a NUL
+// byte (binary file), invalid UTF-8, an unclosed front matter, malformed
+// YAML, an unknown key, a bad date.
+func ParseText(file, id string, data []byte) (graph.Article, error) {
+	a := graph.Article{ID: id, Language: "ar"}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return a, gazetteer.Errorf(gazetteer.Position{File: file, Line: lineAt(data, i)}, "binary file (NUL byte at offset %d)", i)
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		return a, gazetteer.Errorf(gazetteer.Position{File: file, Line: lineAt(data, i)}, "not UTF-8 (invalid byte at offset %d)", i)
+	}
+	body := bytes.TrimPrefix(data, []byte("\ufeff"))
+	fm, rest, ok, err := splitFrontMatter(file, body)
+	if err != nil {
+		return a, err
+	}
+	if ok {
+		if err := parseFrontMatter(file, fm, &a); err != nil {
+			return a, err
+		}
+		body = rest
+	}
+	a.Text = string(body)
+	a.SHA256 = graph.TextSHA256(a.Text)
+	if a.Title == "" {
+		a.Title = firstLine(a.Text)
+	}
+	return a, nil
+}
+
+// splitFrontMatter returns the YAML between a leading "---" line and the
+// next "---" line, and the text after it.
+func splitFrontMatter(file string, data []byte) (fm, rest []byte, ok bool, err error) {
+	first, after, found := bytes.Cut(data, []byte("\n"))
+	if !found || strings.TrimRight(string(first), " \t\r") != "---" {
+		return nil, nil, false, nil
+	}
+	for off := 0; ; {
+		line, _, more := bytes.Cut(after[off:], []byte("\n"))
+		if strings.TrimRight(string(line), " \t\r") == "---" {
+			end := off + len(line)
+			if more {
+				end++
+			}
+			return after[:off], after[end:], true, nil
+		}
+		if !more {
+			break
+		}
+		off += len(line) + 1
+	}
+	return nil, nil, false, gazetteer.Errorf(gazetteer.Position{File: file, Line: 1}, "front matter opened by --- is never closed by a --- line")
+}
+
+var frontMatterKeys = []string{"title", "source", "url", "published"}
+
+func parseFrontMatter(file string, fm []byte, a *graph.Article) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(fm, &doc); err != nil {
+		e := gazetteer.YAMLError(file, err).(*gazetteer.Error)
+		e.Pos.Line++
+		return e
+	}
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return gazetteer.Errorf(gazetteer.Position{File: file, Line: root.Line + 1}, "front matter: want a mapping of %s, got %s", strings.Join(frontMatterKeys, ", "), gazetteer.NodeKind(root))
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		pos := gazetteer.Position{File: file, Line: k.Line + 1}
+		if v.Kind != yaml.ScalarNode {
+			return gazetteer.Errorf(pos, "front matter: %s: want a single value, got %s", k.Value, gazetteer.NodeKind(v))
+		}
+		val := strings.TrimSpace(v.Value)
+		switch k.Value {
+		case "title":
+			a.Title = val
+		case "source":
+			a.Source = val
+		case "url":
+			a.URL = val
+		case "published":
+			t, err := parseDate(val)
+			if err != nil {
+				return gazetteer.Errorf(pos, "front matter: published: %v", err)
+			}
+			a.Published = t
+		default:
+			return gazetteer.Errorf(pos, "front matter: unknown key %q (want one of %s)", k.Value, strings.Join(frontMatterKeys, ", "))
+		}
+	}
+	return nil
+}
+
+// parseDate accepts YYYY-MM-DD, or an RFC 3339 time whose day is kept.
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		y, m, d := t.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+}
+
+func firstLine(text string) string {
+	for text != "" {
+		line, rest, _ := strings.Cut(text, "\n")
+		if len(line) > 4*maxTitleBytes {
+			line = line[:4*maxTitleBytes]
+		}
+		if l := strings.TrimSpace(line); l != "" {
+			return truncate(l, maxTitleBytes)
+		}
+		text = rest
+	}
+	return ""
+}
+
+// truncate cuts s to at most n bytes on a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return strings.ToValidUTF8(s[:n], "")
+}
+
+func lineAt(data []byte, off int) int { return 1 + bytes.Count(data[:off], []byte("\n")) }
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+type jsonRecord struct {
+	ID        *string `json:"id"`
+	Title     string  `json:"title"`
+	Source    string  `json:"source"`
+	URL       string  `json:"url"`
+	Published string  `json:"published"`
+	Text      *string `json:"text"`
+}
+
+func walkJSONL(ctx context.Context, path string, visit func(Item) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return visit(Item{Path: path, Err: err})
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rec, err := readLine(r)
+		if errors.Is(err, io.EOF) && len(rec) == 0 {
+			return nil
+		}
+		if err != nil && !errors.Is(err, io.EOF) {
+			if errors.Is(err, errLineTooLong) {
+				if verr := visit(Item{Path: path, Line: line, Err: fmt.Errorf("record longer than %d bytes", MaxRecordBytes)}); verr != nil {
+					return verr
+				}
+				continue
+			}
+			return visit(Item{Path: path, Line: line, Err: err})
+		}
+		if len(bytes.TrimSpace(rec)) == 0 {
+			continue
+		}
+		if i := bytes.IndexByte(rec, 0); i >= 0 {
+			return visit(Item{Path: path, Line: line, Err: fmt.Errorf("binary file (NUL byte); the rest of the file is skipped")})
+		}
+		if verr := visit(parseRecord(path, line, rec)); verr != nil {
+			return verr
+		}
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns the next line without its newline, reading at most
+// MaxRecordBytes; a longer line is consumed and errLineTooLong returned.
+func readLine(r *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if len(buf)+len(chunk) > MaxRecordBytes {
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = r.ReadSlice('\n')
+			}
+			return nil, errLineTooLong
+		}
+		buf = append(buf, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, err
+	}
+}
+
+func parseRecord(path string, line int, rec []byte) Item {
+	it := Item{Path: path, Line: line}
+	pos := gazetteer.Position{File: path, Line: line}
+	if !utf8.Valid(rec) {
+		it.Err = gazetteer.Errorf(pos, "not UTF-8 (invalid byte at offset %d of the record)", firstInvalidUTF8(rec))
+		return it
+	}
+	dec := json.NewDecoder(bytes.NewReader(rec))
+	dec.DisallowUnknownFields()
+	var r jsonRecord
+	if err := dec.Decode(&r); err != nil {
+		it.Err = gazetteer.Errorf(pos, "record: %v", err)
+		return it
+	}
+	if dec.More() {
+		it.Err = gazetteer.Errorf(pos, "record: more than one JSON value on the line")
+		return it
+	}
+	if r.ID == nil || strings.TrimSpace(*r.ID) == "" {
+		it.Err = gazetteer.Errorf(pos, "record: missing id")
+		return it
+	}
+	it.Article.ID = *r.ID
+	if r.Text == nil {
+		it.Err = gazetteer.Errorf(pos, "record %q: missing text", *r.ID)
+		return it
+	}
+	published, err := parseDate(strings.TrimSpace(r.Published))
+	if err != nil {
+		it.Err = gazetteer.Errorf(pos, "record %q: published: %v", *r.ID, err)
+		return it
+	}
+	it.Article = graph.Article{
+		ID: *r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: published,
+		Language: "ar", Text: *r.Text, SHA256: graph.TextSHA256(*r.Text),
+	}
+	if it.Article.Title == "" {
+		it.Article.Title = firstLine(it.Article.Text)
+	}
+	it.Empty = strings.TrimSpace(it.Article.Text) == ""
+	return it
+}

@@ -1,0 +1,1150 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// cliticKey prefixes the trie key of a cue's trailing clitic preposition: the
+// word after the cue must start with it ("الموالية لحفتر").
+const cliticKey = "\x00"
+
+// Preposition classes of a mention.
+const (
+	prepNone     uint8 = iota
+	prepClitic         // ب ل ك glued to the name
+	prepParty          // مع على ضد ...
+	prepBetween        // بين
+	prepLocation       // في داخل ...
+	prepStateLoc       // الى من عن: a place when the actor is a state
+)
+
+type mention struct {
+	form       int32
+	actor      int32
+	i, j       int // tokens [i, j)
+	prefix     string
+	prep       uint8
+	clitic     string // ب ل ك when prep == prepClitic
+	conj       bool   // joined to what precedes by و
+	adjective  bool   // a demonym used as an adjective
+	partyWord  string // the party preposition before the actor (مع على ...)
+	stateAgent bool   // a demonym made an actor by a state agent noun
+	excluded   bool   // a title's complement, a location, an adjective
+	next, prev int    // list links to coordinated eligible mentions, -1 none
+}
+
+type cue struct {
+	prefix string // clitics read off the first word
+	spec   int32
+	i, j   int
+	neg    bool // negated by a refusal
+	kind   cueKind
+	rel    graph.RelationType
+	quote  bool
+}
+
+// analyzer holds the per-sentence scratch space of one ExtractReader run.
+type analyzer struct {
+	x       *Extractor
+	text    string
+	off     int
+	toks    []arabic.Token
+	sep     []byte // separator class before each token: 0, ',', ';', '-'
+	clause  []int
+	menAt   []int // token -> mention index or -1
+	cueAt   []int // token -> cue index or -1
+	men     []mention
+	cues    []cue
+	splits  []arabic.Split
+	results []Result
+}
+
+func (x *Extractor) newAnalyzer() *analyzer { return &analyzer{x: x} }
+
+func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit func(Result) error) error {
+	a.text, a.off = s, off
+	a.toks = arabic.AppendTokens(a.toks[:0], s, 0)
+	if len(a.toks) == 0 {
+		return nil
+	}
+	a.separators()
+	a.findMentions()
+	for _, m := range a.men {
+		st.Mentions[a.x.actors[m.actor].ID]++
+	}
+	if len(a.men) < 2 && !a.hasAdjective() {
+		return nil
+	}
+	a.findCues()
+	if !a.hasTrigger() {
+		return nil
+	}
+	a.classify()
+	a.clauses()
+	a.links()
+	a.results = a.results[:0]
+	a.relations(article)
+	for _, r := range a.results {
+		if err := emit(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *analyzer) hasAdjective() bool {
+	for _, m := range a.men {
+		if a.x.forms[m.form].typ == gazetteer.FormDemonym {
+			return true
+		}
+	}
+	return false
+}
+
+// punctuated reports whether a comma or stronger punctuation separates
+// tokens i-1 and j.
+func (a *analyzer) punctuated(i, j int) bool {
+	for k := max(i, 1); k <= j && k < len(a.sep); k++ {
+		if a.sep[k] == ',' || a.sep[k] == ';' {
+			return true
+		}
+	}
+	return false
+}
+
+// definite reports whether a normalised word carries the article, possibly
+// after clitics (الموقف, والمرتزقه, بالصحف).
+func definite(w string) bool {
+	w = strings.TrimLeft(w, "وف")
+	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "كال") || strings.HasPrefix(w, "لل")
+}
+
+// adjectiveShaped reports whether a normalised word looks like a nisba
+// adjective (العسكري, السياسيه).
+func adjectiveShaped(w string) bool {
+	return strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")
+}
+
+func (a *analyzer) hasTrigger() bool {
+	for _, c := range a.cues {
+		if c.kind.isTrigger() {
+			return true
+		}
+	}
+	return false
+}
+
+// separators records the punctuation between consecutive tokens.
+func (a *analyzer) separators() {
+	a.sep = a.sep[:0]
+	prev := 0
+	for _, t := range a.toks {
+		var c byte
+		for _, r := range a.text[prev:t.Start] {
+			switch r {
+			case '،', ',':
+				if c == 0 {
+					c = ','
+				}
+			case ';', '؛', ':', '(', ')', '[', ']':
+				c = ';'
+			case '-', '–', '—':
+				if c == 0 {
+					c = '-'
+				}
+			}
+		}
+		a.sep = append(a.sep, c)
+		prev = t.End
+	}
+}
+
+func grow(s []int, n int) []int {
+	s = s[:0]
+	for range n {
+		s = append(s, -1)
+	}
+	return s
+}
+
+func (a *analyzer) findMentions() {
+	a.men = a.men[:0]
+	a.menAt = grow(a.menAt, len(a.toks))
+	for i := 0; i < len(a.toks); {
+		var m match
+		var ok bool
+		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
+		if !ok {
+			i++
+			continue
+		}
+		f := a.x.forms[m.val]
+		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
+		for k := i; k < m.end; k++ {
+			a.menAt[k] = len(a.men) - 1
+		}
+		i = m.end
+	}
+}
+
+func allowCueClitic(prefix, stem string) bool {
+	if utf8.RuneCountInString(stem) <= 2 {
+		return prefix == "و" || prefix == "ف"
+	}
+	return true
+}
+
+func (a *analyzer) findCues() {
+	a.cues = a.cues[:0]
+	a.cueAt = grow(a.cueAt, len(a.toks))
+	t := a.x.cues
+	for i := 0; i < len(a.toks); {
+		if a.menAt[i] >= 0 {
+			i = a.men[a.menAt[i]].j
+			continue
+		}
+		best, bestEnd, bestPrefix := int32(-1), 0, ""
+		try := func(first, prefix string) {
+			n, ok := t.child(0, first)
+			if !ok {
+				return
+			}
+			j := i + 1
+			for {
+				if v := t.val[n]; v >= 0 && j > bestEnd {
+					best, bestEnd, bestPrefix = v, j, prefix
+				}
+				if j < len(a.toks) {
+					if r, _ := utf8.DecodeRuneInString(a.toks[j].Norm); r != utf8.RuneError {
+						if c, ok := t.child(n, cliticKey+string(r)); ok && t.val[c] >= 0 && j >= bestEnd {
+							best, bestEnd, bestPrefix = t.val[c], j, prefix
+						}
+					}
+				}
+				if j >= len(a.toks) || a.menAt[j] >= 0 {
+					return
+				}
+				c, ok := t.child(n, a.toks[j].Norm)
+				if !ok {
+					return
+				}
+				n = c
+				j++
+			}
+		}
+		try(a.toks[i].Norm, "")
+		if best < 0 {
+			a.splits = arabic.Proclitics(a.splits[:0], a.toks[i].Norm)
+			for _, s := range a.splits {
+				if allowCueClitic(s.Prefix, s.Stem) {
+					try(s.Stem, s.Prefix)
+				}
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		sp := a.x.specs[best]
+		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
+		for k := i; k < bestEnd; k++ {
+			a.cueAt[k] = len(a.cues) - 1
+		}
+		i = bestEnd
+	}
+}
+
+func (a *analyzer) cueKindAt(k int) cueKind {
+	if k < 0 || k >= len(a.toks) || a.cueAt[k] < 0 {
+		return cueNone
+	}
+	return a.cues[a.cueAt[k]].kind
+}
+
+// classify sets each mention's preposition, conjunction and exclusion.
+func (a *analyzer) classify() {
+	for mi := range a.men {
+		m := &a.men[mi]
+		f := a.x.forms[m.form]
+		p := strings.TrimLeft(m.prefix, "وف")
+		m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
+		prev := ""
+		if m.i > 0 && a.menAt[m.i-1] < 0 {
+			prev = strings.TrimLeft(a.toks[m.i-1].Norm, "وف")
+		}
+		switch {
+		case p != "" && p != "ال":
+			m.prep, m.clitic = prepClitic, p[:len("ب")]
+		case prev == "ب" || prev == "ل" || prev == "ك":
+			m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
+		default:
+			switch a.cueKindAt(m.i - 1) {
+			case cueParty, cueAgent:
+				m.prep = prepParty
+				m.partyWord = a.toks[m.i-1].Norm
+			case cueBetween:
+				m.prep = prepBetween
+			case cueLocation:
+				m.prep = prepLocation
+			case cueStateLocation:
+				m.prep = prepStateLoc
+			}
+		}
+		if m.conj && m.prep == prepNone && mi > 0 {
+			// "على القاهرة وأبو ظبي", "بالقاعدة والإخوان": a coordinated
+			// actor shares the preposition of the one before.
+			if p := a.men[mi-1]; m.i-p.j <= 1 {
+				m.prep, m.clitic = p.prep, p.clitic
+				if p.prep == prepParty && m.i > 0 {
+					m.partyWord = p.partyWord
+				}
+			}
+		}
+		kind := a.x.actors[m.actor].Kind
+		m.adjective = f.adjective
+		if f.typ == gazetteer.FormDemonym && !f.adjective {
+			// A plural demonym names the state as a noun (الأمريكيين يعملون)
+			// but is an adjective when indefinite (مسؤولين أمريكيين) or after
+			// a definite noun (المرتزقة الروس).
+			stem := strings.TrimPrefix(a.toks[m.i].Norm, m.prefix)
+			if !strings.HasPrefix(stem, "ال") && !strings.HasSuffix(m.prefix, "ال") ||
+				m.i > 0 && a.menAt[m.i-1] < 0 && definite(a.toks[m.i-1].Norm) {
+				m.adjective = true
+			}
+		}
+		if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
+			m.stateAgent = true
+			m.adjective = false
+			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.x.actors[a.men[n].actor].Kind == graph.KindPerson {
+				m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
+			}
+		}
+		switch {
+		case m.adjective:
+			m.excluded = true
+		case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
+			m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
+		case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation:
+			m.excluded = true // "قوات حفتر", "حكومة السراج"
+		case m.prep == prepLocation:
+			m.excluded = true
+		case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+			m.excluded = true
+		case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
+			m.excluded = true // "بروما", "على طرابلس": a place
+		case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && a.sep[m.j] == '-':
+			m.excluded = true // dateline
+		}
+		if kind != graph.KindPerson && mi+1 < len(a.men) {
+			n := a.men[mi+1]
+			if n.i == m.j && a.x.actors[n.actor].Kind == graph.KindPerson && n.prefix == "" {
+				m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
+			}
+		}
+	}
+}
+
+// afterStateAgent reports whether the word before token i, or the one
+// before an adjective between, is a state agent ("مسؤولين أمريكيين",
+// "القوات الجوية الأمريكية").
+func (a *analyzer) afterStateAgent(i int) bool {
+	if a.cueKindAt(i-1) == cueStateAgent {
+		return true
+	}
+	return i >= 2 && a.cueAt[i-1] < 0 && a.menAt[i-1] < 0 && adjectiveShaped(a.toks[i-1].Norm) && a.cueKindAt(i-2) == cueStateAgent
+}
+
+// clauses numbers the clauses of the sentence.
+func (a *analyzer) clauses() {
+	a.clause = a.clause[:0]
+	c := 0
+	for i := range a.toks {
+		if i > 0 {
+			switch {
+			case a.sep[i] == ';':
+				c++
+			case a.sep[i] == ',' && !a.listContinues(i):
+				c++
+			default:
+				switch a.cueKindAt(i) {
+				case cueClauseBreak, cueComplementizer:
+					if a.cueAt[i] >= 0 && a.cues[a.cueAt[i]].i == i {
+						c++
+					}
+				}
+			}
+		}
+		a.clause = append(a.clause, c)
+	}
+}
+
+// listContinues reports whether the text after a comma at token i goes on
+// with a list of actors rather than a new clause: an actor follows within a
+// few words with no trigger or clause word before it.
+func (a *analyzer) listContinues(i int) bool {
+	limit := 5
+	if k := a.cueKindAt(i); (k == cueTitle || k == cuePossessor || k == cueStateAgent) && strings.HasPrefix(a.toks[i].Norm, "و") {
+		limit = 10 // "، ونائب قائد القوات الجوية في قوات إفريكوم الجنرال جون"
+	}
+	for k := i; k < len(a.toks) && k < i+limit; k++ {
+		if a.menAt[k] >= 0 {
+			return true
+		}
+		switch a.cueKindAt(k) {
+		case cueNone, cueTitle, cuePossessor, cueStateAgent, cueLocation, cueStateLocation:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// links joins coordinated eligible mentions (X و Y و Z, X، وY) into lists.
+func (a *analyzer) links() {
+	prev := -1
+	for mi := range a.men {
+		m := &a.men[mi]
+		if m.excluded {
+			continue
+		}
+		if prev >= 0 && a.coordinated(prev, mi) {
+			a.men[prev].next = mi
+			m.prev = prev
+		}
+		prev = mi
+	}
+}
+
+func (a *analyzer) coordinated(p, n int) bool {
+	mp, mn := a.men[p], a.men[n]
+	if a.clause[mp.i] != a.clause[mn.i] || mn.i-mp.j > 10 {
+		return false
+	}
+	if mn.prep != prepNone && !(mn.prep == mp.prep && mn.clitic == mp.clitic) {
+		return false
+	}
+	if mn.i == mp.j {
+		return mn.conj
+	}
+	hasConj := func(k int) bool { return a.menAt[k] < 0 && strings.HasPrefix(a.toks[k].Norm, "و") }
+	first := mp.j
+	if a.toks[first].Norm == "و" && first+1 < mn.i {
+		first++
+	}
+	// "X المعترف بها دوليا والجنرال Y": the و is next to Y, and a short
+	// description of X may come between.
+	conjLast := mn.conj
+	for k := mp.j + 1; k < mn.i; k++ {
+		if hasConj(k) {
+			conjLast = true
+		}
+	}
+	conjFirst := hasConj(mp.j)
+	if !conjLast && !conjFirst {
+		return false
+	}
+	limit := 5
+	inTitle := false
+	for k := mp.j; k < mn.i; k++ {
+		if a.menAt[k] >= 0 {
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueTitle, cuePossessor, cueStateAgent:
+			// "، ونائب قائد القوات الجوية في قوات إفريكوم الجنرال جون"
+			if k == first && conjFirst {
+				limit = 10
+			}
+			inTitle = true
+		case cueLocation, cueStateLocation:
+		case cuePassive, cueParticiple:
+			// "بين قوات المجلس الانتقالي المدعوم من الإمارات وقوات الجيش"
+			if !conjLast {
+				return false
+			}
+		case cueNone:
+			if !conjLast && k != first && !inTitle {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return mn.i-mp.j <= limit
+}
+
+// list returns a mention and the mentions coordinated after it.
+func (a *analyzer) list(mi int) []int {
+	out := []int{mi}
+	for a.men[mi].next >= 0 {
+		mi = a.men[mi].next
+		out = append(out, mi)
+	}
+	return out
+}
+
+// sameKind keeps the members of a list of the same kind as its head: after
+// "المدعوم من الإمارات وقوات الجيش اليمني" the army is not a backer.
+func (a *analyzer) sameKind(l []int) []int {
+	k := a.x.actors[a.men[l[0]].actor].Kind
+	out := l[:1]
+	for _, mi := range l[1:] {
+		if a.x.actors[a.men[mi].actor].Kind != k {
+			break
+		}
+		out = append(out, mi)
+	}
+	return out
+}
+
+// head returns the first mention of the list mi belongs to.
+func (a *analyzer) head(mi int) int {
+	for a.men[mi].prev >= 0 {
+		mi = a.men[mi].prev
+	}
+	return mi
+}
+
+func (a *analyzer) listEnd(mi int) int {
+	l := a.list(mi)
+	return a.men[l[len(l)-1]].j
+}
+
+// subjectBefore finds the subject of a trigger at token pos: the nearest
+// eligible mention without a preposition before it in the same clause,
+// or the antecedent of a relative pronoun ("X التي تدعم").
+func (a *analyzer) subjectBefore(pos int) int {
+	if pos <= 0 || pos > len(a.toks) {
+		return -1
+	}
+	cl := a.clause[min(pos, len(a.toks)-1)]
+	for k := pos - 1; k >= 0 && k >= pos-12 && a.clause[k] == cl; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone {
+				if a.reporter(h) {
+					return -1 // "كشفت السفارة ... عناوين لقاء": the reporter
+				}
+				return h
+			}
+			k = m.i
+			continue
+		}
+		if a.cueKindAt(k) == cueRelative {
+			if k > 0 && !strings.HasPrefix(a.toks[k].Norm, "و") {
+				if mi := a.menAt[k-1]; mi >= 0 && !a.men[mi].excluded && a.men[mi].prep == prepNone {
+					return a.head(mi)
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// topic is the first eligible mention without a preposition in the sentence
+// before pos: the subject that a clause without one continues.
+func (a *analyzer) topic(pos int) int {
+	for mi, m := range a.men {
+		if m.i >= pos {
+			break
+		}
+		if !m.excluded && m.prep == prepNone && !a.reporter(mi) {
+			return a.head(mi)
+		}
+	}
+	return -1
+}
+
+// reporter reports whether a mention is the speaker of a reporting verb
+// right before it ("كشفت السفارة الأميركية ...").
+func (a *analyzer) reporter(mi int) bool {
+	k := a.men[mi].i - 1
+	return a.cueKindAt(k) == cueReported || a.cueKindAt(k) == cueStateAgent && a.cueKindAt(k-1) == cueReported
+}
+
+// after finds the first eligible mention at or after token pos in the same
+// clause, within window tokens, stopping at a verb trigger, a relative
+// pronoun or a complementiser. With bare it skips mentions with a
+// preposition. A mention starting near tokens or more after pos is accepted
+// only if it has a preposition or its last word before it (titles and
+// excluded actors aside) is a party preposition or a word with ل or ب
+// ("لجهود الجيش الليبي"); near 0 demands this of every mention. via is the
+// party cue that introduced the mention (cueBetween for "بين X و Y").
+func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via cueKind) {
+	mark := cueNone
+	inTitle := false
+	dist := 0
+	for k := pos; k < len(a.toks) && k < pos+window; k++ {
+		if a.clause[k] != cl {
+			return -1, cueNone
+		}
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			k = m.j - 1
+			if m.excluded {
+				continue
+			}
+			if bare && m.prep != prepNone {
+				continue
+			}
+			if m.prep == prepBetween {
+				mark = cueBetween
+			}
+			inTitle = false
+			if dist >= near && m.prep == prepNone && mark == cueNone {
+				dist++
+				continue
+			}
+			return mi, mark
+		}
+		kind := a.cueKindAt(k)
+		switch kind {
+		case cueVerb, cueRefusal, cueRelative, cueComplementizer, cuePassive, cueParticiple:
+			return -1, cueNone
+		case cueParty, cueBetween:
+			mark = kind
+			continue
+		case cueTitle, cuePossessor, cueStateAgent:
+			inTitle = true
+			continue
+		case cueLocation, cueStateLocation:
+			continue
+		}
+		dist++
+		n := strings.TrimLeft(a.toks[k].Norm, "وف")
+		if strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب") {
+			mark = cueParty
+		} else if mark != cueBetween && !inTitle {
+			mark = cueNone
+		}
+	}
+	return -1, cueNone
+}
+
+// candidate is a pair of argument lists found for one trigger.
+type candidate struct {
+	src, tgt []int
+	pairs    bool // met among the members of src (لقاء X و Y)
+	mutual   bool // pairs in both directions (صراع بين X و Y)
+	rule     string
+	conf     float64
+}
+
+func (a *analyzer) relations(article string) {
+	// Refusals: "رفضت تأييد", "رفض لقاء", "امتناع X عن دعم" negate the next
+	// trigger; without one they are opposed verbs.
+	for ci := range a.cues {
+		c := &a.cues[ci]
+		if c.kind != cueRefusal && c.kind != cueNegDenial {
+			continue
+		}
+		reach := 4
+		if c.kind == cueNegDenial {
+			reach = 8
+		}
+		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
+			if d := &a.cues[cj]; d.kind.isTrigger() && a.clause[d.i] == a.clause[c.i] {
+				d.neg = true
+				c.quote = true // consumed
+				break
+			}
+		}
+	}
+	for ci, c := range a.cues {
+		if !c.kind.isTrigger() || c.neg || c.quote {
+			continue
+		}
+		if a.negated(ci) || c.rel == graph.Met && a.planned(c.i) {
+			continue
+		}
+		cand, ok := a.arguments(ci)
+		if !ok {
+			continue
+		}
+		a.emit(article, ci, cand)
+	}
+}
+
+// negated reports whether a negation word stands right before the trigger,
+// or before one bridge word ("لا يمكنهما تأييد").
+func (a *analyzer) negated(ci int) bool {
+	i := a.cues[ci].i
+	switch a.cueKindAt(i - 1) {
+	case cueNegNext:
+		return true
+	case cueNegBridge:
+		return a.cueKindAt(a.cues[a.cueAt[i-1]].i-1) == cueNegNext
+	}
+	return false
+}
+
+// planned reports whether a planned-meeting cue precedes a met trigger
+// within a few words of the same sentence.
+func (a *analyzer) planned(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if a.cueKindAt(k) == cuePlanned {
+			return true
+		}
+	}
+	return false
+}
+
+// Windows, in tokens, for finding arguments.
+const (
+	targetWindow   = 12
+	genitiveWindow = 5
+	// verbWindow: supported and opposed verbs find their object closer.
+	verbWindow = 8
+	// verbNear: a verb's unmarked object is at most this many words away.
+	verbNear = 4
+	// betweenWindow: "بين" after a met or mutual trigger, even past a
+	// relative clause ("المحادثات التي رتبتها فرنسا بين حفتر والسراج").
+	betweenWindow = 10
+)
+
+// betweenList finds "بين X و Y" after a trigger in its clause: the first
+// mention of a list of at least two, or -1.
+func (a *analyzer) betweenList(pos, cl int) int {
+	relative := false
+	for k := pos; k < len(a.toks) && k < pos+betweenWindow && a.clause[k] == cl; k++ {
+		if a.cueKindAt(k) == cueRelative {
+			relative = true
+		}
+		if n := strings.TrimLeft(a.toks[k].Norm, "وف"); relative && a.menAt[k] < 0 && a.cueAt[k] < 0 &&
+			(strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) {
+			return -1 // "الاتصالات التي تنبئ بصفقة سرية بين X و Y": another noun's
+		}
+		if a.cueKindAt(k) == cueBetween {
+			b, _ := a.after(k+1, cl, 6, false, 3)
+			if b >= 0 && len(a.list(b)) > 1 {
+				return b
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+func (a *analyzer) arguments(ci int) (candidate, bool) {
+	c := a.cues[ci]
+	cl := a.clause[c.i]
+	switch c.kind {
+	case cuePassive, cueParticiple:
+		before := -1
+		for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
+			if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
+				before = a.head(mi)
+				break
+			}
+		}
+		aft, _ := a.after(c.j, cl, 3, false, 2)
+		if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 {
+			// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
+			if t := a.topic(c.i); t >= 0 {
+				return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, true
+			}
+		}
+		if before < 0 || aft < 0 {
+			return candidate{}, false
+		}
+		if c.kind == cuePassive {
+			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(before), rule: "passive", conf: 0.75}, true
+		}
+		return candidate{src: a.list(before), tgt: a.list(aft), rule: "participle", conf: 0.75}, true
+	case cueReliance:
+		// "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
+		for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
+			if a.toks[k].Norm != "علي" || a.cueKindAt(k) != cueParty {
+				continue
+			}
+			src, _ := a.after(k+1, cl, 3, false, 3)
+			if src < 0 {
+				return candidate{}, false
+			}
+			tgt := -1
+			if mi := a.menAt[c.j]; mi >= 0 && !a.men[mi].excluded && a.men[mi].i < k {
+				tgt = mi
+			} else {
+				tgt = a.subjectBefore(c.i)
+			}
+			if tgt < 0 {
+				return candidate{}, false
+			}
+			return candidate{src: a.list(src), tgt: a.list(tgt), rule: "reliance", conf: 0.6}, true
+		}
+		return candidate{}, false
+	case cueCircumstantial:
+		s, t := a.topic(c.i), -1
+		if s >= 0 {
+			t, _ = a.after(c.j, cl, verbWindow, false, verbNear)
+		}
+		if t < 0 {
+			return candidate{}, false
+		}
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, true
+	case cueNoun:
+		if c.rel == graph.Met {
+			if b := a.betweenList(c.j, cl); b >= 0 {
+				return candidate{src: a.list(b), pairs: true, rule: "noun/between", conf: 0.75}, true
+			}
+		}
+		return a.nounArguments(ci)
+	case cueMutual:
+		if b := a.betweenList(c.j, cl); b >= 0 {
+			return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, true
+		}
+		return candidate{}, false
+	}
+	// Verbs (and refusals that refuse nothing).
+	window := verbWindow
+	if c.rel == graph.Met {
+		window = targetWindow
+		if b := a.betweenList(c.j, cl); b >= 0 {
+			return candidate{src: a.list(b), pairs: true, rule: "verb/between", conf: 0.75}, true
+		}
+	}
+	if s := a.subjectBefore(c.i); s >= 0 {
+		t, via := a.after(c.j, cl, window, false, verbNear)
+		if t < 0 {
+			return candidate{}, false
+		}
+		if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+			return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, true
+		}
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/subject-first", conf: 0.8}, true
+	}
+	s, via := -1, cueNone
+	if !a.x.specs[c.spec].endsWithPrep {
+		s, via = a.after(c.j, cl, 6, true, 6)
+	}
+	if s >= 0 {
+		if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
+			return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, true
+		}
+		t, _ := a.after(a.listEnd(s), cl, window, false, verbNear)
+		if t < 0 {
+			if c.rel == graph.Met && len(a.list(s)) > 1 {
+				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
+			}
+			return candidate{}, false
+		}
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, true
+	}
+	near := 0
+	if a.x.specs[c.spec].endsWithPrep {
+		near = verbNear
+	}
+	t, _ := a.after(c.j, cl, window, false, near)
+	if t < 0 {
+		return candidate{}, false
+	}
+	// A clause without a subject continues the sentence's ("تدعمان حلا،
+	// وتضغطان على X"); a relative clause's is its antecedent.
+	if s := a.topic(c.i); s >= 0 && a.cueKindAt(c.i-1) != cueRelative {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/topic", conf: 0.55}, true
+	}
+	return candidate{}, false
+}
+
+func (a *analyzer) nounArguments(ci int) (candidate, bool) {
+	c := a.cues[ci]
+	cl := a.clause[c.i]
+	// "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي", "الدعم العسكري
+	// الروسي": the demonym is the agent.
+	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
+		mi := a.menAt[k]
+		if mi < 0 {
+			if a.cueAt[k] >= 0 || !adjectiveShaped(a.toks[k].Norm) {
+				break
+			}
+			continue
+		}
+		if !a.men[mi].adjective {
+			break
+		}
+		src := []int{mi}
+		end := a.men[mi].j
+		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-') && a.men[n].adjective; n++ {
+			src = append(src, n)
+			end = a.men[n].j
+		}
+		if c.rel == graph.Met && len(src) > 1 {
+			return candidate{src: src, pairs: true, rule: "noun/demonyms", conf: 0.65}, true
+		}
+		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, true
+		}
+		if t := a.subjectBefore(c.i); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, true
+		}
+		return candidate{}, false
+	}
+	// "تلقى دعما من تركيا": the actor after من is the source, the subject
+	// the target.
+	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
+		if a.menAt[k] >= 0 || a.cueAt[k] >= 0 && a.toks[k].Norm != "من" {
+			break
+		}
+		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
+			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
+				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
+					return candidate{src: a.list(mi), tgt: a.list(t), rule: "noun/from", conf: 0.7}, true
+				}
+			}
+			break
+		}
+	}
+	// Genitive: the actor right after the noun (at most two words between);
+	// none when the noun ends with its party's preposition ("أنشطة ضد").
+	g := -1
+	for k := c.j; !a.x.specs[c.spec].endsWithPrep && k < len(a.toks) && k <= c.j+2 && a.clause[k] == cl; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; !m.excluded && m.prep == prepNone {
+				g = mi
+			}
+			break
+		}
+		if a.cueAt[k] >= 0 && a.cueKindAt(k) != cueTitle {
+			break
+		}
+	}
+	// "معارضة واسعة من قبل Y": Y is the agent.
+	for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
+		if a.cueKindAt(k) == cueAgent {
+			ag, _ := a.after(a.cues[a.cueAt[k]].j, cl, 3, false, 3)
+			if ag >= 0 && g >= 0 && g != ag {
+				return candidate{src: a.list(ag), tgt: a.list(g), rule: "noun/agent", conf: 0.7}, true
+			}
+			return candidate{}, false
+		}
+	}
+	inPP := a.inPrepPhrase(ci)
+	if g >= 0 {
+		// "قرر دعم حفتر": the clause subject supports the genitive.
+		if !inPP {
+			if s := a.subjectBefore(c.i); s >= 0 {
+				return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, true
+			}
+		}
+		// "دعم ايطاليا لحكومة الوفاق": genitive source, marked target.
+		if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
+			return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive", conf: 0.75}, true
+		}
+		if c.rel == graph.Met && len(a.list(g)) > 1 {
+			return candidate{src: a.list(g), pairs: true, rule: "noun/list", conf: 0.7}, true
+		}
+		return candidate{}, false
+	}
+	s := -1
+	if !inPP {
+		s = a.subjectBefore(c.i)
+	}
+	// A meeting noun takes an unmarked target after a subject
+	// ("عقد بومبيو لقاءات شملت عبد الله بن زايد").
+	near := 0
+	if c.rel == graph.Met && s >= 0 || a.x.specs[c.spec].endsWithPrep {
+		near = verbNear
+	}
+	t, via := a.after(c.j, cl, targetWindow, false, near)
+	if t < 0 {
+		return candidate{}, false
+	}
+	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, true
+	}
+	if s >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, true
+	}
+	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
+	// clause without a subject continues the sentence's.
+	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
+		if s := a.topic(c.i); s >= 0 {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, true
+		}
+	}
+	return candidate{}, false
+}
+
+// inPrepPhrase reports whether a trigger noun is governed by a preposition
+// ("مع معارضة واشنطن", "لدعم"): its subject is then not the clause's.
+func (a *analyzer) inPrepPhrase(ci int) bool {
+	c := a.cues[ci]
+	if p := strings.TrimLeft(c.prefix, "وف"); p != "" && p != "ال" {
+		return true
+	}
+	if c.i > 0 && a.cueAt[c.i-1] >= 0 {
+		switch a.toks[c.i-1].Norm {
+		case "مع", "في", "بين":
+			return true
+		}
+	}
+	return false
+}
+
+// certainty finds how the sentence states the trigger at token i with the
+// given source: alleged when a hedge precedes it, reported when a
+// reporting cue attributes it to someone other than the source.
+func (a *analyzer) certainty(i int, src int32) graph.Certainty {
+	cert := graph.Asserted
+	for _, c := range a.cues {
+		switch c.kind {
+		case cueAlleged:
+			if c.i < i && c.i >= i-15 {
+				return graph.Alleged
+			}
+		case cueAllegedImperfect:
+			if c.i < i && c.i >= i-15 && c.j < len(a.toks) {
+				if r, _ := utf8.DecodeRuneInString(a.toks[c.j].Norm); r == 'ي' || r == 'ت' || r == 'ن' {
+					return graph.Alleged
+				}
+			}
+		case cueReported:
+			if c.i < i && !a.ownVoice(c, src) {
+				cert = graph.Reported
+			}
+		case cueReportedAfter:
+			cert = graph.Reported
+		}
+	}
+	return cert
+}
+
+// ownVoice reports whether a reporting cue has the claim's source as its
+// speaker (an actor stating its own position is asserted).
+func (a *analyzer) ownVoice(c cue, src int32) bool {
+	for k := c.j; k < len(a.toks) && k < c.j+2; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			return a.men[mi].actor == src
+		}
+	}
+	for k := c.i - 1; k >= 0 && k >= c.i-2; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			return a.men[mi].actor == src
+		}
+	}
+	return false
+}
+
+func (a *analyzer) emit(article string, ci int, cand candidate) {
+	c := a.cues[ci]
+	var pairs [][2]int
+	if cand.pairs {
+		for k := 1; k < len(cand.src); k++ {
+			pairs = append(pairs, [2]int{cand.src[0], cand.src[k]})
+			if cand.mutual {
+				pairs = append(pairs, [2]int{cand.src[k], cand.src[0]})
+			}
+		}
+	} else {
+		for _, s := range cand.src {
+			for _, t := range cand.tgt {
+				pairs = append(pairs, [2]int{s, t})
+			}
+		}
+	}
+	for n, p := range pairs {
+		ms, mt := a.men[p[0]], a.men[p[1]]
+		if ms.actor == mt.actor {
+			continue
+		}
+		conf := cand.conf
+		if n > 0 {
+			conf -= 0.05
+		}
+		for _, m := range []mention{ms, mt} {
+			if a.x.forms[m.form].typ != gazetteer.FormName {
+				conf -= 0.05
+			}
+		}
+		lo, hi := min(ms.i, mt.i, c.i), max(ms.j, mt.j, c.j)
+		if hi-lo > 14 {
+			conf -= 0.1
+		}
+		cert := a.certainty(c.i, ms.actor)
+		if cert == graph.Alleged {
+			conf -= 0.05
+		}
+		conf = float64(int(max(0.3, min(0.95, conf))*100+0.5)) / 100
+		qs, qe := a.quoteSpan(lo, hi)
+		src, tgt := a.x.actors[ms.actor], a.x.actors[mt.actor]
+		cl := graph.Claim{
+			Type: c.rel, Source: src.ID, Target: tgt.ID, Article: article,
+			Quote: a.text[qs:qe], Start: a.off + qs, End: a.off + qe,
+			Certainty: cert, Confidence: conf, Extractor: Name,
+		}
+		cl.ID = graph.ClaimID(cl.Article, cl.Type, cl.Source, cl.Target, cl.Start, cl.End)
+		a.results = append(a.results, Result{
+			Claim:  cl,
+			Source: a.argument(ms),
+			Target: a.argument(mt),
+			Rule:   cand.rule,
+		})
+	}
+}
+
+func (a *analyzer) argument(m mention) Argument {
+	s, e := a.toks[m.i].Start, a.toks[m.j-1].End
+	// Leave the clitics out of the mention: "وواشنطن" is named "واشنطن".
+	if m.prefix != "" && !strings.HasSuffix(m.prefix, "لل") {
+		s = skipLetters(a.text, s, utf8.RuneCountInString(m.prefix))
+	}
+	return Argument{Actor: a.x.actors[m.actor], Mention: a.text[s:e], Start: a.off + s, End: a.off + e}
+}
+
+// skipLetters advances over n letters of text from byte s, together with
+// the marks (diacritics, tatweel) that follow each.
+func skipLetters(text string, s, n int) int {
+	for n > 0 && s < len(text) {
+		_, size := utf8.DecodeRuneInString(text[s:])
+		s += size
+		n--
+		for s < len(text) {
+			r, size := utf8.DecodeRuneInString(text[s:])
+			if arabic.FoldRune(r) != "" {
+				break
+			}
+			s += size
+		}
+	}
+	return s
+}
+
+// maxQuoteBytes is the longest quote taken as a whole sentence; a longer
+// sentence is quoted by the clauses that hold the claim.
+const maxQuoteBytes = 600
+
+func (a *analyzer) quoteSpan(lo, hi int) (int, int) {
+	s, e := a.toks[0].Start, a.toks[len(a.toks)-1].End
+	if e-s > maxQuoteBytes {
+		cl0, cl1 := a.clause[lo], a.clause[hi-1]
+		for lo > 0 && a.clause[lo-1] == cl0 {
+			lo--
+		}
+		for hi < len(a.toks) && a.clause[hi] == cl1 {
+			hi++
+		}
+		s, e = a.toks[lo].Start, a.toks[hi-1].End
+	}
+	// Keep closing quotation marks and the final punctuation of the text.
+	for e < len(a.text) {
+		r, size := utf8.DecodeRuneInString(a.text[e:])
+		if r == '\n' || r == ' ' || r == '\t' || r == '\r' || arabic.FoldRune(r) != " " {
+			break
+		}
+		e += size
+	}
+	return s, e
+}

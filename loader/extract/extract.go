@@ -1,0 +1,264 @@
+// Package extract is Rawabit's rule-based relation extractor: it reads Arabic
+// news, finds the actors of a gazetteer (package loader/gazetteer) and the
+// trigger words of a lexicon (data/triggers.yaml), and turns each sentence
+// that states a meeting, support or opposition between two actors into a
+// graph.Claim carrying the verbatim quote.
+//
+// The pipeline, per sentence (articles are streamed sentence by sentence, so
+// memory does not grow with the article):
+//
+//  1. tokens with byte offsets into the original text (arabic.AppendTokens);
+//  2. actor mentions: longest match of gazetteer forms over tokens (a token
+//     trie), clitic prefixes stripped only when the rest is a known name;
+//  3. cue words of the lexicon, matched the same way;
+//  4. clauses (punctuation, connectives, complementisers);
+//  5. argument assignment per trigger (verb-first, subject-first, noun
+//     constructions, passives, participles, lists);
+//  6. negation and planned meetings drop a claim; certainty and confidence
+//     are set from the cues and the rule that matched.
+package extract
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// Version is the version of the rules; it changes whenever the rules change
+// in a way that changes their output.
+const Version = "1"
+
+// Name is the Claim.Extractor of every claim this package makes.
+const Name = "rawabit-rules/" + Version
+
+// Extractor finds claims in Arabic text. It is safe for concurrent use.
+type Extractor struct {
+	actors   []graph.Actor
+	byID     map[string]int32
+	forms    []form
+	names    *trie
+	cues     *trie
+	specs    []cueSpec
+	maxBytes int
+}
+
+type form struct {
+	actor int32
+	typ   gazetteer.FormType
+	// adjective is a demonym in adjective form (الأمريكي, الإماراتية): it
+	// names its state only as the agent of a trigger noun.
+	adjective bool
+	text      string
+}
+
+// ActorForms is one actor with its surface forms, the input of New.
+type ActorForms struct {
+	Actor graph.Actor
+	Forms []gazetteer.Form
+}
+
+// FromGazetteer builds the extractor input from a gazetteer.
+func FromGazetteer(g *gazetteer.Gazetteer) []ActorForms {
+	var out []ActorForms
+	for _, e := range g.Entries() {
+		a, ok := g.Actor(e.ID)
+		if !ok {
+			a = graph.Actor{ID: e.ID, Kind: e.Kind}
+		}
+		out = append(out, ActorForms{Actor: a, Forms: e.Forms})
+	}
+	return out
+}
+
+// New builds an extractor from actors and their forms and a lexicon. It
+// returns an error wrapping graph.ErrInvalid when an actor has no id or two
+// actors share a form (the gazetteer parser already rejects both).
+func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
+	if lex == nil {
+		return nil, fmt.Errorf("extract: %w: no lexicon", graph.ErrInvalid)
+	}
+	x := &Extractor{byID: map[string]int32{}, names: newTrie(), cues: newTrie(), maxBytes: DefaultMaxSentenceBytes}
+	owner := map[int32]string{}
+	for _, af := range actors {
+		if af.Actor.ID == "" {
+			return nil, fmt.Errorf("extract: %w: actor with empty id", graph.ErrInvalid)
+		}
+		if _, dup := x.byID[af.Actor.ID]; dup {
+			return nil, fmt.Errorf("extract: %w: actor %q given twice", graph.ErrInvalid, af.Actor.ID)
+		}
+		ai := int32(len(x.actors))
+		x.byID[af.Actor.ID] = ai
+		x.actors = append(x.actors, af.Actor)
+		for _, f := range af.Forms {
+			toks := arabic.Tokens(f.Text)
+			if len(toks) == 0 {
+				continue
+			}
+			words := make([]string, len(toks))
+			for i, t := range toks {
+				words[i] = t.Norm
+			}
+			n := x.names.insert(words)
+			if v := x.names.val[n]; v >= 0 {
+				if x.forms[v].actor != ai {
+					return nil, fmt.Errorf("extract: %w: form %q of %q is already a form of %q", graph.ErrInvalid, f.Text, af.Actor.ID, owner[n])
+				}
+				continue
+			}
+			x.names.val[n] = int32(len(x.forms))
+			owner[n] = af.Actor.ID
+			x.forms = append(x.forms, form{actor: ai, typ: f.Type, adjective: f.Type == gazetteer.FormDemonym && isAdjective(words[len(words)-1]), text: f.Text})
+		}
+	}
+	for _, e := range lex.entries {
+		spec := e.spec
+		words := e.tokens
+		if spec.clitic != "" {
+			words = append(append([]string(nil), words...), cliticKey+spec.clitic)
+		}
+		n := x.cues.insert(words)
+		x.cues.val[n] = int32(len(x.specs))
+		x.specs = append(x.specs, spec)
+	}
+	return x, nil
+}
+
+// isAdjective reports whether a normalised demonym is an adjective
+// (الامريكي, الاماراتيه) rather than a plural noun (الامريكيين, الروس).
+func isAdjective(w string) bool {
+	return strings.HasSuffix(w, "ي") || strings.HasSuffix(w, "يه")
+}
+
+// Actor returns the actor with the given id.
+func (x *Extractor) Actor(id string) (graph.Actor, bool) {
+	i, ok := x.byID[id]
+	if !ok {
+		return graph.Actor{}, false
+	}
+	return x.actors[i], true
+}
+
+// Resolve returns the id of the actor a surface form names (normalised the
+// same way as the text, clitics stripped when the rest is a known name),
+// or "" when it names none.
+func (x *Extractor) Resolve(surface string) string {
+	toks := arabic.Tokens(surface)
+	if len(toks) == 0 {
+		return ""
+	}
+	m, _, ok := x.names.longest(toks, 0, nil, nil)
+	if !ok || m.end != len(toks) {
+		return ""
+	}
+	return x.actors[x.forms[m.val].actor].ID
+}
+
+// Argument is one side of a claim as the article names it.
+type Argument struct {
+	Actor graph.Actor
+	// Mention is the text of the article that names the actor:
+	// article.Text[Start:End].
+	Mention    string
+	Start, End int
+}
+
+// Result is one claim with the mentions of its two actors and the rule that
+// found it.
+type Result struct {
+	Claim          graph.Claim
+	Source, Target Argument
+	// Rule names the construction that matched, e.g. "verb/subject-first".
+	Rule string
+}
+
+// Stats summarises one extraction run over an article.
+type Stats struct {
+	Bytes     int
+	Sentences int
+	// Mentions counts, per actor id, how often the article names it.
+	Mentions map[string]int
+}
+
+// DefaultMaxSentenceBytes caps a sentence: a longer run of text without a
+// sentence end is cut at a space, so memory stays bounded on any input.
+const DefaultMaxSentenceBytes = 16 << 10
+
+// ExtractReader streams an article's text from r sentence by sentence and
+// calls emit for every claim found, in text order; offsets are byte offsets
+// from the start of r. It stops with ctx's error when ctx is cancelled, with
+// emit's error, or with r's read error (wrapped). Memory is bounded by the
+// longest sentence (at most DefaultMaxSentenceBytes), not by the article.
+func (x *Extractor) ExtractReader(ctx context.Context, article string, r io.Reader, emit func(Result) error) (Stats, error) {
+	st := Stats{Mentions: map[string]int{}}
+	a := x.newAnalyzer()
+	// Claim ids include the offsets, so duplicates can only come from one
+	// sentence: remembering that sentence's ids keeps memory bounded.
+	var seen []string
+	err := scanSentences(r, x.maxBytes, func(off int, s string) error {
+		if st.Sentences%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		st.Sentences++
+		st.Bytes = off + len(s)
+		seen = seen[:0]
+		return a.sentence(article, off, s, &st, func(res Result) error {
+			if slices.Contains(seen, res.Claim.ID) {
+				return nil
+			}
+			seen = append(seen, res.Claim.ID)
+			return emit(res)
+		})
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return st, err
+		}
+		return st, fmt.Errorf("extract: article %q: %w", article, err)
+	}
+	return st, nil
+}
+
+// ExtractText is ExtractReader over a string, collecting the results.
+func (x *Extractor) ExtractText(ctx context.Context, article, text string) ([]Result, Stats, error) {
+	var out []Result
+	st, err := x.ExtractReader(ctx, article, strings.NewReader(text), func(r Result) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, st, err
+}
+
+// Extract implements loader.Extractor: the mentions (sorted by actor id) and
+// claims of one article. Claims carry graph.ClaimID ids, Extractor Name and
+// quotes equal to a.Text[Start:End]. An article with empty text gives no
+// mentions, no claims and no error. It returns ctx's error when ctx is
+// cancelled.
+func (x *Extractor) Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error) {
+	res, st, err := x.ExtractText(ctx, a.ID, a.Text)
+	if err != nil {
+		return nil, nil, err
+	}
+	claims := make([]graph.Claim, len(res))
+	for i, r := range res {
+		claims[i] = r.Claim
+	}
+	return mentionList(st.Mentions), claims, nil
+}
+
+func mentionList(m map[string]int) []graph.Mention {
+	out := make([]graph.Mention, 0, len(m))
+	for id, n := range m {
+		out = append(out, graph.Mention{Actor: id, Count: n})
+	}
+	sortMentions(out)
+	return out
+}

@@ -1,0 +1,232 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// cueKind is what a lexicon entry signals.
+type cueKind uint8
+
+const (
+	cueNone cueKind = iota
+	cueVerb
+	cueReliance
+	cueCircumstantial
+	cueNoun
+	cuePassive    // X <marker> Y: Y -> X
+	cueParticiple // X <marker> Y: X -> Y
+	cueRefusal
+	cueReported
+	cueReportedAfter
+	cueAlleged
+	cueAllegedImperfect
+	cueNegNext
+	cueNegDenial
+	cueNegBridge
+	cueNegException
+	cuePlanned
+	cueAgent
+	cueTitle
+	cueStateAgent
+	cueMutual
+	cuePossessor
+	cueLocation
+	cueStateLocation
+	cueParty
+	cueBetween
+	cueClauseBreak
+	cueComplementizer
+	cueRelative
+)
+
+// isTrigger reports whether the cue introduces a relation.
+func (k cueKind) isTrigger() bool {
+	return k == cueVerb || k == cueReliance || k == cueCircumstantial || k == cueNoun || k == cuePassive || k == cueParticiple || k == cueRefusal || k == cueMutual
+}
+
+// cueSpec is the meaning of one lexicon entry.
+type cueSpec struct {
+	kind cueKind
+	rel  graph.RelationType
+	// clitic is a one-letter preposition (ب ل ك) the entry ends with, which
+	// the text glues to the next word ("الموالية لحفتر").
+	clitic string
+	text   string
+	line   int
+	// endsWithPrep is a verb phrase ending with its object's preposition
+	// ("ضغط على", "تعاون مع"): the actor after it is the target.
+	endsWithPrep bool
+}
+
+// Lexicon is the trigger lexicon (data/triggers.yaml): trigger words per
+// relation type and the cue words for certainty, negation, planned meetings,
+// agents, titles, prepositions and clause boundaries.
+type Lexicon struct {
+	entries []cueEntry
+}
+
+type cueEntry struct {
+	tokens []string
+	spec   cueSpec
+}
+
+// lexiconSections maps a YAML path to the kind of its entries.
+var lexiconSections = map[string]cueSpec{
+	"refusals":                           {kind: cueRefusal, rel: graph.Opposed},
+	"certainty.reported":                 {kind: cueReported},
+	"certainty.reported_after":           {kind: cueReportedAfter},
+	"certainty.alleged":                  {kind: cueAlleged},
+	"certainty.alleged_before_imperfect": {kind: cueAllegedImperfect},
+	"negation.next":                      {kind: cueNegNext},
+	"negation.denials":                   {kind: cueNegDenial},
+	"negation.bridges":                   {kind: cueNegBridge},
+	"negation.exceptions":                {kind: cueNegException},
+	"planned_met":                        {kind: cuePlanned},
+	"agent_markers":                      {kind: cueAgent},
+	"titles":                             {kind: cueTitle},
+	"state_agents":                       {kind: cueStateAgent},
+	"possessors":                         {kind: cuePossessor},
+	"prepositions.location":              {kind: cueLocation},
+	"prepositions.state_location":        {kind: cueStateLocation},
+	"prepositions.party":                 {kind: cueParty},
+	"prepositions.between":               {kind: cueBetween},
+	"clause_breaks":                      {kind: cueClauseBreak},
+	"complementizers":                    {kind: cueComplementizer},
+	"relatives":                          {kind: cueRelative},
+}
+
+func init() {
+	forms := map[string]cueKind{"verbs": cueVerb, "nouns": cueNoun, "passive": cuePassive, "participles": cueParticiple, "mutual": cueMutual, "circumstantial": cueCircumstantial, "reliance": cueReliance}
+	for _, t := range graph.RelationTypes {
+		for f, k := range forms {
+			lexiconSections["relations."+strings.ToLower(string(t))+"."+f] = cueSpec{kind: k, rel: t}
+		}
+	}
+}
+
+// LoadLexicon reads a trigger lexicon file. Errors name the file and line:
+// YAML syntax, an unknown section, an entry that is not a string or is empty,
+// an entry listed twice (both lines named).
+func LoadLexicon(path string) (*Lexicon, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("extract: read lexicon: %w", err)
+	}
+	return ParseLexicon(path, data)
+}
+
+// ParseLexicon parses a trigger lexicon; name is used in error messages.
+// Errors are as for LoadLexicon.
+func ParseLexicon(name string, data []byte) (*Lexicon, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil, fmt.Errorf("%s:1: empty lexicon", name)
+	}
+	lex := &Lexicon{}
+	seen := map[string]cueSpec{}
+	var errs []string
+	var walk func(path string, n *yaml.Node)
+	walk = func(path string, n *yaml.Node) {
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k := n.Content[i]
+				p := k.Value
+				if path != "" {
+					p = path + "." + k.Value
+				}
+				if p == "version" {
+					if n.Content[i+1].Value != "1" {
+						errs = append(errs, fmt.Sprintf("%s:%d: unsupported version %q (want 1)", name, n.Content[i+1].Line, n.Content[i+1].Value))
+					}
+					continue
+				}
+				if _, ok := lexiconSections[p]; !ok && n.Content[i+1].Kind != yaml.MappingNode {
+					errs = append(errs, fmt.Sprintf("%s:%d: unknown section %q", name, k.Line, p))
+					continue
+				}
+				walk(p, n.Content[i+1])
+			}
+		case yaml.SequenceNode:
+			spec, ok := lexiconSections[path]
+			if !ok {
+				errs = append(errs, fmt.Sprintf("%s:%d: unknown section %q", name, n.Line, path))
+				return
+			}
+			for _, it := range n.Content {
+				if it.Kind != yaml.ScalarNode || it.Tag != "!!str" && it.Tag != "!!int" {
+					errs = append(errs, fmt.Sprintf("%s:%d: %s: want a word, got a %s", name, it.Line, path, kindName(it)))
+					continue
+				}
+				toks := arabic.Tokens(it.Value)
+				if len(toks) == 0 {
+					errs = append(errs, fmt.Sprintf("%s:%d: %s: empty entry %q", name, it.Line, path, it.Value))
+					continue
+				}
+				words := make([]string, len(toks))
+				for i, t := range toks {
+					words[i] = t.Norm
+				}
+				s := spec
+				s.text, s.line = it.Value, it.Line
+				if last := words[len(words)-1]; len(words) > 1 && (last == "ب" || last == "ل" || last == "ك") {
+					s.clitic = last
+					words = words[:len(words)-1]
+				}
+				switch words[len(words)-1] {
+				case "علي", "مع", "عن", "ضد", "الي", "من", "جانب", "ب", "ل":
+					s.endsWithPrep = len(words) > 1
+				}
+				if s.clitic != "" {
+					s.endsWithPrep = true
+				}
+				key := strings.Join(words, " ") + "|" + s.clitic
+				if prev, dup := seen[key]; dup {
+					errs = append(errs, fmt.Sprintf("%s:%d: %q is already listed at line %d", name, it.Line, it.Value, prev.line))
+					continue
+				}
+				seen[key] = s
+				lex.entries = append(lex.entries, cueEntry{tokens: words, spec: s})
+			}
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(path, c)
+			}
+		default:
+			errs = append(errs, fmt.Sprintf("%s:%d: %s: want a list or a mapping, got a %s", name, n.Line, path, kindName(n)))
+		}
+	}
+	walk("", doc.Content[0])
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("extract: lexicon: %s", strings.Join(errs, "; "))
+	}
+	return lex, nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "mapping"
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.AliasNode:
+		return "alias"
+	}
+	if n.Tag == "!!null" {
+		return "null"
+	}
+	return "scalar " + n.Tag
+}
+
+// Len is the number of entries in the lexicon.
+func (l *Lexicon) Len() int { return len(l.entries) }

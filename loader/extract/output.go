@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader"
+)
+
+// JSONActor is one side of a claim in the JSON Lines output.
+type JSONActor struct {
+	ID   string     `json:"id"`
+	Name string     `json:"name"`
+	Kind graph.Kind `json:"kind"`
+	// Mention is the text as it appears in the article.
+	Mention string `json:"mention"`
+}
+
+// JSONArticle names the article of a claim in the JSON Lines output.
+type JSONArticle struct {
+	ID   string `json:"id"`
+	Path string `json:"path"`
+}
+
+// JSONEvidence is the verbatim quote of a claim: the article text between
+// the byte offsets Start and End.
+type JSONEvidence struct {
+	Quote string `json:"quote"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// JSONLine is one line of `rawabit extract`: one claim.
+type JSONLine struct {
+	Type       string          `json:"type"`
+	Source     JSONActor       `json:"source"`
+	Target     JSONActor       `json:"target"`
+	Article    JSONArticle     `json:"article"`
+	Evidence   JSONEvidence    `json:"evidence"`
+	Certainty  graph.Certainty `json:"certainty"`
+	Confidence float64         `json:"confidence"`
+}
+
+// Line converts a result found in the article at path to its JSON Lines
+// record.
+func (r Result) Line(path string) JSONLine {
+	actor := func(a Argument) JSONActor {
+		return JSONActor{ID: a.Actor.ID, Name: a.Actor.Name, Kind: a.Actor.Kind, Mention: a.Mention}
+	}
+	return JSONLine{
+		Type:       strings.ToLower(string(r.Claim.Type)),
+		Source:     actor(r.Source),
+		Target:     actor(r.Target),
+		Article:    JSONArticle{ID: r.Claim.Article, Path: path},
+		Evidence:   JSONEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
+		Certainty:  r.Claim.Certainty,
+		Confidence: r.Claim.Confidence,
+	}
+}
+
+// WriteJSONL writes one result as one JSON line (no HTML escaping). It
+// returns w's error.
+func WriteJSONL(w io.Writer, path string, r Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r.Line(path))
+}
+
+// Problem is an input that was skipped or yielded a warning.
+type Problem struct {
+	// Where is "path" or "path:line".
+	Where string
+	Err   error
+	// Warning is true for an empty article (no claims, not an error).
+	Warning bool
+}
+
+// CorpusStats counts one run over a corpus.
+type CorpusStats struct {
+	Articles int
+	Skipped  int
+	Empty    int
+	Claims   int
+	Bytes    int
+}
+
+// ExtractCorpus reads the articles under paths (.txt files with optional
+// front matter, .jsonl corpora, folders; see loader.WalkCorpus) and calls
+// emit for every claim, in corpus and text order. A file or record that
+// cannot be read (non-UTF-8, binary, malformed) and an empty article are
+// reported to problem and the run goes on. It stops with ctx's error, emit's
+// error or problem's error.
+func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem func(Problem) error, emit func(it loader.Item, r Result) error) (CorpusStats, error) {
+	var st CorpusStats
+	err := loader.WalkCorpus(ctx, paths, func(it loader.Item) error {
+		switch {
+		case it.Err != nil:
+			st.Skipped++
+			return problem(Problem{Where: it.Where(), Err: it.Err})
+		case it.Empty:
+			st.Empty++
+			return problem(Problem{Where: it.Where(), Err: fmt.Errorf("article %q is empty: no claims", it.Article.ID), Warning: true})
+		}
+		st.Articles++
+		st.Bytes += len(it.Article.Text)
+		_, err := x.ExtractReader(ctx, it.Article.ID, strings.NewReader(it.Article.Text), func(r Result) error {
+			st.Claims++
+			return emit(it, r)
+		})
+		return err
+	})
+	return st, err
+}

@@ -1,0 +1,239 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestConstructions checks each construction the rules handle on real
+// sentences of the seed articles (and of testdata/other where the seeds
+// have no example): want lists claims that must be found, absent claims
+// that must not.
+func TestConstructions(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name   string
+		text   string
+		want   []string
+		absent []string
+	}{
+		{
+			name: "verb-first",
+			text: `وانتقد ماك ممارسات حفتر، وقال "لا يبدو لي أنه يأخذ الخطوات الضرورية".`,
+			want: []string{"opposed david-mack->khalifa-haftar asserted"},
+		},
+		{
+			name: "subject-first",
+			text: "ترامب يدعم جهود حفتر في مكافحة الإرهاب",
+			want: []string{"supported donald-trump->khalifa-haftar asserted"},
+		},
+		{
+			name: "subject-first with lا تزال (still), not a negation",
+			text: "وحسب ذات الصحف فإن الحكومة الإيطالية لا تزال تدعم حكومة الوفاق برئاسة فائز السراج",
+			want: []string{"supported italy->gna reported"},
+		},
+		{
+			name: "noun construction دعم X لـ Y",
+			text: "وأن هذا الإجراء لا يتعارض مع دعم ايطاليا لحكومة الوفاق بقيادة فائز السراج",
+			want: []string{"supported italy->gna asserted"},
+		},
+		{
+			name:   "noun construction with the clause subject as source",
+			text:   "ترامب يقرر دعم الجنرال حفتر ومساعدته للسيطرة على ليبيا",
+			want:   []string{"supported donald-trump->khalifa-haftar asserted"},
+			absent: []string{"supported khalifa-haftar->libya asserted"},
+		},
+		{
+			name: "demonym actor الدعم الإماراتي لحفتر",
+			text: "حيث تم بحث الدعم الإماراتي لحفتر، وتناولت الوجود الروسي في ليبيا",
+			want: []string{"supported uae->khalifa-haftar asserted"},
+		},
+		{
+			name: "demonym list without a target after it",
+			text: `ويرى ماك أن حفتر "يخاطر بخسارة الدعم المصري والإماراتي"`,
+			want: []string{"supported egypt->khalifa-haftar reported", "supported uae->khalifa-haftar reported"},
+		},
+		{
+			name:   "demonym as an adjective is not an actor",
+			text:   `وقال مصدر دبلوماسي فرنسي "هناك تبسيط مفرط. ليس فقط حفتر الشخص الشرير"`,
+			absent: []string{"opposed france->khalifa-haftar reported"},
+		},
+		{
+			name: "capital actor",
+			text: `وظهر للعلن وجود خلافات بين فرنسا ومصر بشأن الوضع في ليبيا، نتيجة رفض "باريس" المستجد لممارسات حفتر.`,
+			want: []string{"opposed france->khalifa-haftar asserted", "opposed france->egypt asserted", "opposed egypt->france asserted"},
+		},
+		{
+			name: "passive المدعومة من",
+			text: "فيما قال الجيش السوداني إنه صدّ هجوما جديدا لقوات الدعم السريع المدعومة من الإمارات على المدينة.",
+			want: []string{"supported uae->rsf reported"},
+		},
+		{
+			name:   "passive with a generic backer gives nothing",
+			text:   "وذلك في عهد حكومتي خليفة الغويل المدعومة من الإسلاميين وحكومة السراج.",
+			absent: []string{"supported fayez-al-sarraj->khalifa-al-ghwell asserted"},
+		},
+		{
+			name: "list بين X و Y، و Z",
+			text: "وطن– كشفت مصادر ليبية، كواليس اللقاءات الأخيرة التي جمعت بين الجنرال الليبي المتقاعد خليفة حفتر ورئيس الاستخبارات الأميركية وليام بيرنز، ونائب قائد القوات الجوية في قوات “إفريكوم” الجنرال جون دي لامونتاني.",
+			want: []string{"met khalifa-haftar->john-lamontagne reported", "met khalifa-haftar->william-burns reported"},
+		},
+		{
+			name: "reported speech",
+			text: "وقالت صحيفة ” هوف بوست” الإيطالية إن لقاء يوم الخميس الماضي بين رئيس الوزراء كونتي وحفتر لم يكن بروتوكوليًا كاللقاءات السابقة",
+			want: []string{"met giuseppe-conte->khalifa-haftar reported"},
+		},
+		{
+			name: "reported by a source, met in the article's report",
+			text: `واشنطن - قال البيت الأبيض الجمعة في بيان إن الرئيس الأمريكي دونالد ترامب تحدث هاتفيا مع القائد العسكري الليبي خليفة حفتر الاثنين`,
+			want: []string{"met donald-trump->khalifa-haftar reported"},
+		},
+		{
+			name: "hedge المتهم",
+			text: "حفتر المتهم بالتعاون مع وكالة الاستخبارات المركزية الأمريكية (سي آي إيه)، كان قد مارس أنشطة ضد القذافي",
+			want: []string{"supported khalifa-haftar->cia alleged"},
+		},
+		{
+			name: "negation رفضت تأييد gives no claim",
+			text: "واشنطن رفضت تأييد قرار لمجلس الأمن يدعو إلى وقف إطلاق النار في ليبيا",
+			want: nil,
+		},
+		{
+			name: "negation لا يمكنهما تأييد gives no claim",
+			text: "وقال دبلوماسيون إن الولايات المتحدة وروسيا قالتا الخميس إنه لا يمكنهما تأييد قرار لمجلس الأمن التابع للأمم المتحدة يدعو إلى وقف إطلاق النار في ليبيا في الوقت الحالي.",
+			want: nil,
+		},
+		{
+			name:   "negation امتناع X عن دعم, then a positive معارضة",
+			text:   "ويتناقض امتناع الولايات المتحدة عن دعم قرار مجلس الأمن مع معارضة واشنطن العلنية في السابق لهجوم الجيش الليبي",
+			want:   []string{"opposed usa->lna asserted"},
+			absent: []string{"supported usa->un-security-council asserted", "opposed un-security-council->usa asserted"},
+		},
+		{
+			name: "denial نفت gives no claim",
+			text: "فيما نفت كتائب حزب الله تلقي أي تمويل من الحرس الثوري الإيراني.",
+			want: nil,
+		},
+		{
+			name: "planned meeting is not met",
+			text: "وأثارت زيارة رئيس وكالة الاستخبارات الأميركية (CIA) للعاصمة الليبية طرابلس للقاء رئيس الحكومة عبد الحميد الدبيبة",
+			want: nil,
+		},
+		{
+			name: "a next round of talks is not met",
+			text: "ولم يُحدَّد بعد موعد الجولة المقبلة من المحادثات بين الحوثيين والسعودية بوساطة عُمانية.",
+			want: nil,
+		},
+		{
+			name: "refused meeting is not met",
+			text: "ورفض حفتر لقاء السراج في باريس.",
+			want: nil,
+		},
+		{
+			name: "mutual fighting gives two relations",
+			text: `ويقول ماك "لقد منح الصراع المسلح بين حكومة الوفاق الوطني المعترف بها دوليا والجنرال حفتر الفرصة لروسيا"`,
+			want: []string{"opposed gna->khalifa-haftar reported", "opposed khalifa-haftar->gna reported"},
+		},
+		{
+			name:   "nested names: the State Department, not the United States",
+			text:   "وكان بيان لوزارة الخارجية الأميركية تحدث عن اجتماع عقد بين مسؤولين أميركيين كبار والجنرال الليبي خليفة حفتر",
+			want:   []string{"met usa->khalifa-haftar reported"},
+			absent: []string{"met us-state-department->khalifa-haftar reported"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := claimsOf(t, x, tc.text)
+			if tc.want == nil && tc.absent == nil && len(got) != 0 {
+				t.Errorf("got claims %q, want none", got)
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("got %q, want it to contain %q", got, w)
+				}
+			}
+			for _, a := range tc.absent {
+				if slices.Contains(got, a) {
+					t.Errorf("got %q, want no %q", got, a)
+				}
+			}
+		})
+	}
+}
+
+// TestMentions checks longest match for nested names, clitic stripping
+// only onto known names, and the resolution of capitals, البيت الأبيض and
+// demonyms to their state.
+func TestMentions(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		name   string
+		text   string
+		want   map[string]int
+		absent []string
+	}{
+		{
+			name:   "nested name resolves to the longest",
+			text:   "التقارير اشارت للدور الذي لعبته وزارة الخارجية الأمريكية.",
+			want:   map[string]int{"us-state-department": 1},
+			absent: []string{"usa"},
+		},
+		{
+			name: "clitics stripped onto known names",
+			text: "بحث الدعم لحفتر وللجيش الوطني الليبي والسعودية وبالقاهرة.",
+			want: map[string]int{"khalifa-haftar": 1, "lna": 1, "saudi-arabia": 1, "egypt": 1},
+		},
+		{
+			name: "no stripping inside a name (ليبيا is not ل + يبيا)",
+			text: "ليبيا",
+			want: map[string]int{"libya": 1},
+		},
+		{
+			name: "capital, البيت الأبيض and demonym resolve to the state",
+			text: "قال البيت الأبيض إن واشنطن والإدارة الأمريكية وروما والأمريكيين.",
+			want: map[string]int{"usa": 4, "italy": 1},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, st, err := x.ExtractText(context.Background(), "t", tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id, n := range tc.want {
+				if st.Mentions[id] != n {
+					t.Errorf("got %d mentions of %s (all: %v), want %d", st.Mentions[id], id, st.Mentions, n)
+				}
+			}
+			for _, id := range tc.absent {
+				if st.Mentions[id] != 0 {
+					t.Errorf("got %d mentions of %s, want none", st.Mentions[id], id)
+				}
+			}
+		})
+	}
+}
+
+// TestArgumentMentions checks that an argument's mention is the text as
+// written without its clitics.
+func TestArgumentMentions(t *testing.T) {
+	x := testExtractor(t)
+	res, _, err := x.ExtractText(context.Background(), "t", "حيث تم بحث الدعم الإماراتي لحفتر.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) != 1 {
+		t.Fatalf("got %d results, want 1", len(res))
+	}
+	if got, want := res[0].Source.Mention, "الإماراتي"; got != want {
+		t.Errorf("got source mention %q, want %q", got, want)
+	}
+	if got, want := res[0].Target.Mention, "حفتر"; got != want {
+		t.Errorf("got target mention %q, want %q", got, want)
+	}
+	if !strings.Contains(res[0].Claim.Quote, "لحفتر") {
+		t.Errorf("got quote %q, want the sentence", res[0].Claim.Quote)
+	}
+}

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"unicode/utf8"
+)
+
+// isSentenceEnd reports whether r ends a sentence. A full stop between two
+// digits (3.5) does not.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '\n', '.', '!', '?', '؟', '…', '۔', '\u2029':
+		return true
+	}
+	return false
+}
+
+// splitSentences is a bufio.SplitFunc returning sentences with their
+// terminator, so that the tokens concatenated give back the input exactly.
+// A sentence longer than max bytes is cut after its last space (or at a rune
+// boundary when it has none).
+func splitSentences(max int) bufio.SplitFunc {
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		for i := 0; i < len(data); {
+			if i >= max {
+				cut := bytes.LastIndexAny(data[:i], " \t")
+				if cut <= 0 {
+					cut = i
+				} else {
+					cut++
+				}
+				return cut, data[:cut], nil
+			}
+			c := data[i]
+			if c < utf8.RuneSelf {
+				if c == '.' {
+					if i+1 >= len(data) && !atEOF {
+						return 0, nil, nil
+					}
+					if i > 0 && isDigit(data[i-1]) && i+1 < len(data) && isDigit(data[i+1]) {
+						i++
+						continue
+					}
+				}
+				if c == '\n' || c == '.' || c == '!' || c == '?' {
+					return i + 1, data[:i+1], nil
+				}
+				i++
+				continue
+			}
+			if !atEOF && !utf8.FullRune(data[i:]) {
+				return 0, nil, nil
+			}
+			r, n := utf8.DecodeRune(data[i:])
+			if isSentenceEnd(r) {
+				return i + n, data[:i+n], nil
+			}
+			i += n
+		}
+		if atEOF && len(data) > 0 {
+			return len(data), data, nil
+		}
+		return 0, nil, nil
+	}
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// scanSentences reads r and calls f with each sentence and its byte offset.
+func scanSentences(r io.Reader, max int, f func(off int, s string) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 2*max+utf8.UTFMax)
+	sc.Split(splitSentences(max))
+	off := 0
+	for sc.Scan() {
+		b := sc.Bytes()
+		if err := f(off, string(b)); err != nil {
+			return err
+		}
+		off += len(b)
+	}
+	return sc.Err()
+}

@@ -1,0 +1,547 @@
+// Package gazetteer parses Rawabit's gazetteer files: the list of actors
+// (persons, states, organisations) with every Arabic form that names them.
+//
+// The format (data/gazetteer.yaml):
+//
+//	actors:
+//	  - id: khalifa-haftar
+//	    name: Khalifa Haftar
+//	    kind: person              # person | state | organisation
+//	    names: [خليفة حفتر, حفتر]  # Arabic forms; the first is the canonical Arabic name
+//	    aliases: [Haftar]          # optional English alternates
+//	    affiliation: lna           # optional, another actor's id
+//	    capital: [روما]            # optional, states: forms that stand for the state
+//	    demonyms: [الإيطالية]      # optional, states: adjectives used as the actor
+//
+// Several files can be combined with Merge: later files add actors, and
+// names to actors defined earlier. Every error names the file and line.
+package gazetteer
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// FormType says how a surface form refers to its actor.
+type FormType string
+
+// The form types: an actor's own name, a capital standing for its state, and a
+// demonym used as the state.
+const (
+	FormName    FormType = "name"
+	FormCapital FormType = "capital"
+	FormDemonym FormType = "demonym"
+)
+
+// Form is one surface form of an actor.
+type Form struct {
+	// Text is the form as written in the gazetteer.
+	Text string
+	// Normalized is arabic.Normalize(Text); it is never empty and no two
+	// actors share one.
+	Normalized string
+	Type       FormType
+}
+
+// Entry is one actor with all its surface forms, in file order: names first,
+// then capitals, then demonyms.
+type Entry struct {
+	ID    string
+	Kind  graph.Kind
+	Forms []Form
+}
+
+// Position is a place in an input file.
+type Position struct {
+	File string
+	Line int
+}
+
+// String formats the position as "file:line".
+func (p Position) String() string { return p.File + ":" + strconv.Itoa(p.Line) }
+
+// Error is an error in an input file. It wraps graph.ErrInvalid.
+type Error struct {
+	Pos Position
+	Msg string
+}
+
+// Error formats the error as "file:line: message".
+func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
+
+// Unwrap returns graph.ErrInvalid.
+func (e *Error) Unwrap() error { return graph.ErrInvalid }
+
+// Errorf returns an *Error at pos.
+func Errorf(pos Position, format string, args ...any) error {
+	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
+}
+
+// maxErrors caps how many errors one file reports.
+const maxErrors = 50
+
+type sourced struct {
+	text string
+	norm string
+	pos  Position
+}
+
+type actorEntry struct {
+	id          string
+	pos         Position
+	name        string
+	kind        graph.Kind
+	kindPos     Position
+	affiliation string
+	affPos      Position
+	names       []sourced
+	capitals    []sourced
+	demonyms    []sourced
+	aliases     []string
+}
+
+// Gazetteer is a set of actors with their surface forms. A Gazetteer is
+// read-only once built and safe for concurrent use.
+type Gazetteer struct {
+	order   []string
+	entries map[string]*actorEntry
+}
+
+// ParseFile reads and parses one gazetteer file (see Parse).
+func ParseFile(path string) (*Gazetteer, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// LoadFiles parses every file and merges them in order (see Merge): the
+// complete check for gazetteers given on a command line.
+func LoadFiles(paths ...string) (*Gazetteer, error) {
+	gs := make([]*Gazetteer, 0, len(paths))
+	var errs []error
+	for _, p := range paths {
+		g, err := ParseFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		gs = append(gs, g)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return Merge(gs...)
+}
+
+// Parse parses a gazetteer named name (used in error messages). It reports,
+// each as an *Error naming name and the line: YAML syntax errors, unknown
+// keys, a missing or malformed id, an unknown kind, a kind that conflicts
+// with the same id's kind elsewhere in the file, empty forms, and a form
+// claimed by two actors. Several errors are joined. Affiliations and missing
+// kinds are checked by Merge, since another file may supply them; call Merge
+// (even with one gazetteer) before using the result.
+func Parse(name string, data []byte) (*Gazetteer, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, yamlError(name, err)
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, Errorf(Position{name, 1}, "empty gazetteer (want a mapping with key actors)")
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, Errorf(Position{name, root.Line}, "want a mapping with key actors, got %s", nodeKind(root))
+	}
+	var seq *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != "actors" {
+			return nil, Errorf(Position{name, k.Line}, "unknown key %q (want actors)", k.Value)
+		}
+		seq = v
+	}
+	if seq == nil {
+		return nil, Errorf(Position{name, root.Line}, "missing key actors")
+	}
+	return ParseActorsNode(name, seq)
+}
+
+// ParseActorsNode parses the value of an actors: key (a YAML sequence of
+// actor entries) from file name, with the checks of Parse. Other input files
+// that may declare actors (the loader's claims.yaml) use it.
+func ParseActorsNode(name string, seq *yaml.Node) (*Gazetteer, error) {
+	g := &Gazetteer{entries: map[string]*actorEntry{}}
+	if seq.Kind == yaml.ScalarNode && seq.Tag == "!!null" {
+		return g, nil
+	}
+	if seq.Kind != yaml.SequenceNode {
+		return nil, Errorf(Position{name, seq.Line}, "actors: want a list, got %s", nodeKind(seq))
+	}
+	var errs []error
+	for _, item := range seq.Content {
+		e, itemErrs := parseEntry(name, item)
+		errs = append(errs, itemErrs...)
+		if e != nil {
+			if err := g.add(e); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		if len(errs) >= maxErrors {
+			break
+		}
+	}
+	errs = append(errs, g.checkForms()...)
+	if len(errs) > 0 {
+		return nil, joinCapped(errs)
+	}
+	return g, nil
+}
+
+var entryKeys = []string{"id", "name", "kind", "names", "aliases", "affiliation", "capital", "demonyms"}
+
+func parseEntry(file string, n *yaml.Node) (*actorEntry, []error) {
+	pos := Position{file, n.Line}
+	if n.Kind != yaml.MappingNode {
+		return nil, []error{Errorf(pos, "actor: want a mapping with id, name, kind, names, got %s", nodeKind(n))}
+	}
+	e := &actorEntry{pos: pos}
+	var errs []error
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		kpos := Position{file, k.Line}
+		var err error
+		switch k.Value {
+		case "id":
+			e.id, err = scalar(file, k.Value, v)
+			if err == nil {
+				if e.id == "" {
+					err = Errorf(kpos, "id: empty")
+				} else if verr := (graph.Actor{ID: e.id, Kind: graph.KindPerson, Name: "x"}).Validate(); verr != nil {
+					err = Errorf(kpos, "id %q: want lower-case letters, digits and '-'", e.id)
+				}
+			}
+		case "name":
+			e.name, err = scalar(file, k.Value, v)
+		case "kind":
+			var s string
+			s, err = scalar(file, k.Value, v)
+			if err == nil {
+				e.kind, err = graph.ParseKind(s)
+				if err != nil {
+					err = Errorf(kpos, "unknown kind %q (want person, state or organisation)", s)
+				}
+				e.kindPos = kpos
+			}
+		case "affiliation":
+			e.affiliation, err = scalar(file, k.Value, v)
+			e.affPos = kpos
+		case "names":
+			e.names, err = forms(file, k.Value, v)
+		case "capital":
+			e.capitals, err = forms(file, k.Value, v)
+		case "demonyms":
+			e.demonyms, err = forms(file, k.Value, v)
+		case "aliases":
+			var fs []sourced
+			fs, err = forms(file, k.Value, v)
+			for _, f := range fs {
+				e.aliases = append(e.aliases, f.text)
+			}
+		default:
+			err = Errorf(kpos, "unknown key %q (want one of %s)", k.Value, strings.Join(entryKeys, ", "))
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if e.id == "" && len(errs) == 0 {
+		errs = append(errs, Errorf(pos, "actor without id"))
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return e, nil
+}
+
+func scalar(file, key string, v *yaml.Node) (string, error) {
+	if v.Kind != yaml.ScalarNode {
+		return "", Errorf(Position{file, v.Line}, "%s: want a single value, got %s", key, nodeKind(v))
+	}
+	return strings.TrimSpace(v.Value), nil
+}
+
+// forms reads a list of strings, or a single string as a one-element list.
+func forms(file, key string, v *yaml.Node) ([]sourced, error) {
+	var items []*yaml.Node
+	switch v.Kind {
+	case yaml.ScalarNode:
+		if v.Tag == "!!null" {
+			return nil, nil
+		}
+		items = []*yaml.Node{v}
+	case yaml.SequenceNode:
+		items = v.Content
+	default:
+		return nil, Errorf(Position{file, v.Line}, "%s: want a list of strings, got %s", key, nodeKind(v))
+	}
+	out := make([]sourced, 0, len(items))
+	for _, it := range items {
+		pos := Position{file, it.Line}
+		if it.Kind != yaml.ScalarNode {
+			return nil, Errorf(pos, "%s: want a string, got %s", key, nodeKind(it))
+		}
+		text := strings.TrimSpace(it.Value)
+		norm := arabic.Normalize(text)
+		if norm == "" {
+			return nil, Errorf(pos, "%s: empty form %q", key, it.Value)
+		}
+		out = append(out, sourced{text: text, norm: norm, pos: pos})
+	}
+	return out, nil
+}
+
+// add merges e into g: a new id is appended, a known id gains e's forms and
+// aliases, and e's non-empty name and affiliation replace the earlier ones.
+// Conflicting kinds are an error.
+func (g *Gazetteer) add(e *actorEntry) error {
+	old, ok := g.entries[e.id]
+	if !ok {
+		c := *e
+		c.names = slices.Clone(e.names)
+		c.capitals = slices.Clone(e.capitals)
+		c.demonyms = slices.Clone(e.demonyms)
+		c.aliases = slices.Clone(e.aliases)
+		g.entries[e.id] = &c
+		g.order = append(g.order, e.id)
+		return nil
+	}
+	if e.kind != "" {
+		if old.kind != "" && old.kind != e.kind {
+			return Errorf(e.kindPos, "actor %q: kind %s conflicts with kind %s at %s", e.id, e.kind, old.kind, old.kindPos)
+		}
+		if old.kind == "" {
+			old.kind, old.kindPos = e.kind, e.kindPos
+		}
+	}
+	if e.name != "" {
+		old.name = e.name
+	}
+	if e.affiliation != "" {
+		old.affiliation, old.affPos = e.affiliation, e.affPos
+	}
+	old.names = append(old.names, e.names...)
+	old.capitals = append(old.capitals, e.capitals...)
+	old.demonyms = append(old.demonyms, e.demonyms...)
+	for _, a := range e.aliases {
+		if !slices.Contains(old.aliases, a) {
+			old.aliases = append(old.aliases, a)
+		}
+	}
+	return nil
+}
+
+// checkForms reports every normalised form claimed by two actors, and drops
+// repeated forms of one actor.
+func (g *Gazetteer) checkForms() []error {
+	owner := map[string]sourced{}
+	ownerID := map[string]string{}
+	var errs []error
+	for _, id := range g.order {
+		e := g.entries[id]
+		seen := map[string]bool{}
+		dedupe := func(list []sourced) []sourced {
+			out := list[:0]
+			for _, f := range list {
+				if seen[f.norm] {
+					continue
+				}
+				seen[f.norm] = true
+				if other, ok := ownerID[f.norm]; ok && other != id {
+					errs = append(errs, Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, other, owner[f.norm].pos))
+					continue
+				}
+				owner[f.norm], ownerID[f.norm] = f, id
+				out = append(out, f)
+			}
+			return out
+		}
+		e.names = dedupe(e.names)
+		e.capitals = dedupe(e.capitals)
+		e.demonyms = dedupe(e.demonyms)
+	}
+	return errs
+}
+
+// Merge combines gazetteers in order into a new one and checks the result:
+// later gazetteers add actors, and forms and aliases to actors already
+// defined; a later non-empty name or affiliation replaces an earlier one.
+// Errors (each an *Error naming file and line, joined): an id whose kinds
+// conflict, a form claimed by two actors (compared after arabic.Normalize),
+// an actor with no kind or no name at all, an affiliation naming no actor or
+// the actor itself. The inputs are not modified.
+func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
+	out := &Gazetteer{entries: map[string]*actorEntry{}}
+	var errs []error
+	for _, g := range gs {
+		if g == nil {
+			continue
+		}
+		for _, id := range g.order {
+			if err := out.add(g.entries[id]); err != nil {
+				errs = append(errs, err)
+			}
+		}
+	}
+	errs = append(errs, out.checkForms()...)
+	for _, id := range out.order {
+		e := out.entries[id]
+		switch {
+		case e.kind == "":
+			errs = append(errs, Errorf(e.pos, "actor %q: missing kind (want person, state or organisation)", id))
+		case e.name == "" && len(e.names) == 0:
+			errs = append(errs, Errorf(e.pos, "actor %q: no name (want name or names)", id))
+		}
+		if e.affiliation == "" {
+			continue
+		}
+		if e.affiliation == id {
+			errs = append(errs, Errorf(e.affPos, "actor %q: affiliated with itself", id))
+		} else if _, ok := out.entries[e.affiliation]; !ok {
+			errs = append(errs, Errorf(e.affPos, "actor %q: unknown affiliation %q", id, e.affiliation))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, joinCapped(errs)
+	}
+	return out, nil
+}
+
+// Len returns the number of actors.
+func (g *Gazetteer) Len() int { return len(g.order) }
+
+// Actor returns the actor with the given id, and whether it exists.
+func (g *Gazetteer) Actor(id string) (graph.Actor, bool) {
+	e, ok := g.entries[id]
+	if !ok {
+		return graph.Actor{}, false
+	}
+	return e.actor(), true
+}
+
+// Position returns where the actor with the given id was first defined.
+func (g *Gazetteer) Position(id string) (Position, bool) {
+	e, ok := g.entries[id]
+	if !ok {
+		return Position{}, false
+	}
+	return e.pos, true
+}
+
+// Actors returns every actor, sorted by id. NameAr is the first Arabic name;
+// Aliases are the other Arabic names, the capitals and the English aliases.
+func (g *Gazetteer) Actors() []graph.Actor {
+	out := make([]graph.Actor, 0, len(g.order))
+	for _, id := range g.sortedIDs() {
+		out = append(out, g.entries[id].actor())
+	}
+	return out
+}
+
+// Entries returns every actor with its surface forms, sorted by id.
+func (g *Gazetteer) Entries() []Entry {
+	out := make([]Entry, 0, len(g.order))
+	for _, id := range g.sortedIDs() {
+		e := g.entries[id]
+		en := Entry{ID: id, Kind: e.kind}
+		for _, l := range []struct {
+			list []sourced
+			t    FormType
+		}{{e.names, FormName}, {e.capitals, FormCapital}, {e.demonyms, FormDemonym}} {
+			for _, f := range l.list {
+				en.Forms = append(en.Forms, Form{Text: f.text, Normalized: f.norm, Type: l.t})
+			}
+		}
+		out = append(out, en)
+	}
+	return out
+}
+
+func (g *Gazetteer) sortedIDs() []string {
+	ids := slices.Clone(g.order)
+	slices.Sort(ids)
+	return ids
+}
+
+func (e *actorEntry) actor() graph.Actor {
+	a := graph.Actor{ID: e.id, Name: e.name, Kind: e.kind, Affiliation: e.affiliation}
+	for i, n := range e.names {
+		if i == 0 {
+			a.NameAr = n.text
+			continue
+		}
+		a.Aliases = append(a.Aliases, n.text)
+	}
+	for _, c := range e.capitals {
+		a.Aliases = append(a.Aliases, c.text)
+	}
+	for _, al := range e.aliases {
+		if al != a.Name && !slices.Contains(a.Aliases, al) {
+			a.Aliases = append(a.Aliases, al)
+		}
+	}
+	return a
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// yamlError turns a yaml.v3 syntax error into an *Error naming file and line.
+func yamlError(file string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.Replace(msg, m[0], "", 1)
+	}
+	return Errorf(Position{file, line}, "YAML: %s", msg)
+}
+
+// YAMLError turns an error of yaml.Unmarshal into an *Error naming file and
+// the line yaml.v3 reports (1 when it reports none).
+func YAMLError(file string, err error) error { return yamlError(file, err) }
+
+func nodeKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "nothing"
+}
+
+// NodeKind describes a YAML node for error messages ("a list", "a mapping",
+// or the quoted scalar).
+func NodeKind(n *yaml.Node) string { return nodeKind(n) }
+
+func joinCapped(errs []error) error {
+	if len(errs) > maxErrors {
+		errs = append(errs[:maxErrors:maxErrors], fmt.Errorf("... and %d more errors", len(errs)-maxErrors))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,467 @@
+// Package loader reads Rawabit's inputs and loads them into a graph store:
+// the corpus (.txt articles with optional YAML front matter, JSON Lines
+// files, folders of them), the gazetteer (loader/gazetteer), the curated
+// claims of claims.yaml and the corrections of corrections.yaml.
+//
+// Every input file is checked before anything is written: a malformed
+// gazetteer, claims or corrections file aborts the load with errors naming
+// file and line. Articles are then loaded one by one, each as one
+// graph.Document in one transaction; an article that fails is reported in
+// Summary.Skipped and never partly loaded, and the rest goes on.
+package loader
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// Extractor finds mentions and claims in an article. It is implemented by
+// loader/extract; the loader never imports it. Returned claims need not
+// carry Article or ID: the loader sets Article to the article's id and ID to
+// graph.ClaimID. Every actor id returned must be in the gazetteer.
+type Extractor interface {
+	Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error)
+}
+
+// Options configures a load.
+type Options struct {
+	// Corpus lists .txt files, .jsonl files and folders (read recursively,
+	// in sorted order).
+	Corpus []string
+	// Gazetteers are merged in order (see gazetteer.Merge).
+	Gazetteers []string
+	// Claims is the curated claims file; "" for none.
+	Claims string
+	// Corrections is the corrections file; "" for none.
+	Corrections string
+	// Extractor finds mentions and claims. When nil, the loader counts the
+	// gazetteer's forms itself (a normalised whole-word scan) and loads the
+	// curated claims alone.
+	Extractor Extractor
+	// Progress, when set, is called after each article with the number of
+	// articles done and the total.
+	Progress func(done, total int)
+	// PartialCorpus turns a curated claim whose article is not in Corpus
+	// from an error into a warning, for loading a few new files into a
+	// store that already holds the rest of the corpus.
+	PartialCorpus bool
+}
+
+// Skip is an article or file that was not loaded.
+type Skip struct {
+	// Path is the file; Line the line of the problem (of the record in a
+	// JSON Lines file), 0 when it concerns the whole file.
+	Path string `json:"path"`
+	Line int    `json:"line,omitempty"`
+	// ID is the article id when it is known.
+	ID     string `json:"id,omitempty"`
+	Reason string `json:"reason"`
+}
+
+// String formats the skip as "path[:line] (id): reason".
+func (s Skip) String() string {
+	where := s.Path
+	if s.Line > 0 {
+		where = fmt.Sprintf("%s:%d", s.Path, s.Line)
+	}
+	if s.ID != "" && s.ID != articleID(s.Path) {
+		where += fmt.Sprintf(" (%s)", s.ID)
+	}
+	return where + ": " + s.Reason
+}
+
+// Summary reports what a load did.
+type Summary struct {
+	// Articles is the number of articles loaded.
+	Articles int `json:"articles"`
+	// Actors is the number of distinct actors in the loaded articles.
+	Actors int `json:"actors"`
+	// Claims is the number of claims loaded: Curated + Extracted.
+	Claims    int `json:"claims"`
+	Curated   int `json:"curated"`
+	Extracted int `json:"extracted"`
+	// Rejected counts extracted claims removed by corrections.yaml, and
+	// Duplicates extracted claims dropped because a curated claim states the
+	// same (type, source, target, article).
+	Rejected   int `json:"rejected"`
+	Duplicates int `json:"duplicates"`
+	// Skipped lists the articles and files not loaded, with the reason.
+	Skipped []Skip `json:"skipped,omitempty"`
+	// Warnings are problems that did not stop an article from loading, such
+	// as an empty article.
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Loader holds the checked inputs of a load: the merged gazetteer (with the
+// actors of claims.yaml), the curated claims and the corrections.
+type Loader struct {
+	opts       Options
+	gaz        *gazetteer.Gazetteer
+	curated    map[string][]CuratedClaim
+	rejections []Rejection
+	mentions   *mentionCounter
+}
+
+// New parses and checks the gazetteers, the claims file and the corrections
+// file of opts (not the corpus). Errors name file and line; several are
+// joined. Nothing is written.
+func New(opts Options) (*Loader, error) {
+	l := &Loader{opts: opts, curated: map[string][]CuratedClaim{}}
+	var gs []*gazetteer.Gazetteer
+	var errs []error
+	for _, p := range opts.Gazetteers {
+		g, err := gazetteer.ParseFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		gs = append(gs, g)
+	}
+	var claims *ClaimsFile
+	if opts.Claims != "" {
+		cf, err := ParseClaimsFile(opts.Claims)
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			claims = cf
+			gs = append(gs, cf.Actors)
+		}
+	}
+	if opts.Corrections != "" {
+		rs, err := ParseCorrectionsFile(opts.Corrections)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		l.rejections = rs
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("loader: %w", joinErrors(errs))
+	}
+	g, err := gazetteer.Merge(gs...)
+	if err != nil {
+		return nil, fmt.Errorf("loader: %w", err)
+	}
+	l.gaz = g
+	known := func(pos gazetteer.Position, role, id string) {
+		if _, ok := g.Actor(id); !ok {
+			errs = append(errs, gazetteer.Errorf(pos, "%s: unknown actor %q (not in the gazetteer nor in the claims file's actors)", role, id))
+		}
+	}
+	if claims != nil {
+		for _, c := range claims.Claims {
+			known(c.Pos, "claim: source", c.Source)
+			known(c.Pos, "claim: target", c.Target)
+			l.curated[c.Article] = append(l.curated[c.Article], c)
+		}
+	}
+	for _, r := range l.rejections {
+		known(r.Pos, "reject: source", r.Source)
+		known(r.Pos, "reject: target", r.Target)
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("loader: %w", joinErrors(errs))
+	}
+	if opts.Extractor == nil {
+		l.mentions = newMentionCounter(g)
+	}
+	return l, nil
+}
+
+// Gazetteer returns the merged gazetteer, the actors of claims.yaml included.
+func (l *Loader) Gazetteer() *gazetteer.Gazetteer { return l.gaz }
+
+// Load checks every input with New, then loads the corpus of opts into w
+// (see Loader.Load).
+func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
+	l, err := New(opts)
+	if err != nil {
+		return Summary{}, err
+	}
+	return l.Load(ctx, w)
+}
+
+type itemKey struct {
+	path string
+	line int
+}
+
+// Load reads the corpus twice. The first pass counts the articles, finds
+// duplicate ids and locates every curated quote in its article; an unknown
+// article or a quote not in its article is an error naming the claims file
+// and line, and then nothing is written. The second pass builds one
+// graph.Document per article (Loader.Document) and writes it with
+// w.LoadArticle. Unreadable files and records, duplicate ids and articles
+// the store rejects are listed in Summary.Skipped and the rest goes on. Load
+// returns early with ctx's error when it is cancelled (articles already
+// written stay, each complete).
+func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
+	var sum Summary
+	total := 0
+	firstSeen := map[string]string{}
+	skip := map[itemKey]bool{}
+	located := map[string][]graph.Claim{}
+	unreadable := map[string]string{}
+	var errs []error
+	err := WalkCorpus(ctx, l.opts.Corpus, func(it Item) error {
+		key := itemKey{it.Path, it.Line}
+		if it.Err != nil {
+			skip[key] = true
+			sk := skipOf(it)
+			sum.Skipped = append(sum.Skipped, sk)
+			if sk.ID != "" {
+				unreadable[sk.ID] = sk.String()
+			}
+			return nil
+		}
+		id := it.Article.ID
+		if prev, dup := firstSeen[id]; dup {
+			skip[key] = true
+			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: id, Reason: fmt.Sprintf("duplicate article id %q (first in %s)", id, prev)})
+			return nil
+		}
+		firstSeen[id] = it.Where()
+		total++
+		for _, c := range l.curated[id] {
+			claim, err := c.Locate(it.Article.Text)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			located[id] = append(located[id], claim)
+		}
+		return nil
+	})
+	if err != nil {
+		return sum, fmt.Errorf("loader: reading the corpus: %w", err)
+	}
+	for _, id := range sortedKeys(l.curated) {
+		if _, ok := firstSeen[id]; ok {
+			continue
+		}
+		for _, c := range l.curated[id] {
+			if l.opts.PartialCorpus {
+				sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: claim of article %q not loaded: the article is not in the corpus", c.Pos, id))
+				continue
+			}
+			if reason, ok := unreadable[id]; ok {
+				errs = append(errs, gazetteer.Errorf(c.Pos, "claim: article %q could not be read: %s", id, reason))
+				continue
+			}
+			errs = append(errs, gazetteer.Errorf(c.Pos, "claim: unknown article %q (not in the corpus %s)", id, strings.Join(l.opts.Corpus, " ")))
+		}
+	}
+	if len(errs) > 0 {
+		return sum, fmt.Errorf("loader: nothing loaded: %w", joinErrors(errs))
+	}
+
+	actors := map[string]bool{}
+	done := 0
+	err = WalkCorpus(ctx, l.opts.Corpus, func(it Item) error {
+		key := itemKey{it.Path, it.Line}
+		if skip[key] {
+			return nil
+		}
+		if it.Err != nil {
+			sum.Skipped = append(sum.Skipped, skipOf(it))
+			return nil
+		}
+		if firstSeen[it.Article.ID] != it.Where() {
+			return nil
+		}
+		defer func() {
+			done++
+			if l.opts.Progress != nil {
+				l.opts.Progress(done, total)
+			}
+		}()
+		if it.Empty {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
+		}
+		doc, stats, err := l.document(ctx, it.Article, located[it.Article.ID])
+		if err == nil {
+			err = w.LoadArticle(ctx, doc)
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: err.Error()})
+			return nil
+		}
+		sum.Articles++
+		sum.Claims += len(doc.Claims)
+		sum.Curated += stats.curated
+		sum.Extracted += len(doc.Claims) - stats.curated
+		sum.Rejected += stats.rejected
+		sum.Duplicates += stats.duplicates
+		for _, a := range doc.Actors {
+			actors[a.ID] = true
+		}
+		return nil
+	})
+	sum.Actors = len(actors)
+	if err != nil {
+		return sum, fmt.Errorf("loader: %w", err)
+	}
+	return sum, nil
+}
+
+// skipOf turns an unreadable item into a Skip; the line of an input error
+// goes into Skip.Line rather than the reason.
+func skipOf(it Item) Skip {
+	sk := Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: it.Err.Error()}
+	var ie *gazetteer.Error
+	if errors.As(it.Err, &ie) && ie.Pos.File == it.Path {
+		sk.Line, sk.Reason = ie.Pos.Line, ie.Msg
+	}
+	return sk
+}
+
+type docStats struct {
+	curated, rejected, duplicates int
+}
+
+// Document builds the document of one article: the mentions and claims of the
+// Extractor (or, without one, the gazetteer mention counts), minus the
+// claims corrections.yaml rejects and those a curated claim already states,
+// plus the curated claims of the article (which must be located in a.Text:
+// an unlocatable quote is an error naming the claims file and line), and
+// every actor these refer to with their affiliations, transitively. An
+// actor id the gazetteer does not know, an Extractor error or an invalid
+// document is an error; the document is checked with graph.Document.Validate.
+func (l *Loader) Document(ctx context.Context, a graph.Article) (graph.Document, error) {
+	var curated []graph.Claim
+	for _, c := range l.curated[a.ID] {
+		claim, err := c.Locate(a.Text)
+		if err != nil {
+			return graph.Document{}, err
+		}
+		curated = append(curated, claim)
+	}
+	doc, _, err := l.document(ctx, a, curated)
+	return doc, err
+}
+
+func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.Claim) (graph.Document, docStats, error) {
+	var stats docStats
+	doc := graph.Document{Article: a}
+	var mentions []graph.Mention
+	var extracted []graph.Claim
+	if strings.TrimSpace(a.Text) != "" {
+		if l.opts.Extractor != nil {
+			var err error
+			mentions, extracted, err = l.opts.Extractor.Extract(ctx, a)
+			if err != nil {
+				return doc, stats, fmt.Errorf("extract: %w", err)
+			}
+		} else {
+			mentions = l.mentions.Count(a.Text)
+		}
+	}
+
+	curatedKeys := map[edgeKey]bool{}
+	seenIDs := map[string]bool{}
+	for _, c := range curated {
+		curatedKeys[keyOf(c)] = true
+		seenIDs[c.ID] = true
+		doc.Claims = append(doc.Claims, c)
+	}
+	stats.curated = len(curated)
+	for _, c := range extracted {
+		c.Article = a.ID
+		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+		switch {
+		case l.rejected(c):
+			stats.rejected++
+		case curatedKeys[keyOf(c)]:
+			stats.duplicates++
+		case seenIDs[c.ID]:
+		default:
+			seenIDs[c.ID] = true
+			doc.Claims = append(doc.Claims, c)
+		}
+	}
+	slices.SortFunc(doc.Claims, func(x, y graph.Claim) int {
+		return cmp.Or(cmp.Compare(x.Start, y.Start), strings.Compare(x.ID, y.ID))
+	})
+
+	counts := map[string]int{}
+	for _, m := range mentions {
+		counts[m.Actor] += m.Count
+	}
+	for _, c := range doc.Claims {
+		for _, id := range []string{c.Source, c.Target} {
+			if counts[id] < 1 {
+				counts[id] = 1
+			}
+		}
+	}
+	ids := map[string]bool{}
+	for _, id := range sortedKeys(counts) {
+		if counts[id] < 1 {
+			continue
+		}
+		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: id, Count: counts[id]})
+		for next := id; next != "" && !ids[next]; {
+			act, ok := l.gaz.Actor(next)
+			if !ok {
+				return doc, stats, fmt.Errorf("%w: article %q: unknown actor %q (not in the gazetteer)", graph.ErrInvalid, a.ID, next)
+			}
+			ids[next] = true
+			doc.Actors = append(doc.Actors, act)
+			next = act.Affiliation
+		}
+	}
+	slices.SortFunc(doc.Actors, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
+	if err := doc.Validate(); err != nil {
+		return doc, stats, err
+	}
+	return doc, stats, nil
+}
+
+func (l *Loader) rejected(c graph.Claim) bool {
+	for _, r := range l.rejections {
+		if r.Matches(c) {
+			return true
+		}
+	}
+	return false
+}
+
+type edgeKey struct {
+	t              graph.RelationType
+	source, target string
+}
+
+// keyOf identifies a claim's relation within its article; MET is symmetric.
+func keyOf(c graph.Claim) edgeKey {
+	s, t := c.Source, c.Target
+	if c.Type == graph.Met && t < s {
+		s, t = t, s
+	}
+	return edgeKey{c.Type, s, t}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func joinErrors(errs []error) error {
+	const max = 50
+	if len(errs) > max {
+		errs = append(errs[:max:max], fmt.Errorf("... and %d more errors", len(errs)-max))
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,419 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/graph/storetest"
+	"github.com/rawabit/rawabit/loader"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// seedStore returns a memstore loaded with the seed corpus (data/articles,
+// data/gazetteer.yaml, data/claims.yaml) when those files exist, and with
+// the storetest fixture otherwise.
+func seedStore(t *testing.T) *memstore.Store {
+	t.Helper()
+	data := filepath.Join("..", "data")
+	gaz := filepath.Join(data, "gazetteer.yaml")
+	claims := filepath.Join(data, "claims.yaml")
+	for _, p := range []string{gaz, claims} {
+		if _, err := os.Stat(p); err != nil {
+			t.Logf("no %s: using the storetest fixture instead of the seed corpus", p)
+			return fixtureStore(t)
+		}
+	}
+	s := memstore.New()
+	sum, err := loader.Load(context.Background(), s, loader.Options{
+		Corpus:     []string{filepath.Join(data, "articles")},
+		Gazetteers: []string{gaz},
+		Claims:     claims,
+	})
+	if err != nil {
+		t.Fatalf("loading the seed corpus: %v", err)
+	}
+	t.Logf("seed corpus: %d articles, %d actors, %d claims", sum.Articles, sum.Actors, sum.Claims)
+	return s
+}
+
+// TestBrowser drives the viewer in Debian's chromium: search حفتر, see the
+// node, click an edge, check that the evidence quote is verbatim in its
+// article and highlighted in the article view, run the path finder, reload
+// the shared URL, and save web/testdata/screenshot.png. Without chromium it
+// skips, except under CI=true where it fails.
+func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipping the browser test in -short mode")
+	}
+	store := seedStore(t)
+	srv := httptest.NewServer(NewServer(store, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler())
+	defer srv.Close()
+
+	ctx, pageProblems := startBrowser(t, srv.URL)
+
+	idle := `window.rawabit && window.rawabit.busy === 0`
+	wait := func(what, expr string) {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](idle+` && (`+expr+`)`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+			t.Fatalf("waiting for %s (%s): %v", what, expr, err)
+		}
+	}
+	eval := func(expr string, out any) {
+		t.Helper()
+		raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](expr))
+		if err != nil {
+			t.Fatalf("evaluating %s: %v", expr, err)
+		}
+		if err := json.Unmarshal(raw, out); err != nil {
+			t.Fatalf("decoding %s: %v", raw, err)
+		}
+	}
+	shot := func(name string) {
+		t.Helper()
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot: %v", err)
+		}
+		dir := os.Getenv("RAWABIT_SHOTS")
+		if name == "screenshot" {
+			dir = "testdata"
+		}
+		if dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+
+	// Search حفتر and choose Khalifa Haftar from the suggestions.
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(srv.URL+"/#d=2"),
+		chromedp.WaitVisible(chromedp.CSS("#search-input")),
+		chromedp.SendKeys(chromedp.CSS("#search-input"), "حفتر"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-list li[data-id="khalifa-haftar"]`)),
+		chromedp.Click(chromedp.CSS(`#search-list li[data-id="khalifa-haftar"]`)),
+	)
+	if err != nil {
+		t.Fatalf("searching حفتر: %v", err)
+	}
+	wait("the Haftar node", `rawabit.state.centre === "khalifa-haftar" && rawabit.cy.$id("khalifa-haftar").length === 1 && rawabit.cy.edges().length > 0`)
+	var label string
+	eval(`rawabit.cy.$id("khalifa-haftar").data("label")`, &label)
+	if !strings.Contains(label, "حفتر") {
+		t.Errorf("got node label %q, want the Arabic name", label)
+	}
+	shot("1-search")
+
+	// Click an edge of Haftar's on the canvas, at its midpoint.
+	var target struct {
+		ID string  `json:"id"`
+		X  float64 `json:"x"`
+		Y  float64 `json:"y"`
+	}
+	eval(`(() => { const cy = rawabit.cy;
+		const e = cy.$id("khalifa-haftar").connectedEdges().sort((a, b) => b.data("articles") - a.data("articles"))[0];
+		const m = e.renderedMidpoint(), r = cy.container().getBoundingClientRect();
+		return { id: e.id(), x: r.left + m.x, y: r.top + m.y }; })()`, &target)
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(target.X, target.Y)); err != nil {
+		t.Fatalf("clicking edge %s: %v", target.ID, err)
+	}
+	wait("the evidence panel", `document.querySelector("#panel .claim blockquote.quote") !== null`)
+	var first struct {
+		Quote   string `json:"quote"`
+		Article string `json:"article"`
+		Dir     string `json:"dir"`
+		Lang    string `json:"lang"`
+		Sel     string `json:"sel"`
+	}
+	eval(`(() => { const c = document.querySelector("#panel .claim"), q = c.querySelector("blockquote.quote");
+		return { quote: q.textContent, article: c.dataset.article, dir: q.getAttribute("dir"), lang: q.getAttribute("lang"), sel: rawabit.state.sel }; })()`, &first)
+	if !strings.HasPrefix(first.Sel, "e:") {
+		t.Errorf("got selection %q after clicking edge %s, want an edge", first.Sel, target.ID)
+	}
+	if first.Dir != "rtl" || first.Lang != "ar" {
+		t.Errorf("got quote dir=%q lang=%q, want rtl and ar", first.Dir, first.Lang)
+	}
+	article := fetchArticle(t, srv.URL, first.Article)
+	if first.Quote == "" || !strings.Contains(article.Text, first.Quote) {
+		t.Errorf("evidence quote %q is not verbatim in article %s", first.Quote, first.Article)
+	}
+	shot("2-evidence")
+
+	// Open the article: the quote is highlighted exactly.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#panel .claim a.open-article"))); err != nil {
+		t.Fatalf("opening the article: %v", err)
+	}
+	wait("the article view", `document.querySelector("#panel mark#quote-mark") !== null`)
+	var marked string
+	eval(`document.querySelector("#panel mark#quote-mark").textContent`, &marked)
+	if marked != first.Quote {
+		t.Errorf("got highlighted text %q, want the quote %q", marked, first.Quote)
+	}
+	shot("3-article")
+
+	// Labels in English, then back to Arabic.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#lang-toggle"))); err != nil {
+		t.Fatal(err)
+	}
+	eval(`rawabit.cy.$id("khalifa-haftar").data("label")`, &label)
+	if label != "Khalifa Haftar" {
+		t.Errorf("got English label %q, want Khalifa Haftar", label)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#lang-toggle"))); err != nil {
+		t.Fatal(err)
+	}
+
+	// Path finder from Haftar to an actor two hops away.
+	to := twoHopsAway(t, srv.URL, "khalifa-haftar")
+	err = chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS("#path-from"), "حفتر"),
+		chromedp.WaitVisible(chromedp.CSS(`#path-from-box li[data-id="khalifa-haftar"]`)),
+		chromedp.Click(chromedp.CSS(`#path-from-box li[data-id="khalifa-haftar"]`)),
+		chromedp.SendKeys(chromedp.CSS("#path-to"), to.Name),
+		chromedp.WaitVisible(chromedp.CSS(`#path-to-box li[data-id="`+to.ID+`"]`)),
+		chromedp.Click(chromedp.CSS(`#path-to-box li[data-id="`+to.ID+`"]`)),
+		chromedp.Click(chromedp.CSS("#path-go")),
+	)
+	if err != nil {
+		t.Fatalf("running the path finder to %s: %v", to.ID, err)
+	}
+	wait("the path chain", `document.querySelectorAll("#panel .chain > li").length >= 2 && rawabit.cy.nodes(".path").length >= 3`)
+	var chain struct {
+		Hops   int `json:"hops"`
+		Quotes int `json:"quotes"`
+	}
+	eval(`({ hops: document.querySelectorAll("#panel .chain > li").length, quotes: document.querySelectorAll("#panel .chain blockquote.quote").length })`, &chain)
+	if chain.Quotes < chain.Hops {
+		t.Errorf("path chain has %d hops but %d quotes, want evidence for every hop", chain.Hops, chain.Quotes)
+	}
+	// Show the path on the full neighbourhood for the README's picture.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`rawabit.cy.fit(undefined, 30), true`)); err != nil {
+		t.Fatal(err)
+	}
+	shot("screenshot")
+
+	// The URL holds the view: reloading it restores centre and path.
+	var loc string
+	eval(`location.href`, &loc)
+	for _, want := range []string{"c=khalifa-haftar", "pf=khalifa-haftar", "pt=" + to.ID} {
+		if !strings.Contains(loc, want) {
+			t.Errorf("got URL %s, want it to hold %s", loc, want)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	wait("the restored view", `rawabit.state.centre === "khalifa-haftar" && rawabit.cy.nodes(".path").length >= 3`)
+
+	for _, p := range pageProblems() {
+		t.Errorf("page problem: %s", p)
+	}
+}
+
+// startBrowser starts chromium on a fresh profile and opens a tab. The
+// returned function reports the page's problems so far: console errors,
+// uncaught exceptions, CSP violations and requests to any host but the
+// server's.
+func startBrowser(t *testing.T, serverURL string) (context.Context, func() []string) {
+	t.Helper()
+	if _, err := exec.LookPath(chromiumPath); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("chromium is required in CI: %v (apt-get install chromium)", err)
+		}
+		t.Skipf("skipping the browser test: %v (install Debian's chromium to run it)", err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "en-GB"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1440, 900),
+	)
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	t.Cleanup(cancel)
+	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancelTab := chromedp.NewContext(ctx)
+	t.Cleanup(cancelTab)
+
+	var mu sync.Mutex
+	var problems []string
+	origin, _ := url.Parse(serverURL)
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*network.EventRequestWillBeSent); ok {
+			u, err := url.Parse(e.Request.URL)
+			if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != origin.Host {
+				mu.Lock()
+				problems = append(problems, "request off the server: "+e.Request.URL)
+				mu.Unlock()
+			}
+		}
+	})
+	if err != nil {
+		t.Fatalf("listening to the page: %v", err)
+	}
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == "error" || strings.Contains(m.Text, "Content Security Policy") {
+				mu.Lock()
+				problems = append(problems, "console: "+m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+
+	return ctx, func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(problems)
+	}
+}
+
+// TestBrowserLargeGraph loads a 2,000-node view of a synthetic graph in the
+// viewer and logs how long loading, layout and drawing took. It runs only
+// when RAWABIT_BROWSER_BIG=1 (it builds a 20,000-actor graph); it checks
+// that the view arrives whole, and leaves speed to the log.
+func TestBrowserLargeGraph(t *testing.T) {
+	if os.Getenv("RAWABIT_BROWSER_BIG") != "1" {
+		t.Skip("set RAWABIT_BROWSER_BIG=1 to load a 2,000-node view in chromium")
+	}
+	store := memstore.New()
+	if err := store.LoadArticles(context.Background(), storetest.Synthetic(20_000, 200_000, 1)); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(NewServer(store, Options{MaxNodes: graph.MaxMaxNodes, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}).Handler())
+	defer srv.Close()
+	ctx, pageProblems := startBrowser(t, srv.URL)
+	start := time.Now()
+	err := chromedp.Do(ctx,
+		chromedp.EmulateViewport(1440, 900),
+		chromedp.Navigate(srv.URL+"/#c=actor-000000&d=2&n=2000"),
+		chromedp.Poll[chromedp.Void](`window.rawabit && rawabit.busy === 0 && rawabit.cy.nodes().length >= 2000`, chromedp.WithPollingTimeout(60*time.Second)),
+	)
+	if err != nil {
+		t.Fatalf("loading the big view: %v", err)
+	}
+	loaded := time.Since(start)
+	var size struct{ Nodes, Edges int }
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`({nodes: rawabit.cy.nodes().length, edges: rawabit.cy.edges().length})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &size); err != nil {
+		t.Fatal(err)
+	}
+	var timings map[string]float64
+	raw, err = chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`rawabit.timings`))
+	if err == nil {
+		err = json.Unmarshal(raw, &timings)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dir := os.Getenv("RAWABIT_SHOTS"); dir != "" {
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "large.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var frame float64
+	frame, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise((resolve) => { const t0 = performance.now();
+		rawabit.cy.zoom(rawabit.cy.zoom() * 1.5); requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0))); })`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d nodes, %d edges: page load to drawn view %v (fetch %.0f ms, adding elements %.0f ms, styling %.0f ms, layout %.0f ms); a zoom redraw took %.0f ms",
+		size.Nodes, size.Edges, loaded.Round(time.Millisecond), timings["fetch"], timings["add"], timings["tune"], timings["layout"], frame)
+	for _, p := range pageProblems() {
+		t.Errorf("page problem: %s", p)
+	}
+}
+
+func fetchArticle(t *testing.T, base, id string) articleView {
+	t.Helper()
+	var a articleView
+	getJSONInto(t, base+"/api/articles/"+url.PathEscape(id), &a)
+	return a
+}
+
+func getJSONInto(t *testing.T, u string, out any) {
+	t.Helper()
+	res, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: status %d", u, res.StatusCode)
+	}
+	if err := json.NewDecoder(res.Body).Decode(out); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+}
+
+// twoHopsAway returns an actor at distance two from id, preferring the one
+// with the highest PageRank, for the path finder.
+func twoHopsAway(t *testing.T, base, id string) graph.Actor {
+	t.Helper()
+	var n neighbourhoodView
+	getJSONInto(t, base+"/api/actors/"+id+"/neighbourhood?depth=2", &n)
+	adjacent := map[string]bool{id: true}
+	for _, e := range n.Edges {
+		if e.Source == id {
+			adjacent[e.Target] = true
+		}
+		if e.Target == id {
+			adjacent[e.Source] = true
+		}
+	}
+	var best *nodeView
+	for i, node := range n.Nodes {
+		if !adjacent[node.ID] && (best == nil || node.PageRank > best.PageRank) {
+			best = &n.Nodes[i]
+		}
+	}
+	if best == nil {
+		t.Fatalf("no actor two hops from %s in the seed graph", id)
+	}
+	name := best.NameAr
+	if name == "" {
+		name = best.Name
+	}
+	return graph.Actor{ID: best.ID, Name: name}
+}

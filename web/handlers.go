@@ -1,0 +1,437 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	_ "embed"
+	"errors"
+	"net/http"
+	"slices"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+//go:embed openapi.json
+var openAPISpec []byte
+
+// healthBody is the answer of GET /healthz.
+type healthBody struct {
+	Status string `json:"status"`
+}
+
+func (s *Server) handleHealth(c echo.Context) error {
+	return c.JSON(http.StatusOK, healthBody{Status: "ok"})
+}
+
+func (s *Server) handleStats(c echo.Context) error {
+	counts, err := s.store.Counts(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, counts)
+}
+
+func (s *Server) handleOpenAPI(c echo.Context) error {
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPISpec)
+}
+
+// actorMatchView is one search result: the actor with its score and the
+// name that matched.
+type actorMatchView struct {
+	graph.Actor
+	Score   float64 `json:"score"`
+	Matched string  `json:"matched"`
+}
+
+func (s *Server) handleSearch(c echo.Context) error {
+	q := graph.SearchQuery{Text: c.QueryParam("q")}
+	if q.Text == "" {
+		return badParam("q", "required (an Arabic or English name or part of one)")
+	}
+	if len(q.Text) > 256 {
+		return badParam("q", "longer than 256 bytes")
+	}
+	var err error
+	if q.Kinds, err = listParam(c, "kind", graph.ParseKind); err != nil {
+		return err
+	}
+	if q.Limit, err = intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit); err != nil {
+		return err
+	}
+	matches, err := s.store.SearchActors(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	out := make([]actorMatchView, len(matches))
+	for i, m := range matches {
+		out[i] = actorMatchView{Actor: m.Actor, Score: m.Score, Matched: m.Matched}
+	}
+	return c.JSON(http.StatusOK, struct {
+		Actors []actorMatchView `json:"actors"`
+	}{out})
+}
+
+// actorRef names another actor.
+type actorRef struct {
+	ID     string     `json:"id"`
+	Name   string     `json:"name,omitempty"`
+	NameAr string     `json:"name_ar,omitempty"`
+	Kind   graph.Kind `json:"kind,omitempty"`
+}
+
+// actorView is the answer of GET /api/actors/{id}.
+type actorView struct {
+	Actor graph.Actor `json:"actor"`
+	// Names are every name of the actor: English, Arabic, then aliases.
+	Names       []string  `json:"names"`
+	Affiliation *actorRef `json:"affiliation"`
+	// Relations counts the actor's claims by direction and type.
+	Relations struct {
+		Outgoing map[graph.RelationType]int `json:"outgoing"`
+		Incoming map[graph.RelationType]int `json:"incoming"`
+	} `json:"relations"`
+	Articles int `json:"articles"`
+}
+
+func (s *Server) handleActor(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := idParam("id", c.Param("id"))
+	if err != nil {
+		return err
+	}
+	a, err := s.store.Actor(ctx, id)
+	if err != nil {
+		return err
+	}
+	stats, err := s.store.ActorStats(ctx, id)
+	if err != nil {
+		return err
+	}
+	v := actorView{Actor: a, Articles: stats.Articles}
+	for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
+		if n != "" && !slices.Contains(v.Names, n) {
+			v.Names = append(v.Names, n)
+		}
+	}
+	v.Relations.Outgoing = fillTypes(stats.Outgoing)
+	v.Relations.Incoming = fillTypes(stats.Incoming)
+	if a.Affiliation != "" {
+		v.Affiliation = &actorRef{ID: a.Affiliation}
+		switch aff, err := s.store.Actor(ctx, a.Affiliation); {
+		case err == nil:
+			*v.Affiliation = actorRef{ID: aff.ID, Name: aff.Name, NameAr: aff.NameAr, Kind: aff.Kind}
+		case !errors.Is(err, graph.ErrNotFound):
+			return err
+		}
+	}
+	return c.JSON(http.StatusOK, v)
+}
+
+// fillTypes returns counts with a zero for every relation type it lacks.
+func fillTypes(counts map[graph.RelationType]int) map[graph.RelationType]int {
+	out := make(map[graph.RelationType]int, len(graph.RelationTypes))
+	for _, t := range graph.RelationTypes {
+		out[t] = counts[t]
+	}
+	return out
+}
+
+// nodeView is a node of a neighbourhood or path: the actor and its
+// centrality in the returned subgraph.
+type nodeView struct {
+	graph.Actor
+	Degree   int     `json:"degree"`
+	PageRank float64 `json:"pagerank"`
+	// Omitted counts this actor's neighbours left out by a cap.
+	Omitted int `json:"omitted,omitempty"`
+}
+
+// edgeView is an aggregated edge with a stable id.
+type edgeView struct {
+	ID string `json:"id"`
+	graph.Edge
+}
+
+func edgeID(e graph.Edge) string { return string(e.Type) + ":" + e.Source + ":" + e.Target }
+
+func edgeViews(edges []graph.Edge) []edgeView {
+	out := make([]edgeView, len(edges))
+	for i, e := range edges {
+		out[i] = edgeView{ID: edgeID(e), Edge: e}
+	}
+	return out
+}
+
+// neighbourhoodView is the answer of GET /api/actors/{id}/neighbourhood.
+type neighbourhoodView struct {
+	Center    string           `json:"center"`
+	Nodes     []nodeView       `json:"nodes"`
+	Edges     []edgeView       `json:"edges"`
+	Omitted   []graph.Omission `json:"omitted"`
+	Truncated bool             `json:"truncated"`
+}
+
+func (s *Server) handleNeighbourhood(c echo.Context) error {
+	q := graph.NeighbourhoodQuery{}
+	var err error
+	if q.Center, err = idParam("id", c.Param("id")); err != nil {
+		return err
+	}
+	if q.Depth, err = intParam(c, "depth", 1, 1, graph.MaxDepth); err != nil {
+		return err
+	}
+	if q.MaxNodes, err = intParam(c, "limit", s.opts.MaxNodes, 1, s.opts.MaxNodes); err != nil {
+		return err
+	}
+	if q.MaxNeighbours, err = intParam(c, "max_neighbours", graph.DefaultMaxNeighbours, 1, graph.MaxMaxNeighbours); err != nil {
+		return err
+	}
+	if q.Filter, err = filterParams(c); err != nil {
+		return err
+	}
+	sg, err := s.store.Neighbourhood(c.Request().Context(), q)
+	if err != nil {
+		return err
+	}
+	v := neighbourhoodView{Center: q.Center, Omitted: sg.Omitted, Truncated: sg.Truncated}
+	if v.Omitted == nil {
+		v.Omitted = []graph.Omission{}
+	}
+	edges := graph.Aggregate(sg.Claims)
+	v.Edges = edgeViews(edges)
+	v.Nodes = nodeViews(sg.Nodes, edges, sg.Omitted)
+	return c.JSON(http.StatusOK, v)
+}
+
+func nodeViews(actors []graph.Actor, edges []graph.Edge, omitted []graph.Omission) []nodeView {
+	ids := make([]string, len(actors))
+	for i, a := range actors {
+		ids[i] = a.ID
+	}
+	cent := computeCentrality(ids, edges)
+	left := make(map[string]int, len(omitted))
+	for _, o := range omitted {
+		left[o.Actor] = o.Count
+	}
+	out := make([]nodeView, len(actors))
+	for i, a := range actors {
+		out[i] = nodeView{Actor: a, Degree: cent.degree[a.ID], PageRank: cent.pageRank[a.ID], Omitted: left[a.ID]}
+	}
+	return out
+}
+
+// claimView is a claim with its article's metadata and its offsets in
+// UTF-16 code units (JavaScript string indices) besides the byte offsets.
+type claimView struct {
+	graph.Claim
+	StartUTF16       int    `json:"start_utf16"`
+	EndUTF16         int    `json:"end_utf16"`
+	ArticleTitle     string `json:"article_title"`
+	ArticleSource    string `json:"article_source"`
+	ArticlePublished string `json:"article_published"`
+	ArticleURL       string `json:"article_url"`
+}
+
+// articleCache loads each article of one request once.
+type articleCache struct {
+	store    graph.Reader
+	articles map[string]graph.Article
+}
+
+func (ac *articleCache) get(ctx context.Context, id string) (graph.Article, error) {
+	if a, ok := ac.articles[id]; ok {
+		return a, nil
+	}
+	a, err := ac.store.Article(ctx, id)
+	if err != nil {
+		return a, err
+	}
+	if ac.articles == nil {
+		ac.articles = map[string]graph.Article{}
+	}
+	ac.articles[id] = a
+	return a, nil
+}
+
+func (ac *articleCache) claimViews(ctx context.Context, claims []graph.Claim) ([]claimView, error) {
+	out := make([]claimView, 0, len(claims))
+	for _, cl := range claims {
+		a, err := ac.get(ctx, cl.Article)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, newClaimView(cl, a))
+	}
+	return out, nil
+}
+
+func newClaimView(cl graph.Claim, a graph.Article) claimView {
+	v := claimView{Claim: cl, ArticleTitle: a.Title, ArticleSource: a.Source, ArticleURL: a.URL, ArticlePublished: dateOf(a)}
+	v.StartUTF16 = utf16Len(a.Text, cl.Start)
+	v.EndUTF16 = v.StartUTF16 + utf16Len(cl.Quote, len(cl.Quote))
+	return v
+}
+
+func dateOf(a graph.Article) string {
+	if a.Published.IsZero() {
+		return ""
+	}
+	return a.Published.Format("2006-01-02")
+}
+
+// utf16Len counts the UTF-16 code units of s[:n].
+func utf16Len(s string, n int) int {
+	n = min(max(n, 0), len(s))
+	units := 0
+	for _, r := range s[:n] {
+		if r == utf8.RuneError {
+			units++
+			continue
+		}
+		units += utf16.RuneLen(r)
+	}
+	return units
+}
+
+// pathStepView is one hop of a path with its aggregated edges and claims.
+type pathStepView struct {
+	From   string      `json:"from"`
+	To     string      `json:"to"`
+	Edges  []edgeView  `json:"edges"`
+	Claims []claimView `json:"claims"`
+}
+
+type pathView struct {
+	Nodes []graph.Actor  `json:"nodes"`
+	Steps []pathStepView `json:"steps"`
+}
+
+func (s *Server) handlePaths(c echo.Context) error {
+	ctx := c.Request().Context()
+	q := graph.PathQuery{}
+	var err error
+	if q.From, err = idParam("from", c.QueryParam("from")); err != nil {
+		return err
+	}
+	if q.To, err = idParam("to", c.QueryParam("to")); err != nil {
+		return err
+	}
+	if q.From == q.To {
+		return badParam("to", "is the same actor as from (%q)", q.From)
+	}
+	if q.MaxLength, err = intParam(c, "max", 4, 1, graph.MaxPathLength); err != nil {
+		return err
+	}
+	if q.Limit, err = intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit); err != nil {
+		return err
+	}
+	if q.Filter, err = filterParams(c); err != nil {
+		return err
+	}
+	paths, err := s.store.ShortestPaths(ctx, q)
+	if err != nil {
+		return err
+	}
+	ac := &articleCache{store: s.store}
+	out := make([]pathView, len(paths))
+	for i, p := range paths {
+		out[i] = pathView{Nodes: p.Nodes, Steps: make([]pathStepView, len(p.Steps))}
+		for j, st := range p.Steps {
+			claims, err := ac.claimViews(ctx, st.Claims)
+			if err != nil {
+				return err
+			}
+			out[i].Steps[j] = pathStepView{From: st.From, To: st.To, Edges: edgeViews(graph.Aggregate(st.Claims)), Claims: claims}
+		}
+	}
+	return c.JSON(http.StatusOK, struct {
+		From  string     `json:"from"`
+		To    string     `json:"to"`
+		Paths []pathView `json:"paths"`
+	}{q.From, q.To, out})
+}
+
+func (s *Server) handleClaims(c echo.Context) error {
+	ctx := c.Request().Context()
+	q := graph.ClaimQuery{}
+	var err error
+	if v := c.QueryParam("source"); v != "" {
+		if q.Source, err = idParam("source", v); err != nil {
+			return err
+		}
+	}
+	if v := c.QueryParam("target"); v != "" {
+		if q.Target, err = idParam("target", v); err != nil {
+			return err
+		}
+	}
+	if q.Source == "" && q.Target == "" {
+		return badParam("source", "source or target is required")
+	}
+	if q.Types, err = listParam(c, "type", graph.ParseRelationType); err != nil {
+		return err
+	}
+	f, err := filterParams(c)
+	if err != nil {
+		return err
+	}
+	limit, err := intParam(c, "limit", graph.MaxClaims, 1, graph.MaxClaims)
+	if err != nil {
+		return err
+	}
+	claims, err := s.store.Claims(ctx, q)
+	if err != nil {
+		return err
+	}
+	claims = slices.DeleteFunc(claims, func(cl graph.Claim) bool { return !f.MatchClaim(cl) })
+	truncated := len(claims) > limit
+	claims = claims[:min(limit, len(claims))]
+	views, err := (&articleCache{store: s.store}).claimViews(ctx, claims)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, struct {
+		Claims    []claimView `json:"claims"`
+		Truncated bool        `json:"truncated"`
+	}{views, truncated})
+}
+
+// articleView is the answer of GET /api/articles/{id}.
+type articleView struct {
+	ID        string      `json:"id"`
+	Title     string      `json:"title"`
+	Source    string      `json:"source"`
+	URL       string      `json:"url"`
+	Published string      `json:"published"`
+	Language  string      `json:"language"`
+	SHA256    string      `json:"sha256"`
+	Text      string      `json:"text"`
+	Claims    []claimView `json:"claims"`
+}
+
+func (s *Server) handleArticle(c echo.Context) error {
+	ctx := c.Request().Context()
+	id, err := idParam("id", c.Param("id"))
+	if err != nil {
+		return err
+	}
+	a, err := s.store.Article(ctx, id)
+	if err != nil {
+		return err
+	}
+	claims, err := s.store.ArticleClaims(ctx, id)
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(claims, func(x, y graph.Claim) int { return cmp.Compare(x.Start, y.Start) })
+	v := articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: dateOf(a),
+		Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: make([]claimView, len(claims))}
+	for i, cl := range claims {
+		v.Claims[i] = newClaimView(cl, a)
+	}
+	return c.JSON(http.StatusOK, v)
+}

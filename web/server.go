@@ -1,0 +1,263 @@
+// Package web serves Rawabit's read-only JSON API and the browser viewer
+// (plain HTML, CSS and JavaScript modules embedded in the binary) on top of
+// any graph.Reader.
+//
+// Every handler returns an error; one table (see statusOf) maps domain
+// errors to HTTP statuses, and every error reaches the client as JSON
+// {"error": "..."}.
+package web
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// Options configures a Server. The zero value gives the documented defaults.
+type Options struct {
+	// Logger receives one record per failed request with a 5xx status.
+	// Default: slog.Default().
+	Logger *slog.Logger
+	// RequestTimeout bounds the time a request may spend in the store; a
+	// request that runs out of time gets 504. Default: 10s.
+	RequestTimeout time.Duration
+	// MaxBodyBytes bounds a request body; a larger one gets 413. The API is
+	// read-only, so bodies are never read. Default: 1 MiB.
+	MaxBodyBytes int64
+	// MaxNodes caps the limit parameter of a neighbourhood request; it is
+	// also the default limit. Default: graph.DefaultMaxNodes; values above
+	// graph.MaxMaxNodes are lowered to it.
+	MaxNodes int
+}
+
+// Defaults of Options.
+const (
+	DefaultRequestTimeout = 10 * time.Second
+	DefaultMaxBodyBytes   = 1 << 20
+)
+
+func (o Options) withDefaults() Options {
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.RequestTimeout <= 0 {
+		o.RequestTimeout = DefaultRequestTimeout
+	}
+	if o.MaxBodyBytes <= 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = graph.DefaultMaxNodes
+	}
+	o.MaxNodes = min(o.MaxNodes, graph.MaxMaxNodes)
+	return o
+}
+
+// Server is the HTTP server of the API and the viewer. It is safe for
+// concurrent use; build it with NewServer.
+type Server struct {
+	store  graph.Reader
+	opts   Options
+	echo   *echo.Echo
+	routes []route
+}
+
+// route is one API endpoint: its path (echo syntax), its handler and the
+// query parameters it accepts. Any other query parameter is a 400. The
+// OpenAPI description must list exactly these routes and parameters (a test
+// checks it).
+type route struct {
+	path    string
+	handler echo.HandlerFunc
+	params  []string
+}
+
+// NewServer returns a server reading from r. It never fails: Options are
+// completed with their defaults.
+func NewServer(r graph.Reader, opts Options) *Server {
+	s := &Server{store: r, opts: opts.withDefaults()}
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.Pre(s.securityHeaders, s.readOnly, s.limitBody)
+	e.Use(s.timeout)
+	s.echo = e
+
+	s.get("/healthz", s.handleHealth)
+	s.get("/api/stats", s.handleStats)
+	s.get("/api/actors", s.handleSearch, "q", "kind", "limit")
+	s.get("/api/actors/:id", s.handleActor)
+	s.get("/api/actors/:id/neighbourhood", s.handleNeighbourhood,
+		"depth", "types", "kinds", "certainties", "min_confidence", "limit", "max_neighbours")
+	s.get("/api/paths", s.handlePaths,
+		"from", "to", "max", "types", "kinds", "certainties", "min_confidence", "limit")
+	s.get("/api/claims", s.handleClaims,
+		"source", "target", "type", "certainties", "min_confidence", "limit")
+	s.get("/api/articles/:id", s.handleArticle)
+	s.get("/api/openapi.json", s.handleOpenAPI)
+	// export route registered in export.go
+	s.registerExport(e.Group("/api"))
+	e.RouteNotFound("/api/*", func(c echo.Context) error {
+		return echo.NewHTTPError(http.StatusNotFound, "no such endpoint: "+c.Request().URL.Path)
+	})
+
+	static, err := fs.Sub(staticFiles, "static")
+	if err != nil {
+		panic(err) // the embedded tree always has static/
+	}
+	files := http.FileServerFS(static)
+	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", func(c echo.Context) error {
+		if strings.HasSuffix(c.Request().URL.Path, ".mjs") || strings.HasSuffix(c.Request().URL.Path, ".js") {
+			c.Response().Header().Set(echo.HeaderContentType, "text/javascript; charset=utf-8")
+		}
+		files.ServeHTTP(c.Response(), c.Request())
+		return nil
+	})
+	return s
+}
+
+// Handler returns the HTTP handler serving the API under /api, /healthz and
+// the viewer under /.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// get registers a GET (and HEAD) route at the full path accepting the given
+// query parameters; any other query parameter is a 400.
+func (s *Server) get(path string, h echo.HandlerFunc, params ...string) {
+	s.routes = append(s.routes, route{path: path, handler: h, params: params})
+	s.echo.Match([]string{http.MethodGet, http.MethodHead}, path, func(c echo.Context) error {
+		if err := checkParams(c, params); err != nil {
+			return err
+		}
+		return h(c)
+	})
+}
+
+const headerCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Content-Security-Policy", headerCSP)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+func (s *Server) readOnly(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		switch c.Request().Method {
+		case http.MethodGet, http.MethodHead:
+			return next(c)
+		}
+		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
+		return echo.NewHTTPError(http.StatusMethodNotAllowed, "method "+c.Request().Method+" not allowed: the API is read-only")
+	}
+}
+
+func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		req := c.Request()
+		if req.ContentLength > s.opts.MaxBodyBytes {
+			return echo.NewHTTPError(http.StatusRequestEntityTooLarge, "request body too large")
+		}
+		if req.Body != nil {
+			req.Body = http.MaxBytesReader(c.Response(), req.Body, s.opts.MaxBodyBytes)
+		}
+		return next(c)
+	}
+}
+
+func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.RequestTimeout)
+		defer cancel()
+		c.SetRequest(c.Request().WithContext(ctx))
+		return next(c)
+	}
+}
+
+// errorBody is the JSON of every error response.
+type errorBody struct {
+	Error string `json:"error"`
+}
+
+// statusOf is the one table from errors to HTTP statuses. Errors not in it
+// are 500s.
+func statusOf(err error) int {
+	var he *echo.HTTPError
+	var mb *http.MaxBytesError
+	switch {
+	case errors.As(err, &he):
+		return he.Code
+	case errors.As(err, &mb):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, graph.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, graph.ErrInvalid):
+		return http.StatusBadRequest
+	case errors.Is(err, graph.ErrUnavailable):
+		return http.StatusServiceUnavailable
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusGatewayTimeout
+	case errors.Is(err, context.Canceled):
+		return 499 // client closed the request; nobody reads the answer
+	}
+	return http.StatusInternalServerError
+}
+
+// clientMessage is what the client sees for err: the error's own message for
+// 4xx statuses (they name the parameter or id), a short fixed text for 5xx.
+func clientMessage(err error, status int) string {
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		if msg, ok := he.Message.(string); ok && status < 500 {
+			return msg
+		}
+		return strings.ToLower(http.StatusText(status))
+	}
+	switch status {
+	case http.StatusServiceUnavailable:
+		return "the graph store is unavailable"
+	case http.StatusGatewayTimeout:
+		return "the request took too long; narrow it (lower depth or limit, add filters)"
+	case http.StatusInternalServerError:
+		return "internal error"
+	case http.StatusRequestEntityTooLarge:
+		return "request body too large"
+	}
+	return strings.TrimPrefix(err.Error(), graph.ErrInvalid.Error()+": ")
+}
+
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	status := statusOf(err)
+	if status >= 500 {
+		s.opts.Logger.ErrorContext(c.Request().Context(), "request failed",
+			"method", c.Request().Method, "path", c.Request().URL.Path,
+			"query", c.Request().URL.RawQuery, "status", status, "err", err)
+	}
+	if status == 499 {
+		c.Response().WriteHeader(status)
+		return
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(status)
+		return
+	}
+	_ = c.JSON(status, errorBody{Error: clientMessage(err, status)})
+}

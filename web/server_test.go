@@ -1,0 +1,484 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/graph/storetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// fixtureStore is a memstore holding storetest.Fixture: small, hand-made and
+// stable, so the golden files only change when the API does.
+func fixtureStore(t testing.TB) *memstore.Store {
+	t.Helper()
+	s := memstore.New()
+	for _, d := range storetest.Fixture() {
+		if err := s.LoadArticle(context.Background(), d); err != nil {
+			t.Fatalf("loading fixture %s: %v", d.Article.ID, err)
+		}
+	}
+	return s
+}
+
+func testServer(t testing.TB, r graph.Reader, opts Options) *Server {
+	t.Helper()
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return NewServer(r, opts)
+}
+
+func do(t testing.TB, h http.Handler, method, target string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// checkGolden compares body, re-indented, with testdata/name.json.
+func checkGolden(t *testing.T, name string, body []byte) {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatalf("response is not JSON: %v\n%s", err, body)
+	}
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", name+".json")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("reading golden file (run go test ./web -run %s -update): %v", t.Name(), err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("response differs from %s (rerun with -update if the change is intended):\ngot:\n%s", path, got)
+	}
+}
+
+func TestGolden(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	tests := []struct{ name, target string }{
+		{"healthz", "/healthz"},
+		{"stats", "/api/stats"},
+		{"search_haftar", "/api/actors?q=" + url.QueryEscape("حفتر")},
+		{"search_ahmed_hamza", "/api/actors?q=" + url.QueryEscape("أحمد") + "&kind=person"},
+		{"actor_haftar", "/api/actors/khalifa-haftar"},
+		{"neighbourhood_haftar_d2", "/api/actors/khalifa-haftar/neighbourhood?depth=2"},
+		{"neighbourhood_un_capped", "/api/actors/un/neighbourhood?depth=1&max_neighbours=2&types=MET"},
+		{"neighbourhood_filtered", "/api/actors/egypt/neighbourhood?depth=2&types=supported,met&kinds=state,organisation&certainties=asserted&min_confidence=0.85"},
+		{"paths_haftar_usa", "/api/paths?from=khalifa-haftar&to=usa"},
+		{"claims_uae_haftar", "/api/claims?source=uae&target=khalifa-haftar&type=Supported"},
+		{"claims_met_either_direction", "/api/claims?source=un&target=fayez-al-sarraj&type=met"},
+		{"article_cairo", "/api/articles/a1-cairo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, tt.target)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("GET %s: got status %d, want 200; body %s", tt.target, rec.Code, rec.Body)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+				t.Errorf("GET %s: got Content-Type %q, want application/json", tt.target, ct)
+			}
+			checkGolden(t, tt.name, rec.Body.Bytes())
+		})
+	}
+}
+
+func TestBadParameters(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{MaxNodes: 300}).Handler()
+	tests := []struct {
+		target string
+		param  string // must be named in the error
+	}{
+		{"/api/actors", "q"},
+		{"/api/actors?q=" + strings.Repeat("x", 300), "q"},
+		{"/api/actors?q=a&limit=0", "limit"},
+		{"/api/actors?q=a&limit=1001", "limit"},
+		{"/api/actors?q=a&limit=ten", "limit"},
+		{"/api/actors?q=a&kind=planet", "kind"},
+		{"/api/actors?q=a&colour=red", "colour"},
+		{"/api/actors?q=a&q=b", "q"},
+		{"/api/stats?verbose=1", "verbose"},
+		{"/api/actors/khalifa-haftar/neighbourhood?depth=0", "depth"},
+		{"/api/actors/khalifa-haftar/neighbourhood?depth=4", "depth"},
+		{"/api/actors/khalifa-haftar/neighbourhood?depth=two", "depth"},
+		{"/api/actors/khalifa-haftar/neighbourhood?limit=301", "limit"},
+		{"/api/actors/khalifa-haftar/neighbourhood?max_neighbours=0", "max_neighbours"},
+		{"/api/actors/khalifa-haftar/neighbourhood?types=met,hugged", "types"},
+		{"/api/actors/khalifa-haftar/neighbourhood?kinds=planet", "kinds"},
+		{"/api/actors/khalifa-haftar/neighbourhood?certainties=negated", "certainties"},
+		{"/api/actors/khalifa-haftar/neighbourhood?min_confidence=1.5", "min_confidence"},
+		{"/api/actors/khalifa-haftar/neighbourhood?min_confidence=NaN", "min_confidence"},
+		{"/api/actors/khalifa-haftar/neighbourhood?center=usa", "center"},
+		{"/api/paths?to=usa", "from"},
+		{"/api/paths?from=usa", "to"},
+		{"/api/paths?from=usa&to=usa", "to"},
+		{"/api/paths?from=usa&to=un&max=7", "max"},
+		{"/api/paths?from=usa&to=un&max=0", "max"},
+		{"/api/paths?from=usa&to=un&limit=-1", "limit"},
+		{"/api/paths?from=usa&to=un&types=liked", "types"},
+		{"/api/claims", "source"},
+		{"/api/claims?source=usa&type=liked", "type"},
+		{"/api/claims?source=usa&limit=10001", "limit"},
+		{"/api/claims?source=usa&min_confidence=-0.1", "min_confidence"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, tt.target)
+			if rec.Code != http.StatusBadRequest {
+				t.Fatalf("GET %s: got status %d, want 400; body %s", tt.target, rec.Code, rec.Body)
+			}
+			var body errorBody
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatalf("error body is not JSON {\"error\": ...}: %v: %s", err, rec.Body)
+			}
+			if !strings.Contains(body.Error, "parameter "+tt.param) {
+				t.Errorf("GET %s: got error %q, want it to name parameter %s", tt.target, body.Error, tt.param)
+			}
+		})
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, target := range []string{
+		"/api/actors/nobody",
+		"/api/actors/nobody/neighbourhood",
+		"/api/articles/no-such-article",
+		"/api/paths?from=nobody&to=usa",
+		"/api/claims?source=nobody",
+		"/api/no-such-endpoint",
+		"/no-such-file.js",
+	} {
+		t.Run(target, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, target)
+			if rec.Code != http.StatusNotFound {
+				t.Fatalf("GET %s: got status %d, want 404; body %s", target, rec.Code, rec.Body)
+			}
+			if strings.HasPrefix(target, "/api/") {
+				var body errorBody
+				if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil || body.Error == "" {
+					t.Errorf("GET %s: got body %q, want JSON {\"error\": ...}", target, rec.Body)
+				}
+			}
+		})
+	}
+}
+
+func TestReadOnly(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, tt := range []struct{ method, target string }{
+		{http.MethodPost, "/api/stats"},
+		{http.MethodPut, "/api/actors/usa"},
+		{http.MethodDelete, "/api/articles/a1-cairo"},
+		{http.MethodPatch, "/"},
+		{http.MethodPost, "/api/no-such-endpoint"},
+	} {
+		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
+			rec := do(t, h, tt.method, tt.target)
+			if rec.Code != http.StatusMethodNotAllowed {
+				t.Fatalf("got status %d, want 405", rec.Code)
+			}
+			if got := rec.Header().Get("Allow"); got != "GET, HEAD" {
+				t.Errorf("got Allow %q, want \"GET, HEAD\"", got)
+			}
+		})
+	}
+	rec := do(t, h, http.MethodHead, "/api/stats")
+	if rec.Code != http.StatusOK {
+		t.Errorf("HEAD /api/stats: got status %d, want 200", rec.Code)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, target := range []string{"/", "/app.js", "/api/stats", "/api/actors/nobody", "/api/actors?q="} {
+		t.Run(target, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, target)
+			csp := rec.Header().Get("Content-Security-Policy")
+			for _, want := range []string{"default-src 'self'", "script-src 'self'", "style-src 'self'",
+				"img-src 'self' data: blob:", "frame-ancestors 'none'", "connect-src 'self'"} {
+				if !strings.Contains(csp, want) {
+					t.Errorf("got CSP %q, want it to contain %q", csp, want)
+				}
+			}
+			if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "unsafe-eval") {
+				t.Errorf("got CSP %q, want no unsafe-inline or unsafe-eval", csp)
+			}
+			if got := rec.Header().Get("X-Content-Type-Options"); got != "nosniff" {
+				t.Errorf("got X-Content-Type-Options %q, want nosniff", got)
+			}
+			if got := rec.Header().Get("Referrer-Policy"); got != "no-referrer" {
+				t.Errorf("got Referrer-Policy %q, want no-referrer", got)
+			}
+		})
+	}
+}
+
+func TestErrorStatuses(t *testing.T) {
+	store := fixtureStore(t)
+	t.Run("timeout is 504", func(t *testing.T) {
+		h := testServer(t, store, Options{RequestTimeout: time.Nanosecond}).Handler()
+		rec := do(t, h, http.MethodGet, "/api/actors/khalifa-haftar/neighbourhood")
+		if rec.Code != http.StatusGatewayTimeout {
+			t.Errorf("got status %d, want 504; body %s", rec.Code, rec.Body)
+		}
+	})
+	t.Run("body over the limit is 413", func(t *testing.T) {
+		h := testServer(t, store, Options{MaxBodyBytes: 10}).Handler()
+		req := httptest.NewRequest(http.MethodGet, "/api/stats", strings.NewReader(strings.Repeat("x", 11)))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusRequestEntityTooLarge {
+			t.Errorf("got status %d, want 413", rec.Code)
+		}
+	})
+	t.Run("closed store is 503 and logged", func(t *testing.T) {
+		closed := fixtureStore(t)
+		if err := closed.Close(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		var log bytes.Buffer
+		h := testServer(t, closed, Options{Logger: slog.New(slog.NewTextHandler(&log, nil))}).Handler()
+		rec := do(t, h, http.MethodGet, "/api/stats")
+		if rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("got status %d, want 503", rec.Code)
+		}
+		if strings.Contains(rec.Body.String(), "memstore") {
+			t.Errorf("got body %s, want a short message without internals", rec.Body)
+		}
+		if !strings.Contains(log.String(), "store is closed") {
+			t.Errorf("got log %q, want the error logged", log.String())
+		}
+	})
+	for _, tt := range []struct {
+		err    error
+		status int
+		msg    string
+	}{
+		{fmt.Errorf("x: %w", graph.ErrNotFound), 404, "x: not found"},
+		{fmt.Errorf("%w: parameter depth: bad", graph.ErrInvalid), 400, "parameter depth: bad"},
+		{fmt.Errorf("x: %w", graph.ErrUnavailable), 503, "the graph store is unavailable"},
+		{fmt.Errorf("x: %w", context.DeadlineExceeded), 504, "the request took too long; narrow it (lower depth or limit, add filters)"},
+		{errors.New("disk on fire at /var/secret"), 500, "internal error"},
+	} {
+		t.Run(fmt.Sprint(tt.status), func(t *testing.T) {
+			if got := statusOf(tt.err); got != tt.status {
+				t.Errorf("statusOf(%v): got %d, want %d", tt.err, got, tt.status)
+			}
+			if got := clientMessage(tt.err, tt.status); got != tt.msg {
+				t.Errorf("clientMessage(%v): got %q, want %q", tt.err, got, tt.msg)
+			}
+		})
+	}
+}
+
+// TestOpenAPIInStep checks that openapi.json describes exactly the
+// registered routes, each with exactly the query parameters it accepts.
+func TestOpenAPIInStep(t *testing.T) {
+	s := testServer(t, fixtureStore(t), Options{})
+	var doc struct {
+		OpenAPI string `json:"openapi"`
+		Paths   map[string]map[string]struct {
+			Parameters []struct {
+				Name string `json:"name"`
+				In   string `json:"in"`
+			} `json:"parameters"`
+		} `json:"paths"`
+	}
+	rec := do(t, s.Handler(), http.MethodGet, "/api/openapi.json")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET /api/openapi.json: got status %d", rec.Code)
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if doc.OpenAPI != "3.1.0" {
+		t.Errorf("got openapi %q, want 3.1.0", doc.OpenAPI)
+	}
+	pathParam := regexp.MustCompile(`:(\w+)`)
+	var routePaths []string
+	for _, r := range s.routes {
+		p := pathParam.ReplaceAllString(r.path, "{$1}")
+		routePaths = append(routePaths, p)
+		ops, ok := doc.Paths[p]
+		if !ok {
+			t.Errorf("route %s is not in openapi.json", p)
+			continue
+		}
+		if len(ops) != 1 || ops["get"].Parameters == nil && len(r.params) > 0 {
+			t.Errorf("openapi.json %s: got operations %v, want get only", p, slices.Collect(maps.Keys(ops)))
+		}
+		var query, path []string
+		for _, prm := range ops["get"].Parameters {
+			switch prm.In {
+			case "query":
+				query = append(query, prm.Name)
+			case "path":
+				path = append(path, prm.Name)
+			}
+		}
+		slices.Sort(query)
+		want := slices.Sorted(slices.Values(r.params))
+		if !slices.Equal(query, want) {
+			t.Errorf("openapi.json %s: got query parameters %v, want %v", p, query, want)
+		}
+		var wantPath []string
+		for _, m := range pathParam.FindAllStringSubmatch(r.path, -1) {
+			wantPath = append(wantPath, m[1])
+		}
+		if !slices.Equal(path, wantPath) {
+			t.Errorf("openapi.json %s: got path parameters %v, want %v", p, path, wantPath)
+		}
+	}
+	for p := range doc.Paths {
+		if !slices.Contains(routePaths, p) {
+			t.Errorf("openapi.json describes %s, which is not a registered route", p)
+		}
+	}
+}
+
+// TestArticleOffsets checks that every claim of every fixture article has a
+// verbatim quote at its byte offsets and at its UTF-16 offsets, which the
+// viewer uses to highlight it.
+func TestArticleOffsets(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, d := range storetest.Fixture() {
+		t.Run(d.Article.ID, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, "/api/articles/"+d.Article.ID)
+			var a articleView
+			if err := json.Unmarshal(rec.Body.Bytes(), &a); err != nil {
+				t.Fatal(err)
+			}
+			units := utf16.Encode([]rune(a.Text))
+			if len(a.Claims) != len(d.Claims) {
+				t.Errorf("got %d claims, want %d", len(a.Claims), len(d.Claims))
+			}
+			for _, c := range a.Claims {
+				if got := a.Text[c.Start:c.End]; got != c.Quote {
+					t.Errorf("claim %s: text[start:end] is %q, want the quote %q", c.ID, got, c.Quote)
+				}
+				if got := string(utf16.Decode(units[c.StartUTF16:c.EndUTF16])); got != c.Quote {
+					t.Errorf("claim %s: UTF-16 slice is %q, want the quote %q", c.ID, got, c.Quote)
+				}
+			}
+		})
+	}
+}
+
+func TestCentrality(t *testing.T) {
+	edges := []graph.Edge{
+		{Source: "a", Target: "hub", Type: graph.Supported},
+		{Source: "b", Target: "hub", Type: graph.Supported},
+		{Source: "c", Target: "hub", Type: graph.Opposed},
+		{Source: "c", Target: "hub", Type: graph.Supported},
+		{Source: "a", Target: "b", Type: graph.Met},
+	}
+	c := computeCentrality([]string{"a", "b", "c", "hub", "lonely"}, edges)
+	wantDegree := map[string]int{"a": 2, "b": 2, "c": 1, "hub": 3, "lonely": 0}
+	for id, want := range wantDegree {
+		if got := c.degree[id]; got != want {
+			t.Errorf("degree of %s: got %d, want %d", id, got, want)
+		}
+	}
+	sum := 0.0
+	for _, r := range c.pageRank {
+		sum += r
+	}
+	if sum < 0.999 || sum > 1.001 {
+		t.Errorf("PageRank sums to %v, want 1", sum)
+	}
+	for _, id := range []string{"a", "b", "c", "lonely"} {
+		if c.pageRank["hub"] <= c.pageRank[id] {
+			t.Errorf("PageRank of hub %v is not above %s's %v", c.pageRank["hub"], id, c.pageRank[id])
+		}
+	}
+	if empty := computeCentrality(nil, nil); len(empty.degree) != 0 {
+		t.Errorf("empty graph: got degrees %v, want none", empty.degree)
+	}
+}
+
+func TestStaticFiles(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, tt := range []struct{ target, contentType, contains string }{
+		{"/", "text/html", `<script type="module" src="/app.js">`},
+		{"/app.js", "text/javascript", "import"},
+		{"/vendor/cytoscape/cytoscape.esm.min.mjs", "text/javascript", "export{"},
+		{"/app.css", "text/css", "--supported"},
+	} {
+		t.Run(tt.target, func(t *testing.T) {
+			rec := do(t, h, http.MethodGet, tt.target)
+			if rec.Code != http.StatusOK {
+				t.Fatalf("got status %d, want 200", rec.Code)
+			}
+			if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, tt.contentType) {
+				t.Errorf("got Content-Type %q, want %s", ct, tt.contentType)
+			}
+			if !strings.Contains(rec.Body.String(), tt.contains) {
+				t.Errorf("body lacks %q", tt.contains)
+			}
+		})
+	}
+}
+
+// TestViewerInsertsTextOnly scans the viewer's own code (not vendor/) for
+// HTML insertion, inline script or style, and addresses off the server.
+func TestViewerInsertsTextOnly(t *testing.T) {
+	banned := regexp.MustCompile(`innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function|\son[a-z]+=|style=|<style|https?://`)
+	allowed := map[string]bool{"http://www.w3.org/2000/svg": true}
+	err := fs.WalkDir(staticFiles, "static", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(path, "static/vendor/") {
+			return err
+		}
+		data, err := fs.ReadFile(staticFiles, path)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			for _, m := range banned.FindAllStringIndex(line, -1) {
+				rest := line[m[0]:]
+				if ok := slices.ContainsFunc(slices.Collect(maps.Keys(allowed)), func(a string) bool { return strings.HasPrefix(rest, a) }); ok {
+					continue
+				}
+				t.Errorf("%s:%d: %q is not allowed in the viewer: %s", path, i+1, line[m[0]:m[1]], strings.TrimSpace(line))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,138 @@
+// The graph canvas: cytoscape.js (vendored in vendor/cytoscape) with the
+// styles, sizing and layouts of the viewer.
+import cytoscape from './vendor/cytoscape/cytoscape.esm.min.mjs';
+
+export const COLOURS = {
+  MET: '#7a8796', SUPPORTED: '#2e9d4f', OPPOSED: '#d1393a',
+  person: '#4e79a7', state: '#8e6bb8', organisation: '#e08a2c',
+};
+const SHAPES = { person: 'ellipse', state: 'round-rectangle', organisation: 'diamond' };
+// Labels are drawn on the canvas with a font Chromium has for Arabic
+// (Debian's fonts-dejavu-core), so letters join and read right to left.
+const FONT = '"DejaVu Sans", "Noto Sans Arabic", "Noto Sans", sans-serif';
+
+// Above this many nodes the layout is concentric by hop (instant) instead of
+// the force-directed cose.
+export const COSE_MAX_NODES = 250;
+const RING_SIZE = 150;
+
+export function createGraph(container) {
+  const cy = cytoscape({
+    container,
+    minZoom: 0.05,
+    maxZoom: 4,
+    wheelSensitivity: 0.3,
+    boxSelectionEnabled: false,
+    textureOnViewport: false,
+    hideEdgesOnViewport: false,
+    style: [
+      { selector: 'node', style: {
+        'label': 'data(label)', 'font-family': FONT, 'font-size': 14,
+        'text-valign': 'bottom', 'text-margin-y': 3, 'color': '#1d2430',
+        'text-outline-color': '#ffffff', 'text-outline-width': 2,
+        'min-zoomed-font-size': 7,
+        'width': 'data(size)', 'height': 'data(size)',
+        'background-color': (n) => COLOURS[n.data('kind')] || '#888',
+        'shape': (n) => SHAPES[n.data('kind')] || 'ellipse',
+        'border-width': 1, 'border-color': '#ffffff',
+      } },
+      { selector: 'node.centre', style: { 'border-width': 4, 'border-color': '#1d2430', 'font-weight': 'bold' } },
+      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f2c94c' } },
+      { selector: 'edge', style: {
+        'width': 'data(width)', 'line-color': (e) => COLOURS[e.data('type')] || '#999',
+        'target-arrow-color': (e) => COLOURS[e.data('type')] || '#999',
+        'target-arrow-shape': (e) => e.data('type') === 'MET' ? 'none' : 'triangle',
+        'arrow-scale': 0.9, 'curve-style': 'bezier', 'opacity': 0.8,
+      } },
+      { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
+      { selector: 'edge:selected', style: { 'opacity': 1, 'underlay-color': '#f2c94c', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
+      { selector: '.dim', style: { 'opacity': 0.15 } },
+      { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f2c94c', 'opacity': 1 } },
+      { selector: 'edge.path', style: { 'opacity': 1, 'underlay-color': '#f2c94c', 'underlay-opacity': 0.8, 'underlay-padding': 5 } },
+    ],
+  });
+  return cy;
+}
+
+// tuneForSize makes big views skip edge drawing and use a cached texture
+// while the analyst pans and zooms (cytoscape reads these renderer fields
+// on every frame).
+export function tuneForSize(cy) {
+  const big = cy.nodes().length > 800 || cy.edges().length > 2000;
+  const r = cy.renderer();
+  r.hideEdgesOnViewport = big;
+  r.textureOnViewport = big;
+  // Straight edges skip the bundling of parallel bezier edges, the costliest
+  // part of drawing thousands of edges; arrows stay.
+  cy.edges().toggleClass('straight', big);
+}
+
+// nodeSize maps PageRank relative to the largest in the view to 22..66 px.
+export function nodeSize(pagerank, maxRank) {
+  const r = maxRank > 0 ? pagerank / maxRank : 0;
+  return Math.round(22 + 44 * Math.sqrt(r));
+}
+
+export function edgeWidth(articles) {
+  return Math.min(12, 1.5 + 2 * Math.log2(1 + (articles || 1)));
+}
+
+export function labelOf(d, lang) {
+  return lang === 'ar' ? (d.name_ar || d.name || d.id) : (d.name || d.name_ar || d.id);
+}
+
+// hopLevels returns each node's hop distance from the centre over the
+// edges in cy.
+function hopLevels(cy, centre) {
+  const level = new Map();
+  const root = cy.getElementById(centre);
+  if (root.empty()) return level;
+  cy.elements().bfs({ roots: root, directed: false, visit: (v, e, u, i, depth) => { level.set(v.id(), depth); } });
+  return level;
+}
+
+// layout places the nodes: cose for small views, rings by hop from the
+// centre above COSE_MAX_NODES nodes.
+export function runLayout(cy, centre) {
+  const n = cy.nodes().length;
+  if (n === 0) return;
+  let opts;
+  if (n <= COSE_MAX_NODES) {
+    opts = { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 20000, idealEdgeLength: () => 80, edgeElasticity: () => 100, gravity: 0.8,
+      nodeOverlap: 20, numIter: 1500, padding: 30, componentSpacing: 80 };
+  } else {
+    // Rings by hop from the centre; a hop with many actors is split into
+    // rings of at most RING_SIZE by PageRank, the most central inside.
+    const level = hopLevels(cy, centre);
+    const byLevel = new Map();
+    cy.nodes().forEach((node) => {
+      const l = level.has(node.id()) ? level.get(node.id()) : 99;
+      if (!byLevel.has(l)) byLevel.set(l, []);
+      byLevel.get(l).push(node);
+    });
+    const ring = new Map();
+    let r = 0;
+    for (const l of [...byLevel.keys()].sort((a, b) => a - b)) {
+      const nodes = byLevel.get(l).sort((a, b) => (b.data('pagerank') || 0) - (a.data('pagerank') || 0));
+      nodes.forEach((node, i) => ring.set(node.id(), r + Math.floor(i / RING_SIZE)));
+      r += Math.ceil(nodes.length / RING_SIZE);
+    }
+    opts = { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 2, avoidOverlap: true,
+      concentric: (node) => r - ring.get(node.id()), levelWidth: () => 1 };
+  }
+  cy.layout(opts).run();
+}
+
+// placeAround puts new nodes on a circle around an anchor node, for expanding
+// without moving what the analyst already arranged.
+export function placeAround(cy, anchorId, nodes) {
+  const anchor = cy.getElementById(anchorId);
+  if (anchor.empty() || nodes.length === 0) return;
+  const p = anchor.position();
+  const r = 80 + 6 * nodes.length;
+  nodes.forEach((node, i) => {
+    const a = (2 * Math.PI * i) / nodes.length;
+    node.position({ x: p.x + r * Math.cos(a), y: p.y + r * Math.sin(a) });
+  });
+}
