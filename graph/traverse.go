@@ -101,53 +101,91 @@ func ExpandNeighbourhood(ctx context.Context, q NeighbourhoodQuery, links LinkFu
 // them in lexicographic order of their id sequences. Intermediate actors
 // must pass q.Filter's kinds; the ends are exempt. No path gives an empty,
 // non-nil slice.
+//
+// The search is a bidirectional breadth-first search that always expands the
+// smaller frontier, so it touches far fewer actors than a search from one
+// end; the answer does not depend on the order of expansion.
 func FindShortestPaths(ctx context.Context, q PathQuery, links LinkFunc) ([][]string, error) {
-	parents := map[string][]string{q.From: nil}
-	frontier := []string{q.From}
-	found := false
-	for level := 1; level <= q.MaxLength && len(frontier) > 0 && !found; level++ {
-		ls, err := links(ctx, frontier, q.Filter)
+	// Each side keeps, for every actor it reached, its distance from that
+	// side's end and its parents one step closer to that end.
+	type side struct {
+		end, other string
+		dist       map[string]int
+		parents    map[string][]string
+		frontier   []string
+		level      int
+	}
+	from := &side{end: q.From, other: q.To, dist: map[string]int{q.From: 0}, parents: map[string][]string{}, frontier: []string{q.From}}
+	to := &side{end: q.To, other: q.From, dist: map[string]int{q.To: 0}, parents: map[string][]string{}, frontier: []string{q.To}}
+	met := false
+	for !met && from.level+to.level < q.MaxLength && len(from.frontier) > 0 && len(to.frontier) > 0 {
+		x, y := from, to
+		if len(to.frontier) < len(from.frontier) {
+			x, y = to, from
+		}
+		ls, err := links(ctx, x.frontier, q.Filter)
 		if err != nil {
 			return nil, err
 		}
-		levelParents := map[string][]string{}
+		x.level++
+		var next []string
 		for _, l := range ls {
-			if _, seen := parents[l.To]; seen || l.To == l.From {
+			if d, seen := x.dist[l.To]; (seen && d < x.level) || l.To == l.From {
 				continue
 			}
-			if l.To != q.To && !q.Filter.MatchKind(l.ToKind) {
+			if l.To != x.other && !q.Filter.MatchKind(l.ToKind) {
 				continue
 			}
-			levelParents[l.To] = append(levelParents[l.To], l.From)
+			if _, seen := x.dist[l.To]; !seen {
+				x.dist[l.To] = x.level
+				next = append(next, l.To)
+			}
+			x.parents[l.To] = append(x.parents[l.To], l.From)
+			if _, reached := y.dist[l.To]; reached {
+				met = true
+			}
 		}
-		frontier = frontier[:0:0]
-		for id, ps := range levelParents {
-			slices.Sort(ps)
-			parents[id] = slices.Compact(ps)
-			frontier = append(frontier, id)
+		slices.Sort(next)
+		x.frontier = next
+		if len(from.dist)+len(to.dist) > maxVisited {
+			return nil, fmt.Errorf("%w: path search between %q and %q reached more than %d actors; narrow the filter or shorten max length", ErrInvalid, q.From, q.To, maxVisited)
 		}
-		slices.Sort(frontier)
-		if len(parents) > maxVisited {
-			return nil, fmt.Errorf("%w: path search from %q reached more than %d actors; narrow the filter or shorten max length", ErrInvalid, q.From, maxVisited)
-		}
-		_, found = levelParents[q.To]
 	}
 	paths := [][]string{}
-	if !found {
+	if !met {
 		return paths, nil
 	}
-	// Keep only the actors on some shortest path, then walk them from q.From
-	// in id order so the paths come out sorted.
+	// With both sides expanded to from.level and to.level, every shortest
+	// path has length from.level+to.level and crosses the actors at exactly
+	// those distances from both ends.
+	var middle []string
+	for id, d := range from.dist {
+		if dt, ok := to.dist[id]; ok && d == from.level && dt == to.level {
+			middle = append(middle, id)
+		}
+	}
+	for _, ps := range from.parents {
+		slices.Sort(ps)
+	}
+	for _, ps := range to.parents {
+		slices.Sort(ps)
+	}
+	// Walk forward from q.From: before the middle, to the children (on the
+	// from side) that lead to the middle; from the middle on, to the parents
+	// on the to side, which lead to q.To.
 	children := map[string][]string{}
-	onPath := map[string]bool{q.To: true}
-	stack := []string{q.To}
+	leads := map[string]bool{}
+	stack := slices.Clone(middle)
+	for _, m := range middle {
+		leads[m] = true
+	}
 	for len(stack) > 0 {
 		id := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		for _, p := range parents[id] {
+		for _, p := range from.parents[id] {
 			children[p] = append(children[p], id)
-			if !onPath[p] {
-				onPath[p] = true
+			if !leads[p] {
+				leads[p] = true
 				stack = append(stack, p)
 			}
 		}
@@ -162,7 +200,11 @@ func FindShortestPaths(ctx context.Context, q PathQuery, links LinkFunc) ([][]st
 			paths = append(paths, slices.Clone(path))
 			return
 		}
-		for _, c := range children[last] {
+		next := children[last]
+		if len(path)-1 >= from.level {
+			next = to.parents[last]
+		}
+		for _, c := range next {
 			if len(paths) == q.Limit {
 				return
 			}
@@ -200,41 +242,44 @@ func EdgeKey(c Claim) (source, target string, t RelationType) {
 
 // Aggregate groups claims into edges, sorted by source, target and type.
 func Aggregate(claims []Claim) []Edge {
-	type key struct {
-		s, t string
-		ty   RelationType
+	type keyed struct {
+		source, target string
+		c              *Claim
 	}
-	index := map[key]int{}
+	ks := make([]keyed, len(claims))
+	for i := range claims {
+		s, t, _ := EdgeKey(claims[i])
+		ks[i] = keyed{s, t, &claims[i]}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.source, b.source), cmp.Compare(a.target, b.target),
+			cmp.Compare(a.c.Type, b.c.Type), cmp.Compare(a.c.Article, b.c.Article), cmp.Compare(a.c.ID, b.c.ID))
+	})
 	var edges []Edge
-	articles := map[key]map[string]bool{}
-	for _, c := range claims {
-		s, t, ty := EdgeKey(c)
-		k := key{s, t, ty}
-		i, ok := index[k]
-		if !ok {
-			i = len(edges)
-			index[k] = i
-			edges = append(edges, Edge{Source: s, Target: t, Type: ty})
-			articles[k] = map[string]bool{}
+	for i := 0; i < len(ks); {
+		k := ks[i]
+		e := Edge{Source: k.source, Target: k.target, Type: k.c.Type}
+		j := i
+		for ; j < len(ks) && ks[j].source == k.source && ks[j].target == k.target && ks[j].c.Type == k.c.Type; j++ {
+			c := ks[j].c
+			if j == i || c.Article != ks[j-1].c.Article {
+				e.Articles++
+			}
+			e.MaxConfidence = max(e.MaxConfidence, c.Confidence)
+			if !slices.Contains(e.Certainties, c.Certainty) {
+				e.Certainties = append(e.Certainties, c.Certainty)
+			}
 		}
-		e := &edges[i]
-		e.Claims = append(e.Claims, c.ID)
-		e.MaxConfidence = max(e.MaxConfidence, c.Confidence)
-		if !slices.Contains(e.Certainties, c.Certainty) {
-			e.Certainties = append(e.Certainties, c.Certainty)
+		e.Claims = make([]string, 0, j-i)
+		for _, kc := range ks[i:j] {
+			e.Claims = append(e.Claims, kc.c.ID)
 		}
-		articles[k][c.Article] = true
-	}
-	for k, i := range index {
-		e := &edges[i]
-		e.Articles = len(articles[k])
 		slices.Sort(e.Claims)
 		slices.SortFunc(e.Certainties, func(a, b Certainty) int {
 			return cmp.Compare(slices.Index(Certainties, a), slices.Index(Certainties, b))
 		})
+		edges = append(edges, e)
+		i = j
 	}
-	slices.SortFunc(edges, func(a, b Edge) int {
-		return cmp.Or(cmp.Compare(a.Source, b.Source), cmp.Compare(a.Target, b.Target), cmp.Compare(a.Type, b.Type))
-	})
 	return edges
 }

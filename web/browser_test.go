@@ -58,8 +58,9 @@ func seedStore(t *testing.T) *memstore.Store {
 // TestBrowser drives the viewer in Debian's chromium: search حفتر, see the
 // node, click an edge, check that the evidence quote is verbatim in its
 // article and highlighted in the article view, run the path finder, reload
-// the shared URL, and save web/testdata/screenshot.png. Without chromium it
-// skips, except under CI=true where it fails.
+// the shared URL, and with -update save web/testdata/screenshot.png (the
+// README's picture; RAWABIT_SHOTS=DIR saves every step's screenshot there).
+// Without chromium it skips, except under CI=true where it fails.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the browser test in -short mode")
@@ -94,7 +95,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatalf("screenshot: %v", err)
 		}
 		dir := os.Getenv("RAWABIT_SHOTS")
-		if name == "screenshot" {
+		if name == "screenshot" && *update {
 			dir = "testdata"
 		}
 		if dir != "" {
@@ -130,9 +131,12 @@ func TestBrowser(t *testing.T) {
 		X  float64 `json:"x"`
 		Y  float64 `json:"y"`
 	}
-	eval(`(() => { const cy = rawabit.cy;
-		const e = cy.$id("khalifa-haftar").connectedEdges().sort((a, b) => b.data("articles") - a.data("articles"))[0];
-		const m = e.renderedMidpoint(), r = cy.container().getBoundingClientRect();
+	// The layout is random, so pick an edge whose midpoint nothing covers
+	// (cytoscape's own hit test, the one a click uses).
+	eval(`(() => { const cy = rawabit.cy, r = cy.container().getBoundingClientRect();
+		const edges = cy.$id("khalifa-haftar").connectedEdges().sort((a, b) => b.data("articles") - a.data("articles"));
+		const e = edges.find((e) => { const m = e.midpoint(); return cy.renderer().findNearestElement(m.x, m.y, true, false) === e; }) || edges[0];
+		const m = e.renderedMidpoint();
 		return { id: e.id(), x: r.left + m.x, y: r.top + m.y }; })()`, &target)
 	if err := chromedp.Do(ctx, chromedp.MouseClickXY(target.X, target.Y)); err != nil {
 		t.Fatalf("clicking edge %s: %v", target.ID, err)
@@ -171,6 +175,31 @@ func TestBrowser(t *testing.T) {
 	}
 	shot("3-article")
 
+	// Click the Haftar node: the side panel lists its names and its
+	// relations in the view, grouped by type.
+	var at struct {
+		X float64 `json:"x"`
+		Y float64 `json:"y"`
+	}
+	eval(`(() => { const p = rawabit.cy.$id("khalifa-haftar").renderedPosition(), r = rawabit.cy.container().getBoundingClientRect();
+		return { x: r.left + p.x, y: r.top + p.y }; })()`, &at)
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(at.X, at.Y)); err != nil {
+		t.Fatalf("clicking the Haftar node: %v", err)
+	}
+	wait("the actor panel", `rawabit.state.sel === "n:khalifa-haftar" && document.querySelector("#panel .names") !== null`)
+	var actorPanel struct {
+		Names  []string `json:"names"`
+		Groups int      `json:"groups"`
+	}
+	eval(`({ names: [...document.querySelectorAll("#panel .names li")].map((li) => li.textContent),
+		groups: document.querySelectorAll("#panel .group").length })`, &actorPanel)
+	if !slices.Contains(actorPanel.Names, "Khalifa Haftar") || !slices.ContainsFunc(actorPanel.Names, func(n string) bool { return strings.Contains(n, "حفتر") }) {
+		t.Errorf("got names %q in the actor panel, want the English and Arabic names", actorPanel.Names)
+	}
+	if actorPanel.Groups == 0 {
+		t.Errorf("the actor panel lists no relation group")
+	}
+
 	// Labels in English, then back to Arabic.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#lang-toggle"))); err != nil {
 		t.Fatal(err)
@@ -182,6 +211,33 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#lang-toggle"))); err != nil {
 		t.Fatal(err)
 	}
+
+	// Filters: without "met" the view has no MET edge, and the URL says so.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name=type][value=MET]`))); err != nil {
+		t.Fatal(err)
+	}
+	wait("the view without met", `rawabit.state.types.length === 2 && rawabit.cy.edges().length > 0`)
+	var metEdges int
+	eval(`rawabit.cy.edges('[type = "MET"]').length`, &metEdges)
+	if metEdges != 0 {
+		t.Errorf("got %d MET edges with met unchecked, want 0", metEdges)
+	}
+	eval(`location.hash`, &label)
+	if !strings.Contains(label, "t=SUPPORTED%2COPPOSED") {
+		t.Errorf("got URL hash %q, want the type filter t=SUPPORTED,OPPOSED in it", label)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name=type][value=MET]`))); err != nil {
+		t.Fatal(err)
+	}
+	wait("the view with met again", `rawabit.state.types.length === 3 && rawabit.cy.edges('[type = "MET"]').length > 0`)
+
+	// Double-clicking a node expands it and records it in the URL.
+	var leaf string
+	eval(`rawabit.cy.nodes().filter((n) => n.id() !== "khalifa-haftar").sort((a, b) => a.degree() - b.degree())[0].id()`, &leaf)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`rawabit.cy.$id(`+jsString(leaf)+`).emit("dbltap"), true`)); err != nil {
+		t.Fatal(err)
+	}
+	wait("the expanded node", `rawabit.state.expanded.includes(`+jsString(leaf)+`) && location.hash.includes("x=")`)
 
 	// Path finder from Haftar to an actor two hops away.
 	to := twoHopsAway(t, srv.URL, "khalifa-haftar")
@@ -211,6 +267,32 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	shot("screenshot")
+
+	// The export menu's formats come from /api/export with the view's
+	// parameters; the pictures are drawn in the page.
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`(async () => {
+		const r = await fetch(rawabit.exportURL("graphml")); const text = await r.text(); const svg = rawabit.toSVG();
+		return { status: r.status, graphml: text.includes("<graphml"), svg: svg.includes("<svg"),
+			svgArabic: svg.includes("حفتر"), png: rawabit.cy.png().startsWith("data:image/png") }; })()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("exporting: %v", err)
+	}
+	var exported struct {
+		Status    int  `json:"status"`
+		GraphML   bool `json:"graphml"`
+		SVG       bool `json:"svg"`
+		SVGArabic bool `json:"svgArabic"`
+		PNG       bool `json:"png"`
+	}
+	if err := json.Unmarshal(raw, &exported); err != nil {
+		t.Fatal(err)
+	}
+	if exported.Status != http.StatusOK || !exported.GraphML {
+		t.Errorf("export of the view as GraphML: got status %d, GraphML %v; want 200 and a GraphML document", exported.Status, exported.GraphML)
+	}
+	if !exported.SVG || !exported.SVGArabic || !exported.PNG {
+		t.Errorf("pictures of the view: got SVG %v (Arabic labels %v), PNG %v; want all", exported.SVG, exported.SVGArabic, exported.PNG)
+	}
 
 	// The URL holds the view: reloading it restores centre and path.
 	var loc string
@@ -363,6 +445,11 @@ func TestBrowserLargeGraph(t *testing.T) {
 	for _, p := range pageProblems() {
 		t.Errorf("page problem: %s", p)
 	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
 
 func fetchArticle(t *testing.T, base, id string) articleView {

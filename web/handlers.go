@@ -99,7 +99,7 @@ type actorView struct {
 
 func (s *Server) handleActor(c echo.Context) error {
 	ctx := c.Request().Context()
-	id, err := idParam("id", c.Param("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
@@ -178,7 +178,7 @@ type neighbourhoodView struct {
 func (s *Server) handleNeighbourhood(c echo.Context) error {
 	q := graph.NeighbourhoodQuery{}
 	var err error
-	if q.Center, err = idParam("id", c.Param("id")); err != nil {
+	if q.Center, err = pathID(c, "id"); err != nil {
 		return err
 	}
 	if q.Depth, err = intParam(c, "depth", 1, 1, graph.MaxDepth); err != nil {
@@ -415,7 +415,7 @@ type articleView struct {
 
 func (s *Server) handleArticle(c echo.Context) error {
 	ctx := c.Request().Context()
-	id, err := idParam("id", c.Param("id"))
+	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,6 +82,16 @@ func listParam[T comparable](c echo.Context, name string, parse func(string) (T,
 		}
 	}
 	return out, nil
+}
+
+// pathID returns the path parameter name, unescaped (echo leaves path
+// parameters escaped), checked as idParam does.
+func pathID(c echo.Context, name string) (string, error) {
+	v, err := url.PathUnescape(c.Param(name))
+	if err != nil {
+		return "", badParam(name, "not a valid escaped id: %q", c.Param(name))
+	}
+	return idParam(name, v)
 }
 
 // idParam returns a path or query id, which must look like an actor or

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -75,9 +76,8 @@ type Server struct {
 // OpenAPI description must list exactly these routes and parameters (a test
 // checks it).
 type route struct {
-	path    string
-	handler echo.HandlerFunc
-	params  []string
+	path   string
+	params []string
 }
 
 // NewServer returns a server reading from r. It never fails: Options are
@@ -116,6 +116,9 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	}
 	files := http.FileServerFS(static)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", func(c echo.Context) error {
+		if p := c.Request().URL.Path; p != "/" && strings.HasSuffix(p, "/") {
+			return echo.NewHTTPError(http.StatusNotFound, "not found") // no directory listings
+		}
 		if strings.HasSuffix(c.Request().URL.Path, ".mjs") || strings.HasSuffix(c.Request().URL.Path, ".js") {
 			c.Response().Header().Set(echo.HeaderContentType, "text/javascript; charset=utf-8")
 		}
@@ -132,7 +135,7 @@ func (s *Server) Handler() http.Handler { return s.echo }
 // get registers a GET (and HEAD) route at the full path accepting the given
 // query parameters; any other query parameter is a 400.
 func (s *Server) get(path string, h echo.HandlerFunc, params ...string) {
-	s.routes = append(s.routes, route{path: path, handler: h, params: params})
+	s.routes = append(s.routes, route{path: path, params: params})
 	s.echo.Match([]string{http.MethodGet, http.MethodHead}, path, func(c echo.Context) error {
 		if err := checkParams(c, params); err != nil {
 			return err
@@ -238,8 +241,21 @@ func clientMessage(err error, status int) string {
 	case http.StatusRequestEntityTooLarge:
 		return "request body too large"
 	}
-	return strings.TrimPrefix(err.Error(), graph.ErrInvalid.Error()+": ")
+	msg := err.Error()
+	if status == http.StatusBadRequest {
+		// Keep what follows the last "invalid: ": the parameter and the
+		// problem, without the store's operation prefix.
+		if i := strings.LastIndex(msg, graph.ErrInvalid.Error()+": "); i >= 0 {
+			msg = msg[i+len(graph.ErrInvalid.Error()+": "):]
+		}
+		return msg
+	}
+	return storePrefix.ReplaceAllString(msg, "")
 }
+
+// storePrefix matches the package name stores put before their messages
+// ("memstore: ", "neo4jstore: "), which clients need not see.
+var storePrefix = regexp.MustCompile(`^\w+store: `)
 
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {

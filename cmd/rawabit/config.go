@@ -185,8 +185,8 @@ func configSection(name string) bool {
 	})
 }
 
-// bindFlag makes the flag named flagName of cmd's flag set override the
-// config key. It panics when the flag or key does not exist (a programming
+// bindFlag makes the flag named flagName in flags override the config key
+// when it is given on the command line. It panics when the flag or key does not exist (a programming
 // error caught by any test that builds the command).
 func bindFlag(flags *pflag.FlagSet, flagName, key string) {
 	if _, ok := lookupKey(key); !ok {
@@ -223,6 +223,8 @@ type resolvedConfig struct {
 	Origins map[string]string
 }
 
+// resolveConfig is loadConfig keeping each key's raw value and origin (for
+// "rawabit config" and for telling default data paths from chosen ones).
 func resolveConfig(src configSource) (resolvedConfig, error) {
 	v := viper.New()
 	for _, k := range configKeys {
@@ -303,24 +305,46 @@ func origin(k configKey, f *pflag.Flag, file string, lines map[string]int) strin
 	return "default"
 }
 
-// checkEnv rejects RAWABIT_* variables that name no key, so that a typo is
-// not silently ignored.
+// checkEnv rejects non-empty RAWABIT_* variables that look like a misspelt
+// key, so that a typo is not silently ignored: a name under a known section
+// (RAWABIT_SERVER_ADRESS) or close to a key's variable (RAWABIT_STROE).
+// Other RAWABIT_* variables (test switches, for instance) and empty ones are
+// ignored, as viper ignores empty variables of known keys.
 func checkEnv(environ []string) error {
 	known := map[string]bool{envConfigFile: true}
+	var prefixes []string
 	for _, k := range configKeys {
 		known[k.EnvVar()] = true
+		if section, _, nested := strings.Cut(k.Key, "."); nested {
+			prefixes = append(prefixes, envPrefix+"_"+strings.ToUpper(section)+"_")
+		}
 	}
 	var errs []error
 	for _, kv := range environ {
-		name, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(name, envPrefix+"_") && !known[name] {
-			errs = append(errs, fmt.Errorf("environment %s: unknown key (see config.yaml for the keys)", name))
+		name, val, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, envPrefix+"_") || known[name] || val == "" {
+			continue
+		}
+		closest, dist := closestEnvVar(name)
+		underSection := slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(name, p) })
+		if underSection || dist <= 2 {
+			errs = append(errs, fmt.Errorf("environment %s: unknown key (did you mean %s?)", name, closest))
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("config: %w", err)
 	}
 	return nil
+}
+
+func closestEnvVar(name string) (string, int) {
+	best, bestDist := "", math.MaxInt
+	for _, k := range configKeys {
+		if d := editDistance(name, k.EnvVar()); d < bestDist {
+			best, bestDist = k.EnvVar(), d
+		}
+	}
+	return best, bestDist
 }
 
 // checkConfigYAML checks the shape of a config file: valid YAML, a mapping

@@ -150,6 +150,16 @@ log: {level: DEBUG, format: json}
 			c.Server.MaxBodyBytes = 10
 			c.Log.Level = slog.LevelWarn
 		}},
+		{configCase{name: "empty environment variables are ignored",
+			yaml: "store: neo4j\n",
+			env:  map[string]string{"RAWABIT_STORE": "", "RAWABIT_SERVER_NO_SUCH_KEY": ""},
+		}, func(c *Config) {
+			c.File = "config.yaml"
+			c.Store = StoreNeo4j
+		}},
+		{configCase{name: "environment variables unlike any key are ignored",
+			env: map[string]string{"RAWABIT_SHOTS": "/tmp/x", "RAWABIT_BROWSER_BIG": "1"},
+		}, func(c *Config) {}},
 		{configCase{name: "environment overrides file",
 			yaml: "store: memory\nserver:\n  addr: 127.0.0.1:1\n",
 			env:  map[string]string{"RAWABIT_STORE": "neo4j"},
@@ -248,8 +258,10 @@ func TestLoadConfigErrors(t *testing.T) {
 			[]string{"config.yaml:3", `unknown key "server.adress"`}},
 		{configCase{name: "section given a scalar", yaml: "server: 8080\n"},
 			[]string{"config.yaml:1", "server", "mapping"}},
-		{configCase{name: "unknown environment variable", env: map[string]string{"RAWABIT_SERVER_ADRESS": ":1"}},
-			[]string{"RAWABIT_SERVER_ADRESS", "unknown key"}},
+		{configCase{name: "unknown environment variable under a section", env: map[string]string{"RAWABIT_SERVER_ADRESS": ":1"}},
+			[]string{"environment RAWABIT_SERVER_ADRESS: unknown key (did you mean RAWABIT_SERVER_ADDR?)"}},
+		{configCase{name: "misspelt environment variable", env: map[string]string{"RAWABIT_STROE": "neo4j"}},
+			[]string{"environment RAWABIT_STROE: unknown key (did you mean RAWABIT_STORE?)"}},
 		{configCase{name: "malformed YAML", yaml: "store: memory\nserver:\n  addr: [unclosed\n"},
 			[]string{"config.yaml:2: invalid YAML"}},
 		{configCase{name: "duplicate key", yaml: "store: memory\nstore: neo4j\n"},

@@ -62,7 +62,13 @@ all could be loaded, or --strict is given and something was skipped.`,
 
 			sum, err := app.loadCorpus(ctx, store, paths, partial)
 			if err != nil {
+				if sum.Articles > 0 { // interrupted: say what was loaded
+					printSummary(app.Stdout, sum, app.Config.Store, maxListed)
+				}
 				return fmt.Errorf("load: %w", err)
+			}
+			if app.Config.Store == StoreMemory {
+				app.Logger.Info("the memory store keeps nothing after exit: this load only checked the corpus")
 			}
 			if asJSON {
 				enc := json.NewEncoder(app.Stdout)

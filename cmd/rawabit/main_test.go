@@ -171,6 +171,37 @@ func TestLoadSeedCorpus(t *testing.T) {
 	})
 }
 
+func TestLoadWithoutExtractor(t *testing.T) {
+	clearEnv(t)
+	t.Chdir(repoRoot)
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+	}{
+		{"flag", nil, []string{"load", "--json", "--extract=false"}},
+		{"environment", map[string]string{"RAWABIT_DATA_EXTRACT": "false"}, []string{"load", "--json"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			code, out, errOut := runCLI(t, tt.args...)
+			if code != exitOK {
+				t.Fatalf("got exit %d (stderr %q), want 0", code, errOut)
+			}
+			var sum loader.Summary
+			if err := json.Unmarshal([]byte(out), &sum); err != nil {
+				t.Fatalf("summary is not JSON: %v\n%s", err, out)
+			}
+			if sum.Extracted != 0 || sum.Curated == 0 || sum.Claims != sum.Curated {
+				t.Errorf("got %d extracted and %d curated of %d claims, want 0 extracted and only curated ones", sum.Extracted, sum.Curated, sum.Claims)
+			}
+		})
+	}
+}
+
 func TestLoadBadInputs(t *testing.T) {
 	clearEnv(t)
 	t.Chdir(t.TempDir())

@@ -49,7 +49,7 @@ func TestNormalizeIdempotent(t *testing.T) {
 func TestMatchScore(t *testing.T) {
 	tests := []struct {
 		name, query, text string
-		want               float64
+		want              float64
 	}{
 		{"exact", "احمد", "احمد", ScoreExact},
 		{"hamza folded before matching", Normalize("أحمد"), Normalize("احمد"), ScoreExact},

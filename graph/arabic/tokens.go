@@ -108,10 +108,34 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 }
 
 // Clitic prefixes that may be glued to a word: a conjunction (و ف), then a
-// preposition (ب ل ك), then the article ال, which ل absorbs as لل.
+// preposition (ب ل ك), then the article ال, which ل absorbs as لل. The
+// combinations are spelled out once so that reading a word allocates
+// nothing but the stem of لل.
 var (
-	conjunctions = []string{"و", "ف"}
+	conjunctions = []string{"", "و", "ف"}
 	prepositions = []string{"ب", "ل", "ك"}
+	// withPrep[c][p] is conjunction c followed by preposition p.
+	withPrep = func() (t [3][3]string) {
+		for i, c := range conjunctions {
+			for j, p := range prepositions {
+				t[i][j] = c + p
+			}
+		}
+		return t
+	}()
+	// withArticle maps a prefix to the prefix followed by ال.
+	withArticle = func() map[string]string {
+		m := map[string]string{}
+		for i, c := range conjunctions {
+			m[c] = c + "ال"
+			for j := range prepositions {
+				m[withPrep[i][j]] = withPrep[i][j] + "ال"
+			}
+		}
+		return m
+	}()
+	// withLamLam[c] is conjunction c followed by لل.
+	withLamLam = [3]string{"لل", "ولل", "فلل"}
 )
 
 // Split is one reading of a normalised word as clitic prefixes plus a stem.
@@ -135,7 +159,8 @@ func Proclitics(dst []Split, w string) []Split {
 			dst = append(dst, Split{Prefix: prefix, Stem: stem})
 		}
 	}
-	for _, c := range append([]string{""}, conjunctions...) {
+	n0 := len(dst)
+	for i, c := range conjunctions {
 		rest, ok := strings.CutPrefix(w, c)
 		if !ok {
 			continue
@@ -143,21 +168,21 @@ func Proclitics(dst []Split, w string) []Split {
 		if c != "" {
 			add(c, rest)
 		}
-		for _, p := range prepositions {
+		for j, p := range prepositions {
 			stem, ok := strings.CutPrefix(rest, p)
 			if !ok {
 				continue
 			}
-			add(c+p, stem)
+			add(withPrep[i][j], stem)
 			if p == "ل" && strings.HasPrefix(stem, "ل") {
-				add(c+"لل", "ا"+stem)
+				add(withLamLam[i], "ا"+stem)
 			}
 		}
 	}
 	n := len(dst)
-	for i := 0; i < n; i++ {
-		if stem, ok := strings.CutPrefix(dst[i].Stem, "ال"); ok && !strings.HasSuffix(dst[i].Prefix, "لل") {
-			add(dst[i].Prefix+"ال", stem)
+	for k := n0; k < n; k++ {
+		if stem, ok := strings.CutPrefix(dst[k].Stem, "ال"); ok && !strings.HasSuffix(dst[k].Prefix, "لل") {
+			add(withArticle[dst[k].Prefix], stem)
 		}
 	}
 	if stem, ok := strings.CutPrefix(w, "ال"); ok {

@@ -7,9 +7,18 @@
 // a reader sees an article either entirely or not at all.
 //
 // The indexes are built for neighbourhood queries on large graphs: every
-// actor keeps a slice of its neighbour pairs, and every pair keeps the slice
-// of claims between its two actors (in either direction), so expanding an
-// actor costs one pass over its neighbours.
+// actor keeps a slice of its neighbours, and every pair of actors keeps the
+// claims between them (in either direction) with their type, certainty and
+// confidence inline, so expanding an actor costs one pass over its
+// neighbours and filtering touches no claim. Claims are stored once, in
+// their article, as fixed-size records; the claims a query returns are
+// rebuilt from them without copying any text. Large indexes hold numbers
+// rather than pointers, which keeps garbage collection cheap with millions
+// of claims in memory.
+//
+// Neighbourhoods and paths are computed by graph.ExpandNeighbourhood and
+// graph.FindShortestPaths, and search ranks with arabic.MatchScore, so the
+// answers are those of every other store.
 package memstore
 
 import (
@@ -31,9 +40,18 @@ type Store struct {
 	closed   bool
 	actors   map[string]*actorEntry
 	byIndex  []*actorEntry
-	articles map[string]*articleEntry
-	pairs    map[pairKey]*pair
-	nClaims  int
+	articles map[string]int32
+	// bySlot holds the stored articles; a deleted article's slot is nil
+	// until a new article reuses it.
+	bySlot    []*articleEntry
+	freeSlots []int32
+	pairs     map[pairKey]int32
+	pairList  []pair
+	freePairs []int32
+	// extractors interns Claim.Extractor values.
+	extractors   []string
+	extractorIDs map[string]uint32
+	nClaims      int
 
 	// search is the name index, rebuilt lazily by the first search after a
 	// write changed a name; searchMu serialises the rebuild among readers.
@@ -42,6 +60,10 @@ type Store struct {
 
 	marks sync.Pool // *[]uint64 bitsets over actor indexes
 }
+
+// The indexes below hold numbers rather than pointers wherever they are
+// large (claims, pairs, neighbour lists), so that the garbage collector has
+// little to scan in a store of millions of claims.
 
 type actorEntry struct {
 	actor graph.Actor
@@ -53,52 +75,115 @@ type actorEntry struct {
 	nbrs     []nbr
 }
 
-// nbr is one neighbour of an actor: the pair and the other actor's index,
-// kept inline so that scans over neighbours touch no pair they skip.
+// nbr is one neighbour of an actor: the pair (index into pairList) and the
+// other actor's index.
 type nbr struct {
-	p     *pair
-	other int32
+	pair, other int32
 }
 
 type articleEntry struct {
 	article graph.Article
-	// claims are sorted by Start then ID; pairs point into this slice, which
-	// is never modified once stored.
-	claims   []graph.Claim
-	mentions []graph.Mention
+	// claims are sorted by Start then ID; ids holds their ids, idLen bytes
+	// each, in the same order.
+	claims   []claimRec
+	ids      string
+	mentions []mentionRec
+}
+
+// idLen is the length of a claim id: graph.ClaimID's 16 hex digits, which
+// Document.Validate enforces.
+const idLen = 16
+
+type claimRec struct {
+	key        uint64 // idKey of the id
+	confidence float64
+	src, dst   int32 // actor indexes
+	start, end int32
+	extractor  uint32
+	bits       uint8 // typeBit | certaintyBit
+}
+
+type mentionRec struct {
+	actor int32
+	count int32
 }
 
 type pairKey uint64
 
-func keyOf(a, b *actorEntry) pairKey {
-	lo, hi := a.index, b.index
-	if lo > hi {
-		lo, hi = hi, lo
+func keyOf(a, b int32) pairKey {
+	if a > b {
+		a, b = b, a
 	}
-	return pairKey(uint64(uint32(lo))<<32 | uint64(uint32(hi)))
+	return pairKey(uint64(uint32(a))<<32 | uint64(uint32(b)))
 }
 
-// pair holds the claims between two actors; lo has the smaller index.
+// pair holds the claims between two actors; lo has the smaller index. Most
+// pairs have one claim, kept inline so that it costs no allocation.
 type pair struct {
-	lo, hi       *actorEntry
-	posLo, posHi int // positions in lo.nbrs and hi.nbrs
-	claims       []edgeClaim
+	lo, hi       int32
+	posLo, posHi int32 // positions in the actors' nbrs
+	n            int32 // number of claims
+	one          [1]edgeClaim
+	many         []edgeClaim // the claims when n > 1
 }
 
-// edgeClaim is a claim with the fields that filters test kept inline.
-type edgeClaim struct {
-	c          *graph.Claim
-	key        uint64 // idKey(c.ID)
-	bits       uint8  // typeBit | certaintyBit
-	confidence float64
+// claims returns the pair's claims. The slice may point into the pair, so
+// it is valid only while the store's lock is held and pairList unchanged.
+func (p *pair) claims() []edgeClaim {
+	if p.n == 1 {
+		return p.one[:]
+	}
+	return p.many
 }
+
+func (p *pair) add(ec edgeClaim) {
+	switch p.n {
+	case 0:
+		p.one[0] = ec
+	case 1:
+		p.many = []edgeClaim{p.one[0], ec}
+		p.one[0] = edgeClaim{}
+	default:
+		p.many = append(p.many, ec)
+	}
+	p.n++
+}
+
+// remove removes the claim at position j of claims().
+func (p *pair) remove(j int) {
+	switch p.n {
+	case 1:
+		p.one[0] = edgeClaim{}
+	case 2:
+		p.one[0] = p.many[1-j]
+		p.many = nil
+	default:
+		last := len(p.many) - 1
+		p.many[j] = p.many[last]
+		p.many = p.many[:last]
+	}
+	p.n--
+}
+
+// edgeClaim is a claim of a pair with the fields that filters and sorting
+// test kept inline.
+type edgeClaim struct {
+	key        uint64 // idKey of the id
+	confidence float64
+	slot, idx  int32 // article slot and position in its claims
+	bits       uint8 // typeBit | certaintyBit | fromLo
+}
+
+// fromLo marks a claim whose source is the pair's lo actor.
+const fromLo = 64
 
 // New returns an empty store.
 func New() *Store {
 	return &Store{
-		actors:   map[string]*actorEntry{},
-		articles: map[string]*articleEntry{},
-		pairs:    map[pairKey]*pair{},
+		actors:       map[string]*actorEntry{},
+		articles:     map[string]int32{},
+		pairs:        map[pairKey]int32{},
+		extractorIDs: map[string]uint32{},
 	}
 }
 
@@ -108,7 +193,7 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.actors, s.byIndex, s.articles, s.pairs = nil, nil, nil, nil
+	s.actors, s.byIndex, s.articles, s.bySlot, s.pairs, s.pairList = nil, nil, nil, nil, nil, nil
 	s.search.Store(nil)
 	return nil
 }
@@ -164,8 +249,8 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	if old, ok := s.articles[doc.Article.ID]; ok {
-		s.unlink(old)
+	if slot, ok := s.articles[doc.Article.ID]; ok {
+		s.unlink(slot)
 	}
 	namesChanged := false
 	for _, a := range doc.Actors {
@@ -176,36 +261,93 @@ func (s *Store) load(doc graph.Document) {
 	if namesChanged {
 		s.search.Store(nil)
 	}
-	e := &articleEntry{
-		article:  doc.Article,
-		claims:   slices.Clone(doc.Claims),
-		mentions: slices.Clone(doc.Mentions),
-	}
-	slices.SortFunc(e.claims, func(a, b graph.Claim) int {
+	claims := slices.Clone(doc.Claims)
+	slices.SortFunc(claims, func(a, b graph.Claim) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 	})
-	for i := range e.claims {
-		c := &e.claims[i]
-		src, dst := s.actors[c.Source], s.actors[c.Target]
-		k := keyOf(src, dst)
-		p := s.pairs[k]
-		if p == nil {
-			lo, hi := src, dst
-			if lo.index > hi.index {
-				lo, hi = hi, lo
-			}
-			p = &pair{lo: lo, hi: hi, posLo: len(lo.nbrs), posHi: len(hi.nbrs)}
-			lo.nbrs = append(lo.nbrs, nbr{p, hi.index})
-			hi.nbrs = append(hi.nbrs, nbr{p, lo.index})
-			s.pairs[k] = p
-		}
-		p.claims = append(p.claims, edgeClaim{c: c, key: idKey(c.ID), bits: typeBit(c.Type) | certaintyBit(c.Certainty), confidence: c.Confidence})
+	e := &articleEntry{
+		article:  doc.Article,
+		claims:   make([]claimRec, len(claims)),
+		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
-	for _, m := range e.mentions {
-		s.actors[m.Actor].articles++
+	ids := make([]byte, 0, idLen*len(claims))
+	for i, c := range claims {
+		if len(c.ID) != idLen {
+			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
+		}
+		ids = append(ids, c.ID...)
+		e.claims[i] = claimRec{
+			key:        idKey(c.ID),
+			confidence: c.Confidence,
+			src:        s.actors[c.Source].index,
+			dst:        s.actors[c.Target].index,
+			start:      int32(c.Start),
+			end:        int32(c.End),
+			extractor:  s.internExtractor(c.Extractor),
+			bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+		}
+	}
+	e.ids = string(ids)
+	for i, m := range doc.Mentions {
+		a := s.actors[m.Actor]
+		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
+		a.articles++
+	}
+	var slot int32
+	if n := len(s.freeSlots); n > 0 {
+		slot = s.freeSlots[n-1]
+		s.freeSlots = s.freeSlots[:n-1]
+		s.bySlot[slot] = e
+	} else {
+		slot = int32(len(s.bySlot))
+		s.bySlot = append(s.bySlot, e)
+	}
+	s.articles[doc.Article.ID] = slot
+	for i := range e.claims {
+		r := &e.claims[i]
+		pi := s.pairOf(r.src, r.dst)
+		p := &s.pairList[pi]
+		bits := r.bits
+		if p.lo == r.src {
+			bits |= fromLo
+		}
+		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), bits: bits})
 	}
 	s.nClaims += len(e.claims)
-	s.articles[doc.Article.ID] = e
+}
+
+// pairOf returns the index of the pair of actors a and b, creating it if
+// needed. The caller holds the write lock.
+func (s *Store) pairOf(a, b int32) int32 {
+	k := keyOf(a, b)
+	if pi, ok := s.pairs[k]; ok {
+		return pi
+	}
+	lo, hi := s.byIndex[min(a, b)], s.byIndex[max(a, b)]
+	p := pair{lo: lo.index, hi: hi.index, posLo: int32(len(lo.nbrs)), posHi: int32(len(hi.nbrs))}
+	var pi int32
+	if n := len(s.freePairs); n > 0 {
+		pi = s.freePairs[n-1]
+		s.freePairs = s.freePairs[:n-1]
+		s.pairList[pi] = p
+	} else {
+		pi = int32(len(s.pairList))
+		s.pairList = append(s.pairList, p)
+	}
+	lo.nbrs = append(lo.nbrs, nbr{pair: pi, other: hi.index})
+	hi.nbrs = append(hi.nbrs, nbr{pair: pi, other: lo.index})
+	s.pairs[k] = pi
+	return pi
+}
+
+func (s *Store) internExtractor(name string) uint32 {
+	if id, ok := s.extractorIDs[name]; ok {
+		return id
+	}
+	id := uint32(len(s.extractors))
+	s.extractors = append(s.extractors, name)
+	s.extractorIDs[name] = id
+	return id
 }
 
 // upsertActor stores a and reports whether its searchable names changed.
@@ -235,45 +377,66 @@ func sameActor(a, b graph.Actor) bool {
 		a.Affiliation == b.Affiliation && slices.Equal(a.Aliases, b.Aliases)
 }
 
-// unlink removes an article's claims and mentions from the indexes and the
-// article itself. The caller holds the write lock.
-func (s *Store) unlink(e *articleEntry) {
+// unlink removes the article in slot with its claims and mentions from the
+// indexes. The caller holds the write lock.
+func (s *Store) unlink(slot int32) {
+	e := s.bySlot[slot]
 	for i := range e.claims {
-		c := &e.claims[i]
-		src, dst := s.actors[c.Source], s.actors[c.Target]
-		k := keyOf(src, dst)
-		p := s.pairs[k]
-		j := slices.IndexFunc(p.claims, func(ec edgeClaim) bool { return ec.c == c })
-		last := len(p.claims) - 1
-		p.claims[j] = p.claims[last]
-		p.claims[last] = edgeClaim{}
-		p.claims = p.claims[:last]
-		if len(p.claims) == 0 {
-			removeNbr(p.lo, p.posLo)
-			removeNbr(p.hi, p.posHi)
+		r := &e.claims[i]
+		k := keyOf(r.src, r.dst)
+		pi := s.pairs[k]
+		p := &s.pairList[pi]
+		p.remove(slices.IndexFunc(p.claims(), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
+		if p.n == 0 {
+			s.removeNbr(p.lo, p.posLo)
+			s.removeNbr(p.hi, p.posHi)
 			delete(s.pairs, k)
+			*p = pair{}
+			s.freePairs = append(s.freePairs, pi)
 		}
 	}
 	for _, m := range e.mentions {
-		s.actors[m.Actor].articles--
+		s.byIndex[m.actor].articles--
 	}
 	s.nClaims -= len(e.claims)
 	delete(s.articles, e.article.ID)
+	s.bySlot[slot] = nil
+	s.freeSlots = append(s.freeSlots, slot)
 }
 
-// removeNbr removes the pair at position i of a's neighbours by moving the
+// removeNbr removes the neighbour at position i of actor a by moving the
 // last one into its place.
-func removeNbr(a *actorEntry, i int) {
-	last := len(a.nbrs) - 1
-	moved := a.nbrs[last]
-	a.nbrs[i] = moved
-	if moved.p.lo == a {
-		moved.p.posLo = i
+func (s *Store) removeNbr(a, i int32) {
+	e := s.byIndex[a]
+	last := int32(len(e.nbrs) - 1)
+	moved := e.nbrs[last]
+	e.nbrs[i] = moved
+	if p := &s.pairList[moved.pair]; p.lo == a {
+		p.posLo = i
 	} else {
-		moved.p.posHi = i
+		p.posHi = i
 	}
-	a.nbrs[last] = nbr{}
-	a.nbrs = a.nbrs[:last]
+	e.nbrs = e.nbrs[:last]
+}
+
+// claim rebuilds the claim at position i of the article in slot. Its
+// strings share the store's memory: nothing is allocated.
+func (s *Store) claim(slot, i int32) graph.Claim {
+	e := s.bySlot[slot]
+	r := &e.claims[i]
+	return graph.Claim{
+		ID:         e.ids[int(i)*idLen : int(i+1)*idLen],
+		Type:       typeOf(r.bits),
+		Source:     s.byIndex[r.src].actor.ID,
+		Target:     s.byIndex[r.dst].actor.ID,
+		Article:    e.article.ID,
+		Quote:      e.article.Text[r.start:r.end],
+		Start:      int(r.start),
+		End:        int(r.end),
+		Certainty:  certaintyOf(r.bits),
+		Confidence: r.confidence,
+		Extractor:  s.extractors[r.extractor],
+	}
 }
 
 // DeleteArticle removes an article with its claims and mentions; its actors
@@ -284,11 +447,11 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	if err := s.check(ctx, fmt.Sprintf("delete article %q", id)); err != nil {
 		return err
 	}
-	e, ok := s.articles[id]
+	slot, ok := s.articles[id]
 	if !ok {
 		return fmt.Errorf("memstore: delete article %q: %w", id, graph.ErrNotFound)
 	}
-	s.unlink(e)
+	s.unlink(slot)
 	return nil
 }
 
@@ -345,11 +508,12 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 		st.Outgoing[t], st.Incoming[t] = 0, 0
 	}
 	for _, n := range e.nbrs {
-		for _, ec := range n.p.claims {
-			if ec.c.Source == id {
-				st.Outgoing[ec.c.Type]++
+		isLo := n.other > e.index
+		for _, ec := range s.pairList[n.pair].claims() {
+			if (ec.bits&fromLo != 0) == isLo {
+				st.Outgoing[typeOf(ec.bits)]++
 			} else {
-				st.Incoming[ec.c.Type]++
+				st.Incoming[typeOf(ec.bits)]++
 			}
 		}
 	}
@@ -364,11 +528,11 @@ func (s *Store) Article(ctx context.Context, id string) (graph.Article, error) {
 	if err := s.check(ctx, fmt.Sprintf("article %q", id)); err != nil {
 		return graph.Article{}, err
 	}
-	e, ok := s.articles[id]
+	slot, ok := s.articles[id]
 	if !ok {
 		return graph.Article{}, fmt.Errorf("memstore: article %q: %w", id, graph.ErrNotFound)
 	}
-	return e.article, nil
+	return s.bySlot[slot].article, nil
 }
 
 // ArticleClaims returns the claims of an article sorted by Start then ID, or
@@ -379,11 +543,15 @@ func (s *Store) ArticleClaims(ctx context.Context, id string) ([]graph.Claim, er
 	if err := s.check(ctx, fmt.Sprintf("article claims %q", id)); err != nil {
 		return nil, err
 	}
-	e, ok := s.articles[id]
+	slot, ok := s.articles[id]
 	if !ok {
 		return nil, fmt.Errorf("memstore: article claims %q: %w", id, graph.ErrNotFound)
 	}
-	return slices.Clone(e.claims), nil
+	out := make([]graph.Claim, len(s.bySlot[slot].claims))
+	for i := range out {
+		out[i] = s.claim(slot, int32(i))
+	}
+	return out, nil
 }
 
 // Claims returns the claims selected by q (see graph.ClaimQuery.MatchClaim),
@@ -399,7 +567,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 	if err := s.check(ctx, "claims"); err != nil {
 		return nil, err
 	}
-	var src, dst *actorEntry
+	var ends []*actorEntry
 	for _, id := range []string{q.Source, q.Target} {
 		if id == "" {
 			continue
@@ -408,56 +576,50 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 		if !ok {
 			return nil, fmt.Errorf("memstore: claims: actor %q: %w", id, graph.ErrNotFound)
 		}
-		if id == q.Source {
-			src = e
-		} else {
-			dst = e
-		}
+		ends = append(ends, e)
 	}
-	var pairs []*pair
-	switch {
-	case src != nil && dst != nil:
-		if p := s.pairs[keyOf(src, dst)]; p != nil && src != dst {
-			pairs = []*pair{p}
+	var pairs []int32
+	if len(ends) == 2 {
+		if pi, ok := s.pairs[keyOf(ends[0].index, ends[1].index)]; ok && ends[0] != ends[1] {
+			pairs = append(pairs, pi)
 		}
-	default:
-		e := src
-		if e == nil {
-			e = dst
-		}
-		for _, n := range e.nbrs {
-			pairs = append(pairs, n.p)
+	} else {
+		for _, n := range ends[0].nbrs {
+			pairs = append(pairs, n.pair)
 		}
 	}
 	var found []edgeClaim
-	for _, p := range pairs {
-		for _, ec := range p.claims {
-			if q.MatchClaim(*ec.c) {
+	for _, pi := range pairs {
+		for _, ec := range s.pairList[pi].claims() {
+			if q.MatchClaim(s.claim(ec.slot, ec.idx)) {
 				found = append(found, ec)
 			}
 		}
 	}
-	return sortedClaims(found, q.Limit), nil
+	return s.sortedClaims(found, q.Limit), nil
 }
 
-// sortedClaims copies claims sorted by ID, at most limit of them.
-func sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
+// sortedClaims rebuilds claims sorted by ID, at most limit of them.
+func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	slices.SortFunc(cs, func(a, b edgeClaim) int {
-		return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.c.ID, b.c.ID))
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return cmp.Compare(s.claim(a.slot, a.idx).ID, s.claim(b.slot, b.idx).ID)
 	})
 	if len(cs) > limit {
 		cs = cs[:limit]
 	}
 	out := make([]graph.Claim, len(cs))
 	for i, ec := range cs {
-		out[i] = *ec.c
+		out[i] = s.claim(ec.slot, ec.idx)
 	}
 	return out
 }
 
-// idKey maps a claim id to a number in the same order as the ids.
+// idKey maps a claim id to a number in the same order as the ids:
 // Document.Validate makes every id ClaimID's 16 lower-case hex digits,
-// whose value orders like their text; equal keys fall back to the text.
+// whose value orders like their text. Equal keys fall back to the text.
 func idKey(id string) uint64 {
 	k, err := strconv.ParseUint(id, 16, 64)
 	if err != nil {
@@ -510,7 +672,7 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 			if n.other < e.index || (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
 				continue
 			}
-			for _, ec := range n.p.claims {
+			for _, ec := range s.pairList[n.pair].claims() {
 				if m.match(ec) {
 					found = append(found, ec)
 				}
@@ -521,7 +683,7 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 	for i, e := range entries {
 		sg.Nodes[i] = e.copyActor()
 	}
-	sg.Claims = sortedClaims(found, len(found))
+	sg.Claims = s.sortedClaims(found, len(found))
 	return sg
 }
 
@@ -587,17 +749,16 @@ func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([
 	}
 	out := make([]graph.Link, 0, size)
 	for _, e := range entries {
-		id := e.actor.ID
 		for _, nb := range e.nbrs {
 			n := 0
-			for _, ec := range nb.p.claims {
+			for _, ec := range s.pairList[nb.pair].claims() {
 				if m.match(ec) {
 					n++
 				}
 			}
 			if n > 0 {
 				o := s.byIndex[nb.other]
-				out = append(out, graph.Link{From: id, To: o.actor.ID, ToKind: o.actor.Kind, Claims: n})
+				out = append(out, graph.Link{From: e.actor.ID, To: o.actor.ID, ToKind: o.actor.Kind, Claims: n})
 			}
 		}
 	}
@@ -640,14 +801,14 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 			}
 			prev := s.actors[ids[i-1]]
 			var found []edgeClaim
-			if pr := s.pairs[keyOf(prev, e)]; pr != nil {
-				for _, ec := range pr.claims {
+			if pi, ok := s.pairs[keyOf(prev.index, e.index)]; ok {
+				for _, ec := range s.pairList[pi].claims() {
 					if m.match(ec) {
 						found = append(found, ec)
 					}
 				}
 			}
-			p.Steps = append(p.Steps, graph.Step{From: prev.actor.ID, To: id, Claims: sortedClaims(found, len(found))})
+			p.Steps = append(p.Steps, graph.Step{From: prev.actor.ID, To: id, Claims: s.sortedClaims(found, len(found))})
 		}
 		paths = append(paths, p)
 	}
@@ -661,14 +822,13 @@ type matcher struct {
 }
 
 func newMatcher(f graph.Filter) matcher {
-	var m matcher
+	m := matcher{mask: fromLo, minConfidence: f.MinConfidence}
 	for _, t := range f.TypesOrAll() {
 		m.mask |= typeBit(t)
 	}
 	for _, c := range f.CertaintiesOrAll() {
 		m.mask |= certaintyBit(c)
 	}
-	m.minConfidence = f.MinConfidence
 	return m
 }
 
@@ -698,4 +858,24 @@ func certaintyBit(c graph.Certainty) uint8 {
 		return 32
 	}
 	return 0
+}
+
+func typeOf(bits uint8) graph.RelationType {
+	switch {
+	case bits&1 != 0:
+		return graph.Met
+	case bits&2 != 0:
+		return graph.Supported
+	}
+	return graph.Opposed
+}
+
+func certaintyOf(bits uint8) graph.Certainty {
+	switch {
+	case bits&8 != 0:
+		return graph.Asserted
+	case bits&16 != 0:
+		return graph.Reported
+	}
+	return graph.Alleged
 }

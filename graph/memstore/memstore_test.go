@@ -3,6 +3,8 @@ package memstore_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -120,5 +122,76 @@ func TestClosed(t *testing.T) {
 	s.Close(ctx)
 	if _, err := s.Counts(ctx); !errors.Is(err, graph.ErrUnavailable) {
 		t.Errorf("Counts after Close: got %v, want ErrUnavailable", err)
+	}
+}
+
+// TestDeletesKeepIndexesExact deletes and reloads articles of a small, dense
+// synthetic graph (pairs with many claims) and compares every answer with a
+// store that loaded only the surviving articles.
+func TestDeletesKeepIndexesExact(t *testing.T) {
+	tests := []struct{ actors, claims int }{
+		{6, 300},  // every pair has many claims
+		{30, 150}, // most pairs have one or two claims
+		{100, 400},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%d actors, %d claims", tt.actors, tt.claims), func(t *testing.T) {
+			checkDeletes(t, tt.actors, tt.claims)
+		})
+	}
+}
+
+func checkDeletes(t *testing.T, actors, claims int) {
+	ctx := context.Background()
+	docs := storetest.Synthetic(actors, claims, 5)
+	// Actors stay when their articles go, so both stores first get them all.
+	everyone := graph.Document{
+		Article: graph.Article{ID: "everyone", Title: "everyone", Language: "ar", SHA256: graph.TextSHA256("")},
+		Actors:  storetest.SyntheticActors(actors),
+	}
+	edited, fresh := memstore.New(), memstore.New()
+	if err := edited.LoadArticles(ctx, append([]graph.Document{everyone}, docs...)); err != nil {
+		t.Fatal(err)
+	}
+	if err := fresh.LoadArticle(ctx, everyone); err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range docs {
+		if i%2 == 1 && i != 7 {
+			if err := edited.DeleteArticle(ctx, d.Article.ID); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := fresh.LoadArticle(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := edited.LoadArticle(ctx, docs[7]); err != nil {
+		t.Fatal(err)
+	}
+	same := func(what string, got, want any) {
+		t.Helper()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got  %+v\n want %+v", what, got, want)
+		}
+	}
+	gotCounts, _ := edited.Counts(ctx)
+	wantCounts, _ := fresh.Counts(ctx)
+	same("Counts", gotCounts, wantCounts)
+	for i := 0; i < actors; i++ {
+		id := storetest.SyntheticActorID(i)
+		got, err1 := edited.ActorStats(ctx, id)
+		want, err2 := fresh.ActorStats(ctx, id)
+		same("ActorStats("+id+")", []any{got, err1}, []any{want, err2})
+		gotC, err1 := edited.Claims(ctx, graph.ClaimQuery{Source: id, Either: true})
+		wantC, err2 := fresh.Claims(ctx, graph.ClaimQuery{Source: id, Either: true})
+		same("Claims("+id+")", []any{gotC, err1}, []any{wantC, err2})
+		for _, f := range []graph.Filter{{}, {Types: []graph.RelationType{graph.Supported}, MinConfidence: 0.5}} {
+			q := graph.NeighbourhoodQuery{Center: id, Depth: 2, Filter: f}
+			gotN, err1 := edited.Neighbourhood(ctx, q)
+			wantN, err2 := fresh.Neighbourhood(ctx, q)
+			same("Neighbourhood("+id+")", []any{gotN, err1}, []any{wantN, err2})
+		}
 	}
 }

@@ -137,7 +137,9 @@ const (
 // type in two articles), MET claims in both directions, overlapping quotes
 // that start at the same offset, quotes holding quotation marks and commas,
 // a hub (un, five neighbours) and every type and certainty. Each call
-// returns fresh values.
+// returns fresh values. The contract suite's expected answers and other
+// packages' golden files (web/testdata) are derived from it: change it only
+// together with them.
 func Fixture() []graph.Document {
 	all := FixtureActors()
 	return []graph.Document{

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"strconv"
@@ -162,4 +163,36 @@ func Synthetic(actors, claims int, seed int64) []graph.Document {
 		panic(err)
 	}
 	return docs
+}
+
+// BatchWriter is a graph.Writer with a bulk path, such as memstore.Store.
+type BatchWriter interface {
+	LoadArticles(ctx context.Context, docs []graph.Document) error
+}
+
+// LoadSynthetic loads the graph SyntheticEach generates into w, in batches
+// of 1,000 documents when w is a BatchWriter and one LoadArticle per
+// document otherwise. It returns the first load error.
+func LoadSynthetic(ctx context.Context, w graph.Writer, actors, claims int, seed int64) error {
+	bw, batched := w.(BatchWriter)
+	batch := make([]graph.Document, 0, 1000)
+	flush := func() error {
+		err := bw.LoadArticles(ctx, batch)
+		batch = batch[:0]
+		return err
+	}
+	err := SyntheticEach(actors, claims, seed, func(d graph.Document) error {
+		if !batched {
+			return w.LoadArticle(ctx, d)
+		}
+		batch = append(batch, d)
+		if len(batch) == cap(batch) {
+			return flush()
+		}
+		return nil
+	})
+	if err == nil && batched && len(batch) > 0 {
+		err = flush()
+	}
+	return err
 }

@@ -45,7 +45,8 @@ type cue struct {
 	neg    bool // negated by a refusal
 	kind   cueKind
 	rel    graph.RelationType
-	quote  bool
+	// consumed is a refusal or denial that negated the next trigger.
+	consumed bool
 }
 
 // analyzer holds the per-sentence scratch space of one ExtractReader run.
@@ -75,13 +76,15 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.separators()
 	a.findMentions()
 	for _, m := range a.men {
-		st.Mentions[a.x.actors[m.actor].ID]++
+		if a.x.forms[m.form].typ != formPronoun {
+			st.Mentions[a.x.actors[m.actor].ID]++
+		}
 	}
 	if len(a.men) < 2 && !a.hasAdjective() {
 		return nil
 	}
 	a.findCues()
-	if !a.hasTrigger() {
+	if !a.hasTrigger() || a.question() {
 		return nil
 	}
 	a.classify()
@@ -95,6 +98,15 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	return nil
+}
+
+// question reports whether the sentence is a question: it states no
+// relation ("هل تدعم تركيا حكومة الوحدة الوطنية؟").
+func (a *analyzer) question() bool {
+	t := strings.TrimRightFunc(a.text, func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\r' || r == '\t' || r == '"' || r == '»' || r == '”'
+	})
+	return strings.HasSuffix(t, "؟") || strings.HasSuffix(t, "?")
 }
 
 func (a *analyzer) hasAdjective() bool {
@@ -175,13 +187,20 @@ func grow(s []int, n int) []int {
 func (a *analyzer) findMentions() {
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
+	lastPerson := int32(-1)
 	for i := 0; i < len(a.toks); {
 		var m match
 		var ok bool
 		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
 		if !ok {
+			if lastPerson >= 0 {
+				a.countryPronoun(i, lastPerson)
+			}
 			i++
 			continue
+		}
+		if act := a.x.actors[a.x.forms[m.val].actor]; act.Kind == graph.KindPerson {
+			lastPerson = a.x.forms[m.val].actor
 		}
 		f := a.x.forms[m.val]
 		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
@@ -190,6 +209,34 @@ func (a *analyzer) findMentions() {
 		}
 		i = m.end
 	}
+}
+
+// countryPronoun adds a mention of the state of person p when token i is a
+// country pronoun ("بلاده"), possibly with clitics.
+func (a *analyzer) countryPronoun(i int, p int32) {
+	aff := a.x.actors[p].Affiliation
+	if aff == "" {
+		return
+	}
+	st, ok := a.x.byID[aff]
+	if !ok || a.x.actors[st].Kind != graph.KindState {
+		return
+	}
+	w, prefix := a.toks[i].Norm, ""
+	if !a.x.countryPronouns[w] {
+		a.splits = arabic.Proclitics(a.splits[:0], w)
+		for _, s := range a.splits {
+			if a.x.countryPronouns[s.Stem] {
+				w, prefix = s.Stem, s.Prefix
+				break
+			}
+		}
+		if prefix == "" {
+			return
+		}
+	}
+	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
 }
 
 func allowCueClitic(prefix, stem string) bool {
@@ -391,6 +438,9 @@ func (a *analyzer) listContinues(i int) bool {
 	if k := a.cueKindAt(i); (k == cueTitle || k == cuePossessor || k == cueStateAgent) && strings.HasPrefix(a.toks[i].Norm, "و") {
 		limit = 10 // "، ونائب قائد القوات الجوية في قوات إفريكوم الجنرال جون"
 	}
+	if a.menAt[i] < 0 && a.cueAt[i] < 0 && strings.HasPrefix(a.toks[i].Norm, "و") {
+		return false // "، وبحثا ...": و and a verb start a clause
+	}
 	for k := i; k < len(a.toks) && k < i+limit; k++ {
 		if a.menAt[k] >= 0 {
 			return true
@@ -406,15 +456,27 @@ func (a *analyzer) listContinues(i int) bool {
 
 // links joins coordinated eligible mentions (X و Y و Z, X، وY) into lists.
 func (a *analyzer) links() {
-	prev := -1
+	prev, host := -1, -1
 	for mi := range a.men {
 		m := &a.men[mi]
 		if m.excluded {
 			continue
 		}
-		if prev >= 0 && a.coordinated(prev, mi) {
+		kind := a.x.actors[m.actor].Kind
+		switch {
+		case host >= 0 && m.conj && a.men[host].next < 0 && a.x.actors[a.men[prev].actor].Kind != kind &&
+			a.x.actors[a.men[host].actor].Kind == kind && a.clause[a.men[host].i] == a.clause[m.i]:
+			// "قوات المجلس الانتقالي المدعوم من الإمارات وقوات الجيش اليمني":
+			// the army joins the council, not the backer.
+			a.men[host].next = mi
+			m.prev = host
+		case prev >= 0 && a.coordinated(prev, mi):
 			a.men[prev].next = mi
 			m.prev = prev
+		}
+		host = -1
+		if k := a.cueKindAt(m.i - 1); (k == cuePassive || k == cueParticiple) && prev >= 0 {
+			host = prev
 		}
 		prev = mi
 	}
@@ -462,6 +524,11 @@ func (a *analyzer) coordinated(p, n int) bool {
 			}
 			inTitle = true
 		case cueLocation, cueStateLocation:
+			// "في غزة والسودان": the و continues the place, not the list;
+			// only a title may hold a place ("نائب قائد ... في قوات إفريكوم").
+			if !inTitle {
+				return false
+			}
 		case cuePassive, cueParticiple:
 			// "بين قوات المجلس الانتقالي المدعوم من الإمارات وقوات الجيش"
 			if !conjLast {
@@ -486,6 +553,17 @@ func (a *analyzer) list(mi int) []int {
 		out = append(out, mi)
 	}
 	return out
+}
+
+// listBefore is the list of mi cut before token pos.
+func (a *analyzer) listBefore(mi, pos int) []int {
+	l := a.list(mi)
+	for n, m := range l {
+		if a.men[m].j > pos {
+			return l[:n]
+		}
+	}
+	return l
 }
 
 // sameKind keeps the members of a list of the same kind as its head: after
@@ -526,7 +604,7 @@ func (a *analyzer) subjectBefore(pos int) int {
 	for k := pos - 1; k >= 0 && k >= pos-12 && a.clause[k] == cl; k-- {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone {
+			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone && !a.nounObject(h) {
 				if a.reporter(h) {
 					return -1 // "كشفت السفارة ... عناوين لقاء": the reporter
 				}
@@ -547,21 +625,34 @@ func (a *analyzer) subjectBefore(pos int) int {
 	return -1
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+// nounObject reports whether a mention is the complement of a trigger noun
+// right before it ("بتسليح الحوثيين"): it is not a subject.
+func (a *analyzer) nounObject(mi int) bool {
+	k := a.men[mi].i - 1
+	return a.cueKindAt(k) == cueNoun && a.cues[a.cueAt[k]].j == a.men[mi].i
 }
 
 // topic is the first eligible mention without a preposition in the sentence
-// before pos: the subject that a clause without one continues.
+// before pos (a reporting verb's speaker aside): the subject that a clause
+// without one continues.
 func (a *analyzer) topic(pos int) int {
 	for mi, m := range a.men {
 		if m.i >= pos {
 			break
 		}
 		if !m.excluded && m.prep == prepNone && !a.reporter(mi) {
+			return a.head(mi)
+		}
+	}
+	return -1
+}
+
+// speakerBefore is the speaker of a reporting verb of the clause before
+// token pos ("أكدت السعودية دعمها"), or -1.
+func (a *analyzer) speakerBefore(pos int) int {
+	cl := a.clause[pos]
+	for k := pos - 1; k >= 0 && k >= pos-6 && a.clause[k] == cl; k-- {
+		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded && a.reporter(a.head(mi)) {
 			return a.head(mi)
 		}
 	}
@@ -578,11 +669,12 @@ func (a *analyzer) reporter(mi int) bool {
 // after finds the first eligible mention at or after token pos in the same
 // clause, within window tokens, stopping at a verb trigger, a relative
 // pronoun or a complementiser. With bare it skips mentions with a
-// preposition. A mention starting near tokens or more after pos is accepted
-// only if it has a preposition or its last word before it (titles and
-// excluded actors aside) is a party preposition or a word with ل or ب
-// ("لجهود الجيش الليبي"); near 0 demands this of every mention. via is the
-// party cue that introduced the mention (cueBetween for "بين X و Y").
+// preposition. A mention starting near words or more after pos (titles,
+// excluded actors and prepositions not counted) is accepted only if it has
+// a preposition or its last word before it is a party preposition or a word
+// with ل or ب ("لجهود الجيش الليبي"); near 0 demands this of every mention.
+// via is the party cue that introduced the mention (cueBetween for
+// "بين X و Y").
 func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via cueKind) {
 	mark := cueNone
 	inTitle := false
@@ -619,6 +711,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			continue
 		case cueTitle, cuePossessor, cueStateAgent:
 			inTitle = true
+			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
+				mark = cueParty // "للحكومة الأوكرانية"
+			}
 			continue
 		case cueLocation, cueStateLocation:
 			continue
@@ -644,8 +739,9 @@ type candidate struct {
 }
 
 func (a *analyzer) relations(article string) {
-	// Refusals: "رفضت تأييد", "رفض لقاء", "امتناع X عن دعم" negate the next
-	// trigger; without one they are opposed verbs.
+	// Refusals ("رفضت تأييد", "رفض لقاء", "امتناع X عن دعم") and denials
+	// ("نفت تلقي أي تمويل") negate the next trigger of their clause; a
+	// refusal without one is an opposed verb.
 	for ci := range a.cues {
 		c := &a.cues[ci]
 		if c.kind != cueRefusal && c.kind != cueNegDenial {
@@ -656,15 +752,16 @@ func (a *analyzer) relations(article string) {
 			reach = 8
 		}
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
-			if d := &a.cues[cj]; d.kind.isTrigger() && a.clause[d.i] == a.clause[c.i] {
+			// A denial reaches into its complement ("نفى أن يكون قد التقى").
+			if d := &a.cues[cj]; d.kind.isTrigger() && (a.clause[d.i] == a.clause[c.i] || c.kind == cueNegDenial) {
 				d.neg = true
-				c.quote = true // consumed
+				c.consumed = true
 				break
 			}
 		}
 	}
 	for ci, c := range a.cues {
-		if !c.kind.isTrigger() || c.neg || c.quote {
+		if !c.kind.isTrigger() || c.neg || c.consumed {
 			continue
 		}
 		if a.negated(ci) || c.rel == graph.Met && a.planned(c.i) {
@@ -715,6 +812,67 @@ const (
 	betweenWindow = 10
 )
 
+// splitArguments handles a verb whose subject stands before its
+// preposition ("بحث عباس مع الملك عبد الله", "أشاد أمير قطر بجهود مصر"):
+// the subject is before the verb or right after it, the target follows the
+// preposition.
+func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) {
+	s, from := a.subjectBefore(c.i), c.j
+	if s < 0 {
+		s, _ = a.after(c.j, cl, 6, true, 6)
+		if s < 0 {
+			return candidate{}, false
+		}
+		from = a.listEnd(s)
+	}
+	for k := from; k < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
+		w := strings.TrimLeft(a.toks[k].Norm, "و")
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			if !m.excluded && m.prep == prepClitic && m.clitic == prep {
+				return candidate{src: a.list(s), tgt: a.list(mi), rule: "verb/split", conf: 0.7}, true
+			}
+			k = m.j - 1
+			continue
+		}
+		if w == prep || len(prep) == len("ب") && strings.HasPrefix(w, prep) && a.cueAt[k] < 0 {
+			t, _ := a.after(k+1, cl, 6, false, 3)
+			if t < 0 {
+				return candidate{}, false
+			}
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/split", conf: 0.7}, true
+		}
+		if kind := a.cueKindAt(k); kind == cueVerb || kind == cueRelative || kind == cueComplementizer {
+			return candidate{}, false
+		}
+	}
+	return candidate{}, false
+}
+
+// nounAgentAfter finds the demonym agent of a trigger noun that is a
+// verb's object ("انتقدت إيران الغارات الإسرائيلية على سوريا": Iran opposed
+// Israel, not Syria), or -1.
+func (a *analyzer) nounAgentAfter(pos, cl int) int {
+	for k := pos; k < len(a.toks) && k < pos+3 && a.clause[k] == cl; k++ {
+		if a.menAt[k] >= 0 {
+			return -1
+		}
+		if kind := a.cueKindAt(k); kind == cueNoun || kind == cueMutual {
+			n := a.cues[a.cueAt[k]].j
+			if n < len(a.toks) && a.menAt[n] < 0 && a.cueAt[n] < 0 && adjectiveShaped(a.toks[n].Norm) {
+				n++
+			}
+			if n < len(a.toks) {
+				if mi := a.menAt[n]; mi >= 0 && a.men[mi].adjective && a.x.actors[a.men[mi].actor].Kind == graph.KindState {
+					return mi
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // betweenList finds "بين X و Y" after a trigger in its clause: the first
 // mention of a list of at least two, or -1.
 func (a *analyzer) betweenList(pos, cl int) int {
@@ -760,10 +918,11 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		if before < 0 || aft < 0 {
 			return candidate{}, false
 		}
+		host := a.listBefore(before, c.i)
 		if c.kind == cuePassive {
-			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(before), rule: "passive", conf: 0.75}, true
+			return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, true
 		}
-		return candidate{src: a.list(before), tgt: a.list(aft), rule: "participle", conf: 0.75}, true
+		return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, true
 	case cueReliance:
 		// "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
 		for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
@@ -784,6 +943,47 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 				return candidate{}, false
 			}
 			return candidate{src: a.list(src), tgt: a.list(tgt), rule: "reliance", conf: 0.6}, true
+		}
+		return candidate{}, false
+	case cueDemand:
+		// "دعت واشنطن ... حفتر إلى إنهاء هجومه": pressure against Haftar.
+		s := a.subjectBefore(c.i)
+		from := c.j
+		if s < 0 {
+			if s, _ = a.after(c.j, cl, 8, true, 8); s < 0 {
+				return candidate{}, false
+			}
+			from = a.listEnd(s)
+		}
+		t, _ := a.after(from, cl, 16, true, 16)
+		if t < 0 {
+			return candidate{}, false
+		}
+		end := a.listEnd(t)
+		if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, true
+		}
+		return candidate{}, false
+	case cueReceive:
+		// "استوردتها حكومة الوفاق ... من تركيا": Turkey supported the GNA.
+		tgt := a.subjectBefore(c.i)
+		from := c.j
+		if tgt < 0 {
+			if tgt, _ = a.after(c.j, cl, 4, true, 4); tgt < 0 {
+				return candidate{}, false
+			}
+			from = a.listEnd(tgt)
+		}
+		for k := from; k+1 < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
+			if a.toks[k].Norm == "من" && a.cueAt[k] >= 0 {
+				if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective {
+					return candidate{src: a.sameKind(a.list(mi)), tgt: a.list(tgt), rule: "receive", conf: 0.65}, true
+				}
+				return candidate{}, false
+			}
+			if a.cueKindAt(k).isTrigger() {
+				return candidate{}, false
+			}
 		}
 		return candidate{}, false
 	case cueCircumstantial:
@@ -808,6 +1008,9 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		}
 		return candidate{}, false
 	}
+	if prep := a.x.specs[c.spec].splitPrep; prep != "" {
+		return a.splitArguments(c, cl, prep)
+	}
 	// Verbs (and refusals that refuse nothing).
 	window := verbWindow
 	if c.rel == graph.Met {
@@ -817,9 +1020,12 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		}
 	}
 	if s := a.subjectBefore(c.i); s >= 0 {
+		if t := a.nounAgentAfter(c.j, cl); t >= 0 {
+			return candidate{src: a.list(s), tgt: []int{t}, rule: "verb/noun-agent", conf: 0.7}, true
+		}
 		t, via := a.after(c.j, cl, window, false, verbNear)
-		if t < 0 {
-			return candidate{}, false
+		if t < 0 || via == cueBetween && c.rel != graph.Met {
+			return candidate{}, false // "تدعم جهود الوساطة بين X و Y"
 		}
 		if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
 			return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, true
@@ -834,7 +1040,10 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
 			return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, true
 		}
-		t, _ := a.after(a.listEnd(s), cl, window, false, verbNear)
+		t := a.nounAgentAfter(a.listEnd(s), cl)
+		if t < 0 {
+			t, _ = a.after(a.listEnd(s), cl, window, false, verbNear)
+		}
 		if t < 0 {
 			if c.rel == graph.Met && len(a.list(s)) > 1 {
 				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
@@ -932,12 +1141,25 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 	}
 	inPP := a.inPrepPhrase(ci)
+	s := -1
+	switch {
+	case strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0:
+		// "تتهم واشنطن إيران بتسليح الحوثيين": the object of the verb
+		// is the agent of the noun.
+		if m := a.men[a.menAt[c.i-1]]; !m.excluded && m.prep == prepNone {
+			s = a.head(a.menAt[c.i-1])
+		}
+	case a.x.specs[c.spec].own:
+		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
+		// "دعم حفتر ومساعدته" is help for him.
+		s = a.speakerBefore(c.i)
+	case !inPP:
+		s = a.subjectBefore(c.i)
+	}
 	if g >= 0 {
 		// "قرر دعم حفتر": the clause subject supports the genitive.
-		if !inPP {
-			if s := a.subjectBefore(c.i); s >= 0 {
-				return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, true
-			}
+		if s >= 0 && !a.x.specs[c.spec].own {
+			return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, true
 		}
 		// "دعم ايطاليا لحكومة الوفاق": genitive source, marked target.
 		if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
@@ -948,10 +1170,6 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 		return candidate{}, false
 	}
-	s := -1
-	if !inPP {
-		s = a.subjectBefore(c.i)
-	}
 	// A meeting noun takes an unmarked target after a subject
 	// ("عقد بومبيو لقاءات شملت عبد الله بن زايد").
 	near := 0
@@ -960,6 +1178,10 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 {
+			// "وأجرى بوتين وأردوغان محادثات"
+			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, true
+		}
 		return candidate{}, false
 	}
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
@@ -982,7 +1204,10 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 // ("مع معارضة واشنطن", "لدعم"): its subject is then not the clause's.
 func (a *analyzer) inPrepPhrase(ci int) bool {
 	c := a.cues[ci]
-	if p := strings.TrimLeft(c.prefix, "وف"); p != "" && p != "ال" {
+	// "أرسلت روسيا مرتزقة لدعم حفتر" is a purpose: the clause subject acts;
+	// "بخسارة الدعم", "معارضة واشنطن لهجوم الجيش" are not the subject's act.
+	if p := strings.TrimLeft(c.prefix, "وف"); strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ك") ||
+		strings.HasPrefix(p, "ل") && c.rel != graph.Supported {
 		return true
 	}
 	if c.i > 0 && a.cueAt[c.i-1] >= 0 {
@@ -1004,6 +1229,10 @@ func (a *analyzer) certainty(i int, src int32) graph.Certainty {
 		case cueAlleged:
 			if c.i < i && c.i >= i-15 {
 				return graph.Alleged
+			}
+		case cueVerb, cueCircumstantial:
+			if a.x.specs[c.spec].accusation && c.i < i && c.i >= i-15 {
+				return graph.Alleged // "تتهم واشنطن إيران بتسليح الحوثيين"
 			}
 		case cueAllegedImperfect:
 			if c.i < i && c.i >= i-15 && c.j < len(a.toks) {

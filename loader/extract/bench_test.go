@@ -87,7 +87,7 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 }
 
 // BenchmarkExtract50MB streams a 50 MB article through ExtractReader and
-// reports the peak heap in use (sampled every 64 sentences), which stays
+// reports the peak heap in use (sampled every 64 claims), which stays
 // flat whatever the article's size.
 func BenchmarkExtract50MB(b *testing.B) {
 	x := testExtractor(b)

@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // TestQuotesVerbatim checks every claim of the seed and test articles: the
@@ -136,12 +138,24 @@ func TestCancel(t *testing.T) {
 }
 
 // TestGoldenJSONL compares `rawabit extract` output for one seed with
-// testdata/extract_001.jsonl (refresh with -update).
+// testdata/extract_001.jsonl (refresh with -update), using the fixed seed
+// gazetteer of testdata/ and the project's lexicon.
 func TestGoldenJSONL(t *testing.T) {
-	x := testExtractor(t)
+	g, err := gazetteer.ParseFile("testdata/gazetteer_seed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := LoadLexicon(triggersFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(FromGazetteer(g), lex)
+	if err != nil {
+		t.Fatal(err)
+	}
 	path := filepath.Join(seedsDir, "001_d522f629676ca2b6.txt")
 	var buf bytes.Buffer
-	_, err := x.ExtractCorpus(context.Background(), []string{path},
+	_, err = x.ExtractCorpus(context.Background(), []string{path},
 		func(p Problem) error { t.Errorf("problem: %v", p.Err); return nil },
 		func(it loader.Item, r Result) error {
 			return WriteJSONL(&buf, "data/articles/001_d522f629676ca2b6.txt", r)
@@ -207,4 +221,51 @@ func TestEvalSeeds(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFragments runs the rules on every prefix and suffix (at word
+// boundaries) of every seed sentence: no panic, and every quote verbatim.
+func TestFragments(t *testing.T) {
+	x := testExtractor(t)
+	for _, s := range seedSentences(t) {
+		toks := arabic.Tokens(s)
+		for _, tk := range toks {
+			for _, frag := range []string{s[:tk.End], s[tk.Start:]} {
+				res, _, err := x.ExtractText(context.Background(), "f", frag)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range res {
+					if frag[r.Claim.Start:r.Claim.End] != r.Claim.Quote {
+						t.Fatalf("fragment %q: quote %q is not the text at its offsets", frag, r.Claim.Quote)
+					}
+				}
+			}
+		}
+	}
+}
+
+// The loader runs the extractor through its interface.
+var _ loader.Extractor = (*Extractor)(nil)
+
+// FuzzExtract feeds arbitrary text to the extractor: it must not fail or
+// panic, and every quote and mention must be the text at its offsets.
+func FuzzExtract(f *testing.F) {
+	for _, s := range seedSentences(f)[:40] {
+		f.Add(s)
+	}
+	f.Add("\xff\xfeحفتر\x00 و")
+	x := testExtractor(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		res, _, err := x.ExtractText(context.Background(), "f", text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range res {
+			c := r.Claim
+			if text[c.Start:c.End] != c.Quote || text[r.Source.Start:r.Source.End] != r.Source.Mention {
+				t.Fatalf("offsets do not match the text for %q", text)
+			}
+		}
+	})
 }

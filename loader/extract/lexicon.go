@@ -18,6 +18,9 @@ const (
 	cueNone cueKind = iota
 	cueVerb
 	cueReliance
+	cueDemand
+	cueDemandObject
+	cueReceive
 	cueCircumstantial
 	cueNoun
 	cuePassive    // X <marker> Y: Y -> X
@@ -34,6 +37,7 @@ const (
 	cuePlanned
 	cueAgent
 	cueTitle
+	cueCountryPronoun
 	cueStateAgent
 	cueMutual
 	cuePossessor
@@ -48,7 +52,7 @@ const (
 
 // isTrigger reports whether the cue introduces a relation.
 func (k cueKind) isTrigger() bool {
-	return k == cueVerb || k == cueReliance || k == cueCircumstantial || k == cueNoun || k == cuePassive || k == cueParticiple || k == cueRefusal || k == cueMutual
+	return k == cueVerb || k == cueDemand || k == cueReliance || k == cueReceive || k == cueCircumstantial || k == cueNoun || k == cuePassive || k == cueParticiple || k == cueRefusal || k == cueMutual
 }
 
 // cueSpec is the meaning of one lexicon entry.
@@ -60,6 +64,13 @@ type cueSpec struct {
 	clitic string
 	text   string
 	line   int
+	// splitPrep is the preposition of a split verb: the subject may stand
+	// between the verb and it ("بحث عباس مع الملك عبد الله").
+	splitPrep string
+	// accusation is an opposed verb whose complement is alleged.
+	accusation bool
+	// own is a noun whose pronoun refers to the subject ("دعمها").
+	own bool
 	// endsWithPrep is a verb phrase ending with its object's preposition
 	// ("ضغط على", "تعاون مع"): the actor after it is the target.
 	endsWithPrep bool
@@ -91,6 +102,7 @@ var lexiconSections = map[string]cueSpec{
 	"planned_met":                        {kind: cuePlanned},
 	"agent_markers":                      {kind: cueAgent},
 	"titles":                             {kind: cueTitle},
+	"country_pronouns":                   {kind: cueCountryPronoun},
 	"state_agents":                       {kind: cueStateAgent},
 	"possessors":                         {kind: cuePossessor},
 	"prepositions.location":              {kind: cueLocation},
@@ -103,7 +115,7 @@ var lexiconSections = map[string]cueSpec{
 }
 
 func init() {
-	forms := map[string]cueKind{"verbs": cueVerb, "nouns": cueNoun, "passive": cuePassive, "participles": cueParticiple, "mutual": cueMutual, "circumstantial": cueCircumstantial, "reliance": cueReliance}
+	forms := map[string]cueKind{"verbs": cueVerb, "nouns": cueNoun, "passive": cuePassive, "participles": cueParticiple, "mutual": cueMutual, "circumstantial": cueCircumstantial, "reliance": cueReliance, "demands": cueDemand, "demand_objects": cueDemandObject, "receive": cueReceive, "own_nouns": cueNoun, "accusations": cueVerb, "split_verbs": cueVerb}
 	for _, t := range graph.RelationTypes {
 		for f, k := range forms {
 			lexiconSections["relations."+strings.ToLower(string(t))+"."+f] = cueSpec{kind: k, rel: t}
@@ -179,9 +191,23 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				}
 				s := spec
 				s.text, s.line = it.Value, it.Line
+				s.own = strings.HasSuffix(path, ".own_nouns")
+				s.accusation = strings.HasSuffix(path, ".accusations")
 				if last := words[len(words)-1]; len(words) > 1 && (last == "ب" || last == "ل" || last == "ك") {
 					s.clitic = last
 					words = words[:len(words)-1]
+				}
+				if strings.HasSuffix(path, ".split_verbs") {
+					switch {
+					case s.clitic != "":
+						s.splitPrep, s.clitic = s.clitic, ""
+					case len(words) >= 2:
+						s.splitPrep = words[len(words)-1]
+						words = words[:len(words)-1]
+					default:
+						errs = append(errs, fmt.Sprintf("%s:%d: %s: %q: want a verb and its preposition", name, it.Line, path, it.Value))
+						continue
+					}
 				}
 				switch words[len(words)-1] {
 				case "علي", "مع", "عن", "ضد", "الي", "من", "جانب", "ب", "ل":
@@ -191,6 +217,9 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 					s.endsWithPrep = true
 				}
 				key := strings.Join(words, " ") + "|" + s.clitic
+				if s.kind == cueDemandObject || s.kind == cueCountryPronoun {
+					key = path + ":" + key // looked up on their own, not matched as cues
+				}
 				if prev, dup := seen[key]; dup {
 					errs = append(errs, fmt.Sprintf("%s:%d: %q is already listed at line %d", name, it.Line, it.Value, prev.line))
 					continue

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -74,6 +75,22 @@ func TestConstructions(t *testing.T) {
 			name:   "passive with a generic backer gives nothing",
 			text:   "وذلك في عهد حكومتي خليفة الغويل المدعومة من الإسلاميين وحكومة السراج.",
 			absent: []string{"supported fayez-al-sarraj->khalifa-al-ghwell asserted"},
+		},
+		{
+			name: "demand: دعت X Y إلى إنهاء",
+			text: "ودعت واشنطن في بيان عقب انتهاء الجلسات في 14 نوفمبر/تشرين الثاني الحالي حفتر إلى إنهاء هجومه على العاصمة طرابلس.",
+			want: []string{"opposed usa->khalifa-haftar asserted"}, // its own statement
+		},
+		{
+			name:   "a call without a demand to stop is no opposition",
+			text:   "دعا وزير الخارجية الأمريكي مايك بومبيو، في اتصال هاتفي مع وزير خارجية الانقلاب سامح شكري، إلى حل سياسي في ليبيا",
+			want:   []string{"met mike-pompeo->sameh-shoukry asserted"},
+			absent: []string{"opposed mike-pompeo->sameh-shoukry asserted"},
+		},
+		{
+			name: "receive: استوردتها X من Y",
+			text: "بدعوى استخدامها في إخفاء عناصر أو معدات عسكرية استوردتها حكومة الوفاق المعترف بها دوليا من تركيا ودول أخرى.",
+			want: []string{"supported turkey->gna asserted"},
 		},
 		{
 			name: "list بين X و Y، و Z",
@@ -235,5 +252,59 @@ func TestArgumentMentions(t *testing.T) {
 	}
 	if !strings.Contains(res[0].Claim.Quote, "لحفتر") {
 		t.Errorf("got quote %q, want the sentence", res[0].Claim.Quote)
+	}
+}
+
+// TestGeneralisation runs the rules on hand-written sentences about other
+// conflicts, one per construction, to keep them from fitting the seeds only.
+func TestGeneralisation(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		text string
+		want []string // exactly these claims
+	}{
+		{"استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وزير الخارجية الأمريكي أنتوني بلينكن، وبحثا الأوضاع في غزة والسودان.",
+			[]string{"met abdel-fattah-el-sisi->antony-blinken asserted"}},
+		{"وبحث الرئيس الفلسطيني محمود عباس مع العاهل الأردني الملك عبد الله الثاني آخر المستجدات.",
+			[]string{"met mahmoud-abbas->king-abdullah-ii asserted"}},
+		{"وأجرى بوتين وأردوغان محادثات في سوتشي حول الملف السوري.",
+			[]string{"met vladimir-putin->recep-tayyip-erdogan asserted"}},
+		{"وأعلنت وزارة الخارجية الروسية أن الوزير سيرغي لافروف سيلتقي نظيره التركي هاكان فيدان الأسبوع المقبل في موسكو.", nil},
+		{"ولم يتمكن الطرفان من عقد لقاء بين البرهان وحميدتي رغم الوساطة السعودية.", nil},
+		{"وانتقدت إيران بشدة الغارات الإسرائيلية على سوريا.",
+			[]string{"opposed iran->israel asserted", "opposed israel->syria asserted"}},
+		{"وتتهم الولايات المتحدة إيران بتسليح الحوثيين وتمويل حزب الله.",
+			[]string{"opposed usa->iran asserted", "supported iran->hezbollah alleged", "supported iran->houthis alleged"}},
+		{"وقالت مصادر دبلوماسية إن قطر تدعم جهود الوساطة بين حماس وإسرائيل.", nil},
+		{"وكانت الإمارات قد قدمت دعما عسكريا لقوات الدعم السريع، وفق تقرير أممي.",
+			[]string{"supported uae->rsf reported"}},
+		{"ولا تدعم الجزائر أي تدخل عسكري في ليبيا.", nil},
+		{"وهددت إيران بالرد على أي هجوم أمريكي.", nil},
+		{"وعبرت فرنسا عن دعمها الكامل للبنان.", []string{"supported france->lebanon asserted"}},
+		{"وأشاد أمير قطر الشيخ تميم بن حمد بجهود مصر في الوساطة.", []string{"supported tamim-bin-hamad->egypt asserted"}},
+		{"ويرى مراقبون أن روسيا ربما تزود قوات حفتر بأسلحة متطورة.", []string{"supported russia->lna alleged"}},
+		{"وقال المتحدث إن واشنطن لم تعد تدعم حفتر.", nil},
+		{"ونفى الكرملين أن يكون بوتين قد التقى حفتر في موسكو.", nil},
+		{"وهل تدعم تركيا حكومة الوحدة الوطنية؟", nil},
+		{"وإذا دعمت روسيا حفتر فإن الأزمة ستطول.", nil},
+		{"واتفق الطرفان على عقد لقاء بين السيسي وأردوغان.", nil},
+		{"وتحدث الرئيس الروسي فلاديمير بوتين هاتفيا مع نظيره السوري بشار الأسد.",
+			[]string{"met vladimir-putin->bashar-al-assad asserted"}},
+		{"وأفادت وكالة الأنباء الرسمية بأن الملك سلمان استقبل الرئيس اللبناني جوزيف عون.",
+			[]string{"met king-salman->joseph-aoun reported"}},
+		{"واتهمت الحكومة السودانية دولة الإمارات بدعم قوات الدعم السريع بالأسلحة، وهو ما نفته أبوظبي.",
+			[]string{"opposed sudan->uae asserted", "supported uae->rsf alleged"}},
+		{"ووجه الرئيس الفرنسي إيمانويل ماكرون انتقادات حادة لروسيا.", []string{"opposed emmanuel-macron->russia asserted"}},
+		{"وأعلن الاتحاد الأوروبي دعمه الكامل للحكومة الأوكرانية.", []string{"supported eu->ukraine asserted"}},
+		{"وقطعت الجزائر علاقاتها الدبلوماسية مع المغرب.", []string{"opposed algeria->morocco asserted"}},
+		{"وشنت القوات الروسية هجوما واسعا على مواقع المعارضة في إدلب.", nil},
+	}
+	for i, tc := range tests {
+		t.Run(strconv.Itoa(i), func(t *testing.T) {
+			got := claimsOf(t, x, tc.text)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

@@ -4,7 +4,7 @@
 import { api } from './api.js';
 import { h, replace, arabic, debounce } from './dom.js';
 import { createGraph, runLayout, nodeSize, edgeWidth, labelOf, placeAround, tuneForSize } from './graphview.js';
-import { setupExport } from './export.js';
+import { setupExport, exportURL, toSVG } from './export.js';
 
 const ALL_TYPES = ['MET', 'SUPPORTED', 'OPPOSED'];
 const ALL_KINDS = ['person', 'state', 'organisation'];
@@ -79,10 +79,20 @@ function filterParams() {
   };
 }
 
-// viewParams are the neighbourhood parameters of the current view; the
-// export menu sends the same ones to /api/export.
-export function viewParams() {
-  return { center: state.centre, depth: state.depth, limit: state.limit, ...filterParams() };
+// MAX_EXPORT_IDS bounds the ids an export request lists, to keep its URL
+// well under the server's header limit.
+const MAX_EXPORT_IDS = 2000;
+
+// exportParams are the /api/export parameters of the current view: the
+// neighbourhood parameters, or, once nodes were expanded or added by the
+// path finder, the ids of every actor on the canvas.
+function exportParams() {
+  const fromQuery = lastResponse && cy.nodes().length === lastResponse.nodes.length;
+  if (fromQuery || cy.nodes().length > MAX_EXPORT_IDS) {
+    return { center: state.centre, depth: state.depth, limit: state.limit, ...filterParams() };
+  }
+  const { types, certainties, min_confidence } = filterParams();
+  return { ids: cy.nodes().map((n) => n.id()), types, certainties, min_confidence };
 }
 
 const panel = $('panel-body');
@@ -92,7 +102,8 @@ let loadSeq = 0;
 let lastResponse = null;
 
 // --- test and debugging hook -------------------------------------------
-window.rawabit = { cy, state, busy: 0, openArticle, findPath, centreOn, showEdge: (id) => selectEdge(cy.getElementById(id)) };
+window.rawabit = { cy, state, busy: 0, openArticle, findPath, centreOn, showEdge: (id) => selectEdge(cy.getElementById(id)),
+  exportURL: (format) => exportURL(format, exportParams()), toSVG: () => toSVG(cy) };
 function busy(delta) {
   window.rawabit.busy += delta;
   document.body.dataset.busy = String(window.rawabit.busy);
@@ -146,7 +157,7 @@ async function loadView() {
     lastResponse = data;
     for (const id of state.expanded) {
       if (cy.getElementById(id).empty()) continue;
-      const more = await api.neighbourhood(id, { depth: 1, limit: state.limit, ...filterParams() });
+      const more = await api.neighbourhood(id, expandParams());
       if (seq !== loadSeq) return;
       addElements(more.nodes, more.edges);
     }
@@ -168,11 +179,17 @@ async function loadView() {
   }
 }
 
+// expandParams ask for every neighbour of an expanded actor, not only the
+// first 50 (the server's default max_neighbours) a view takes per actor.
+function expandParams() {
+  return { depth: 1, limit: state.limit, max_neighbours: Math.min(1000, state.limit), ...filterParams() };
+}
+
 async function expandNode(id) {
   if (state.expanded.includes(id)) return;
   busy(1);
   try {
-    const data = await api.neighbourhood(id, { depth: 1, limit: state.limit, ...filterParams() });
+    const data = await api.neighbourhood(id, expandParams());
     const added = addElements(data.nodes, data.edges);
     placeAround(cy, id, added.toArray());
     state.expanded.push(id);
@@ -400,6 +417,13 @@ async function findPath(from, to, max = state.pathMax, record = true) {
     state.from = from; state.to = to; state.pathMax = max;
     if (record) writeHash();
     clearPath(false);
+    if (res.paths.length) {
+      const ends = res.paths[0].nodes;
+      for (const [input, actor] of [[$('path-from'), ends[0]], [$('path-to'), ends[ends.length - 1]]]) {
+        input.value = labelOf(actor, state.lang);
+        input.dataset.id = actor.id;
+      }
+    }
     if (!res.paths.length) {
       replace(panel, h('h3', {}, 'Path finder'), h('p', {}, `No path of at most ${max} hops with the current filters.`));
       return;
@@ -487,6 +511,8 @@ function attachSuggest(input, list, onChoose) {
 // --- controls ----------------------------------------------------------------
 function syncControls() {
   $('depth').value = String(state.depth);
+  if (![...$('limit').options].some((o) => o.value === String(state.limit))) $('limit').append(h('option', {}, String(state.limit)));
+  $('limit').value = String(state.limit);
   for (const cb of document.querySelectorAll('input[name=type]')) cb.checked = state.types.includes(cb.value);
   for (const cb of document.querySelectorAll('input[name=kind]')) cb.checked = state.kinds.includes(cb.value);
   for (const cb of document.querySelectorAll('input[name=certainty]')) cb.checked = state.certs.includes(cb.value);
@@ -530,6 +556,7 @@ function init() {
   $('path-go').addEventListener('click', () => findPath($('path-from').dataset.id, $('path-to').dataset.id, parseInt($('path-max').value, 10)));
   $('path-clear').addEventListener('click', () => { clearPath(); renderPlaceholder(); });
   $('depth').addEventListener('change', () => { state.depth = parseInt($('depth').value, 10); writeHash(); loadView(); });
+  $('limit').addEventListener('change', () => { state.limit = parseInt($('limit').value, 10); writeHash(); loadView(); });
   for (const cb of document.querySelectorAll('.sidebar input[type=checkbox]')) cb.addEventListener('change', onFilterChange);
   $('min-conf').addEventListener('input', () => { $('min-conf-out').textContent = Number($('min-conf').value).toFixed(2); });
   $('min-conf').addEventListener('change', onFilterChange);
@@ -542,7 +569,7 @@ function init() {
     if (ev.target === cy) { cy.elements().unselect(); state.sel = ''; writeHash(); renderPlaceholder(); }
   });
   window.addEventListener('hashchange', () => { readHash(); syncControls(); loadView(); });
-  setupExport(cy, viewParams, () => state);
+  setupExport(cy, exportParams, () => state);
   if (state.from && state.to) {
     $('path-from').dataset.id = state.from; $('path-from').value = state.from;
     $('path-to').dataset.id = state.to; $('path-to').value = state.to;

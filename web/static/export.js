@@ -10,6 +10,7 @@ export const FORMATS = [
 ];
 
 export function setupExport(cy, viewParams, getState) {
+  // viewParams returns the /api/export parameters of the current view.
   const errorEl = document.getElementById('export-error');
   const showError = (msg) => { errorEl.textContent = msg; errorEl.hidden = !msg; };
   const box = document.getElementById('export-formats');
@@ -35,16 +36,22 @@ function baseName(state) {
   return `rawabit-${state.centre || 'graph'}-d${state.depth}`;
 }
 
-async function exportData(format, params, showError) {
-  showError('');
-  if (!params.center) { showError('Choose an actor first.'); return; }
+// exportURL is the /api/export address of the view described by params
+// (the neighbourhood parameters of the current view).
+export function exportURL(format, params) {
   const q = new URLSearchParams({ format });
   for (const [k, v] of Object.entries(params)) {
     if (v === '' || v === undefined || (Array.isArray(v) && !v.length)) continue;
     q.set(k, Array.isArray(v) ? v.join(',') : String(v));
   }
+  return `/api/export?${q}`;
+}
+
+async function exportData(format, params, showError) {
+  showError('');
+  if (!params.center && !(params.ids && params.ids.length)) { showError('Choose an actor first.'); return; }
   try {
-    const res = await fetch(`/api/export?${q}`);
+    const res = await fetch(exportURL(format, params));
     if (!res.ok) {
       let msg = `${res.status} ${res.statusText}`;
       try { msg = (await res.json()).error || msg; } catch { /* not JSON */ }
