@@ -16,6 +16,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -57,9 +58,12 @@ func seedStore(t *testing.T) *memstore.Store {
 
 // TestBrowser drives the viewer in Debian's chromium: search حفتر, see the
 // node, click an edge, check that the evidence quote is verbatim in its
-// article and highlighted in the article view, run the path finder, reload
-// the shared URL, and with -update save web/testdata/screenshot.png (the
-// README's picture; RAWABIT_SHOTS=DIR saves every step's screenshot there).
+// article and highlighted in the article view, expand a node and check that
+// its new actors are linked to the actors already shown, run the path
+// finder, reload the shared URL, and with -update save
+// web/testdata/screenshot.png (the README's picture: Haftar's neighbourhood
+// at depth 2 with the evidence of an edge open; RAWABIT_SHOTS=DIR saves
+// every step's screenshot there).
 // Without chromium it skips, except under CI=true where it fails.
 func TestBrowser(t *testing.T) {
 	if testing.Short() {
@@ -231,13 +235,31 @@ func TestBrowser(t *testing.T) {
 	}
 	wait("the view with met again", `rawabit.state.types.length === 3 && rawabit.cy.edges('[type = "MET"]').length > 0`)
 
-	// Double-clicking a node expands it and records it in the URL.
-	var leaf string
-	eval(`rawabit.cy.nodes().filter((n) => n.id() !== "khalifa-haftar").sort((a, b) => a.degree() - b.degree())[0].id()`, &leaf)
+	// Double-clicking a node expands it and records it in the URL. The node
+	// is one whose expansion brings an actor linked to an actor already on
+	// the canvas but outside the expanded node's own neighbourhood: the
+	// expansion's answer lacks that link, and the viewer must draw it all
+	// the same.
+	// At depth 1 the canvas holds Haftar's neighbours, each of whose
+	// expansions can bring actors linked to other neighbours.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const d = document.querySelector("#depth");
+		d.value = "1"; return d.dispatchEvent(new Event("change")); })()`)); err != nil {
+		t.Fatal(err)
+	}
+	wait("the depth-1 view", `rawabit.state.depth === 1 && rawabit.cy.edges().length > 0 && location.hash.includes("d=") === false`)
+	var visible []string
+	eval(`rawabit.cy.nodes().sort((a, b) => a.degree() - b.degree()).map((n) => n.id())`, &visible)
+	leaf, links := expansionWithOuterLinks(t, srv.URL, visible, "khalifa-haftar")
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`rawabit.cy.$id(`+jsString(leaf)+`).emit("dbltap"), true`)); err != nil {
 		t.Fatal(err)
 	}
 	wait("the expanded node", `rawabit.state.expanded.includes(`+jsString(leaf)+`) && location.hash.includes("x=")`)
+	var missing []string
+	eval(``+jsValue(links)+`.filter((id) => rawabit.cy.$id(id).empty())`, &missing)
+	if len(missing) > 0 {
+		t.Errorf("after expanding %s: edges %q between its new actors and actors already shown are not drawn (want all of %q)", leaf, missing, links)
+	}
+	shot("4-expanded")
 
 	// Path finder from Haftar to an actor two hops away.
 	to := twoHopsAway(t, srv.URL, "khalifa-haftar")
@@ -262,15 +284,29 @@ func TestBrowser(t *testing.T) {
 	if chain.Quotes < chain.Hops {
 		t.Errorf("path chain has %d hops but %d quotes, want evidence for every hop", chain.Hops, chain.Quotes)
 	}
-	// Show the path on the full neighbourhood for the README's picture.
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`rawabit.cy.fit(undefined, 30), true`)); err != nil {
-		t.Fatal(err)
+	// The canvas, now holding an expansion and a path, draws every edge
+	// among its actors that the filters keep.
+	var unlinked struct {
+		Missing []string `json:"missing"`
+		Edges   int      `json:"edges"`
 	}
-	shot("screenshot")
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`(async () => { const ids = rawabit.cy.nodes().map((n) => n.id());
+		const sub = await (await fetch("/api/subgraph?ids=" + encodeURIComponent(ids.join(",")))).json();
+		return { missing: sub.edges.map((e) => e.id).filter((id) => rawabit.cy.$id(id).empty()), edges: sub.edges.length }; })()`, chromedp.EvalAwaitPromise))
+	if err == nil {
+		err = json.Unmarshal(raw, &unlinked)
+	}
+	if err != nil {
+		t.Fatalf("reading the canvas's subgraph: %v", err)
+	}
+	if len(unlinked.Missing) > 0 || unlinked.Edges == 0 {
+		t.Errorf("after the path: got %d edges among the actors on the canvas, of which %q are not drawn; want every one drawn", unlinked.Edges, unlinked.Missing)
+	}
+	shot("5-path")
 
 	// The export menu's formats come from /api/export with the view's
 	// parameters; the pictures are drawn in the page.
-	raw, err := chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`(async () => {
+	raw, err = chromedp.Run(ctx, chromedp.Evaluate[json.RawMessage](`(async () => {
 		const r = await fetch(rawabit.exportURL("graphml")); const text = await r.text(); const svg = rawabit.toSVG();
 		return { status: r.status, graphml: text.includes("<graphml"), svg: svg.includes("<svg"),
 			svgArabic: svg.includes("حفتر"), png: rawabit.cy.png().startsWith("data:image/png") }; })()`, chromedp.EvalAwaitPromise))
@@ -306,6 +342,24 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	wait("the restored view", `rawabit.state.centre === "khalifa-haftar" && rawabit.cy.nodes(".path").length >= 3`)
+
+	// The README's picture: Haftar's whole neighbourhood at depth 2 with the
+	// evidence of his best-attested edge open, opened from a shared URL.
+	edge := bestEdge(t, srv.URL, "khalifa-haftar")
+	err = chromedp.Do(ctx,
+		chromedp.Navigate("about:blank"),
+		chromedp.Navigate(srv.URL+"/#c=khalifa-haftar&d=2&sel="+url.QueryEscape("e:"+edge)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait("the README view", `rawabit.state.sel === `+jsString("e:"+edge)+` && document.querySelector("#panel .claim blockquote.quote") !== null`)
+	var quote string
+	eval(`document.querySelector("#panel .claim blockquote.quote").textContent`, &quote)
+	if !strings.ContainsFunc(quote, func(r rune) bool { return unicode.Is(unicode.Arabic, r) }) {
+		t.Errorf("README view: got quote %q on edge %s, want Arabic", quote, edge)
+	}
+	shot("screenshot")
 
 	for _, p := range pageProblems() {
 		t.Errorf("page problem: %s", p)
@@ -442,9 +496,100 @@ func TestBrowserLargeGraph(t *testing.T) {
 	}
 	t.Logf("%d nodes, %d edges: page load to drawn view %v (fetch %.0f ms, adding elements %.0f ms, styling %.0f ms, layout %.0f ms); a zoom redraw took %.0f ms",
 		size.Nodes, size.Edges, loaded.Round(time.Millisecond), timings["fetch"], timings["add"], timings["tune"], timings["layout"], frame)
+
+	// Expanding past 2,000 actors keeps the expansion's own edges and says
+	// that links to the earlier actors may be missing.
+	var status string
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`rawabit.cy.nodes().filter((n) => n.id() !== "actor-000000").sort((a, b) => b.degree() - a.degree())[0].emit("dbltap"), true`))
+	if err == nil {
+		err = chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`rawabit.busy === 0 && rawabit.state.expanded.length === 1`, chromedp.WithPollingTimeout(30*time.Second)))
+	}
+	if err == nil {
+		status, err = chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#status").textContent`))
+	}
+	if err != nil {
+		t.Fatalf("expanding a node of the big view: %v", err)
+	}
+	if !strings.Contains(status, "links between added actors and earlier ones may be missing") {
+		t.Errorf("after expanding past 2,000 actors: got status %q, want the notice about missing links", status)
+	}
 	for _, p := range pageProblems() {
 		t.Errorf("page problem: %s", p)
 	}
+}
+
+// expansionWithOuterLinks returns the first of the visible actors (not
+// centre) whose expansion, as the viewer asks for it, adds an actor with an
+// edge to a visible actor outside the expanded actor's depth-1
+// neighbourhood, with the ids of all such edges. It reads the graph through
+// the neighbourhood endpoint only.
+func expansionWithOuterLinks(t *testing.T, base string, visible []string, centre string) (string, []string) {
+	t.Helper()
+	shown := make(map[string]bool, len(visible))
+	for _, id := range visible {
+		shown[id] = true
+	}
+	depth1 := func(id string) neighbourhoodView {
+		var n neighbourhoodView
+		getJSONInto(t, base+"/api/actors/"+url.PathEscape(id)+"/neighbourhood?depth=1&limit=500&max_neighbours=500", &n)
+		return n
+	}
+	for _, candidate := range visible {
+		if candidate == centre {
+			continue
+		}
+		expansion := depth1(candidate)
+		inExpansion := map[string]bool{}
+		for _, n := range expansion.Nodes {
+			inExpansion[n.ID] = true
+		}
+		var links []string
+		for _, n := range expansion.Nodes {
+			if shown[n.ID] {
+				continue
+			}
+			for _, e := range depth1(n.ID).Edges {
+				if e.Source != n.ID && e.Target != n.ID {
+					continue
+				}
+				other := e.Source
+				if other == n.ID {
+					other = e.Target
+				}
+				if shown[other] && !inExpansion[other] {
+					links = append(links, e.ID)
+				}
+			}
+		}
+		if len(links) > 0 {
+			return candidate, links
+		}
+	}
+	t.Fatalf("no actor on the canvas whose expansion links a new actor to one outside its neighbourhood; the seed graph cannot test linking")
+	return "", nil
+}
+
+// bestEdge returns the id of the edge of id backed by the most articles in
+// its depth-2 neighbourhood.
+func bestEdge(t *testing.T, base, id string) string {
+	t.Helper()
+	var n neighbourhoodView
+	getJSONInto(t, base+"/api/actors/"+url.PathEscape(id)+"/neighbourhood?depth=2", &n)
+	best := edgeView{}
+	for _, e := range n.Edges {
+		if (e.Source == id || e.Target == id) && e.Articles > best.Articles {
+			best = e
+		}
+	}
+	if best.ID == "" {
+		t.Fatalf("%s has no edge in the seed graph", id)
+	}
+	return best.ID
+}
+
+func jsValue(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func jsString(s string) string {

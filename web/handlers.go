@@ -7,6 +7,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -205,6 +206,44 @@ func (s *Server) handleNeighbourhood(c echo.Context) error {
 	v.Edges = edgeViews(edges)
 	v.Nodes = nodeViews(sg.Nodes, edges, sg.Omitted)
 	return c.JSON(http.StatusOK, v)
+}
+
+// MaxSubgraphIDs bounds the ids of one GET /api/subgraph request; the
+// viewer asks for the induced subgraph of its canvas only up to this many
+// actors.
+const MaxSubgraphIDs = 2000
+
+// subgraphView is the answer of GET /api/subgraph.
+type subgraphView struct {
+	Nodes []nodeView `json:"nodes"`
+	Edges []edgeView `json:"edges"`
+}
+
+// handleSubgraph answers with the given actors and the aggregated edges
+// among them matching the filters, with centrality computed on that
+// subgraph. Too many ids or a malformed one is a 400 naming ids; an unknown
+// id is a 404 naming it.
+func (s *Server) handleSubgraph(c echo.Context) error {
+	ids, err := listParam(c, "ids", func(id string) (string, error) { return idParam("ids", strings.TrimSpace(id)) })
+	if err != nil {
+		return err
+	}
+	if len(ids) == 0 {
+		return badParam("ids", "required (actor ids, comma-separated)")
+	}
+	if len(ids) > MaxSubgraphIDs {
+		return badParam("ids", "%d distinct ids, more than %d", len(ids), MaxSubgraphIDs)
+	}
+	f, err := filterParams(c)
+	if err != nil {
+		return err
+	}
+	sg, err := s.store.Subgraph(c.Request().Context(), ids, f)
+	if err != nil {
+		return err
+	}
+	edges := graph.Aggregate(sg.Claims)
+	return c.JSON(http.StatusOK, subgraphView{Nodes: nodeViews(sg.Nodes, edges, nil), Edges: edgeViews(edges)})
 }
 
 func nodeViews(actors []graph.Actor, edges []graph.Edge, omitted []graph.Omission) []nodeView {

@@ -98,6 +98,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	s.get("/api/actors/:id", s.handleActor)
 	s.get("/api/actors/:id/neighbourhood", s.handleNeighbourhood,
 		"depth", "types", "kinds", "certainties", "min_confidence", "limit", "max_neighbours")
+	s.get("/api/subgraph", s.handleSubgraph, "ids", "types", "kinds", "certainties", "min_confidence")
 	s.get("/api/paths", s.handlePaths,
 		"from", "to", "max", "types", "kinds", "certainties", "min_confidence", "limit")
 	s.get("/api/claims", s.handleClaims,

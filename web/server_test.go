@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -99,6 +100,8 @@ func TestGolden(t *testing.T) {
 		{"neighbourhood_un_capped", "/api/actors/un/neighbourhood?depth=1&max_neighbours=2&types=MET"},
 		{"neighbourhood_filtered", "/api/actors/egypt/neighbourhood?depth=2&types=supported,met&kinds=state,organisation&certainties=asserted&min_confidence=0.85"},
 		{"paths_haftar_usa", "/api/paths?from=khalifa-haftar&to=usa"},
+		{"subgraph_haftar_un_usa_turkey", "/api/subgraph?ids=usa,khalifa-haftar,un,turkey,gna,usa"},
+		{"subgraph_filtered", "/api/subgraph?ids=egypt,khalifa-haftar,lna,un,uae,turkey&types=MET,supported&kinds=state&certainties=asserted,reported&min_confidence=0.5"},
 		{"claims_uae_haftar", "/api/claims?source=uae&target=khalifa-haftar&type=Supported"},
 		{"claims_met_either_direction", "/api/claims?source=un&target=fayez-al-sarraj&type=met"},
 		{"article_cairo", "/api/articles/a1-cairo"},
@@ -155,6 +158,16 @@ func TestBadParameters(t *testing.T) {
 		{"/api/claims?source=usa&limit=10001", "limit"},
 		{"/api/claims?source=usa&min_confidence=-0.1", "min_confidence"},
 		{"/api/actors/a%2Fb", "id"},
+		{"/api/subgraph", "ids"},
+		{"/api/subgraph?ids=,,", "ids"},
+		{"/api/subgraph?ids=usa,a%2Fb", "ids"},
+		{"/api/subgraph?ids=" + manyIDs(MaxSubgraphIDs+1), "ids"},
+		{"/api/subgraph?ids=usa&ids=un", "ids"},
+		{"/api/subgraph?ids=usa&types=hugged", "types"},
+		{"/api/subgraph?ids=usa&kinds=planet", "kinds"},
+		{"/api/subgraph?ids=usa&certainties=negated", "certainties"},
+		{"/api/subgraph?ids=usa&min_confidence=2", "min_confidence"},
+		{"/api/subgraph?ids=usa&depth=2", "depth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
@@ -181,6 +194,7 @@ func TestNotFound(t *testing.T) {
 		"/api/articles/no-such-article",
 		"/api/paths?from=nobody&to=usa",
 		"/api/claims?source=nobody",
+		"/api/subgraph?ids=usa,nobody",
 		"/api/no-such-endpoint",
 		"/no-such-file.js",
 		"/vendor/",
@@ -418,6 +432,88 @@ func TestArticleOffsets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// manyIDs returns n distinct made-up actor ids, comma-separated.
+func manyIDs(n int) string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("actor-%d", i)
+	}
+	return strings.Join(ids, ",")
+}
+
+// TestSubgraph checks GET /api/subgraph against the neighbourhood endpoint:
+// asked for the actors of a neighbourhood with the same filters, it answers
+// with the same nodes, edges and centrality, since a neighbourhood holds
+// every matching claim among its actors. It also checks the bound on ids and
+// that an unknown id is a 404 naming it.
+func TestSubgraph(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, tt := range []struct {
+		center  string
+		depth   int
+		filters string
+	}{
+		{"khalifa-haftar", 2, ""},
+		{"un", 1, "types=met"},
+		{"egypt", 2, "types=supported,met&kinds=state,organisation&certainties=asserted&min_confidence=0.85"},
+		{"turkey", 3, "types=opposed,supported"},
+	} {
+		t.Run(fmt.Sprintf("%s depth %d %s", tt.center, tt.depth, tt.filters), func(t *testing.T) {
+			var n neighbourhoodView
+			decodeOK(t, h, fmt.Sprintf("/api/actors/%s/neighbourhood?depth=%d&%s", tt.center, tt.depth, tt.filters), &n)
+			if len(n.Edges) == 0 {
+				t.Fatalf("neighbourhood of %s has no edge; the test needs one", tt.center)
+			}
+			ids := make([]string, len(n.Nodes))
+			for i := range n.Nodes {
+				ids[len(ids)-1-i] = n.Nodes[i].ID // reversed: the answer must not depend on the order
+				n.Nodes[i].Omitted = 0
+			}
+			var sub subgraphView
+			decodeOK(t, h, "/api/subgraph?ids="+strings.Join(ids, ",")+"&"+tt.filters, &sub)
+			if !reflect.DeepEqual(sub.Nodes, n.Nodes) {
+				t.Errorf("got nodes %+v, want the neighbourhood's %+v", sub.Nodes, n.Nodes)
+			}
+			if !reflect.DeepEqual(sub.Edges, n.Edges) {
+				t.Errorf("got edges %+v, want the neighbourhood's %+v", sub.Edges, n.Edges)
+			}
+		})
+	}
+	t.Run("at most MaxSubgraphIDs ids", func(t *testing.T) {
+		rec := do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(MaxSubgraphIDs))
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("%d unknown ids: got status %d, want 404 (within the bound); body %s", MaxSubgraphIDs, rec.Code, rec.Body)
+		}
+		rec = do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(MaxSubgraphIDs+1))
+		want := fmt.Sprintf("parameter ids: %d distinct ids, more than %d", MaxSubgraphIDs+1, MaxSubgraphIDs)
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("%d ids: got status %d body %s, want 400 with %q", MaxSubgraphIDs+1, rec.Code, rec.Body, want)
+		}
+	})
+	t.Run("unknown id", func(t *testing.T) {
+		rec := do(t, h, http.MethodGet, "/api/subgraph?ids=usa,no-such-actor,un")
+		var body errorBody
+		if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+			t.Fatalf("error body is not JSON: %v: %s", err, rec.Body)
+		}
+		if rec.Code != http.StatusNotFound || !strings.Contains(body.Error, `"no-such-actor"`) {
+			t.Errorf("got status %d error %q, want 404 naming \"no-such-actor\"", rec.Code, body.Error)
+		}
+	})
+}
+
+// decodeOK GETs target, which must answer 200, and decodes its JSON into out.
+func decodeOK(t *testing.T, h http.Handler, target string, out any) {
+	t.Helper()
+	rec := do(t, h, http.MethodGet, target)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s: got status %d, want 200; body %s", target, rec.Code, rec.Body)
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), out); err != nil {
+		t.Fatalf("GET %s: %v", target, err)
 	}
 }
 

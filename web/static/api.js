@@ -23,6 +23,7 @@ export const api = {
   search: (q, limit = 8) => getJSON('/api/actors', { q, limit }),
   actor: (id) => getJSON(`/api/actors/${encodeURIComponent(id)}`),
   neighbourhood: (id, p) => getJSON(`/api/actors/${encodeURIComponent(id)}/neighbourhood`, p),
+  subgraph: (p) => getJSON('/api/subgraph', p),
   paths: (p) => getJSON('/api/paths', p),
   claims: (p) => getJSON('/api/claims', p),
   article: (id) => getJSON(`/api/articles/${encodeURIComponent(id)}`),

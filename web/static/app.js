@@ -136,8 +136,48 @@ function addElements(nodes, edges) {
   return added;
 }
 
+// MAX_LINK_IDS bounds the actors whose induced subgraph the viewer asks
+// for (the server's bound on /api/subgraph ids).
+const MAX_LINK_IDS = 2000;
+let linkNotice = '';
+
+// linkVisible draws every edge among the actors on the canvas that the
+// filters keep, from their induced subgraph (/api/subgraph), and sizes every
+// node by its centrality in it. An expansion or a path brings only its own
+// edges; this adds the links between its new actors and those already
+// shown. Above MAX_LINK_IDS actors it leaves the canvas as it is and says
+// so in the status line.
+async function linkVisible(seq) {
+  const ids = cy.nodes().map((n) => n.id());
+  if (ids.length > MAX_LINK_IDS) {
+    linkNotice = `${ids.length} actors on the canvas (over ${MAX_LINK_IDS}): links between added actors and earlier ones may be missing`;
+    renderStatus();
+    return;
+  }
+  linkNotice = '';
+  busy(1);
+  try {
+    const sub = await api.subgraph({ ids, ...filterParams() });
+    if (seq !== loadSeq) return;
+    const maxRank = Math.max(0, ...sub.nodes.map((n) => n.pagerank || 0));
+    cy.batch(() => {
+      addElements([], sub.edges);
+      for (const n of sub.nodes) {
+        const node = cy.getElementById(n.id);
+        if (node.empty()) continue;
+        node.data({ degree: n.degree, pagerank: n.pagerank, size: nodeSize(n.pagerank || 0, maxRank) });
+      }
+    });
+    tuneForSize(cy);
+    renderStatus();
+  } finally {
+    busy(-1);
+  }
+}
+
 async function loadView() {
   const seq = ++loadSeq;
+  linkNotice = '';
   clearPath(false);
   if (!state.centre) { cy.elements().remove(); $('empty').hidden = false; renderStatus(); return; }
   $('empty').hidden = true;
@@ -161,6 +201,8 @@ async function loadView() {
       if (seq !== loadSeq) return;
       addElements(more.nodes, more.edges);
     }
+    if (state.expanded.length) await linkVisible(seq);
+    if (seq !== loadSeq) return;
     const t2 = performance.now();
     tuneForSize(cy);
     const t2b = performance.now();
@@ -187,15 +229,18 @@ function expandParams() {
 
 async function expandNode(id) {
   if (state.expanded.includes(id)) return;
+  const seq = loadSeq;
   busy(1);
   try {
     const data = await api.neighbourhood(id, expandParams());
+    if (seq !== loadSeq) return;
     const added = addElements(data.nodes, data.edges);
     placeAround(cy, id, added.toArray());
     state.expanded.push(id);
     writeHash();
     tuneForSize(cy);
     renderStatus();
+    await linkVisible(seq);
   } catch (err) {
     showError(err);
   } finally {
@@ -209,6 +254,7 @@ function renderStatus(extra) {
   if (lastResponse && lastResponse.truncated) parts.push(h('span', { class: 'warn' }, `node limit ${state.limit} reached`));
   const omitted = lastResponse ? lastResponse.omitted.reduce((s, o) => s + o.count, 0) : 0;
   if (omitted) parts.push(h('span', { class: 'warn' }, `${omitted} neighbours beyond the per-actor cap (double-click a node to expand)`));
+  if (linkNotice) parts.push(h('span', { class: 'warn' }, linkNotice));
   if (extra) parts.push(extra);
   replace(statusEl, parts.flatMap((p, i) => (i ? [' · ', p] : [p])));
 }
@@ -343,8 +389,8 @@ function claimCard(c) {
       h('span', { class: `cert ${c.certainty}` }, c.certainty), h('span', {}, `confidence ${Number(c.confidence).toFixed(2)}`)),
     h('blockquote', { class: 'quote', dir: 'rtl', lang: 'ar' }, c.quote),
     h('div', { class: 'meta' },
-      h('span', { class: 'art-title', dir: 'auto' }, c.article_title || c.article),
-      [c.article_source, c.article_published].filter(Boolean).length ? ` · ${[c.article_source, c.article_published].filter(Boolean).join(' · ')}` : ''),
+      h('div', { class: 'art-title', dir: 'auto' }, c.article_title || c.article),
+      h('div', { class: 'art-source', dir: 'auto' }, [c.article_source, c.article_published].filter(Boolean).join(' · '))),
     h('a', { href: articleHref(c.article, c.id), class: 'open-article',
       onclick: (ev) => { ev.preventDefault(); openArticle(c.article, c.id); } }, 'Open the article with the quote highlighted'));
 }
@@ -428,7 +474,7 @@ async function findPath(from, to, max = state.pathMax, record = true) {
       replace(panel, h('h3', {}, 'Path finder'), h('p', {}, `No path of at most ${max} hops with the current filters.`));
       return;
     }
-    showPath(res, 0);
+    await showPath(res, 0);
   } catch (err) {
     showError(err);
   } finally {
@@ -436,10 +482,13 @@ async function findPath(from, to, max = state.pathMax, record = true) {
   }
 }
 
-function showPath(res, index) {
+async function showPath(res, index) {
+  const seq = loadSeq;
   const path = res.paths[index];
   const added = addElements(path.nodes.map((n) => ({ ...n, pagerank: 0 })), path.steps.flatMap((s) => s.edges));
   if (added.length) {
+    await linkVisible(seq);
+    if (seq !== loadSeq) return;
     runLayout(cy, state.centre || path.nodes[0].id);
     $('empty').hidden = true;
     renderStatus();
@@ -456,7 +505,7 @@ function showPath(res, index) {
   const byId = new Map(path.nodes.map((n) => [n.id, n]));
   const chooser = res.paths.length > 1 ? h('p', { class: 'hint' }, `Path ${index + 1} of ${res.paths.length} shortest: `,
     res.paths.map((_, i) => (i === index ? h('strong', {}, ` ${i + 1} `) :
-      h('button', { type: 'button', class: 'link', onclick: () => showPath(res, i) }, ` ${i + 1} `)))) : null;
+      h('button', { type: 'button', class: 'link', onclick: () => showPath(res, i).catch(showError) }, ` ${i + 1} `)))) : null;
   replace(panel,
     h('h3', {}, 'Path'),
     h('p', { class: 'hint' }, `${path.steps.length} hop${path.steps.length === 1 ? '' : 's'} from `, nameNode(res.from, byId.get(res.from)), ' to ', nameNode(res.to, byId.get(res.to))),

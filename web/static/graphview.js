@@ -30,6 +30,9 @@ export function createGraph(container) {
         'label': 'data(label)', 'font-family': FONT, 'font-size': 14,
         'text-valign': 'bottom', 'text-margin-y': 3, 'color': '#1d2430',
         'text-outline-color': '#ffffff', 'text-outline-width': 2,
+        // A light backing keeps a label readable where edges cross it.
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.75,
+        'text-background-padding': 1, 'text-background-shape': 'round-rectangle',
         'min-zoomed-font-size': 7,
         'width': 'data(size)', 'height': 'data(size)',
         'background-color': (n) => COLOURS[n.data('kind')] || '#888',
@@ -99,7 +102,10 @@ export function runLayout(cy, centre) {
   let opts;
   if (n <= COSE_MAX_NODES) {
     opts = { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
-      nodeRepulsion: () => 20000, idealEdgeLength: () => 80, edgeElasticity: () => 100, gravity: 0.8,
+      // Edges of a hub are longer, so that its many neighbours find room
+      // on a wider circle instead of piling up around it.
+      nodeRepulsion: () => 20000, edgeElasticity: () => 100, gravity: 0.8,
+      idealEdgeLength: (e) => Math.min(220, 60 + 6 * Math.max(e.source().degree(), e.target().degree())),
       nodeOverlap: 20, numIter: 1500, padding: 30, componentSpacing: 80 };
   } else {
     // Rings by hop from the centre; a hop with many actors is split into
