@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/memstore"
 	"github.com/rawabit/rawabit/graph/storetest"
 )
@@ -34,22 +33,7 @@ func benchGraph(b *testing.B) *memstore.Store {
 	benchOnce.Do(func() {
 		start := time.Now()
 		s := memstore.New()
-		batch := make([]graph.Document, 0, 1000)
-		flush := func() error {
-			err := s.LoadArticles(context.Background(), batch)
-			batch = batch[:0]
-			return err
-		}
-		err := storetest.SyntheticEach(benchActors, benchClaims, benchSeed, func(d graph.Document) error {
-			batch = append(batch, d)
-			if len(batch) == cap(batch) {
-				return flush()
-			}
-			return nil
-		})
-		if err == nil {
-			err = flush()
-		}
+		err := storetest.LoadSynthetic(context.Background(), s, benchActors, benchClaims, benchSeed)
 		if err != nil {
 			b.Fatalf("building the synthetic graph: %v", err)
 		}
