@@ -35,7 +35,19 @@ type mention struct {
 	partyWord  string // the party preposition before the actor (مع على ...)
 	stateAgent bool   // a demonym made an actor by a state agent noun
 	excluded   bool   // a title's complement, a location, an adjective
+	delegation int    // 1 + the token of the delegation noun a leader heads, 0 none
 	next, prev int    // list links to coordinated eligible mentions, -1 none
+	carried    bool   // the previous sentence's subject, not in this text
+}
+
+// priorSubject is the subject of the previous sentence, which a sentence
+// starting with و and a verb without a subject continues.
+type priorSubject struct {
+	ok         bool
+	actor      int32
+	form       int32
+	mention    string
+	start, end int // byte offsets in the article
 }
 
 type cue struct {
@@ -63,9 +75,18 @@ type analyzer struct {
 	cues    []cue
 	splits  []arabic.Split
 	results []Result
+	// prior is the previous sentence's subject; priorArg the argument
+	// emitted for it.
+	prior    priorSubject
+	priorArg Argument
+	// rel is the relation type of the trigger whose arguments are sought.
+	rel graph.RelationType
+	// recent maps an organisation head noun (حركه) to the last
+	// organisation of the article named with it, for anaphors.
+	recent map[string]int32
 }
 
-func (x *Extractor) newAnalyzer() *analyzer { return &analyzer{x: x} }
+func (x *Extractor) newAnalyzer() *analyzer { return &analyzer{x: x, recent: map[string]int32{}} }
 
 func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit func(Result) error) error {
 	a.text, a.off = s, off
@@ -80,7 +101,18 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 			st.Mentions[a.x.actors[m.actor].ID]++
 		}
 	}
-	if len(a.men) < 2 && !a.hasAdjective() {
+	prior := a.prior
+	a.prior = priorSubject{}
+	if len(a.men) > 0 {
+		// "قال X في بيان ...", "ووصل ماكرون إلى تونس": X may be the next
+		// sentence's subject (refined below when the sentence is analysed).
+		if m := a.men[0]; m.i <= 3 && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+			a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun {
+			a.setPrior(m)
+		}
+	}
+	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
+	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) {
 		return nil
 	}
 	a.findCues()
@@ -88,6 +120,23 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		return nil
 	}
 	a.classify()
+	a.prior = priorSubject{}
+	for _, m := range a.men {
+		if m.i > 3 {
+			break
+		}
+		if !m.excluded && m.prep == prepNone {
+			a.setPrior(m)
+			break
+		}
+	}
+	next := a.prior
+	if carry {
+		a.prior = prior
+	} else {
+		a.prior = priorSubject{}
+	}
+	defer func() { a.prior = next }()
 	a.clauses()
 	a.links()
 	a.results = a.results[:0]
@@ -98,6 +147,38 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	return nil
+}
+
+// setPrior records mention m as the subject a next sentence may continue.
+func (a *analyzer) setPrior(m mention) {
+	arg := a.argument(m)
+	a.prior = priorSubject{ok: true, actor: m.actor, form: m.form, mention: arg.Mention, start: arg.Start, end: arg.End}
+}
+
+// priorMention adds the previous sentence's subject as a mention for a
+// sentence-initial verb with و and no subject of its own ("ويجتمع برئيس
+// الوزراء القطري ..." after a sentence about Blinken), or returns -1.
+func (a *analyzer) priorMention(c cue) int {
+	if !a.prior.ok || !(c.i == 0 && strings.HasPrefix(c.prefix, "و") || c.i == 1 && a.toks[0].Norm == "و") || c.j >= len(a.toks) {
+		return -1
+	}
+	// Only when the verb's object follows at once, marked: a word between
+	// may be an unknown subject ("والتقى السوداني بوفد ...").
+	switch k := c.j; {
+	case a.menAt[k] >= 0:
+		if a.men[a.menAt[k]].prep == prepNone {
+			return -1
+		}
+	case a.cueKindAt(k) == cueParty:
+	case a.cueKindAt(k) == cueTitle || a.cueKindAt(k) == cueStateAgent:
+		if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل") {
+			return -1
+		}
+	default:
+		return -1
+	}
+	a.men = append(a.men, mention{form: a.prior.form, actor: a.prior.actor, i: c.i, j: c.i, next: -1, prev: -1, carried: true, excluded: true})
+	return len(a.men) - 1
 }
 
 // question reports whether the sentence is a question: it states no
@@ -193,11 +274,18 @@ func (a *analyzer) findMentions() {
 		var ok bool
 		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
 		if !ok {
+			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
 			}
+			if len(a.men) == n {
+				a.anaphor(i)
+			}
 			i++
 			continue
+		}
+		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
+			a.recent[h] = a.x.forms[m.val].actor
 		}
 		if act := a.x.actors[a.x.forms[m.val].actor]; act.Kind == graph.KindPerson {
 			lastPerson = a.x.forms[m.val].actor
@@ -209,6 +297,36 @@ func (a *analyzer) findMentions() {
 		}
 		i = m.end
 	}
+}
+
+// anaphor adds a mention of the last organisation of the article named
+// with a head noun when token i is that noun with the article ("اتهم
+// نتنياهو الحركة" after "حركة حماس"), unless an adjective makes it another
+// body ("الحركة الإسلامية").
+func (a *analyzer) anaphor(i int) {
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := strings.TrimLeft(w, "وف"); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		prefix, w = prefix+"لل", "ال"+w[len("لل"):]
+	case strings.HasPrefix(w, "بال"):
+		prefix, w = prefix+"ب", w[len("ب"):]
+	}
+	if !a.x.words[cueAnaphor][w] {
+		return
+	}
+	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
+	if !ok {
+		return
+	}
+	if i+1 < len(a.toks) && definite(a.toks[i+1].Norm) && adjectiveShaped(a.toks[i+1].Norm) {
+		return
+	}
+	a.men = append(a.men, mention{form: a.x.pronounForm[act], actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
 }
 
 // countryPronoun adds a mention of the state of person p when token i is a
@@ -290,6 +408,10 @@ func (a *analyzer) findCues() {
 			for _, s := range a.splits {
 				if allowCueClitic(s.Prefix, s.Stem) {
 					try(s.Stem, s.Prefix)
+					if best < 0 && strings.HasSuffix(s.Prefix, "لل") {
+						// "للاعتداءات": the cue is listed without its article.
+						try(strings.TrimPrefix(s.Stem, "ال"), s.Prefix)
+					}
 				}
 			}
 		}
@@ -367,13 +489,36 @@ func (a *analyzer) classify() {
 		if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
 			m.stateAgent = true
 			m.adjective = false
-			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.x.actors[a.men[n].actor].Kind == graph.KindPerson {
+			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.x.actors[a.men[n].actor].Kind == graph.KindPerson &&
+				!a.isWord(cueDelegationHead, m.j) {
 				m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
 			}
+		}
+		if m.adjective && m.i > 0 && a.menAt[m.i-1] < 0 {
+			// "للموقف المصري", "بالمقترح المصري": the state is a party.
+			if clitic, ok := a.stance(a.toks[m.i-1].Norm); ok {
+				if clitic == "" && m.i >= 2 && a.menAt[m.i-2] < 0 {
+					// "لجهود الوساطة القطرية"
+					if c2, ok2 := a.stance(a.toks[m.i-2].Norm); ok2 {
+						clitic = c2
+					}
+				}
+				m.adjective, m.stateAgent = false, true
+				if clitic != "" && m.prep == prepNone {
+					m.prep, m.clitic = prepClitic, clitic
+				}
+			}
+		}
+		if kind == graph.KindPerson {
+			m.delegation = a.delegationHead(m.i)
 		}
 		switch {
 		case m.adjective:
 			m.excluded = true
+		case m.delegation > 0:
+			// "وفدا من حماس برئاسة هنية": the leader met the host.
+		case m.prep == prepStateLoc && m.i >= 2 && a.isWord(cueDelegation, m.i-2):
+			// "وفدا من مصر": the state sent the delegation.
 		case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 			m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
 		case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation:
@@ -404,6 +549,82 @@ func (a *analyzer) afterStateAgent(i int) bool {
 		return true
 	}
 	return i >= 2 && a.cueAt[i-1] < 0 && a.menAt[i-1] < 0 && adjectiveShaped(a.toks[i-1].Norm) && a.cueKindAt(i-2) == cueStateAgent
+}
+
+// lookupWord reports whether a normalised word, or the word without a
+// leading و or ف, is an entry of the lookup section kind.
+func (a *analyzer) lookupWord(kind cueKind, w string) bool {
+	set := a.x.words[kind]
+	if set[w] {
+		return true
+	}
+	if r := strings.TrimLeft(w, "وف"); r != w && r != "" {
+		return set[r]
+	}
+	return false
+}
+
+// isWord reports whether token k is an entry of the lookup section kind.
+func (a *analyzer) isWord(kind cueKind, k int) bool {
+	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && a.lookupWord(kind, a.toks[k].Norm)
+}
+
+// phraseAt returns the length in tokens of an entry of the lookup section
+// kind starting at token k (the first word possibly with و or ف), or 0.
+func (a *analyzer) phraseAt(kind cueKind, k int) int {
+	set, first := a.x.words[kind], a.x.firstWords[kind]
+	w := ""
+	for n := 0; n < 4 && k+n < len(a.toks); n++ {
+		t := a.toks[k+n].Norm
+		if n == 0 {
+			if !first[t] {
+				t = strings.TrimLeft(t, "وف")
+				if !first[t] {
+					return 0
+				}
+			}
+			w = t
+		} else {
+			w += " " + t
+		}
+		if set[w] {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+// stance reports whether a normalised word is a stance noun ("للموقف",
+// "بالمقترح", "الجهود") and returns its preposition clitic (ب or ل), if any.
+func (a *analyzer) stance(w string) (clitic string, ok bool) {
+	w = strings.TrimLeft(w, "وف")
+	set := a.x.words[cueStance]
+	switch {
+	case set[w]:
+		return "", true
+	case strings.HasPrefix(w, "لل") && set["ال"+strings.TrimPrefix(w, "لل")]:
+		return "ل", true
+	case (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && set[w[len("ب"):]]:
+		return w[:len("ب")], true
+	}
+	return "", false
+}
+
+// delegationHead returns 1 + the token of the delegation noun whose leader
+// is named at token i ("وفدا من حماس برئاسة إسماعيل هنية"), or 0.
+func (a *analyzer) delegationHead(i int) int {
+	if !a.isWord(cueDelegationHead, i-1) {
+		return 0
+	}
+	for k := i - 2; k >= 0 && k >= i-9; k-- {
+		if a.sep[k+1] == ';' {
+			return 0
+		}
+		if a.isWord(cueDelegation, k) {
+			return k + 1
+		}
+	}
+	return 0
 }
 
 // clauses numbers the clauses of the sentence.
@@ -479,6 +700,21 @@ func (a *analyzer) links() {
 			host = prev
 		}
 		prev = mi
+	}
+	// "وفدا من حماس برئاسة هنية": the leader joins the delegation's actor.
+	for mi := range a.men {
+		d := a.men[mi].delegation
+		if d == 0 || a.men[mi].prev >= 0 {
+			continue
+		}
+		for p := mi - 1; p >= 0 && a.men[p].i >= d; p-- {
+			if !a.men[p].excluded {
+				if a.men[p].next < 0 && a.clause[a.men[p].i] == a.clause[a.men[mi].i] {
+					a.men[p].next, a.men[mi].prev = mi, p
+				}
+				break
+			}
+		}
 	}
 }
 
@@ -647,6 +883,66 @@ func (a *analyzer) topic(pos int) int {
 	return -1
 }
 
+// adjacent reports whether only titles and state agents stand between
+// tokens from and to ("وحذّر نتنياهو", "والتقى الرئيس السوري أحمد الشرع").
+func (a *analyzer) adjacent(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.menAt[k] >= 0 && a.men[a.menAt[k]].excluded {
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueTitle, cueStateAgent:
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// carriedSubject is the subject a clause-initial coordinated verb shares
+// with the sentence's first verb ("وقالت قسد ...، واتهمت موسكو": قسد):
+// the first eligible mention of the sentence, a reporting verb's speaker
+// included. An imperfect verb after a complementiser ("قال X إن Y يدعم
+// Z، ويضغط على W") continues the reported clause instead (topic). -1 when
+// the verb is not clause-initial with و or no subject precedes.
+func (a *analyzer) carriedSubject(c cue) int {
+	if c.i == 0 {
+		return -1
+	}
+	stem := a.toks[c.i].Norm
+	switch {
+	case a.isWord(cueContinuation, c.i-1) && c.i >= 2:
+		// "وصل فيدان إلى دمشق حيث التقى الرئيس السوري أحمد الشرع"
+		stem = strings.TrimPrefix(stem, c.prefix)
+	case a.clause[c.i-1] == a.clause[c.i]:
+		return -1
+	case strings.HasPrefix(c.prefix, "و"):
+		stem = strings.TrimPrefix(stem, c.prefix)
+	case a.toks[c.i].Norm == "و":
+		return -1
+	case c.i > 0 && a.toks[c.i-1].Norm == "و":
+	default:
+		return -1
+	}
+	// "وتوعدوا" is a perfect plural although it starts like an imperfect.
+	if r, _ := utf8.DecodeRuneInString(stem); (r == 'ي' || r == 'ت' || r == 'ن') && !strings.HasSuffix(stem, "وا") {
+		for k := c.i - 1; k >= 0; k-- {
+			if a.cueKindAt(k) == cueComplementizer {
+				return a.topic(c.i)
+			}
+		}
+	}
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if !m.excluded && m.prep == prepNone {
+			return a.head(mi)
+		}
+	}
+	return -1
+}
+
 // speakerBefore is the speaker of a reporting verb of the clause before
 // token pos ("أكدت السعودية دعمها"), or -1.
 func (a *analyzer) speakerBefore(pos int) int {
@@ -677,7 +973,7 @@ func (a *analyzer) reporter(mi int) bool {
 // "بين X و Y").
 func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via cueKind) {
 	mark := cueNone
-	inTitle := false
+	inTitle, titleMarked := false, false
 	dist := 0
 	for k := pos; k < len(a.toks) && k < pos+window; k++ {
 		if a.clause[k] != cl {
@@ -689,7 +985,11 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			if m.excluded {
 				continue
 			}
-			if bare && m.prep != prepNone {
+			if bare && (m.prep != prepNone || titleMarked) {
+				// "يجتمع برئيس الوزراء القطري ... والمبعوث الأمريكي ...":
+				// objects, with the actors listed after them.
+				titleMarked = false
+				k = a.listEnd(mi) - 1
 				continue
 			}
 			if m.prep == prepBetween {
@@ -703,6 +1003,13 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			return mi, mark
 		}
 		kind := a.cueKindAt(k)
+		if kind == cueRelative && !bare && k > pos && a.rel != graph.Met {
+			// "تعترض على القرار الذي أعدته بريطانيا": the author of what
+			// the relation is about is its party.
+			if au := a.author(k); au >= 0 {
+				return au, cueParty
+			}
+		}
 		switch kind {
 		case cueVerb, cueRefusal, cueRelative, cueComplementizer, cuePassive, cueParticiple:
 			return -1, cueNone
@@ -713,6 +1020,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			inTitle = true
 			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
 				mark = cueParty // "للحكومة الأوكرانية"
+				titleMarked = true
 			}
 			continue
 		case cueLocation, cueStateLocation:
@@ -727,6 +1035,23 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// author finds the subject of a relative clause at token k whose verb
+// carries the pronoun of a thing ("القرار الذي أعدته بريطانيا", "المبادرة
+// التي أطلقتها مصر"): the actor right after the verb, or -1.
+func (a *analyzer) author(k int) int {
+	if k == 0 || k+2 >= len(a.toks) || a.menAt[k-1] >= 0 || a.cueAt[k+1] >= 0 && a.cueKindAt(k+1) != cueVerb || a.menAt[k+1] >= 0 {
+		return -1
+	}
+	v := a.toks[k+1].Norm
+	if utf8.RuneCountInString(v) < 4 || !(strings.HasSuffix(v, "ه") || strings.HasSuffix(v, "ها")) {
+		return -1
+	}
+	if mi := a.menAt[k+2]; mi >= 0 && !a.men[mi].excluded && a.men[mi].prep == prepNone && a.clause[k+2] == a.clause[k] {
+		return mi
+	}
+	return -1
 }
 
 // candidate is a pair of argument lists found for one trigger.
@@ -753,18 +1078,31 @@ func (a *analyzer) relations(article string) {
 		}
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
-			if d := &a.cues[cj]; d.kind.isTrigger() && (a.clause[d.i] == a.clause[c.i] || c.kind == cueNegDenial) {
+			// "رفض المملكة للاعتداءات الإسرائيلية" rejects an attack: the
+			// refusal is then itself the opposition.
+			if d := &a.cues[cj]; d.kind.isTrigger() && (a.clause[d.i] == a.clause[c.i] || c.kind == cueNegDenial) &&
+				!(c.kind == cueRefusal && d.rel == graph.Opposed) {
 				d.neg = true
 				c.consumed = true
 				break
 			}
 		}
 	}
+	negClause := map[graph.RelationType]int{}
 	for ci, c := range a.cues {
-		if !c.kind.isTrigger() || c.neg || c.consumed {
+		if !c.kind.isTrigger() || c.consumed {
 			continue
 		}
-		if a.negated(ci) || c.rel == graph.Met && a.planned(c.i) {
+		if c.neg || a.negated(ci) {
+			// "ولم يلتق السيسي وآبي أحمد منذ قمة ...": the rest of the
+			// clause describes the negated relation.
+			negClause[c.rel] = a.clause[c.i] + 1
+			continue
+		}
+		if negClause[c.rel] == a.clause[c.i]+1 {
+			continue
+		}
+		if c.rel == graph.Met && (a.planned(c.i) || a.isWord(cueSince, c.i-1) || a.indirect(a.clause[c.i]) || a.verbNegated(c.i)) {
 			continue
 		}
 		cand, ok := a.arguments(ci)
@@ -788,11 +1126,42 @@ func (a *analyzer) negated(ci int) bool {
 	return false
 }
 
+// verbNegated reports whether a verb negation (لم, لن) stands earlier in
+// the clause of token i: "ولم تشارك الجزائر في القمة" attended no meeting.
+func (a *analyzer) verbNegated(i int) bool {
+	for k := i - 1; k >= 0 && a.clause[k] == a.clause[i]; k-- {
+		if a.cueKindAt(k) == cueNegNext {
+			switch strings.TrimLeft(a.toks[k].Norm, "وف") {
+			case "لم", "لن":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// indirect reports whether clause cl describes indirect talks
+// ("مفاوضات غير مباشرة عبر وسطاء"): they are not a meeting.
+func (a *analyzer) indirect(cl int) bool {
+	for k := range a.toks {
+		if a.clause[k] == cl && a.phraseAt(cueIndirect, k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // planned reports whether a planned-meeting cue precedes a met trigger
-// within a few words of the same sentence.
+// within a few words of the same sentence, or a future time word
+// (planned_after) follows it in its clause.
 func (a *analyzer) planned(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if a.cueKindAt(k) == cuePlanned {
+			return true
+		}
+	}
+	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
+		if a.isWord(cuePlannedAfter, k) {
 			return true
 		}
 	}
@@ -818,19 +1187,27 @@ const (
 // preposition.
 func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) {
 	s, from := a.subjectBefore(c.i), c.j
+	rule, conf := "verb/split", 0.7
 	if s < 0 {
 		s, _ = a.after(c.j, cl, 6, true, 6)
-		if s < 0 {
+		switch {
+		case s >= 0:
+			from = a.listEnd(s)
+		case a.carriedSubject(c) >= 0:
+			// "وصل ماكرون إلى تونس، واتصل بالرئيس سعيد"
+			s, rule, conf = a.carriedSubject(c), "verb/carried", 0.55
+		case a.priorMention(c) >= 0:
+			s, rule, conf = len(a.men)-1, "verb/prior", 0.5
+		default:
 			return candidate{}, false
 		}
-		from = a.listEnd(s)
 	}
 	for k := from; k < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
 		w := strings.TrimLeft(a.toks[k].Norm, "و")
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			if !m.excluded && m.prep == prepClitic && m.clitic == prep {
-				return candidate{src: a.list(s), tgt: a.list(mi), rule: "verb/split", conf: 0.7}, true
+				return candidate{src: a.list(s), tgt: a.list(mi), rule: rule, conf: conf}, true
 			}
 			k = m.j - 1
 			continue
@@ -840,13 +1217,31 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 			if t < 0 {
 				return candidate{}, false
 			}
-			return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/split", conf: 0.7}, true
+			return candidate{src: a.list(s), tgt: a.list(t), rule: rule, conf: conf}, true
 		}
 		if kind := a.cueKindAt(k); kind == cueVerb || kind == cueRelative || kind == cueComplementizer {
 			return candidate{}, false
 		}
 	}
 	return candidate{}, false
+}
+
+// objectPronoun reports whether a normalised verb ends with an object
+// pronoun (اتهمها, تتهمه, اتهمهم).
+func objectPronoun(w string) bool {
+	return utf8.RuneCountInString(w) >= 5 && (strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما") || strings.HasSuffix(w, "ه"))
+}
+
+// relativeAntecedent is the mention before a relative pronoun right before
+// token i ("الإمارات، التي تتهمها"), or -1.
+func (a *analyzer) relativeAntecedent(i int) int {
+	if a.cueKindAt(i-1) != cueRelative || i < 2 {
+		return -1
+	}
+	if mi := a.menAt[i-2]; mi >= 0 && !a.men[mi].excluded && a.men[mi].prep == prepNone {
+		return a.head(mi)
+	}
+	return -1
 }
 
 // nounAgentAfter finds the demonym agent of a trigger noun that is a
@@ -898,6 +1293,7 @@ func (a *analyzer) betweenList(pos, cl int) int {
 
 func (a *analyzer) arguments(ci int) (candidate, bool) {
 	c := a.cues[ci]
+	a.rel = c.rel
 	cl := a.clause[c.i]
 	switch c.kind {
 	case cuePassive, cueParticiple:
@@ -960,6 +1356,12 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 			return candidate{}, false
 		}
 		end := a.listEnd(t)
+		if a.x.specs[c.spec].blame {
+			if a.adjacent(from, a.men[t].i) && a.isWord(cueBlameObject, end) {
+				return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, true
+			}
+			return candidate{}, false
+		}
 		if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, true
 		}
@@ -1009,7 +1411,28 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		return candidate{}, false
 	}
 	if prep := a.x.specs[c.spec].splitPrep; prep != "" {
-		return a.splitArguments(c, cl, prep)
+		cand, ok := a.splitArguments(c, cl, prep)
+		if !ok && c.rel == graph.Met {
+			// "وبحث السيسي وماكرون الأوضاع": joint subjects met.
+			s := a.subjectBefore(c.i)
+			if s < 0 {
+				s, _ = a.after(c.j, cl, 6, true, 6)
+			}
+			if s >= 0 && len(a.list(s)) > 1 {
+				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
+			}
+		}
+		return cand, ok
+	}
+	// "الإمارات، التي تتهمها الخرطوم بـ": the relative pronoun's
+	// antecedent is the verb's object, the actor after it its subject.
+	if objectPronoun(a.toks[c.i].Norm) && a.x.specs[c.spec].kind == cueVerb {
+		if t := a.relativeAntecedent(c.i); t >= 0 {
+			if s, _ := a.after(c.j, cl, 4, true, 4); s >= 0 {
+				return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/relative-object", conf: 0.7}, true
+			}
+			return candidate{}, false
+		}
 	}
 	// Verbs (and refusals that refuse nothing).
 	window := verbWindow
@@ -1040,6 +1463,14 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
 			return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, true
 		}
+		// "وقالت قسد ...، واتهمت موسكو بـ": a coordinated verb whose
+		// object is followed by the accusation's complement.
+		if end := a.listEnd(s); a.x.specs[c.spec].accusation && end < len(a.toks) && a.menAt[end] < 0 &&
+			strings.HasPrefix(strings.TrimLeft(a.toks[end].Norm, "و"), "ب") {
+			if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
+				return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, true
+			}
+		}
 		t := a.nounAgentAfter(a.listEnd(s), cl)
 		if t < 0 {
 			t, _ = a.after(a.listEnd(s), cl, window, false, verbNear)
@@ -1047,6 +1478,13 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		if t < 0 {
 			if c.rel == graph.Met && len(a.list(s)) > 1 {
 				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
+			}
+			// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor
+			// after a coordinated verb is its object.
+			if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) {
+				if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
+					return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, true
+				}
 			}
 			return candidate{}, false
 		}
@@ -1062,6 +1500,12 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 	}
 	// A clause without a subject continues the sentence's ("تدعمان حلا،
 	// وتضغطان على X"); a relative clause's is its antecedent.
+	if s := a.carriedSubject(c); s >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/carried", conf: 0.55}, true
+	}
+	if s := a.priorMention(c); s >= 0 {
+		return candidate{src: []int{s}, tgt: a.list(t), rule: "verb/prior", conf: 0.5}, true
+	}
 	if s := a.topic(c.i); s >= 0 && a.cueKindAt(c.i-1) != cueRelative {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/topic", conf: 0.55}, true
 	}
@@ -1098,6 +1542,14 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 		if t := a.subjectBefore(c.i); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, true
+		}
+		return candidate{}, false
+	}
+	// "الحرب التي شنها القذافي ضد تشاد": the author of the noun in a
+	// relative clause is its agent.
+	if au := a.author(c.j); au >= 0 && a.cueKindAt(c.j) == cueRelative {
+		if t, _ := a.after(a.listEnd(au), cl, genitiveWindow, false, 0); t >= 0 {
+			return candidate{src: a.list(au), tgt: a.list(t), rule: "noun/relative-agent", conf: 0.7}, true
 		}
 		return candidate{}, false
 	}
@@ -1148,17 +1600,26 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		// is the agent of the noun.
 		if m := a.men[a.menAt[c.i-1]]; !m.excluded && m.prep == prepNone {
 			s = a.head(a.menAt[c.i-1])
+			// "الإمارات، التي تتهمها الخرطوم بتسليح ...": the verb's
+			// pronoun is the accused, the actor after it the accuser.
+			if v := m.i - 1; a.cueKindAt(v) == cueVerb && a.x.specs[a.cues[a.cueAt[v]].spec].accusation && objectPronoun(a.toks[v].Norm) {
+				s = a.relativeAntecedent(a.cues[a.cueAt[v]].i)
+			}
 		}
 	case a.x.specs[c.spec].own:
 		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
 		// "دعم حفتر ومساعدته" is help for him.
 		s = a.speakerBefore(c.i)
+		if t := a.nounAgentAfter(c.j, cl); s >= 0 && t >= 0 {
+			// "جدد العراق رفضه للتوغل التركي": Iraq opposed Turkey.
+			return candidate{src: a.list(s), tgt: []int{t}, rule: "noun/own-agent", conf: 0.65}, true
+		}
 	case !inPP:
 		s = a.subjectBefore(c.i)
 	}
 	if g >= 0 {
 		// "قرر دعم حفتر": the clause subject supports the genitive.
-		if s >= 0 && !a.x.specs[c.spec].own {
+		if s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
 			return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, true
 		}
 		// "دعم ايطاليا لحكومة الوفاق": genitive source, marked target.
@@ -1206,15 +1667,36 @@ func (a *analyzer) inPrepPhrase(ci int) bool {
 	c := a.cues[ci]
 	// "أرسلت روسيا مرتزقة لدعم حفتر" is a purpose: the clause subject acts;
 	// "بخسارة الدعم", "معارضة واشنطن لهجوم الجيش" are not the subject's act.
-	if p := strings.TrimLeft(c.prefix, "وف"); strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ك") ||
+	p := strings.TrimLeft(c.prefix, "وف")
+	if strings.HasPrefix(p, "ب") && a.instrument(c.i) {
+		return false // "ردت أنقرة بضربات على ...": the subject strikes
+	}
+	if strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ك") ||
 		strings.HasPrefix(p, "ل") && c.rel != graph.Supported {
 		return true
 	}
 	if c.i > 0 && a.cueAt[c.i-1] >= 0 {
 		switch a.toks[c.i-1].Norm {
-		case "مع", "في", "بين":
+		case "مع", "بين":
 			return true
+		case "في":
+			// "بحث أردوغان ونظيره في اتصال هاتفي": the subject's call.
+			return c.rel != graph.Met
 		}
+	}
+	return false
+}
+
+// instrument reports whether an instrument verb ("ردت", "قامت") governs the
+// ب noun at token i, its subject possibly between.
+func (a *analyzer) instrument(i int) bool {
+	cl := a.clause[i]
+	for k := i - 1; k >= 0 && k >= i-5 && a.clause[k] == cl; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].i
+			continue
+		}
+		return a.isWord(cueInstrument, k)
 	}
 	return false
 }
@@ -1235,7 +1717,7 @@ func (a *analyzer) certainty(i int, src int32) graph.Certainty {
 				return graph.Alleged // "تتهم واشنطن إيران بتسليح الحوثيين"
 			}
 		case cueAllegedImperfect:
-			if c.i < i && c.i >= i-15 && c.j < len(a.toks) {
+			if c.i < i && c.i >= i-15 && c.j < len(a.toks) && !a.pastPerfect(c.i) {
 				if r, _ := utf8.DecodeRuneInString(a.toks[c.j].Norm); r == 'ي' || r == 'ت' || r == 'ن' {
 					return graph.Alleged
 				}
@@ -1249,6 +1731,17 @@ func (a *analyzer) certainty(i int, src int32) graph.Certainty {
 		}
 	}
 	return cert
+}
+
+// pastPerfect reports whether قد at token i follows كان ("وكانت حماس قد
+// تلقت"): a past perfect, not a hedge.
+func (a *analyzer) pastPerfect(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if a.isWord(cuePerfectAux, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownVoice reports whether a reporting cue has the claim's source as its
@@ -1286,7 +1779,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 	}
 	for n, p := range pairs {
 		ms, mt := a.men[p[0]], a.men[p[1]]
-		if ms.actor == mt.actor {
+		if ms.actor == mt.actor || c.rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 			continue
 		}
 		conf := cand.conf
@@ -1324,7 +1817,21 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 	}
 }
 
+// affiliated reports whether one actor is a person serving the other (his
+// state or organisation, by the gazetteer's affiliation): a meeting or
+// support between them is never read off a sentence ("اتصل ماكرون ...
+// دعم باريس"); two organisations ("الحكومة اللبنانية تؤيد خطة الجيش
+// اللبناني") are not affected.
+func (a *analyzer) affiliated(x, y int32) bool {
+	ax, ay := a.x.actors[x], a.x.actors[y]
+	return ax.Kind == graph.KindPerson && ax.Affiliation != "" && ax.Affiliation == ay.ID ||
+		ay.Kind == graph.KindPerson && ay.Affiliation != "" && ay.Affiliation == ax.ID
+}
+
 func (a *analyzer) argument(m mention) Argument {
+	if m.carried {
+		return Argument{Actor: a.x.actors[m.actor], Mention: a.prior.mention, Start: a.prior.start, End: a.prior.end}
+	}
 	s, e := a.toks[m.i].Start, a.toks[m.j-1].End
 	// Leave the clitics out of the mention: "وواشنطن" is named "واشنطن".
 	if m.prefix != "" && !strings.HasSuffix(m.prefix, "لل") {

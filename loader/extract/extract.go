@@ -66,6 +66,17 @@ type Extractor struct {
 	pronounForm     map[int32]int32
 	// demandObjects are the lexicon's demand_objects ("إنهاء", "وقف").
 	demandObjects map[string]bool
+	// words holds the entries of the lookup sections (stance_nouns,
+	// indirect_met, delegations, anaphors, planned_after …: every kind
+	// from cueStance on) as normalised phrases, words joined by a space.
+	words map[cueKind]map[string]bool
+	// firstWords holds the first word of every lookup entry, so a phrase
+	// is only assembled where one can start.
+	firstWords map[cueKind]map[string]bool
+	// orgHeads lists, per organisation, the head nouns of its names that
+	// an anaphor refers back to ("حركة حماس" has حركه: "الحركة" is Hamas
+	// when Hamas is the last such organisation named).
+	orgHeads map[int32][]string
 }
 
 type form struct {
@@ -139,7 +150,19 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 	x.countryPronouns = map[string]bool{}
 	x.pronounForm = map[int32]int32{}
 	x.demandObjects = map[string]bool{}
+	x.words = map[cueKind]map[string]bool{}
+	x.firstWords = map[cueKind]map[string]bool{}
 	for _, e := range lex.entries {
+		if k := e.spec.kind; k >= cueStance {
+			if x.words[k] == nil {
+				x.words[k] = map[string]bool{}
+			}
+			x.words[k][strings.Join(e.tokens, " ")] = true
+			if x.firstWords[k] == nil {
+				x.firstWords[k] = map[string]bool{}
+			}
+			x.firstWords[k][e.tokens[0]] = true
+		}
 		switch e.spec.kind {
 		case cueCountryPronoun:
 			x.countryPronouns[strings.Join(e.tokens, " ")] = true
@@ -147,14 +170,24 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 			x.demandObjects[e.tokens[0]] = true
 		}
 	}
+	x.orgHeads = map[int32][]string{}
+	for _, f := range x.forms {
+		if x.actors[f.actor].Kind != graph.KindOrganisation {
+			continue
+		}
+		first, _, _ := strings.Cut(arabic.Normalize(f.text), " ")
+		if x.words[cueAnaphor]["ال"+first] && !slices.Contains(x.orgHeads[f.actor], first) {
+			x.orgHeads[f.actor] = append(x.orgHeads[f.actor], first)
+		}
+	}
 	for ai, a := range x.actors {
-		if a.Kind == graph.KindState {
+		if a.Kind == graph.KindState || len(x.orgHeads[int32(ai)]) > 0 {
 			x.pronounForm[int32(ai)] = int32(len(x.forms))
 			x.forms = append(x.forms, form{actor: int32(ai), typ: formPronoun})
 		}
 	}
 	for _, e := range lex.entries {
-		if e.spec.kind == cueCountryPronoun || e.spec.kind == cueDemandObject {
+		if e.spec.kind.isLookup() {
 			continue // looked up directly, not matched as cues
 		}
 		spec := e.spec

@@ -10,8 +10,9 @@ import (
 )
 
 // goldSets are the gold files shipped for evaluation with the corpus each one
-// annotates. gold_blind.json and gold_blind2.json are held out: they were
-// written by annotators who had not seen the extractor's rules.
+// annotates. gold_blind.json and gold_blind2.json were written by annotators
+// who had not seen the extractor's rules; gold_blind2.json is held out (no
+// rule was written from it), so only its well-formedness is tested here.
 var goldSets = []struct{ gold, corpus string }{
 	{"testdata/gold_seeds.json", "../../data/articles"},
 	{"testdata/gold_other.json", "testdata/other"},
@@ -26,10 +27,6 @@ var goldSets = []struct{ gold, corpus string }{
 func TestGoldFilesAreWellFormed(t *testing.T) {
 	for _, set := range goldSets {
 		t.Run(filepath.Base(set.gold), func(t *testing.T) {
-			matches, _ := filepath.Glob(set.gold)
-			if len(matches) == 0 {
-				t.Skipf("%s is not shipped", set.gold)
-			}
 			g, err := LoadGold(set.gold)
 			if err != nil {
 				t.Fatal(err)

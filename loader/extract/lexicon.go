@@ -48,7 +48,25 @@ const (
 	cueClauseBreak
 	cueComplementizer
 	cueRelative
+	// Looked up word by word, never matched as cues.
+	cueStance         // "للموقف المصري": a demonym after it is a party
+	cueIndirect       // "مفاوضات غير مباشرة": the meeting is not met
+	cueDelegation     // "وفد": a delegation noun
+	cueDelegationHead // "برئاسة": the person after it leads the delegation
+	cueInstrument     // "ردت بضربات": the subject acts through the noun
+	cueSince          // "منذ قمة": a meeting as a time reference
+	cuePerfectAux     // "كان ... قد التقى": قد is not a hedge
+	cueBlameObject    // "حملت X Y مسؤولية": the object of a blame verb
+	cueContinuation   // "حيث التقى": the verb after it keeps the subject
+	cueAnaphor        // "الحركة": the last organisation named "حركة ..."
+	cuePlannedAfter   // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
 )
+
+// isLookup reports whether entries of the kind are looked up in word sets
+// rather than matched as cues.
+func (k cueKind) isLookup() bool {
+	return k == cueDemandObject || k == cueCountryPronoun || k >= cueStance
+}
 
 // isTrigger reports whether the cue introduces a relation.
 func (k cueKind) isTrigger() bool {
@@ -69,6 +87,9 @@ type cueSpec struct {
 	splitPrep string
 	// accusation is an opposed verb whose complement is alleged.
 	accusation bool
+	// blame is a demand verb whose object is a blame_objects word right
+	// after the target ("حملت حماس إسرائيل مسؤولية ...").
+	blame bool
 	// own is a noun whose pronoun refers to the subject ("دعمها").
 	own bool
 	// endsWithPrep is a verb phrase ending with its object's preposition
@@ -112,10 +133,21 @@ var lexiconSections = map[string]cueSpec{
 	"clause_breaks":                      {kind: cueClauseBreak},
 	"complementizers":                    {kind: cueComplementizer},
 	"relatives":                          {kind: cueRelative},
+	"stance_nouns":                       {kind: cueStance},
+	"indirect_met":                       {kind: cueIndirect},
+	"delegations.nouns":                  {kind: cueDelegation},
+	"delegations.heads":                  {kind: cueDelegationHead},
+	"instrument_verbs":                   {kind: cueInstrument},
+	"since":                              {kind: cueSince},
+	"perfect_auxiliaries":                {kind: cuePerfectAux},
+	"blame_objects":                      {kind: cueBlameObject},
+	"continuations":                      {kind: cueContinuation},
+	"anaphors":                           {kind: cueAnaphor},
+	"planned_after":                      {kind: cuePlannedAfter},
 }
 
 func init() {
-	forms := map[string]cueKind{"verbs": cueVerb, "nouns": cueNoun, "passive": cuePassive, "participles": cueParticiple, "mutual": cueMutual, "circumstantial": cueCircumstantial, "reliance": cueReliance, "demands": cueDemand, "demand_objects": cueDemandObject, "receive": cueReceive, "own_nouns": cueNoun, "accusations": cueVerb, "split_verbs": cueVerb}
+	forms := map[string]cueKind{"verbs": cueVerb, "nouns": cueNoun, "passive": cuePassive, "participles": cueParticiple, "mutual": cueMutual, "circumstantial": cueCircumstantial, "reliance": cueReliance, "demands": cueDemand, "demand_objects": cueDemandObject, "receive": cueReceive, "own_nouns": cueNoun, "accusations": cueVerb, "split_verbs": cueVerb, "blames": cueDemand}
 	for _, t := range graph.RelationTypes {
 		for f, k := range forms {
 			lexiconSections["relations."+strings.ToLower(string(t))+"."+f] = cueSpec{kind: k, rel: t}
@@ -193,6 +225,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				s.text, s.line = it.Value, it.Line
 				s.own = strings.HasSuffix(path, ".own_nouns")
 				s.accusation = strings.HasSuffix(path, ".accusations")
+				s.blame = strings.HasSuffix(path, ".blames")
 				if last := words[len(words)-1]; len(words) > 1 && (last == "ب" || last == "ل" || last == "ك") {
 					s.clitic = last
 					words = words[:len(words)-1]
@@ -217,7 +250,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 					s.endsWithPrep = true
 				}
 				key := strings.Join(words, " ") + "|" + s.clitic
-				if s.kind == cueDemandObject || s.kind == cueCountryPronoun {
+				if s.kind.isLookup() {
 					key = path + ":" + key // looked up on their own, not matched as cues
 				}
 				if prev, dup := seen[key]; dup {
