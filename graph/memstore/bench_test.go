@@ -178,7 +178,7 @@ func BenchmarkLoadArticle(b *testing.B) {
 		s := bigGraph(b)
 		docs := storetest.Synthetic(benchActors, 2*storetest.SyntheticClaimsPerArticle, benchSeed+1)
 		for i := range docs {
-			docs[i] = retarget(docs[i], "bench-replace-"+string(rune('a'+i)))
+			docs[i] = storetest.Retarget(docs[i], "bench-replace-"+string(rune('a'+i)))
 		}
 		b.ReportAllocs()
 		i := 0
@@ -189,18 +189,6 @@ func BenchmarkLoadArticle(b *testing.B) {
 			i++
 		}
 	})
-}
-
-// retarget gives a document another article id (with its claim ids).
-func retarget(d graph.Document, id string) graph.Document {
-	d.Article.ID = id
-	d.Claims = slices.Clone(d.Claims)
-	for i := range d.Claims {
-		c := &d.Claims[i]
-		c.Article = id
-		c.ID = graph.ClaimID(id, c.Type, c.Source, c.Target, c.Start, c.End)
-	}
-	return d
 }
 
 // BenchmarkFullGC times one full garbage collection with the benchmark graph

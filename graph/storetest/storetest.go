@@ -765,7 +765,7 @@ func testInvalidDocuments(t *testing.T, s graph.Store) {
 			t.Run(tt.name+"/"+id, func(t *testing.T) {
 				d := Fixture()[0]
 				if id != d.Article.ID {
-					d = retarget(d, id)
+					d = Retarget(d, id)
 				}
 				// Changes a successful load would make visible.
 				d.Article.Title = "CHANGED"
@@ -791,8 +791,9 @@ func testInvalidDocuments(t *testing.T, s graph.Store) {
 	}
 }
 
-// retarget moves a document to another article id, recomputing claim ids.
-func retarget(d graph.Document, id string) graph.Document {
+// Retarget returns a copy of d moved to another article id, with its claims'
+// article and ids recomputed, so one fixture document can be loaded as many.
+func Retarget(d graph.Document, id string) graph.Document {
 	d.Article.ID = id
 	d.Claims = slices.Clone(d.Claims)
 	for i := range d.Claims {
