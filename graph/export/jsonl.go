@@ -13,22 +13,25 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
-// jsonlRecord is one line of the jsonl format: the shape "rawabit extract"
-// writes, plus the claim id, the extractor, the actors' Arabic names and the
-// article's metadata.
-type jsonlRecord struct {
+// ClaimLine is one line of the JSON Lines claim format: the shape
+// "rawabit extract" writes, which the jsonl export repeats with the optional
+// fields (claim id, extractor, Arabic names, article metadata) filled in.
+// Empty optional fields are left out.
+type ClaimLine struct {
 	ID         string       `json:"id,omitempty"`
 	Type       string       `json:"type"`
-	Source     jsonlActor   `json:"source"`
-	Target     jsonlActor   `json:"target"`
-	Article    jsonlArticle `json:"article"`
-	Evidence   jsonlQuote   `json:"evidence"`
+	Source     LineActor    `json:"source"`
+	Target     LineActor    `json:"target"`
+	Article    LineArticle  `json:"article"`
+	Evidence   LineEvidence `json:"evidence"`
 	Certainty  string       `json:"certainty"`
 	Confidence float64      `json:"confidence"`
 	Extractor  string       `json:"extractor,omitempty"`
 }
 
-type jsonlActor struct {
+// LineActor is one side of a claim in a ClaimLine. Mention is the actor's
+// text as it appears in the article, or "" for a stored claim.
+type LineActor struct {
 	ID      string `json:"id"`
 	Name    string `json:"name"`
 	NameAr  string `json:"name_ar,omitempty"`
@@ -36,7 +39,9 @@ type jsonlActor struct {
 	Mention string `json:"mention"`
 }
 
-type jsonlArticle struct {
+// LineArticle names the article of a claim in a ClaimLine: its id, and the
+// file it was read from ("rawabit extract") or its metadata (export).
+type LineArticle struct {
 	ID        string `json:"id"`
 	Path      string `json:"path,omitempty"`
 	Title     string `json:"title,omitempty"`
@@ -45,7 +50,9 @@ type jsonlArticle struct {
 	URL       string `json:"url,omitempty"`
 }
 
-type jsonlQuote struct {
+// LineEvidence is the verbatim quote of a claim: the article text between
+// the byte offsets Start and End.
+type LineEvidence struct {
 	Quote string `json:"quote"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -141,7 +148,7 @@ func ReadJSONL(r io.Reader) (Input, error) {
 		if len(text) == 0 {
 			continue
 		}
-		var rec jsonlRecord
+		var rec ClaimLine
 		dec := json.NewDecoder(bytes.NewReader(text))
 		if err := dec.Decode(&rec); err != nil {
 			return Input{}, fmt.Errorf("%w: jsonl line %d: %v", graph.ErrInvalid, line, err)
@@ -150,7 +157,7 @@ func ReadJSONL(r io.Reader) (Input, error) {
 		if err != nil {
 			return Input{}, fmt.Errorf("jsonl line %d: %w", line, err)
 		}
-		for _, ref := range []jsonlActor{rec.Source, rec.Target} {
+		for _, ref := range []LineActor{rec.Source, rec.Target} {
 			if nodes[ref.ID] {
 				continue
 			}
@@ -178,7 +185,7 @@ func ReadJSONL(r io.Reader) (Input, error) {
 }
 
 // claim converts a record to a claim.
-func (rec jsonlRecord) claim() (graph.Claim, error) {
+func (rec ClaimLine) claim() (graph.Claim, error) {
 	t, err := graph.ParseRelationType(rec.Type)
 	if err != nil {
 		return graph.Claim{}, err

@@ -7,57 +7,23 @@ import (
 	"io"
 	"strings"
 
-	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/export"
 	"github.com/rawabit/rawabit/loader"
 )
 
-// JSONActor is one side of a claim in the JSON Lines output.
-type JSONActor struct {
-	ID   string     `json:"id"`
-	Name string     `json:"name"`
-	Kind graph.Kind `json:"kind"`
-	// Mention is the text as it appears in the article.
-	Mention string `json:"mention"`
-}
-
-// JSONArticle names the article of a claim in the JSON Lines output.
-type JSONArticle struct {
-	ID   string `json:"id"`
-	Path string `json:"path"`
-}
-
-// JSONEvidence is the verbatim quote of a claim: the article text between
-// the byte offsets Start and End.
-type JSONEvidence struct {
-	Quote string `json:"quote"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-}
-
-// JSONLine is one line of `rawabit extract`: one claim.
-type JSONLine struct {
-	Type       string          `json:"type"`
-	Source     JSONActor       `json:"source"`
-	Target     JSONActor       `json:"target"`
-	Article    JSONArticle     `json:"article"`
-	Evidence   JSONEvidence    `json:"evidence"`
-	Certainty  graph.Certainty `json:"certainty"`
-	Confidence float64         `json:"confidence"`
-}
-
 // Line converts a result found in the article at path to its JSON Lines
-// record.
-func (r Result) Line(path string) JSONLine {
-	actor := func(a Argument) JSONActor {
-		return JSONActor{ID: a.Actor.ID, Name: a.Actor.Name, Kind: a.Actor.Kind, Mention: a.Mention}
+// record, the shape graph/export's jsonl format shares.
+func (r Result) Line(path string) export.ClaimLine {
+	actor := func(a Argument) export.LineActor {
+		return export.LineActor{ID: a.Actor.ID, Name: a.Actor.Name, Kind: string(a.Actor.Kind), Mention: a.Mention}
 	}
-	return JSONLine{
+	return export.ClaimLine{
 		Type:       strings.ToLower(string(r.Claim.Type)),
 		Source:     actor(r.Source),
 		Target:     actor(r.Target),
-		Article:    JSONArticle{ID: r.Claim.Article, Path: path},
-		Evidence:   JSONEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
-		Certainty:  r.Claim.Certainty,
+		Article:    export.LineArticle{ID: r.Claim.Article, Path: path},
+		Evidence:   export.LineEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
+		Certainty:  string(r.Claim.Certainty),
 		Confidence: r.Claim.Confidence,
 	}
 }
