@@ -37,6 +37,10 @@ type Options struct {
 	Corpus []string
 	// Gazetteers are merged in order (see gazetteer.Merge).
 	Gazetteers []string
+	// Gazetteer, when set, is an already parsed and merged gazetteer used
+	// instead of parsing Gazetteers, so that a caller who also builds an
+	// extractor from it reads the files once.
+	Gazetteer *gazetteer.Gazetteer
 	// Claims is the curated claims file; "" for none.
 	Claims string
 	// Corrections is the corrections file; "" for none.
@@ -116,13 +120,17 @@ func New(opts Options) (*Loader, error) {
 	l := &Loader{opts: opts, curated: map[string][]CuratedClaim{}}
 	var gs []*gazetteer.Gazetteer
 	var errs []error
-	for _, p := range opts.Gazetteers {
-		g, err := gazetteer.ParseFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+	if opts.Gazetteer != nil {
+		gs = append(gs, opts.Gazetteer)
+	} else {
+		for _, p := range opts.Gazetteers {
+			g, err := gazetteer.ParseFile(p)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			gs = append(gs, g)
 		}
-		gs = append(gs, g)
 	}
 	var claims *ClaimsFile
 	if opts.Claims != "" {

@@ -467,3 +467,30 @@ func TestLoadIsIdempotent(t *testing.T) {
 		t.Errorf("got summaries %+v and %+v, want them equal", first, second)
 	}
 }
+
+func TestLoadWithParsedGazetteer(t *testing.T) {
+	ctx := context.Background()
+	fromPaths := memstore.New()
+	want, err := Load(ctx, fromPaths, realData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := realData(t)
+	g, err := gazetteer.LoadFiles(opts.Gazetteers...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Gazetteer = g
+	opts.Gazetteers = []string{"no-such-file.yaml"} // ignored when Gazetteer is set
+	fromParsed := memstore.New()
+	got, err := Load(ctx, fromParsed, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Articles != want.Articles || got.Actors != want.Actors || got.Claims != want.Claims {
+		t.Errorf("got %d articles, %d actors, %d claims, want %d, %d, %d", got.Articles, got.Actors, got.Claims, want.Articles, want.Actors, want.Claims)
+	}
+	if gc, wc := counts(t, fromParsed), counts(t, fromPaths); gc != wc {
+		t.Errorf("got store counts %+v, want %+v", gc, wc)
+	}
+}

@@ -18,20 +18,46 @@ var errNoExtractorInput = errors.New("no gazetteer or no trigger lexicon")
 // no error, and logs a warning: loads then use the gazetteer mentions and
 // curated claims alone.
 func (app *App) Extractor() (*extract.Extractor, error) {
-	var gazetteers []string
-	for _, g := range app.Config.Data.Gazetteer {
-		if g = app.dataFile("data.gazetteer", g); g != "" {
-			gazetteers = append(gazetteers, g)
-		}
+	g, err := app.Gazetteer()
+	if err != nil {
+		return nil, err
 	}
-	triggers := app.dataFile("data.triggers", app.Config.Data.Triggers)
-	if len(gazetteers) == 0 || triggers == "" {
-		app.Logger.Warn("extractor not used", "reason", errNoExtractorInput)
+	return app.extractorFrom(g)
+}
+
+// Gazetteer parses and merges the configured data.gazetteer files that
+// exist; it returns nil and no error when there are none. Errors name the
+// file and line.
+func (app *App) Gazetteer() (*gazetteer.Gazetteer, error) {
+	files := app.gazetteerFiles()
+	if len(files) == 0 {
 		return nil, nil
 	}
-	g, err := gazetteer.LoadFiles(gazetteers...)
+	g, err := gazetteer.LoadFiles(files...)
 	if err != nil {
-		return nil, fmt.Errorf("extractor: %w", err)
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	return g, nil
+}
+
+func (app *App) gazetteerFiles() []string {
+	var files []string
+	for _, g := range app.Config.Data.Gazetteer {
+		if g = app.dataFile("data.gazetteer", g); g != "" {
+			files = append(files, g)
+		}
+	}
+	return files
+}
+
+// extractorFrom builds the extractor on an already parsed gazetteer g and
+// the data.triggers lexicon; with no gazetteer or no lexicon it returns nil
+// and logs a warning.
+func (app *App) extractorFrom(g *gazetteer.Gazetteer) (*extract.Extractor, error) {
+	triggers := app.dataFile("data.triggers", app.Config.Data.Triggers)
+	if g == nil || triggers == "" {
+		app.Logger.Warn("extractor not used", "reason", errNoExtractorInput)
+		return nil, nil
 	}
 	lex, err := extract.LoadLexicon(triggers)
 	if err != nil {

@@ -126,13 +126,14 @@ func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, err
 		Corrections:   app.dataFile("data.corrections", d.Corrections),
 		PartialCorpus: partial,
 	}
-	for _, g := range d.Gazetteer {
-		if g = app.dataFile("data.gazetteer", g); g != "" {
-			opts.Gazetteers = append(opts.Gazetteers, g)
-		}
+	opts.Gazetteers = app.gazetteerFiles()
+	g, err := app.Gazetteer()
+	if err != nil {
+		return opts, err
 	}
+	opts.Gazetteer = g
 	if d.Extract {
-		x, err := app.Extractor()
+		x, err := app.extractorFrom(g)
 		if err != nil {
 			return opts, err
 		}
