@@ -37,6 +37,13 @@ type GoldRelation struct {
 	Certainty string `json:"certainty"`
 }
 
+// The certainties of a gold file beyond graph's own: a negated relation
+// must not be extracted, an optional one is neither credited nor penalised.
+const (
+	GoldNegated  = "negated"
+	GoldOptional = "optional"
+)
+
 // LoadGold reads a gold file. Errors name the file and, for malformed JSON,
 // the line; a relation with an unknown type or certainty, or without
 // article, source or target, is an error naming its index.
@@ -62,7 +69,7 @@ func LoadGold(path string) (*Gold, error) {
 		if _, err := graph.ParseRelationType(r.Type); err != nil {
 			return nil, fmt.Errorf("extract: gold %s: relation %d: %w", path, i, err)
 		}
-		if r.Certainty != "negated" && r.Certainty != "" {
+		if r.Certainty != GoldNegated && r.Certainty != GoldOptional && r.Certainty != "" {
 			if _, err := graph.ParseCertainty(r.Certainty); err != nil {
 				return nil, fmt.Errorf("extract: gold %s: relation %d: %w", path, i, err)
 			}
@@ -170,23 +177,38 @@ func Evaluate(g *Gold, results []Result, resolve func(string) string, articles m
 		}
 		return goldID
 	}
+	// Only articles the gold file annotates are scored: an article it does
+	// not name has no gold, so its claims could be neither right nor wrong.
+	scored := map[string]bool{}
+	for _, r := range g.Relations {
+		if articles == nil || articles[r.Article] {
+			scored[r.Article] = true
+		}
+	}
 	positive := map[evalKey]GoldRelation{}
 	negative := map[evalKey]GoldRelation{}
+	optional := map[evalKey]bool{}
 	for _, r := range g.Relations {
 		if articles != nil && !articles[r.Article] {
 			continue
 		}
 		t, _ := graph.ParseRelationType(r.Type)
 		k := keyOf(t, idOf(r.Source), idOf(r.Target), r.Article)
-		if r.Certainty == "negated" {
+		switch r.Certainty {
+		case GoldNegated:
 			negative[k] = r
-		} else {
+		case GoldOptional:
+			optional[k] = true
+		default:
 			positive[k] = r
 		}
 	}
 	extracted := map[evalKey]Result{}
 	var order []evalKey
 	for _, r := range results {
+		if !scored[r.Claim.Article] {
+			continue
+		}
 		k := keyOf(r.Claim.Type, r.Claim.Source, r.Claim.Target, r.Claim.Article)
 		if _, ok := extracted[k]; !ok {
 			extracted[k] = r
@@ -205,6 +227,10 @@ func Evaluate(g *Gold, results []Result, resolve func(string) string, articles m
 		s.Extracted++
 		if _, ok := positive[k]; ok {
 			s.TP++
+			continue
+		}
+		if optional[k] {
+			s.Extracted--
 			continue
 		}
 		s.FP++
