@@ -249,13 +249,14 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	if err != nil {
 		return sum, fmt.Errorf("loader: reading the corpus: %w", err)
 	}
+	var absent outsideCorpus
 	for _, id := range sortedKeys(l.curated) {
 		if _, ok := firstSeen[id]; ok {
 			continue
 		}
 		for _, c := range l.curated[id] {
 			if l.opts.PartialCorpus {
-				sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: claim of article %q not loaded: the article is not in the corpus", c.Pos, id))
+				absent.add(c.Pos, id)
 				continue
 			}
 			if reason, ok := unreadable[id]; ok {
@@ -267,6 +268,18 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	}
 	if len(errs) > 0 {
 		return sum, fmt.Errorf("loader: nothing loaded: %w", joinErrors(errs))
+	}
+	if w := absent.warning("curated claim", "curated claims", "not loaded"); w != "" {
+		sum.Warnings = append(sum.Warnings, w)
+	}
+	var unused outsideCorpus
+	for _, r := range l.rejections {
+		if _, ok := firstSeen[r.Article]; r.Article != "" && !ok {
+			unused.add(r.Pos, r.Article)
+		}
+	}
+	if w := unused.warning("correction", "corrections", "not used"); w != "" {
+		sum.Warnings = append(sum.Warnings, w)
 	}
 
 	actors := map[string]bool{}
@@ -472,4 +485,43 @@ func joinErrors(errs []error) error {
 		errs = append(errs[:max:max], fmt.Errorf("... and %d more errors", len(errs)-max))
 	}
 	return errors.Join(errs...)
+}
+
+// outsideCorpus collects the entries of an input file that name articles not
+// in the corpus, to report them in one warning rather than one per entry.
+type outsideCorpus struct {
+	first    gazetteer.Position
+	entries  int
+	articles map[string]bool
+}
+
+func (o *outsideCorpus) add(pos gazetteer.Position, article string) {
+	if o.entries == 0 {
+		o.first, o.articles = pos, map[string]bool{}
+	}
+	o.entries++
+	o.articles[article] = true
+}
+
+// warning is the one warning for every entry added, or "" when none was:
+// "FILE:LINE: 3 curated claims of 2 articles not in the corpus not
+// loaded (a1, a2)", naming the first entry's line and at most five articles.
+func (o *outsideCorpus) warning(one, many, outcome string) string {
+	if o.entries == 0 {
+		return ""
+	}
+	ids := sortedKeys(o.articles)
+	more := ""
+	if len(ids) > 5 {
+		ids, more = ids[:5], fmt.Sprintf(" and %d more", len(ids)-5)
+	}
+	return fmt.Sprintf("%s: %d %s of %d %s not in the corpus %s (%s%s)", o.first, o.entries, pluralWord(o.entries, one, many),
+		len(o.articles), pluralWord(len(o.articles), "article", "articles"), outcome, strings.Join(ids, ", "), more)
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

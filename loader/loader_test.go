@@ -196,7 +196,7 @@ func TestLoadPartialCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Articles != 1 || sum.Claims != 2 || len(sum.Warnings) != 1 || !strings.Contains(sum.Warnings[0], `claims.yaml:13: claim of article "art2" not loaded`) {
+	if sum.Articles != 1 || sum.Claims != 2 || len(sum.Warnings) != 1 || !strings.HasSuffix(sum.Warnings[0], `claims.yaml:13: 1 curated claim of 1 article not in the corpus not loaded (art2)`) {
 		t.Errorf("got summary %+v, want art1 with its 2 claims and a warning for the claim of art2", sum)
 	}
 }
@@ -492,5 +492,18 @@ func TestLoadWithParsedGazetteer(t *testing.T) {
 	}
 	if gc, wc := counts(t, fromParsed), counts(t, fromPaths); gc != wc {
 		t.Errorf("got store counts %+v, want %+v", gc, wc)
+	}
+}
+
+func TestLoadWarnsOnceForCorrectionsOutsideCorpus(t *testing.T) {
+	corrections := "reject:\n  - {type: supported, source: uae, target: khalifa-haftar, article: gone}\n  - {type: met, source: uae, target: khalifa-haftar, article: gone2}\n  - {type: met, source: uae, target: khalifa-haftar}\n"
+	opts := fixture(t, map[string]string{"art1.txt": art1Text}, "", corrections)
+	sum, err := Load(context.Background(), memstore.New(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{opts.Corrections + ":2: 2 corrections of 2 articles not in the corpus not used (gone, gone2)"}
+	if !slices.Equal(sum.Warnings, want) {
+		t.Errorf("got warnings %q, want %q", sum.Warnings, want)
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"log/slog"
+	"net"
 )
 
 // App is what every command gets: the resolved configuration, a logger, the
@@ -17,6 +18,9 @@ type App struct {
 	Logger *slog.Logger
 	Stdout io.Writer
 	Stderr io.Writer
+	// Listen opens the listener "serve" serves on; nil means net.Listen on
+	// TCP. Tests set it to learn the address of a server on port 0.
+	Listen func(addr string) (net.Listener, error)
 
 	resolved resolvedConfig
 	// warnedMissing holds the missing default data files already logged.
@@ -31,4 +35,12 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 		return slog.New(slog.NewJSONHandler(w, opts))
 	}
 	return slog.New(slog.NewTextHandler(w, opts))
+}
+
+// listen opens the server's listener with app.Listen, or on TCP.
+func (app *App) listen(addr string) (net.Listener, error) {
+	if app.Listen != nil {
+		return app.Listen(addr)
+	}
+	return net.Listen("tcp", addr)
 }

@@ -262,6 +262,7 @@ func resolveConfig(src configSource) (resolvedConfig, error) {
 	}
 	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AllowEmptyEnv(true)
 	v.AutomaticEnv()
 
 	flagFor := map[string]*pflag.Flag{}
@@ -280,6 +281,13 @@ func resolveConfig(src configSource) (resolvedConfig, error) {
 	var errs []error
 	for _, k := range configKeys {
 		val, from := v.Get(k.Key), origin(k, flagFor[k.Key], file, lines)
+		if env, set := os.LookupEnv(k.EnvVar()); set && env == "" && from == "environment "+k.EnvVar() {
+			// An empty variable clears the key: empty where the key
+			// accepts it (a string, a list), else the built-in default.
+			if k.set(&r.Config, "") != nil {
+				val = k.Default
+			}
+		}
 		r.Values[k.Key], r.Origins[k.Key] = val, from
 		if err := k.set(&r.Config, val); err != nil {
 			errs = append(errs, fmt.Errorf("%s: %s: %w", from, k.Key, err))
@@ -296,7 +304,7 @@ func origin(k configKey, f *pflag.Flag, file string, lines map[string]int) strin
 	if f != nil && f.Changed {
 		return "flag --" + f.Name
 	}
-	if os.Getenv(k.EnvVar()) != "" {
+	if _, set := os.LookupEnv(k.EnvVar()); set {
 		return "environment " + k.EnvVar()
 	}
 	if line, ok := lines[k.Key]; ok {
@@ -309,7 +317,7 @@ func origin(k configKey, f *pflag.Flag, file string, lines map[string]int) strin
 // key, so that a typo is not silently ignored: a name under a known section
 // (RAWABIT_SERVER_ADRESS) or close to a key's variable (RAWABIT_STROE).
 // Other RAWABIT_* variables (test switches, for instance) and empty ones are
-// ignored, as viper ignores empty variables of known keys.
+// ignored (an empty variable of a known key clears that key).
 func checkEnv(environ []string) error {
 	known := map[string]bool{envConfigFile: true}
 	var prefixes []string

@@ -150,12 +150,14 @@ log: {level: DEBUG, format: json}
 			c.Server.MaxBodyBytes = 10
 			c.Log.Level = slog.LevelWarn
 		}},
-		{configCase{name: "empty environment variables are ignored",
-			yaml: "store: neo4j\n",
-			env:  map[string]string{"RAWABIT_STORE": "", "RAWABIT_SERVER_NO_SUCH_KEY": ""},
+		{configCase{name: "empty environment variables clear their keys",
+			yaml: "store: neo4j\nneo4j:\n  password: pw\ndata:\n  articles: [a]\nserver:\n  max_nodes: 42\n",
+			env: map[string]string{"RAWABIT_STORE": "", "RAWABIT_SERVER_NO_SUCH_KEY": "", "RAWABIT_DATA_CLAIMS": "",
+				"RAWABIT_DATA_ARTICLES": "", "RAWABIT_NEO4J_PASSWORD": "", "RAWABIT_SERVER_MAX_NODES": ""},
 		}, func(c *Config) {
 			c.File = "config.yaml"
-			c.Store = StoreNeo4j
+			c.Data.Claims = ""
+			c.Data.Articles = nil
 		}},
 		{configCase{name: "environment variables unlike any key are ignored",
 			env: map[string]string{"RAWABIT_SHOTS": "/tmp/x", "RAWABIT_BROWSER_BIG": "1"},

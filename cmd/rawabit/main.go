@@ -69,7 +69,14 @@ func main() {
 // run executes rawabit with the given arguments and returns the exit code.
 // Errors are printed to stderr.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	app := &App{Stdout: stdout, Stderr: stderr, Logger: slog.New(slog.NewTextHandler(stderr, nil))}
+	return runApp(ctx, &App{Stdout: stdout, Stderr: stderr}, args)
+}
+
+// runApp is run with a given App (its Stdout and Stderr set), for tests
+// that set App.Listen.
+func runApp(ctx context.Context, app *App, args []string) int {
+	stdout, stderr := app.Stdout, app.Stderr
+	app.Logger = slog.New(slog.NewTextHandler(stderr, nil))
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	root.SetOut(stdout)

@@ -282,7 +282,7 @@ func TestServe(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
 	served := make(chan error, 1)
-	go func() { served <- app.serve(ctx, ln) }()
+	go func() { served <- app.serve(ctx, ln, nil) }()
 	base := "http://" + ln.Addr().String()
 
 	get := func(path string) []byte {

@@ -17,25 +17,28 @@ func init() { register(newServeCmd) }
 
 func newServeCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "serve",
+		Use:   "serve [PATH...]",
 		Short: "Serve the API and the viewer",
 		Long: `Serve the JSON API (/api/...), /healthz and the viewer on server.addr.
 
-With the memory store (the default) the data files (data.articles, with
-data.gazetteer, data.claims and data.corrections) are loaded at start-up. With
-Neo4j the store is served as it is, unless --load (server.load_corpus) asks
-for the data files to be loaded first. SIGINT or SIGTERM stops the server
+With the memory store (the default) the articles are loaded at start-up:
+the PATHs given (.txt files, .jsonl files or folders of them), else the
+configured corpus (data.articles), with data.gazetteer, data.claims and
+data.corrections. Curated claims and corrections of articles that are not
+in the corpus are reported in one warning. With Neo4j the store is served as
+it is, unless PATHs are given or --load (server.load_corpus) asks for the
+data files to be loaded first. SIGINT or SIGTERM stops the server
 gracefully, waiting up to server.shutdown_timeout for requests in flight.`,
 		Example: `  rawabit serve
   rawabit serve --addr :8080
+  rawabit serve my-articles/ more/news.jsonl
   RAWABIT_STORE=neo4j RAWABIT_NEO4J_PASSWORD=secret rawabit serve --load`,
-		Args: exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			ln, err := net.Listen("tcp", app.Config.Server.Addr)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ln, err := app.listen(app.Config.Server.Addr)
 			if err != nil {
 				return fmt.Errorf("serve: %w", err)
 			}
-			return app.serve(cmd.Context(), ln)
+			return app.serve(cmd.Context(), ln, args)
 		},
 	}
 	f := cmd.Flags()
@@ -47,11 +50,11 @@ gracefully, waiting up to server.shutdown_timeout for requests in flight.`,
 	return cmd
 }
 
-// serve opens the store, loads the corpus when configured to, and serves on
-// ln until ctx is cancelled, then shuts down gracefully. It closes ln and
+// serve opens the store, loads the corpus when configured to (paths, else
+// data.articles), and serves on ln until ctx is cancelled, then shuts down gracefully. It closes ln and
 // the store. A corpus with skipped articles is logged, not fatal; an input
 // error that stops loading is.
-func (app *App) serve(ctx context.Context, ln net.Listener) error {
+func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) error {
 	defer ln.Close()
 	cfg := app.Config
 	store, err := app.OpenStore(ctx)
@@ -64,8 +67,11 @@ func (app *App) serve(ctx context.Context, ln net.Listener) error {
 		}
 	}()
 
-	if cfg.Store == StoreMemory || cfg.Server.LoadCorpus {
-		sum, err := app.loadCorpus(ctx, store, cfg.Data.Articles, false)
+	if cfg.Store == StoreMemory || cfg.Server.LoadCorpus || len(paths) > 0 {
+		if len(paths) == 0 {
+			paths = cfg.Data.Articles
+		}
+		sum, err := app.loadCorpus(ctx, store, paths, true)
 		if err != nil {
 			return fmt.Errorf("serve: load corpus: %w", err)
 		}
