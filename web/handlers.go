@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -296,23 +294,58 @@ func (ac *articleCache) get(ctx context.Context, id string) (graph.Article, erro
 	return a, nil
 }
 
+// claimViews returns the views of claims in their order. The UTF-16 offsets
+// of all the claims of one article come from one pass over its text, so the
+// cost is linear in the articles' size whatever the number of claims.
 func (ac *articleCache) claimViews(ctx context.Context, claims []graph.Claim) ([]claimView, error) {
-	out := make([]claimView, 0, len(claims))
-	for _, cl := range claims {
-		a, err := ac.get(ctx, cl.Article)
+	out := make([]claimView, len(claims))
+	byArticle := map[string][]int{}
+	var articles []string
+	for i, cl := range claims {
+		if _, ok := byArticle[cl.Article]; !ok {
+			articles = append(articles, cl.Article)
+		}
+		byArticle[cl.Article] = append(byArticle[cl.Article], i)
+	}
+	for _, id := range articles {
+		a, err := ac.get(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, newClaimView(cl, a))
+		idx := byArticle[id]
+		of := make([]graph.Claim, len(idx))
+		for k, i := range idx {
+			of[k] = claims[i]
+		}
+		views, err := newClaimViews(ctx, a, of)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range idx {
+			out[i] = views[k]
+		}
 	}
 	return out, nil
 }
 
-func newClaimView(cl graph.Claim, a graph.Article) claimView {
-	v := claimView{Claim: cl, ArticleTitle: a.Title, ArticleSource: a.Source, ArticleURL: a.URL, ArticlePublished: dateOf(a)}
-	v.StartUTF16 = utf16Len(a.Text, cl.Start)
-	v.EndUTF16 = v.StartUTF16 + utf16Len(cl.Quote, len(cl.Quote))
-	return v
+// newClaimViews returns the views of claims, all of article a, with their
+// UTF-16 offsets computed in one pass over a's text (see utf16Offsets). It
+// stops with ctx's error once ctx is done.
+func newClaimViews(ctx context.Context, a graph.Article, claims []graph.Claim) ([]claimView, error) {
+	offsets := make([]int, 0, 2*len(claims))
+	for _, cl := range claims {
+		offsets = append(offsets, cl.Start, cl.End)
+	}
+	units, err := utf16Offsets(ctx, a.Text, offsets)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]claimView, len(claims))
+	for i, cl := range claims {
+		out[i] = claimView{Claim: cl, ArticleTitle: a.Title, ArticleSource: a.Source, ArticleURL: a.URL, ArticlePublished: dateOf(a),
+			StartUTF16: units[2*i], EndUTF16: units[2*i+1]}
+	}
+	return out, nil
 }
 
 func dateOf(a graph.Article) string {
@@ -320,20 +353,6 @@ func dateOf(a graph.Article) string {
 		return ""
 	}
 	return a.Published.Format("2006-01-02")
-}
-
-// utf16Len counts the UTF-16 code units of s[:n].
-func utf16Len(s string, n int) int {
-	n = min(max(n, 0), len(s))
-	units := 0
-	for _, r := range s[:n] {
-		if r == utf8.RuneError {
-			units++
-			continue
-		}
-		units += utf16.RuneLen(r)
-	}
-	return units
 }
 
 // pathStepView is one hop of a path with its aggregated edges and claims.
@@ -375,16 +394,24 @@ func (s *Server) handlePaths(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	ac := &articleCache{store: s.store}
+	// The claims of every step of every path in one list, so that each
+	// article's offsets are computed in one pass.
+	var all []graph.Claim
+	for _, p := range paths {
+		for _, st := range p.Steps {
+			all = append(all, st.Claims...)
+		}
+	}
+	views, err := (&articleCache{store: s.store}).claimViews(ctx, all)
+	if err != nil {
+		return err
+	}
 	out := make([]pathView, len(paths))
 	for i, p := range paths {
 		out[i] = pathView{Nodes: p.Nodes, Steps: make([]pathStepView, len(p.Steps))}
 		for j, st := range p.Steps {
-			claims, err := ac.claimViews(ctx, st.Claims)
-			if err != nil {
-				return err
-			}
-			out[i].Steps[j] = pathStepView{From: st.From, To: st.To, Edges: edgeViews(graph.Aggregate(st.Claims)), Claims: claims}
+			out[i].Steps[j] = pathStepView{From: st.From, To: st.To, Edges: edgeViews(graph.Aggregate(st.Claims)), Claims: views[:len(st.Claims):len(st.Claims)]}
+			views = views[len(st.Claims):]
 		}
 	}
 	return c.JSON(http.StatusOK, struct {
@@ -467,10 +494,10 @@ func (s *Server) handleArticle(c echo.Context) error {
 		return err
 	}
 	slices.SortStableFunc(claims, func(x, y graph.Claim) int { return cmp.Compare(x.Start, y.Start) })
-	v := articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: dateOf(a),
-		Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: make([]claimView, len(claims))}
-	for i, cl := range claims {
-		v.Claims[i] = newClaimView(cl, a)
+	views, err := newClaimViews(ctx, a, claims)
+	if err != nil {
+		return err
 	}
-	return c.JSON(http.StatusOK, v)
+	return c.JSON(http.StatusOK, articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: dateOf(a),
+		Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views})
 }
