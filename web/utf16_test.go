@@ -171,7 +171,11 @@ func TestClaimOffsetsAsBefore(t *testing.T) {
 		check(t, v.Claims)
 	})
 	t.Run("paths", func(t *testing.T) {
-		var v struct{ Paths []struct{ Steps []struct{ Claims []claimView } } }
+		var v struct {
+			Paths []struct {
+				Steps []struct{ Claims []claimView }
+			}
+		}
 		getJSON(t, h, "/api/paths?from=a&to=b", &v)
 		if len(v.Paths) != 1 || len(v.Paths[0].Steps) != 1 {
 			t.Fatalf("got %+v, want one path of one step", v)
