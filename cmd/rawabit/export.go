@@ -82,7 +82,7 @@ With the memory store the configured corpus is loaded first.`,
 	f.StringSliceVar(&fl.types, "types", nil, "relation types to keep: met, supported, opposed (default all)")
 	f.StringSliceVar(&fl.kinds, "kinds", nil, "actor kinds to reach: person, state, organisation (default all)")
 	f.StringSliceVar(&fl.certainties, "certainties", nil, "certainties to keep: asserted, reported, alleged (default all)")
-	f.Float64Var(&fl.minConfidence, "min-confidence", 0, "keep claims with at least this confidence, 0..1")
+	addMinConfidenceFlag(f, &fl.minConfidence)
 	f.StringVar(&fl.format, "format", string(export.GraphML), "graphml, gexf, json, csv, neo4j-csv, cypher or jsonl")
 	f.StringVarP(&fl.output, "output", "o", "", "write to this file, or into this directory under the default name (default stdout)")
 	addDataFlags(cmd)
