@@ -54,9 +54,21 @@ func (it Item) Where() string {
 
 // CorpusFiles expands paths into the corpus files they hold: a file is taken
 // as given; a folder is walked recursively for .txt and .jsonl files (hidden
-// entries skipped), in sorted order. A path that cannot be read is returned
-// in bad with its error, and the rest goes on.
+// entries skipped), in sorted order. A file reached twice (the same cleaned
+// absolute path, or the same file through another name such as a link) is
+// kept once, where it is first reached. A path that cannot be read is
+// returned in bad with its error, and the rest goes on.
 func CorpusFiles(paths []string) (files []string, bad []Item) {
+	seen := newFileSet()
+	add := func(path string) {
+		if err := seen.add(path); err != nil {
+			bad = append(bad, Item{Path: path, Err: err})
+			return
+		}
+		if seen.added {
+			files = append(files, path)
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
@@ -64,7 +76,7 @@ func CorpusFiles(paths []string) (files []string, bad []Item) {
 			continue
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			add(p)
 			continue
 		}
 		var found []string
@@ -91,9 +103,49 @@ func CorpusFiles(paths []string) (files []string, bad []Item) {
 			bad = append(bad, Item{Path: p, Err: err})
 		}
 		slices.Sort(found)
-		files = append(files, found...)
+		for _, f := range found {
+			add(f)
+		}
 	}
 	return files, bad
+}
+
+// fileSet remembers files by cleaned absolute path and by identity
+// (os.SameFile, compared among files of the same size).
+type fileSet struct {
+	paths  map[string]bool
+	bySize map[int64][]os.FileInfo
+	// added says whether the last add added a new file.
+	added bool
+}
+
+func newFileSet() *fileSet {
+	return &fileSet{paths: map[string]bool{}, bySize: map[int64][]os.FileInfo{}}
+}
+
+// add records path; added is false when it was already there.
+func (set *fileSet) add(path string) error {
+	set.added = false
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if set.paths[abs] {
+		return nil
+	}
+	set.paths[abs] = true
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	for _, other := range set.bySize[info.Size()] {
+		if os.SameFile(info, other) {
+			return nil
+		}
+	}
+	set.bySize[info.Size()] = append(set.bySize[info.Size()], info)
+	set.added = true
+	return nil
 }
 
 func isCorpusFile(path string) bool {

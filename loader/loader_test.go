@@ -507,3 +507,67 @@ func TestLoadWarnsOnceForCorrectionsOutsideCorpus(t *testing.T) {
 		t.Errorf("got warnings %q, want %q", sum.Warnings, want)
 	}
 }
+
+// TestLoadSameFileTwice checks that a corpus file reached several times (the
+// folder given twice under other spellings, through a symbolic link, or a
+// hard link) loads once, with nothing skipped, while a true duplicate id in
+// another file is skipped naming both files.
+func TestLoadSameFileTwice(t *testing.T) {
+	opts := fixture(t, map[string]string{"art1.txt": art1Text, "art2.txt": art2Text}, "", "")
+	dir := opts.Corpus[0]
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := filepath.Rel(cwd, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(filepath.Dir(dir), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(filepath.Dir(dir), "other")
+	if err := os.Mkdir(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(filepath.Join(dir, "art1.txt"), filepath.Join(other, "art1.txt")); err != nil {
+		t.Fatal(err)
+	}
+	dup := filepath.Join(filepath.Dir(dir), "dup", "art2.txt")
+	if err := os.MkdirAll(filepath.Dir(dup), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dup, []byte("نص آخر"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name        string
+		corpus      []string
+		wantSkipped []Skip
+	}{
+		{"folder twice", []string{dir, dir}, nil},
+		{"folder and ./folder/", []string{dir, dir + "/./", "./" + rel}, nil},
+		{"file and its folder", []string{filepath.Join(dir, "art1.txt"), dir}, nil},
+		{"symbolic link to the folder", []string{dir, filepath.Join(link, "art1.txt")}, nil},
+		{"hard link to a file", []string{dir, other}, nil},
+		{"same id in another file", []string{dir, dup}, []Skip{{Path: dup, ID: "art2",
+			Reason: `duplicate article id "art2" (first in ` + filepath.Join(dir, "art2.txt") + `)`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts.Corpus = tt.corpus
+			s := memstore.New()
+			sum, err := Load(context.Background(), s, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Articles != 2 {
+				t.Errorf("got %d articles loaded, want 2", sum.Articles)
+			}
+			if !reflect.DeepEqual(sum.Skipped, tt.wantSkipped) {
+				t.Errorf("got skipped %+v, want %+v", sum.Skipped, tt.wantSkipped)
+			}
+		})
+	}
+}
