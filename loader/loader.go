@@ -6,8 +6,9 @@
 // Every input file is checked before anything is written: a malformed
 // gazetteer, claims or corrections file aborts the load with errors naming
 // file and line. Articles are then loaded one by one, each as one
-// graph.Document in one transaction; an article that fails is reported in
-// Summary.Skipped and never partly loaded, and the rest goes on.
+// graph.Document in one transaction; a bad article is reported in
+// Summary.Skipped and never partly loaded, and the rest goes on. A store that
+// fails (unavailable, timed out) stops the load at once (StoreError).
 package loader
 
 import (
@@ -206,7 +207,9 @@ type itemKey struct {
 // and line, and then nothing is written. The second pass builds one
 // graph.Document per article (Loader.Document) and writes it with
 // w.LoadArticle. Unreadable files and records, duplicate ids and articles
-// the store rejects are listed in Summary.Skipped and the rest goes on. Load
+// the store rejects as invalid (graph.ErrInvalid) are listed in
+// Summary.Skipped and the rest goes on; any other store failure stops the
+// load at once with a *StoreError, the summary counting what was loaded. Load
 // returns early with ctx's error when it is cancelled (articles already
 // written stay, each complete).
 func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
@@ -307,7 +310,10 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		}
 		doc, stats, err := l.document(ctx, it.Article, located[it.Article.ID])
 		if err == nil {
-			err = w.LoadArticle(ctx, doc)
+			if err = w.LoadArticle(ctx, doc); err != nil && ctx.Err() == nil && !errors.Is(err, graph.ErrInvalid) {
+				// Not this article's fault: the store failed. Stop now.
+				return &StoreError{Where: it.Where(), ID: it.Article.ID, Loaded: sum.Articles, NotLoaded: total - done, Err: err}
+			}
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -333,6 +339,30 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	}
 	return sum, nil
 }
+
+// StoreError stops a load when the store fails to write an article for a
+// reason other than the article itself (graph.ErrUnavailable, a time-out, any
+// error not wrapping graph.ErrInvalid). The articles written before it stay,
+// each complete; this one and every later one in corpus order are not
+// loaded.
+type StoreError struct {
+	// Where is the file (and line) of the article being written, ID its id.
+	Where, ID string
+	// Loaded counts the articles written before the failure, NotLoaded
+	// those left: this one and every later one.
+	Loaded, NotLoaded int
+	// Err is the store's error.
+	Err error
+}
+
+// Error names the article being written, what was loaded and what was not.
+func (e *StoreError) Error() string {
+	return fmt.Sprintf("the store failed while writing article %q (%s): %v; load stopped: %d %s loaded, %d not loaded (%q and every article after it)",
+		e.ID, e.Where, e.Err, e.Loaded, pluralWord(e.Loaded, "article", "articles"), e.NotLoaded, e.ID)
+}
+
+// Unwrap returns the store's error.
+func (e *StoreError) Unwrap() error { return e.Err }
 
 // skipOf turns an unreadable item into a Skip; the line of an input error
 // goes into Skip.Line rather than the reason.

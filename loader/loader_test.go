@@ -3,6 +3,7 @@ package loader
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -569,5 +570,51 @@ func TestLoadSameFileTwice(t *testing.T) {
 				t.Errorf("got skipped %+v, want %+v", sum.Skipped, tt.wantSkipped)
 			}
 		})
+	}
+}
+
+// failingStore is a memstore whose writes fail with graph.ErrUnavailable
+// from the article number failAt on (counting from 1), as a Neo4j that goes
+// down mid-load does.
+type failingStore struct {
+	*memstore.Store
+	failAt, writes int
+}
+
+func (f *failingStore) LoadArticle(ctx context.Context, d graph.Document) error {
+	f.writes++
+	if f.writes >= f.failAt {
+		return fmt.Errorf("fakedown: %w: connection refused", graph.ErrUnavailable)
+	}
+	return f.Store.LoadArticle(ctx, d)
+}
+
+// TestLoadStopsWhenTheStoreFails checks that a store failing mid-load stops
+// the load at once with a StoreError naming the article and counting what
+// was and was not loaded, instead of skipping every later article.
+func TestLoadStopsWhenTheStoreFails(t *testing.T) {
+	opts := fixture(t, map[string]string{"a1.txt": art1Text, "a2.txt": art2Text, "a3.txt": art1Text + "\n"}, "", "")
+	s := &failingStore{Store: memstore.New(), failAt: 2}
+	sum, err := Load(context.Background(), s, opts)
+	var se *StoreError
+	if !errors.As(err, &se) {
+		t.Fatalf("got error %v, want a *StoreError", err)
+	}
+	if !errors.Is(err, graph.ErrUnavailable) {
+		t.Errorf("got error %v, want it to wrap graph.ErrUnavailable", err)
+	}
+	if se.ID != "a2" || se.Loaded != 1 || se.NotLoaded != 2 {
+		t.Errorf("got failure at %q with %d loaded, %d not loaded; want a2, 1, 2", se.ID, se.Loaded, se.NotLoaded)
+	}
+	for _, want := range []string{`"a2"`, "a2.txt", "1 article loaded", "2 not loaded", "connection refused"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("got error %q, want it to contain %q", err, want)
+		}
+	}
+	if s.writes != 2 {
+		t.Errorf("got %d writes, want 2 (none after the failure)", s.writes)
+	}
+	if sum.Articles != 1 || len(sum.Skipped) != 0 {
+		t.Errorf("got %d articles loaded and skipped %v, want 1 and none", sum.Articles, sum.Skipped)
 	}
 }
