@@ -65,6 +65,12 @@ type Neo4jConfig struct {
 	Username string
 	Password string
 	Database string
+	// OpenTimeout bounds reaching Neo4j at start-up: connecting, verifying
+	// the connection and applying the schema.
+	OpenTimeout time.Duration
+	// TransactionTimeout bounds each transaction (one article written, one
+	// read), retries included.
+	TransactionTimeout time.Duration
 }
 
 // DataConfig names the corpus and the files that go with it. Relative paths
@@ -132,6 +138,10 @@ var configKeys = []configKey{
 		str(func(c *Config) *string { return &c.Neo4j.Password })},
 	{"neo4j.database", "neo4j", "Neo4j database name; \"\" uses the server's default database.",
 		str(func(c *Config) *string { return &c.Neo4j.Database })},
+	{"neo4j.open_timeout", "60s", "Time limit for reaching Neo4j at start-up: connecting, verifying, applying the schema.",
+		duration(func(c *Config) *time.Duration { return &c.Neo4j.OpenTimeout })},
+	{"neo4j.transaction_timeout", "60s", "Time limit of one Neo4j transaction (one article written, one read), retries included.",
+		duration(func(c *Config) *time.Duration { return &c.Neo4j.TransactionTimeout })},
 	{"data.articles", []string{"data/articles"}, "Corpus: .txt files, .jsonl files or folders of them.",
 		strList(func(c *Config) *[]string { return &c.Data.Articles })},
 	{"data.gazetteer", []string{"data/gazetteer.yaml"}, "Gazetteer files, merged in order.",

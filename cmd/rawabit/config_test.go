@@ -16,7 +16,8 @@ import (
 func defaultConfig() Config {
 	return Config{
 		Store: StoreMemory,
-		Neo4j: Neo4jConfig{URI: "bolt://localhost:7687", Username: "neo4j", Password: "", Database: "neo4j"},
+		Neo4j: Neo4jConfig{URI: "bolt://localhost:7687", Username: "neo4j", Password: "", Database: "neo4j",
+			OpenTimeout: 60 * time.Second, TransactionTimeout: 60 * time.Second},
 		Data: DataConfig{
 			Articles:    []string{"data/articles"},
 			Gazetteer:   []string{"data/gazetteer.yaml"},

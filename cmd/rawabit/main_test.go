@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader"
@@ -356,4 +357,71 @@ func TestDisplayAddr(t *testing.T) {
 			}
 		})
 	}
+}
+
+// deadNeo4j listens on a loopback port, accepts every connection and never
+// answers (a hung server, not a fake Neo4j), until t ends; it returns a
+// bolt:// URI for it.
+func deadNeo4j(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conns := make(chan net.Conn, 64)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			select {
+			case conns <- c:
+			default:
+				c.Close()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		for {
+			select {
+			case c := <-conns:
+				c.Close()
+			default:
+				return
+			}
+		}
+	})
+	return "bolt://" + ln.Addr().String()
+}
+
+// TestServeDeadNeo4j checks that "serve" and "load" on a Neo4j that accepts
+// connections but never answers stop with "store unavailable" after
+// neo4j.open_timeout, and that a signal (the cancelled context) ends
+// start-up at once whatever the time-out.
+func TestServeDeadNeo4j(t *testing.T) {
+	clearEnv(t)
+	t.Chdir(repoRoot)
+	t.Setenv("RAWABIT_STORE", "neo4j")
+	t.Setenv("RAWABIT_NEO4J_URI", deadNeo4j(t))
+	t.Run("timeout", func(t *testing.T) {
+		t.Setenv("RAWABIT_NEO4J_OPEN_TIMEOUT", "300ms")
+		for _, args := range [][]string{{"serve", "--addr", "127.0.0.1:0"}, {"load"}} {
+			code, _, errOut := runCLI(t, args...)
+			if code != exitError || !strings.Contains(errOut, "store unavailable") || !strings.Contains(errOut, "no answer within 300ms") {
+				t.Errorf("%s: got exit %d, stderr %q, want 1 and store unavailable, no answer within 300ms", args[0], code, errOut)
+			}
+		}
+	})
+	t.Run("signal", func(t *testing.T) {
+		t.Setenv("RAWABIT_NEO4J_OPEN_TIMEOUT", "1h")
+		ctx, cancel := context.WithCancel(t.Context())
+		time.AfterFunc(300*time.Millisecond, cancel)
+		var out, errOut bytes.Buffer
+		code := run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, &out, &errOut)
+		if code != exitError || !strings.Contains(errOut.String(), "context canceled") {
+			t.Errorf("got exit %d, stderr %q, want 1 and context canceled", code, errOut.String())
+		}
+	})
 }

@@ -24,6 +24,9 @@ func (app *App) OpenStore(ctx context.Context) (graph.Store, error) {
 			Username: c.Username,
 			Password: c.Password,
 			Database: c.Database,
+
+			OpenTimeout:        c.OpenTimeout,
+			TransactionTimeout: c.TransactionTimeout,
 		})
 		if err != nil {
 			return nil, err

@@ -27,6 +27,7 @@
 package neo4jstore
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -56,13 +57,30 @@ type Config struct {
 	// ConnectTimeout bounds establishing one connection; 0 means the
 	// driver's default (5s).
 	ConnectTimeout time.Duration
+	// OpenTimeout bounds Open as a whole: connecting, verifying the
+	// connection and applying the schema; 0 means DefaultOpenTimeout. A
+	// server that accepts connections but never answers fails Open with
+	// graph.ErrUnavailable after this long.
+	OpenTimeout time.Duration
+	// TransactionTimeout bounds each transaction, the driver's retries
+	// included (a context with an earlier deadline wins); 0 means
+	// DefaultTransactionTimeout. A transaction that runs out of time fails
+	// with graph.ErrUnavailable.
+	TransactionTimeout time.Duration
 }
+
+// Defaults of Config.
+const (
+	DefaultOpenTimeout        = 60 * time.Second
+	DefaultTransactionTimeout = 60 * time.Second
+)
 
 // Store is a graph.Store on Neo4j. It is safe for concurrent use.
 type Store struct {
 	driver    neo4j.DriverWithContext
 	database  string
 	bookmarks neo4j.BookmarkManager
+	txTimeout time.Duration
 	closed    atomic.Bool
 }
 
@@ -74,13 +92,48 @@ var _ graph.Store = (*Store)(nil)
 // property), waiting until the indexes are online.
 //
 // An empty URI or an unsupported scheme is graph.ErrInvalid. A server that
-// cannot be reached, or that refuses the credentials, is
-// graph.ErrUnavailable; the error also wraps the driver's.
+// cannot be reached, that refuses the credentials, or that does not answer
+// within cfg.OpenTimeout is graph.ErrUnavailable; the error also wraps the
+// driver's. Open returns as soon as ctx is cancelled (the driver itself only
+// honours deadlines), with ctx's error; the abandoned connection attempt
+// ends by itself within OpenTimeout.
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	scheme, _, ok := strings.Cut(cfg.URI, "://")
 	if !ok || !validScheme(scheme) {
 		return nil, fmt.Errorf("neo4jstore: open: %w: uri %q: want neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// or bolt+ssc://", graph.ErrInvalid, cfg.URI)
 	}
+	timeout := cmp.Or(cfg.OpenTimeout, DefaultOpenTimeout)
+	octx, cancel := context.WithTimeout(ctx, timeout)
+	type opened struct {
+		s   *Store
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		s, err := open(octx, cfg)
+		done <- opened{s, err}
+	}()
+	select {
+	case o := <-done:
+		cancel()
+		if o.err != nil && octx.Err() != nil {
+			return nil, fmt.Errorf("neo4jstore: open %s: %w: no answer within %v: %w", cfg.URI, graph.ErrUnavailable, timeout, o.err)
+		}
+		return o.s, o.err
+	case <-ctx.Done():
+		go func() {
+			defer cancel()
+			if o := <-done; o.s != nil {
+				o.s.Close(context.Background())
+			}
+		}()
+		return nil, fmt.Errorf("neo4jstore: open %s: %w", cfg.URI, ctx.Err())
+	}
+}
+
+// open is Open without the race against ctx's cancellation: the driver
+// stops at ctx's deadline only.
+func open(ctx context.Context, cfg Config) (*Store, error) {
 	driver, err := neo4j.NewDriverWithContext(cfg.URI, neo4j.BasicAuth(cfg.Username, cfg.Password, ""), func(c *config.Config) {
 		if cfg.MaxConnectionPoolSize > 0 {
 			c.MaxConnectionPoolSize = cfg.MaxConnectionPoolSize
@@ -88,21 +141,25 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		if cfg.ConnectTimeout > 0 {
 			c.SocketConnectTimeout = cfg.ConnectTimeout
 		}
+		tx := cmp.Or(cfg.TransactionTimeout, DefaultTransactionTimeout)
+		c.MaxTransactionRetryTime = min(c.MaxTransactionRetryTime, tx)
+		c.ConnectionAcquisitionTimeout = min(c.ConnectionAcquisitionTimeout, tx)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: open %s: %w: %w", cfg.URI, graph.ErrInvalid, err)
 	}
 	if err := driver.VerifyConnectivity(ctx); err != nil {
-		driver.Close(context.WithoutCancel(ctx))
+		closeDriver(ctx, driver)
 		return nil, fmt.Errorf("neo4jstore: open %s: %w: %w", cfg.URI, graph.ErrUnavailable, err)
 	}
 	s := &Store{
 		driver:    driver,
 		database:  cfg.Database,
 		bookmarks: neo4j.NewBookmarkManager(neo4j.BookmarkManagerConfig{}),
+		txTimeout: cmp.Or(cfg.TransactionTimeout, DefaultTransactionTimeout),
 	}
 	if err := s.applySchema(ctx); err != nil {
-		driver.Close(context.WithoutCancel(ctx))
+		closeDriver(ctx, driver)
 		return nil, fmt.Errorf("neo4jstore: open %s: apply schema: %w", cfg.URI, classify(err))
 	}
 	return s, nil
@@ -134,12 +191,15 @@ func (s *Store) applySchema(ctx context.Context) error {
 // errClosed is returned by every call after Close.
 var errClosed = fmt.Errorf("%w: store is closed", graph.ErrUnavailable)
 
-// Close closes the driver and its connections. Every later call fails with
-// an error wrapping graph.ErrUnavailable; closing twice is a no-op.
+// Close closes the driver and its connections, within closeTimeout at most.
+// Every later call fails with an error wrapping graph.ErrUnavailable;
+// closing twice is a no-op.
 func (s *Store) Close(ctx context.Context) error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	ctx, cancel := context.WithTimeout(ctx, closeTimeout)
+	defer cancel()
 	if err := s.driver.Close(ctx); err != nil {
 		return fmt.Errorf("neo4jstore: close: %w", err)
 	}
@@ -160,11 +220,47 @@ func (s *Store) read(ctx context.Context, work func(tx neo4j.ManagedTransaction)
 	if s.closed.Load() {
 		return errClosed
 	}
+	ctx, cancel := s.txContext(ctx)
+	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeRead)
-	defer sess.Close(context.WithoutCancel(ctx))
+	defer closeSession(ctx, sess)
 	_, err := sess.ExecuteRead(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(tx)
 	})
+	return s.classifyTx(ctx, err)
+}
+
+// closeTimeout bounds closing a session, which may talk to the server.
+const closeTimeout = 5 * time.Second
+
+// closeSession closes sess even when ctx is done, within closeTimeout.
+func closeSession(ctx context.Context, sess neo4j.SessionWithContext) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), closeTimeout)
+	defer cancel()
+	sess.Close(cctx)
+}
+
+// closeDriver closes driver even when ctx is done, within closeTimeout.
+func closeDriver(ctx context.Context, driver neo4j.DriverWithContext) {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), closeTimeout)
+	defer cancel()
+	driver.Close(cctx)
+}
+
+// txContext bounds one transaction by the store's transaction timeout.
+func (s *Store) txContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, s.txTimeout, errTxTimeout)
+}
+
+// errTxTimeout is the cause of a transaction's context running out of time.
+var errTxTimeout = errors.New("transaction time-out")
+
+// classifyTx is classify for the error of a transaction run under a
+// txContext: running out of the store's own time is graph.ErrUnavailable.
+func (s *Store) classifyTx(ctx context.Context, err error) error {
+	if err != nil && errors.Is(context.Cause(ctx), errTxTimeout) && !errors.Is(err, graph.ErrUnavailable) {
+		return fmt.Errorf("%w: no answer within %v (the transaction time-out): %w", graph.ErrUnavailable, s.txTimeout, err)
+	}
 	return classify(err)
 }
 
@@ -173,12 +269,14 @@ func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction
 	if s.closed.Load() {
 		return errClosed
 	}
+	ctx, cancel := s.txContext(ctx)
+	defer cancel()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
-	defer sess.Close(context.WithoutCancel(ctx))
+	defer closeSession(ctx, sess)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
 		return nil, work(tx)
 	})
-	return classify(err)
+	return s.classifyTx(ctx, err)
 }
 
 // clear deletes every Actor and Article with their relationships. The tests
