@@ -133,23 +133,35 @@ func (s *Score) finish() {
 	}
 }
 
-// Finding is one false positive or miss, with the sentence behind it.
+// Finding is one false positive or miss, with the sentence behind it. Its
+// JSON form has the relation type in lower case ("met").
 type Finding struct {
-	Type           graph.RelationType
-	Source, Target string
-	Article        string
+	Type    graph.RelationType `json:"type"`
+	Source  string             `json:"source"`
+	Target  string             `json:"target"`
+	Article string             `json:"article"`
 	// Quote is the gold quote of a miss, or the quote the extractor cut
 	// for a false positive.
-	Quote string
+	Quote string `json:"quote"`
 	// Negated is a false positive the gold file marks as negated; GoldQuote
 	// is then the gold file's quote of the negated relation.
-	Negated   bool
-	GoldQuote string
+	Negated   bool   `json:"negated,omitempty"`
+	GoldQuote string `json:"gold_quote,omitempty"`
 	// Rule, Confidence and the mentions of the two actors are those of the
 	// extracted claim (false positives only).
-	Rule                         string
-	Confidence                   float64
-	SourceMention, TargetMention string
+	Rule          string  `json:"rule,omitempty"`
+	Confidence    float64 `json:"confidence,omitempty"`
+	SourceMention string  `json:"source_mention,omitempty"`
+	TargetMention string  `json:"target_mention,omitempty"`
+}
+
+// MarshalJSON writes the finding with its tags, the type in lower case.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	type plain Finding // without this method
+	return json.Marshal(struct {
+		Type string `json:"type"`
+		plain
+	}{typeName(f.Type), plain(f)})
 }
 
 // Report is the outcome of Evaluate.
@@ -473,23 +485,8 @@ type reportJSON struct {
 	Unaligned      []string         `json:"unaligned"`
 	Absent         []string         `json:"absent_articles"`
 	Curve          []CurvePoint     `json:"curve,omitempty"`
-	FalsePositives *[]findingJSON   `json:"false_positives,omitempty"`
-	Misses         *[]findingJSON   `json:"misses,omitempty"`
-}
-
-// findingJSON is the JSON shape of a Finding.
-type findingJSON struct {
-	Type          string  `json:"type"`
-	Source        string  `json:"source"`
-	Target        string  `json:"target"`
-	Article       string  `json:"article"`
-	Quote         string  `json:"quote"`
-	Negated       bool    `json:"negated,omitempty"`
-	GoldQuote     string  `json:"gold_quote,omitempty"`
-	Rule          string  `json:"rule,omitempty"`
-	Confidence    float64 `json:"confidence,omitempty"`
-	SourceMention string  `json:"source_mention,omitempty"`
-	TargetMention string  `json:"target_mention,omitempty"`
+	FalsePositives *[]Finding       `json:"false_positives,omitempty"`
+	Misses         *[]Finding       `json:"misses,omitempty"`
 }
 
 // WriteReportJSON writes a report as one JSON object (no HTML escaping):
@@ -505,21 +502,21 @@ func WriteReportJSON(w io.Writer, rep Report, verbose bool) error {
 		out.ByType[typeName(t)] = *s
 	}
 	if verbose {
-		conv := func(fs []Finding) *[]findingJSON {
-			out := make([]findingJSON, len(fs))
-			for i, f := range fs {
-				out[i] = findingJSON{Type: typeName(f.Type), Source: f.Source, Target: f.Target, Article: f.Article,
-					Quote: f.Quote, Negated: f.Negated, GoldQuote: f.GoldQuote, Rule: f.Rule, Confidence: f.Confidence,
-					SourceMention: f.SourceMention, TargetMention: f.TargetMention}
-			}
-			return &out
-		}
-		out.FalsePositives, out.Misses = conv(rep.FalsePositives), conv(rep.Misses)
+		out.FalsePositives, out.Misses = nonNilFindings(rep.FalsePositives), nonNilFindings(rep.Misses)
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// nonNilFindings points to fs, or to an empty list, so that a verbose
+// report always has the key.
+func nonNilFindings(fs []Finding) *[]Finding {
+	if fs == nil {
+		fs = []Finding{}
+	}
+	return &fs
 }
 
 func nonNil(s []string) []string {

@@ -333,8 +333,8 @@ func TestWriteReportFormats(t *testing.T) {
 		if got.Articles != 1 || got.ByType["opposed"]["fp"] != 1.0 || !slices.Equal(got.Absent, []string{"art-2"}) || len(got.Curve) != 14 {
 			t.Errorf("verbose=%v: got %+v, want 1 article, one opposed false positive, art-2 absent, 14 curve points", verbose, got)
 		}
-		if (got.FP != nil) != verbose || verbose && ((*got.FP)[0]["rule"] != "test/opposed" || len(*got.Misses) != 3) {
-			t.Errorf("verbose=%v: got false positives %v and misses %v, want them (1 with its rule, 3) only when verbose", verbose, got.FP, got.Misses)
+		if (got.FP != nil) != verbose || verbose && ((*got.FP)[0]["rule"] != "test/opposed" || (*got.FP)[0]["type"] != "opposed" || len(*got.Misses) != 3) {
+			t.Errorf("verbose=%v: got false positives %v and misses %v, want them (1 opposed with its rule, 3) only when verbose", verbose, got.FP, got.Misses)
 		}
 	}
 }
