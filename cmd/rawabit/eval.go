@@ -27,6 +27,8 @@ type evalFlags struct {
 // a gold file.
 func newEvalCmd(app *App) *cobra.Command {
 	var fl evalFlags
+	ts := extract.CurveThresholds()
+	curveRange := fmt.Sprintf("%.2f to %.2f", ts[0], ts[len(ts)-1])
 	cmd := &cobra.Command{
 		Use:   "eval --gold FILE PATH... [-v] [--curve] [--json] [--min-confidence X]",
 		Short: "Score the extractor against a gold file",
@@ -47,7 +49,7 @@ with status 1.
 
 With -v the false positives (with the rule that fired, its confidence and
 the quote) and the misses (with the gold quote) are listed. --curve adds the
-precision/recall curve over minimum confidences 0.30 to 0.95, for
+precision/recall curve over minimum confidences ` + curveRange + `, for
 calibrating confidence; --min-confidence scores only claims of at least that
 confidence, as "rawabit extract --min-confidence" prints them. --json writes
 the report as one JSON object instead of tables.`,
@@ -61,7 +63,7 @@ the report as one JSON object instead of tables.`,
 	f := cmd.Flags()
 	f.StringVar(&fl.gold, "gold", "", "gold file (JSON; see docs/annotation.md)")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list false positives and misses with their sentences")
-	f.BoolVar(&fl.curve, "curve", false, "add the precision/recall curve over minimum confidences 0.30..0.95")
+	f.BoolVar(&fl.curve, "curve", false, "add the precision/recall curve over minimum confidences "+curveRange)
 	f.BoolVar(&fl.json, "json", false, "write the report as JSON")
 	addMinConfidenceFlag(f, &fl.minConfidence)
 	f.StringArray("gazetteer", nil, "gazetteer file; repeat for several, merged in order (key data.gazetteer)")
