@@ -24,15 +24,21 @@ const (
 	realNewsCheckPrecisionFloor = 0.66
 )
 
-// realNewsDir returns ../shared/realnews beside the repository root (the
-// directory holding go.mod, found by walking up from the package
-// directory), or "" when there is none.
+// realNewsDir returns ../shared/realnews beside the repository root of the
+// package directory, or "" when there is none.
 func realNewsDir(t *testing.T) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
 	}
+	return findRealNews(dir)
+}
+
+// findRealNews walks up from dir to the directory holding go.mod (the
+// repository root) and returns ../shared/realnews beside it when it has a
+// texts folder, else "".
+func findRealNews(dir string) string {
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
 			break
@@ -43,11 +49,54 @@ func realNewsDir(t *testing.T) string {
 		}
 		dir = parent
 	}
-	rn := filepath.Join(dir, "..", "shared", "realnews")
+	rn := filepath.Join(filepath.Dir(dir), "shared", "realnews")
 	if _, err := os.Stat(filepath.Join(rn, "texts")); err != nil {
 		return ""
 	}
 	return rn
+}
+
+// TestFindRealNews checks where the real-news test looks for its corpus:
+// beside the repository root found from a package directory, and nowhere
+// when it is absent.
+func TestFindRealNews(t *testing.T) {
+	tests := []struct {
+		name   string
+		layout []string
+		want   string
+	}{
+		{"beside the repository", []string{"repo/go.mod", "repo/loader/extract/", "shared/realnews/texts/"}, "shared/realnews"},
+		{"absent", []string{"repo/go.mod", "repo/loader/extract/"}, ""},
+		{"no texts folder", []string{"repo/go.mod", "repo/loader/extract/", "shared/realnews/"}, ""},
+		{"no go.mod", []string{"repo/loader/extract/", "shared/realnews/texts/"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			for _, p := range tc.layout {
+				full := filepath.Join(root, p)
+				if strings.HasSuffix(p, "/") {
+					if err := os.MkdirAll(full, 0o755); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(full, []byte("module x\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want := ""
+			if tc.want != "" {
+				want = filepath.Join(root, tc.want)
+			}
+			if got := findRealNews(filepath.Join(root, "repo", "loader", "extract")); got != want {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
+	}
 }
 
 // TestRealNews runs the extractor over the real Arabic news of
