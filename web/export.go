@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bufio"
 	"mime"
 	"net/http"
 	"strings"
@@ -18,12 +19,17 @@ func (s *Server) registerExport(*echo.Group) {
 		"types", "kinds", "certainties", "min_confidence")
 }
 
+// exportBufferBytes is the buffer between an export writer and the
+// connection: an export is written to the client as it is produced, never
+// held whole in memory, so a slow reader holds this much and the subgraph.
+const exportBufferBytes = 64 << 10
+
 // handleExport streams a subgraph as a file in one of the export formats:
 // the neighbourhood of center, the actors of ids, or the shortest paths from
 // from to to. Everything is read from the store before the first byte is
 // sent, so store errors get their usual status; an error while streaming
 // (the client went away, the request ran out of time) ends the response
-// early and is logged.
+// early and is logged. It is a heavy request (Options.MaxHeavy).
 func (s *Server) handleExport(c echo.Context) error {
 	ctx := c.Request().Context()
 	name := c.QueryParam("format")
@@ -70,6 +76,11 @@ func (s *Server) handleExport(c echo.Context) error {
 	if sel.Filter, err = filterParams(c); err != nil {
 		return err
 	}
+	release, err := s.heavySlot(c)
+	if err != nil {
+		return err
+	}
+	defer release()
 	in, err := export.Select(ctx, s.store, sel)
 	if err != nil {
 		return err
@@ -81,7 +92,12 @@ func (s *Server) handleExport(c echo.Context) error {
 	if c.Request().Method == http.MethodHead {
 		return c.NoContent(http.StatusOK)
 	}
-	if err := export.Write(ctx, c.Response(), format, in); err != nil {
+	out := bufio.NewWriterSize(c.Response(), exportBufferBytes)
+	err = export.Write(ctx, out, format, in)
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
 		if !c.Response().Committed {
 			h.Del(echo.HeaderContentDisposition)
 			return err

@@ -211,6 +211,10 @@ func (s *Server) handleNeighbourhood(c echo.Context) error {
 // actors.
 const MaxSubgraphIDs = 2000
 
+// LightSubgraphIDs is the most ids of a GET /api/subgraph request that is
+// not counted as heavy (see Options.MaxHeavy).
+const LightSubgraphIDs = 200
+
 // subgraphView is the answer of GET /api/subgraph.
 type subgraphView struct {
 	Nodes []nodeView `json:"nodes"`
@@ -235,6 +239,13 @@ func (s *Server) handleSubgraph(c echo.Context) error {
 	f, err := filterParams(c)
 	if err != nil {
 		return err
+	}
+	if len(ids) > LightSubgraphIDs {
+		release, err := s.heavySlot(c)
+		if err != nil {
+			return err
+		}
+		defer release()
 	}
 	sg, err := s.store.Subgraph(c.Request().Context(), ids, f)
 	if err != nil {
@@ -390,6 +401,11 @@ func (s *Server) handlePaths(c echo.Context) error {
 	if q.Filter, err = filterParams(c); err != nil {
 		return err
 	}
+	release, err := s.heavySlot(c)
+	if err != nil {
+		return err
+	}
+	defer release()
 	paths, err := s.store.ShortestPaths(ctx, q)
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -37,13 +38,22 @@ type Options struct {
 	// also the default limit. Default: graph.DefaultMaxNodes; values above
 	// graph.MaxMaxNodes are lowered to it.
 	MaxNodes int
+	// MaxHeavy bounds the heavy requests served at once: exports, paths and
+	// subgraphs of more than LightSubgraphIDs actors. One more gets 503 with
+	// a Retry-After header at once, rather than holding memory and a core
+	// while it waits. Default: DefaultMaxHeavy.
+	MaxHeavy int
 }
 
 // Defaults of Options.
 const (
 	DefaultRequestTimeout = 10 * time.Second
 	DefaultMaxBodyBytes   = 1 << 20
+	DefaultMaxHeavy       = 4
 )
+
+// RetryAfterSeconds is the Retry-After of a 503 for too many heavy requests.
+const RetryAfterSeconds = 2
 
 func (o Options) withDefaults() Options {
 	if o.Logger == nil {
@@ -58,6 +68,9 @@ func (o Options) withDefaults() Options {
 	if o.MaxNodes <= 0 {
 		o.MaxNodes = graph.DefaultMaxNodes
 	}
+	if o.MaxHeavy <= 0 {
+		o.MaxHeavy = DefaultMaxHeavy
+	}
 	o.MaxNodes = min(o.MaxNodes, graph.MaxMaxNodes)
 	return o
 }
@@ -69,6 +82,8 @@ type Server struct {
 	opts   Options
 	echo   *echo.Echo
 	routes []route
+	// heavy holds one token per heavy request in flight (see Options.MaxHeavy).
+	heavy chan struct{}
 }
 
 // route is one API endpoint: its path (echo syntax), its handler and the
@@ -84,6 +99,7 @@ type route struct {
 // completed with their defaults.
 func NewServer(r graph.Reader, opts Options) *Server {
 	s := &Server{store: r, opts: opts.withDefaults()}
+	s.heavy = make(chan struct{}, s.opts.MaxHeavy)
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
@@ -193,6 +209,22 @@ func (s *Server) timeout(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
+// errBusy is the error of a heavy request beyond Options.MaxHeavy: 503.
+var errBusy = errors.New("too many heavy requests (exports, paths, large subgraphs) at once; retry in a few seconds")
+
+// heavySlot takes one of the Options.MaxHeavy slots of heavy requests for c,
+// or fails at once with errBusy (and a Retry-After header) when all are
+// taken. The caller calls release when the response is written.
+func (s *Server) heavySlot(c echo.Context) (release func(), err error) {
+	select {
+	case s.heavy <- struct{}{}:
+		return func() { <-s.heavy }, nil
+	default:
+		c.Response().Header().Set("Retry-After", strconv.Itoa(RetryAfterSeconds))
+		return nil, errBusy
+	}
+}
+
 // errorBody is the JSON of every error response.
 type errorBody struct {
 	Error string `json:"error"`
@@ -206,6 +238,8 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &he):
 		return he.Code
+	case errors.Is(err, errBusy):
+		return http.StatusServiceUnavailable
 	case errors.As(err, &mb):
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, graph.ErrNotFound):
@@ -231,6 +265,9 @@ func clientMessage(err error, status int) string {
 			return msg
 		}
 		return strings.ToLower(http.StatusText(status))
+	}
+	if errors.Is(err, errBusy) {
+		return errBusy.Error()
 	}
 	switch status {
 	case http.StatusServiceUnavailable:

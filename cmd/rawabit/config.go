@@ -20,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/web"
 )
 
 // Store names accepted by the "store" key.
@@ -104,6 +105,9 @@ type ServerConfig struct {
 	ShutdownTimeout   time.Duration
 	MaxBodyBytes      int64
 	MaxNodes          int
+	// MaxHeavy bounds the heavy requests (exports, paths, large subgraphs)
+	// served at once; see web.Options.MaxHeavy.
+	MaxHeavy int
 }
 
 // LogConfig configures the logger.
@@ -174,6 +178,8 @@ var configKeys = []configKey{
 		integer(func(c *Config) *int64 { return &c.Server.MaxBodyBytes }, 1, math.MaxInt32)},
 	{"server.max_nodes", graph.DefaultMaxNodes, fmt.Sprintf("Largest and default number of actors in one neighbourhood answer (1..%d).", graph.MaxMaxNodes),
 		integer(func(c *Config) *int { return &c.Server.MaxNodes }, 1, graph.MaxMaxNodes)},
+	{"server.max_heavy", web.DefaultMaxHeavy, "Heavy requests (exports, paths, subgraphs of many actors) served at once; more get 503 with Retry-After.",
+		integer(func(c *Config) *int { return &c.Server.MaxHeavy }, 1, 1024)},
 	{"log.level", "info", "Log level: debug, info, warn or error.",
 		logLevel(func(c *Config) *slog.Level { return &c.Log.Level })},
 	{"log.format", LogText, "Log format: text or json.",

@@ -36,6 +36,7 @@ func defaultConfig() Config {
 			ShutdownTimeout:   10 * time.Second,
 			MaxBodyBytes:      1 << 20,
 			MaxNodes:          500,
+			MaxHeavy:          4,
 		},
 		Log: LogConfig{Level: slog.LevelInfo, Format: LogText},
 	}

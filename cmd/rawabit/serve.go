@@ -90,6 +90,7 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		RequestTimeout: cfg.Server.RequestTimeout,
 		MaxBodyBytes:   cfg.Server.MaxBodyBytes,
 		MaxNodes:       cfg.Server.MaxNodes,
+		MaxHeavy:       cfg.Server.MaxHeavy,
 	}).Handler()
 	srv := &http.Server{
 		Handler:           handler,
