@@ -353,7 +353,7 @@ func newClaimViews(ctx context.Context, a graph.Article, claims []graph.Claim) (
 	}
 	out := make([]claimView, len(claims))
 	for i, cl := range claims {
-		out[i] = claimView{Claim: cl, ArticleTitle: a.Title, ArticleSource: a.Source, ArticleURL: a.URL, ArticlePublished: dateOf(a),
+		out[i] = claimView{Claim: cl, ArticleTitle: a.Title, ArticleSource: a.Source, ArticleURL: safeURL(a.URL), ArticlePublished: dateOf(a),
 			StartUTF16: units[2*i], EndUTF16: units[2*i+1]}
 	}
 	return out, nil
@@ -514,6 +514,6 @@ func (s *Server) handleArticle(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: a.URL, Published: dateOf(a),
+	return c.JSON(http.StatusOK, articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: safeURL(a.URL), Published: dateOf(a),
 		Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views})
 }

@@ -1,10 +1,16 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/rawabit/rawabit/graph/memstore"
 )
 
 // TestHeavyRequestsLimited checks that with every heavy slot taken, an
@@ -55,5 +61,114 @@ func TestHeavyRequestsLimited(t *testing.T) {
 	}
 	if got := len(s.heavy); got != 1 {
 		t.Errorf("got %d slots taken after the requests, want 1 (every slot released)", got)
+	}
+}
+
+// TestBadPaths checks that invalid paths get 400, not 500: invalid UTF-8,
+// NUL and control characters in the static path or in an id.
+func TestBadPaths(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, target := range []string{"/%80", "/%80.js", "/index.html%00", "/a%5cb", "/api/actors/%80", "/api/articles/%ff", "/api/articles/a%01b",
+		"/api/claims?source=%80"} {
+		t.Run(target, func(t *testing.T) {
+			if rec := do(t, h, http.MethodGet, target); rec.Code != http.StatusBadRequest {
+				t.Errorf("got status %d, want 400: %s", rec.Code, rec.Body)
+			}
+		})
+	}
+}
+
+// TestHostCheck checks that only the configured host names (loopback names
+// by default) are served, with or without a port, and that /healthz answers
+// whatever the host.
+func TestHostCheck(t *testing.T) {
+	tests := []struct {
+		hosts  []string
+		host   string
+		path   string
+		status int
+	}{
+		{nil, "localhost:8080", "/api/stats", http.StatusOK},
+		{nil, "127.0.0.1:8080", "/api/stats", http.StatusOK},
+		{nil, "[::1]:8080", "/", http.StatusOK},
+		{nil, "LOCALHOST", "/api/stats", http.StatusOK},
+		{nil, "evil.example:8080", "/api/stats", http.StatusMisdirectedRequest},
+		{nil, "evil.example", "/", http.StatusMisdirectedRequest},
+		{nil, "localhost.evil.example", "/api/stats", http.StatusMisdirectedRequest},
+		{nil, "", "/api/stats", http.StatusMisdirectedRequest},
+		{nil, "evil.example", "/healthz", http.StatusOK},
+		{[]string{"rawabit.example.org"}, "rawabit.example.org:443", "/api/stats", http.StatusOK},
+		{[]string{"rawabit.example.org"}, "localhost:8080", "/api/stats", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%v/%s%s", tt.hosts, tt.host, tt.path), func(t *testing.T) {
+			hosts := tt.hosts
+			if hosts == nil {
+				hosts = []string{} // the default, not the test servers' example.com
+			}
+			h := testServer(t, fixtureStore(t), Options{Hosts: hosts}).Handler()
+			req := httptest.NewRequest(http.MethodGet, tt.path, nil)
+			req.Host = tt.host
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Errorf("got status %d, want %d: %s", rec.Code, tt.status, rec.Body)
+			}
+		})
+	}
+}
+
+// TestRangeLimited checks that one byte range of a static file is served
+// (206) and that a request for many ranges gets the whole file (200).
+func TestRangeLimited(t *testing.T) {
+	h := testServer(t, fixtureStore(t), Options{}).Handler()
+	for _, tt := range []struct {
+		ranges string
+		status int
+	}{
+		{"bytes=0-9", http.StatusPartialContent},
+		{"bytes=0-0,2-2,4-4", http.StatusOK},
+		{"bytes=" + strings.Repeat("0-0,", 5000) + "0-0", http.StatusOK},
+	} {
+		t.Run(fmt.Sprintf("%.20s", tt.ranges), func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "/app.css", nil)
+			req.Header.Set("Range", tt.ranges)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.status {
+				t.Errorf("got status %d, want %d", rec.Code, tt.status)
+			}
+		})
+	}
+}
+
+// TestUnsafeURLNotServed checks that an article URL other than http or https
+// (from a store filled by other means than the loader) reaches the client
+// as "" in the article and in its claims.
+func TestUnsafeURLNotServed(t *testing.T) {
+	for _, u := range []string{"javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JaVaScRiPt:x", "//evil.example/x", "file:///etc/passwd", "https://news.example/a"} {
+		t.Run(u, func(t *testing.T) {
+			doc := bigArticle("a1", 200, 100)
+			doc.Article.URL = u
+			s := memstore.New()
+			if err := s.LoadArticle(context.Background(), doc); err != nil {
+				t.Fatal(err)
+			}
+			h := testServer(t, s, Options{}).Handler()
+			want := ""
+			if strings.HasPrefix(u, "https://") {
+				want = u
+			}
+			var a articleView
+			getJSON(t, h, "/api/articles/a1", &a)
+			if a.URL != want {
+				t.Errorf("article: got url %q, want %q", a.URL, want)
+			}
+			var c struct{ Claims []claimView }
+			getJSON(t, h, "/api/claims?source=a", &c)
+			if len(c.Claims) == 0 || c.Claims[0].ArticleURL != want {
+				t.Errorf("claims: got %+v, want article_url %q", c.Claims, want)
+			}
+		})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -100,7 +102,7 @@ func idParam(name, v string) (string, error) {
 	if v == "" {
 		return "", badParam(name, "required")
 	}
-	if len(v) > 256 || strings.ContainsAny(v, "\x00/\\") {
+	if len(v) > 256 || strings.ContainsAny(v, "\x00/\\") || !utf8.ValidString(v) || strings.IndexFunc(v, unicode.IsControl) >= 0 {
 		return "", badParam(name, "not a valid id: %q", v)
 	}
 	return v, nil

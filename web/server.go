@@ -43,6 +43,10 @@ type Options struct {
 	// a Retry-After header at once, rather than holding memory and a core
 	// while it waits. Default: DefaultMaxHeavy.
 	MaxHeavy int
+	// Hosts are the host names (or addresses) the Host header of a request
+	// may name, without port; any other gets 421, except /healthz. Default:
+	// LoopbackHosts. A server reached by another name must list it.
+	Hosts []string
 }
 
 // Defaults of Options.
@@ -70,6 +74,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxHeavy <= 0 {
 		o.MaxHeavy = DefaultMaxHeavy
+	}
+	if o.Hosts = normalHosts(o.Hosts); len(o.Hosts) == 0 {
+		o.Hosts = LoopbackHosts
 	}
 	o.MaxNodes = min(o.MaxNodes, graph.MaxMaxNodes)
 	return o
@@ -104,7 +111,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
-	e.Pre(s.securityHeaders, s.readOnly, s.limitBody)
+	e.Pre(s.securityHeaders, s.checkHost, s.readOnly, s.limitBody)
 	e.Use(s.timeout)
 	s.echo = e
 
@@ -136,6 +143,10 @@ func NewServer(r graph.Reader, opts Options) *Server {
 		if p := c.Request().URL.Path; p != "/" && strings.HasSuffix(p, "/") {
 			return echo.NewHTTPError(http.StatusNotFound, "not found") // no directory listings
 		}
+		if _, ok := staticName(c.Request().URL.Path); !ok {
+			return echo.NewHTTPError(http.StatusBadRequest, "invalid path")
+		}
+		limitRanges(c.Request())
 		if strings.HasSuffix(c.Request().URL.Path, ".mjs") || strings.HasSuffix(c.Request().URL.Path, ".js") {
 			c.Response().Header().Set(echo.HeaderContentType, "text/javascript; charset=utf-8")
 		}

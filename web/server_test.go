@@ -49,6 +49,9 @@ func testServer(t testing.TB, r graph.Reader, opts Options) *Server {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if opts.Hosts == nil {
+		opts.Hosts = append([]string{"example.com"}, LoopbackHosts...) // httptest.NewRequest's host
+	}
 	return NewServer(r, opts)
 }
 

@@ -108,6 +108,9 @@ type ServerConfig struct {
 	// MaxHeavy bounds the heavy requests (exports, paths, large subgraphs)
 	// served at once; see web.Options.MaxHeavy.
 	MaxHeavy int
+	// Hosts are the host names the Host header may name; see
+	// web.Options.Hosts.
+	Hosts []string
 }
 
 // LogConfig configures the logger.
@@ -180,6 +183,8 @@ var configKeys = []configKey{
 		integer(func(c *Config) *int { return &c.Server.MaxNodes }, 1, graph.MaxMaxNodes)},
 	{"server.max_heavy", web.DefaultMaxHeavy, "Heavy requests (exports, paths, subgraphs of many actors) served at once; more get 503 with Retry-After.",
 		integer(func(c *Config) *int { return &c.Server.MaxHeavy }, 1, 1024)},
+	{"server.hosts", web.LoopbackHosts, "Host names the server answers to (the Host header, without port); others get 421. Add the name a proxy or other machines use.",
+		strList(func(c *Config) *[]string { return &c.Server.Hosts })},
 	{"log.level", "info", "Log level: debug, info, warn or error.",
 		logLevel(func(c *Config) *slog.Level { return &c.Log.Level })},
 	{"log.format", LogText, "Log format: text or json.",

@@ -37,6 +37,7 @@ func defaultConfig() Config {
 			MaxBodyBytes:      1 << 20,
 			MaxNodes:          500,
 			MaxHeavy:          4,
+			Hosts:             []string{"localhost", "127.0.0.1", "::1"},
 		},
 		Log: LogConfig{Level: slog.LevelInfo, Format: LogText},
 	}

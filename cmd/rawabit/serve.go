@@ -91,6 +91,7 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		MaxBodyBytes:   cfg.Server.MaxBodyBytes,
 		MaxNodes:       cfg.Server.MaxNodes,
 		MaxHeavy:       cfg.Server.MaxHeavy,
+		Hosts:          cfg.Server.Hosts,
 	}).Handler()
 	srv := &http.Server{
 		Handler:           handler,

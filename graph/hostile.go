@@ -1,0 +1,78 @@
+package graph
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxArticleIDBytes is the longest article id, in bytes.
+const MaxArticleIDBytes = 200
+
+// MaxNameBytes is the longest actor name, Arabic name or alias, and
+// MaxTitleBytes the longest article title or source, in bytes.
+const (
+	MaxNameBytes  = 300
+	MaxTitleBytes = 300
+)
+
+// CheckArticleID checks an article id: non-empty valid UTF-8 of at most
+// MaxArticleIDBytes bytes, without '/', '\', control, format (bidi) or
+// other invisible characters, and not "." or "..", so that every id can be
+// put in a URL path and opened. The error wraps ErrInvalid and says what is
+// wrong.
+func CheckArticleID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("%w: article with empty id", ErrInvalid)
+	case len(id) > MaxArticleIDBytes:
+		return fmt.Errorf("%w: article id %.40q...: %d bytes, more than %d", ErrInvalid, id, len(id), MaxArticleIDBytes)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("%w: article id %q: not valid UTF-8", ErrInvalid, id)
+	case id == "." || id == "..":
+		return fmt.Errorf("%w: article id %q: not a name", ErrInvalid, id)
+	case strings.ContainsAny(id, `/\`):
+		return fmt.Errorf("%w: article id %q: contains / or \\", ErrInvalid, id)
+	case strings.IndexFunc(id, invisible) >= 0:
+		return fmt.Errorf("%w: article id %q: contains a control or invisible character", ErrInvalid, id)
+	}
+	return nil
+}
+
+// invisible reports control characters (C0, C1), format characters (Cf:
+// bidi controls, zero-width characters, the BOM) and the line and paragraph
+// separators.
+func invisible(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+}
+
+// WebURL reports whether u may become a link: an absolute http or https URL
+// with a host. javascript:, data:, file: and relative URLs may not.
+func WebURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && p.Host != "" && (p.Scheme == "http" || p.Scheme == "https")
+}
+
+// IsBidiControl reports the explicit bidirectional formatting characters
+// (U+202A to U+202E embeddings and overrides, U+2066 to U+2069 isolates),
+// which reorder the text around them. The marks U+200E, U+200F and U+061C
+// affect only neutral neighbours and are kept.
+func IsBidiControl(r rune) bool {
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
+// StripBidiControls returns s without its bidi controls (IsBidiControl) and
+// how many it removed.
+func StripBidiControls(s string) (string, int) {
+	n := 0
+	out := strings.Map(func(r rune) rune {
+		if IsBidiControl(r) {
+			n++
+			return -1
+		}
+		return r
+	}, s)
+	return out, n
+}
