@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -42,6 +44,27 @@ func (a Actor) Validate() error {
 	case a.Affiliation == a.ID:
 		return fmt.Errorf("%w: actor %q: affiliated with itself", ErrInvalid, a.ID)
 	}
+	for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
+		if err := checkName(n); err != nil {
+			return fmt.Errorf("%w: actor %q: name %.40q...: %v", ErrInvalid, a.ID, n, err)
+		}
+	}
+	return nil
+}
+
+// checkName checks one name of an actor: at most MaxNameBytes bytes, valid
+// UTF-8, no bidi control (IsBidiControl) nor other control character.
+func checkName(n string) error {
+	switch {
+	case len(n) > MaxNameBytes:
+		return fmt.Errorf("%d bytes, more than %d", len(n), MaxNameBytes)
+	case !utf8.ValidString(n):
+		return fmt.Errorf("not valid UTF-8")
+	case strings.IndexFunc(n, IsBidiControl) >= 0:
+		return fmt.Errorf("contains a bidi control character (U+202A..U+202E, U+2066..U+2069)")
+	case strings.IndexFunc(n, unicode.IsControl) >= 0:
+		return fmt.Errorf("contains a control character")
+	}
 	return nil
 }
 
@@ -65,8 +88,8 @@ func slugOK(s string) bool {
 // ClaimID gives. Errors wrap ErrInvalid and name the article and the claim.
 func (d Document) Validate() error {
 	a := d.Article
-	if a.ID == "" {
-		return fmt.Errorf("%w: article with empty id", ErrInvalid)
+	if err := CheckArticleID(a.ID); err != nil {
+		return err
 	}
 	if !utf8.ValidString(a.Text) {
 		return fmt.Errorf("%w: article %q: text is not valid UTF-8", ErrInvalid, a.ID)

@@ -42,6 +42,10 @@ type Item struct {
 	Err error
 	// Empty is true for an article with no text (a warning, not an error).
 	Empty bool
+	// Warnings are what was changed in the article to make it safe to
+	// show: a link that is not http(s) dropped, bidi controls removed from
+	// the title or source, an over-long title or source cut.
+	Warnings []string
 }
 
 // Where formats the item's origin as "path" or "path:line".
@@ -177,9 +181,9 @@ func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) err
 		var err error
 		switch strings.ToLower(filepath.Ext(f)) {
 		case ".txt":
-			err = visit(readTextFile(f))
+			err = visit(checkItem(readTextFile(f)))
 		case ".jsonl":
-			err = walkJSONL(ctx, f, visit)
+			err = walkJSONL(ctx, f, func(it Item) error { return visit(checkItem(it)) })
 		default:
 			err = visit(Item{Path: f, Err: fmt.Errorf("unsupported file type %q (want .txt or .jsonl)", filepath.Ext(f))})
 		}
@@ -404,7 +408,12 @@ func walkJSONL(ctx context.Context, path string, visit func(Item) error) error {
 			continue
 		}
 		if i := bytes.IndexByte(rec, 0); i >= 0 {
-			return visit(Item{Path: path, Line: line, Err: fmt.Errorf("binary file (NUL byte); the rest of the file is skipped")})
+			// Like an escaped \u0000: this record is skipped, the rest read.
+			if verr := visit(Item{Path: path, Line: line, Err: gazetteer.Errorf(gazetteer.Position{File: path, Line: line},
+				"record: NUL byte at offset %d", i)}); verr != nil {
+				return verr
+			}
+			continue
 		}
 		if verr := visit(parseRecord(path, line, rec)); verr != nil {
 			return verr
@@ -459,6 +468,18 @@ func parseRecord(path string, line int, rec []byte) Item {
 		return it
 	}
 	it.Article.ID = *r.ID
+	for _, f := range []struct{ name, value string }{{"id", *r.ID}, {"title", r.Title}, {"source", r.Source}, {"url", r.URL}, {"published", r.Published}} {
+		if i := strings.IndexByte(f.value, 0); i >= 0 {
+			it.Err = gazetteer.Errorf(pos, "record: %s: NUL character (\\u0000) at offset %d", f.name, i)
+			return it
+		}
+	}
+	if r.Text != nil {
+		if i := strings.IndexByte(*r.Text, 0); i >= 0 {
+			it.Err = gazetteer.Errorf(pos, "record %q: text: NUL character (\\u0000) at offset %d", *r.ID, i)
+			return it
+		}
+	}
 	if r.Text == nil {
 		it.Err = gazetteer.Errorf(pos, "record %q: missing text", *r.ID)
 		return it

@@ -130,7 +130,7 @@ func TestWalkCorpus(t *testing.T) {
 	}
 
 	j1 := articles["j1"]
-	wantJ1 := graph.Article{ID: "j1", Title: "سجل أول", Source: "Wire", URL: "u", Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC),
+	wantJ1 := graph.Article{ID: "j1", Title: "سجل أول", Source: "Wire", URL: "https://news.example/j1", Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC),
 		Language: "ar", Text: "استقبل الرئيس التركي رجب طيب أردوغان فائز السراج في أنقرة."}
 	wantJ1.SHA256 = graph.TextSHA256(wantJ1.Text)
 	if j1 != wantJ1 {

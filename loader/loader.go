@@ -18,6 +18,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader/gazetteer"
@@ -77,7 +79,7 @@ func (s Skip) String() string {
 		where = fmt.Sprintf("%s:%d", s.Path, s.Line)
 	}
 	if s.ID != "" && s.ID != articleID(s.Path) {
-		where += fmt.Sprintf(" (%s)", s.ID)
+		where += " (" + printableID(s.ID) + ")"
 	}
 	return where + ": " + s.Reason
 }
@@ -158,6 +160,12 @@ func New(opts Options) (*Loader, error) {
 		return nil, fmt.Errorf("loader: %w", err)
 	}
 	l.gaz = g
+	for _, a := range g.Actors() {
+		if err := a.Validate(); err != nil {
+			pos, _ := g.Position(a.ID)
+			errs = append(errs, gazetteer.Errorf(pos, "%v", err))
+		}
+	}
 	known := func(pos gazetteer.Position, role, id string) {
 		if _, ok := g.Actor(id); !ok {
 			errs = append(errs, gazetteer.Errorf(pos, "%s: unknown actor %q (not in the gazetteer nor in the claims file's actors)", role, id))
@@ -308,6 +316,9 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		if it.Empty {
 			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
 		}
+		for _, w := range it.Warnings {
+			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q: %s", it.Where(), it.Article.ID, w))
+		}
 		doc, stats, err := l.document(ctx, it.Article, located[it.Article.ID])
 		if err == nil {
 			if err = w.LoadArticle(ctx, doc); err != nil && ctx.Err() == nil && !errors.Is(err, graph.ErrInvalid) {
@@ -363,6 +374,18 @@ func (e *StoreError) Error() string {
 
 // Unwrap returns the store's error.
 func (e *StoreError) Unwrap() error { return e.Err }
+
+// printableID is id as it is, or quoted and cut to 60 bytes when it is long
+// or holds characters a terminal would not show as they are.
+func printableID(id string) string {
+	switch {
+	case len(id) > 60:
+		return fmt.Sprintf("%.60q...", id)
+	case strings.IndexFunc(id, func(r rune) bool { return !unicode.IsGraphic(r) }) >= 0 || !utf8.ValidString(id):
+		return fmt.Sprintf("%q", id)
+	}
+	return id
+}
 
 // skipOf turns an unreadable item into a Skip; the line of an input error
 // goes into Skip.Line rather than the reason.
