@@ -84,9 +84,17 @@ type analyzer struct {
 	// recent maps an organisation head noun (حركه) to the last
 	// organisation of the article named with it, for anaphors.
 	recent map[string]int32
+	// doc is the entity layer's memory of the article; esplits its
+	// scratch space.
+	doc     docEntities
+	esplits []arabic.Split
 }
 
-func (x *Extractor) newAnalyzer() *analyzer { return &analyzer{x: x, recent: map[string]int32{}} }
+func (x *Extractor) newAnalyzer() *analyzer {
+	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{},
+	}}
+}
 
 func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit func(Result) error) error {
 	a.text, a.off = s, off
@@ -98,7 +106,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.findMentions()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
-			st.Mentions[a.x.actors[m.actor].ID]++
+			st.Mentions[a.actor(m.actor).ID]++
 		}
 	}
 	prior := a.prior
@@ -274,6 +282,18 @@ func (a *analyzer) findMentions() {
 		var ok bool
 		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
 		if !ok {
+			if em, found := a.entityAt(i); found {
+				if a.actor(em.actor).Kind == graph.KindPerson {
+					lastPerson = em.actor
+				}
+				a.bindTitle(em)
+				a.men = append(a.men, em)
+				for k := em.i; k < em.j; k++ {
+					a.menAt[k] = len(a.men) - 1
+				}
+				i = em.j
+				continue
+			}
 			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
@@ -287,11 +307,12 @@ func (a *analyzer) findMentions() {
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
-		if act := a.x.actors[a.x.forms[m.val].actor]; act.Kind == graph.KindPerson {
+		if act := a.actor(a.x.forms[m.val].actor); act.Kind == graph.KindPerson {
 			lastPerson = a.x.forms[m.val].actor
 		}
 		f := a.x.forms[m.val]
 		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
+		a.bindTitle(a.men[len(a.men)-1])
 		for k := i; k < m.end; k++ {
 			a.menAt[k] = len(a.men) - 1
 		}
@@ -332,12 +353,12 @@ func (a *analyzer) anaphor(i int) {
 // countryPronoun adds a mention of the state of person p when token i is a
 // country pronoun ("بلاده"), possibly with clitics.
 func (a *analyzer) countryPronoun(i int, p int32) {
-	aff := a.x.actors[p].Affiliation
+	aff := a.actor(p).Affiliation
 	if aff == "" {
 		return
 	}
 	st, ok := a.x.byID[aff]
-	if !ok || a.x.actors[st].Kind != graph.KindState {
+	if !ok || a.actor(st).Kind != graph.KindState {
 		return
 	}
 	w, prefix := a.toks[i].Norm, ""
@@ -474,7 +495,7 @@ func (a *analyzer) classify() {
 				}
 			}
 		}
-		kind := a.x.actors[m.actor].Kind
+		kind := a.actor(m.actor).Kind
 		m.adjective = f.adjective
 		if f.typ == gazetteer.FormDemonym && !f.adjective {
 			// A plural demonym names the state as a noun (الأمريكيين يعملون)
@@ -489,7 +510,7 @@ func (a *analyzer) classify() {
 		if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
 			m.stateAgent = true
 			m.adjective = false
-			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.x.actors[a.men[n].actor].Kind == graph.KindPerson &&
+			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.actor(a.men[n].actor).Kind == graph.KindPerson &&
 				!a.isWord(cueDelegationHead, m.j) {
 				m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
 			}
@@ -534,7 +555,7 @@ func (a *analyzer) classify() {
 		}
 		if kind != graph.KindPerson && mi+1 < len(a.men) {
 			n := a.men[mi+1]
-			if n.i == m.j && a.x.actors[n.actor].Kind == graph.KindPerson && n.prefix == "" {
+			if n.i == m.j && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
 				m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 			}
 		}
@@ -683,10 +704,10 @@ func (a *analyzer) links() {
 		if m.excluded {
 			continue
 		}
-		kind := a.x.actors[m.actor].Kind
+		kind := a.actor(m.actor).Kind
 		switch {
-		case host >= 0 && m.conj && a.men[host].next < 0 && a.x.actors[a.men[prev].actor].Kind != kind &&
-			a.x.actors[a.men[host].actor].Kind == kind && a.clause[a.men[host].i] == a.clause[m.i]:
+		case host >= 0 && m.conj && a.men[host].next < 0 && a.actor(a.men[prev].actor).Kind != kind &&
+			a.actor(a.men[host].actor).Kind == kind && a.clause[a.men[host].i] == a.clause[m.i]:
 			// "قوات المجلس الانتقالي المدعوم من الإمارات وقوات الجيش اليمني":
 			// the army joins the council, not the backer.
 			a.men[host].next = mi
@@ -805,10 +826,10 @@ func (a *analyzer) listBefore(mi, pos int) []int {
 // sameKind keeps the members of a list of the same kind as its head: after
 // "المدعوم من الإمارات وقوات الجيش اليمني" the army is not a backer.
 func (a *analyzer) sameKind(l []int) []int {
-	k := a.x.actors[a.men[l[0]].actor].Kind
+	k := a.actor(a.men[l[0]].actor).Kind
 	out := l[:1]
 	for _, mi := range l[1:] {
-		if a.x.actors[a.men[mi].actor].Kind != k {
+		if a.actor(a.men[mi].actor).Kind != k {
 			break
 		}
 		out = append(out, mi)
@@ -1258,7 +1279,7 @@ func (a *analyzer) nounAgentAfter(pos, cl int) int {
 				n++
 			}
 			if n < len(a.toks) {
-				if mi := a.menAt[n]; mi >= 0 && a.men[mi].adjective && a.x.actors[a.men[mi].actor].Kind == graph.KindState {
+				if mi := a.menAt[n]; mi >= 0 && a.men[mi].adjective && a.actor(a.men[mi].actor).Kind == graph.KindState {
 					return mi
 				}
 			}
@@ -1801,7 +1822,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 		}
 		conf = float64(int(max(0.3, min(0.95, conf))*100+0.5)) / 100
 		qs, qe := a.quoteSpan(lo, hi)
-		src, tgt := a.x.actors[ms.actor], a.x.actors[mt.actor]
+		src, tgt := a.actor(ms.actor), a.actor(mt.actor)
 		cl := graph.Claim{
 			Type: c.rel, Source: src.ID, Target: tgt.ID, Article: article,
 			Quote: a.text[qs:qe], Start: a.off + qs, End: a.off + qe,
@@ -1823,21 +1844,21 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 // دعم باريس"); two organisations ("الحكومة اللبنانية تؤيد خطة الجيش
 // اللبناني") are not affected.
 func (a *analyzer) affiliated(x, y int32) bool {
-	ax, ay := a.x.actors[x], a.x.actors[y]
+	ax, ay := a.actor(x), a.actor(y)
 	return ax.Kind == graph.KindPerson && ax.Affiliation != "" && ax.Affiliation == ay.ID ||
 		ay.Kind == graph.KindPerson && ay.Affiliation != "" && ay.Affiliation == ax.ID
 }
 
 func (a *analyzer) argument(m mention) Argument {
 	if m.carried {
-		return Argument{Actor: a.x.actors[m.actor], Mention: a.prior.mention, Start: a.prior.start, End: a.prior.end}
+		return Argument{Actor: a.actor(m.actor), Mention: a.prior.mention, Start: a.prior.start, End: a.prior.end}
 	}
 	s, e := a.toks[m.i].Start, a.toks[m.j-1].End
 	// Leave the clitics out of the mention: "وواشنطن" is named "واشنطن".
 	if m.prefix != "" && !strings.HasSuffix(m.prefix, "لل") {
 		s = skipLetters(a.text, s, utf8.RuneCountInString(m.prefix))
 	}
-	return Argument{Actor: a.x.actors[m.actor], Mention: a.text[s:e], Start: a.off + s, End: a.off + e}
+	return Argument{Actor: a.actor(m.actor), Mention: a.text[s:e], Start: a.off + s, End: a.off + e}
 }
 
 // skipLetters advances over n letters of text from byte s, together with

@@ -37,6 +37,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -77,6 +78,34 @@ type Extractor struct {
 	// an anaphor refers back to ("حركة حماس" has حركه: "الحركة" is Hamas
 	// when Hamas is the last such organisation named).
 	orgHeads map[int32][]string
+	// titleForm and discoveredForm are the forms of the entity layer's
+	// mentions (entities.go): a title standing for its holder and a
+	// discovered name. Their actor is the mention's, not the form's.
+	titleForm, discoveredForm int32
+	// discovered holds every actor discovered so far, by id, so that a
+	// loader can store them (Discovered).
+	discovered sync.Map
+}
+
+// The form types of the entity layer's mentions.
+const (
+	formTitle      gazetteer.FormType = "title"
+	formDiscovered gazetteer.FormType = "discovered"
+)
+
+// remember records a discovered actor for Discovered.
+func (x *Extractor) remember(a graph.Actor) { x.discovered.LoadOrStore(a.ID, a) }
+
+// Discovered returns an actor the extractor discovered outside the
+// gazetteer (its id starts with DiscoveredPrefix) in an article it has
+// extracted; ok is false for any other id. A loader stores the actors of
+// its claims through it.
+func (x *Extractor) Discovered(id string) (graph.Actor, bool) {
+	v, ok := x.discovered.Load(id)
+	if !ok {
+		return graph.Actor{}, false
+	}
+	return v.(graph.Actor), true
 }
 
 type form struct {
@@ -186,6 +215,10 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 			x.forms = append(x.forms, form{actor: int32(ai), typ: formPronoun})
 		}
 	}
+	x.titleForm = int32(len(x.forms))
+	x.forms = append(x.forms, form{actor: -1, typ: formTitle})
+	x.discoveredForm = int32(len(x.forms))
+	x.forms = append(x.forms, form{actor: -1, typ: formDiscovered})
 	for _, e := range lex.entries {
 		if e.spec.kind.isLookup() {
 			continue // looked up directly, not matched as cues

@@ -60,6 +60,9 @@ const (
 	cueContinuation   // "حيث التقى": the verb after it keeps the subject
 	cueAnaphor        // "الحركة": the last organisation named "حركة ..."
 	cuePlannedAfter   // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
+	cueRank           // "اللواء": a name follows
+	cueFirstName      // "محمد": a discovered name may start with it
+	cueNameStop       // "اليوم": a discovered name ends before it
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -144,6 +147,9 @@ var lexiconSections = map[string]cueSpec{
 	"continuations":                      {kind: cueContinuation},
 	"anaphors":                           {kind: cueAnaphor},
 	"planned_after":                      {kind: cuePlannedAfter},
+	"entities.ranks":                     {kind: cueRank},
+	"entities.first_names":               {kind: cueFirstName},
+	"entities.name_stops":                {kind: cueNameStop},
 }
 
 func init() {

@@ -1,0 +1,343 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// The entity layer: actors a sentence names without a gazetteer form.
+//
+//   - Discovered persons: a name after a rank ("اللواء حسن رشاد") or at the
+//     end of a title ("وزير الدولة للشؤون الإفريقية، أحمد بن عبد العزيز
+//     قطان"), when it starts with a known first name or follows a rank
+//     directly. They get an id from DiscoveredID and are flagged by its
+//     prefix.
+//   - Titles standing for their holder: a title run written before a
+//     person's name ("وزير الخارجية الإيراني حسين أمير عبد اللهيان") is bound
+//     to that person for the rest of the article, so that the same title
+//     alone later ("وبارك وزير الخارجية الإيراني ...") names him.
+//
+// Both are per article: the analyzer forgets them at the next article.
+
+// DiscoveredPrefix starts the id of every actor the extractor discovers
+// outside the gazetteer.
+const DiscoveredPrefix = "discovered-"
+
+// DiscoveredID is the id of a discovered actor of kind k named norm (an
+// arabic.Normalize form): the same name always gives the same id, across
+// articles and runs.
+func DiscoveredID(k graph.Kind, norm string) string {
+	sum := sha256.Sum256([]byte(string(k) + "\x00" + norm))
+	return DiscoveredPrefix + hex.EncodeToString(sum[:8])
+}
+
+// IsDiscovered reports whether id names an actor the extractor discovered.
+func IsDiscovered(id string) bool { return strings.HasPrefix(id, DiscoveredPrefix) }
+
+// maxTitleRun is how many words a title may span before the name it
+// introduces ("رئيس الأركان العامة للجيش الوطني الليبي الفريق أول").
+const maxTitleRun = 9
+
+// Discovered names span two to maxNameUnits units; a unit is a word, or
+// "عبد" and "بن"/"ابن"/"ال" with the word after them.
+const maxNameUnits = 4
+
+// docEntities is the entity layer's memory of one article.
+type docEntities struct {
+	// extra holds the discovered actors; actor index len(x.actors)+k is
+	// extra[k].
+	extra []graph.Actor
+	// byName maps a discovered name (normalised words joined by a space)
+	// to its actor index.
+	byName map[string]int32
+	// firstWord maps the first word of a discovered name to its names, so
+	// later mentions of it are found without a title.
+	firstWord map[string][]string
+	// titles maps a title run (normalised words joined by a space, the
+	// first without و or ف) to the last person it introduced.
+	titles map[string]int32
+}
+
+func (d *docEntities) reset() {
+	d.extra = d.extra[:0]
+	clear(d.byName)
+	clear(d.firstWord)
+	clear(d.titles)
+}
+
+// actor returns the actor of index i: a gazetteer actor or one discovered
+// in this article.
+func (a *analyzer) actor(i int32) graph.Actor {
+	if int(i) < len(a.x.actors) {
+		return a.x.actors[i]
+	}
+	return a.doc.extra[int(i)-len(a.x.actors)]
+}
+
+// rawCue returns the kind of the longest lexicon cue starting at token k
+// (its first word possibly with clitics) and the token after it, or
+// cueNone. Unlike cueKindAt it works before findCues has run.
+func (a *analyzer) rawCue(k int) (cueKind, int) {
+	kind, end, _ := a.rawCuePrefix(k)
+	return kind, end
+}
+
+// rawCuePrefix is rawCue that also returns the clitics read off the cue's
+// first word.
+func (a *analyzer) rawCuePrefix(k int) (cueKind, int, string) {
+	if k < 0 || k >= len(a.toks) {
+		return cueNone, k, ""
+	}
+	var m match
+	var ok bool
+	m, a.esplits, ok = a.x.cues.longest(a.toks, k, a.esplits, allowCueClitic)
+	if !ok {
+		return cueNone, k, ""
+	}
+	return a.x.specs[m.val].kind, m.end, m.prefix
+}
+
+// titleStart returns the first token of the title run that ends right
+// before token i ("وزير الخارجية الإيراني" before a name), or -1. The run
+// starts with a title word and holds no punctuation and no trigger.
+func (a *analyzer) titleStart(i int) int {
+	start := -1
+	if i < len(a.sep) && a.sep[i] != 0 && a.sep[i] != ',' {
+		return -1
+	}
+	for k := i - 1; k >= 0 && k >= i-maxTitleRun; k-- {
+		if k+1 < i && a.sep[k+1] != 0 {
+			break
+		}
+		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+			return start // an earlier title belongs to that person
+		}
+		kind, _ := a.rawCue(k)
+		switch {
+		case kind == cueTitle:
+			start = k
+		case kind.isTrigger(), kind == cueClauseBreak, kind == cueComplementizer, kind == cueRelative, kind == cueReported:
+			return start
+		}
+	}
+	return start
+}
+
+// rankBefore reports whether a rank ("اللواء", "الفريق أول") ends right
+// before token i.
+func (a *analyzer) rankBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if n := a.longestPhraseAt(cueRank, k); n > 0 && k+n == i {
+			return true
+		}
+	}
+	return false
+}
+
+// longestPhraseAt is phraseAt for the longest entry ("الفريق أول" rather
+// than "الفريق").
+func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
+	best := 0
+	for n := 1; n <= 4 && k+n <= len(a.toks); n++ {
+		if a.phraseAt(kind, k) == 0 {
+			return 0
+		}
+		w := strings.TrimLeft(a.joined(k, k+n), "وف")
+		if a.x.words[kind][w] || a.x.words[kind][a.joined(k, k+n)] {
+			best = n
+		}
+	}
+	return best
+}
+
+// firstName reports whether the normalised word w is a first name of the
+// lexicon (entities.first_names).
+func (a *analyzer) firstName(w string) bool { return a.x.words[cueFirstName][w] }
+
+// firstNameAt reports whether token k is a first name as written: "على"
+// (on) folds to the name "علي" but is never one.
+func (a *analyzer) firstNameAt(k int) bool {
+	t := a.toks[k]
+	return a.firstName(t.Norm) && !strings.HasSuffix(a.text[t.Start:t.End], "ى")
+}
+
+// inRank reports whether token i continues a rank that starts before it
+// ("أول" of "الفريق أول").
+func (a *analyzer) inRank(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if a.longestPhraseAt(cueRank, k) > i-k {
+			return true
+		}
+	}
+	return false
+}
+
+// nameEnd returns the token after a discovered name starting at token i,
+// or i when no name of at least two words starts there.
+func (a *analyzer) nameEnd(i int) int {
+	units, k := 0, i
+	for k < len(a.toks) && units < maxNameUnits {
+		w := a.toks[k].Norm
+		if k > i && a.sep[k] != 0 || !arabicWord(w) || a.lookupWord(cueNameStop, w) {
+			break
+		}
+		if k > i {
+			if strings.HasPrefix(w, "و") && a.firstName(w[len("و"):]) || w == "علي" && !a.firstNameAt(k) {
+				break // "وعلي": the next person of a list
+			}
+			if kind, _ := a.rawCue(k); kind != cueNone {
+				break
+			}
+			if m, _, ok := a.x.names.longest(a.toks, k, nil, nil); ok && m.prefix == "" {
+				if a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
+					return i // "أنور بن محمد قرقاش": the first names of a known person
+				}
+				break
+			}
+		}
+		units++
+		k++
+		if (w == "عبد" || w == "بن" || w == "ابن" || w == "ال" || w == "ابو" || w == "بنت") && k < len(a.toks) && a.sep[k] == 0 {
+			k++ // "عبد الله", "بن سلمان", "آل سعود", "أبو علي"
+		}
+	}
+	if k-i < 2 {
+		return i
+	}
+	return k
+}
+
+// arabicWord reports whether w is written in Arabic letters only.
+func arabicWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < 0x0621 || r > 0x064A {
+			return false
+		}
+	}
+	return true
+}
+
+// discover returns the mention of a person named at token i without a
+// gazetteer form: a name seen earlier in the article, or a new name after
+// a rank or at the end of a title. ok is false when there is none.
+func (a *analyzer) discover(i int) (mention, bool) {
+	w := a.toks[i].Norm
+	for _, name := range a.doc.firstWord[w] {
+		n := strings.Count(name, " ") + 1
+		if i+n <= len(a.toks) && a.joined(i, i+n) == name {
+			return a.discoveredMention(name, i, i+n), true
+		}
+	}
+	if a.inRank(i) {
+		return mention{}, false
+	}
+	first := a.firstNameAt(i)
+	if !(first && (a.rankBefore(i) || a.titleStart(i) >= 0)) && !a.rankBefore(i) {
+		return mention{}, false
+	}
+	end := a.nameEnd(i)
+	if end == i {
+		return mention{}, false
+	}
+	if !first && end < len(a.toks) && a.sep[end] == 0 {
+		return mention{}, false // a foreign name after a rank ends at punctuation
+	}
+	name := a.joined(i, end)
+	if _, ok := a.doc.byName[name]; !ok {
+		idx := int32(len(a.x.actors) + len(a.doc.extra))
+		a.doc.extra = append(a.doc.extra, graph.Actor{
+			ID: DiscoveredID(graph.KindPerson, name), Kind: graph.KindPerson,
+			NameAr: a.text[a.toks[i].Start:a.toks[end-1].End],
+		})
+		a.doc.byName[name] = idx
+		a.doc.firstWord[w] = append(a.doc.firstWord[w], name)
+		a.x.remember(a.doc.extra[len(a.doc.extra)-1])
+	}
+	return a.discoveredMention(name, i, end), true
+}
+
+func (a *analyzer) discoveredMention(name string, i, j int) mention {
+	return mention{form: a.x.discoveredForm, actor: a.doc.byName[name], i: i, j: j, next: -1, prev: -1}
+}
+
+// joined returns the normalised words of tokens [i, j) joined by a space.
+func (a *analyzer) joined(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i {
+			b.WriteByte(' ')
+		}
+		b.WriteString(a.toks[k].Norm)
+	}
+	return b.String()
+}
+
+// titleKey is the key of a title run: its words, the first without و or ف.
+func (a *analyzer) titleKey(i, j int) string {
+	k := a.joined(i, j)
+	if kind, _, prefix := a.rawCuePrefix(i); kind == cueTitle && prefix != "" {
+		return strings.TrimPrefix(k, strings.TrimSuffix(prefix, "ال"))
+	}
+	return k
+}
+
+// bindTitle records that the title run before the person mention m names
+// that person, with every shorter run of at least two words that starts
+// the same way ("وزير الخارجية" of "وزير الخارجية الإيراني").
+func (a *analyzer) bindTitle(m mention) {
+	if a.actor(m.actor).Kind != graph.KindPerson || m.prefix != "" {
+		return
+	}
+	t := a.titleStart(m.i)
+	if t < 0 || m.i-t < 2 {
+		return
+	}
+	for j := t + 2; j <= m.i; j++ {
+		a.doc.titles[a.titleKey(t, j)] = m.actor
+	}
+}
+
+// boundTitle returns the mention of the person a title run starting at
+// token i was bound to earlier in the article, when no name follows it:
+// the longest bound run wins.
+func (a *analyzer) boundTitle(i int) (mention, bool) {
+	if len(a.doc.titles) == 0 {
+		return mention{}, false
+	}
+	if kind, _ := a.rawCue(i); kind != cueTitle {
+		return mention{}, false
+	}
+	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
+		act, ok := a.doc.titles[a.titleKey(i, j)]
+		if !ok || a.sep[j-1] != 0 && j-1 > i {
+			continue
+		}
+		if j < len(a.toks) && a.sep[j] == 0 {
+			if _, _, named := a.x.names.longest(a.toks, j, nil, nil); named || a.firstNameAt(j) || a.rankBefore(j) {
+				return mention{}, false // the title introduces a name
+			}
+		}
+		_, _, prefix := a.rawCuePrefix(i)
+		prefix = strings.TrimSuffix(prefix, "ال")
+		return mention{form: a.x.titleForm, actor: act, i: i, j: j, prefix: prefix, next: -1, prev: -1}, true
+	}
+	return mention{}, false
+}
+
+// entityAt returns a mention the entity layer finds at token i, where no
+// gazetteer form starts.
+func (a *analyzer) entityAt(i int) (mention, bool) {
+	if m, ok := a.boundTitle(i); ok {
+		return m, true
+	}
+	if !arabicWord(a.toks[i].Norm) {
+		return mention{}, false
+	}
+	return a.discover(i)
+}
