@@ -124,7 +124,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		return nil
 	}
 	a.findCues()
-	if !a.hasTrigger() || a.question() {
+	if !a.hasTrigger() && !a.hasFrameVerb() || a.question() {
 		return nil
 	}
 	a.classify()
@@ -148,6 +148,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.clauses()
 	a.links()
 	a.results = a.results[:0]
+	a.matchFrames(article)
 	a.relations(article)
 	for _, r := range a.results {
 		if err := emit(r); err != nil {
@@ -472,6 +473,8 @@ func (a *analyzer) classify() {
 			m.prep, m.clitic = prepClitic, p[:len("ب")]
 		case prev == "ب" || prev == "ل" || prev == "ك":
 			m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
+		case m.i >= 2 && a.toks[m.i-1].Norm == "من" && strings.TrimLeft(a.toks[m.i-2].Norm, "وف") == "كل":
+			// "قطعت كل من السعودية ومصر": a list of subjects, not a place.
 		default:
 			switch a.cueKindAt(m.i - 1) {
 			case cueParty, cueAgent:
@@ -652,8 +655,19 @@ func (a *analyzer) delegationHead(i int) int {
 func (a *analyzer) clauses() {
 	a.clause = a.clause[:0]
 	c := 0
+	asideEnd := -1
 	for i := range a.toks {
-		if i > 0 {
+		if i == asideEnd {
+			// The aside closed: the clause it interrupted goes on.
+			a.clause = append(a.clause, c)
+			continue
+		}
+		if i > 0 && asideEnd < i {
+			if e := a.aside(i); e > 0 {
+				asideEnd = e
+			}
+		}
+		if i > 0 && asideEnd < i {
 			switch {
 			case a.sep[i] == ';':
 				c++
@@ -670,6 +684,38 @@ func (a *analyzer) clauses() {
 		}
 		a.clause = append(a.clause, c)
 	}
+}
+
+// maxAside is the longest aside, in words, that a clause may hold.
+const maxAside = 7
+
+// aside returns the token after a comma- or bracket-delimited aside that
+// starts at token i ("استقبل الرئيس، اليوم الأربعاء، في القصر، رئيس ..."):
+// a few words with no actor and no trigger between two commas or in
+// brackets, which do not end the clause around them. It returns 0 when
+// no aside starts at i.
+func (a *analyzer) aside(i int) int {
+	open := a.sep[i]
+	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
+		return 0
+	}
+	for k := i; k < len(a.toks) && k <= i+maxAside; k++ {
+		if k > i && a.sep[k] != 0 {
+			closed := a.sep[k] == ',' && open == ',' || open == ';' && strings.ContainsRune(a.text[a.toks[k-1].End:a.toks[k].Start], ')')
+			if !closed || k == len(a.toks) {
+				return 0
+			}
+			return k
+		}
+		if a.menAt[k] >= 0 || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
+			return 0
+		}
+		switch a.cueKindAt(k) {
+		case cueClauseBreak, cueComplementizer, cueRelative, cueReported:
+			return 0
+		}
+	}
+	return 0
 }
 
 // listContinues reports whether the text after a comma at token i goes on
@@ -826,6 +872,9 @@ func (a *analyzer) listBefore(mi, pos int) []int {
 // sameKind keeps the members of a list of the same kind as its head: after
 // "المدعوم من الإمارات وقوات الجيش اليمني" the army is not a backer.
 func (a *analyzer) sameKind(l []int) []int {
+	if len(l) == 0 {
+		return nil
+	}
 	k := a.actor(a.men[l[0]].actor).Kind
 	out := l[:1]
 	for _, mi := range l[1:] {
@@ -1798,25 +1847,33 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 			}
 		}
 	}
+	a.emitPairs(article, c.rel, c.i, c.j, pairs, cand.rule, cand.conf)
+}
+
+// emitPairs adds a claim of type rel for every pair of mentions (source,
+// target) of a construction whose trigger spans tokens [ti, tj), with the
+// rule's name and base confidence: a pair after the first, an argument not
+// named by its name, a long span and an allegation each cost confidence.
+func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int, pairs [][2]int, rule string, base float64) {
 	for n, p := range pairs {
 		ms, mt := a.men[p[0]], a.men[p[1]]
-		if ms.actor == mt.actor || c.rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
+		if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 			continue
 		}
-		conf := cand.conf
+		conf := base
 		if n > 0 {
 			conf -= 0.05
 		}
 		for _, m := range []mention{ms, mt} {
-			if a.x.forms[m.form].typ != gazetteer.FormName {
+			if t := a.x.forms[m.form].typ; t != gazetteer.FormName && t != formDiscovered {
 				conf -= 0.05
 			}
 		}
-		lo, hi := min(ms.i, mt.i, c.i), max(ms.j, mt.j, c.j)
+		lo, hi := min(ms.i, mt.i, ti), max(ms.j, mt.j, tj)
 		if hi-lo > 14 {
 			conf -= 0.1
 		}
-		cert := a.certainty(c.i, ms.actor)
+		cert := a.certainty(ti, ms.actor)
 		if cert == graph.Alleged {
 			conf -= 0.05
 		}
@@ -1824,7 +1881,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 		qs, qe := a.quoteSpan(lo, hi)
 		src, tgt := a.actor(ms.actor), a.actor(mt.actor)
 		cl := graph.Claim{
-			Type: c.rel, Source: src.ID, Target: tgt.ID, Article: article,
+			Type: rel, Source: src.ID, Target: tgt.ID, Article: article,
 			Quote: a.text[qs:qe], Start: a.off + qs, End: a.off + qe,
 			Certainty: cert, Confidence: conf, Extractor: Name,
 		}
@@ -1833,7 +1890,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 			Claim:  cl,
 			Source: a.argument(ms),
 			Target: a.argument(mt),
-			Rule:   cand.rule,
+			Rule:   rule,
 		})
 	}
 }

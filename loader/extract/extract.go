@@ -85,6 +85,9 @@ type Extractor struct {
 	// discovered holds every actor discovered so far, by id, so that a
 	// loader can store them (Discovered).
 	discovered sync.Map
+	// frames and frameVerbs are the lexicon's frames (frames.go).
+	frames     []frame
+	frameVerbs map[string][]int32
 }
 
 // The form types of the entity layer's mentions.
@@ -215,6 +218,7 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 			x.forms = append(x.forms, form{actor: int32(ai), typ: formPronoun})
 		}
 	}
+	x.frames, x.frameVerbs = lex.frames, lex.frameVerbs
 	x.titleForm = int32(len(x.forms))
 	x.forms = append(x.forms, form{actor: -1, typ: formTitle})
 	x.discoveredForm = int32(len(x.forms))

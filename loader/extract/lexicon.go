@@ -105,6 +105,10 @@ type cueSpec struct {
 // agents, titles, prepositions and clause boundaries.
 type Lexicon struct {
 	entries []cueEntry
+	// frames are the constructions of the frames: section (frames.go);
+	// frameVerbs maps each normalised verb to the frames it starts.
+	frames     []frame
+	frameVerbs map[string][]int32
 }
 
 type cueEntry struct {
@@ -194,6 +198,12 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				p := k.Value
 				if path != "" {
 					p = path + "." + k.Value
+				}
+				if p == "frames" {
+					fs, verbs, ferrs := parseFrames(name, n.Content[i+1])
+					lex.frames, lex.frameVerbs = fs, verbs
+					errs = append(errs, ferrs...)
+					continue
 				}
 				if p == "version" {
 					if n.Content[i+1].Value != "1" {

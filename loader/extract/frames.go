@@ -1,0 +1,447 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// Frames are constructions written as data (the frames: section of the
+// trigger lexicon): a verb, optionally an object noun after it in the same
+// clause, and the slots where the source and the target stand.
+//
+//	frames:
+//	  - name: ties/cut                 # the claim's rule is "frame/ties/cut"
+//	    relation: opposed
+//	    confidence: 0.75
+//	    verbs: [قطع, قطعت, يقطع, تقطع]   # as written, clitics و ف stripped in the text
+//	    objects: [علاقاتها, العلاقات]    # optional: must follow the verb within 8 words
+//	    source: subject                  # subject | after | object-adjective
+//	    target: after
+//	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
+//	    tests:                           # sentences the frame must read (frames_test.go)
+//	      - text: "قطعت البحرين علاقاتها مع إيران"
+//	        want: ["opposed bahrain -> iran"]
+//
+// Slots: "subject" is the verb's subject (after the verb, before the object;
+// else before the verb in its clause; else the subject a clause-initial
+// coordinated verb shares); "owner" is the subject, else the sentence's
+// topic, else the previous sentence's subject (for a noun with a pronoun:
+// "خلال استقباله"); "object" is the first actor after the verb (after its
+// subject when that follows the verb) and before the object noun; "after"
+// is the first actor after a marker that follows the object; "complement"
+// is the actor right after the object noun ("السفير التركي",
+// "تصريحات نصرالله"). With mutual: true each side also acts on the other
+// ("تخوض صراعا مع").
+
+// frameSlot is where one argument of a frame stands.
+type frameSlot uint8
+
+const (
+	slotSubject frameSlot = iota + 1
+	slotOwner
+	slotObject
+	slotAfter
+	slotComplement
+)
+
+var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement}
+
+// frameWindow is how many words after the verb its object may stand, and
+// after the object the marker of an "after" slot.
+const frameWindow = 8
+
+// frame is one parsed entry of the frames: section.
+type frame struct {
+	name           string
+	rel            graph.RelationType
+	conf           float64
+	objects        map[string]bool
+	source, target frameSlot
+	markers        map[string]bool
+	mutual         bool
+	noun           bool
+	line           int
+	tests          []FrameTest
+}
+
+// FrameTest is a sentence a frame must read, with the claims it must give
+// ("opposed bahrain -> iran").
+type FrameTest struct {
+	Text string   `yaml:"text"`
+	Want []string `yaml:"want"`
+}
+
+type frameYAML struct {
+	Name       string      `yaml:"name"`
+	Relation   string      `yaml:"relation"`
+	Confidence float64     `yaml:"confidence"`
+	Verbs      []string    `yaml:"verbs"`
+	Objects    []string    `yaml:"objects"`
+	Source     string      `yaml:"source"`
+	Target     string      `yaml:"target"`
+	Markers    []string    `yaml:"markers"`
+	Mutual     bool        `yaml:"mutual"`
+	Noun       bool        `yaml:"noun"`
+	Tests      []FrameTest `yaml:"tests"`
+}
+
+// parseFrames parses the frames: section; verbs maps each normalised verb
+// to the frames it starts.
+func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]int32, errs []string) {
+	verbs = map[string][]int32{}
+	if n.Kind != yaml.SequenceNode {
+		return nil, nil, []string{fmt.Sprintf("%s:%d: frames: want a list, got a %s", name, n.Line, kindName(n))}
+	}
+	seen := map[string]int{}
+	for _, it := range n.Content {
+		var fy frameYAML
+		if err := it.Decode(&fy); err != nil {
+			errs = append(errs, fmt.Sprintf("%s:%d: frames: %v", name, it.Line, err))
+			continue
+		}
+		bad := func(format string, args ...any) {
+			errs = append(errs, fmt.Sprintf("%s:%d: frame %q: ", name, it.Line, fy.Name)+fmt.Sprintf(format, args...))
+		}
+		rel, err := graph.ParseRelationType(fy.Relation)
+		switch {
+		case fy.Name == "":
+			bad("no name")
+			continue
+		case seen[fy.Name] > 0:
+			bad("already defined at line %d", seen[fy.Name])
+			continue
+		case err != nil:
+			bad("relation: %v", err)
+			continue
+		case fy.Confidence < 0.3 || fy.Confidence > 0.95:
+			bad("confidence %v: want 0.30 to 0.95", fy.Confidence)
+			continue
+		case len(fy.Verbs) == 0:
+			bad("no verbs")
+			continue
+		case len(fy.Tests) == 0:
+			bad("no test sentences")
+			continue
+		}
+		seen[fy.Name] = it.Line
+		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun}
+		if f.source == 0 || f.target == 0 || f.source == f.target {
+			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
+			continue
+		}
+		if (f.source == slotAfter || f.target == slotAfter) && len(f.markers) == 0 {
+			bad("an after slot needs markers")
+			continue
+		}
+		if (f.source == slotComplement || f.target == slotComplement) && len(f.objects) == 0 {
+			bad("a complement slot needs objects")
+			continue
+		}
+		idx := int32(len(frames))
+		frames = append(frames, f)
+		for v := range words(fy.Verbs) {
+			verbs[v] = append(verbs[v], idx)
+		}
+	}
+	return frames, verbs, errs
+}
+
+// words returns the normalised forms of a list of words.
+func words(list []string) map[string]bool {
+	if len(list) == 0 {
+		return nil
+	}
+	m := make(map[string]bool, len(list))
+	for _, w := range list {
+		m[arabic.Normalize(strings.TrimSpace(w))] = true
+	}
+	return m
+}
+
+// frameVerb returns the frames whose verb token k is (possibly with و or ف,
+// and the future س).
+func (a *analyzer) frameVerb(k int) []int32 {
+	w := a.toks[k].Norm
+	if f := a.x.frameVerbs[w]; f != nil {
+		return f
+	}
+	r := w
+	if c, ok := strings.CutPrefix(w, "و"); ok {
+		r = c
+	} else if c, ok := strings.CutPrefix(w, "ف"); ok {
+		r = c
+	}
+	if f := a.x.frameVerbs[r]; f != nil && r != w {
+		return f
+	}
+	if s, ok := strings.CutPrefix(r, "س"); ok {
+		return a.x.frameVerbs[s]
+	}
+	return nil
+}
+
+// hasFrameVerb reports whether a frame's verb occurs in the sentence.
+func (a *analyzer) hasFrameVerb() bool {
+	if len(a.x.frameVerbs) == 0 {
+		return false
+	}
+	for k := range a.toks {
+		if a.frameVerb(k) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// matchFrames emits the claims of every frame whose verb occurs in the
+// sentence and whose slots are filled.
+func (a *analyzer) matchFrames(article string) {
+	for v := range a.toks {
+		for _, fi := range a.frameVerb(v) {
+			f := &a.x.frames[fi]
+			if a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext {
+				continue
+			}
+			o := v
+			if f.objects != nil {
+				if o = a.frameObject(f, v); o < 0 {
+					continue
+				}
+			}
+			src := a.frameSlot(f, f.source, v, o)
+			tgt := a.frameSlot(f, f.target, v, o)
+			if len(src) == 0 || len(tgt) == 0 {
+				continue
+			}
+			var pairs [][2]int
+			for _, s := range src {
+				for _, t := range tgt {
+					pairs = append(pairs, [2]int{s, t})
+					if f.mutual {
+						pairs = append(pairs, [2]int{t, s})
+					}
+				}
+			}
+			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
+		}
+	}
+}
+
+// frameObject returns the token of the frame's object after the verb at v
+// in the same clause, or -1.
+func (a *analyzer) frameObject(f *frame, v int) int {
+	words := 0
+	for k := v + 1; k < len(a.toks) && words < frameWindow && a.clause[k] == a.clause[v]; k++ {
+		if a.menAt[k] >= 0 {
+			continue // names do not count towards the window
+		}
+		words++
+		w := a.toks[k].Norm
+		if f.objects[w] || f.objects[trimConjunction(w)] {
+			return k
+		}
+	}
+	return -1
+}
+
+// frameSlot returns the mentions that fill a slot of a frame whose verb is
+// at v and object at o (o == v without an object).
+func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
+	switch s {
+	case slotSubject:
+		return a.frameSubject(f, v, o)
+	case slotOwner:
+		if l := a.frameSubject(f, v, o); l != nil {
+			return l
+		}
+		if sp := a.speakerBefore(v); sp >= 0 {
+			return []int{sp}
+		}
+		if t := a.topic(v); t >= 0 {
+			return []int{t}
+		}
+		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
+			return []int{mi}
+		}
+	case slotObject:
+		return a.frameObjectActor(v, o, !f.noun)
+	case slotAfter:
+		return a.frameAfter(f, o)
+	case slotComplement:
+		if mi := a.menAtToken(o + 1); mi >= 0 {
+			return []int{mi}
+		}
+	}
+	return nil
+}
+
+// frameObjectActor returns the object of a frame verb at v: the first
+// actor after it, past its subject when that follows the verb, and before
+// the object noun at o (within the window without one).
+func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
+	end := o
+	if o == v {
+		end = v + frameWindow
+	}
+	skipSubject := verbFirst && a.subjectAfter(v, o) != nil && a.subjectBefore(v) < 0
+	for k := v + 1; k < len(a.toks) && k < end && a.clause[k] == a.clause[v]; k++ {
+		mi := a.menAt[k]
+		if mi < 0 {
+			continue
+		}
+		m := a.men[mi]
+		if m.excluded && !m.carried {
+			k = m.j - 1
+			continue
+		}
+		if skipSubject {
+			skipSubject = false
+			l := a.conjList(mi)
+			k = a.men[l[len(l)-1]].j - 1
+			continue
+		}
+		return a.conjList(mi)
+	}
+	return nil
+}
+
+func (a *analyzer) menAtToken(k int) int {
+	if k < 0 || k >= len(a.toks) {
+		return -1
+	}
+	return a.menAt[k]
+}
+
+// frameSubject returns the subject of a frame verb at v: the actors right
+// after it (before its object at o; never for a noun), else the subject
+// before it in its clause, else the subject a clause-initial coordinated
+// verb shares.
+func (a *analyzer) frameSubject(f *frame, v, o int) []int {
+	if !f.noun {
+		if l := a.subjectAfter(v, o); l != nil {
+			return l
+		}
+	}
+	if s := a.subjectBefore(v); s >= 0 {
+		return a.conjList(s)
+	}
+	c := cue{i: v, j: v + 1}
+	if w := a.toks[v].Norm; strings.HasPrefix(w, "و") && a.x.frameVerbs[w] == nil {
+		c.prefix = "و"
+	}
+	if s := a.carriedSubject(c); s >= 0 {
+		return []int{s}
+	}
+	return nil
+}
+
+// subjectAfter returns the actors right after a verb at v (titles and
+// state agents may stand between), before its object at o: a verb-first
+// subject.
+func (a *analyzer) subjectAfter(v, o int) []int {
+	inTitle := false
+	for k := v + 1; k < len(a.toks) && (k < o || o == v && k <= v+4) && a.clause[k] == a.clause[v]; k++ {
+		mi := a.menAt[k]
+		if mi < 0 {
+			switch w := a.toks[k].Norm; {
+			case a.cueKindAt(k) == cueTitle, a.cueKindAt(k) == cueStateAgent:
+				inTitle = true
+				continue
+			case w == "كل", w == "من" && a.toks[k-1].Norm == "كل":
+				continue
+			case inTitle && a.cueKindAt(k) == cueNone && a.sep[k] == 0:
+				continue // "رئيس المكتب السياسي لحركة حماس إسماعيل هنية"
+			}
+			return nil
+		}
+		m := a.men[mi]
+		if m.excluded || m.prep != prepNone {
+			k = m.j - 1
+			continue
+		}
+		return a.conjList(a.head(mi))
+	}
+	return nil
+}
+
+// frameAfter returns the actors after the first marker that follows the
+// object at o, in its clause.
+func (a *analyzer) frameAfter(f *frame, o int) []int {
+	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.clause[k] == a.clause[o]; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			p := trimConjunction(m.prefix)
+			if p == m.prefix {
+				p = strings.TrimLeft(m.prefix, "وف")
+			}
+			if f.markers[strings.TrimSuffix(p, "ال")] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] {
+				return a.conjList(mi)
+			}
+			k = m.j - 1
+			continue
+		}
+		if kind, _, pfx := a.rawCuePrefix(k); (kind == cueTitle || kind == cueStateAgent) && f.markers[strings.TrimSuffix(trimConjunction(pfx), "ال")] {
+			// "بالرئيس فلاديمير بوتين": the marker is glued to the title.
+			return a.actorAfterTitle(k + 1)
+		}
+		if w := trimConjunction(a.toks[k].Norm); f.markers[w] {
+			return a.actorAfterTitle(k + 1)
+		}
+	}
+	return nil
+}
+
+// tokenBefore returns the normalised word before token i, or "".
+func (a *analyzer) tokenBefore(i int) string {
+	if i <= 0 {
+		return ""
+	}
+	return a.toks[i-1].Norm
+}
+
+// conjList returns a mention and the mentions joined to it by و after it
+// ("السعودية ومصر"), of the same kind.
+func (a *analyzer) conjList(mi int) []int {
+	out := []int{mi}
+	for n := a.men[mi].next; n >= 0 && a.men[n].conj; n = a.men[n].next {
+		out = append(out, n)
+	}
+	return a.sameKind(out)
+}
+
+// trimConjunction removes a leading و or ف from a normalised word of at
+// least three letters after it.
+func trimConjunction(w string) string {
+	for _, c := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(r) >= 3 {
+			return r
+		}
+	}
+	return w
+}
+
+// actorAfterTitle returns the actor at token k, or after the title words
+// that start there ("من وزير الخارجية الإيراني محمد جواد ظريف"), with the
+// actors joined to it by و.
+func (a *analyzer) actorAfterTitle(k int) []int {
+	for n := k; n < len(a.toks) && n <= k+maxTitleRun && (n == k || a.sep[n] == 0); n++ {
+		if mi := a.menAt[n]; mi >= 0 {
+			if m := a.men[mi]; m.excluded && n+1 < len(a.toks) && a.menAt[m.j] != mi {
+				n = m.j - 1
+				continue // "الإيراني" inside the title
+			}
+			return a.conjList(mi)
+		}
+		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone {
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestFrames reads every test sentence of every frame of the shipped
+// lexicon and checks that it gives exactly the frame's wanted claims by
+// that frame ("opposed bahrain -> iran"), and nothing by it otherwise.
+func TestFrames(t *testing.T) {
+	x := testExtractor(t)
+	if len(x.frames) == 0 {
+		t.Fatal("the shipped lexicon has no frames")
+	}
+	for _, f := range x.frames {
+		for _, tc := range f.tests {
+			t.Run(f.name+"/"+tc.Text, func(t *testing.T) {
+				res, _, err := x.ExtractText(context.Background(), "t", tc.Text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, r := range res {
+					if r.Rule == "frame/"+f.name {
+						got = append(got, strings.ToLower(string(r.Claim.Type))+" "+r.Claim.Source+" -> "+r.Claim.Target)
+					}
+				}
+				want := slices.Clone(tc.Want)
+				slices.Sort(got)
+				slices.Sort(want)
+				got = slices.Compact(got)
+				if !slices.Equal(got, want) {
+					var all []string
+					for _, r := range res {
+						all = append(all, r.Rule+": "+r.Claim.Source+" -> "+r.Claim.Target)
+					}
+					t.Errorf("got %q, want %q (all claims: %q)", got, want, all)
+				}
+			})
+		}
+	}
+}
+
+// TestFrameErrors checks that a malformed frame is refused with its line.
+func TestFrameErrors(t *testing.T) {
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"no name", "frames:\n  - relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "t.yaml:2: frame \"\": no name"},
+		{"bad relation", "frames:\n  - name: a\n    relation: likes\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "t.yaml:2: frame \"a\": relation"},
+		{"bad confidence", "frames:\n  - name: a\n    relation: met\n    confidence: 1.5\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "confidence 1.5"},
+		{"no tests", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n", "no test sentences"},
+		{"bad slot", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: nowhere\n    tests: [{text: x}]\n", "want two of subject"},
+		{"after without markers", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: after\n    tests: [{text: x}]\n", "an after slot needs markers"},
+		{"twice", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "t.yaml:9: frame \"a\": already defined at line 2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ParseLexicon("t.yaml", []byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
