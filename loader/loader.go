@@ -33,6 +33,13 @@ type Extractor interface {
 	Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error)
 }
 
+// Discoverer is implemented by an Extractor that finds actors outside the
+// gazetteer (persons named after a rank or a title): Discovered returns
+// such an actor by the id its claims carry, so the loader can store it.
+type Discoverer interface {
+	Discovered(id string) (graph.Actor, bool)
+}
+
 // Options configures a load.
 type Options struct {
 	// Corpus lists .txt files, .jsonl files and folders (read recursively,
@@ -485,6 +492,11 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: id, Count: counts[id]})
 		for next := id; next != "" && !ids[next]; {
 			act, ok := l.gaz.Actor(next)
+			if !ok {
+				if d, isD := l.opts.Extractor.(Discoverer); isD {
+					act, ok = d.Discovered(next)
+				}
+			}
 			if !ok {
 				return doc, stats, fmt.Errorf("%w: article %q: unknown actor %q (not in the gazetteer)", graph.ErrInvalid, a.ID, next)
 			}
