@@ -2,7 +2,7 @@
 // evidence behind every edge. Every data string reaches the page through
 // textContent or text nodes (see dom.js), never as HTML.
 import { api } from './api.js';
-import { h, replace, arabic, debounce } from './dom.js';
+import { h, replace, arabic, fields, debounce } from './dom.js';
 import { createGraph, runLayout, nodeSize, edgeWidth, labelOf, placeAround, tuneForSize } from './graphview.js';
 import { setupExport, exportURL, toSVG } from './export.js';
 
@@ -329,10 +329,10 @@ function renderActor(a, node) {
     return h('div', { class: 'group' }, h('span', { class: `badge ${t}` }, TYPE_WORD[t]), h('ul', {}, items));
   }).filter(Boolean);
   replace(panel,
-    h('div', { class: 'title' }, h('h3', {}, act.name || act.id), act.name_ar ? arabic(act.name_ar, 'h3') : null,
+    h('div', { class: 'title' }, h('h3', { dir: 'auto' }, act.name || act.id), act.name_ar ? arabic(act.name_ar, 'h3') : null,
       h('span', { class: `badge ${act.kind}` }, act.kind)),
     h('dl', {},
-      h('dt', {}, 'id'), h('dd', {}, act.id),
+      h('dt', {}, 'id'), h('dd', {}, h('bdi', {}, act.id)),
       h('dt', {}, 'affiliation'), h('dd', {}, a.affiliation ? nameNode(a.affiliation.id, a.affiliation) : '—'),
       h('dt', {}, 'articles'), h('dd', {}, String(a.articles)),
       h('dt', {}, 'in view'), h('dd', {}, `degree ${node.data('degree')}, PageRank ${(node.data('pagerank') || 0).toFixed(3)}`)),
@@ -390,7 +390,7 @@ function claimCard(c) {
     h('blockquote', { class: 'quote', dir: 'rtl', lang: 'ar' }, c.quote),
     h('div', { class: 'meta' },
       h('div', { class: 'art-title', dir: 'auto' }, c.article_title || c.article),
-      h('div', { class: 'art-source', dir: 'auto' }, [c.article_source, c.article_published].filter(Boolean).join(' · '))),
+      h('div', { class: 'art-source' }, fields(c.article_source, c.article_published))),
     h('a', { href: articleHref(c.article, c.id), class: 'open-article',
       onclick: (ev) => { ev.preventDefault(); openArticle(c.article, c.id); } }, 'Open the article with the quote highlighted'));
 }
@@ -427,7 +427,7 @@ async function openArticle(id, claimId, record = true) {
         if (back.childNodes.length) replace(panel, ...back.childNodes); else renderPlaceholder();
       } }, '← Back'),
       h('h3', { dir: 'auto' }, a.title || a.id),
-      h('p', { class: 'hint' }, [a.source, a.published, `${a.claims.length} claims`].filter(Boolean).join(' · ')),
+      h('p', { class: 'hint' }, fields(a.source, a.published, `${a.claims.length} claims`)),
       a.url ? h('p', { class: 'hint' }, h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, 'original article')) : null,
       c ? claimCard(c) : null,
       text);
@@ -524,7 +524,7 @@ function attachSuggest(input, list, onChoose) {
   const render = () => {
     replace(list, items.map((m, i) => h('li', { role: 'option', 'aria-selected': i === active ? 'true' : 'false', dataset: { id: m.id },
       onmousedown: (ev) => { ev.preventDefault(); choose(i); } },
-    h('span', { class: 'ar', dir: 'rtl', lang: 'ar' }, m.name_ar || ''), h('span', { class: 'en' }, m.name || m.id),
+    h('span', { class: 'ar', dir: 'rtl', lang: 'ar' }, m.name_ar || ''), h('span', { class: 'en', dir: 'auto' }, m.name || m.id),
     h('span', { class: `badge ${m.kind}` }, m.kind))));
     list.hidden = items.length === 0;
     input.setAttribute('aria-expanded', String(!list.hidden));

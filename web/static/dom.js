@@ -37,6 +37,19 @@ export function arabic(text, tag = 'span', cls = '') {
   return h(tag, { dir: 'rtl', lang: 'ar', class: cls || null }, text);
 }
 
+// fields joins data fields with ' · ', each in its own <bdi> so that the
+// direction of one (or a bidi control in it) never reorders the others;
+// empty fields are left out.
+export function fields(...values) {
+  const out = [];
+  for (const v of values) {
+    if (v === undefined || v === null || v === '') continue;
+    if (out.length) out.push(' · ');
+    out.push(h('bdi', {}, String(v)));
+  }
+  return out;
+}
+
 export function debounce(fn, ms) {
   let t;
   return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };

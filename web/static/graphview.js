@@ -80,8 +80,14 @@ export function edgeWidth(articles) {
   return Math.min(12, 1.5 + 2 * Math.log2(1 + (articles || 1)));
 }
 
+// BIDI_CONTROLS are the embeddings, overrides and isolates (U+202A..U+202E,
+// U+2066..U+2069): the loader refuses them in names, and a canvas label
+// cannot isolate them, so labels drop any that reach the viewer.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
 export function labelOf(d, lang) {
-  return lang === 'ar' ? (d.name_ar || d.name || d.id) : (d.name || d.name_ar || d.id);
+  const label = lang === 'ar' ? (d.name_ar || d.name || d.id) : (d.name || d.name_ar || d.id);
+  return String(label).replace(BIDI_CONTROLS, '');
 }
 
 // hopLevels returns each node's hop distance from the centre over the
