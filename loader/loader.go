@@ -45,7 +45,8 @@ type Options struct {
 	// Corpus lists .txt files, .jsonl files and folders (read recursively,
 	// in sorted order).
 	Corpus []string
-	// Gazetteers are merged in order (see gazetteer.Merge).
+	// Gazetteers are files and folders merged in order (see
+	// gazetteer.LoadFiles).
 	Gazetteers []string
 	// Gazetteer, when set, is an already parsed and merged gazetteer used
 	// instead of parsing Gazetteers, so that a caller who also builds an
@@ -133,12 +134,9 @@ func New(opts Options) (*Loader, error) {
 	if opts.Gazetteer != nil {
 		gs = append(gs, opts.Gazetteer)
 	} else {
-		for _, p := range opts.Gazetteers {
-			g, err := gazetteer.ParseFile(p)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
+		if g, err := gazetteer.LoadFiles(opts.Gazetteers...); err != nil {
+			errs = append(errs, err)
+		} else {
 			gs = append(gs, g)
 		}
 	}

@@ -387,13 +387,13 @@ func TestMentionCounter(t *testing.T) {
 }
 
 // realData returns Options for the project's data/ directory; the gazetteer
-// is data/gazetteer.yaml, or the seed gazetteer of testdata until it exists.
+// is the folder data/gazetteer, or the seed gazetteer of testdata until it exists.
 func realData(t *testing.T) Options {
 	t.Helper()
 	data := filepath.Join("..", "data")
 	opts := Options{Corpus: []string{filepath.Join(data, "articles")}, Claims: filepath.Join(data, "claims.yaml")}
-	if _, err := os.Stat(filepath.Join(data, "gazetteer.yaml")); err == nil {
-		opts.Gazetteers = []string{filepath.Join(data, "gazetteer.yaml")}
+	if _, err := os.Stat(filepath.Join(data, "gazetteer")); err == nil {
+		opts.Gazetteers = []string{filepath.Join(data, "gazetteer")}
 	} else {
 		opts.Gazetteers = []string{seedGazetteer}
 	}

@@ -30,12 +30,12 @@ import (
 const chromiumPath = "/usr/bin/chromium"
 
 // seedStore returns a memstore loaded with the seed corpus (data/articles,
-// data/gazetteer.yaml, data/claims.yaml) when those files exist, and with
+// data/gazetteer, data/claims.yaml) when those files exist, and with
 // the storetest fixture otherwise.
 func seedStore(t *testing.T) *memstore.Store {
 	t.Helper()
 	data := filepath.Join("..", "data")
-	gaz := filepath.Join(data, "gazetteer.yaml")
+	gaz := filepath.Join(data, "gazetteer")
 	claims := filepath.Join(data, "claims.yaml")
 	for _, p := range []string{gaz, claims} {
 		if _, err := os.Stat(p); err != nil {

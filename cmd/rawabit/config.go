@@ -151,7 +151,7 @@ var configKeys = []configKey{
 		duration(func(c *Config) *time.Duration { return &c.Neo4j.TransactionTimeout })},
 	{"data.articles", []string{"data/articles"}, "Corpus: .txt files, .jsonl files or folders of them.",
 		strList(func(c *Config) *[]string { return &c.Data.Articles })},
-	{"data.gazetteer", []string{"data/gazetteer.yaml"}, "Gazetteer files, merged in order.",
+	{"data.gazetteer", []string{"data/gazetteer"}, "Gazetteer files and folders (a folder: its offices.yaml, then every .yaml in name order), merged in order.",
 		strList(func(c *Config) *[]string { return &c.Data.Gazetteer })},
 	{"data.claims", "data/claims.yaml", "Curated claims file; \"\" for none.",
 		str(func(c *Config) *string { return &c.Data.Claims })},

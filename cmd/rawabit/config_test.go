@@ -20,7 +20,7 @@ func defaultConfig() Config {
 			OpenTimeout: 60 * time.Second, TransactionTimeout: 60 * time.Second},
 		Data: DataConfig{
 			Articles:    []string{"data/articles"},
-			Gazetteer:   []string{"data/gazetteer.yaml"},
+			Gazetteer:   []string{"data/gazetteer"},
 			Claims:      "data/claims.yaml",
 			Corrections: "data/corrections.yaml",
 			Triggers:    "data/triggers.yaml",

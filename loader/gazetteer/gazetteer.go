@@ -1,7 +1,7 @@
 // Package gazetteer parses Rawabit's gazetteer files: the list of actors
 // (persons, states, organisations) with every Arabic form that names them.
 //
-// The format (data/gazetteer.yaml):
+// The format (the files of data/gazetteer/):
 //
 //	actors:
 //	  - id: khalifa-haftar
@@ -13,8 +13,22 @@
 //	    capital: [روما]            # optional, states: forms that stand for the state
 //	    demonyms: [الإيطالية]      # optional, states: adjectives used as the actor
 //
-// Several files can be combined with Merge: later files add actors, and
-// names to actors defined earlier. Every error names the file and line.
+//	    adjectives: {m: الإيطالي, f: الإيطالية}  # optional, states: fill office titles
+//	offices:                     # offices with title templates ({m}, {f}, {name})
+//	  - id: prime-minister
+//	    titles: ["رئيس الوزراء {m}", "رئيس وزراء {name}"]
+//	roles:                       # an office of one owner, with dated holders
+//	  - of: italy
+//	    office: prime-minister
+//	    titles: [...]              # optional extra titles of this role
+//	    holders:
+//	      - {actor: giuseppe-conte, from: 2018-06-01, to: 2021-02-13}
+//
+// Several files can be combined with Merge: later files add actors, names
+// to actors defined earlier, offices, and roles or holders and titles of
+// roles defined earlier. Roles (see Role) are resolved by Merge; titles are
+// not actor forms. Every error names the file and line. LoadFiles and LoadFS
+// also read folders (see Files).
 package gazetteer
 
 import (
@@ -108,6 +122,7 @@ type actorEntry struct {
 	capitals    []sourced
 	demonyms    []sourced
 	aliases     []string
+	adj         *adjectives
 }
 
 // Gazetteer is a set of actors with their surface forms. A Gazetteer is
@@ -115,6 +130,11 @@ type actorEntry struct {
 type Gazetteer struct {
 	order   []string
 	entries map[string]*actorEntry
+	// offices and roleDefs are as written, in file order; roles are
+	// resolved from them by Merge.
+	offices  []officeDef
+	roleDefs []roleDef
+	roles    []Role
 }
 
 // ParseFile reads and parses one gazetteer file (see Parse).
@@ -127,22 +147,10 @@ func ParseFile(path string) (*Gazetteer, error) {
 }
 
 // LoadFiles parses every file and merges them in order (see Merge): the
-// complete check for gazetteers given on a command line.
+// complete check for gazetteers given on a command line. A folder stands for
+// its files (see Files).
 func LoadFiles(paths ...string) (*Gazetteer, error) {
-	gs := make([]*Gazetteer, 0, len(paths))
-	var errs []error
-	for _, p := range paths {
-		g, err := ParseFile(p)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		gs = append(gs, g)
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return Merge(gs...)
+	return LoadFS(osFS{}, "", paths...)
 }
 
 // Parse parses a gazetteer named name (used in error messages). It reports,
@@ -164,18 +172,44 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, Errorf(Position{name, root.Line}, "want a mapping with key actors, got %s", nodeKind(root))
 	}
-	var seq *yaml.Node
+	var actors, offices, roles *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		if k.Value != "actors" {
-			return nil, Errorf(Position{name, k.Line}, "unknown key %q (want actors)", k.Value)
+		switch k.Value {
+		case "actors":
+			actors = v
+		case "offices":
+			offices = v
+		case "roles":
+			roles = v
+		default:
+			return nil, Errorf(Position{name, k.Line}, "unknown key %q (want actors, offices or roles)", k.Value)
 		}
-		seq = v
 	}
-	if seq == nil {
+	if actors == nil && offices == nil && roles == nil {
 		return nil, Errorf(Position{name, root.Line}, "missing key actors")
 	}
-	return ParseActorsNode(name, seq)
+	g := &Gazetteer{entries: map[string]*actorEntry{}}
+	var errs []error
+	if actors != nil {
+		var err error
+		if g, err = ParseActorsNode(name, actors); err != nil {
+			errs = append(errs, err)
+			g = &Gazetteer{entries: map[string]*actorEntry{}}
+		}
+	}
+	if offices != nil {
+		ofs, oerrs := parseOffices(name, offices)
+		g.offices, errs = ofs, append(errs, oerrs...)
+	}
+	if roles != nil {
+		rs, rerrs := parseRoles(name, roles)
+		g.roleDefs, errs = rs, append(errs, rerrs...)
+	}
+	if len(errs) > 0 {
+		return nil, joinCapped(errs)
+	}
+	return g, nil
 }
 
 // ParseActorsNode parses the value of an actors: key (a YAML sequence of
@@ -209,7 +243,7 @@ func ParseActorsNode(name string, seq *yaml.Node) (*Gazetteer, error) {
 	return g, nil
 }
 
-var entryKeys = []string{"id", "name", "kind", "names", "aliases", "affiliation", "capital", "demonyms"}
+var entryKeys = []string{"id", "name", "kind", "names", "aliases", "affiliation", "capital", "demonyms", "adjectives"}
 
 func parseEntry(file string, n *yaml.Node) (*actorEntry, []error) {
 	pos := Position{file, n.Line}
@@ -253,6 +287,8 @@ func parseEntry(file string, n *yaml.Node) (*actorEntry, []error) {
 			e.capitals, err = forms(file, k.Value, v)
 		case "demonyms":
 			e.demonyms, err = forms(file, k.Value, v)
+		case "adjectives":
+			e.adj, err = parseAdjectives(file, k, v)
 		case "aliases":
 			var fs []sourced
 			fs, err = forms(file, k.Value, v)
@@ -341,6 +377,9 @@ func (g *Gazetteer) add(e *actorEntry) error {
 	if e.affiliation != "" {
 		old.affiliation, old.affPos = e.affiliation, e.affPos
 	}
+	if e.adj != nil {
+		old.adj = e.adj
+	}
 	old.names = append(old.names, e.names...)
 	old.capitals = append(old.capitals, e.capitals...)
 	old.demonyms = append(old.demonyms, e.demonyms...)
@@ -390,7 +429,17 @@ func (g *Gazetteer) checkForms() []error {
 // Errors (each an *Error naming file and line, joined): an id whose kinds
 // conflict, a form claimed by two actors (compared after arabic.Normalize),
 // an actor with no kind or no name at all, an affiliation naming no actor or
-// the actor itself. The inputs are not modified.
+// the actor itself, adjectives on an actor that is not a state.
+//
+// Merge also combines the offices and roles of every input and resolves them
+// into Roles. An office is defined once; a later file may add offices. The
+// roles: entries of one role id (<of>/<office>) from every file make one
+// role: later entries add holders and titles. Errors (file:line): an office
+// defined twice, an unknown office, an unknown of or holder actor, an of that
+// is a person, a holder that is not a person, two tenures of one role that
+// share more than a handover day, and a title (after normalisation) that
+// equals a form of an actor or a title of another role. Bad dates and a to
+// before its from are reported by Parse. The inputs are not modified.
 func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 	out := &Gazetteer{entries: map[string]*actorEntry{}}
 	var errs []error
@@ -398,6 +447,8 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 		if g == nil {
 			continue
 		}
+		out.offices = append(out.offices, g.offices...)
+		out.roleDefs = append(out.roleDefs, g.roleDefs...)
 		for _, id := range g.order {
 			if err := out.add(g.entries[id]); err != nil {
 				errs = append(errs, err)
@@ -422,6 +473,7 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 			errs = append(errs, Errorf(e.affPos, "actor %q: unknown affiliation %q", id, e.affiliation))
 		}
 	}
+	errs = append(errs, out.resolveRoles()...)
 	if len(errs) > 0 {
 		return nil, joinCapped(errs)
 	}

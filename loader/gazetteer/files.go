@@ -1,0 +1,109 @@
+package gazetteer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// OfficesFile is the name of the file of a gazetteer folder read before the
+// others: the one that defines the offices.
+const OfficesFile = "offices.yaml"
+
+// FolderExt is the extension of the gazetteer files of a folder.
+const FolderExt = ".yaml"
+
+// Files expands paths of fsys into the gazetteer files to merge, in order: a
+// file stands for itself, a folder for its OfficesFile (when present) and then
+// every other file ending in FolderExt directly in it, in name order.
+func Files(fsys fs.FS, paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := fs.Stat(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		des, err := fs.ReadDir(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer: %w", err)
+		}
+		var names []string
+		for _, de := range des {
+			if !de.IsDir() && strings.HasSuffix(de.Name(), FolderExt) {
+				names = append(names, de.Name())
+			}
+		}
+		slices.SortStableFunc(names, func(a, b string) int {
+			switch {
+			case a == b:
+				return 0
+			case a == OfficesFile:
+				return -1
+			case b == OfficesFile:
+				return 1
+			}
+			return strings.Compare(a, b)
+		})
+		if len(names) == 0 {
+			return nil, fmt.Errorf("gazetteer: folder %s holds no %s file", p, FolderExt)
+		}
+		for _, n := range names {
+			out = append(out, join(fsys, p, n))
+		}
+	}
+	return out, nil
+}
+
+// LoadFS parses the gazetteer files and folders of fsys (see Files) and
+// merges them in order (see Merge). Errors name each file as label followed
+// by its path.
+func LoadFS(fsys fs.FS, label string, paths ...string) (*Gazetteer, error) {
+	files, err := Files(fsys, paths...)
+	if err != nil {
+		return nil, err
+	}
+	gs := make([]*Gazetteer, 0, len(files))
+	var errs []error
+	for _, p := range files {
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("gazetteer: %w", err))
+			continue
+		}
+		g, err := Parse(label+p, data)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		gs = append(gs, g)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return Merge(gs...)
+}
+
+// osFS reads operating-system paths as they are (relative to the working
+// directory, or absolute); Files and LoadFS join its paths with filepath.
+type osFS struct{}
+
+func (osFS) Open(name string) (fs.File, error)          { return os.Open(name) }
+func (osFS) Stat(name string) (fs.FileInfo, error)      { return os.Stat(name) }
+func (osFS) ReadFile(name string) ([]byte, error)       { return os.ReadFile(name) }
+func (osFS) ReadDir(name string) ([]fs.DirEntry, error) { return os.ReadDir(name) }
+
+func join(fsys fs.FS, dir, name string) string {
+	if _, ok := fsys.(osFS); ok {
+		return filepath.Join(dir, name)
+	}
+	return path.Join(dir, name)
+}
