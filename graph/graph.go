@@ -141,6 +141,8 @@ type Article struct {
 	URL    string `json:"url,omitempty"`
 	// Published is the publication day; the zero time means unknown.
 	Published time.Time `json:"published,omitzero"`
+	// DateSource says where Published came from; "" when it is unknown.
+	DateSource DateSource `json:"date_source,omitempty"`
 	// Language is a BCP 47 tag, "ar" for the corpus.
 	Language string `json:"language"`
 	// Text is the full text; claim offsets are byte offsets into it.
@@ -148,6 +150,22 @@ type Article struct {
 	// SHA256 is the hex SHA-256 of Text.
 	SHA256 string `json:"sha256"`
 }
+
+// DateSource says where an article's publication date was found.
+type DateSource string
+
+// The places a date is read from, in the order the loader tries them.
+const (
+	// DateFrontMatter: the published key of a text file's front matter.
+	DateFrontMatter DateSource = "front_matter"
+	// DateJSONL: the published field of a JSON Lines record.
+	DateJSONL DateSource = "jsonl"
+	// DateText: a date written in the article's text.
+	DateText DateSource = "text"
+)
+
+// DateSources lists every DateSource in the order the loader tries them.
+var DateSources = []DateSource{DateFrontMatter, DateJSONL, DateText}
 
 // Claim is one relation stated by one article, with its evidence.
 type Claim struct {

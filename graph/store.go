@@ -1,8 +1,12 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"fmt"
+	"slices"
+	"time"
 )
 
 // Errors returned by stores and by validation. Callers test them with
@@ -44,6 +48,11 @@ type Filter struct {
 	Certainties []Certainty `json:"certainties,omitempty"`
 	// MinConfidence keeps claims with Confidence >= MinConfidence.
 	MinConfidence float64 `json:"min_confidence,omitempty"`
+	// Since and Until, when set, keep the claims of articles published on
+	// those days or between them (both inclusive; only the day counts).
+	// Claims of undated articles are left out as soon as either is set.
+	Since time.Time `json:"since,omitzero"`
+	Until time.Time `json:"until,omitzero"`
 }
 
 // NeighbourhoodQuery asks for the actors around Center.
@@ -91,6 +100,60 @@ type ClaimQuery struct {
 	// Limit caps the claims; 0 means MaxClaims.
 	Limit int
 }
+
+// OverviewQuery asks for a summary of the whole store.
+type OverviewQuery struct {
+	// Filter restricts the claims counted (types, certainties, confidence,
+	// dates) and the actors ranked (kinds).
+	Filter Filter
+	// Top caps the ranked actors; 0 means DefaultLimit, at most
+	// MaxSubgraphIDs.
+	Top int
+}
+
+// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+func (q OverviewQuery) Normalize() (OverviewQuery, error) {
+	if q.Top == 0 {
+		q.Top = DefaultLimit
+	}
+	if q.Top < 1 || q.Top > MaxSubgraphIDs {
+		return q, fmt.Errorf("%w: top %d is outside 1..%d", ErrInvalid, q.Top, MaxSubgraphIDs)
+	}
+	return q, q.Filter.Validate()
+}
+
+// ActorDegree is an actor with how connected it is.
+type ActorDegree struct {
+	Actor Actor `json:"actor"`
+	// Neighbours counts the distinct actors it shares a matching claim
+	// with, in either direction; Claims counts those claims.
+	Neighbours int `json:"neighbours"`
+	Claims     int `json:"claims"`
+}
+
+// MonthCount is the number of claims of the articles of one month.
+type MonthCount struct {
+	// Month is "YYYY-MM".
+	Month  string `json:"month"`
+	Claims int    `json:"claims"`
+}
+
+// Overview summarises a store.
+type Overview struct {
+	Counts Counts `json:"counts"`
+	// Top lists the actors of the filter's kinds by Neighbours, then
+	// Claims (both descending), then id; actors without a matching claim
+	// come last. At most the query's Top.
+	Top []ActorDegree `json:"top"`
+	// Months counts the matching claims by their article's month, oldest
+	// first, months without claims left out; Undated counts the matching
+	// claims of undated articles (none when the filter has a date range).
+	Months  []MonthCount `json:"months"`
+	Undated int          `json:"undated"`
+}
+
+// MonthOf returns the "YYYY-MM" of a day.
+func MonthOf(t time.Time) string { return t.Format("2006-01") }
 
 // ActorMatch is one search result.
 type ActorMatch struct {
@@ -182,6 +245,14 @@ type Reader interface {
 	Subgraph(ctx context.Context, ids []string, f Filter) (Subgraph, error)
 	// Counts returns the number of actors, articles and claims.
 	Counts(ctx context.Context) (Counts, error)
+	// Overview returns the store's counts, its most connected actors and
+	// its claims per month, as Overview defines. A malformed query is
+	// ErrInvalid.
+	Overview(ctx context.Context, q OverviewQuery) (Overview, error)
+	// MentioningArticles returns the articles that mention an actor,
+	// newest first (undated last), then by id, at most limit (1..MaxLimit)
+	// of them, without their Text. An unknown actor is ErrNotFound.
+	MentioningArticles(ctx context.Context, actor string, limit int) ([]Article, error)
 }
 
 // Writer is the write side of a store.
@@ -203,4 +274,18 @@ type Store interface {
 	Writer
 	// Close releases the store's resources.
 	Close(ctx context.Context) error
+}
+
+// SortArticlesNewestFirst sorts articles by Published, newest first, the
+// undated last, then by ID: the order of MentioningArticles.
+func SortArticlesNewestFirst(as []Article) {
+	slices.SortFunc(as, func(a, b Article) int {
+		if a.Published.IsZero() != b.Published.IsZero() {
+			if a.Published.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.ID, b.ID))
+	})
 }

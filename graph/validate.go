@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -190,7 +191,36 @@ func (f Filter) Validate() error {
 	if math.IsNaN(f.MinConfidence) || f.MinConfidence < 0 || f.MinConfidence > 1 {
 		return fmt.Errorf("%w: min_confidence %v is outside [0,1]", ErrInvalid, f.MinConfidence)
 	}
+	if !f.Since.IsZero() && !f.Until.IsZero() && Day(f.Until).Before(Day(f.Since)) {
+		return fmt.Errorf("%w: until %s is before since %s", ErrInvalid, f.Until.Format(time.DateOnly), f.Since.Format(time.DateOnly))
+	}
 	return nil
+}
+
+// Dated reports whether the filter restricts claims by their article's
+// date.
+func (f Filter) Dated() bool { return !f.Since.IsZero() || !f.Until.IsZero() }
+
+// MatchDate reports whether a claim of an article published on the given
+// day passes the filter's date range. Without a range every claim passes;
+// with one, an undated article's claims (published is zero) do not.
+func (f Filter) MatchDate(published time.Time) bool {
+	if !f.Dated() {
+		return true
+	}
+	if published.IsZero() {
+		return false
+	}
+	d := Day(published)
+	return (f.Since.IsZero() || !d.Before(Day(f.Since))) && (f.Until.IsZero() || !d.After(Day(f.Until)))
+}
+
+// Day returns the calendar day of t (its year, month and day in t's own
+// location) at midnight UTC, the form in which dates are compared and
+// stored.
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // MatchClaim reports whether a claim passes the filter's type, certainty and

@@ -16,7 +16,7 @@ import (
 func (s *Server) registerExport(*echo.Group) {
 	s.get("/api/export", s.handleExport,
 		"format", "center", "depth", "max_neighbours", "ids", "from", "to", "max", "limit",
-		"types", "kinds", "certainties", "min_confidence")
+		"types", "kinds", "certainties", "min_confidence", "since", "until")
 }
 
 // exportBufferBytes is the buffer between an export writer and the

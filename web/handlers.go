@@ -469,10 +469,14 @@ func (s *Server) handleClaims(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	claims = slices.DeleteFunc(claims, func(cl graph.Claim) bool { return !f.MatchClaim(cl) })
+	ac := &articleCache{store: s.store}
+	claims, err = ac.matching(ctx, claims, f)
+	if err != nil {
+		return err
+	}
 	truncated := len(claims) > limit
 	claims = claims[:min(limit, len(claims))]
-	views, err := (&articleCache{store: s.store}).claimViews(ctx, claims)
+	views, err := ac.claimViews(ctx, claims)
 	if err != nil {
 		return err
 	}
@@ -484,15 +488,17 @@ func (s *Server) handleClaims(c echo.Context) error {
 
 // articleView is the answer of GET /api/articles/{id}.
 type articleView struct {
-	ID        string      `json:"id"`
-	Title     string      `json:"title"`
-	Source    string      `json:"source"`
-	URL       string      `json:"url"`
-	Published string      `json:"published"`
-	Language  string      `json:"language"`
-	SHA256    string      `json:"sha256"`
-	Text      string      `json:"text"`
-	Claims    []claimView `json:"claims"`
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+	// DateSource says where Published came from (graph.DateSource).
+	DateSource graph.DateSource `json:"date_source,omitempty"`
+	Language   string           `json:"language"`
+	SHA256     string           `json:"sha256"`
+	Text       string           `json:"text"`
+	Claims     []claimView      `json:"claims"`
 }
 
 func (s *Server) handleArticle(c echo.Context) error {
@@ -515,5 +521,5 @@ func (s *Server) handleArticle(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: safeURL(a.URL), Published: dateOf(a),
-		Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views})
+		DateSource: a.DateSource, Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views})
 }

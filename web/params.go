@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -109,7 +110,9 @@ func idParam(name, v string) (string, error) {
 }
 
 // filterParams parses the shared filter parameters types, kinds,
-// certainties and min_confidence (each only if the route accepts it).
+// certainties, min_confidence, since and until (each only if the route
+// accepts it) and validates the filter (graph.Filter.Validate: a range
+// whose until is before its since is a 400).
 func filterParams(c echo.Context) (graph.Filter, error) {
 	var f graph.Filter
 	var err error
@@ -125,5 +128,24 @@ func filterParams(c echo.Context) (graph.Filter, error) {
 	if f.MinConfidence, err = confidenceParam(c, "min_confidence"); err != nil {
 		return f, err
 	}
-	return f, nil
+	if f.Since, err = dateParam(c, "since"); err != nil {
+		return f, err
+	}
+	if f.Until, err = dateParam(c, "until"); err != nil {
+		return f, err
+	}
+	return f, f.Validate()
+}
+
+// dateParam parses a day, YYYY-MM-DD; absent gives the zero time.
+func dateParam(c echo.Context, name string) (time.Time, error) {
+	v := strings.TrimSpace(c.QueryParam(name))
+	if v == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(time.DateOnly, v)
+	if err != nil {
+		return time.Time{}, badParam(name, "want a day YYYY-MM-DD, got %q", c.QueryParam(name))
+	}
+	return t, nil
 }

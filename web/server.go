@@ -120,14 +120,16 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	s.get("/api/actors", s.handleSearch, "q", "kind", "limit")
 	s.get("/api/actors/:id", s.handleActor)
 	s.get("/api/actors/:id/neighbourhood", s.handleNeighbourhood,
-		"depth", "types", "kinds", "certainties", "min_confidence", "limit", "max_neighbours")
-	s.get("/api/subgraph", s.handleSubgraph, "ids", "types", "kinds", "certainties", "min_confidence")
+		"depth", "types", "kinds", "certainties", "min_confidence", "since", "until", "limit", "max_neighbours")
+	s.get("/api/subgraph", s.handleSubgraph, "ids", "types", "kinds", "certainties", "min_confidence", "since", "until")
 	s.get("/api/paths", s.handlePaths,
-		"from", "to", "max", "types", "kinds", "certainties", "min_confidence", "limit")
+		"from", "to", "max", "types", "kinds", "certainties", "min_confidence", "since", "until", "limit")
 	s.get("/api/claims", s.handleClaims,
-		"source", "target", "type", "certainties", "min_confidence", "limit")
+		"source", "target", "type", "certainties", "min_confidence", "since", "until", "limit")
 	s.get("/api/articles/:id", s.handleArticle)
 	s.get("/api/openapi.json", s.handleOpenAPI)
+	s.registerMeta()
+	s.registerOverview()
 	// export route registered in export.go
 	s.registerExport(e.Group("/api"))
 	e.RouteNotFound("/api/*", func(c echo.Context) error {

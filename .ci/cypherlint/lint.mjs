@@ -26,7 +26,7 @@ const MODEL = {
     // Actor
     'id', 'name', 'name_ar', 'aliases', 'aliases_text', 'search_keys', 'kind', 'affiliation',
     // Article
-    'title', 'source', 'url', 'published', 'language', 'text', 'sha256',
+    'title', 'source', 'url', 'published', 'date_source', 'language', 'text', 'sha256',
     // claim relationships
     'article', 'quote', 'start', 'end', 'certainty', 'confidence', 'extractor',
     // MENTIONED_IN

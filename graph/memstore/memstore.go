@@ -25,10 +25,12 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -171,7 +173,19 @@ type edgeClaim struct {
 	key        uint64 // idKey of the id
 	confidence float64
 	slot, idx  int32 // article slot and position in its claims
+	day        int32 // the article's day (dayNumber), for date ranges
 	bits       uint8 // typeBit | certaintyBit | fromLo
+}
+
+// noDay is the day of an undated article's claims.
+const noDay = math.MinInt32
+
+// dayNumber numbers a day (days since 1970-01-01); the zero time is noDay.
+func dayNumber(t time.Time) int32 {
+	if t.IsZero() {
+		return noDay
+	}
+	return int32(graph.Day(t).Unix() / 86400)
 }
 
 // fromLo marks a claim whose source is the pair's lo actor.
@@ -303,6 +317,7 @@ func (s *Store) load(doc graph.Document) {
 		s.bySlot = append(s.bySlot, e)
 	}
 	s.articles[doc.Article.ID] = slot
+	day := dayNumber(doc.Article.Published)
 	for i := range e.claims {
 		r := &e.claims[i]
 		pi := s.pairOf(r.src, r.dst)
@@ -311,7 +326,7 @@ func (s *Store) load(doc graph.Document) {
 		if p.lo == r.src {
 			bits |= fromLo
 		}
-		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), bits: bits})
+		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
 	}
 	s.nClaims += len(e.claims)
 }
@@ -815,14 +830,22 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	return paths, nil
 }
 
-// matcher is graph.Filter.MatchClaim over edgeClaim bits.
+// matcher is graph.Filter.MatchClaim and MatchDate over edgeClaim bits.
 type matcher struct {
 	mask          uint8
 	minConfidence float64
+	dated         bool
+	since, until  int32
 }
 
 func newMatcher(f graph.Filter) matcher {
-	m := matcher{mask: fromLo, minConfidence: f.MinConfidence}
+	m := matcher{mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
+	if !f.Since.IsZero() {
+		m.since = dayNumber(f.Since)
+	}
+	if !f.Until.IsZero() {
+		m.until = dayNumber(f.Until)
+	}
 	for _, t := range f.TypesOrAll() {
 		m.mask |= typeBit(t)
 	}
@@ -833,7 +856,8 @@ func newMatcher(f graph.Filter) matcher {
 }
 
 func (m matcher) match(ec edgeClaim) bool {
-	return ec.bits&m.mask == ec.bits && ec.confidence >= m.minConfidence
+	return ec.bits&m.mask == ec.bits && ec.confidence >= m.minConfidence &&
+		(!m.dated || (ec.day != noDay && ec.day >= m.since && ec.day <= m.until))
 }
 
 func typeBit(t graph.RelationType) uint8 {

@@ -76,6 +76,9 @@ func articleOf(p map[string]any) graph.Article {
 		Language: str(p, "language"),
 		Text:     str(p, "text"),
 		SHA256:   str(p, "sha256"),
+		// DateSource is "" for an undated article or one loaded before
+		// dates had a source.
+		DateSource: graph.DateSource(str(p, "date_source")),
 	}
 	if d, ok := p["published"].(neo4j.Date); ok {
 		t := d.Time()

@@ -150,11 +150,14 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 func linkFunc(tx neo4j.ManagedTransaction) graph.LinkFunc {
 	return func(ctx context.Context, frontier []string, f graph.Filter) ([]graph.Link, error) {
 		types, certainties := filterLists(f)
+		since, until := dateParams(f)
 		recs, err := run(ctx, tx, stmtLinks, linksParams{
 			Frontier:      frontier,
 			Types:         types,
 			Certainties:   certainties,
 			MinConfidence: f.MinConfidence,
+			Since:         since,
+			Until:         until,
 		})
 		if err != nil {
 			return nil, err
@@ -375,11 +378,14 @@ func subgraph(ctx context.Context, tx neo4j.ManagedTransaction, ids []string, f 
 		return graph.Subgraph{}, err
 	}
 	types, certainties := filterLists(f)
+	since, until := dateParams(f)
 	recs, err := run(ctx, tx, stmtClaimsAmong, claimsAmongParams{
 		IDs:           ids,
 		Types:         types,
 		Certainties:   certainties,
 		MinConfidence: f.MinConfidence,
+		Since:         since,
+		Until:         until,
 	})
 	if err != nil {
 		return graph.Subgraph{}, err

@@ -113,12 +113,36 @@ type (
 		Types         []string `cypher:"types"`
 		Certainties   []string `cypher:"certainties"`
 		MinConfidence float64  `cypher:"min_confidence"`
+		Since         any      `cypher:"since"` // neo4j.Date or nil
+		Until         any      `cypher:"until"` // neo4j.Date or nil
 	}
 	claimsAmongParams struct {
 		IDs           []string `cypher:"ids"`
 		Types         []string `cypher:"types"`
 		Certainties   []string `cypher:"certainties"`
 		MinConfidence float64  `cypher:"min_confidence"`
+		Since         any      `cypher:"since"`
+		Until         any      `cypher:"until"`
+	}
+	overviewTopParams struct {
+		Kinds         []string `cypher:"kinds"`
+		Types         []string `cypher:"types"`
+		Certainties   []string `cypher:"certainties"`
+		MinConfidence float64  `cypher:"min_confidence"`
+		Since         any      `cypher:"since"`
+		Until         any      `cypher:"until"`
+		Limit         int64    `cypher:"limit"`
+	}
+	overviewMonthsParams struct {
+		Types         []string `cypher:"types"`
+		Certainties   []string `cypher:"certainties"`
+		MinConfidence float64  `cypher:"min_confidence"`
+		Since         any      `cypher:"since"`
+		Until         any      `cypher:"until"`
+	}
+	mentioningParams struct {
+		ID    string `cypher:"id"`
+		Limit int64  `cypher:"limit"`
 	}
 	claimsOfActorParams struct {
 		ID    string   `cypher:"id"`
@@ -152,14 +176,17 @@ var (
 
 // Reads.
 var (
-	stmtActor         = newStatement[idParams]("actor.cypher")
-	stmtActorsByIDs   = newStatement[idsParams]("actors_by_ids.cypher")
-	stmtActorStats    = newStatement[idParams]("actor_stats.cypher")
-	stmtSearchActors  = newStatement[searchParams]("search_actors.cypher")
-	stmtLinks         = newStatement[linksParams]("links.cypher")
-	stmtClaimsAmong   = newStatement[claimsAmongParams]("claims_among.cypher")
-	stmtClaimsOfActor = newStatement[claimsOfActorParams]("claims_of_actor.cypher")
-	stmtArticle       = newStatement[articleParams]("article.cypher")
-	stmtArticleClaims = newStatement[articleParams]("article_claims.cypher")
-	stmtCounts        = newStatement[noParams]("counts.cypher")
+	stmtActor          = newStatement[idParams]("actor.cypher")
+	stmtActorsByIDs    = newStatement[idsParams]("actors_by_ids.cypher")
+	stmtActorStats     = newStatement[idParams]("actor_stats.cypher")
+	stmtSearchActors   = newStatement[searchParams]("search_actors.cypher")
+	stmtLinks          = newStatement[linksParams]("links.cypher")
+	stmtClaimsAmong    = newStatement[claimsAmongParams]("claims_among.cypher")
+	stmtClaimsOfActor  = newStatement[claimsOfActorParams]("claims_of_actor.cypher")
+	stmtArticle        = newStatement[articleParams]("article.cypher")
+	stmtArticleClaims  = newStatement[articleParams]("article_claims.cypher")
+	stmtCounts         = newStatement[noParams]("counts.cypher")
+	stmtOverviewTop    = newStatement[overviewTopParams]("overview_top.cypher")
+	stmtOverviewMonths = newStatement[overviewMonthsParams]("overview_months.cypher")
+	stmtMentioning     = newStatement[mentioningParams]("mentioning_articles.cypher")
 )

@@ -148,8 +148,8 @@ func TestStatementParameters(t *testing.T) {
 }
 
 func TestBindPassesEveryParameter(t *testing.T) {
-	got := stmtLinks.bind(linksParams{Frontier: []string{"a"}, Types: []string{"MET"}, Certainties: []string{"alleged"}, MinConfidence: 0.5})
-	want := map[string]any{"frontier": []string{"a"}, "types": []string{"MET"}, "certainties": []string{"alleged"}, "min_confidence": 0.5}
+	got := stmtLinks.bind(linksParams{Frontier: []string{"a"}, Types: []string{"MET"}, Certainties: []string{"alleged"}, MinConfidence: 0.5, Since: "d1", Until: "d2"})
+	want := map[string]any{"frontier": []string{"a"}, "types": []string{"MET"}, "certainties": []string{"alleged"}, "min_confidence": 0.5, "since": "d1", "until": "d2"}
 	if len(got) != len(want) {
 		t.Fatalf("bind gave %d parameters %v, want %d", len(got), got, len(want))
 	}

@@ -143,7 +143,7 @@ const (
 func Fixture() []graph.Document {
 	all := FixtureActors()
 	return []graph.Document{
-		NewDocument(graph.Article{ID: "a1-cairo", Title: "حفتر في القاهرة", Source: "Fixture News", URL: "https://example.org/a1", Published: day("2020-01-15"), Text: textCairo},
+		NewDocument(graph.Article{ID: "a1-cairo", Title: "حفتر في القاهرة", Source: "Fixture News", URL: "https://example.org/a1", Published: day("2020-01-15"), DateSource: graph.DateFrontMatter, Text: textCairo},
 			actorsFor(all, "khalifa-haftar", "egypt", "uae"),
 			mentions("khalifa-haftar", 2, "lna", 2, "egypt", 2, "uae", 1),
 			ClaimSpec{graph.Met, "khalifa-haftar", "egypt", `"التقى الرئيس المصري في القاهرة، وبحث معه الوضع في طرابلس"`, graph.Asserted, 0.9},
@@ -168,7 +168,7 @@ func Fixture() []graph.Document {
 			ClaimSpec{graph.Supported, "egypt", "lna", `وقالت مصر إنها تدعم الجيش الوطني الليبي`, graph.Asserted, 0.9},
 			ClaimSpec{graph.Met, "un", "fayez-al-sarraj", `"الأمم المتحدة التقت السراج مرة ثانية"`, graph.Reported, 0.75},
 		),
-		NewDocument(graph.Article{ID: "a4-new-york", Title: "الأمم المتحدة وليبيا", Source: "Fixture News", Published: day("2020-02-01"), Text: textNewYork},
+		NewDocument(graph.Article{ID: "a4-new-york", Title: "الأمم المتحدة وليبيا", Source: "Fixture News", Published: day("2020-02-01"), DateSource: graph.DateText, Text: textNewYork},
 			actorsFor(all, "un", "khalifa-haftar", "usa", "egypt", "muammar-gaddafi", "ahmed-mismari"),
 			mentions("un", 2, "khalifa-haftar", 1, "usa", 3, "egypt", 1, "muammar-gaddafi", 1, "ahmed-mismari", 1),
 			ClaimSpec{graph.Met, "un", "khalifa-haftar", `التقى المبعوث الأممي المشير حفتر في بنغازي`, graph.Asserted, 0.9},

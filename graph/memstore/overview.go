@@ -1,0 +1,144 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// ctxEvery is how many items a long loop handles between checks of its
+// context.
+const ctxEvery = 4096
+
+// Overview returns the counts, the most connected actors and the claims per
+// month, as graph.Overview defines. It walks every actor's neighbours once
+// and every claim once.
+func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Overview, error) {
+	q, err := q.Normalize()
+	if err != nil {
+		return graph.Overview{}, fmt.Errorf("memstore: overview: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx, "overview"); err != nil {
+		return graph.Overview{}, err
+	}
+	ov := graph.Overview{Counts: graph.Counts{Actors: len(s.actors), Articles: len(s.articles), Claims: s.nClaims}}
+	m := newMatcher(q.Filter)
+	var ranked []graph.ActorDegree
+	type rank struct {
+		e                  *actorEntry
+		neighbours, claims int
+	}
+	ranks := make([]rank, 0, len(s.byIndex))
+	for i, e := range s.byIndex {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return graph.Overview{}, fmt.Errorf("memstore: overview: %w", err)
+			}
+		}
+		if e == nil || !q.Filter.MatchKind(e.actor.Kind) {
+			continue
+		}
+		r := rank{e: e}
+		for _, n := range e.nbrs {
+			c := 0
+			for _, ec := range s.pairList[n.pair].claims() {
+				if m.match(ec) {
+					c++
+				}
+			}
+			if c > 0 {
+				r.neighbours++
+				r.claims += c
+			}
+		}
+		ranks = append(ranks, r)
+	}
+	slices.SortFunc(ranks, func(a, b rank) int {
+		return cmp.Or(cmp.Compare(b.neighbours, a.neighbours), cmp.Compare(b.claims, a.claims), cmp.Compare(a.e.actor.ID, b.e.actor.ID))
+	})
+	for _, r := range ranks[:min(len(ranks), q.Top)] {
+		ranked = append(ranked, graph.ActorDegree{Actor: r.e.copyActor(), Neighbours: r.neighbours, Claims: r.claims})
+	}
+	ov.Top = ranked
+	if ov.Top == nil {
+		ov.Top = []graph.ActorDegree{}
+	}
+	byMonth := map[string]int{}
+	months := make(map[int32]string)
+	for i := range s.pairList {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return graph.Overview{}, fmt.Errorf("memstore: overview: %w", err)
+			}
+		}
+		for _, ec := range s.pairList[i].claims() {
+			if !m.match(ec) {
+				continue
+			}
+			if ec.day == noDay {
+				ov.Undated++
+				continue
+			}
+			month, ok := months[ec.slot]
+			if !ok {
+				month = graph.MonthOf(s.bySlot[ec.slot].article.Published)
+				months[ec.slot] = month
+			}
+			byMonth[month]++
+		}
+	}
+	ov.Months = make([]graph.MonthCount, 0, len(byMonth))
+	for month, n := range byMonth {
+		ov.Months = append(ov.Months, graph.MonthCount{Month: month, Claims: n})
+	}
+	slices.SortFunc(ov.Months, func(a, b graph.MonthCount) int { return cmp.Compare(a.Month, b.Month) })
+	return ov, nil
+}
+
+// MentioningArticles returns the articles that mention the actor, newest
+// first (undated last), then by id, at most limit, without their text. An
+// unknown actor wraps graph.ErrNotFound; a limit outside 1..graph.MaxLimit
+// wraps graph.ErrInvalid.
+func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int) ([]graph.Article, error) {
+	if limit < 1 || limit > graph.MaxLimit {
+		return nil, fmt.Errorf("memstore: articles mentioning %q: %w: limit %d is outside 1..%d", actor, graph.ErrInvalid, limit, graph.MaxLimit)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if err := s.check(ctx, fmt.Sprintf("articles mentioning %q", actor)); err != nil {
+		return nil, err
+	}
+	e, ok := s.actors[actor]
+	if !ok {
+		return nil, fmt.Errorf("memstore: articles mentioning %q: %w", actor, graph.ErrNotFound)
+	}
+	var out []graph.Article
+	for i, a := range s.bySlot {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("memstore: articles mentioning %q: %w", actor, err)
+			}
+		}
+		if a == nil {
+			continue
+		}
+		for _, m := range a.mentions {
+			if m.actor == e.index {
+				art := a.article
+				art.Text = ""
+				out = append(out, art)
+				break
+			}
+		}
+	}
+	graph.SortArticlesNewestFirst(out)
+	if out == nil {
+		out = []graph.Article{}
+	}
+	return out[:min(len(out), limit)], nil
+}
