@@ -3,18 +3,20 @@
 import { h } from './dom.js';
 import { COLOURS } from './graphview.js';
 
-// FORMATS are the formats of GET /api/export?format=...
-export const FORMATS = [
-  ['graphml', 'GraphML (Gephi, yEd)'], ['gexf', 'GEXF (Gephi)'], ['json', 'JSON'], ['csv', 'CSV'],
-  ['neo4j-csv', 'Neo4j CSV'], ['cypher', 'Cypher'], ['jsonl', 'JSON Lines'],
-];
+// FORMAT_TITLES describe the formats of GET /api/export?format=...; the
+// formats themselves come from the server (meta.export_formats).
+const FORMAT_TITLES = {
+  graphml: 'GraphML (Gephi, yEd)', gexf: 'GEXF (Gephi)', json: 'Cytoscape.js JSON', csv: 'CSV (Gephi)',
+  'neo4j-csv': 'Neo4j CSV', cypher: 'Cypher script', jsonl: 'JSON Lines',
+};
 
-export function setupExport(cy, viewParams, getState) {
+export function setupExport(cy, meta, viewParams, getState) {
   // viewParams returns the /api/export parameters of the current view.
   const errorEl = document.getElementById('export-error');
   const showError = (msg) => { errorEl.textContent = msg; errorEl.hidden = !msg; };
   const box = document.getElementById('export-formats');
-  for (const [format, label] of FORMATS) {
+  for (const format of meta.export_formats) {
+    const label = FORMAT_TITLES[format] || format;
     box.append(h('button', { type: 'button', title: label, dataset: { format },
       onclick: () => exportData(format, viewParams(), showError) }, format));
   }
@@ -33,7 +35,8 @@ export function setupExport(cy, viewParams, getState) {
 }
 
 function baseName(state) {
-  return `rawabit-${state.centre || 'graph'}-d${state.depth}`;
+  const range = state.since || state.until ? `-${state.since || 'start'}_${state.until || 'end'}` : '';
+  return `rawabit-${state.centre || 'graph'}-d${state.depth}${range}`;
 }
 
 // exportURL is the /api/export address of the view described by params
@@ -50,6 +53,9 @@ export function exportURL(format, params) {
 async function exportData(format, params, showError) {
   showError('');
   if (!params.center && !(params.ids && params.ids.length)) { showError('Choose an actor first.'); return; }
+  const link = document.getElementById('export-link');
+  link.href = exportURL(format, params);
+  link.dataset.format = format;
   try {
     const res = await fetch(exportURL(format, params));
     if (!res.ok) {

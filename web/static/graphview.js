@@ -22,7 +22,10 @@ export function createGraph(container) {
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,
-    boxSelectionEnabled: false,
+    // Shift-drag on the background draws a selection box; shift-click adds
+    // to the selection.
+    boxSelectionEnabled: true,
+    selectionType: 'single',
     textureOnViewport: false,
     hideEdgesOnViewport: false,
     style: [
@@ -50,6 +53,11 @@ export function createGraph(container) {
       { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
       { selector: 'edge:selected', style: { 'opacity': 1, 'underlay-color': '#f2c94c', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
       { selector: '.dim', style: { 'opacity': 0.15 } },
+      // Hovering a node fades everything outside its neighbourhood.
+      { selector: '.faded', style: { 'opacity': 0.12, 'text-opacity': 0.2 } },
+      { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#1d2430' } },
+      // Filters and the analyst's hide only hide: the elements stay.
+      { selector: '.filtered, .user-hidden', style: { 'display': 'none' } },
       { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#f2c94c', 'opacity': 1 } },
       { selector: 'edge.path', style: { 'opacity': 1, 'underlay-color': '#f2c94c', 'underlay-opacity': 0.8, 'underlay-padding': 5 } },
     ],
@@ -92,48 +100,88 @@ export function labelOf(d, lang) {
 
 // hopLevels returns each node's hop distance from the centre over the
 // edges in cy.
-function hopLevels(cy, centre) {
+function hopLevels(eles, centre) {
   const level = new Map();
-  const root = cy.getElementById(centre);
+  const root = eles.getElementById(centre);
   if (root.empty()) return level;
-  cy.elements().bfs({ roots: root, directed: false, visit: (v, e, u, i, depth) => { level.set(v.id(), depth); } });
+  eles.bfs({ roots: root, directed: false, visit: (v, e, u, i, depth) => { level.set(v.id(), depth); } });
   return level;
 }
 
-// layout places the nodes: cose for small views, rings by hop from the
-// centre above COSE_MAX_NODES nodes.
-export function runLayout(cy, centre) {
-  const n = cy.nodes().length;
-  if (n === 0) return;
-  let opts;
-  if (n <= COSE_MAX_NODES) {
-    opts = { name: 'cose', animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
-      // Edges of a hub are longer, so that its many neighbours find room
-      // on a wider circle instead of piling up around it.
-      nodeRepulsion: () => 20000, edgeElasticity: () => 100, gravity: 0.8,
-      idealEdgeLength: (e) => Math.min(220, 60 + 6 * Math.max(e.source().degree(), e.target().degree())),
-      nodeOverlap: 20, numIter: 1500, padding: 30, componentSpacing: 80 };
-  } else {
-    // Rings by hop from the centre; a hop with many actors is split into
-    // rings of at most RING_SIZE by PageRank, the most central inside.
-    const level = hopLevels(cy, centre);
-    const byLevel = new Map();
-    cy.nodes().forEach((node) => {
-      const l = level.has(node.id()) ? level.get(node.id()) : 99;
-      if (!byLevel.has(l)) byLevel.set(l, []);
-      byLevel.get(l).push(node);
-    });
-    const ring = new Map();
-    let r = 0;
-    for (const l of [...byLevel.keys()].sort((a, b) => a - b)) {
-      const nodes = byLevel.get(l).sort((a, b) => (b.data('pagerank') || 0) - (a.data('pagerank') || 0));
-      nodes.forEach((node, i) => ring.set(node.id(), r + Math.floor(i / RING_SIZE)));
-      r += Math.ceil(nodes.length / RING_SIZE);
-    }
-    opts = { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 2, avoidOverlap: true,
-      concentric: (node) => r - ring.get(node.id()), levelWidth: () => 1 };
+// forceOptions are cose's options (force-directed, no animation).
+function forceOptions(randomize) {
+  return { name: 'cose', animate: false, randomize, nodeDimensionsIncludeLabels: true,
+    // Edges of a hub are longer, so that its many neighbours find room
+    // on a wider circle instead of piling up around it.
+    nodeRepulsion: () => 20000, edgeElasticity: () => 100, gravity: 0.8,
+    idealEdgeLength: (e) => Math.min(220, 60 + 6 * Math.max(e.source().degree(), e.target().degree())),
+    nodeOverlap: 20, numIter: 1500, padding: 30, componentSpacing: 80 };
+}
+
+// ringOptions place the nodes in rings by hop from the centre; a hop with
+// many actors is split into rings of at most RING_SIZE by PageRank, the
+// most central inside. Instant, for large views.
+function ringOptions(eles, centre) {
+  const level = hopLevels(eles, centre);
+  const byLevel = new Map();
+  eles.nodes().forEach((node) => {
+    const l = level.has(node.id()) ? level.get(node.id()) : 99;
+    if (!byLevel.has(l)) byLevel.set(l, []);
+    byLevel.get(l).push(node);
+  });
+  const ring = new Map();
+  let r = 0;
+  for (const l of [...byLevel.keys()].sort((a, b) => a - b)) {
+    const nodes = byLevel.get(l).sort((a, b) => (b.data('pagerank') || 0) - (a.data('pagerank') || 0));
+    nodes.forEach((node, i) => ring.set(node.id(), r + Math.floor(i / RING_SIZE)));
+    r += Math.ceil(nodes.length / RING_SIZE);
   }
-  cy.layout(opts).run();
+  return { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 2, avoidOverlap: true,
+    concentric: (node) => r - ring.get(node.id()), levelWidth: () => 1 };
+}
+
+// LAYOUT_OPTIONS builds the options of each layout the viewer offers (see
+// state.js LAYOUTS) for the elements eles around the centre.
+const LAYOUT_OPTIONS = {
+  force: (eles, centre) => (eles.nodes().length <= COSE_MAX_NODES ? forceOptions(true) : ringOptions(eles, centre)),
+  concentric: (eles) => {
+    const max = Math.max(1e-9, ...eles.nodes().map((n) => n.data('pagerank') || 0));
+    return { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 10, avoidOverlap: true,
+      concentric: (n) => (n.data('pagerank') || 0) / max, levelWidth: () => 0.2 };
+  },
+  hierarchy: (eles, centre) => {
+    const root = eles.getElementById(centre);
+    const roots = root.nonempty() ? root : eles.nodes().max((n) => n.data('pagerank') || 0).ele;
+    return { name: 'breadthfirst', animate: false, padding: 30, directed: false, spacingFactor: 1.1,
+      avoidOverlap: true, nodeDimensionsIncludeLabels: true, roots };
+  },
+};
+
+// runLayout lays out the visible elements with the named layout. Pinned
+// (locked) nodes stay where they are.
+export function runLayout(cy, name, centre) {
+  const eles = cy.elements().not('.filtered, .user-hidden');
+  if (eles.nodes().length === 0) return;
+  const opts = (LAYOUT_OPTIONS[name] || LAYOUT_OPTIONS.force)(eles, centre);
+  eles.layout(opts).run();
+}
+
+// layoutAdded places nodes just added around the anchors they came from
+// and settles them with a force-directed pass over them and their
+// neighbours, every other node locked: what the analyst arranged stays.
+export function layoutAdded(cy, added, anchorId) {
+  if (added.empty()) return;
+  placeAround(cy, anchorId, added.toArray());
+  const free = added.filter((n) => !n.locked());
+  if (added.length > COSE_MAX_NODES) return;
+  const eles = added.closedNeighborhood().not('.filtered, .user-hidden');
+  const others = eles.nodes().difference(free).filter((n) => !n.locked());
+  others.lock();
+  try {
+    eles.layout({ ...forceOptions(false), fit: false, gravity: 0.25, numIter: 600 }).run();
+  } finally {
+    others.unlock();
+  }
 }
 
 // placeAround puts new nodes on a circle around an anchor node, for expanding

@@ -1,0 +1,419 @@
+// The graph view: what is on the canvas and how it is shown.
+//
+// The exploration (the centre's neighbourhood, the expanded actors, the
+// actors a path brought) is fetched without filters; the filters, the date
+// range and the analyst's "hide" only hide elements (classes .filtered and
+// .user-hidden), so lifting a filter shows the same exploration again.
+// Nodes that stay on the canvas keep their positions across reloads; new
+// nodes are placed around the node they came from (layoutAdded).
+//
+// The canvas is mirrored in the DOM by the outline (#outline: one <li> per
+// node and edge with data-id, data-kind, data-hidden, data-selected,
+// data-pinned, data-faded, and data-x / data-y, the node's position in the
+// page), which lists the graph for screen readers and lets a test drive the
+// page as a user does.
+import { api } from './api.js';
+import { h, replace } from './dom.js';
+import { getState, setState } from './state.js';
+import { createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize } from './graphview.js';
+
+export let cy = null;
+let meta = null;
+
+// applied is the exploration on the canvas: the state keys it was built
+// from. A state whose keys equal these needs no fetch.
+const applied = { centre: null, depth: 0, limit: 0, expanded: [], whole: false };
+let lastResponse = null;
+let notices = { link: '', error: '' };
+let gen = 0;
+
+const $ = (id) => document.getElementById(id);
+
+export function initView(m) {
+  meta = m;
+  cy = createGraph($('cy'));
+  let outlineTimer = 0;
+  const outlineSoon = () => { clearTimeout(outlineTimer); outlineTimer = setTimeout(updatePositions, 80); };
+  cy.on('viewport position', outlineSoon);
+  cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  setupHover();
+  return cy;
+}
+
+// exploring reports whether the state asks for the exploration now on the
+// canvas.
+function exploring(s, whole) {
+  return applied.centre === s.centre && applied.depth === s.depth && applied.limit === s.limit &&
+    applied.whole === whole && applied.expanded.length === s.expanded.length && applied.expanded.every((x, i) => x === s.expanded[i]);
+}
+
+export function newGeneration() { return ++gen; }
+export function current(g) { return g === gen; }
+
+// --- elements ----------------------------------------------------------------
+function nodeData(n, maxRank, lang) {
+  return {
+    id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, affiliation: n.affiliation || '',
+    degree: n.degree, pagerank: n.pagerank, omitted: n.omitted || 0,
+    size: nodeSize(n.pagerank || 0, maxRank), label: labelOf(n, lang),
+  };
+}
+
+function edgeData(e) {
+  return {
+    id: e.id, source: e.source, target: e.target, type: e.type, claims: e.claims,
+    articles: e.articles, max_confidence: e.max_confidence, certainties: e.certainties, width: edgeWidth(e.articles),
+  };
+}
+
+// addElements adds the nodes and edges cy lacks and returns the new nodes.
+export function addElements(nodes, edges) {
+  const lang = getState().lang;
+  const maxRank = Math.max(0, ...nodes.map((n) => n.pagerank || 0));
+  const fresh = nodes.filter((n) => cy.getElementById(n.id).empty());
+  const added = cy.add(fresh.map((n) => ({ group: 'nodes', data: nodeData(n, maxRank, lang) })));
+  const freshEdges = edges.filter((e) => cy.getElementById(e.id).empty() &&
+    !cy.getElementById(e.source).empty() && !cy.getElementById(e.target).empty());
+  cy.add(freshEdges.map((e) => ({ group: 'edges', data: edgeData(e) })));
+  return added;
+}
+
+// linkAll draws every edge among the actors on the canvas (their induced
+// subgraph, unfiltered) and sizes every node by its centrality in it.
+// Above the server's subgraph bound it leaves the canvas as it is and says
+// so in the status line.
+async function linkAll(g) {
+  const ids = cy.nodes().map((n) => n.id());
+  if (ids.length > meta.max_subgraph_ids) {
+    notices.link = `${ids.length} actors on the canvas (over ${meta.max_subgraph_ids}): links between added actors and earlier ones may be missing`;
+    return;
+  }
+  notices.link = '';
+  if (!ids.length) return;
+  const sub = await api.subgraph({ ids });
+  if (!current(g)) return;
+  const maxRank = Math.max(0, ...sub.nodes.map((n) => n.pagerank || 0));
+  cy.batch(() => {
+    addElements([], sub.edges);
+    for (const n of sub.nodes) {
+      const node = cy.getElementById(n.id);
+      if (node.nonempty()) node.data({ degree: n.degree, pagerank: n.pagerank, size: nodeSize(n.pagerank || 0, maxRank) });
+    }
+  });
+}
+
+// expandParams ask for every neighbour of an expanded actor, not only the
+// first max_neighbours a view takes per actor.
+function expandParams(s) {
+  return { depth: 1, limit: s.limit, max_neighbours: Math.min(meta.max_neighbours, s.limit) };
+}
+
+// syncExploration makes the canvas hold the exploration the state asks
+// for: nodes it no longer includes leave, nodes it adds arrive around the
+// node they came from, and nodes that stay keep their positions. With no
+// centre it shows the start screen's whole graph when the overview has one
+// (wholeIDs). It returns false when a newer change overtook it.
+export async function syncExploration(g, s, wholeIDs) {
+  const whole = !s.centre && !!wholeIDs;
+  if (exploring(s, whole) && cy.nodes().length) return true;
+  const fresh = applied.centre !== s.centre || cy.nodes().empty() || applied.whole !== whole;
+  notices = { link: '', error: '' };
+  let nodes = [], edges = [];
+  lastResponse = null;
+  if (whole) {
+    if (wholeIDs.length) {
+      const sub = await api.subgraph({ ids: wholeIDs });
+      if (!current(g)) return false;
+      ({ nodes, edges } = sub);
+    }
+  } else if (s.centre) {
+    const data = await api.neighbourhood(s.centre, { depth: s.depth, limit: s.limit });
+    if (!current(g)) return false;
+    lastResponse = data;
+    nodes = data.nodes; edges = data.edges;
+    const more = await Promise.all(s.expanded.map((id) => api.neighbourhood(id, expandParams(s)).catch(() => null)));
+    if (!current(g)) return false;
+    for (const m of more) if (m) { nodes = nodes.concat(m.nodes); edges = edges.concat(m.edges); }
+  }
+  const keep = new Set(nodes.map((n) => n.id));
+  let added;
+  cy.batch(() => {
+    cy.nodes().filter((n) => !keep.has(n.id())).remove();
+    cy.nodes().removeClass('centre');
+    added = addElements(nodes, edges);
+    if (s.centre) cy.getElementById(s.centre).addClass('centre');
+  });
+  if (s.expanded.length || whole) await linkAll(g);
+  if (!current(g)) return false;
+  Object.assign(applied, { centre: s.centre, depth: s.depth, limit: s.limit, expanded: [...s.expanded], whole });
+  tuneForSize(cy);
+  return { fresh, added };
+}
+
+// placeNew lays out what syncExploration brought: everything when the
+// view is new, otherwise only the added nodes, around the centre.
+export function placeNew(sync, s) {
+  if (!sync || sync === true) return;
+  if (sync.fresh) {
+    runLayout(cy, s.layout, s.centre);
+    cy.fit(undefined, 30);
+  } else if (sync.added.nonempty()) {
+    layoutAdded(cy, sync.added, s.centre);
+  }
+}
+
+// clearCanvas empties the canvas (after an error, so that no stale graph
+// stays).
+export function clearCanvas() {
+  cy.elements().remove();
+  Object.assign(applied, { centre: null, depth: 0, limit: 0, expanded: [], whole: false });
+  lastResponse = null;
+  renderOutline();
+}
+
+// expand adds the neighbours of the actors ids to the canvas, around each
+// of them, links them to what is shown, brings them into view and records
+// the expansion as one history entry.
+export async function expand(idsToExpand) {
+  const s = getState();
+  const todo = idsToExpand.filter((id) => !s.expanded.includes(id) && cy.getElementById(id).nonempty());
+  if (!todo.length) return;
+  const g = newGeneration();
+  const results = await Promise.all(todo.map((id) => api.neighbourhood(id, expandParams(s))));
+  if (!current(g)) return;
+  let all = cy.collection();
+  results.forEach((data, i) => {
+    const added = addElements(data.nodes, data.edges);
+    layoutAdded(cy, added, todo[i]);
+    all = all.union(added).union(cy.getElementById(todo[i]));
+  });
+  await linkAll(g);
+  if (!current(g)) return;
+  applied.expanded = [...s.expanded, ...todo];
+  tuneForSize(cy);
+  setState({ expanded: applied.expanded });
+  await applyVisibility(g, getState());
+  bringIntoView(all);
+}
+
+// bringIntoView pans (and zooms out if it must) so that eles are on screen.
+export function bringIntoView(eles) {
+  const vis = eles.filter(':visible');
+  if (vis.empty()) return;
+  const bb = vis.renderedBoundingBox();
+  const w = cy.width(), hgt = cy.height();
+  if (bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= hgt) return;
+  cy.fit(cy.elements(':visible'), 30);
+}
+
+// --- visibility ---------------------------------------------------------------
+// filterActive reports whether the state's claim filters keep fewer claims
+// than all.
+function filterActive(s) {
+  return s.types.length < meta.types.length || s.certs.length < meta.certainties.length || s.minConf > 0 || !!s.since || !!s.until;
+}
+
+// filterQuery is the API parameters of the state's filters; a filter with
+// every value selected is left out.
+export function filterQuery(s) {
+  return {
+    types: s.types.length < meta.types.length ? s.types.map((t) => t.toLowerCase()) : [],
+    kinds: s.kinds.length < meta.kinds.length ? s.kinds : [],
+    certainties: s.certs.length < meta.certainties.length ? s.certs : [],
+    min_confidence: s.minConf > 0 ? s.minConf : '',
+    since: s.since, until: s.until,
+  };
+}
+
+// applyVisibility hides the edges the filters reject (the server says which:
+// the canvas's subgraph with the filters), the nodes of unchecked kinds,
+// the nodes the analyst hid, and the nodes left with no visible edge
+// (except the centre and pinned nodes).
+export async function applyVisibility(g, s) {
+  let keepEdges = null;
+  const ids = cy.nodes().map((n) => n.id());
+  if (filterActive(s) && ids.length && ids.length <= meta.max_subgraph_ids) {
+    const { kinds, ...claimFilter } = filterQuery(s); // eslint-disable-line no-unused-vars
+    const sub = await api.subgraph({ ids, ...claimFilter });
+    if (!current(g)) return false;
+    keepEdges = new Set(sub.edges.map((e) => e.id));
+  }
+  const hidden = new Set(s.hidden);
+  const pinned = new Set(s.pinned);
+  cy.batch(() => {
+    cy.elements().removeClass('filtered user-hidden');
+    cy.nodes().forEach((n) => {
+      if (hidden.has(n.id())) n.addClass('user-hidden');
+      else if (!s.kinds.includes(n.data('kind')) && n.id() !== s.centre) n.addClass('filtered');
+    });
+    cy.edges().forEach((e) => {
+      if (keepEdges && !keepEdges.has(e.id())) e.addClass('filtered');
+      else if (e.source().is('.filtered, .user-hidden') || e.target().is('.filtered, .user-hidden')) e.addClass('filtered');
+    });
+    if (keepEdges || s.kinds.length < meta.kinds.length) {
+      cy.nodes().forEach((n) => {
+        if (n.id() === s.centre || pinned.has(n.id()) || n.is('.filtered, .user-hidden')) return;
+        if (n.connectedEdges().not('.filtered').empty()) n.addClass('filtered');
+      });
+    }
+  });
+  applyPins(s);
+  renderOutline();
+  return true;
+}
+
+export function applyPins(s) {
+  const pinned = new Set(s.pinned);
+  cy.batch(() => cy.nodes().forEach((n) => {
+    const p = pinned.has(n.id());
+    n.toggleClass('pinned', p);
+    if (p) n.lock(); else n.unlock();
+  }));
+}
+
+export function relabel(lang) {
+  cy.batch(() => cy.nodes().forEach((n) => n.data('label', labelOf(n.data(), lang))));
+  renderOutline();
+}
+
+export function relayout(s) {
+  runLayout(cy, s.layout, s.centre);
+  cy.fit(cy.elements(':visible'), 30);
+  updatePositions();
+}
+
+// --- hover and tooltips ---------------------------------------------------------
+function setupHover() {
+  const tip = $('tooltip');
+  const showTip = (ev, lines) => {
+    replace(tip, lines.map((l) => h('div', { dir: 'auto' }, l)));
+    const r = cy.container().getBoundingClientRect();
+    tip.style.left = `${Math.min(r.width - 240, ev.renderedPosition.x + 14)}px`;
+    tip.style.top = `${ev.renderedPosition.y + 14}px`;
+    tip.hidden = false;
+  };
+  cy.on('mouseover', 'node', (ev) => {
+    const n = ev.target;
+    const near = n.closedNeighborhood();
+    cy.batch(() => { cy.elements().not(near).addClass('faded'); near.removeClass('faded'); });
+    document.body.dataset.hover = n.id();
+    markFaded();
+    const d = n.data();
+    showTip(ev, [d.name_ar || '', `${d.name || d.id} · ${d.kind}`, `${n.connectedEdges(':visible').length} edges in view`].filter(Boolean));
+    tip.dataset.for = n.id();
+  });
+  cy.on('mouseover', 'edge', (ev) => {
+    const d = ev.target.data();
+    const arrow = d.type === 'MET' ? '—' : '→';
+    showTip(ev, [`${labelOf(ev.target.source().data(), getState().lang)} ${arrow} ${labelOf(ev.target.target().data(), getState().lang)}`,
+      `${d.type.toLowerCase()} · ${d.claims.length} claim${d.claims.length === 1 ? '' : 's'}, ${d.articles} article${d.articles === 1 ? '' : 's'}`,
+      `certainty ${d.certainties.join(', ')} · max confidence ${Number(d.max_confidence).toFixed(2)}`]);
+    tip.dataset.for = d.id;
+  });
+  const out = () => {
+    cy.elements().removeClass('faded');
+    delete document.body.dataset.hover;
+    tip.hidden = true;
+    delete tip.dataset.for;
+    markFaded();
+  };
+  cy.on('mouseout', 'node, edge', out);
+  cy.on('pan zoom', () => { tip.hidden = true; });
+}
+
+// --- selection bar ----------------------------------------------------------------
+export function selectedNodes() {
+  return cy.nodes(':selected');
+}
+
+function renderSelectionBar() {
+  const bar = $('selection-bar');
+  const n = selectedNodes().length;
+  bar.dataset.count = String(n);
+  bar.hidden = n === 0;
+  $('selection-count').textContent = `${n} selected`;
+}
+
+// --- status line ---------------------------------------------------------------------
+export function renderStatus(extra) {
+  const s = getState();
+  const parts = [];
+  const shown = cy.nodes(':visible').length;
+  if (cy.nodes().length) {
+    parts.push(`${shown} actors · ${cy.edges(':visible').length} edges`);
+    const hiddenN = cy.nodes().length - shown;
+    if (hiddenN) parts.push(h('span', { class: 'warn', dataset: { notice: 'hidden' } }, `${hiddenN} hidden by filters or by you`));
+  }
+  if (lastResponse && lastResponse.truncated) parts.push(h('span', { class: 'warn' }, `node limit ${s.limit} reached`));
+  const omitted = lastResponse ? lastResponse.omitted.reduce((sum, o) => sum + o.count, 0) : 0;
+  if (omitted) parts.push(h('span', { class: 'warn' }, `${omitted} neighbours beyond the per-actor cap (double-click a node to expand)`));
+  if (notices.link) parts.push(h('span', { class: 'warn' }, notices.link));
+  if (extra) parts.push(extra);
+  replace($('status'), parts.flatMap((p, i) => (i ? [' · ', p] : [p])));
+}
+
+// --- outline ---------------------------------------------------------------------------
+// renderOutline rebuilds the DOM mirror of the canvas.
+export function renderOutline() {
+  const list = $('outline-list');
+  const s = getState();
+  const items = [];
+  cy.nodes().forEach((n) => {
+    items.push(h('li', { dataset: { id: n.id(), kind: n.data('kind'), type: 'node' } },
+      h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `n:${n.id()}`, article: '', claim: '' }) },
+        labelOf(n.data(), s.lang))));
+  });
+  cy.edges().forEach((e) => {
+    items.push(h('li', { dataset: { id: e.id(), type: 'edge', edgeType: e.data('type'), source: e.data('source'), target: e.data('target') } },
+      h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `e:${e.id()}`, article: '', claim: '' }) },
+        `${labelOf(e.source().data(), s.lang)} ${e.data('type').toLowerCase()} ${labelOf(e.target().data(), s.lang)}`)));
+  });
+  replace(list, items);
+  $('outline').dataset.nodes = String(cy.nodes().length);
+  $('outline').dataset.edges = String(cy.edges().length);
+  $('outline').dataset.visibleNodes = String(cy.nodes(':visible').length);
+  $('outline').dataset.visibleEdges = String(cy.edges(':visible').length);
+  markSelection();
+  markFaded();
+  updatePositions();
+}
+
+function eachItem(fn) {
+  for (const li of $('outline-list').children) {
+    const el = cy.getElementById(li.dataset.id);
+    if (el.nonempty()) fn(li, el);
+  }
+}
+
+function markSelection() {
+  eachItem((li, el) => {
+    li.dataset.selected = String(el.selected());
+    li.dataset.hidden = String(el.is('.filtered, .user-hidden'));
+    if (el.isNode()) li.dataset.pinned = String(el.hasClass('pinned'));
+  });
+}
+
+function markFaded() {
+  eachItem((li, el) => { li.dataset.faded = String(el.hasClass('faded')); });
+}
+
+// updatePositions writes each node's position in the page into its
+// outline item.
+export function updatePositions() {
+  const r = cy.container().getBoundingClientRect();
+  eachItem((li, el) => {
+    if (!el.isNode()) {
+      if (el.visible()) {
+        const m = el.renderedMidpoint();
+        li.dataset.x = String(Math.round(r.left + m.x)); li.dataset.y = String(Math.round(r.top + m.y));
+      }
+      return;
+    }
+    const p = el.renderedPosition();
+    li.dataset.x = String(Math.round(r.left + p.x));
+    li.dataset.y = String(Math.round(r.top + p.y));
+  });
+  markSelection();
+}
+
+export function response() { return lastResponse; }
