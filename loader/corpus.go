@@ -245,6 +245,7 @@ func ParseText(file, id string, data []byte) (graph.Article, error) {
 	}
 	a.Text = string(body)
 	a.SHA256 = graph.TextSHA256(a.Text)
+	dateFromText(&a)
 	if a.Title == "" {
 		a.Title = firstLine(a.Text)
 	}
@@ -311,6 +312,7 @@ func parseFrontMatter(file string, fm []byte, a *graph.Article) error {
 				return gazetteer.Errorf(pos, "front matter: published: %v", err)
 			}
 			a.Published = t
+			a.DateSource = graph.DateFrontMatter
 		default:
 			return gazetteer.Errorf(pos, "front matter: unknown key %q (want one of %s)", k.Value, strings.Join(frontMatterKeys, ", "))
 		}
@@ -493,6 +495,10 @@ func parseRecord(path string, line int, rec []byte) Item {
 		ID: *r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: published,
 		Language: "ar", Text: *r.Text, SHA256: graph.TextSHA256(*r.Text),
 	}
+	if !published.IsZero() {
+		it.Article.DateSource = graph.DateJSONL
+	}
+	dateFromText(&it.Article)
 	if it.Article.Title == "" {
 		it.Article.Title = firstLine(it.Article.Text)
 	}

@@ -23,7 +23,7 @@ func TestParseText(t *testing.T) {
 		{
 			name: "front matter",
 			in:   "---\ntitle: عنوان\nsource: Wire\nurl: https://example.org/x\npublished: 2019-11-14\n---\nالنص.\n",
-			want: graph.Article{Title: "عنوان", Source: "Wire", URL: "https://example.org/x", Published: date, Text: "النص.\n"},
+			want: graph.Article{Title: "عنوان", Source: "Wire", URL: "https://example.org/x", Published: date, DateSource: graph.DateFrontMatter, Text: "النص.\n"},
 		},
 		{
 			name: "no front matter: title is the first non-empty line",
@@ -130,7 +130,7 @@ func TestWalkCorpus(t *testing.T) {
 	}
 
 	j1 := articles["j1"]
-	wantJ1 := graph.Article{ID: "j1", Title: "سجل أول", Source: "Wire", URL: "https://news.example/j1", Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC),
+	wantJ1 := graph.Article{ID: "j1", Title: "سجل أول", Source: "Wire", URL: "https://news.example/j1", Published: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), DateSource: graph.DateJSONL,
 		Language: "ar", Text: "استقبل الرئيس التركي رجب طيب أردوغان فائز السراج في أنقرة."}
 	wantJ1.SHA256 = graph.TextSHA256(wantJ1.Text)
 	if j1 != wantJ1 {

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/memstore"
@@ -403,6 +404,14 @@ func realData(t *testing.T) Options {
 	return opts
 }
 
+// seedDates are the publication days of the seed articles whose text or
+// context dates them (the others give no date).
+var seedDates = map[string]string{
+	"001_d522f629676ca2b6": "2019-04-19",
+	"002_d1884a80d073445c": "2019-11-17",
+	"004_c47be89a000dbc28": "2023-01-18",
+}
+
 func TestLoadRealData(t *testing.T) {
 	ctx := context.Background()
 	s := memstore.New()
@@ -427,8 +436,11 @@ func TestLoadRealData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.HasSuffix(string(seed), "\n---\n"+a.Text) || a.Title == "" || a.Source == "" {
+		if !strings.HasSuffix(string(seed), "\n---\n"+a.Text) || a.Title == "" || a.Source == "unknown" {
 			t.Errorf("article %s: got title %q, source %q and a text that is not the file's body after its front matter", id, a.Title, a.Source)
+		}
+		if want, dated := seedDates[id]; dated && (a.Published.Format(time.DateOnly) != want || a.DateSource != graph.DateFrontMatter) {
+			t.Errorf("article %s: got date %v from %q, want %s from the front matter", id, a.Published, a.DateSource, want)
 		}
 		claims, err := s.ArticleClaims(ctx, id)
 		if err != nil {

@@ -9,8 +9,8 @@
 //
 // The canvas is mirrored in the DOM by the outline (#outline: one <li> per
 // node and edge with data-id, data-kind, data-hidden, data-selected,
-// data-pinned, data-faded, and data-x / data-y, the node's position in the
-// page), which lists the graph for screen readers and lets a test drive the
+// data-pinned, data-faded, data-x / data-y, the node's position in the
+// page, and data-mx / data-my, its position on the canvas's own plane), which lists the graph for screen readers and lets a test drive the
 // page as a user does.
 import { api } from './api.js';
 import { h, replace } from './dom.js';
@@ -412,6 +412,9 @@ export function updatePositions() {
     const p = el.renderedPosition();
     li.dataset.x = String(Math.round(r.left + p.x));
     li.dataset.y = String(Math.round(r.top + p.y));
+    const m = el.position();
+    li.dataset.mx = String(Math.round(m.x));
+    li.dataset.my = String(Math.round(m.y));
   });
   markSelection();
 }
