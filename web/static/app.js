@@ -133,6 +133,7 @@ function syncControls(s) {
   $('unhide').hidden = s.hidden.length === 0;
   $('unhide').textContent = `Show ${s.hidden.length} hidden`;
   if (!s.centre) $('search-input').value = '';
+  syncPathInputs(s);
 }
 
 function checkedValues(name, all) {

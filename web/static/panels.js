@@ -7,6 +7,9 @@ import { getState, setState, hashOf } from './state.js';
 import { cy, filterQuery } from './view.js';
 import { labelOf } from './graphview.js';
 
+// TOP_SHOWN is how many of the most connected actors the start screen
+// lists (the overview may hold every actor, to draw the whole graph).
+const TOP_SHOWN = 12;
 const TYPE_WORD = { MET: 'met', SUPPORTED: 'supported', OPPOSED: 'opposed' };
 const $ = (id) => document.getElementById(id);
 const panel = () => $('panel-body');
@@ -66,7 +69,7 @@ export function renderOverview(ov) {
       h('dt', {}, 'claims'), h('dd', {}, String(c.claims)),
       h('dt', {}, 'dated'), h('dd', {}, ov.months.length ? [isoDate(ov.months[0].month), ' to ', isoDate(ov.months[ov.months.length - 1].month)] : '—')),
     h('h3', {}, 'Most connected actors'),
-    h('ol', { class: 'top-actors' }, ov.top.map((t) => h('li', { dataset: { id: t.actor.id } },
+    h('ol', { class: 'top-actors' }, ov.top.slice(0, TOP_SHOWN).map((t) => h('li', { dataset: { id: t.actor.id } },
       h('button', { type: 'button', class: 'link', onclick: () => centreOn(t.actor.id) }, labelOf(t.actor, getState().lang)),
       ` ${t.neighbours} neighbour${t.neighbours === 1 ? '' : 's'}`))),
     h('p', { class: 'hint' }, ov.whole ? 'The whole graph is drawn: search an actor, or click one, to explore from there.' :

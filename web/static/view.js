@@ -330,7 +330,7 @@ function renderSelectionBar() {
   const bar = $('selection-bar');
   const n = selectedNodes().length;
   bar.dataset.count = String(n);
-  bar.hidden = n === 0;
+  bar.hidden = n < 2;
   $('selection-count').textContent = `${n} selected`;
 }
 
