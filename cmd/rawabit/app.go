@@ -25,6 +25,11 @@ type App struct {
 	resolved resolvedConfig
 	// warnedMissing holds the missing default data files already logged.
 	warnedMissing map[string]bool
+	// embeddedDir is the temporary folder holding the embedded data, once
+	// a default data path missing on disk needed it (see embeddedCopy).
+	embeddedDir string
+	// extraGazetteers are the --gazetteer files, read after data.gazetteer.
+	extraGazetteers []string
 }
 
 // newLogger returns a logger writing to w at the configured level, as text

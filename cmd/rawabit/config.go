@@ -79,8 +79,12 @@ type Neo4jConfig struct {
 type DataConfig struct {
 	// Articles are .txt files, JSON Lines files or folders of them.
 	Articles []string
-	// Gazetteer files are merged in order: later files add to earlier ones.
+	// Gazetteer files and folders are merged in order: later files add to
+	// earlier ones.
 	Gazetteer []string
+	// NoDefaultGazetteer leaves the shipped gazetteer (the default entry of
+	// Gazetteer) out.
+	NoDefaultGazetteer bool
 	// Claims is the curated claims file; "" means none.
 	Claims string
 	// Corrections lists rejected extracted claims; "" means none.
@@ -153,6 +157,8 @@ var configKeys = []configKey{
 		strList(func(c *Config) *[]string { return &c.Data.Articles })},
 	{"data.gazetteer", []string{"data/gazetteer"}, "Gazetteer files and folders (a folder: its offices.yaml, then every .yaml in name order), merged in order.",
 		strList(func(c *Config) *[]string { return &c.Data.Gazetteer })},
+	{"data.no_default_gazetteer", false, "Leave the shipped gazetteer (data/gazetteer) out of data.gazetteer; --gazetteer files are still read.",
+		boolean(func(c *Config) *bool { return &c.Data.NoDefaultGazetteer })},
 	{"data.claims", "data/claims.yaml", "Curated claims file; \"\" for none.",
 		str(func(c *Config) *string { return &c.Data.Claims })},
 	{"data.corrections", "data/corrections.yaml", "Rejected extracted claims; \"\" for none.",

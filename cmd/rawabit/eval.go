@@ -66,8 +66,7 @@ the report as one JSON object instead of tables.`,
 	f.BoolVar(&fl.curve, "curve", false, "add the precision/recall curve over minimum confidences "+curveRange)
 	f.BoolVar(&fl.json, "json", false, "write the report as JSON")
 	addMinConfidenceFlag(f, &fl.minConfidence)
-	f.StringArray("gazetteer", nil, "gazetteer file; repeat for several, merged in order (key data.gazetteer)")
-	bindFlag(f, "gazetteer", "data.gazetteer")
+	addGazetteerFlags(cmd, app)
 	return cmd
 }
 

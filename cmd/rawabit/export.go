@@ -85,7 +85,7 @@ With the memory store the configured corpus is loaded first.`,
 	addMinConfidenceFlag(f, &fl.minConfidence)
 	f.StringVar(&fl.format, "format", string(export.GraphML), "graphml, gexf, json, csv, neo4j-csv, cypher or jsonl")
 	f.StringVarP(&fl.output, "output", "o", "", "write to this file, or into this directory under the default name (default stdout)")
-	addDataFlags(cmd)
+	addDataFlags(cmd, app)
 	return cmd
 }
 

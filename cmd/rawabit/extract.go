@@ -69,8 +69,7 @@ stderr and skipped; an empty article gives a warning.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringArray("gazetteer", nil, "gazetteer file; repeat for several, merged in order (key data.gazetteer)")
-	bindFlag(f, "gazetteer", "data.gazetteer")
+	addGazetteerFlags(cmd, app)
 	addMinConfidenceFlag(f, &minConfidence)
 	return cmd
 }

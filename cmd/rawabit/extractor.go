@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"github.com/rawabit/rawabit/loader/extract"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
@@ -25,9 +27,9 @@ func (app *App) Extractor() (*extract.Extractor, error) {
 	return app.extractorFrom(g)
 }
 
-// Gazetteer parses and merges the configured data.gazetteer files that
-// exist; it returns nil and no error when there are none. Errors name the
-// file and line.
+// Gazetteer parses and merges the gazetteer files of gazetteerFiles; it
+// returns nil and no error when there are none. Errors name the file and
+// line.
 func (app *App) Gazetteer() (*gazetteer.Gazetteer, error) {
 	files := app.gazetteerFiles()
 	if len(files) == 0 {
@@ -40,14 +42,30 @@ func (app *App) Gazetteer() (*gazetteer.Gazetteer, error) {
 	return g, nil
 }
 
+// gazetteerFiles lists the gazetteer files and folders to merge, in order:
+// those of data.gazetteer (without the shipped default when
+// data.no_default_gazetteer is set; a default missing on disk is read from
+// the binary's embedded copy), then the --gazetteer files.
 func (app *App) gazetteerFiles() []string {
 	var files []string
 	for _, g := range app.Config.Data.Gazetteer {
+		if app.Config.Data.NoDefaultGazetteer && isDefaultPath("data.gazetteer", g) {
+			continue
+		}
 		if g = app.dataFile("data.gazetteer", g); g != "" {
 			files = append(files, g)
 		}
 	}
-	return files
+	return append(files, app.extraGazetteers...)
+}
+
+// addGazetteerFlags adds --gazetteer (files added after data.gazetteer) and
+// --no-default-gazetteer (key data.no_default_gazetteer) to cmd.
+func addGazetteerFlags(cmd *cobra.Command, app *App) {
+	f := cmd.Flags()
+	f.StringArrayVar(&app.extraGazetteers, "gazetteer", nil, "gazetteer file or folder added to the shipped one (data.gazetteer); repeat for several, merged in order")
+	f.Bool("no-default-gazetteer", false, "leave out the shipped gazetteer: start from the --gazetteer files alone (key data.no_default_gazetteer)")
+	bindFlag(f, "no-default-gazetteer", "data.no_default_gazetteer")
 }
 
 // extractorFrom builds the extractor on an already parsed gazetteer g and

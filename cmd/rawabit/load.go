@@ -96,15 +96,14 @@ all could be loaded, or --strict is given and something was skipped.`,
 	f.BoolVar(&asJSON, "json", false, "print the summary as JSON")
 	f.BoolVar(&strict, "strict", false, "exit with status 1 when any article is skipped")
 	f.BoolVarP(&verbose, "verbose", "v", false, fmt.Sprintf("list every skipped article and warning (default: the first %d)", maxListed))
-	addDataFlags(cmd)
+	addDataFlags(cmd, app)
 	return cmd
 }
 
 // addDataFlags adds the flags overriding the data.* keys used by loading.
-func addDataFlags(cmd *cobra.Command) {
+func addDataFlags(cmd *cobra.Command, app *App) {
 	f := cmd.Flags()
-	f.StringArray("gazetteer", nil, "gazetteer file; repeat for several, merged in order (key data.gazetteer)")
-	bindFlag(f, "gazetteer", "data.gazetteer")
+	addGazetteerFlags(cmd, app)
 	f.String("claims", "", `curated claims file, "" for none (key data.claims)`)
 	bindFlag(f, "claims", "data.claims")
 	f.String("corrections", "", `corrections file, "" for none (key data.corrections)`)
@@ -120,10 +119,17 @@ func addDataFlags(cmd *cobra.Command) {
 // warning; any other must exist, or the loader reports it. partial is loader.Options.PartialCorpus.
 func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, error) {
 	d := app.Config.Data
+	corpus := make([]string, len(paths))
+	for i, p := range paths {
+		corpus[i] = p
+		if q := app.dataFile("data.articles", p); q != "" {
+			corpus[i] = q
+		}
+	}
 	opts := loader.Options{
-		Corpus:        paths,
-		Claims:        app.dataFile("data.claims", d.Claims),
-		Corrections:   app.dataFile("data.corrections", d.Corrections),
+		Corpus:        corpus,
+		Claims:        app.annotationFile("data.claims", d.Claims, corpus),
+		Corrections:   app.annotationFile("data.corrections", d.Corrections, corpus),
 		PartialCorpus: partial,
 	}
 	opts.Gazetteers = app.gazetteerFiles()
@@ -144,13 +150,20 @@ func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, err
 	return opts, nil
 }
 
-// dataFile returns path, or "" when path is a default of the key and does
-// not exist.
+// dataFile returns path when it is not a default of the key or exists on
+// disk; else the embedded copy of the default path (see embeddedCopy); else
+// "" (logged once).
 func (app *App) dataFile(key, path string) string {
 	if path == "" || !isDefaultPath(key, path) {
 		return path
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if p, err := app.embeddedCopy(path); err != nil {
+			app.Logger.Warn("embedded data not usable", "key", key, "path", path, "err", err)
+		} else if p != "" {
+			app.Logger.Debug("default data file not on disk: using the embedded copy", "key", key, "path", path)
+			return p
+		}
 		if !app.warnedMissing[path] {
 			level := slog.LevelInfo
 			if key == "data.gazetteer" || key == "data.triggers" {

@@ -82,6 +82,7 @@ func runApp(ctx context.Context, app *App, args []string) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	app.removeEmbedded()
 	if err == nil {
 		return exitOK
 	}

@@ -46,7 +46,7 @@ gracefully, waiting up to server.shutdown_timeout for requests in flight.`,
 	bindFlag(f, "addr", "server.addr")
 	f.Bool("load", false, "load the data files at start-up into any store (key server.load_corpus)")
 	bindFlag(f, "load", "server.load_corpus")
-	addDataFlags(cmd)
+	addDataFlags(cmd, app)
 	return cmd
 }
 
