@@ -38,6 +38,10 @@ type mention struct {
 	delegation int    // 1 + the token of the delegation noun a leader heads, 0 none
 	next, prev int    // list links to coordinated eligible mentions, -1 none
 	carried    bool   // the previous sentence's subject, not in this text
+	// external is a participant of an event named in an earlier sentence:
+	// arg is how it was named there.
+	external bool
+	arg      Argument
 }
 
 // priorSubject is the subject of the previous sentence, which a sentence
@@ -92,7 +96,7 @@ type analyzer struct {
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, sides: map[int32]string{},
 	}}
 }
 
@@ -104,6 +108,14 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}
 	a.separators()
 	a.findMentions()
+	a.results = a.results[:0]
+	newEvent := false
+	defer func() {
+		if !newEvent {
+			a.doc.event.age++
+		}
+		a.recordVisitors()
+	}()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
 			st.Mentions[a.actor(m.actor).ID]++
@@ -120,11 +132,12 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
-	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) {
+	events := a.hasEventWord()
+	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) && !(events && len(a.men) == 1) {
 		return nil
 	}
 	a.findCues()
-	if !a.hasTrigger() && !a.hasFrameVerb() || a.question() {
+	if !a.hasTrigger() && !a.hasFrameVerb() && !events || a.question() {
 		return nil
 	}
 	a.classify()
@@ -147,15 +160,30 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	defer func() { a.prior = next }()
 	a.clauses()
 	a.links()
-	a.results = a.results[:0]
 	a.matchFrames(article)
 	a.relations(article)
+	newEvent = a.recordEvent(a.results, a.men)
+	a.matchEvents(article)
 	for _, r := range a.results {
 		if err := emit(r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// hasEventWord reports whether a word of an event construction occurs in
+// the sentence.
+func (a *analyzer) hasEventWord() bool {
+	for _, ec := range eventConstructions {
+		first := a.x.firstWords[ec.kind]
+		for _, t := range a.toks {
+			if first[t.Norm] || first[trimConjunction(t.Norm)] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setPrior records mention m as the subject a next sentence may continue.
@@ -1907,6 +1935,9 @@ func (a *analyzer) affiliated(x, y int32) bool {
 }
 
 func (a *analyzer) argument(m mention) Argument {
+	if m.external {
+		return m.arg
+	}
 	if m.carried {
 		return Argument{Actor: a.actor(m.actor), Mention: a.prior.mention, Start: a.prior.start, End: a.prior.end}
 	}

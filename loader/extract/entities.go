@@ -59,13 +59,13 @@ type docEntities struct {
 	// titles maps a title run (normalised words joined by a space, the
 	// first without و or ف) to the last person it introduced.
 	titles map[string]int32
-}
-
-func (d *docEntities) reset() {
-	d.extra = d.extra[:0]
-	clear(d.byName)
-	clear(d.firstWord)
-	clear(d.titles)
+	// sides maps a discovered person to the state or organisation named
+	// in the title before their name (events.go).
+	sides map[int32]string
+	// event is the article's last meeting; visitors the persons the last
+	// sentence was about (events.go).
+	event    event
+	visitors []eventParty
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered
@@ -256,6 +256,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 			NameAr: a.text[a.toks[i].Start:a.toks[end-1].End],
 		})
 		a.doc.byName[name] = idx
+		a.doc.sides[idx] = a.titleSide(i)
 		a.doc.firstWord[w] = append(a.doc.firstWord[w], name)
 		a.x.remember(a.doc.extra[len(a.doc.extra)-1])
 	}
@@ -313,13 +314,16 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	if kind, _ := a.rawCue(i); kind != cueTitle {
 		return mention{}, false
 	}
+	if kind, _ := a.rawCue(i - 1); kind == cueTitle && a.sep[i] == 0 {
+		return mention{}, false // "نائب القائد العام": another office
+	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
 		act, ok := a.doc.titles[a.titleKey(i, j)]
 		if !ok || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
 		if j < len(a.toks) && a.sep[j] == 0 {
-			if _, _, named := a.x.names.longest(a.toks, j, nil, nil); named || a.firstNameAt(j) || a.rankBefore(j) {
+			if _, _, named := a.x.names.longest(a.toks, j, nil, nil); named || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
 				return mention{}, false // the title introduces a name
 			}
 		}

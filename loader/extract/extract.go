@@ -204,10 +204,12 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 	}
 	x.orgHeads = map[int32][]string{}
 	for _, f := range x.forms {
-		if x.actors[f.actor].Kind != graph.KindOrganisation {
+		if k := x.actors[f.actor].Kind; k != graph.KindOrganisation && k != graph.KindState || f.typ != gazetteer.FormName {
 			continue
 		}
+		// "حركة حماس" and "المملكة المغربية" give the heads حركه and مملكه.
 		first, _, _ := strings.Cut(arabic.Normalize(f.text), " ")
+		first = strings.TrimPrefix(first, "ال")
 		if x.words[cueAnaphor]["ال"+first] && !slices.Contains(x.orgHeads[f.actor], first) {
 			x.orgHeads[f.actor] = append(x.orgHeads[f.actor], first)
 		}

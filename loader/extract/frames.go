@@ -264,7 +264,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if sp := a.speakerBefore(v); sp >= 0 {
 			return []int{sp}
 		}
-		if t := a.topic(v); t >= 0 {
+		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && a.clause[a.men[t].i] >= a.clause[v]-1 {
+			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
+			// sentence, in the clause before.
 			return []int{t}
 		}
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {

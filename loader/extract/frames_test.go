@@ -66,3 +66,37 @@ func TestFrameErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestEventConstructions reads the test sentences of every entry of the
+// event table and checks that it gives exactly the wanted claims by that
+// entry.
+func TestEventConstructions(t *testing.T) {
+	x := testExtractor(t)
+	for _, ec := range eventConstructions {
+		if len(ec.tests) == 0 {
+			t.Errorf("%s: no test sentences", ec.name)
+		}
+		for _, tc := range ec.tests {
+			t.Run(ec.name, func(t *testing.T) {
+				res, _, err := x.ExtractText(context.Background(), "t", tc.Text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got, all []string
+				for _, r := range res {
+					c := strings.ToLower(string(r.Claim.Type)) + " " + r.Claim.Source + " -> " + r.Claim.Target
+					all = append(all, r.Rule+": "+c)
+					if r.Rule == ec.name {
+						got = append(got, c)
+					}
+				}
+				want := slices.Clone(tc.Want)
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("got %q, want %q (all claims: %q)", got, want, all)
+				}
+			})
+		}
+	}
+}

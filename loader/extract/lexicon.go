@@ -63,6 +63,9 @@ const (
 	cueRank           // "اللواء": a name follows
 	cueFirstName      // "محمد": a discovered name may start with it
 	cueNameStop       // "اليوم": a discovered name ends before it
+	cueEventAttendance // "بحضور": attendees of the last meeting follow
+	cueEventReception  // "وكان في استقباله": the hosts of arrivals follow
+	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -154,6 +157,9 @@ var lexiconSections = map[string]cueSpec{
 	"entities.ranks":                     {kind: cueRank},
 	"entities.first_names":               {kind: cueFirstName},
 	"entities.name_stops":                {kind: cueNameStop},
+	"events.attendance":                  {kind: cueEventAttendance},
+	"events.reception":                   {kind: cueEventReception},
+	"events.companion":                   {kind: cueEventCompanion},
 }
 
 func init() {

@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// Meetings as events. A meeting the article reports (any met claim) is an
+// event with its participants, kept for the sentences that follow; words
+// that bring people into it ("بحضور", "وكان في استقباله", "مرفوقا بـ") make
+// each person they introduce meet the participants of the other side. The
+// constructions are the entries of eventConstructions; the words that
+// open each are lexicon lists (events: in data/triggers.yaml).
+
+// eventParty is a participant of a meeting event.
+type eventParty struct {
+	actor int32
+	arg   Argument
+	// side is the state or organisation the participant stands for: the
+	// actor itself for a state or an organisation, a person's affiliation
+	// (or, for a discovered person, the actor named in their title), or ""
+	// when unknown.
+	side string
+}
+
+// event is the last meeting of the article.
+type event struct {
+	parties []eventParty
+	// age counts the sentences since the event was reported.
+	age int
+}
+
+// maxEventAge is how many sentences after a meeting words may still bring
+// people into it.
+const maxEventAge = 3
+
+// eventPairing says whom a person a construction introduces meets.
+type eventPairing uint8
+
+const (
+	// pairOtherSide: every participant of the last event on another side.
+	pairOtherSide eventPairing = iota + 1
+	// pairCompanion: every participant of the last event but the one the
+	// companion accompanies (the person named before the words) and those
+	// of that person's side.
+	pairCompanion
+	// pairVisitors: the subjects of the previous sentence, who arrived
+	// ("وصل الملك ... وكان في استقباله X"), or the guest named right after
+	// the marker ("كان في استقبال ترامب X").
+	pairVisitors
+)
+
+// eventConstruction is one named entry of the ordered event table.
+type eventConstruction struct {
+	name    string
+	kind    cueKind // the lexicon list of the words that open it
+	pairing eventPairing
+	conf    float64
+	// tests are sentences (a short article) the entry must read, with the
+	// claims it must give, as in FrameTest.
+	tests []FrameTest
+}
+
+// eventConstructions is the ordered table of event constructions.
+var eventConstructions = []eventConstruction{
+	{
+		name: "event/attendance", kind: cueEventAttendance, pairing: pairOtherSide, conf: 0.65,
+		tests: []FrameTest{{
+			Text: "استقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر في القاهرة، وذلك بحضور رئيس الأركان العامة للجيش الوطني الليبي الفريق أول كمال طلعت.",
+			Want: []string{"met abdel-fattah-el-sisi -> " + DiscoveredID(graph.KindPerson, "كمال طلعت")},
+		}},
+	},
+	{
+		name: "event/reception", kind: cueEventReception, pairing: pairVisitors, conf: 0.65,
+		tests: []FrameTest{{
+			Text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة مساء اليوم. وكان في استقباله الأمير تميم بن حمد.",
+			Want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		}},
+	},
+	{
+		name: "event/companion", kind: cueEventCompanion, pairing: pairCompanion, conf: 0.6,
+		tests: []FrameTest{{
+			Text: "استقبل الرئيس قيس سعيد وزير الخارجية ناصر بوريطة. وكان بوريطة مرفوقا بالسفير كمال طلعت.",
+			Want: []string{"met kais-saied -> " + DiscoveredID(graph.KindPerson, "كمال طلعت")},
+		}},
+	},
+}
+
+// side returns the side an actor of this article stands for.
+func (a *analyzer) side(i int32) string {
+	act := a.actor(i)
+	switch {
+	case act.Kind != graph.KindPerson:
+		return a.x.top(act.ID)
+	case act.Affiliation != "":
+		return a.x.top(act.Affiliation)
+	}
+	return a.x.top(a.doc.sides[i])
+}
+
+// top follows an actor's affiliations to the last one ("مخابرات مصر" →
+// Egypt), so that two actors of one state share a side.
+func (x *Extractor) top(id string) string {
+	for n := 0; n < 8 && id != ""; n++ {
+		i, ok := x.byID[id]
+		if !ok || x.actors[i].Affiliation == "" {
+			return id
+		}
+		id = x.actors[i].Affiliation
+	}
+	return id
+}
+
+// recordEvent makes the met claims found in the sentence the article's
+// last event (it reports whether there were any). The event of an earlier
+// sentence grows one sentence older (ageEvent) otherwise.
+func (a *analyzer) recordEvent(results []Result, men []mention) bool {
+	var parties []eventParty
+	add := func(arg Argument) {
+		for _, p := range parties {
+			if p.arg.Actor.ID == arg.Actor.ID {
+				return
+			}
+		}
+		for _, m := range men {
+			if a.actor(m.actor).ID == arg.Actor.ID {
+				parties = append(parties, eventParty{actor: m.actor, arg: arg, side: a.side(m.actor)})
+				return
+			}
+		}
+	}
+	for _, r := range results {
+		if r.Claim.Type == graph.Met {
+			add(r.Source)
+			add(r.Target)
+		}
+	}
+	if len(parties) == 0 {
+		return false
+	}
+	a.doc.event = event{parties: parties}
+	return true
+}
+
+// matchEvents emits the claims of the event constructions of the sentence.
+func (a *analyzer) matchEvents(article string) {
+	for _, ec := range eventConstructions {
+		for k := 0; k < len(a.toks); k++ {
+			n := a.longestPhraseAt(ec.kind, k)
+			if n == 0 || a.menAt[k] >= 0 {
+				continue
+			}
+			a.eventAt(article, &ec, k, k+n)
+			k += n - 1
+		}
+	}
+}
+
+// eventAt emits the claims of construction ec whose words span [i, j).
+func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
+	persons := a.personsAfter(j)
+	if len(persons) == 0 {
+		return
+	}
+	var parties []int
+	switch ec.pairing {
+	case pairOtherSide, pairCompanion:
+		if a.doc.event.age > maxEventAge {
+			return
+		}
+		accompanied, side := int32(-1), ""
+		if ec.pairing == pairCompanion {
+			for mi := len(a.men) - 1; mi >= 0; mi-- {
+				if m := a.men[mi]; m.j <= i && !m.external && a.actor(m.actor).Kind == graph.KindPerson {
+					accompanied, side = m.actor, a.side(m.actor)
+					break
+				}
+			}
+		}
+		for _, p := range a.doc.event.parties {
+			if p.actor == accompanied || side != "" && p.side == side {
+				continue
+			}
+			parties = append(parties, a.externalMention(p, i))
+		}
+	case pairVisitors:
+		// "كان في استقبال ترامب X": the guest is named right after.
+		if mi := a.menAtToken(j); mi >= 0 && strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && persons[0] == mi {
+			parties, persons = persons[:1], persons[1:]
+		} else {
+			for _, p := range a.doc.visitors {
+				parties = append(parties, a.externalMention(p, i))
+			}
+		}
+	}
+	var pairs [][2]int
+	for _, p := range persons {
+		for _, q := range parties {
+			if a.men[p].actor == a.men[q].actor {
+				continue
+			}
+			if ec.pairing != pairVisitors {
+				sp, sq := a.side(a.men[p].actor), a.side(a.men[q].actor)
+				if sp != "" && sp == sq || a.inEvent(a.men[p].actor) {
+					continue
+				}
+			}
+			if ec.pairing == pairVisitors {
+				pairs = append(pairs, [2]int{p, q}) // the host is the source
+			} else {
+				pairs = append(pairs, [2]int{q, p})
+			}
+		}
+	}
+	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// inEvent reports whether an actor already takes part in the last event.
+func (a *analyzer) inEvent(act int32) bool {
+	for _, p := range a.doc.event.parties {
+		if p.actor == act {
+			return true
+		}
+	}
+	return false
+}
+
+// externalMention adds a mention standing for a participant named in an
+// earlier sentence, placed at token i, and returns its index.
+func (a *analyzer) externalMention(p eventParty, i int) int {
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: p.actor, i: i, j: i, next: -1, prev: -1, excluded: true, external: true, arg: p.arg})
+	return len(a.men) - 1
+}
+
+// personsAfter returns the persons named after token j in the sentence,
+// through a list of titled names separated by commas ("بحضور رئيس
+// الأركان الفريق أول X، ونائب القائد العام Y"), until a trigger, a
+// reporting verb or a complementiser.
+func (a *analyzer) personsAfter(j int) []int {
+	var out []int
+	for k := j; k < len(a.toks); k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			if a.actor(m.actor).Kind == graph.KindPerson && !slicesContainsInt(out, mi) {
+				out = append(out, mi)
+			}
+			k = m.j - 1
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueVerb, cueReported, cueComplementizer, cueClauseBreak, cueRelative:
+			return out
+		}
+		if a.frameVerb(k) != nil {
+			return out
+		}
+	}
+	return out
+}
+
+func slicesContainsInt(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// recordVisitors remembers the sentence's subjects (the first eligible
+// persons, with those joined to them by و) as the visitors a reception in
+// the next sentence meets.
+func (a *analyzer) recordVisitors() {
+	a.doc.visitors = a.doc.visitors[:0]
+	for mi := 0; mi < len(a.men); mi++ {
+		m := a.men[mi]
+		if m.external || m.carried || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if m.prefix != "" && m.prefix != "و" || m.i > 0 && a.sep[m.i] == 0 && a.x.words[cueFirstName] != nil && isPreposition(a.toks[m.i-1].Norm) {
+			return // the first person is not a subject
+		}
+		for {
+			a.doc.visitors = append(a.doc.visitors, eventParty{actor: m.actor, arg: a.argument(m), side: a.side(m.actor)})
+			// "الملك عبدالله الثاني وولي العهد الأمير الحسين": the persons
+			// joined by و, a title between.
+			next := mi + 1
+			if next >= len(a.men) || a.actor(a.men[next].actor).Kind != graph.KindPerson || a.men[next].i-m.j > 3 || a.punctuated(m.j, a.men[next].i) ||
+				!(a.men[next].prefix == "و" || a.men[next].i > m.j && strings.HasPrefix(a.toks[m.j].Norm, "و")) {
+				return
+			}
+			mi, m = next, a.men[next]
+		}
+	}
+}
+
+// isPreposition reports whether a normalised word is a preposition that
+// makes the actor after it an object ("مع", "إلى", "على" ...).
+func isPreposition(w string) bool {
+	switch w {
+	case "مع", "الي", "علي", "من", "عن", "في", "ب", "ل", "لدي", "ضد":
+		return true
+	}
+	return false
+}
+
+// titleSide returns the state or organisation named inside the title run
+// before a person's name at token i ("رئيس الأركان العامة للجيش الوطني
+// الليبي"), or "".
+func (a *analyzer) titleSide(i int) string {
+	t := a.titleStart(i)
+	if t < 0 {
+		return ""
+	}
+	for k := i - 1; k >= t; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			if act := a.actor(a.men[mi].actor); act.Kind != graph.KindPerson {
+				return act.ID
+			}
+		}
+	}
+	return ""
+}
