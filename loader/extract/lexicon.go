@@ -49,20 +49,20 @@ const (
 	cueComplementizer
 	cueRelative
 	// Looked up word by word, never matched as cues.
-	cueStance         // "للموقف المصري": a demonym after it is a party
-	cueIndirect       // "مفاوضات غير مباشرة": the meeting is not met
-	cueDelegation     // "وفد": a delegation noun
-	cueDelegationHead // "برئاسة": the person after it leads the delegation
-	cueInstrument     // "ردت بضربات": the subject acts through the noun
-	cueSince          // "منذ قمة": a meeting as a time reference
-	cuePerfectAux     // "كان ... قد التقى": قد is not a hedge
-	cueBlameObject    // "حملت X Y مسؤولية": the object of a blame verb
-	cueContinuation   // "حيث التقى": the verb after it keeps the subject
-	cueAnaphor        // "الحركة": the last organisation named "حركة ..."
-	cuePlannedAfter   // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
-	cueRank           // "اللواء": a name follows
-	cueFirstName      // "محمد": a discovered name may start with it
-	cueNameStop       // "اليوم": a discovered name ends before it
+	cueStance          // "للموقف المصري": a demonym after it is a party
+	cueIndirect        // "مفاوضات غير مباشرة": the meeting is not met
+	cueDelegation      // "وفد": a delegation noun
+	cueDelegationHead  // "برئاسة": the person after it leads the delegation
+	cueInstrument      // "ردت بضربات": the subject acts through the noun
+	cueSince           // "منذ قمة": a meeting as a time reference
+	cuePerfectAux      // "كان ... قد التقى": قد is not a hedge
+	cueBlameObject     // "حملت X Y مسؤولية": the object of a blame verb
+	cueContinuation    // "حيث التقى": the verb after it keeps the subject
+	cueAnaphor         // "الحركة": the last organisation named "حركة ..."
+	cuePlannedAfter    // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
+	cueRank            // "اللواء": a name follows
+	cueFirstName       // "محمد": a discovered name may start with it
+	cueNameStop        // "اليوم": a discovered name ends before it
 	cueEventAttendance // "بحضور": attendees of the last meeting follow
 	cueEventReception  // "وكان في استقباله": the hosts of arrivals follow
 	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
