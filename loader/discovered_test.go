@@ -24,7 +24,7 @@ func TestLoadDiscoveredActor(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a1.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g, err := gazetteer.ParseFile("../data/gazetteer.yaml")
+	g, err := gazetteer.LoadFiles("../data/gazetteer")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func (app *App) extractorFrom(g *gazetteer.Gazetteer) (*extract.Extractor, error
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
-	x, err := extract.New(extract.FromGazetteer(g), lex)
+	x, err := extract.New(extract.FromGazetteer(g), lex, extract.WithRoles(g.Roles()))
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
@@ -88,6 +89,8 @@ type analyzer struct {
 	// recent maps an organisation head noun (حركه) to the last
 	// organisation of the article named with it, for anaphors.
 	recent map[string]int32
+	// date is the article's day, when known (roles.go).
+	date time.Time
 	// doc is the entity layer's memory of the article; esplits its
 	// scratch space.
 	doc     docEntities
@@ -96,7 +99,7 @@ type analyzer struct {
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, sides: map[int32]string{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, sides: map[int32]string{}, roles: map[int32]int32{},
 	}}
 }
 
@@ -105,6 +108,9 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.toks = arabic.AppendTokens(a.toks[:0], s, 0)
 	if len(a.toks) == 0 {
 		return nil
+	}
+	if a.date.IsZero() && st.Sentences <= maxDateSentences {
+		a.date = findDate(s)
 	}
 	a.separators()
 	a.findMentions()
@@ -331,6 +337,19 @@ func (a *analyzer) findMentions() {
 				a.anaphor(i)
 			}
 			i++
+			continue
+		}
+		if a.x.forms[m.val].role > 0 {
+			if rm, found := a.roleMention(m.val, i, m.end, m.prefix); found {
+				lastPerson = rm.actor
+				a.men = append(a.men, rm)
+				for k := i; k < m.end; k++ {
+					a.menAt[k] = len(a.men) - 1
+				}
+				i = m.end
+			} else {
+				i++ // the words of the title are read on their own
+			}
 			continue
 		}
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {

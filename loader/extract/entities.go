@@ -59,6 +59,9 @@ type docEntities struct {
 	// titles maps a title run (normalised words joined by a space, the
 	// first without و or ف) to the last person it introduced.
 	titles map[string]int32
+	// roles maps 1 + a role index to the person the article introduced
+	// with its title (roles.go).
+	roles map[int32]int32
 	// sides maps a discovered person to the state or organisation named
 	// in the title before their name (events.go).
 	sides map[int32]string
@@ -192,7 +195,7 @@ func (a *analyzer) nameEnd(i int) int {
 				break
 			}
 			if m, _, ok := a.x.names.longest(a.toks, k, nil, nil); ok && m.prefix == "" {
-				if a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
+				if f := a.x.forms[m.val]; f.actor >= 0 && a.actor(f.actor).Kind == graph.KindPerson {
 					return i // "أنور بن محمد قرقاش": the first names of a known person
 				}
 				break

@@ -38,6 +38,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -85,6 +86,9 @@ type Extractor struct {
 	// discovered holds every actor discovered so far, by id, so that a
 	// loader can store them (Discovered).
 	discovered sync.Map
+	// roles are the gazetteer's roles: their titles stand for their holder
+	// (roles.go).
+	roles []role
 	// frames and frameVerbs are the lexicon's frames (frames.go).
 	frames     []frame
 	frameVerbs map[string][]int32
@@ -92,7 +96,7 @@ type Extractor struct {
 
 // The form types of the entity layer's mentions.
 const (
-	formTitle      gazetteer.FormType = "title"
+	formBoundTitle gazetteer.FormType = "bound-title"
 	formDiscovered gazetteer.FormType = "discovered"
 )
 
@@ -113,6 +117,9 @@ func (x *Extractor) Discovered(id string) (graph.Actor, bool) {
 
 type form struct {
 	actor int32
+	// role is 1 + the index in Extractor.roles of the role whose title the
+	// form is (gazetteer.FormTitle), 0 for other forms.
+	role int32
 	typ   gazetteer.FormType
 	// adjective is a demonym in adjective form (الأمريكي, الإماراتية): it
 	// names its state only as the agent of a trigger noun.
@@ -142,7 +149,7 @@ func FromGazetteer(g *gazetteer.Gazetteer) []ActorForms {
 // New builds an extractor from actors and their forms and a lexicon. It
 // returns an error wrapping graph.ErrInvalid when an actor has no id or two
 // actors share a form (the gazetteer parser already rejects both).
-func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
+func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) {
 	if lex == nil {
 		return nil, fmt.Errorf("extract: %w: no lexicon", graph.ErrInvalid)
 	}
@@ -221,8 +228,13 @@ func New(actors []ActorForms, lex *Lexicon) (*Extractor, error) {
 		}
 	}
 	x.frames, x.frameVerbs = lex.frames, lex.frameVerbs
+	for _, o := range opts {
+		if err := o(x); err != nil {
+			return nil, err
+		}
+	}
 	x.titleForm = int32(len(x.forms))
-	x.forms = append(x.forms, form{actor: -1, typ: formTitle})
+	x.forms = append(x.forms, form{actor: -1, typ: formBoundTitle})
 	x.discoveredForm = int32(len(x.forms))
 	x.forms = append(x.forms, form{actor: -1, typ: formDiscovered})
 	for _, e := range lex.entries {
@@ -271,7 +283,12 @@ func (x *Extractor) Resolve(surface string) string {
 	if !ok || m.end != len(toks) {
 		return ""
 	}
-	return x.actors[x.forms[m.val].actor].ID
+	f := x.forms[m.val]
+	if f.actor < 0 {
+		// A role's title: its holder is known only on a date.
+		return ""
+	}
+	return x.actors[f.actor].ID
 }
 
 // Argument is one side of a claim as the article names it.
@@ -310,8 +327,15 @@ const DefaultMaxSentenceBytes = 16 << 10
 // emit's error, or with r's read error (wrapped). Memory is bounded by the
 // longest sentence (at most DefaultMaxSentenceBytes), not by the article.
 func (x *Extractor) ExtractReader(ctx context.Context, article string, r io.Reader, emit func(Result) error) (Stats, error) {
+	return x.extractReader(ctx, article, time.Time{}, r, emit)
+}
+
+// extractReader is ExtractReader for an article published on day
+// published (zero: unknown, then the first date of its text is used).
+func (x *Extractor) extractReader(ctx context.Context, article string, published time.Time, r io.Reader, emit func(Result) error) (Stats, error) {
 	st := Stats{Mentions: map[string]int{}}
 	a := x.newAnalyzer()
+	a.date = published
 	// Claim ids include the offsets, so duplicates can only come from one
 	// sentence: remembering that sentence's ids keeps memory bounded.
 	var seen []string
@@ -357,13 +381,13 @@ func (x *Extractor) ExtractText(ctx context.Context, article, text string) ([]Re
 // mentions, no claims and no error. It returns ctx's error when ctx is
 // cancelled.
 func (x *Extractor) Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error) {
-	res, st, err := x.ExtractText(ctx, a.ID, a.Text)
+	var claims []graph.Claim
+	st, err := x.extractReader(ctx, a.ID, a.Published, strings.NewReader(a.Text), func(r Result) error {
+		claims = append(claims, r.Claim)
+		return nil
+	})
 	if err != nil {
 		return nil, nil, err
-	}
-	claims := make([]graph.Claim, len(res))
-	for i, r := range res {
-		claims[i] = r.Claim
 	}
 	return mentionList(st.Mentions), claims, nil
 }

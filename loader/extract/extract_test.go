@@ -17,7 +17,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const (
-	gazetteerFile = "../../data/gazetteer.yaml"
+	gazetteerDir  = "../../data/gazetteer"
 	triggersFile  = "../../data/triggers.yaml"
 	seedsDir      = "../../data/articles"
 	otherDir      = "testdata/other"
@@ -34,7 +34,7 @@ var (
 func testExtractor(t testing.TB) *Extractor {
 	t.Helper()
 	testOnce.Do(func() {
-		g, err := gazetteer.ParseFile(gazetteerFile)
+		g, err := gazetteer.LoadFiles(gazetteerDir)
 		if err != nil {
 			testErr = err
 			return
@@ -44,7 +44,7 @@ func testExtractor(t testing.TB) *Extractor {
 			testErr = err
 			return
 		}
-		testX, testErr = New(FromGazetteer(g), lex)
+		testX, testErr = New(FromGazetteer(g), lex, WithRoles(g.Roles()))
 	})
 	if testErr != nil {
 		t.Fatalf("build extractor: %v", testErr)

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// TestEntityLayer checks how actors without a gazetteer name are read:
+// discovered persons, titles bound to their holder in the article, roles
+// resolved on the article's date, and state anaphors. The sentences are
+// written for the test, shaped like news.
+func TestEntityLayer(t *testing.T) {
+	x := testExtractor(t)
+	kamal := DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))
+	tests := []struct {
+		name      string
+		text      string
+		published string
+		want      []string // "type source -> target", any rule
+		absent    []string
+	}{
+		{
+			name: "a name after a rank is discovered",
+			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
+			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
+		},
+		{
+			name: "a name at the end of a title, starting with a first name",
+			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
+			want: []string{"met king-abdullah-ii -> " + kamal},
+		},
+		{
+			name:   "على is no first name",
+			text:   "وأكد وزير الخارجية على أهمية التعاون مع مصر.",
+			absent: []string{"discovered"},
+		},
+		{
+			name: "a title names the person it introduced earlier in the article",
+			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
+			want: []string{"met hassan-nasrallah -> javad-zarif"},
+		},
+		{
+			name:      "a role title names its holder on the article's date",
+			text:      "واستقبل الرئيس المصري في القاهرة المشير خليفة حفتر.",
+			published: "2019-05-01",
+			want:      []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
+		},
+		{
+			name:      "another date, another holder",
+			text:      "واستقبل الرئيس المصري في القاهرة الرئيس الفلسطيني محمود عباس.",
+			published: "2012-10-01",
+			want:      []string{"met mohamed-morsi -> mahmoud-abbas"},
+		},
+		{
+			name:   "a role title without a date names nobody",
+			text:   "واستقبل الرئيس المصري في القاهرة المشير خليفة حفتر.",
+			absent: []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
+		},
+		{
+			name: "the date of the text (its address)",
+			text: "URL: https://example.org/news/2019/05/01/story\n\nواستقبل الرئيس المصري في القاهرة المشير خليفة حفتر.",
+			want: []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
+		},
+		{
+			name: "a kingdom named earlier",
+			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
+			want: []string{"opposed morocco -> iran"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := graph.Article{ID: "t", Text: tc.text}
+			if tc.published != "" {
+				d, err := time.Parse("2006-01-02", tc.published)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a.Published = d
+			}
+			_, claims, err := x.Extract(context.Background(), a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range claims {
+				got = append(got, strings.ToLower(string(c.Type))+" "+c.Source+" -> "+c.Target)
+			}
+			for _, w := range tc.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("got %q, want it to hold %q", got, w)
+				}
+			}
+			for _, n := range tc.absent {
+				for _, g := range got {
+					if strings.Contains(g, n) {
+						t.Errorf("got %q, want nothing with %q", got, n)
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// Titles standing for their holder: the gazetteer's roles ("الرئيس المصري"
+// is Egypt's president) are matched like names. A title followed by the
+// holder's name is only a description of the name; alone, it names the
+// person the article last introduced with that title, else the holder on
+// the article's date (graph.Article.Published, or the first date its text
+// gives), else nobody.
+
+// role is one gazetteer role as the extractor uses it.
+type role struct {
+	id      string
+	holders []tenure
+}
+
+type tenure struct {
+	actor    int32
+	from, to time.Time
+}
+
+// holderAt returns the holder of the role on day t, or -1.
+func (r *role) holderAt(t time.Time) int32 {
+	if t.IsZero() {
+		return -1
+	}
+	for _, h := range r.holders {
+		if (h.from.IsZero() || !t.Before(h.from)) && (h.to.IsZero() || t.Before(h.to)) {
+			return h.actor
+		}
+	}
+	return -1
+}
+
+// Option configures an Extractor built by New.
+type Option func(*Extractor) error
+
+// WithRoles adds the gazetteer's roles: their titles become forms that
+// stand for the holder of the office. A holder must be one of the actors
+// given to New; a title may not be a form of an actor or of another role.
+func WithRoles(roles []gazetteer.Role) Option {
+	return func(x *Extractor) error {
+		for _, r := range roles {
+			ri := role{id: r.ID}
+			for _, h := range r.Holders {
+				ai, ok := x.byID[h.Actor]
+				if !ok {
+					return fmt.Errorf("extract: %w: role %q: unknown holder %q", graph.ErrInvalid, r.ID, h.Actor)
+				}
+				ri.holders = append(ri.holders, tenure{actor: ai, from: h.From, to: h.To})
+			}
+			x.roles = append(x.roles, ri)
+			idx := int32(len(x.roles))
+			for _, f := range r.Titles {
+				toks := arabic.Tokens(f.Text)
+				if len(toks) == 0 {
+					continue
+				}
+				words := make([]string, len(toks))
+				for i, t := range toks {
+					words[i] = t.Norm
+				}
+				n := x.names.insert(words)
+				if x.names.val[n] >= 0 {
+					continue // a name or another role's title: the gazetteer reports it
+				}
+				x.names.val[n] = int32(len(x.forms))
+				x.forms = append(x.forms, form{actor: -1, role: idx, typ: gazetteer.FormTitle, text: f.Text})
+			}
+		}
+		return nil
+	}
+}
+
+// roleMention returns the mention a role title matched at tokens [i, end)
+// stands for, or ok false: when a name follows (the title describes it;
+// the role is then bound to that person for the article) or when no holder
+// is known.
+func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bool) {
+	r := a.x.forms[fi].role
+	if end < len(a.toks) && a.sep[end] == 0 {
+		if m, _, ok := a.x.names.longest(a.toks, end, nil, nil); ok && a.x.forms[m.val].role == 0 && a.x.forms[m.val].actor >= 0 &&
+			a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
+			a.doc.roles[r] = a.x.forms[m.val].actor
+			return mention{}, false
+		}
+		if a.firstNameAt(end) || a.longestPhraseAt(cueRank, end) > 0 {
+			return mention{}, false // a name the entity layer discovers
+		}
+	}
+	holder, ok := a.doc.roles[r]
+	if !ok {
+		holder = a.x.roles[r-1].holderAt(a.date)
+	}
+	if holder < 0 {
+		return mention{}, false
+	}
+	return mention{form: fi, actor: holder, i: i, j: end, prefix: prefix, next: -1, prev: -1}, true
+}
