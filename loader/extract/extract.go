@@ -120,7 +120,7 @@ type form struct {
 	// role is 1 + the index in Extractor.roles of the role whose title the
 	// form is (gazetteer.FormTitle), 0 for other forms.
 	role int32
-	typ   gazetteer.FormType
+	typ  gazetteer.FormType
 	// adjective is a demonym in adjective form (الأمريكي, الإماراتية): it
 	// names its state only as the agent of a trigger noun.
 	adjective bool

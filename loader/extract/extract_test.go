@@ -17,10 +17,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 const (
-	gazetteerDir  = "../../data/gazetteer"
-	triggersFile  = "../../data/triggers.yaml"
-	seedsDir      = "../../data/articles"
-	otherDir      = "testdata/other"
+	gazetteerDir = "../../data/gazetteer"
+	triggersFile = "../../data/triggers.yaml"
+	seedsDir     = "../../data/articles"
+	otherDir     = "testdata/other"
 )
 
 var (
