@@ -279,9 +279,10 @@ func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction
 	return s.classifyTx(ctx, err)
 }
 
-// clear deletes every Actor and Article with their relationships. The tests
-// use it to give the contract suite an empty store.
-func (s *Store) clear(ctx context.Context) error {
+// Clear deletes every Actor and Article with their relationships, in one
+// write transaction: the whole graph Rawabit keeps in the database. Tests use
+// it to start from an empty store.
+func (s *Store) Clear(ctx context.Context) error {
 	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		_, err := run(ctx, tx, stmtClearDatabase, noParams{})
 		return err

@@ -3,63 +3,46 @@ package neo4jstore
 import (
 	"context"
 	"errors"
-	"os"
 	"slices"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 	"github.com/rawabit/rawabit/graph/storetest"
 )
 
-// configFromEnv reads the Neo4j to test against from NEO4J_URI,
-// NEO4J_USERNAME (default neo4j), NEO4J_PASSWORD and NEO4J_DATABASE; ok is
-// false when NEO4J_URI is not set.
-func configFromEnv() (cfg Config, ok bool) {
-	cfg = Config{
-		URI:      os.Getenv("NEO4J_URI"),
-		Username: os.Getenv("NEO4J_USERNAME"),
-		Password: os.Getenv("NEO4J_PASSWORD"),
-		Database: os.Getenv("NEO4J_DATABASE"),
-	}
-	if cfg.Username == "" {
-		cfg.Username = "neo4j"
-	}
-	return cfg, cfg.URI != ""
-}
-
-// requireNeo4j returns the Neo4j of the environment, or skips t when
-// NEO4J_URI is not set.
-func requireNeo4j(t *testing.T) Config {
-	t.Helper()
-	cfg, ok := configFromEnv()
-	if !ok {
-		t.Skip("NEO4J_URI is not set, so this test does not run against Neo4j. " +
-			"Set NEO4J_URI (e.g. neo4j://localhost:7687), NEO4J_USERNAME, NEO4J_PASSWORD and optionally " +
-			"NEO4J_DATABASE (a throw-away database: every Actor and Article in it is deleted) to run it.")
-	}
-	return cfg
-}
-
 // openTestStore opens the Neo4j of the environment, emptied of every Actor
-// and Article, and closes it when t ends; without NEO4J_URI it skips t.
+// and Article, and closes it when t ends; without NEO4J_URI it skips t (fails
+// it under NEO4J_REQUIRED=1).
 func openTestStore(t *testing.T) *Store {
 	t.Helper()
-	cfg := requireNeo4j(t)
+	return openEmpty(t, configOf(neo4jtest.Require(t)))
+}
+
+// configOf is the store configuration reaching a test's Neo4j.
+func configOf(n neo4jtest.Target) Config {
+	return Config{URI: n.URI, Username: n.Username, Password: n.Password, Database: n.Database}
+}
+
+// openEmpty opens cfg, deletes every Actor and Article in it, and closes the
+// store when t ends.
+func openEmpty(t *testing.T, cfg Config) *Store {
+	t.Helper()
 	ctx := context.Background()
 	s, err := Open(ctx, cfg)
 	if err != nil {
 		t.Fatalf("open %s: %v", cfg.URI, err)
 	}
 	t.Cleanup(func() { s.Close(context.Background()) })
-	if err := s.clear(ctx); err != nil {
-		t.Fatalf("clear database: %v", err)
+	if err := s.Clear(ctx); err != nil {
+		t.Fatalf("clear %s: %v", cfg.URI, err)
 	}
 	return s
 }
 
 // TestContract runs the contract suite every store passes against Neo4j.
 func TestContract(t *testing.T) {
-	requireNeo4j(t)
+	neo4jtest.Require(t)
 	storetest.Run(t, func(t *testing.T) graph.Store { return openTestStore(t) })
 }
 
