@@ -113,8 +113,8 @@ func (e *LemmaError) Error() string {
 	return "arabic: lemma " + e.Field + " " + strconv.Quote(e.Value) + ": " + e.Problem
 }
 
-// Inflect returns every inflection of l (see the package comment of
-// morph.go for what is generated), normalised and deduplicated (no two
+// Inflect returns every inflection of l (the comment at the top of
+// morph.go lists what is generated), normalised and deduplicated (no two
 // equal Inflection values), in a stable order: perfect, imperfect, verbal
 // nouns, plurals, active and passive participles, each in paradigm order.
 // A field that is not one Arabic word, an Imperfect that does not start
