@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -174,6 +175,13 @@ func (app *App) runExport(ctx context.Context, fl exportFlags) error {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		path = filepath.Join(path, format.FileName(sel.BaseName()))
 	}
+	removed, err := removeStaleTemps(path, time.Now())
+	for _, f := range removed {
+		app.Logger.Info("removed a temporary file left by an interrupted export", "file", f)
+	}
+	if err != nil {
+		app.Logger.Warn("removing temporary files left by interrupted exports", "err", err)
+	}
 	if err := writeFileAtomic(path, func(w io.Writer) error { return export.Write(ctx, w, format, in) }); err != nil {
 		return err
 	}
@@ -182,11 +190,63 @@ func (app *App) runExport(ctx context.Context, fl exportFlags) error {
 	return nil
 }
 
-// writeFileAtomic writes path through a temporary file in the same
-// directory, renamed into place only when write and close succeed.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+// tempPrefix is the name of writeFileAtomic's temporary files for path,
+// before their random suffix.
+func tempPrefix(path string) (dir, prefix string) {
 	dir, base := filepath.Split(path)
-	tmp, err := os.CreateTemp(cmp.Or(dir, "."), "."+strings.TrimPrefix(base, ".")+".tmp-*")
+	return cmp.Or(dir, "."), "." + strings.TrimPrefix(base, ".") + ".tmp-"
+}
+
+// staleTempAge is how long a temporary file of writeFileAtomic must have
+// gone unmodified before removeStaleTemps takes it for the leftover of a
+// killed export rather than one being written.
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files of writeFileAtomic for path
+// (left when the process was killed) not modified for staleTempAge before
+// now, and returns their names.
+func removeStaleTemps(path string, now time.Time) ([]string, error) {
+	dir, prefix := tempPrefix(path)
+	matches, err := filepath.Glob(filepath.Join(dir, globEscape(prefix)+"*"))
+	if err != nil {
+		return nil, err
+	}
+	var removed []string
+	var errs []error
+	for _, m := range matches {
+		info, err := os.Lstat(m)
+		if err != nil || !info.Mode().IsRegular() || now.Sub(info.ModTime()) < staleTempAge {
+			continue
+		}
+		if err := os.Remove(m); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		removed = append(removed, m)
+	}
+	return removed, errors.Join(errs...)
+}
+
+// globEscape escapes the metacharacters of filepath.Match in s.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// writeFileAtomic writes path through a temporary file in the same
+// directory, synced to disk and then renamed into place only when write,
+// sync and close succeed; the directory is synced after the rename. A
+// crash leaves either the old file or the new one whole, and at worst a
+// temporary file that a later export removes (removeStaleTemps).
+func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
+	dir, prefix := tempPrefix(path)
+	tmp, err := os.CreateTemp(dir, prefix+"*")
 	if err != nil {
 		return err
 	}
@@ -202,11 +262,18 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err := tmp.Chmod(0o644); err != nil {
 		return err
 	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return errors.Join(err, os.Remove(tmp.Name()))
+	}
+	if d, err := os.Open(dir); err == nil { // make the rename durable
+		d.Sync()
+		d.Close()
 	}
 	return nil
 }

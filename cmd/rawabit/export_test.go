@@ -1,10 +1,13 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rawabit/rawabit/graph/export"
 )
@@ -84,4 +87,56 @@ func TestExportCommand(t *testing.T) {
 			t.Errorf("got exit %d, stderr %q; want %d naming the actor", code, errOut, exitError)
 		}
 	})
+}
+
+// TestExportTempFiles checks that writeFileAtomic leaves only the output
+// (its temporary file renamed), and that removeStaleTemps removes the
+// temporary files of the same output that a killed export left and that
+// have not changed for staleTempAge, but not a fresh one (an export under
+// way) nor other files.
+func TestExportTempFiles(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "graph[1].graphml")
+	now := time.Now()
+	_, prefix := tempPrefix(out)
+	stale := filepath.Join(dir, prefix+"111")
+	fresh := filepath.Join(dir, prefix+"222")
+	other := filepath.Join(dir, ".other.graphml.tmp-333")
+	for _, f := range []string{stale, fresh, other} {
+		if err := os.WriteFile(f, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := now.Add(-staleTempAge - time.Minute)
+	for _, f := range []string{stale, other} {
+		if err := os.Chtimes(f, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removed, err := removeStaleTemps(out, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(removed, []string{stale}) {
+		t.Errorf("got removed %q, want only %q", removed, stale)
+	}
+	if err := writeFileAtomic(out, func(w io.Writer) error { _, err := io.WriteString(w, "<graphml/>"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	want := []string{filepath.Base(other), filepath.Base(fresh), "graph[1].graphml"}
+	slices.Sort(want)
+	if !slices.Equal(names, want) {
+		t.Errorf("got files %q, want %q", names, want)
+	}
+	if data, err := os.ReadFile(out); err != nil || string(data) != "<graphml/>" {
+		t.Errorf("got %q, %v, want the written output", data, err)
+	}
 }

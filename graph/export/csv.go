@@ -62,10 +62,35 @@ func finish(cw *csv.Writer) error {
 	return cw.Error()
 }
 
+// formulaStarts are the first characters that make a spreadsheet read a
+// cell as a formula (OWASP, "CSV Injection").
+const formulaStarts = "=+-@\t\r"
+
+// neutraliseFormulas makes every cell of record that a spreadsheet would
+// run as a formula (one starting with = + - @ tab or carriage return) text,
+// by putting a single quote before it, as OWASP recommends; a cell that is
+// a number ("-0.5") is left alone. It changes record in place and returns
+// it. Only the Gephi CSV, meant for spreadsheets and Gephi, is neutralised:
+// the neo4j-admin CSV is data for a database import and stays verbatim.
+func neutraliseFormulas(record []string) []string {
+	for i, cell := range record {
+		if cell == "" || !strings.ContainsRune(formulaStarts, rune(cell[0])) {
+			continue
+		}
+		if _, err := strconv.ParseFloat(cell, 64); err == nil {
+			continue
+		}
+		record[i] = "'" + cell
+	}
+	return record
+}
+
 // writeGephiCSV writes a zip of nodes.csv (Id, Label and the node
 // attributes), edges.csv (Source, Target, Type = Directed or Undirected, Id,
 // Label, Kind, Weight and the edge attributes, one row per aggregated edge)
-// and articles.csv (the metadata of every article behind the edges).
+// and articles.csv (the metadata of every article behind the edges). Cells
+// that a spreadsheet would run as formulas are neutralised
+// (neutraliseFormulas).
 func writeGephiCSV(ctx context.Context, w io.Writer, in Input) error {
 	z := zipWriter{zip.NewWriter(w)}
 	cw, err := z.csvFile(gephiNodesFile)
@@ -90,7 +115,7 @@ func writeGephiCSV(ctx context.Context, w io.Writer, in Input) error {
 	for _, n := range in.Subgraph.Nodes {
 		nodeRow(&r, n, omitted[n.ID])
 		record = append(append(record[:0], n.ID), r.strings(vals)...)
-		if err := cw.Write(record); err != nil {
+		if err := cw.Write(neutraliseFormulas(record)); err != nil {
 			return err
 		}
 	}
@@ -126,7 +151,7 @@ func writeGephiCSV(ctx context.Context, w io.Writer, in Input) error {
 				record = append(record, v)
 			}
 		}
-		return cw.Write(record)
+		return cw.Write(neutraliseFormulas(record))
 	})
 	if err != nil {
 		return err
@@ -143,7 +168,7 @@ func writeGephiCSV(ctx context.Context, w io.Writer, in Input) error {
 	}
 	for _, id := range articleIDs(in) {
 		a := in.Articles[id]
-		if err := cw.Write([]string{id, a.Title, a.Source, dateString(a.Published), a.URL}); err != nil {
+		if err := cw.Write(neutraliseFormulas([]string{id, a.Title, a.Source, dateString(a.Published), a.URL})); err != nil {
 			return err
 		}
 	}
