@@ -10,7 +10,7 @@ import { h, replace, arabic } from './dom.js';
 import { initState, getState, setState, subscribe, undo, redo, LAYOUTS } from './state.js';
 import {
   initView, cy, syncExploration, placeNew, applyVisibility, applyPins, relabel, relayout, expand, clearCanvas,
-  newGeneration, current, renderStatus, renderOutline, selectedNodes, filterQuery, response,
+  newGeneration, current, renderStatus, renderOutline, selectedNodes, filterQuery, response, fitView,
 } from './view.js';
 import {
   initPanels, message, showError, renderPlaceholder, renderOverview, showActor, showEdge, showArticle,
@@ -20,7 +20,7 @@ import { initPathFinder, syncPathInputs, showPaths, clearPathMarks } from './pat
 import { attachSuggest } from './suggest.js';
 import { initTimeline, setMonths, syncTimeline } from './timeline.js';
 import { setupExport } from './export.js';
-import { labelOf } from './graphview.js';
+import { labelOf, HIDDEN } from './graphview.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -70,10 +70,10 @@ async function reconcile(s, changed) {
     applyPins(s);
     renderStatus();
     renderOutline();
-    if (s.centre && cy.getElementById(s.centre).nonempty() && !$('search-input').value) {
+    if (s.centre && cy.getElementById(s.centre).nonempty() && (changed.has('centre') || changed.has('lang') || !$('search-input').value)) {
       $('search-input').value = labelOf(cy.getElementById(s.centre).data(), s.lang);
     }
-    if (sync !== true && s.centre && cy.getElementById(s.centre).nonempty() && cy.edges(':visible').empty() && !s.sel) {
+    if (sync !== true && s.centre && cy.getElementById(s.centre).nonempty() && cy.edges().not(HIDDEN).empty() && !s.sel) {
       setState({ sel: `n:${s.centre}` }, { replace: true });
       return;
     }
@@ -173,7 +173,7 @@ function setupControls() {
   $('min-conf').addEventListener('input', () => { $('min-conf-out').textContent = Number($('min-conf').value).toFixed(2); });
   $('min-conf').addEventListener('change', onFilterChange);
   $('lang-toggle').addEventListener('click', () => setState({ lang: getState().lang === 'ar' ? 'en' : 'ar' }));
-  $('fit').addEventListener('click', () => cy.fit(cy.elements(':visible'), 30));
+  $('fit').addEventListener('click', () => fitView());
   $('undo').addEventListener('click', undo);
   $('redo').addEventListener('click', redo);
   $('home').addEventListener('click', () => setState({ centre: '', sel: '', expanded: [], hidden: [], pinned: [], from: '', to: '', article: '', claim: '' }));
@@ -246,7 +246,7 @@ function exportParams() {
     return { center: s.centre, depth: s.depth, limit: s.limit, ...f };
   }
   const { kinds, ...claimFilter } = f; // eslint-disable-line no-unused-vars
-  return { ids: cy.nodes(':visible').map((n) => n.id()), ...claimFilter };
+  return { ids: cy.nodes().not(HIDDEN).map((n) => n.id()), ...claimFilter };
 }
 
 init();

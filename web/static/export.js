@@ -1,7 +1,7 @@
 // The export menu: data formats from the server's /api/export (with the
 // current view's parameters) and pictures of the view drawn in the page.
 import { h } from './dom.js';
-import { COLOURS } from './graphview.js';
+import { COLOURS, HIDDEN } from './graphview.js';
 
 // FORMAT_TITLES describe the formats of GET /api/export?format=...; the
 // formats themselves come from the server (meta.export_formats).
@@ -94,7 +94,7 @@ function svgEl(tag, attrs, text) {
 // nodes by kind and size, edges by type and width (straight or through
 // their bezier control point), arrows on directed types, labels as text.
 export function toSVG(cy) {
-  const bb = cy.elements(':visible').boundingBox({ includeLabels: true });
+  const bb = cy.elements().not(HIDDEN).boundingBox({ includeLabels: true });
   const pad = 20;
   const svg = svgEl('svg', { xmlns: SVG_NS, viewBox: `${bb.x1 - pad} ${bb.y1 - pad} ${bb.w + 2 * pad} ${bb.h + 2 * pad}`,
     width: Math.ceil(bb.w + 2 * pad), height: Math.ceil(bb.h + 2 * pad),
@@ -108,7 +108,7 @@ export function toSVG(cy) {
   }
   svg.append(defs, svgEl('rect', { x: bb.x1 - pad, y: bb.y1 - pad, width: bb.w + 2 * pad, height: bb.h + 2 * pad, fill: '#ffffff' }));
   const edges = svgEl('g', { fill: 'none' });
-  cy.edges(':visible').forEach((e) => {
+  cy.edges().not(HIDDEN).forEach((e) => {
     const s = e.sourceEndpoint(), t = e.targetEndpoint();
     const cps = e.controlPoints();
     const d = cps && cps.length ? `M${s.x},${s.y} Q${cps[0].x},${cps[0].y} ${t.x},${t.y}` : `M${s.x},${s.y} L${t.x},${t.y}`;
@@ -118,7 +118,7 @@ export function toSVG(cy) {
     edges.append(svgEl('path', attrs));
   });
   const nodes = svgEl('g', {});
-  cy.nodes(':visible').forEach((n) => {
+  cy.nodes().not(HIDDEN).forEach((n) => {
     const p = n.position(), r = n.data('size') / 2, fill = COLOURS[n.data('kind')] || '#888';
     let shape;
     if (n.data('kind') === 'state') shape = svgEl('rect', { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, rx: r / 4, fill });

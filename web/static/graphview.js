@@ -16,6 +16,10 @@ const FONT = '"DejaVu Sans", "Noto Sans Arabic", "Noto Sans", sans-serif';
 export const COSE_MAX_NODES = 250;
 const RING_SIZE = 150;
 
+// HIDDEN selects the elements that filters or the analyst hid; they stay
+// on the canvas, undrawn (coll.not(HIDDEN) is what is shown).
+export const HIDDEN = '.filtered, .user-hidden';
+
 export function createGraph(container) {
   const cy = cytoscape({
     container,
@@ -160,39 +164,46 @@ const LAYOUT_OPTIONS = {
 // runLayout lays out the visible elements with the named layout. Pinned
 // (locked) nodes stay where they are.
 export function runLayout(cy, name, centre) {
-  const eles = cy.elements().not('.filtered, .user-hidden');
+  const eles = cy.elements().not(HIDDEN);
   if (eles.nodes().length === 0) return;
   const opts = (LAYOUT_OPTIONS[name] || LAYOUT_OPTIONS.force)(eles, centre);
   eles.layout(opts).run();
 }
 
-// layoutAdded places nodes just added around the anchors they came from
-// and settles them with a force-directed pass over them and their
-// neighbours, every other node locked: what the analyst arranged stays.
+// layoutAdded places nodes just added on rings around the node they came
+// from (the anchor), first on the side away from the rest of the graph,
+// skipping spots where a node already is. Nothing else moves: what the
+// analyst arranged stays.
 export function layoutAdded(cy, added, anchorId) {
-  if (added.empty()) return;
-  placeAround(cy, anchorId, added.toArray());
   const free = added.filter((n) => !n.locked());
-  if (added.length > COSE_MAX_NODES) return;
-  const eles = added.closedNeighborhood().not('.filtered, .user-hidden');
-  const others = eles.nodes().difference(free).filter((n) => !n.locked());
-  others.lock();
-  try {
-    eles.layout({ ...forceOptions(false), fit: false, gravity: 0.25, numIter: 600 }).run();
-  } finally {
-    others.unlock();
-  }
-}
-
-// placeAround puts new nodes on a circle around an anchor node, for expanding
-// without moving what the analyst already arranged.
-export function placeAround(cy, anchorId, nodes) {
+  if (free.empty()) return;
   const anchor = cy.getElementById(anchorId);
-  if (anchor.empty() || nodes.length === 0) return;
-  const p = anchor.position();
-  const r = 80 + 6 * nodes.length;
-  nodes.forEach((node, i) => {
-    const a = (2 * Math.PI * i) / nodes.length;
-    node.position({ x: p.x + r * Math.cos(a), y: p.y + r * Math.sin(a) });
-  });
+  const others = cy.nodes().difference(added);
+  const centre = anchor.nonempty() ? { ...anchor.position() } : others.nonempty() ? others.boundingBox() : { x: 0, y: 0 };
+  const c = 'x1' in centre ? { x: (centre.x1 + centre.x2) / 2, y: (centre.y1 + centre.y2) / 2 } : centre;
+  // The direction from the rest of the graph to the anchor.
+  let away = 0;
+  if (others.length > 1) {
+    const bb = others.boundingBox();
+    away = Math.atan2(c.y - (bb.y1 + bb.y2) / 2, c.x - (bb.x1 + bb.x2) / 2);
+  }
+  const taken = others.map((n) => n.position());
+  const clear = (x, y) => taken.every((q) => Math.hypot(q.x - x, q.y - y) > 40);
+  const spacing = 52;
+  let ring = 1, slot = 0, placed = 0;
+  const nodes = free.toArray();
+  while (placed < nodes.length && ring < 60) {
+    const r = 70 + (ring - 1) * 55;
+    const cap = Math.max(6, Math.floor((2 * Math.PI * r) / spacing));
+    if (slot >= cap) { ring++; slot = 0; continue; }
+    // Slots alternate either side of the away direction.
+    const k = Math.ceil(slot / 2) * (slot % 2 ? 1 : -1);
+    const a = away + (2 * Math.PI * k) / cap;
+    const x = c.x + r * Math.cos(a), y = c.y + r * Math.sin(a);
+    slot++;
+    if (!clear(x, y)) continue;
+    nodes[placed].position({ x, y });
+    taken.push({ x, y });
+    placed++;
+  }
 }

@@ -5,7 +5,7 @@ import { api } from './api.js';
 import { h, replace, arabic } from './dom.js';
 import { getState, setState, hashOf } from './state.js';
 import { cy, filterQuery } from './view.js';
-import { labelOf } from './graphview.js';
+import { labelOf, HIDDEN } from './graphview.js';
 
 // TOP_SHOWN is how many of the most connected actors the start screen
 // lists (the overview may hold every actor, to draw the whole graph).
@@ -101,7 +101,7 @@ function renderActor(a, node, mentioning) {
     h('tr', {}, h('td', {}, 'as source'), ...types.map((t) => h('td', {}, String(rel.outgoing[t] || 0)))),
     h('tr', {}, h('td', {}, 'as target'), ...types.map((t) => h('td', {}, String(rel.incoming[t] || 0)))));
   const groups = node.empty() ? [] : types.map((t) => {
-    const items = node.connectedEdges(':visible').filter((e) => e.data('type') === t).map((e) => {
+    const items = node.connectedEdges().not(HIDDEN).filter((e) => e.data('type') === t).map((e) => {
       const out = e.data('source') === node.id();
       const other = out ? e.data('target') : e.data('source');
       const arrow = t === 'MET' ? '—' : out ? '→' : '←';

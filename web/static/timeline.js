@@ -127,10 +127,10 @@ async function play() {
   const first = `${months[0].month}-01`;
   setState({ since: first, until: lastDay(months[0].month) });
   for (let i = 1; i < months.length && playing === run; i++) {
+    if (!months[i].claims && i < months.length - 1) continue;
     await new Promise((r) => setTimeout(r, 700));
     while (playing === run && document.body.dataset.busy !== '0') await new Promise((r) => setTimeout(r, 50));
     if (playing !== run) return;
-    if (!months[i].claims && i < months.length - 1) continue;
     setState({ since: first, until: lastDay(months[i].month) }, { replace: true });
   }
   if (playing === run) stop();

@@ -15,7 +15,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { getState, setState } from './state.js';
-import { createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize } from './graphview.js';
+import { createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize, HIDDEN } from './graphview.js';
 
 export let cy = null;
 let meta = null;
@@ -24,6 +24,9 @@ let meta = null;
 // from. A state whose keys equal these needs no fetch.
 const applied = { centre: null, depth: 0, limit: 0, expanded: [], whole: false };
 let lastResponse = null;
+// remembered holds the last position of every node that left the canvas,
+// so that undoing and redoing puts it back where it was.
+const remembered = new Map();
 let notices = { link: '', error: '' };
 let gen = 0;
 
@@ -36,6 +39,11 @@ export function initView(m) {
   const outlineSoon = () => { clearTimeout(outlineTimer); outlineTimer = setTimeout(updatePositions, 80); };
   cy.on('viewport position', outlineSoon);
   cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => { cy.resize(); fitView(); updatePositions(); }, 100);
+  });
   setupHover();
   return cy;
 }
@@ -137,12 +145,18 @@ export async function syncExploration(g, s, wholeIDs) {
   }
   const keep = new Set(nodes.map((n) => n.id));
   let added;
+  let restored;
   cy.batch(() => {
-    cy.nodes().filter((n) => !keep.has(n.id())).remove();
+    const leaving = cy.nodes().filter((n) => !keep.has(n.id()));
+    leaving.forEach((n) => remembered.set(n.id(), { ...n.position() }));
+    leaving.remove();
     cy.nodes().removeClass('centre');
     added = addElements(nodes, edges);
+    restored = added.filter((n) => remembered.has(n.id()));
+    if (!fresh) restored.forEach((n) => { n.position(remembered.get(n.id())); });
     if (s.centre) cy.getElementById(s.centre).addClass('centre');
   });
+  if (!fresh) added = added.not(restored);
   if (s.expanded.length || whole) await linkAll(g);
   if (!current(g)) return false;
   Object.assign(applied, { centre: s.centre, depth: s.depth, limit: s.limit, expanded: [...s.expanded], whole });
@@ -155,8 +169,10 @@ export async function syncExploration(g, s, wholeIDs) {
 export function placeNew(sync, s) {
   if (!sync || sync === true) return;
   if (sync.fresh) {
+    const t0 = performance.now();
     runLayout(cy, s.layout, s.centre);
-    cy.fit(undefined, 30);
+    $('outline').dataset.layoutMs = String(Math.round(performance.now() - t0));
+    fitView();
   } else if (sync.added.nonempty()) {
     layoutAdded(cy, sync.added, s.centre);
   }
@@ -196,14 +212,27 @@ export async function expand(idsToExpand) {
   bringIntoView(all);
 }
 
+// fitView fits eles (by default everything shown) in the canvas, zooming
+// in no further than MAX_FIT_ZOOM so that a small graph keeps its scale.
+const MAX_FIT_ZOOM = 1.6;
+export function fitView(eles) {
+  const shown = (eles || cy.elements()).not(HIDDEN);
+  if (shown.empty()) return;
+  cy.fit(shown, 30);
+  if (cy.zoom() > MAX_FIT_ZOOM) {
+    cy.zoom(MAX_FIT_ZOOM);
+    cy.center(shown);
+  }
+}
+
 // bringIntoView pans (and zooms out if it must) so that eles are on screen.
 export function bringIntoView(eles) {
-  const vis = eles.filter(':visible');
+  const vis = eles.not(HIDDEN);
   if (vis.empty()) return;
   const bb = vis.renderedBoundingBox();
   const w = cy.width(), hgt = cy.height();
   if (bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= hgt) return;
-  cy.fit(cy.elements(':visible'), 30);
+  fitView();
 }
 
 // --- visibility ---------------------------------------------------------------
@@ -278,7 +307,7 @@ export function relabel(lang) {
 
 export function relayout(s) {
   runLayout(cy, s.layout, s.centre);
-  cy.fit(cy.elements(':visible'), 30);
+  fitView();
   updatePositions();
 }
 
@@ -299,7 +328,7 @@ function setupHover() {
     document.body.dataset.hover = n.id();
     markFaded();
     const d = n.data();
-    showTip(ev, [d.name_ar || '', `${d.name || d.id} · ${d.kind}`, `${n.connectedEdges(':visible').length} edges in view`].filter(Boolean));
+    showTip(ev, [d.name_ar || '', `${d.name || d.id} · ${d.kind}`, `${n.connectedEdges().not(HIDDEN).length} edges in view`].filter(Boolean));
     tip.dataset.for = n.id();
   });
   cy.on('mouseover', 'edge', (ev) => {
@@ -338,9 +367,9 @@ function renderSelectionBar() {
 export function renderStatus(extra) {
   const s = getState();
   const parts = [];
-  const shown = cy.nodes(':visible').length;
+  const shown = cy.nodes().not(HIDDEN).length;
   if (cy.nodes().length) {
-    parts.push(`${shown} actors · ${cy.edges(':visible').length} edges`);
+    parts.push(`${shown} actors · ${cy.edges().not(HIDDEN).length} edges`);
     const hiddenN = cy.nodes().length - shown;
     if (hiddenN) parts.push(h('span', { class: 'warn', dataset: { notice: 'hidden' } }, `${hiddenN} hidden by filters or by you`));
   }
@@ -371,8 +400,8 @@ export function renderOutline() {
   replace(list, items);
   $('outline').dataset.nodes = String(cy.nodes().length);
   $('outline').dataset.edges = String(cy.edges().length);
-  $('outline').dataset.visibleNodes = String(cy.nodes(':visible').length);
-  $('outline').dataset.visibleEdges = String(cy.edges(':visible').length);
+  $('outline').dataset.visibleNodes = String(cy.nodes().not(HIDDEN).length);
+  $('outline').dataset.visibleEdges = String(cy.edges().not(HIDDEN).length);
   markSelection();
   markFaded();
   updatePositions();
