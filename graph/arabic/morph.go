@@ -174,7 +174,9 @@ func Forms(l Lemma) ([]string, error) {
 // ينادي), Form II marked with a shadda (ندّد يندد, أيّد يؤيد), sound Form I
 // without weak letters or hamza (دعم يدعم) and doubled Form I (ردّ يرد). It
 // derives nothing for hollow verbs (قال, أدان), final-weak Form I (دعا،
-// رمى) and hamza-initial Form I (أخذ): their vowels are not written.
+// رمى), hamza-initial Form I (أخذ) and verbs with a hamza after their
+// first letter (سأل, أنشأ ينشئ): their vowels or hamza seats are not
+// written.
 func DeriveImperfect(perfect string) string {
 	w, err := spell("Perfect", perfect)
 	if err != nil || len(w.r) < 2 {

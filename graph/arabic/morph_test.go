@@ -301,6 +301,8 @@ func TestDeriveImperfect(t *testing.T) {
 		{"أخذ", ""},
 		{"وقف", ""},
 		{"سأل", ""},
+		{"أنشأ", ""},
+		{"اطمأن", ""},
 		{"Latin", ""},
 	}
 	for _, tc := range tests {

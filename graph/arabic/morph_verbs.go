@@ -289,6 +289,10 @@ func (g *generator) imperfectForm(form string, s slot, end ending) {
 	}
 }
 
+// hamzas are the letters of a hamza, whose seat may change between the
+// perfect and the imperfect (أنشأ ينشئ, اطمأن يطمئن).
+const hamzas = "ءأإؤئ"
+
 // Letters that make a Form I verb's imperfect unpredictable from its
 // spelling: weak letters and hamzas.
 const weakOrHamza = "اويىءأإآؤئ"
@@ -298,7 +302,7 @@ func deriveImperfect(w word) string {
 	r := w.r
 	n := len(r)
 	c := perfectClassOf(w)
-	if c == perfectHollow {
+	if c == perfectHollow || strings.ContainsAny(string(r[1:]), hamzas) {
 		return ""
 	}
 	// finalYa turns the perfect's final ى into the imperfect's ي.
