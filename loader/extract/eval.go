@@ -354,6 +354,8 @@ func alignEntities(g *Gold, results []Result, resolve func(string) string, score
 				votes[id]++
 			} else if id := mostFrequent(produced[arabic.Normalize(f)]); id != "" {
 				votes[id]++
+			} else if id := discoveredOverlap(arabic.Normalize(f), produced); id != "" {
+				votes[id]++
 			}
 		}
 		best := mostFrequent(votes)
@@ -531,4 +533,49 @@ func typeName(t graph.RelationType) string { return strings.ToLower(string(t)) }
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// discoveredOverlap returns the discovered actor whose produced name shares
+// with the gold form f a run of words that starts with the discovered
+// name's first word and holds at least two words that are not name
+// particles ("الأمير محمد بن نايف" and "محمد بن نايف بن عبدالعزيز"), or "":
+// where a name ends is a matter of convention, not of recall.
+func discoveredOverlap(f string, produced map[string]map[string]int) string {
+	fw := strings.Fields(f)
+	best, bestN := "", 0
+	for name, ids := range produced {
+		id := mostFrequent(ids)
+		if !IsDiscovered(id) {
+			continue
+		}
+		nw := strings.Fields(name)
+		if len(nw) < 2 {
+			continue
+		}
+		for i := range fw {
+			if fw[i] != nw[0] {
+				continue
+			}
+			content := 0
+			for k := 0; i+k < len(fw) && k < len(nw) && fw[i+k] == nw[k]; k++ {
+				if !nameParticle(nw[k]) {
+					content++
+				}
+			}
+			if content >= 2 && content > bestN {
+				best, bestN = id, content
+			}
+		}
+	}
+	return best
+}
+
+// nameParticle reports whether a normalised word only links the parts of
+// a name ("بن", "عبد", "ال").
+func nameParticle(w string) bool {
+	switch w {
+	case "بن", "ابن", "بنت", "عبد", "ال", "ابو", "ام":
+		return true
+	}
+	return false
 }

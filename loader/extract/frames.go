@@ -223,6 +223,9 @@ func (a *analyzer) matchFrames(article string) {
 			var pairs [][2]int
 			for _, s := range src {
 				for _, t := range tgt {
+					if a.affiliated(a.men[s].actor, a.men[t].actor) {
+						continue // a person and the state or body he serves
+					}
 					pairs = append(pairs, [2]int{s, t})
 					if f.mutual {
 						pairs = append(pairs, [2]int{t, s})
@@ -243,8 +246,7 @@ func (a *analyzer) frameObject(f *frame, v int) int {
 			continue // names do not count towards the window
 		}
 		words++
-		w := a.toks[k].Norm
-		if f.objects[w] || f.objects[trimConjunction(w)] {
+		if a.inSet(f.objects, k) {
 			return k
 		}
 	}
@@ -277,8 +279,15 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	case slotAfter:
 		return a.frameAfter(f, o)
 	case slotComplement:
-		if mi := a.menAtToken(o + 1); mi >= 0 {
-			return []int{mi}
+		// The actor right after the object noun, or after one adjective
+		// ("الهجوم الإرهابي الحوثي").
+		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
+			if mi := a.menAt[k]; mi >= 0 {
+				return []int{mi}
+			}
+			if !definite(a.toks[k].Norm) || !adjectiveShaped(a.toks[k].Norm) {
+				break
+			}
 		}
 	}
 	return nil
@@ -446,4 +455,20 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 		}
 	}
 	return nil
+}
+
+// inSet reports whether token k is a word of set, as written or read
+// without its clitics ("للعملية" for "العملية", "بالهجوم" for "هجوم").
+func (a *analyzer) inSet(set map[string]bool, k int) bool {
+	w := a.toks[k].Norm
+	if set[w] {
+		return true
+	}
+	a.esplits = arabic.Proclitics(a.esplits[:0], w)
+	for _, sp := range a.esplits {
+		if set[sp.Stem] {
+			return true
+		}
+	}
+	return false
 }
