@@ -279,13 +279,13 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	case slotAfter:
 		return a.frameAfter(f, o)
 	case slotComplement:
-		// The actor right after the object noun, or after one adjective
-		// ("الهجوم الإرهابي الحوثي").
+		// The actor right after the object noun, or after one more word
+		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
 				return []int{mi}
 			}
-			if !definite(a.toks[k].Norm) || !adjectiveShaped(a.toks[k].Norm) {
+			if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
 				break
 			}
 		}
