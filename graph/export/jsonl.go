@@ -27,6 +27,9 @@ type ClaimLine struct {
 	Certainty  string       `json:"certainty"`
 	Confidence float64      `json:"confidence"`
 	Extractor  string       `json:"extractor,omitempty"`
+	// Rule names the extractor's construction that found the claim
+	// ("frame/ties/cut", "verb/subject-first"); "" for a stored claim.
+	Rule string `json:"rule,omitempty"`
 }
 
 // LineActor is one side of a claim in a ClaimLine. Mention is the actor's

@@ -15,7 +15,7 @@ import (
 // record, the shape graph/export's jsonl format shares.
 func (r Result) Line(path string) export.ClaimLine {
 	actor := func(a Argument) export.LineActor {
-		return export.LineActor{ID: a.Actor.ID, Name: a.Actor.Name, Kind: string(a.Actor.Kind), Mention: a.Mention}
+		return export.LineActor{ID: a.Actor.ID, Name: a.Actor.Name, NameAr: a.Actor.NameAr, Kind: string(a.Actor.Kind), Mention: a.Mention}
 	}
 	return export.ClaimLine{
 		Type:       strings.ToLower(string(r.Claim.Type)),
@@ -25,6 +25,7 @@ func (r Result) Line(path string) export.ClaimLine {
 		Evidence:   export.LineEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
 		Certainty:  string(r.Claim.Certainty),
 		Confidence: r.Claim.Confidence,
+		Rule:       r.Rule,
 	}
 }
 
