@@ -507,107 +507,128 @@ func (a *analyzer) cueKindAt(k int) cueKind {
 // classify sets each mention's preposition, conjunction and exclusion.
 func (a *analyzer) classify() {
 	for mi := range a.men {
-		m := &a.men[mi]
-		f := a.x.forms[m.form]
-		p := strings.TrimLeft(m.prefix, "وف")
-		m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
-		prev := ""
-		if m.i > 0 && a.menAt[m.i-1] < 0 {
-			prev = strings.TrimLeft(a.toks[m.i-1].Norm, "وف")
+		a.classifyPreposition(mi)
+		a.classifyAdjective(mi)
+		a.classifyExclusion(mi)
+	}
+}
+
+// classifyPreposition sets a mention's preposition and conjunction.
+func (a *analyzer) classifyPreposition(mi int) {
+	m := &a.men[mi]
+	p := strings.TrimLeft(m.prefix, "وف")
+	m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
+	prev := ""
+	if m.i > 0 && a.menAt[m.i-1] < 0 {
+		prev = strings.TrimLeft(a.toks[m.i-1].Norm, "وف")
+	}
+	switch {
+	case p != "" && p != "ال":
+		m.prep, m.clitic = prepClitic, p[:len("ب")]
+	case prev == "ب" || prev == "ل" || prev == "ك":
+		m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
+	case m.i >= 2 && a.toks[m.i-1].Norm == "من" && strings.TrimLeft(a.toks[m.i-2].Norm, "وف") == "كل":
+		// "قطعت كل من السعودية ومصر": a list of subjects, not a place.
+	default:
+		switch a.cueKindAt(m.i - 1) {
+		case cueParty, cueAgent:
+			m.prep = prepParty
+			m.partyWord = a.toks[m.i-1].Norm
+		case cueBetween:
+			m.prep = prepBetween
+		case cueLocation:
+			m.prep = prepLocation
+		case cueStateLocation:
+			m.prep = prepStateLoc
 		}
-		switch {
-		case p != "" && p != "ال":
-			m.prep, m.clitic = prepClitic, p[:len("ب")]
-		case prev == "ب" || prev == "ل" || prev == "ك":
-			m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
-		case m.i >= 2 && a.toks[m.i-1].Norm == "من" && strings.TrimLeft(a.toks[m.i-2].Norm, "وف") == "كل":
-			// "قطعت كل من السعودية ومصر": a list of subjects, not a place.
-		default:
-			switch a.cueKindAt(m.i - 1) {
-			case cueParty, cueAgent:
-				m.prep = prepParty
-				m.partyWord = a.toks[m.i-1].Norm
-			case cueBetween:
-				m.prep = prepBetween
-			case cueLocation:
-				m.prep = prepLocation
-			case cueStateLocation:
-				m.prep = prepStateLoc
+	}
+	if m.conj && m.prep == prepNone && mi > 0 {
+		// "على القاهرة وأبو ظبي", "بالقاعدة والإخوان": a coordinated actor
+		// shares the preposition of the one before.
+		if p := a.men[mi-1]; m.i-p.j <= 1 {
+			m.prep, m.clitic = p.prep, p.clitic
+			if p.prep == prepParty && m.i > 0 {
+				m.partyWord = p.partyWord
 			}
 		}
-		if m.conj && m.prep == prepNone && mi > 0 {
-			// "على القاهرة وأبو ظبي", "بالقاعدة والإخوان": a coordinated
-			// actor shares the preposition of the one before.
-			if p := a.men[mi-1]; m.i-p.j <= 1 {
-				m.prep, m.clitic = p.prep, p.clitic
-				if p.prep == prepParty && m.i > 0 {
-					m.partyWord = p.partyWord
+	}
+}
+
+// classifyAdjective sets whether a mention is a demonym used as an
+// adjective, a state agent ("مسؤولين أمريكيين") or a stance's party
+// ("للموقف المصري").
+func (a *analyzer) classifyAdjective(mi int) {
+	m := &a.men[mi]
+	f := a.x.forms[m.form]
+	m.adjective = f.adjective
+	if f.typ == gazetteer.FormDemonym && !f.adjective {
+		// A plural demonym names the state as a noun (الأمريكيين يعملون) but
+		// is an adjective when indefinite (مسؤولين أمريكيين) or after a
+		// definite noun (المرتزقة الروس).
+		stem := strings.TrimPrefix(a.toks[m.i].Norm, m.prefix)
+		if !strings.HasPrefix(stem, "ال") && !strings.HasSuffix(m.prefix, "ال") ||
+			m.i > 0 && a.menAt[m.i-1] < 0 && definite(a.toks[m.i-1].Norm) {
+			m.adjective = true
+		}
+	}
+	if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
+		m.stateAgent = true
+		m.adjective = false
+		if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.actor(a.men[n].actor).Kind == graph.KindPerson &&
+			!a.isWord(cueDelegationHead, m.j) {
+			m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
+		}
+	}
+	if m.adjective && m.i > 0 && a.menAt[m.i-1] < 0 {
+		// "للموقف المصري", "بالمقترح المصري": the state is a party.
+		if clitic, ok := a.stance(a.toks[m.i-1].Norm); ok {
+			if clitic == "" && m.i >= 2 && a.menAt[m.i-2] < 0 {
+				// "لجهود الوساطة القطرية"
+				if c2, ok2 := a.stance(a.toks[m.i-2].Norm); ok2 {
+					clitic = c2
 				}
 			}
-		}
-		kind := a.actor(m.actor).Kind
-		m.adjective = f.adjective
-		if f.typ == gazetteer.FormDemonym && !f.adjective {
-			// A plural demonym names the state as a noun (الأمريكيين يعملون)
-			// but is an adjective when indefinite (مسؤولين أمريكيين) or after
-			// a definite noun (المرتزقة الروس).
-			stem := strings.TrimPrefix(a.toks[m.i].Norm, m.prefix)
-			if !strings.HasPrefix(stem, "ال") && !strings.HasSuffix(m.prefix, "ال") ||
-				m.i > 0 && a.menAt[m.i-1] < 0 && definite(a.toks[m.i-1].Norm) {
-				m.adjective = true
+			m.adjective, m.stateAgent = false, true
+			if clitic != "" && m.prep == prepNone {
+				m.prep, m.clitic = prepClitic, clitic
 			}
 		}
-		if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
-			m.stateAgent = true
-			m.adjective = false
-			if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.actor(a.men[n].actor).Kind == graph.KindPerson &&
-				!a.isWord(cueDelegationHead, m.j) {
-				m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
-			}
-		}
-		if m.adjective && m.i > 0 && a.menAt[m.i-1] < 0 {
-			// "للموقف المصري", "بالمقترح المصري": the state is a party.
-			if clitic, ok := a.stance(a.toks[m.i-1].Norm); ok {
-				if clitic == "" && m.i >= 2 && a.menAt[m.i-2] < 0 {
-					// "لجهود الوساطة القطرية"
-					if c2, ok2 := a.stance(a.toks[m.i-2].Norm); ok2 {
-						clitic = c2
-					}
-				}
-				m.adjective, m.stateAgent = false, true
-				if clitic != "" && m.prep == prepNone {
-					m.prep, m.clitic = prepClitic, clitic
-				}
-			}
-		}
-		if kind == graph.KindPerson {
-			m.delegation = a.delegationHead(m.i)
-		}
-		switch {
-		case m.adjective:
-			m.excluded = true
-		case m.delegation > 0:
-			// "وفدا من حماس برئاسة هنية": the leader met the host.
-		case m.prep == prepStateLoc && m.i >= 2 && a.isWord(cueDelegation, m.i-2):
-			// "وفدا من مصر": the state sent the delegation.
-		case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
-			m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
-		case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation:
-			m.excluded = true // "قوات حفتر", "حكومة السراج"
-		case m.prep == prepLocation:
-			m.excluded = true
-		case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
-			m.excluded = true
-		case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
-			m.excluded = true // "بروما", "على طرابلس": a place
-		case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && a.sep[m.j] == '-':
-			m.excluded = true // dateline
-		}
-		if kind != graph.KindPerson && mi+1 < len(a.men) {
-			n := a.men[mi+1]
-			if n.i == m.j && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
-				m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
-			}
+	}
+}
+
+// classifyExclusion sets whether a mention can be no argument: an
+// adjective, part of a title or a possession, a place.
+func (a *analyzer) classifyExclusion(mi int) {
+	m := &a.men[mi]
+	f := a.x.forms[m.form]
+	kind := a.actor(m.actor).Kind
+	if kind == graph.KindPerson {
+		m.delegation = a.delegationHead(m.i)
+	}
+	switch {
+	case m.adjective:
+		m.excluded = true
+	case m.delegation > 0:
+		// "وفدا من حماس برئاسة هنية": the leader met the host.
+	case m.prep == prepStateLoc && m.i >= 2 && a.isWord(cueDelegation, m.i-2):
+		// "وفدا من مصر": the state sent the delegation.
+	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
+		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
+	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation:
+		m.excluded = true // "قوات حفتر", "حكومة السراج"
+	case m.prep == prepLocation:
+		m.excluded = true
+	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+		m.excluded = true
+	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
+		m.excluded = true // "بروما", "على طرابلس": a place
+	case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && a.sep[m.j] == '-':
+		m.excluded = true // dateline
+	}
+	if kind != graph.KindPerson && mi+1 < len(a.men) {
+		n := a.men[mi+1]
+		if n.i == m.j && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
+			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
 }
@@ -1406,376 +1427,6 @@ func (a *analyzer) betweenList(pos, cl int) int {
 		}
 	}
 	return -1
-}
-
-func (a *analyzer) arguments(ci int) (candidate, bool) {
-	c := a.cues[ci]
-	a.rel = c.rel
-	cl := a.clause[c.i]
-	switch c.kind {
-	case cuePassive, cueParticiple:
-		before := -1
-		for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
-			if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
-				before = a.head(mi)
-				break
-			}
-		}
-		aft, _ := a.after(c.j, cl, 3, false, 2)
-		if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 {
-			// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
-			if t := a.topic(c.i); t >= 0 {
-				return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, true
-			}
-		}
-		if before < 0 || aft < 0 {
-			return candidate{}, false
-		}
-		host := a.listBefore(before, c.i)
-		if c.kind == cuePassive {
-			return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, true
-		}
-		return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, true
-	case cueReliance:
-		// "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
-		for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
-			if a.toks[k].Norm != "علي" || a.cueKindAt(k) != cueParty {
-				continue
-			}
-			src, _ := a.after(k+1, cl, 3, false, 3)
-			if src < 0 {
-				return candidate{}, false
-			}
-			tgt := -1
-			if mi := a.menAt[c.j]; mi >= 0 && !a.men[mi].excluded && a.men[mi].i < k {
-				tgt = mi
-			} else {
-				tgt = a.subjectBefore(c.i)
-			}
-			if tgt < 0 {
-				return candidate{}, false
-			}
-			return candidate{src: a.list(src), tgt: a.list(tgt), rule: "reliance", conf: 0.6}, true
-		}
-		return candidate{}, false
-	case cueDemand:
-		// "دعت واشنطن ... حفتر إلى إنهاء هجومه": pressure against Haftar.
-		s := a.subjectBefore(c.i)
-		from := c.j
-		if s < 0 {
-			if s, _ = a.after(c.j, cl, 8, true, 8); s < 0 {
-				return candidate{}, false
-			}
-			from = a.listEnd(s)
-		}
-		t, _ := a.after(from, cl, 16, true, 16)
-		if t < 0 {
-			return candidate{}, false
-		}
-		end := a.listEnd(t)
-		if a.x.specs[c.spec].blame {
-			if a.adjacent(from, a.men[t].i) && a.isWord(cueBlameObject, end) {
-				return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, true
-			}
-			return candidate{}, false
-		}
-		if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
-			return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, true
-		}
-		return candidate{}, false
-	case cueReceive:
-		// "استوردتها حكومة الوفاق ... من تركيا": Turkey supported the GNA.
-		tgt := a.subjectBefore(c.i)
-		from := c.j
-		if tgt < 0 {
-			if tgt, _ = a.after(c.j, cl, 4, true, 4); tgt < 0 {
-				return candidate{}, false
-			}
-			from = a.listEnd(tgt)
-		}
-		for k := from; k+1 < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
-			if a.toks[k].Norm == "من" && a.cueAt[k] >= 0 {
-				if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective {
-					return candidate{src: a.sameKind(a.list(mi)), tgt: a.list(tgt), rule: "receive", conf: 0.65}, true
-				}
-				return candidate{}, false
-			}
-			if a.cueKindAt(k).isTrigger() {
-				return candidate{}, false
-			}
-		}
-		return candidate{}, false
-	case cueCircumstantial:
-		s, t := a.topic(c.i), -1
-		if s >= 0 {
-			t, _ = a.after(c.j, cl, verbWindow, false, verbNear)
-		}
-		if t < 0 {
-			return candidate{}, false
-		}
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, true
-	case cueNoun:
-		if c.rel == graph.Met {
-			if b := a.betweenList(c.j, cl); b >= 0 {
-				return candidate{src: a.list(b), pairs: true, rule: "noun/between", conf: 0.75}, true
-			}
-		}
-		return a.nounArguments(ci)
-	case cueMutual:
-		if b := a.betweenList(c.j, cl); b >= 0 {
-			return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, true
-		}
-		return candidate{}, false
-	}
-	if prep := a.x.specs[c.spec].splitPrep; prep != "" {
-		cand, ok := a.splitArguments(c, cl, prep)
-		if !ok && c.rel == graph.Met {
-			// "وبحث السيسي وماكرون الأوضاع": joint subjects met.
-			s := a.subjectBefore(c.i)
-			if s < 0 {
-				s, _ = a.after(c.j, cl, 6, true, 6)
-			}
-			if s >= 0 && len(a.list(s)) > 1 {
-				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
-			}
-		}
-		return cand, ok
-	}
-	// "الإمارات، التي تتهمها الخرطوم بـ": the relative pronoun's
-	// antecedent is the verb's object, the actor after it its subject.
-	if objectPronoun(a.toks[c.i].Norm) && a.x.specs[c.spec].kind == cueVerb {
-		if t := a.relativeAntecedent(c.i); t >= 0 {
-			if s, _ := a.after(c.j, cl, 4, true, 4); s >= 0 {
-				return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/relative-object", conf: 0.7}, true
-			}
-			return candidate{}, false
-		}
-	}
-	// Verbs (and refusals that refuse nothing).
-	window := verbWindow
-	if c.rel == graph.Met {
-		window = targetWindow
-		if b := a.betweenList(c.j, cl); b >= 0 {
-			return candidate{src: a.list(b), pairs: true, rule: "verb/between", conf: 0.75}, true
-		}
-	}
-	if s := a.subjectBefore(c.i); s >= 0 {
-		if t := a.nounAgentAfter(c.j, cl); t >= 0 {
-			return candidate{src: a.list(s), tgt: []int{t}, rule: "verb/noun-agent", conf: 0.7}, true
-		}
-		t, via := a.after(c.j, cl, window, false, verbNear)
-		if t < 0 || via == cueBetween && c.rel != graph.Met {
-			return candidate{}, false // "تدعم جهود الوساطة بين X و Y"
-		}
-		if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
-			return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, true
-		}
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/subject-first", conf: 0.8}, true
-	}
-	s, via := -1, cueNone
-	if !a.x.specs[c.spec].endsWithPrep {
-		s, via = a.after(c.j, cl, 6, true, 6)
-	}
-	if s >= 0 {
-		if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
-			return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, true
-		}
-		// "وقالت قسد ...، واتهمت موسكو بـ": a coordinated verb whose
-		// object is followed by the accusation's complement.
-		if end := a.listEnd(s); a.x.specs[c.spec].accusation && end < len(a.toks) && a.menAt[end] < 0 &&
-			strings.HasPrefix(strings.TrimLeft(a.toks[end].Norm, "و"), "ب") {
-			if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
-				return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, true
-			}
-		}
-		t := a.nounAgentAfter(a.listEnd(s), cl)
-		if t < 0 {
-			t, _ = a.after(a.listEnd(s), cl, window, false, verbNear)
-		}
-		if t < 0 {
-			if c.rel == graph.Met && len(a.list(s)) > 1 {
-				return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, true
-			}
-			// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor
-			// after a coordinated verb is its object.
-			if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) {
-				if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
-					return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, true
-				}
-			}
-			return candidate{}, false
-		}
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, true
-	}
-	near := 0
-	if a.x.specs[c.spec].endsWithPrep {
-		near = verbNear
-	}
-	t, _ := a.after(c.j, cl, window, false, near)
-	if t < 0 {
-		return candidate{}, false
-	}
-	// A clause without a subject continues the sentence's ("تدعمان حلا،
-	// وتضغطان على X"); a relative clause's is its antecedent.
-	if s := a.carriedSubject(c); s >= 0 {
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/carried", conf: 0.55}, true
-	}
-	if s := a.priorMention(c); s >= 0 {
-		return candidate{src: []int{s}, tgt: a.list(t), rule: "verb/prior", conf: 0.5}, true
-	}
-	if s := a.topic(c.i); s >= 0 && a.cueKindAt(c.i-1) != cueRelative {
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/topic", conf: 0.55}, true
-	}
-	return candidate{}, false
-}
-
-func (a *analyzer) nounArguments(ci int) (candidate, bool) {
-	c := a.cues[ci]
-	cl := a.clause[c.i]
-	// "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي", "الدعم العسكري
-	// الروسي": the demonym is the agent.
-	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
-		mi := a.menAt[k]
-		if mi < 0 {
-			if a.cueAt[k] >= 0 || !adjectiveShaped(a.toks[k].Norm) {
-				break
-			}
-			continue
-		}
-		if !a.men[mi].adjective {
-			break
-		}
-		src := []int{mi}
-		end := a.men[mi].j
-		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-') && a.men[n].adjective; n++ {
-			src = append(src, n)
-			end = a.men[n].j
-		}
-		if c.rel == graph.Met && len(src) > 1 {
-			return candidate{src: src, pairs: true, rule: "noun/demonyms", conf: 0.65}, true
-		}
-		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
-			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, true
-		}
-		if t := a.subjectBefore(c.i); t >= 0 {
-			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, true
-		}
-		return candidate{}, false
-	}
-	// "الحرب التي شنها القذافي ضد تشاد": the author of the noun in a
-	// relative clause is its agent.
-	if au := a.author(c.j); au >= 0 && a.cueKindAt(c.j) == cueRelative {
-		if t, _ := a.after(a.listEnd(au), cl, genitiveWindow, false, 0); t >= 0 {
-			return candidate{src: a.list(au), tgt: a.list(t), rule: "noun/relative-agent", conf: 0.7}, true
-		}
-		return candidate{}, false
-	}
-	// "تلقى دعما من تركيا": the actor after من is the source, the subject
-	// the target.
-	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
-		if a.menAt[k] >= 0 || a.cueAt[k] >= 0 && a.toks[k].Norm != "من" {
-			break
-		}
-		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
-			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
-				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
-					return candidate{src: a.list(mi), tgt: a.list(t), rule: "noun/from", conf: 0.7}, true
-				}
-			}
-			break
-		}
-	}
-	// Genitive: the actor right after the noun (at most two words between);
-	// none when the noun ends with its party's preposition ("أنشطة ضد").
-	g := -1
-	for k := c.j; !a.x.specs[c.spec].endsWithPrep && k < len(a.toks) && k <= c.j+2 && a.clause[k] == cl; k++ {
-		if mi := a.menAt[k]; mi >= 0 {
-			if m := a.men[mi]; !m.excluded && m.prep == prepNone {
-				g = mi
-			}
-			break
-		}
-		if a.cueAt[k] >= 0 && a.cueKindAt(k) != cueTitle {
-			break
-		}
-	}
-	// "معارضة واسعة من قبل Y": Y is the agent.
-	for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
-		if a.cueKindAt(k) == cueAgent {
-			ag, _ := a.after(a.cues[a.cueAt[k]].j, cl, 3, false, 3)
-			if ag >= 0 && g >= 0 && g != ag {
-				return candidate{src: a.list(ag), tgt: a.list(g), rule: "noun/agent", conf: 0.7}, true
-			}
-			return candidate{}, false
-		}
-	}
-	inPP := a.inPrepPhrase(ci)
-	s := -1
-	switch {
-	case strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0:
-		// "تتهم واشنطن إيران بتسليح الحوثيين": the object of the verb
-		// is the agent of the noun.
-		if m := a.men[a.menAt[c.i-1]]; !m.excluded && m.prep == prepNone {
-			s = a.head(a.menAt[c.i-1])
-			// "الإمارات، التي تتهمها الخرطوم بتسليح ...": the verb's
-			// pronoun is the accused, the actor after it the accuser.
-			if v := m.i - 1; a.cueKindAt(v) == cueVerb && a.x.specs[a.cues[a.cueAt[v]].spec].accusation && objectPronoun(a.toks[v].Norm) {
-				s = a.relativeAntecedent(a.cues[a.cueAt[v]].i)
-			}
-		}
-	case a.x.specs[c.spec].own:
-		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
-		// "دعم حفتر ومساعدته" is help for him.
-		s = a.speakerBefore(c.i)
-		if t := a.nounAgentAfter(c.j, cl); s >= 0 && t >= 0 {
-			// "جدد العراق رفضه للتوغل التركي": Iraq opposed Turkey.
-			return candidate{src: a.list(s), tgt: []int{t}, rule: "noun/own-agent", conf: 0.65}, true
-		}
-	case !inPP:
-		s = a.subjectBefore(c.i)
-	}
-	if g >= 0 {
-		// "قرر دعم حفتر": the clause subject supports the genitive.
-		if s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
-			return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, true
-		}
-		// "دعم ايطاليا لحكومة الوفاق": genitive source, marked target.
-		if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
-			return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive", conf: 0.75}, true
-		}
-		if c.rel == graph.Met && len(a.list(g)) > 1 {
-			return candidate{src: a.list(g), pairs: true, rule: "noun/list", conf: 0.7}, true
-		}
-		return candidate{}, false
-	}
-	// A meeting noun takes an unmarked target after a subject
-	// ("عقد بومبيو لقاءات شملت عبد الله بن زايد").
-	near := 0
-	if c.rel == graph.Met && s >= 0 || a.x.specs[c.spec].endsWithPrep {
-		near = verbNear
-	}
-	t, via := a.after(c.j, cl, targetWindow, false, near)
-	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 {
-			// "وأجرى بوتين وأردوغان محادثات"
-			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, true
-		}
-		return candidate{}, false
-	}
-	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
-		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, true
-	}
-	if s >= 0 {
-		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, true
-	}
-	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
-	// clause without a subject continues the sentence's.
-	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
-		if s := a.topic(c.i); s >= 0 {
-			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, true
-		}
-	}
-	return candidate{}, false
 }
 
 // inPrepPhrase reports whether a trigger noun is governed by a preposition

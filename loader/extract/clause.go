@@ -1,0 +1,388 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// The clause reader: how a trigger word of the lexicon finds its two
+// arguments in its clause. Each way is a named entry of the ordered table
+// clauseReadings; arguments tries the entries that apply to the trigger in
+// order. An entry reads the arguments (found), rules the trigger out
+// (veto: no later entry is tried) or passes to the next one. The claims of
+// an entry carry its rule name (or a finer one, "verb/carried"), and its
+// base confidence (see emitPairs for what lowers it).
+
+// verdict is what a clause reading decides about a trigger.
+type verdict uint8
+
+const (
+	pass verdict = iota
+	found
+	veto
+)
+
+// clauseReading is one entry of the clause reader's table.
+type clauseReading struct {
+	// name is the rule family ("verb/subject-first"); conf the base
+	// confidence of its claims.
+	name string
+	conf float64
+	// applies reports whether the entry reads a trigger of this kind.
+	applies func(a *analyzer, c cue) bool
+	// read reads the arguments of trigger c in clause cl.
+	read func(a *analyzer, c cue, cl int) (candidate, verdict)
+}
+
+// isKind returns an applies function for the trigger kinds given.
+func isKind(kinds ...cueKind) func(*analyzer, cue) bool {
+	return func(_ *analyzer, c cue) bool {
+		for _, k := range kinds {
+			if c.kind == k {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// isVerb applies to verbs and refusals without a split preposition, the
+// triggers the entries before it do not read.
+func isVerb(a *analyzer, c cue) bool {
+	return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep == ""
+}
+
+// clauseReadings is the ordered table of the clause reader. Its entries
+// are tested one by one with sentences in TestConstructions.
+var clauseReadings = []clauseReading{
+	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive},
+	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance},
+	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand},
+	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive},
+	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween},
+	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun},
+	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual},
+	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
+		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
+	}, read: (*analyzer).readSplit},
+	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject},
+	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween},
+	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst},
+	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst},
+	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly},
+}
+
+// arguments reads the arguments of trigger ci through the clause reader's
+// table.
+func (a *analyzer) arguments(ci int) (candidate, bool) {
+	c := a.cues[ci]
+	a.rel = c.rel
+	cl := a.clause[c.i]
+	for i := range clauseReadings {
+		r := &clauseReadings[i]
+		if !r.applies(a, c) {
+			continue
+		}
+		switch cand, v := r.read(a, c, cl); v {
+		case found:
+			return cand, true
+		case veto:
+			return candidate{}, false
+		}
+	}
+	return candidate{}, false
+}
+
+// readPassive reads "X المدعومة من Y" (Y supported X) and "X الموالية لـ Y"
+// (X supported Y).
+func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
+	before := -1
+	for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
+		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
+			before = a.head(mi)
+			break
+		}
+	}
+	aft, _ := a.after(c.j, cl, 3, false, 2)
+	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 {
+		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
+		if t := a.topic(c.i); t >= 0 {
+			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, found
+		}
+	}
+	if before < 0 || aft < 0 {
+		return candidate{}, veto
+	}
+	host := a.listBefore(before, c.i)
+	if c.kind == cuePassive {
+		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
+	}
+	return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, found
+}
+
+// readReliance reads "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
+func (a *analyzer) readReliance(c cue, cl int) (candidate, verdict) {
+	for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
+		if a.toks[k].Norm != "علي" || a.cueKindAt(k) != cueParty {
+			continue
+		}
+		src, _ := a.after(k+1, cl, 3, false, 3)
+		if src < 0 {
+			return candidate{}, veto
+		}
+		tgt := -1
+		if mi := a.menAt[c.j]; mi >= 0 && !a.men[mi].excluded && a.men[mi].i < k {
+			tgt = mi
+		} else {
+			tgt = a.subjectBefore(c.i)
+		}
+		if tgt < 0 {
+			return candidate{}, veto
+		}
+		return candidate{src: a.list(src), tgt: a.list(tgt), rule: "reliance", conf: 0.6}, found
+	}
+	return candidate{}, veto
+}
+
+// readDemand reads "دعت واشنطن ... حفتر إلى إنهاء هجومه" (pressure against
+// Haftar) and blame ("حمّلت حماس إسرائيل مسؤولية ...").
+func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
+	s := a.subjectBefore(c.i)
+	from := c.j
+	if s < 0 {
+		if s, _ = a.after(c.j, cl, 8, true, 8); s < 0 {
+			return candidate{}, veto
+		}
+		from = a.listEnd(s)
+	}
+	t, _ := a.after(from, cl, 16, true, 16)
+	if t < 0 {
+		return candidate{}, veto
+	}
+	end := a.listEnd(t)
+	if a.x.specs[c.spec].blame {
+		if a.adjacent(from, a.men[t].i) && a.isWord(cueBlameObject, end) {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, found
+		}
+		return candidate{}, veto
+	}
+	if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, found
+	}
+	return candidate{}, veto
+}
+
+// readReceive reads "استوردتها حكومة الوفاق ... من تركيا": Turkey
+// supported the GNA.
+func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
+	tgt := a.subjectBefore(c.i)
+	from := c.j
+	if tgt < 0 {
+		if tgt, _ = a.after(c.j, cl, 4, true, 4); tgt < 0 {
+			return candidate{}, veto
+		}
+		from = a.listEnd(tgt)
+	}
+	for k := from; k+1 < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
+		if a.toks[k].Norm == "من" && a.cueAt[k] >= 0 {
+			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective {
+				return candidate{src: a.sameKind(a.list(mi)), tgt: a.list(tgt), rule: "receive", conf: 0.65}, found
+			}
+			return candidate{}, veto
+		}
+		if a.cueKindAt(k).isTrigger() {
+			return candidate{}, veto
+		}
+	}
+	return candidate{}, veto
+}
+
+// readCircumstantial reads "..., متهما X بـ": the sentence's subject acts
+// on the actor after the participle.
+func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
+	s, t := a.topic(c.i), -1
+	if s >= 0 {
+		t, _ = a.after(c.j, cl, verbWindow, false, verbNear)
+	}
+	if t < 0 {
+		return candidate{}, veto
+	}
+	return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, found
+}
+
+// readNounBetween reads "لقاء بين X و Y": the actors met each other.
+func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
+	if c.rel != graph.Met {
+		return candidate{}, pass
+	}
+	if b := a.betweenList(c.j, cl); b >= 0 {
+		return candidate{src: a.list(b), pairs: true, rule: "noun/between", conf: 0.75}, found
+	}
+	return candidate{}, pass
+}
+
+// readNoun reads a verbal noun's arguments (nounArguments).
+func (a *analyzer) readNoun(c cue, _ int) (candidate, verdict) {
+	for ci := range a.cues {
+		if a.cues[ci].i == c.i {
+			if cand, ok := a.nounArguments(ci); ok {
+				return cand, found
+			}
+			break
+		}
+	}
+	return candidate{}, veto
+}
+
+// readMutual reads "صراع بين X و Y": each opposed the other.
+func (a *analyzer) readMutual(c cue, cl int) (candidate, verdict) {
+	if b := a.betweenList(c.j, cl); b >= 0 {
+		return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, found
+	}
+	return candidate{}, veto
+}
+
+// readSplit reads a verb whose subject stands between it and its
+// preposition ("بحث عباس مع الملك عبد الله"), and joint subjects of a
+// meeting verb ("وبحث السيسي وماكرون الأوضاع").
+func (a *analyzer) readSplit(c cue, cl int) (candidate, verdict) {
+	cand, ok := a.splitArguments(c, cl, a.x.specs[c.spec].splitPrep)
+	if !ok && c.rel == graph.Met {
+		s := a.subjectBefore(c.i)
+		if s < 0 {
+			s, _ = a.after(c.j, cl, 6, true, 6)
+		}
+		if s >= 0 && len(a.list(s)) > 1 {
+			return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found
+		}
+	}
+	if ok {
+		return cand, found
+	}
+	return candidate{}, veto
+}
+
+// readRelativeObject reads "الإمارات، التي تتهمها الخرطوم بـ": the
+// relative pronoun's antecedent is the verb's object, the actor after it
+// its subject.
+func (a *analyzer) readRelativeObject(c cue, cl int) (candidate, verdict) {
+	if !objectPronoun(a.toks[c.i].Norm) || a.x.specs[c.spec].kind != cueVerb {
+		return candidate{}, pass
+	}
+	t := a.relativeAntecedent(c.i)
+	if t < 0 {
+		return candidate{}, pass
+	}
+	if s, _ := a.after(c.j, cl, 4, true, 4); s >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/relative-object", conf: 0.7}, found
+	}
+	return candidate{}, veto
+}
+
+// readVerbBetween reads a meeting verb before "بين X و Y".
+func (a *analyzer) readVerbBetween(c cue, cl int) (candidate, verdict) {
+	if c.rel != graph.Met {
+		return candidate{}, pass
+	}
+	if b := a.betweenList(c.j, cl); b >= 0 {
+		return candidate{src: a.list(b), pairs: true, rule: "verb/between", conf: 0.75}, found
+	}
+	return candidate{}, pass
+}
+
+// verbWindowOf is how far after a verb its target may stand.
+func verbWindowOf(c cue) int {
+	if c.rel == graph.Met {
+		return targetWindow
+	}
+	return verbWindow
+}
+
+// readSubjectFirst reads a verb with its subject before it ("ترامب يدعم
+// حفتر").
+func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
+	s := a.subjectBefore(c.i)
+	if s < 0 {
+		return candidate{}, pass
+	}
+	if t := a.nounAgentAfter(c.j, cl); t >= 0 {
+		return candidate{src: a.list(s), tgt: []int{t}, rule: "verb/noun-agent", conf: 0.7}, found
+	}
+	t, via := a.after(c.j, cl, verbWindowOf(c), false, verbNear)
+	if t < 0 || via == cueBetween && c.rel != graph.Met {
+		return candidate{}, veto // "تدعم جهود الوساطة بين X و Y"
+	}
+	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+		return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, found
+	}
+	return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/subject-first", conf: 0.8}, found
+}
+
+// readVerbFirst reads a verb with its subject after it ("وانتقد ماك
+// ممارسات حفتر").
+func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
+	if a.x.specs[c.spec].endsWithPrep {
+		return candidate{}, pass
+	}
+	s, via := a.after(c.j, cl, 6, true, 6)
+	if s < 0 {
+		return candidate{}, pass
+	}
+	if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
+		return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, found
+	}
+	// "وقالت قسد ...، واتهمت موسكو بـ": a coordinated verb whose object is
+	// followed by the accusation's complement.
+	if end := a.listEnd(s); a.x.specs[c.spec].accusation && end < len(a.toks) && a.menAt[end] < 0 &&
+		strings.HasPrefix(strings.TrimLeft(a.toks[end].Norm, "و"), "ب") {
+		if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
+			return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, found
+		}
+	}
+	t := a.nounAgentAfter(a.listEnd(s), cl)
+	if t < 0 {
+		t, _ = a.after(a.listEnd(s), cl, verbWindowOf(c), false, verbNear)
+	}
+	if t >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
+	}
+	if c.rel == graph.Met && len(a.list(s)) > 1 {
+		return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found
+	}
+	// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor after a
+	// coordinated verb is its object.
+	if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) {
+		if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
+			return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, found
+		}
+	}
+	return candidate{}, veto
+}
+
+// readObjectOnly reads a verb whose clause names only its object: the
+// subject is the sentence's (a coordinated verb), the previous sentence's,
+// or the topic's.
+func (a *analyzer) readObjectOnly(c cue, cl int) (candidate, verdict) {
+	near := 0
+	if a.x.specs[c.spec].endsWithPrep {
+		near = verbNear
+	}
+	t, _ := a.after(c.j, cl, verbWindowOf(c), false, near)
+	if t < 0 {
+		return candidate{}, veto
+	}
+	// A clause without a subject continues the sentence's ("تدعمان حلا،
+	// وتضغطان على X"); a relative clause's is its antecedent.
+	if s := a.carriedSubject(c); s >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/carried", conf: 0.55}, found
+	}
+	if s := a.priorMention(c); s >= 0 {
+		return candidate{src: []int{s}, tgt: a.list(t), rule: "verb/prior", conf: 0.5}, found
+	}
+	if s := a.topic(c.i); s >= 0 && a.cueKindAt(c.i-1) != cueRelative {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/topic", conf: 0.55}, found
+	}
+	return candidate{}, veto
+}

@@ -1,0 +1,251 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+)
+
+// The verbal nouns of the clause reader ("دعم", "لقاء", "هجوم"): an ordered
+// table like clauseReadings, tried for a noun trigger by nounArguments.
+
+// nounReading is one entry of the noun table.
+type nounReading struct {
+	name string
+	read func(a *analyzer, ci, cl int) (candidate, verdict)
+}
+
+// nounReadings is the ordered table of noun constructions.
+var nounReadings = []nounReading{
+	{name: "noun/demonym", read: (*analyzer).readNounDemonym},
+	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent},
+	{name: "noun/from", read: (*analyzer).readNounFrom},
+	{name: "noun/agent", read: (*analyzer).readNounAgent},
+	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent},
+	{name: "noun/genitive", read: (*analyzer).readNounGenitive},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked},
+}
+
+// nounArguments reads the arguments of noun trigger ci through the noun
+// table.
+func (a *analyzer) nounArguments(ci int) (candidate, bool) {
+	cl := a.clause[a.cues[ci].i]
+	for _, r := range nounReadings {
+		switch cand, v := r.read(a, ci, cl); v {
+		case found:
+			return cand, true
+		case veto:
+			return candidate{}, false
+		}
+	}
+	return candidate{}, false
+}
+
+// readNounDemonym reads "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي",
+// "الدعم العسكري الروسي": the demonym is the agent.
+func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
+		mi := a.menAt[k]
+		if mi < 0 {
+			if a.cueAt[k] >= 0 || !adjectiveShaped(a.toks[k].Norm) {
+				break
+			}
+			continue
+		}
+		if !a.men[mi].adjective {
+			break
+		}
+		src := []int{mi}
+		end := a.men[mi].j
+		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-') && a.men[n].adjective; n++ {
+			src = append(src, n)
+			end = a.men[n].j
+		}
+		if c.rel == graph.Met && len(src) > 1 {
+			return candidate{src: src, pairs: true, rule: "noun/demonyms", conf: 0.65}, found
+		}
+		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
+		}
+		if t := a.subjectBefore(c.i); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, found
+		}
+		return candidate{}, veto
+	}
+	return candidate{}, pass
+}
+
+// readNounRelativeAgent reads "الحرب التي شنها القذافي ضد تشاد": the
+// author of the noun in a relative clause is its agent.
+func (a *analyzer) readNounRelativeAgent(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	au := a.author(c.j)
+	if au < 0 || a.cueKindAt(c.j) != cueRelative {
+		return candidate{}, pass
+	}
+	if t, _ := a.after(a.listEnd(au), cl, genitiveWindow, false, 0); t >= 0 {
+		return candidate{src: a.list(au), tgt: a.list(t), rule: "noun/relative-agent", conf: 0.7}, found
+	}
+	return candidate{}, veto
+}
+
+// readNounFrom reads "تلقى دعما من تركيا": the actor after من is the
+// source, the subject the target.
+func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	for k := c.j; k < len(a.toks) && k <= c.j+1 && a.clause[k] == cl; k++ {
+		if a.menAt[k] >= 0 || a.cueAt[k] >= 0 && a.toks[k].Norm != "من" {
+			break
+		}
+		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
+			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
+				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
+					return candidate{src: a.list(mi), tgt: a.list(t), rule: "noun/from", conf: 0.7}, found
+				}
+			}
+			break
+		}
+	}
+	return candidate{}, pass
+}
+
+// nounGenitive returns the actor right after noun trigger ci (at most two
+// words between), or -1; none when the noun ends with its party's
+// preposition ("أنشطة ضد").
+func (a *analyzer) nounGenitive(ci, cl int) int {
+	c := a.cues[ci]
+	for k := c.j; !a.x.specs[c.spec].endsWithPrep && k < len(a.toks) && k <= c.j+2 && a.clause[k] == cl; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; !m.excluded && m.prep == prepNone {
+				return mi
+			}
+			return -1
+		}
+		if a.cueAt[k] >= 0 && a.cueKindAt(k) != cueTitle {
+			return -1
+		}
+	}
+	return -1
+}
+
+// readNounAgent reads "معارضة واسعة من قبل Y": Y is the agent.
+func (a *analyzer) readNounAgent(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	for k := c.j; k < len(a.toks) && k <= c.j+3 && a.clause[k] == cl; k++ {
+		if a.cueKindAt(k) == cueAgent {
+			g := a.nounGenitive(ci, cl)
+			ag, _ := a.after(a.cues[a.cueAt[k]].j, cl, 3, false, 3)
+			if ag >= 0 && g >= 0 && g != ag {
+				return candidate{src: a.list(ag), tgt: a.list(g), rule: "noun/agent", conf: 0.7}, found
+			}
+			return candidate{}, veto
+		}
+	}
+	return candidate{}, pass
+}
+
+// readNounOwnAgent reads "جدد العراق رفضه للتوغل التركي": the speaker
+// of a noun with his pronoun acts on the agent of the noun after it.
+func (a *analyzer) readNounOwnAgent(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if !a.x.specs[c.spec].own || a.objectAgent(c) {
+		return candidate{}, pass
+	}
+	s := a.speakerBefore(c.i)
+	if t := a.nounAgentAfter(c.j, cl); s >= 0 && t >= 0 {
+		return candidate{src: a.list(s), tgt: []int{t}, rule: "noun/own-agent", conf: 0.65}, found
+	}
+	return candidate{}, pass
+}
+
+// nounSubject returns the actor whose act a noun trigger is: the object of
+// the verb before "بتسليح", the speaker of a noun with his pronoun, or the
+// clause's subject when the noun is not governed by a preposition.
+func (a *analyzer) nounSubject(ci int) int {
+	c := a.cues[ci]
+	switch {
+	case a.objectAgent(c):
+		// "تتهم واشنطن إيران بتسليح الحوثيين": the object of the verb is
+		// the agent of the noun.
+		m := a.men[a.menAt[c.i-1]]
+		if m.excluded || m.prep != prepNone {
+			return -1
+		}
+		s := a.head(a.menAt[c.i-1])
+		// "الإمارات، التي تتهمها الخرطوم بتسليح ...": the verb's pronoun is
+		// the accused, the actor after it the accuser.
+		if v := m.i - 1; a.cueKindAt(v) == cueVerb && a.x.specs[a.cues[a.cueAt[v]].spec].accusation && objectPronoun(a.toks[v].Norm) {
+			s = a.relativeAntecedent(a.cues[a.cueAt[v]].i)
+		}
+		return s
+	case a.x.specs[c.spec].own:
+		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
+		// "دعم حفتر ومساعدته" is help for him.
+		return a.speakerBefore(c.i)
+	case !a.inPrepPhrase(ci):
+		return a.subjectBefore(c.i)
+	}
+	return -1
+}
+
+// readNounGenitive reads a noun with an actor right after it: "قرر دعم
+// حفتر" (the subject supports the genitive) or "دعم ايطاليا لحكومة
+// الوفاق" (genitive source, marked target).
+func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	g := a.nounGenitive(ci, cl)
+	if g < 0 {
+		return candidate{}, pass
+	}
+	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
+		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
+	}
+	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive", conf: 0.75}, found
+	}
+	if c.rel == graph.Met && len(a.list(g)) > 1 {
+		return candidate{src: a.list(g), pairs: true, rule: "noun/list", conf: 0.7}, found
+	}
+	return candidate{}, veto
+}
+
+// readNounUnmarked reads a noun whose target follows it marked, or, for a
+// meeting after its subject, unmarked ("عقد بومبيو لقاءات شملت عبد الله
+// بن زايد").
+func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	s := a.nounSubject(ci)
+	near := 0
+	if c.rel == graph.Met && s >= 0 || a.x.specs[c.spec].endsWithPrep {
+		near = verbNear
+	}
+	t, via := a.after(c.j, cl, targetWindow, false, near)
+	if t < 0 {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 {
+			// "وأجرى بوتين وأردوغان محادثات"
+			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, found
+		}
+		return candidate{}, veto
+	}
+	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
+	}
+	if s >= 0 {
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found
+	}
+	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
+	// clause without a subject continues the sentence's.
+	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
+		if s := a.topic(c.i); s >= 0 {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
+		}
+	}
+	return candidate{}, veto
+}
+
+// objectAgent reports whether a noun with ب follows an actor: the object
+// of the verb before is the noun's agent ("تتهم واشنطن إيران بتسليح").
+func (a *analyzer) objectAgent(c cue) bool {
+	return strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0
+}
