@@ -33,6 +33,14 @@ type clauseReading struct {
 	applies func(a *analyzer, c cue) bool
 	// read reads the arguments of trigger c in clause cl.
 	read func(a *analyzer, c cue, cl int) (candidate, verdict)
+	// tests are sentences the entry must read (TestReadings).
+	tests []readingTest
+}
+
+// readingTest is a sentence a reading must read: the claim it gives
+// ("opposed hamas -> israel") and the rule that names it.
+type readingTest struct {
+	text, want, rule string
 }
 
 // isKind returns an applies function for the trigger kinds given.
@@ -56,22 +64,22 @@ func isVerb(a *analyzer, c cue) bool {
 // clauseReadings is the ordered table of the clause reader. Its entries
 // are tested one by one with sentences in TestConstructions.
 var clauseReadings = []clauseReading{
-	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive},
-	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance},
-	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand},
-	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive},
-	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial},
-	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween},
-	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun},
-	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual},
+	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive, tests: []readingTest{{"وقاتلت قوات الجيش الوطني الليبي المدعومة من الإمارات في طرابلس", "supported uae -> lna", "passive"}}},
+	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance, tests: []readingTest{{"واستنكر البيان اعتماد خليفة حفتر على روسيا", "supported russia -> khalifa-haftar", "reliance"}}},
+	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
+	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
+	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}}},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
+	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
+	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
 		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
-	}, read: (*analyzer).readSplit},
-	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject},
-	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween},
-	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst},
-	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst},
-	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly},
+	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}}},
+	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
+	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
+	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
+	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
+	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly, tests: []readingTest{{"وقالت روسيا إن الحل سياسي، وانتقدت الولايات المتحدة", "opposed russia -> usa", "verb/carried"}}},
 }
 
 // arguments reads the arguments of trigger ci through the clause reader's

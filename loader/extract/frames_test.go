@@ -100,3 +100,43 @@ func TestEventConstructions(t *testing.T) {
 		}
 	}
 }
+
+// TestReadings reads the test sentences of every entry of the clause
+// reader's and the noun table and checks that each gives its claim by the
+// rule it names.
+func TestReadings(t *testing.T) {
+	x := testExtractor(t)
+	type entry struct {
+		name  string
+		tests []readingTest
+	}
+	var entries []entry
+	for _, r := range clauseReadings {
+		entries = append(entries, entry{r.name, r.tests})
+	}
+	for _, r := range nounReadings {
+		entries = append(entries, entry{r.name, r.tests})
+	}
+	for _, e := range entries {
+		if len(e.tests) == 0 {
+			t.Errorf("%s: no test sentence", e.name)
+		}
+		for _, tc := range e.tests {
+			t.Run(e.name, func(t *testing.T) {
+				res, _, err := x.ExtractText(context.Background(), "t", tc.text)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var all []string
+				for _, r := range res {
+					c := strings.ToLower(string(r.Claim.Type)) + " " + r.Claim.Source + " -> " + r.Claim.Target
+					if c == tc.want && r.Rule == tc.rule {
+						return
+					}
+					all = append(all, c+" ["+r.Rule+"]")
+				}
+				t.Errorf("%s: got %q, want %q by %s", tc.text, all, tc.want, tc.rule)
+			})
+		}
+	}
+}

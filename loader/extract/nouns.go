@@ -11,19 +11,20 @@ import (
 
 // nounReading is one entry of the noun table.
 type nounReading struct {
-	name string
-	read func(a *analyzer, ci, cl int) (candidate, verdict)
+	name  string
+	read  func(a *analyzer, ci, cl int) (candidate, verdict)
+	tests []readingTest
 }
 
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
-	{name: "noun/demonym", read: (*analyzer).readNounDemonym},
-	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent},
-	{name: "noun/from", read: (*analyzer).readNounFrom},
-	{name: "noun/agent", read: (*analyzer).readNounAgent},
-	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent},
-	{name: "noun/genitive", read: (*analyzer).readNounGenitive},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked},
+	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
+	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
+	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
+	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}}},
+	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
+	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
