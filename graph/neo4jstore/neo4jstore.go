@@ -82,6 +82,10 @@ type Store struct {
 	bookmarks neo4j.BookmarkManager
 	txTimeout time.Duration
 	closed    atomic.Bool
+	// faultAfter, when set (by tests only), is called after each statement
+	// that writes a document, with its file name; an error fails the
+	// transaction there.
+	faultAfter func(file string) error
 }
 
 var _ graph.Store = (*Store)(nil)

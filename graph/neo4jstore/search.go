@@ -33,18 +33,50 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	if query == "" {
 		return nil, fmt.Errorf("neo4jstore: search actors %q: %w: q: no letter or digit to search for", q.Text, graph.ErrInvalid)
 	}
-	matches := []graph.ActorMatch{}
 	p := searchParams{Lucene: luceneQuery(query), Needle: needle(query)}
 	for _, k := range (graph.Filter{Kinds: q.Kinds}).KindsOrAll() {
 		p.Kinds = append(p.Kinds, string(k))
 	}
+	matches, err := s.search(ctx, query, p)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: search actors %q: %w", q.Text, err)
+	}
+	if len(matches) > q.Limit {
+		matches = matches[:q.Limit]
+	}
+	return matches, nil
+}
+
+// search returns the actors matching the normalised query, best first. Their
+// candidates come from the full-text index and the CONTAINS scan together;
+// should the index refuse the query (a client error, such as Lucene syntax
+// that the escaping missed), from the scan alone, which finds every match by
+// itself (the index only speeds the common case up), so the answer is the
+// same.
+func (s *Store) search(ctx context.Context, query string, p searchParams) ([]graph.ActorMatch, error) {
+	matches, err := s.searchWith(ctx, query, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+		return run(ctx, tx, stmtSearchActors, p)
+	})
+	var nerr *neo4j.Neo4jError
+	if err != nil && errors.As(err, &nerr) && strings.HasPrefix(nerr.Code, "Neo.ClientError.") && !errors.Is(err, graph.ErrUnavailable) {
+		return s.searchWith(ctx, query, func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error) {
+			return run(ctx, tx, stmtSearchScan, scanParams{Needle: p.Needle, Kinds: p.Kinds})
+		})
+	}
+	return matches, err
+}
+
+// searchWith runs candidates in a read transaction and keeps the candidates
+// arabic.MatchScore matches with query.
+func (s *Store) searchWith(ctx context.Context, query string, candidates func(tx neo4j.ManagedTransaction) ([]*neo4j.Record, error)) ([]graph.ActorMatch, error) {
+	var matches []graph.ActorMatch
 	articles := map[string]int64{}
-	err = s.read(ctx, func(tx neo4j.ManagedTransaction) error {
-		recs, err := run(ctx, tx, stmtSearchActors, p)
+	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+		recs, err := candidates(tx)
 		if err != nil {
 			return err
 		}
-		matches = matches[:0]
+		matches = []graph.ActorMatch{}
 		clear(articles)
 		for _, r := range recs {
 			n, err1 := get[neo4j.Node](r, "a")
@@ -61,7 +93,7 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: search actors %q: %w", q.Text, err)
+		return nil, err
 	}
 	slices.SortFunc(matches, func(a, b graph.ActorMatch) int {
 		return cmp.Or(
@@ -69,9 +101,6 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 			cmp.Compare(articles[b.Actor.ID], articles[a.Actor.ID]),
 			cmp.Compare(a.Actor.ID, b.Actor.ID))
 	})
-	if len(matches) > q.Limit {
-		matches = matches[:q.Limit]
-	}
 	return matches, nil
 }
 

@@ -108,6 +108,10 @@ type (
 		Needle string   `cypher:"needle"`
 		Kinds  []string `cypher:"kinds"`
 	}
+	scanParams struct {
+		Needle string   `cypher:"needle"`
+		Kinds  []string `cypher:"kinds"`
+	}
 	linksParams struct {
 		Frontier      []string `cypher:"frontier"`
 		Types         []string `cypher:"types"`
@@ -180,6 +184,7 @@ var (
 	stmtActorsByIDs    = newStatement[idsParams]("actors_by_ids.cypher")
 	stmtActorStats     = newStatement[idParams]("actor_stats.cypher")
 	stmtSearchActors   = newStatement[searchParams]("search_actors.cypher")
+	stmtSearchScan     = newStatement[scanParams]("search_actors_scan.cypher")
 	stmtLinks          = newStatement[linksParams]("links.cypher")
 	stmtClaimsAmong    = newStatement[claimsAmongParams]("claims_among.cypher")
 	stmtClaimsOfActor  = newStatement[claimsOfActorParams]("claims_of_actor.cypher")

@@ -22,7 +22,7 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 		return fmt.Errorf("neo4jstore: load article %q: %w", doc.Article.ID, err)
 	}
 	w := documentParams(doc)
-	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error { return writeDocument(ctx, tx, w) })
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error { return s.writeDocument(ctx, tx, w) })
 	if err != nil {
 		return fmt.Errorf("neo4jstore: load article %q: %w", doc.Article.ID, err)
 	}
@@ -52,7 +52,7 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		for i, w := range ws {
 			failed = i
-			if err := writeDocument(ctx, tx, w); err != nil {
+			if err := s.writeDocument(ctx, tx, w); err != nil {
 				return err
 			}
 		}
@@ -64,28 +64,33 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 	return nil
 }
 
-// writeDocument runs, in tx, the statements that store one document.
-func writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, w writeParams) error {
-	if _, err := run(ctx, tx, stmtClearArticle, w.article); err != nil {
-		return err
+// writeDocument runs, in tx, the statements that store one document, in
+// order. After each, s.faultAfter (nil but in tests) may fail the
+// transaction, as a failure of the server half-way through would.
+func (s *Store) writeDocument(ctx context.Context, tx neo4j.ManagedTransaction, w writeParams) error {
+	steps := []struct {
+		file string
+		run  func() error
+	}{
+		{stmtClearArticle.file, func() error { _, err := run(ctx, tx, stmtClearArticle, w.article); return err }},
+		{stmtMergeArticle.file, func() error { _, err := run(ctx, tx, stmtMergeArticle, w.mergeArticle); return err }},
+		{stmtMergeActors.file, func() error { _, err := run(ctx, tx, stmtMergeActors, w.actors); return err }},
+		{stmtDeleteAffiliations.file, func() error { _, err := run(ctx, tx, stmtDeleteAffiliations, w.actorIDs); return err }},
+		{stmtCreateAffiliations.file, func() error { _, err := run(ctx, tx, stmtCreateAffiliations, w.affiliations); return err }},
+		{stmtCreateClaims.file, func() error { _, err := run(ctx, tx, stmtCreateClaims, w.claims); return err }},
+		{stmtCreateMentions.file, func() error { _, err := run(ctx, tx, stmtCreateMentions, w.mentions); return err }},
 	}
-	if _, err := run(ctx, tx, stmtMergeArticle, w.mergeArticle); err != nil {
-		return err
+	for _, st := range steps {
+		if err := st.run(); err != nil {
+			return err
+		}
+		if s.faultAfter != nil {
+			if err := s.faultAfter(st.file); err != nil {
+				return err
+			}
+		}
 	}
-	if _, err := run(ctx, tx, stmtMergeActors, w.actors); err != nil {
-		return err
-	}
-	if _, err := run(ctx, tx, stmtDeleteAffiliations, w.actorIDs); err != nil {
-		return err
-	}
-	if _, err := run(ctx, tx, stmtCreateAffiliations, w.affiliations); err != nil {
-		return err
-	}
-	if _, err := run(ctx, tx, stmtCreateClaims, w.claims); err != nil {
-		return err
-	}
-	_, err := run(ctx, tx, stmtCreateMentions, w.mentions)
-	return err
+	return nil
 }
 
 // DeleteArticle removes an article with its claims and mentions in one write

@@ -32,6 +32,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		t.Run("Actor", func(t *testing.T) { testActor(t, s) })
 		t.Run("ActorStats", func(t *testing.T) { testActorStats(t, s) })
 		t.Run("SearchActors", func(t *testing.T) { testSearch(t, s) })
+		t.Run("SearchHostile", func(t *testing.T) { testSearchHostile(t, s) })
 		t.Run("Neighbourhood", func(t *testing.T) { testNeighbourhood(t, s) })
 		t.Run("ShortestPaths", func(t *testing.T) { testShortestPaths(t, s) })
 		t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
@@ -348,6 +349,80 @@ func testSearch(t *testing.T, s graph.Store) {
 			}
 			if !slices.Equal(gotM, tt.want) {
 				t.Errorf("SearchActors(%q):\n got  %v\n want %v", tt.q.Text, gotM, tt.want)
+			}
+		})
+	}
+}
+
+// testSearchHostile searches for text a user may type that is Lucene (or
+// Cypher) syntax, or that is only an article or too long: each is either a
+// plain search with the answer every store gives, or graph.ErrInvalid (a 400
+// for the web layer), never another error.
+func testSearchHostile(t *testing.T, s graph.Store) {
+	haftar := []match{{"khalifa-haftar", arabic.ScoreExact, "حفتر"}}
+	tests := []struct {
+		name  string
+		text  string
+		want  []match
+		error error
+	}{
+		{"quote inside a word", `a"b`, nil, nil},
+		{"lone backslash", `\`, nil, graph.ErrInvalid},
+		{"open parenthesis", `(x`, nil, nil},
+		{"field syntax", `x:y`, nil, nil},
+		{"trailing AND", `حفتر AND`, nil, nil},
+		{"leading OR", `OR حفتر`, nil, nil},
+		{"NOT alone", `NOT`, nil, nil},
+		{"wildcard alone", `*`, nil, graph.ErrInvalid},
+		{"trailing wildcard", `حف*`, []match{{"khalifa-haftar", arabic.ScorePrefix, "حفتر"}}, nil},
+		{"leading fuzzy", `~حفتر`, haftar, nil},
+		{"range", `[a TO z]`, nil, nil},
+		{"open brace", `{`, nil, graph.ErrInvalid},
+		{"boost", `حفتر^2`, nil, nil},
+		{"unbalanced quote", `"حفتر`, haftar, nil},
+		{"slash (regular expression)", `un/`, []match{
+			{"un", arabic.ScoreExact, "UN"},
+			{"uae", arabic.ScorePrefix, "United Arab Emirates"},
+			{"usa", arabic.ScorePrefix, "United States"},
+		}, nil},
+		{"only operators", `+-&&||!`, nil, graph.ErrInvalid},
+		{"trailing hyphen", `al-`, []match{
+			{"ahmed-mismari", arabic.ScoreTokens, "Ahmed al-Mismari"},
+			{"fayez-al-sarraj", arabic.ScoreTokens, "Fayez al-Sarraj"},
+			{"muammar-gaddafi", arabic.ScoreTokens, "Muammar al-Gaddafi"},
+			{"khalifa-haftar", arabic.ScoreSubstring, "Khalifa Haftar"},
+			{"lna", arabic.ScoreSubstring, "Libyan National Army"},
+			{"gna", arabic.ScoreSubstring, "Government of National Accord"},
+		}, nil},
+		{"question mark", `? حفتر`, haftar, nil},
+		{"closing parenthesis", `حفتر)`, haftar, nil},
+		{"the article alone", `ال`, []match{
+			{"khalifa-haftar", arabic.ScorePrefix, "المشير خليفة حفتر"},
+			{"egypt", arabic.ScorePrefix, "القاهرة"},
+			{"un", arabic.ScorePrefix, "الأمم المتحدة"},
+			{"fayez-al-sarraj", arabic.ScorePrefix, "السراج"},
+			{"lna", arabic.ScorePrefix, "الجيش الوطني الليبي"},
+			{"uae", arabic.ScorePrefix, "الإمارات"},
+			{"usa", arabic.ScorePrefix, "الولايات المتحدة"},
+			{"ahmed-mismari", arabic.ScoreTokenPrefix, "احمد المسماري"},
+			{"gna", arabic.ScoreTokenPrefix, "حكومة الوفاق"},
+			{"muammar-gaddafi", arabic.ScoreTokenPrefix, "معمر القذافي"},
+		}, nil},
+		{"the article twice", `ال ال`, nil, nil},
+		{"10 KB", strings.Repeat("حفتر ", 2048), nil, graph.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.SearchActors(ctx, graph.SearchQuery{Text: tt.text})
+			if !checkErr(t, "SearchActors", err, tt.error) {
+				return
+			}
+			var gotM []match
+			for _, m := range got {
+				gotM = append(gotM, match{m.Actor.ID, m.Score, m.Matched})
+			}
+			if !slices.Equal(gotM, tt.want) {
+				t.Errorf("SearchActors(%.40q):\n got  %v\n want %v", tt.text, gotM, tt.want)
 			}
 		})
 	}
