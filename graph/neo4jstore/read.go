@@ -184,7 +184,7 @@ func linkFunc(tx neo4j.ManagedTransaction) graph.LinkFunc {
 func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.Path, error) {
 	q, err := q.Normalize()
 	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: shortest paths %q-%q: %w", q.From, q.To, err)
+		return nil, fmt.Errorf("neo4jstore: paths from %q to %q: %w", q.From, q.To, err)
 	}
 	var paths []graph.Path
 	err = s.read(ctx, func(tx neo4j.ManagedTransaction) error {
@@ -198,8 +198,12 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 		paths, err = buildPaths(ctx, tx, idPaths, q.Filter)
 		return err
 	})
-	if err != nil {
-		return nil, fmt.Errorf("neo4jstore: shortest paths %q-%q: %w", q.From, q.To, err)
+	switch {
+	case errors.Is(err, graph.ErrNotFound):
+		// The wording of every store: the web layer shows it.
+		return nil, fmt.Errorf("neo4jstore: paths: %w", err)
+	case err != nil:
+		return nil, fmt.Errorf("neo4jstore: paths from %q to %q: %w", q.From, q.To, err)
 	}
 	return paths, nil
 }

@@ -1,7 +1,7 @@
 // Package neo4jtest gives tests the Neo4j to run against: the one named by
 // the environment (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD,
 // NEO4J_DATABASE), or one a test starts itself with the launcher named by
-// RAWABIT_NEO4J_LAUNCHER (.ci/neo4j/launch). `.ci/neo4j/test` sets all of them
+// NEO4J_TEST_LAUNCHER (.ci/neo4j/launch). `.ci/neo4j/test` sets all of them
 // and NEO4J_REQUIRED=1, which turns a missing Neo4j into a failure instead of
 // a skip.
 package neo4jtest
@@ -28,7 +28,7 @@ const (
 	EnvRequired = "NEO4J_REQUIRED"
 	// EnvLauncher is the command that runs a Neo4j in the foreground:
 	// LAUNCHER PORT [DATA_DIR], printing a line starting with READY.
-	EnvLauncher = "RAWABIT_NEO4J_LAUNCHER"
+	EnvLauncher = "NEO4J_TEST_LAUNCHER"
 )
 
 // Target says how to reach a Neo4j (the fields of neo4jstore.Config that a
@@ -87,7 +87,7 @@ type Server struct {
 	t   testing.TB
 }
 
-// Launch starts a Neo4j with the launcher of RAWABIT_NEO4J_LAUNCHER on a free
+// Launch starts a Neo4j with the launcher of NEO4J_TEST_LAUNCHER on a free
 // port with its data in dir (kept between launches), waits until it is ready
 // and stops it when t ends. Without the launcher it skips t (fails it under
 // NEO4J_REQUIRED=1). port 0 picks a free port.
