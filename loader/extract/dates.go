@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"time"
+
+	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // maxDateSentences is how many sentences from the start of an article are
@@ -13,8 +15,13 @@ const maxDateSentences = 3
 // of an address ("/2019/08/15/").
 var datePattern = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)[0-9]{2})[-/.]([01]?[0-9])[-/.]([0-3]?[0-9])(?:[^0-9]|$)`)
 
-// findDate returns the first year-month-day date of s, or the zero time.
+// findDate returns the first date of s (arabic.FindDate: ISO, day month
+// year in Arabic, Latin or digits), else the date in the path of an
+// address in it, or the zero time.
 func findDate(s string) time.Time {
+	if t, _, _, ok := arabic.FindDate(s); ok {
+		return t
+	}
 	for _, m := range datePattern.FindAllStringSubmatch(s, 4) {
 		t, err := time.Parse("2006-1-2", m[1]+"-"+trimZero(m[2])+"-"+trimZero(m[3]))
 		if err == nil {

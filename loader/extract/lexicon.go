@@ -98,6 +98,8 @@ type cueSpec struct {
 	blame bool
 	// own is a noun whose pronoun refers to the subject ("دعمها").
 	own bool
+	// lemma is an inflection generated from a lemma (lemmas.go).
+	lemma bool
 	// endsWithPrep is a verb phrase ending with its object's preposition
 	// ("ضغط على", "تعاون مع"): the actor after it is the target.
 	endsWithPrep bool
@@ -195,6 +197,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 	lex := &Lexicon{}
 	seen := map[string]cueSpec{}
 	var errs []string
+	var lemmas []lemmaNode
 	var walk func(path string, n *yaml.Node)
 	walk = func(path string, n *yaml.Node) {
 		switch n.Kind {
@@ -204,6 +207,11 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				p := k.Value
 				if path != "" {
 					p = path + "." + k.Value
+				}
+				if rel, ok := lemmaSection(p); ok {
+					// Generated after the hand-written lists, which win.
+					lemmas = append(lemmas, lemmaNode{rel, n.Content[i+1]})
+					continue
 				}
 				if p == "frames" {
 					fs, verbs, ferrs := parseFrames(name, n.Content[i+1])
@@ -291,6 +299,9 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 		}
 	}
 	walk("", doc.Content[0])
+	for _, ln := range lemmas {
+		errs = append(errs, lex.addLemmas(name, ln.rel, ln.node, seen)...)
+	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("extract: lexicon: %s", strings.Join(errs, "; "))
 	}
