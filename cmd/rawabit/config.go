@@ -55,6 +55,7 @@ type Config struct {
 	Data  DataConfig
 	// Server configures the HTTP server of "serve".
 	Server ServerConfig
+	Review ReviewConfig
 	Log    LogConfig
 	// File is the config file that was read, or "" when none was.
 	File string
@@ -93,6 +94,20 @@ type DataConfig struct {
 	Triggers string
 	// Extract runs the extractor over the corpus when loading.
 	Extract bool
+	// Snapshot is the memory store's extraction snapshot: SnapshotAuto
+	// (a file under the user cache folder), a path, or "" for none.
+	Snapshot string
+}
+
+// SnapshotAuto is the data.snapshot value that puts the snapshot under the
+// user cache folder.
+const SnapshotAuto = "auto"
+
+// ReviewConfig configures review mode.
+type ReviewConfig struct {
+	// Tokens map each access token to its reviewer's name; review mode is
+	// on when there is at least one.
+	Tokens map[string]string
 }
 
 // ServerConfig configures "serve".
@@ -167,6 +182,8 @@ var configKeys = []configKey{
 		str(func(c *Config) *string { return &c.Data.Triggers })},
 	{"data.extract", true, "Run the extractor over the corpus when loading (false: curated claims only).",
 		boolean(func(c *Config) *bool { return &c.Data.Extract })},
+	{"data.snapshot", SnapshotAuto, "Memory store: file remembering what was extracted from each article, so that a restart extracts only new or changed ones; \"auto\" for one under the user cache folder, \"\" for none.",
+		str(func(c *Config) *string { return &c.Data.Snapshot })},
 	{"server.addr", "127.0.0.1:8080", "HOST:PORT to listen on (\":8080\" for every interface).",
 		hostPort(func(c *Config) *string { return &c.Server.Addr })},
 	{"server.load_corpus", false, "With store neo4j, load the data files at start-up (the memory store always does).",
@@ -191,6 +208,8 @@ var configKeys = []configKey{
 		integer(func(c *Config) *int { return &c.Server.MaxHeavy }, 1, 1024)},
 	{"server.hosts", web.LoopbackHosts, "Host names the server answers to (the Host header, without port); others get 421. Add the name a proxy or other machines use.",
 		strList(func(c *Config) *[]string { return &c.Server.Hosts })},
+	{"review.tokens", []string{}, fmt.Sprintf("Review mode: access tokens, each NAME=TOKEN naming its reviewer (TOKEN of %d..%d characters A-Z a-z 0-9 - _ . ~); none keeps the API read-only.", minTokenLen, maxTokenLen),
+		reviewTokens(func(c *Config) *map[string]string { return &c.Review.Tokens })},
 	{"log.level", "info", "Log level: debug, info, warn or error.",
 		logLevel(func(c *Config) *slog.Level { return &c.Log.Level })},
 	{"log.format", LogText, "Log format: text or json.",
@@ -721,4 +740,45 @@ func configTable() string {
 		fmt.Fprintf(&b, "| `%s` | `%s` | `%s` | %s |\n", k.Key, def, k.EnvVar(), strings.ReplaceAll(k.Doc, "|", `\|`))
 	}
 	return b.String()
+}
+
+// Review tokens: long enough not to be guessed, short enough for a header.
+const (
+	minTokenLen = 16
+	maxTokenLen = 256
+)
+
+// reviewTokens parses a list of NAME=TOKEN into token → name. A name is
+// 1..64 letters, digits, "-", "_" or "."; a token minTokenLen..maxTokenLen
+// characters of the same set and "~"; the same token twice is an error.
+func reviewTokens(field func(*Config) *map[string]string) func(*Config, any) error {
+	return func(c *Config, v any) error {
+		var list []string
+		if err := strList(func(*Config) *[]string { return &list })(c, v); err != nil {
+			return err
+		}
+		out := map[string]string{}
+		for i, item := range list {
+			name, token, ok := strings.Cut(strings.TrimSpace(item), "=")
+			switch {
+			case !ok:
+				return fmt.Errorf("item %d: want NAME=TOKEN", i+1)
+			case !validReviewer(name):
+				return fmt.Errorf("item %d: reviewer name %q: want 1..64 letters, digits, -, _ or .", i+1, name)
+			case len(token) < minTokenLen || len(token) > maxTokenLen || strings.Trim(token, tokenChars) != "":
+				return fmt.Errorf("item %d (%s): want a token of %d..%d characters A-Z a-z 0-9 - _ . ~", i+1, name, minTokenLen, maxTokenLen)
+			case out[token] != "":
+				return fmt.Errorf("item %d (%s): the same token as %s", i+1, name, out[token])
+			}
+			out[token] = name
+		}
+		*field(c) = out
+		return nil
+	}
+}
+
+const tokenChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~"
+
+func validReviewer(name string) bool {
+	return len(name) >= 1 && len(name) <= 64 && strings.Trim(name, tokenChars[:len(tokenChars)-1]) == ""
 }

@@ -25,7 +25,9 @@ func defaultConfig() Config {
 			Corrections: "data/corrections.yaml",
 			Triggers:    "data/triggers.yaml",
 			Extract:     true,
+			Snapshot:    SnapshotAuto,
 		},
+		Review: ReviewConfig{Tokens: map[string]string{}},
 		Server: ServerConfig{
 			Addr:              "127.0.0.1:8080",
 			RequestTimeout:    10 * time.Second,
@@ -162,6 +164,13 @@ log: {level: DEBUG, format: json}
 			c.Data.Claims = ""
 			c.Data.Articles = nil
 		}},
+		{configCase{name: "review tokens name their reviewers",
+			yaml: "review:\n  tokens: [alice=0123456789abcdef]\n",
+			env:  map[string]string{"RAWABIT_REVIEW_TOKENS": "alice=0123456789abcdef, bob.k=tok-_.~567890ABCDEF"},
+		}, func(c *Config) {
+			c.File = "config.yaml"
+			c.Review.Tokens = map[string]string{"0123456789abcdef": "alice", "tok-_.~567890ABCDEF": "bob.k"}
+		}},
 		{configCase{name: "environment variables unlike any key are ignored",
 			env: map[string]string{"RAWABIT_SHOTS": "/tmp/x", "RAWABIT_BROWSER_BIG": "1"},
 		}, func(c *Config) {}},
@@ -255,6 +264,14 @@ func TestLoadConfigErrors(t *testing.T) {
 			[]string{"config.yaml:2", "data.claims", "single value"}},
 		{configCase{name: "key without a value", yaml: "neo4j:\n  password:\n"},
 			[]string{"config.yaml:2", "neo4j.password", "no value"}},
+		{configCase{name: "review token too short", env: map[string]string{"RAWABIT_REVIEW_TOKENS": "alice=short"}},
+			[]string{"environment RAWABIT_REVIEW_TOKENS", "review.tokens", "item 1 (alice): want a token of 16..256 characters"}},
+		{configCase{name: "review token without a name", yaml: "review:\n  tokens: [0123456789abcdef0]\n"},
+			[]string{"config.yaml:2", "review.tokens", "item 1: want NAME=TOKEN"}},
+		{configCase{name: "review token with a bad character", yaml: "review:\n  tokens: [\"a=0123456789abcdef<\"]\n"},
+			[]string{"review.tokens", "item 1 (a): want a token"}},
+		{configCase{name: "the same review token twice", yaml: "review:\n  tokens: [a=0123456789abcdef, b=0123456789abcdef]\n"},
+			[]string{"review.tokens", "item 2 (b): the same token as a"}},
 		{configCase{name: "empty list item", yaml: "data:\n  gazetteer: [a, \"\"]\n"},
 			[]string{"data.gazetteer", "item 2 is empty"}},
 		{configCase{name: "unknown top-level key", yaml: "store: memory\nstroe: neo4j\n"},

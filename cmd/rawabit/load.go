@@ -60,7 +60,7 @@ all could be loaded, or --strict is given and something was skipped.`,
 			}
 			defer store.Close(context.WithoutCancel(ctx))
 
-			sum, err := app.loadCorpus(ctx, store, paths, partial)
+			sum, err := app.loadCorpus(ctx, store, paths, partial, false)
 			if err != nil {
 				if sum.Articles > 0 { // interrupted: say what was loaded
 					printSummary(app.Stdout, sum, app.Config.Store, maxListed)
@@ -192,11 +192,17 @@ func isDefaultPath(key, path string) bool {
 }
 
 // loadCorpus loads paths into w with the configured options, showing a
-// progress bar when stderr is a terminal.
-func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, partial bool) (loader.Summary, error) {
+// progress bar when stderr is a terminal. With snapshot, extraction goes
+// through the data.snapshot file (see withSnapshot), saved after a load
+// that completed.
+func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, partial, snapshot bool) (loader.Summary, error) {
 	opts, err := app.LoaderOptions(paths, partial)
 	if err != nil {
 		return loader.Summary{}, err
+	}
+	var snap *loader.Snapshot
+	if snapshot {
+		snap = app.withSnapshot(&opts, paths)
 	}
 	var bar *progressbar.ProgressBar
 	if isTerminal(app.Stderr) {
@@ -220,6 +226,9 @@ func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, 
 	sum, err := loader.Load(ctx, w, opts)
 	if bar != nil {
 		_ = bar.Finish()
+	}
+	if err == nil {
+		app.saveSnapshot(snap)
 	}
 	return sum, err
 }

@@ -101,7 +101,7 @@ func TestReadmeOwnArticles(t *testing.T) {
 		}
 	}
 	t.Chdir(dir)
-	t.Setenv("RAWABIT_CACHE_DIR", filepath.Join(dir, "cache"))
+	t.Setenv("RAWABIT_DATA_SNAPSHOT", filepath.Join(dir, "cache", "snapshot.bin"))
 
 	for _, c := range cmds {
 		t.Run(c.line, func(t *testing.T) {
@@ -167,4 +167,60 @@ func serveStats(t *testing.T, args []string) (graph.Counts, string) {
 		t.Errorf("got exit %d after stop, want 0", code)
 	}
 	return counts, logs.String()
+}
+
+// TestServeSnapshot serves the same folder twice: the first start extracts
+// every article and writes the snapshot, the second extracts none and
+// serves the same graph; after an article changes, only it is extracted.
+func TestServeSnapshot(t *testing.T) {
+	clearEnv(t)
+	dir := t.TempDir()
+	for name, text := range ownArticles {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(repoRoot)
+	snapshot := filepath.Join(dir, "snap", "snapshot.bin")
+	t.Setenv("RAWABIT_DATA_SNAPSHOT", snapshot)
+	args := []string{"serve", filepath.Join(dir, "my-articles")}
+	steps := []struct {
+		name   string
+		before func(t *testing.T)
+		want   string
+	}{
+		{"first start", func(*testing.T) {}, "reused=0 extracted=2"},
+		{"unchanged", func(*testing.T) {}, "reused=2 extracted=0"},
+		{"one article changed", func(t *testing.T) {
+			f, err := os.OpenFile(filepath.Join(dir, "my-articles", "cairo.txt"), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("وأيدت تركيا حكومة الوفاق الوطني.\n")
+			f.Close()
+		}, "reused=1 extracted=1"},
+	}
+	var first graph.Counts
+	for i, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.before(t)
+			counts, logs := serveStats(t, args)
+			if !strings.Contains(logs, st.want) {
+				t.Errorf("got logs\n%s\nwant them to say %q", logs, st.want)
+			}
+			if i == 0 {
+				first = counts
+			}
+			if i == 1 && counts != first {
+				t.Errorf("got %+v from the snapshot, want %+v as extracted", counts, first)
+			}
+		})
+	}
+	if _, err := os.Stat(snapshot); err != nil {
+		t.Errorf("snapshot: %v", err)
+	}
 }

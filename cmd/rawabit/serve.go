@@ -71,7 +71,7 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		if len(paths) == 0 {
 			paths = cfg.Data.Articles
 		}
-		sum, err := app.loadCorpus(ctx, store, paths, true)
+		sum, err := app.loadCorpus(ctx, store, paths, true, cfg.Store == StoreMemory)
 		if err != nil {
 			return fmt.Errorf("serve: load corpus: %w", err)
 		}
