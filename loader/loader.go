@@ -20,6 +20,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"sync"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader/gazetteer"
@@ -122,6 +123,8 @@ type Loader struct {
 	curated    map[string][]CuratedClaim
 	rejections []Rejection
 	mentions   *mentionCounter
+	// actors caches gaz.Actor, which builds a new Actor at every call.
+	actors sync.Map // string → graph.Actor
 }
 
 // New parses and checks the gazetteers, the claims file and the corrections
@@ -489,7 +492,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: id, Count: counts[id]})
 		for next := id; next != "" && !ids[next]; {
-			act, ok := l.gaz.Actor(next)
+			act, ok := l.actor(next)
 			if !ok {
 				if d, isD := l.opts.Extractor.(Discoverer); isD {
 					act, ok = d.Discovered(next)
@@ -508,6 +511,19 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		return doc, stats, err
 	}
 	return doc, stats, nil
+}
+
+// actor is l.gaz.Actor, cached: documents share the returned Actor values
+// (and their Aliases, which nobody changes).
+func (l *Loader) actor(id string) (graph.Actor, bool) {
+	if a, ok := l.actors.Load(id); ok {
+		return a.(graph.Actor), true
+	}
+	a, ok := l.gaz.Actor(id)
+	if ok {
+		l.actors.Store(id, a)
+	}
+	return a, ok
 }
 
 func (l *Loader) rejected(c graph.Claim) bool {

@@ -19,7 +19,7 @@ import (
 // SnapshotFormat is the version of the snapshot file format. A file of
 // another format is not read (ErrSnapshotUnreadable) and is replaced at the
 // next Save.
-const SnapshotFormat = 1
+const SnapshotFormat = 2
 
 // snapshotMagic opens every snapshot file.
 const snapshotMagic = "RAWABIT-SNAPSHOT"
@@ -51,6 +51,8 @@ type Snapshot struct {
 	mu sync.Mutex
 	// old holds the entries read from the file, cur those used in this run.
 	old, cur map[[32]byte]snapEntry
+	// discovered holds the discovered actors of the entries used.
+	discovered map[string]graph.Actor
 	reused   int
 	fresh    int
 }
@@ -61,6 +63,9 @@ type Snapshot struct {
 type snapEntry struct {
 	mentions []graph.Mention
 	claims   []graph.Claim
+	// discovered are the actors outside the gazetteer the extractor found
+	// in the article (see Discoverer).
+	discovered []graph.Actor
 }
 
 // OpenSnapshot reads the snapshot file at path made under fingerprint. A
@@ -70,7 +75,7 @@ type snapEntry struct {
 // snapshot and an error wrapping ErrSnapshotStale. Errors name the file.
 // The returned Snapshot is usable in every case.
 func OpenSnapshot(path, fingerprint string) (*Snapshot, error) {
-	s := &Snapshot{path: path, fingerprint: fingerprint, old: map[[32]byte]snapEntry{}, cur: map[[32]byte]snapEntry{}}
+	s := &Snapshot{path: path, fingerprint: fingerprint, old: map[[32]byte]snapEntry{}, cur: map[[32]byte]snapEntry{}, discovered: map[string]graph.Actor{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
@@ -99,12 +104,29 @@ func (s *Snapshot) Stats() (reused, extracted int) {
 
 // Extractor returns x answering from the snapshot: an article whose text
 // the snapshot holds is not extracted again; any other is extracted by x and
-// remembered. The result is the same as x's.
+// remembered. The result is the same as x's. The returned Extractor is a
+// Discoverer: actors x discovered outside the gazetteer are remembered with
+// the article.
 func (s *Snapshot) Extractor(x Extractor) Extractor { return snapExtractor{s, x} }
 
 type snapExtractor struct {
 	s *Snapshot
 	x Extractor
+}
+
+// Discovered returns an actor discovered in an article answered from the
+// snapshot, or else by the wrapped extractor.
+func (e snapExtractor) Discovered(id string) (graph.Actor, bool) {
+	e.s.mu.Lock()
+	a, ok := e.s.discovered[id]
+	e.s.mu.Unlock()
+	if ok {
+		return a, true
+	}
+	if d, isD := e.x.(Discoverer); isD {
+		return d.Discovered(id)
+	}
+	return graph.Actor{}, false
 }
 
 func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error) {
@@ -120,6 +142,9 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 	if ok {
 		e.s.cur[key] = ent
 		e.s.reused++
+		for _, a := range ent.discovered {
+			e.s.discovered[a.ID] = a
+		}
 		e.s.mu.Unlock()
 		return ent.restore(a.Text)
 	}
@@ -133,6 +158,24 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 	for i, c := range claims {
 		c.ID, c.Article, c.Quote = "", "", ""
 		ent.claims[i] = c
+	}
+	if d, isD := e.x.(Discoverer); isD {
+		seen := map[string]bool{}
+		check := func(id string) {
+			if !seen[id] {
+				seen[id] = true
+				if a, ok := d.Discovered(id); ok {
+					ent.discovered = append(ent.discovered, a)
+				}
+			}
+		}
+		for _, m := range mentions {
+			check(m.Actor)
+		}
+		for _, c := range claims {
+			check(c.Source)
+			check(c.Target)
+		}
 	}
 	e.s.mu.Lock()
 	e.s.cur[key] = ent
@@ -229,8 +272,9 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // The file: magic, format (uint32 LE), CRC-32 (IEEE, uint32 LE) of the
 // payload, then the payload: the fingerprint, a table of strings (actor ids
 // and extractor names), and the entries, each its SHA-256, its mentions
-// (string index, count) and its claims (type, certainty, source, target,
-// extractor, start, end as uvarints, confidence as 8 bytes).
+// (string index, count), its claims (type, certainty, source, target,
+// extractor, start, end as uvarints, confidence as 8 bytes) and its
+// discovered actors (id, name, Arabic name, kind, affiliation, aliases).
 
 var (
 	typeCodes      = []graph.RelationType{graph.Met, graph.Supported, graph.Opposed}
@@ -268,6 +312,16 @@ func encodeSnapshot(fingerprint string, entries map[[32]byte]snapEntry) []byte {
 			body = binary.AppendUvarint(body, uint64(c.Start))
 			body = binary.AppendUvarint(body, uint64(c.End))
 			body = binary.LittleEndian.AppendUint64(body, math.Float64bits(c.Confidence))
+		}
+		body = binary.AppendUvarint(body, uint64(len(ent.discovered)))
+		for _, a := range ent.discovered {
+			for _, f := range []string{a.ID, a.Name, a.NameAr, string(a.Kind), a.Affiliation} {
+				body = appendString(body, f)
+			}
+			body = binary.AppendUvarint(body, uint64(len(a.Aliases)))
+			for _, al := range a.Aliases {
+				body = appendString(body, al)
+			}
 		}
 	}
 	var payload []byte
@@ -381,7 +435,7 @@ func decodeSnapshot(data []byte) (string, map[[32]byte]snapEntry, error) {
 		}
 		return int(c)
 	}
-	n := r.count(34) // a key and two counts at least
+	n := r.count(35) // a key and three counts at least
 	entries := make(map[[32]byte]snapEntry, n)
 	for range n {
 		var key [32]byte
@@ -403,6 +457,19 @@ func decodeSnapshot(data []byte) (string, map[[32]byte]snapEntry, error) {
 				c.Start, c.End = int(r.uvarint()), int(r.uvarint())
 				if b := r.bytes(8); b != nil {
 					c.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(b))
+				}
+			}
+		}
+		if m := r.count(6); m > 0 {
+			ent.discovered = make([]graph.Actor, m)
+			for i := range ent.discovered {
+				a := &ent.discovered[i]
+				a.ID, a.Name, a.NameAr, a.Kind, a.Affiliation = r.string(), r.string(), r.string(), graph.Kind(r.string()), r.string()
+				if k := r.count(1); k > 0 {
+					a.Aliases = make([]string, k)
+					for j := range a.Aliases {
+						a.Aliases[j] = r.string()
+					}
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
@@ -26,6 +27,10 @@ func (c *countingExtractor) Extract(ctx context.Context, a graph.Article) ([]gra
 	return c.x.Extract(ctx, a)
 }
 
+func (c *countingExtractor) Discovered(id string) (graph.Actor, bool) {
+	return c.x.(loader.Discoverer).Discovered(id)
+}
+
 // seedCorpus copies the seed articles into a new folder and returns it.
 func seedCorpus(t *testing.T) string {
 	t.Helper()
@@ -34,6 +39,9 @@ func seedCorpus(t *testing.T) string {
 		t.Fatalf("seed articles: %v (%d files)", err, len(files))
 	}
 	dir := t.TempDir()
+	// An article naming a person outside the gazetteer, whom the extractor
+	// discovers: the snapshot must give that actor back too.
+	writeFile(t, filepath.Join(dir, "discovered.txt"), []byte("استقبل الرئيس المصري عبد الفتاح السيسي اللواء كريم فوزي منصور في القاهرة.\n"))
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -66,8 +74,9 @@ func realExtractor(t *testing.T) loader.Extractor {
 // loadWithSnapshot loads corpus through a snapshot at path made under
 // fingerprint and returns the articles extracted, the OpenSnapshot error
 // and every article's claims in the store.
-func loadWithSnapshot(t *testing.T, x loader.Extractor, corpus, path, fingerprint string) (map[string]int, error, map[string][]graph.Claim) {
+func loadWithSnapshot(t *testing.T, corpus, path, fingerprint string) (map[string]int, error, map[string][]graph.Claim) {
 	t.Helper()
+	x := realExtractor(t) // a new one, which has discovered no actor yet
 	snap, openErr := loader.OpenSnapshot(path, fingerprint)
 	counter := &countingExtractor{x: x, calls: map[string]int{}}
 	store := memstore.New()
@@ -93,11 +102,16 @@ func loadWithSnapshot(t *testing.T, x loader.Extractor, corpus, path, fingerprin
 		}
 		claims[id] = cs
 	}
+	if len(sum.Skipped) > 0 {
+		t.Errorf("got skipped %+v, want every article loaded", sum.Skipped)
+	}
+	if cs := claims["discovered"]; len(cs) != 1 || !strings.HasPrefix(cs[0].Target, extract.DiscoveredPrefix) {
+		t.Errorf("got claims %+v in the article naming an unknown person, want one with the discovered actor", cs)
+	}
 	return counter.calls, openErr, claims
 }
 
 func TestSnapshot(t *testing.T) {
-	x := realExtractor(t)
 	tests := []struct {
 		name string
 		// change is done between a first load that writes the snapshot
@@ -150,7 +164,7 @@ func TestSnapshot(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			corpus := seedCorpus(t)
 			snapshot := filepath.Join(t.TempDir(), "cache", "snapshot.bin")
-			first, err, _ := loadWithSnapshot(t, x, corpus, snapshot, "fp1")
+			first, err, _ := loadWithSnapshot(t, corpus, snapshot, "fp1")
 			if err != nil {
 				t.Fatalf("first load: got %v, want no error for a missing snapshot", err)
 			}
@@ -160,9 +174,9 @@ func TestSnapshot(t *testing.T) {
 			}
 			fp := tt.change(t, corpus, snapshot)
 			// The reference: the same corpus without a snapshot.
-			_, _, want := loadWithSnapshot(t, x, corpus, filepath.Join(t.TempDir(), "none.bin"), fp)
+			_, _, want := loadWithSnapshot(t, corpus, filepath.Join(t.TempDir(), "none.bin"), fp)
 
-			calls, err, got := loadWithSnapshot(t, x, corpus, snapshot, fp)
+			calls, err, got := loadWithSnapshot(t, corpus, snapshot, fp)
 			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil) != (err == nil) {
 				t.Errorf("got open error %v, want %v", err, tt.wantErr)
 			}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/graph/storetest"
+)
+
+// writeSyntheticCorpus writes the texts of storetest.SyntheticEach(actors,
+// articles*10, seed 1) as one JSON Lines corpus, and a gazetteer naming its
+// actors by their synthetic Arabic names, under dir. It returns both paths.
+func writeSyntheticCorpus(b *testing.B, dir string, actors, articles int) (corpus, gaz string) {
+	b.Helper()
+	gaz = filepath.Join(dir, "gazetteer.yaml")
+	g, err := os.Create(gaz)
+	if err != nil {
+		b.Fatal(err)
+	}
+	gw := bufio.NewWriter(g)
+	fmt.Fprintln(gw, "actors:")
+	for _, a := range storetest.SyntheticActors(actors) {
+		fmt.Fprintf(gw, "  - {id: %s, name: %q, kind: %s, names: [%q]}\n", a.ID, a.Name, a.Kind, a.NameAr)
+	}
+	if err := gw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	g.Close()
+
+	corpus = filepath.Join(dir, "corpus.jsonl")
+	f, err := os.Create(corpus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	err = storetest.SyntheticEach(actors, articles*storetest.SyntheticClaimsPerArticle, 1, func(d graph.Document) error {
+		return enc.Encode(map[string]string{"id": d.Article.ID, "title": d.Article.Title, "text": d.Article.Text})
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	return corpus, gaz
+}
+
+// BenchmarkServeStartup measures what "serve" does before it listens on the
+// memory store: read the corpus, extract (or take from the snapshot), apply
+// curated claims and corrections, load the store. The corpus is synthetic:
+// RAWABIT_BENCH_ARTICLES articles (default 10,000) of 10 claims among
+// 10,000 actors, with the shipped trigger lexicon. "snapshot=off" extracts
+// every article; "snapshot=unchanged" starts on the snapshot a first start
+// wrote.
+func BenchmarkServeStartup(b *testing.B) {
+	articles := 10000
+	if s := os.Getenv("RAWABIT_BENCH_ARTICLES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("RAWABIT_BENCH_ARTICLES: %v", err)
+		}
+		articles = n
+	}
+	dir := b.TempDir()
+	corpus, gaz := writeSyntheticCorpus(b, dir, 10000, articles)
+	triggers, err := filepath.Abs(filepath.Join(repoRoot, "data", "triggers.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, mode := range []struct{ name, snapshot string }{
+		{"snapshot=off", ""},
+		{"snapshot=unchanged", filepath.Join(dir, "snapshot.bin")},
+	} {
+		b.Run(mode.name, func(b *testing.B) {
+			app := &App{Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Stderr: io.Discard, Stdout: io.Discard}
+			app.Config.Store = StoreMemory
+			app.Config.Data = DataConfig{Gazetteer: []string{gaz}, Triggers: triggers, Extract: true, Snapshot: mode.snapshot}
+			start := func() graph.Counts {
+				store := memstore.New()
+				sum, err := app.loadCorpus(context.Background(), store, []string{corpus}, true, true)
+				if err != nil || sum.Articles != articles {
+					b.Fatalf("got %d articles (%v), want %d", sum.Articles, err, articles)
+				}
+				c, _ := store.Counts(context.Background())
+				return c
+			}
+			if mode.snapshot != "" {
+				start() // the first start writes the snapshot
+			}
+			b.ResetTimer()
+			var c graph.Counts
+			for range b.N {
+				c = start()
+			}
+			b.ReportMetric(float64(c.Claims), "claims")
+		})
+	}
+}
