@@ -61,6 +61,9 @@ type Store struct {
 	searchMu sync.Mutex
 
 	marks sync.Pool // *[]uint64 bitsets over actor indexes
+
+	// review is the state of review mode (review.go).
+	review reviewState
 }
 
 // The indexes below hold numbers rather than pointers wherever they are

@@ -1,0 +1,290 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Errors of review. Callers test them with errors.Is.
+var (
+	// ErrNotSupported: the store does not implement the operation (review
+	// on a store without it).
+	ErrNotSupported = errors.New("not supported by this store")
+	// ErrConflict: the decision does not fit the current state (rejecting
+	// a claim already rejected, restoring one that is not, adding an actor
+	// that exists).
+	ErrConflict = errors.New("conflict")
+)
+
+// DecisionKind is what a reviewer decided.
+type DecisionKind string
+
+// The decisions of review mode.
+const (
+	// DecisionConfirm marks a claim as checked and right.
+	DecisionConfirm DecisionKind = "confirm"
+	// DecisionReject removes a claim from the graph; it can be restored.
+	DecisionReject DecisionKind = "reject"
+	// DecisionRestore puts a rejected claim back (and confirms it).
+	DecisionRestore DecisionKind = "restore"
+	// DecisionAddClaim adds a claim whose quote the reviewer selected.
+	DecisionAddClaim DecisionKind = "add_claim"
+	// DecisionAddActor adds an actor.
+	DecisionAddActor DecisionKind = "add_actor"
+	// DecisionAddName adds a name form to an actor.
+	DecisionAddName DecisionKind = "add_name"
+	// DecisionMerge merges actor ActorID into actor Into: its claims and
+	// mentions become Into's, its names Into's aliases, and it disappears.
+	DecisionMerge DecisionKind = "merge"
+)
+
+// DecisionKinds lists every DecisionKind.
+var DecisionKinds = []DecisionKind{DecisionConfirm, DecisionReject, DecisionRestore, DecisionAddClaim, DecisionAddActor, DecisionAddName, DecisionMerge}
+
+// Limits of a decision's free text.
+const (
+	MaxReasonBytes   = 1000
+	MaxReviewerBytes = 64
+	MaxNameBytes     = 200
+	// MaxReviewQueue is the largest page of the review queue.
+	MaxReviewQueue = 1000
+)
+
+// Decision is one reviewer's decision with who made it, when and why.
+// Which fields are set depends on Kind:
+//
+//   - confirm, reject, restore: ClaimID.
+//   - add_claim: NewClaim with Article, Type, Source, Target, Start and End
+//     (byte offsets of the selected quote in the article text), and
+//     optionally Certainty (default asserted) and Confidence (default 1).
+//     The store fills ID, Quote, Extractor ("manual") and Occurrence.
+//   - add_actor: Actor (id, name, Arabic name, kind, optional affiliation
+//     and aliases).
+//   - add_name: ActorID and Name.
+//   - merge: ActorID (the actor merged away) and Into.
+type Decision struct {
+	Kind     DecisionKind `json:"kind"`
+	Reviewer string       `json:"reviewer"`
+	Time     time.Time    `json:"time"`
+	Reason   string       `json:"reason,omitempty"`
+	ClaimID  string       `json:"claim,omitempty"`
+	NewClaim *Claim       `json:"new_claim,omitempty"`
+	// Occurrence is, for add_claim, which occurrence of the quote in the
+	// article text the claim is (from 1); set by the store.
+	Occurrence int    `json:"occurrence,omitempty"`
+	Actor      *Actor `json:"actor,omitempty"`
+	ActorID    string `json:"actor_id,omitempty"`
+	Name       string `json:"name,omitempty"`
+	Into       string `json:"into,omitempty"`
+}
+
+// ParseDecisionKind parses a decision kind; anything else wraps ErrInvalid.
+func ParseDecisionKind(s string) (DecisionKind, error) {
+	for _, k := range DecisionKinds {
+		if string(k) == s {
+			return k, nil
+		}
+	}
+	return "", fmt.Errorf("%w: kind: unknown decision %q (want one of confirm, reject, restore, add_claim, add_actor, add_name, merge)", ErrInvalid, s)
+}
+
+var (
+	claimIDPattern = regexp.MustCompile(`^[0-9a-f]{16}$`)
+	actorIDPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+	reviewerChars  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
+)
+
+// Validate checks the decision on its own, before any store sees it: a
+// known kind, a reviewer name, a time, a reason of at most MaxReasonBytes
+// of text, and the fields of its kind well formed (ids, a name without
+// control characters, offsets in order, a known type and certainty, a
+// confidence in 0..1). Fields of other kinds must be empty. Errors wrap
+// ErrInvalid and name the field.
+func (d Decision) Validate() error {
+	bad := func(field, format string, args ...any) error {
+		return fmt.Errorf("%w: %s: %s", ErrInvalid, field, fmt.Sprintf(format, args...))
+	}
+	if _, err := ParseDecisionKind(string(d.Kind)); err != nil {
+		return err
+	}
+	if d.Reviewer == "" || len(d.Reviewer) > MaxReviewerBytes || strings.Trim(d.Reviewer, reviewerChars) != "" {
+		return bad("reviewer", "want 1..%d letters, digits, -, _ or .", MaxReviewerBytes)
+	}
+	if d.Time.IsZero() {
+		return bad("time", "missing")
+	}
+	if err := checkText(d.Reason, MaxReasonBytes, true); err != nil {
+		return bad("reason", "%v", err)
+	}
+	want := map[string]bool{}
+	switch d.Kind {
+	case DecisionConfirm, DecisionReject, DecisionRestore:
+		want["claim"] = true
+		if !claimIDPattern.MatchString(d.ClaimID) {
+			return bad("claim", "want a claim id of 16 hex digits, got %q", d.ClaimID)
+		}
+	case DecisionAddClaim:
+		want["new_claim"] = true
+		c := d.NewClaim
+		if c == nil {
+			return bad("new_claim", "missing")
+		}
+		if c.Article == "" || len(c.Article) > 256 {
+			return bad("new_claim.article", "want an article id")
+		}
+		if _, err := ParseRelationType(string(c.Type)); err != nil {
+			return bad("new_claim.type", "want met, supported or opposed, got %q", c.Type)
+		}
+		for field, id := range map[string]string{"new_claim.source": c.Source, "new_claim.target": c.Target} {
+			if !actorIDPattern.MatchString(id) {
+				return bad(field, "want an actor id, got %q", id)
+			}
+		}
+		if c.Source == c.Target {
+			return bad("new_claim.target", "the same actor as the source")
+		}
+		if c.Start < 0 || c.End <= c.Start {
+			return bad("new_claim.end", "want 0 <= start < end, got %d..%d", c.Start, c.End)
+		}
+		if c.Certainty != "" {
+			if _, err := ParseCertainty(string(c.Certainty)); err != nil {
+				return bad("new_claim.certainty", "want asserted, reported or alleged, got %q", c.Certainty)
+			}
+		}
+		if c.Confidence < 0 || c.Confidence > 1 {
+			return bad("new_claim.confidence", "want 0..1, got %v", c.Confidence)
+		}
+		if c.ID != "" || c.Quote != "" || (c.Extractor != "" && c.Extractor != ExtractorManual) {
+			return bad("new_claim", "id, quote and extractor are set by the store")
+		}
+	case DecisionAddActor:
+		want["actor"] = true
+		a := d.Actor
+		if a == nil {
+			return bad("actor", "missing")
+		}
+		if !actorIDPattern.MatchString(a.ID) || len(a.ID) > 100 {
+			return bad("actor.id", "want lower-case letters and digits joined by -, got %q", a.ID)
+		}
+		if _, err := ParseKind(string(a.Kind)); err != nil {
+			return bad("actor.kind", "want person, state or organisation, got %q", a.Kind)
+		}
+		for field, n := range map[string]string{"actor.name": a.Name, "actor.name_ar": a.NameAr} {
+			if err := checkText(n, MaxNameBytes, false); err != nil {
+				return bad(field, "%v", err)
+			}
+		}
+		for _, n := range a.Aliases {
+			if err := checkText(n, MaxNameBytes, false); err != nil {
+				return bad("actor.aliases", "%v", err)
+			}
+		}
+		if a.Affiliation != "" && !actorIDPattern.MatchString(a.Affiliation) {
+			return bad("actor.affiliation", "want an actor id, got %q", a.Affiliation)
+		}
+	case DecisionAddName:
+		want["actor_id"], want["name"] = true, true
+		if !actorIDPattern.MatchString(d.ActorID) {
+			return bad("actor_id", "want an actor id, got %q", d.ActorID)
+		}
+		if err := checkText(d.Name, MaxNameBytes, false); err != nil {
+			return bad("name", "%v", err)
+		}
+	case DecisionMerge:
+		want["actor_id"], want["into"] = true, true
+		if !actorIDPattern.MatchString(d.ActorID) {
+			return bad("actor_id", "want an actor id, got %q", d.ActorID)
+		}
+		if !actorIDPattern.MatchString(d.Into) {
+			return bad("into", "want an actor id, got %q", d.Into)
+		}
+		if d.ActorID == d.Into {
+			return bad("into", "an actor cannot be merged into itself")
+		}
+	}
+	for field, set := range map[string]bool{"claim": d.ClaimID != "", "new_claim": d.NewClaim != nil,
+		"actor": d.Actor != nil, "actor_id": d.ActorID != "", "name": d.Name != "", "into": d.Into != "",
+		"occurrence": d.Occurrence != 0 && d.Kind != DecisionAddClaim} {
+		if set && !want[field] {
+			return bad(field, "not a field of a %s decision", d.Kind)
+		}
+	}
+	return nil
+}
+
+// checkText checks a name or reason: valid UTF-8, at most max bytes, no
+// control character (a reason may hold line breaks), and not blank unless
+// empty is allowed.
+func checkText(s string, max int, empty bool) error {
+	switch {
+	case !utf8.ValidString(s):
+		return errors.New("not valid UTF-8")
+	case len(s) > max:
+		return fmt.Errorf("longer than %d bytes", max)
+	case !empty && strings.TrimSpace(s) == "":
+		return errors.New("empty")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && !(empty && (r == '\n' || r == '\t')) {
+			return fmt.Errorf("control character %U", r)
+		}
+	}
+	return nil
+}
+
+// ClaimStatus is where a claim stands in review.
+type ClaimStatus string
+
+// The review statuses of a claim.
+const (
+	StatusUnreviewed ClaimStatus = "unreviewed"
+	StatusConfirmed  ClaimStatus = "confirmed"
+	StatusRejected   ClaimStatus = "rejected"
+)
+
+// ReviewedClaim is a claim with its review status and the last decision
+// about it (nil when unreviewed).
+type ReviewedClaim struct {
+	Claim    Claim       `json:"claim"`
+	Status   ClaimStatus `json:"status"`
+	Decision *Decision   `json:"decision,omitempty"`
+}
+
+// ReviewQuery pages the review queue or the rejected claims.
+type ReviewQuery struct {
+	// Limit caps the claims; 0 means DefaultLimit, at most MaxReviewQueue.
+	Limit int
+}
+
+// Reviewer is the review side of a store. Implementations are safe for
+// concurrent use; a store without review returns errors wrapping
+// ErrNotSupported from every method.
+type Reviewer interface {
+	// Review checks d against the store (after d.Validate: unknown claims,
+	// actors and articles are ErrNotFound, decisions that do not fit the
+	// state ErrConflict, a selection that is not text ErrInvalid),
+	// completes it (for add_claim: the claim's ID, Quote, Extractor and
+	// the decision's Occurrence), calls persist with the completed decision
+	// when persist is not nil, and applies it only if persist succeeded,
+	// all atomically with respect to other reviews and readers. It returns
+	// the completed decision.
+	Review(ctx context.Context, d Decision, persist func(Decision) error) (Decision, error)
+	// Replay applies decisions recorded earlier, in order, at start-up,
+	// after the corpus (with its curated claims, added ones included) is
+	// loaded: a decision whose claim or actor no longer exists, or that no
+	// longer fits, is skipped and reported in the returned warnings. An
+	// add_claim or add_actor already present is marked as reviewed.
+	Replay(ctx context.Context, ds []Decision) (warnings []string, err error)
+	// ReviewQueue returns unreviewed claims, lowest confidence first, then
+	// by id.
+	ReviewQueue(ctx context.Context, q ReviewQuery) ([]ReviewedClaim, error)
+	// RejectedClaims returns the rejected claims (which can be restored),
+	// most recently rejected first.
+	RejectedClaims(ctx context.Context, q ReviewQuery) ([]ReviewedClaim, error)
+}
