@@ -298,6 +298,7 @@ var rejectionKeys = []string{"type", "source", "target", "article"}
 //	    source: usa          # required
 //	    target: khalifa-haftar  # required
 //	    article: 001_d522f629676ca2b6  # optional: every article when left out
+//	reviews: [...]           # the review log, read by ParseReviews
 //
 // Errors, each naming the file and line and all joined: malformed YAML,
 // unknown keys, a missing field, a bad type. Actor ids are checked by the
@@ -318,8 +319,11 @@ func ParseCorrections(name string, data []byte) ([]Rejection, error) {
 	var errs []error
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
+		if k.Value == reviewsKey {
+			continue // the review log: see ParseReviews
+		}
 		if k.Value != "reject" {
-			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: k.Line}, "unknown key %q (want reject)", k.Value))
+			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: k.Line}, "unknown key %q (want reject or reviews)", k.Value))
 			continue
 		}
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
