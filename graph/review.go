@@ -51,7 +51,6 @@ var DecisionKinds = []DecisionKind{DecisionConfirm, DecisionReject, DecisionRest
 const (
 	MaxReasonBytes   = 1000
 	MaxReviewerBytes = 64
-	MaxNameBytes     = 200
 	// MaxReviewQueue is the largest page of the review queue.
 	MaxReviewQueue = 1000
 )
@@ -135,8 +134,8 @@ func (d Decision) Validate() error {
 		if c == nil {
 			return bad("new_claim", "missing")
 		}
-		if c.Article == "" || len(c.Article) > 256 {
-			return bad("new_claim.article", "want an article id")
+		if err := CheckArticleID(c.Article); err != nil {
+			return fmt.Errorf("new_claim.article: %w", err)
 		}
 		if _, err := ParseRelationType(string(c.Type)); err != nil {
 			return bad("new_claim.type", "want met, supported or opposed, got %q", c.Type)
@@ -233,6 +232,9 @@ func checkText(s string, max int, empty bool) error {
 	for _, r := range s {
 		if unicode.IsControl(r) && !(empty && (r == '\n' || r == '\t')) {
 			return fmt.Errorf("control character %U", r)
+		}
+		if IsBidiControl(r) {
+			return fmt.Errorf("bidirectional control character %U", r)
 		}
 	}
 	return nil

@@ -18,9 +18,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
-	"sync"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader/gazetteer"

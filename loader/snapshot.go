@@ -53,8 +53,8 @@ type Snapshot struct {
 	old, cur map[[32]byte]snapEntry
 	// discovered holds the discovered actors of the entries used.
 	discovered map[string]graph.Actor
-	reused   int
-	fresh    int
+	reused     int
+	fresh      int
 }
 
 // snapEntry is what the extractor found in one article text: mentions and

@@ -47,6 +47,9 @@ type Options struct {
 	// may name, without port; any other gets 421, except /healthz. Default:
 	// LoopbackHosts. A server reached by another name must list it.
 	Hosts []string
+	// Review, when set with a store and at least one token, turns review
+	// mode on (review.go); otherwise the API stays read-only.
+	Review *ReviewOptions
 }
 
 // Defaults of Options.
@@ -100,6 +103,8 @@ type Server struct {
 type route struct {
 	path   string
 	params []string
+	// post marks the one POST route, review decisions (review.go).
+	post bool
 }
 
 // NewServer returns a server reading from r. It never fails: Options are
@@ -130,6 +135,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	s.get("/api/openapi.json", s.handleOpenAPI)
 	s.registerMeta()
 	s.registerOverview()
+	s.registerReview()
 	// export route registered in export.go
 	s.registerExport(e.Group("/api"))
 	e.RouteNotFound("/api/*", func(c echo.Context) error {
@@ -194,6 +200,10 @@ func (s *Server) readOnly(next echo.HandlerFunc) echo.HandlerFunc {
 		switch c.Request().Method {
 		case http.MethodGet, http.MethodHead:
 			return next(c)
+		case http.MethodPost:
+			if c.Request().URL.Path == reviewDecisionsPath && s.reviewEnabled() {
+				return next(c) // review mode: authenticated in review.go
+			}
 		}
 		c.Response().Header().Set(echo.HeaderAllow, "GET, HEAD")
 		return echo.NewHTTPError(http.StatusMethodNotAllowed, "method "+c.Request().Method+" not allowed: the API is read-only")

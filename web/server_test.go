@@ -360,11 +360,15 @@ func TestOpenAPIInStep(t *testing.T) {
 			t.Errorf("route %s is not in openapi.json", p)
 			continue
 		}
-		if _, ok := ops["get"]; !ok || len(ops) != 1 {
-			t.Errorf("openapi.json %s: got operations %v, want get only", p, slices.Collect(maps.Keys(ops)))
+		method := "get"
+		if r.post {
+			method = "post"
+		}
+		if _, ok := ops[method]; !ok || len(ops) != 1 {
+			t.Errorf("openapi.json %s: got operations %v, want %s only", p, slices.Collect(maps.Keys(ops)), method)
 		}
 		var query, path []string
-		for _, prm := range ops["get"].Parameters {
+		for _, prm := range ops[method].Parameters {
 			switch prm.In {
 			case "query":
 				query = append(query, prm.Name)

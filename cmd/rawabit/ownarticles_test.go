@@ -133,6 +133,17 @@ func TestReadmeOwnArticles(t *testing.T) {
 // /api/stats, stops the server and returns the counts and the logs.
 func serveStats(t *testing.T, args []string) (graph.Counts, string) {
 	t.Helper()
+	var counts graph.Counts
+	logs := serveWhile(t, args, func(base string) {
+		getJSON(t, base+"/api/stats", "", &counts)
+	})
+	return counts, logs
+}
+
+// serveWhile runs "rawabit ARGS" in-process on a free port, calls fn with
+// the server's base URL, stops the server and returns its logs.
+func serveWhile(t *testing.T, args []string, fn func(base string)) string {
+	t.Helper()
 	var logs bytes.Buffer
 	listening := make(chan net.Listener, 1)
 	app := &App{Stdout: &logs, Stderr: &logs, Listen: func(string) (net.Listener, error) {
@@ -152,21 +163,37 @@ func serveStats(t *testing.T, args []string) (graph.Counts, string) {
 	case code := <-exited:
 		t.Fatalf("rawabit %s: exit %d before listening; logs:\n%s", strings.Join(args, " "), code, logs.String())
 	}
-	var counts graph.Counts
-	resp, err := http.Get("http://" + ln.Addr().String() + "/api/stats")
+	fn("http://" + ln.Addr().String())
+	cancel()
+	if code := <-exited; code != exitOK {
+		t.Errorf("got exit %d after stop, want 0", code)
+	}
+	return logs.String()
+}
+
+// getJSON GETs url (with a bearer token unless "") into v, failing the test
+// on a status other than 200.
+func getJSON(t *testing.T, url, token string, v any) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if err := json.Unmarshal(body, &counts); err != nil {
-		t.Fatalf("GET /api/stats: %v (%s)", err, body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: got %d %s", url, resp.StatusCode, body)
 	}
-	cancel()
-	if code := <-exited; code != exitOK {
-		t.Errorf("got exit %d after stop, want 0", code)
+	if err := json.Unmarshal(body, v); err != nil {
+		t.Fatalf("GET %s: %v (%s)", url, err, body)
 	}
-	return counts, logs.String()
 }
 
 // TestServeSnapshot serves the same folder twice: the first start extracts

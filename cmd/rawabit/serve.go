@@ -85,6 +85,10 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		app.Logger.Warn("the store holds no article: run \"rawabit load\" or \"rawabit serve --load\"")
 	}
 
+	review, err := app.reviewOptions(ctx, store)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	handler := web.NewServer(store, web.Options{
 		Logger:         app.Logger,
 		RequestTimeout: cfg.Server.RequestTimeout,
@@ -92,6 +96,7 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		MaxNodes:       cfg.Server.MaxNodes,
 		MaxHeavy:       cfg.Server.MaxHeavy,
 		Hosts:          cfg.Server.Hosts,
+		Review:         review,
 	}).Handler()
 	srv := &http.Server{
 		Handler:           handler,
