@@ -43,7 +43,7 @@ func reviewServer(t *testing.T, failPersist bool) (*Server, *[]graph.Decision) {
 
 type reviewRequest struct {
 	method, path, body string
-	header            map[string]string
+	header             map[string]string
 }
 
 // decisionRequest builds a well-formed decision request by alice.
