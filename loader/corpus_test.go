@@ -183,3 +183,49 @@ func TestReadLineBounded(t *testing.T) {
 }
 
 func bufioReader(s string) *bufio.Reader { return bufio.NewReaderSize(strings.NewReader(s), 1<<20) }
+
+// TestArticleDates checks where an article's date comes from: the front
+// matter or the JSON Lines field wins, and an article without either is
+// dated from its text when the text has a date.
+func TestArticleDates(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	tests := []struct {
+		name   string
+		file   string
+		data   string
+		want   time.Time
+		source graph.DateSource
+	}{
+		{"front matter", "a.txt", "---\npublished: 2019-11-14\n---\nقال في 15 أغسطس 2019 إن", day("2019-11-14"), graph.DateFrontMatter},
+		{"text", "b.txt", "---\ntitle: x\n---\nطرابلس - الأحد 15 آب/أغسطس 2019: قال", day("2019-08-15"), graph.DateText},
+		{"text without front matter", "c.txt", "نشر في ١٥ أغسطس ٢٠١٩", day("2019-08-15"), graph.DateText},
+		{"no date", "d.txt", "لا تاريخ هنا", time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ParseText(tt.file, "x", []byte(tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !a.Published.Equal(tt.want) || a.DateSource != tt.source {
+				t.Errorf("got %v from %q, want %v from %q", a.Published, a.DateSource, tt.want, tt.source)
+			}
+		})
+	}
+	t.Run("jsonl", func(t *testing.T) {
+		it := parseRecord("r.jsonl", 1, []byte(`{"id": "j", "text": "في 15 أغسطس 2019", "published": "2020-01-02"}`))
+		if it.Err != nil || it.Article.Published != day("2020-01-02") || it.Article.DateSource != graph.DateJSONL {
+			t.Errorf("got %v from %q (%v), want 2020-01-02 from jsonl", it.Article.Published, it.Article.DateSource, it.Err)
+		}
+		it = parseRecord("r.jsonl", 2, []byte(`{"id": "k", "text": "في 15 أغسطس 2019"}`))
+		if it.Err != nil || it.Article.Published != day("2019-08-15") || it.Article.DateSource != graph.DateText {
+			t.Errorf("got %v from %q (%v), want 2019-08-15 from the text", it.Article.Published, it.Article.DateSource, it.Err)
+		}
+	})
+}

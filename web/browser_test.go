@@ -102,7 +102,7 @@ func TestBrowser(t *testing.T) {
 	if n := count(p.outline(), "node", true); n != counts.Actors {
 		t.Errorf("start screen: got %d actors drawn, want the whole graph (%d)", n, counts.Actors)
 	}
-	p.shot("0-start")
+	p.shot("screenshot-start")
 
 	// Searching nonsense says so.
 	p.do("searching nonsense",
@@ -709,7 +709,7 @@ func (p *page) shot(name string) {
 		p.t.Fatalf("screenshot: %v", err)
 	}
 	dir := os.Getenv("RAWABIT_SHOTS")
-	if name == "screenshot" && *update {
+	if strings.HasPrefix(name, "screenshot") && *update {
 		dir = "testdata"
 	}
 	if dir != "" {
