@@ -152,6 +152,35 @@ func TestBrowser(t *testing.T) {
 	}
 	p.do("leaving the node", chromedp.MouseEvent(chromedp.MouseMoved, h.X+400, h.Y+300))
 
+	// Hovering an edge (one whose midpoint no node covers) gives its type
+	// and evidence count.
+	var clearEdge *outlineItem
+	for _, e := range items {
+		if e.Type != "edge" || e.X == 0 {
+			continue
+		}
+		free := true
+		for _, n := range items {
+			if n.Type == "node" && math.Hypot(n.X-e.X, n.Y-e.Y) < 40 {
+				free = false
+				break
+			}
+		}
+		if free {
+			clearEdge = &e
+			break
+		}
+	}
+	if clearEdge == nil {
+		t.Fatalf("no edge of Haftar's neighbourhood has a midpoint clear of nodes")
+	}
+	p.do("hovering an edge", chromedp.MouseEvent(chromedp.MouseMoved, clearEdge.X, clearEdge.Y))
+	p.wait("the edge tooltip", `document.querySelector("#tooltip").dataset.for === `+jsString(clearEdge.ID))
+	if tip := p.text("#tooltip"); !strings.Contains(tip, strings.ToLower(clearEdge.EdgeType)) || !strings.Contains(tip, "claim") {
+		t.Errorf("got edge tooltip %q, want its type and claims", tip)
+	}
+	p.do("leaving the edge", chromedp.MouseEvent(chromedp.MouseMoved, h.X+400, h.Y+300))
+
 	// Click an edge of Haftar's in the outline (the keyboard's way to the
 	// canvas): the evidence panel lists its claims.
 	edge := bestEdge(t, srv.URL, "khalifa-haftar")
@@ -212,7 +241,7 @@ func TestBrowser(t *testing.T) {
 	// Click the Haftar node on the canvas: the panel lists its names and its
 	// relations in the view, grouped by type.
 	p.clickNode("khalifa-haftar")
-	p.wait("the actor panel", `location.hash.includes("sel=n%3Akhalifa-haftar") && document.querySelector("#panel .names") !== null`)
+	p.wait("the actor panel", `document.querySelector("#panel-body").dataset.showing === "n:khalifa-haftar"`)
 	var actorPanel struct {
 		Names  []string `json:"names"`
 		Groups int      `json:"groups"`
@@ -382,7 +411,7 @@ func TestBrowser(t *testing.T) {
 	// Hide: the actor leaves the canvas (it is kept, hidden) until "Show
 	// hidden".
 	p.clickNode(mover)
-	p.wait("the mover's panel", `document.querySelector('#panel button[data-action="hide"]') !== null`)
+	p.wait("the mover's panel", `document.querySelector("#panel-body").dataset.showing === "n:`+mover+`"`)
 	p.do("hiding "+mover, chromedp.Click(chromedp.CSS(`#panel button[data-action="hide"]`)))
 	p.wait("the hidden node", `document.querySelector('#outline-list li[data-id=`+jsString(mover)+`]').dataset.hidden === "true" && !document.querySelector("#unhide").hidden`)
 	p.do("showing hidden actors", chromedp.Click(chromedp.CSS("#unhide")))
@@ -828,9 +857,11 @@ func TestBrowserLargeGraph(t *testing.T) {
 		Edges  int     `json:"edges"`
 		Layout float64 `json:"layout"`
 	}
+	var timings string
 	p.eval(`(() => { const o = document.querySelector("#outline").dataset; return { nodes: +o.nodes, edges: +o.edges, layout: +o.layoutMs }; })()`, &size)
+	p.eval(`document.querySelector("#outline").dataset.timings`, &timings)
 	p.shot("large")
-	t.Logf("%d nodes, %d edges: page load to drawn view %v (layout %.0f ms)", size.Nodes, size.Edges, loaded.Round(time.Millisecond), size.Layout)
+	t.Logf("%d nodes, %d edges: page load to drawn view %v (layout %.0f ms; last change by phase, ms: %s)", size.Nodes, size.Edges, loaded.Round(time.Millisecond), size.Layout, timings)
 
 	// Expanding past 2,000 actors keeps the expansion's own edges and says
 	// that links to the earlier actors may be missing.
@@ -841,7 +872,9 @@ func TestBrowserLargeGraph(t *testing.T) {
 			break
 		}
 	}
-	p.doubleClick(other.X, other.Y)
+	p.do("selecting "+other.ID, chromedp.MouseClickXY(other.X, other.Y))
+	p.wait("the actor panel", `document.querySelector("#panel-body").dataset.showing === "n:`+other.ID+`"`)
+	p.do("expanding", chromedp.Click(chromedp.CSS(`#panel button[data-action="expand"]`)))
 	p.wait("the expansion", `location.hash.includes("x=")`)
 	if status := p.text("#status"); !strings.Contains(status, "links between added actors and earlier ones may be missing") {
 		t.Errorf("after expanding past 2,000 actors: got status %q, want the notice about missing links", status)

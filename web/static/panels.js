@@ -14,6 +14,10 @@ const TYPE_WORD = { MET: 'met', SUPPORTED: 'supported', OPPOSED: 'opposed' };
 const $ = (id) => document.getElementById(id);
 const panel = () => $('panel-body');
 
+// showing records what the panel shows in its data-showing attribute
+// ("overview", "n:ID", "e:ID", "art:ID", "path", or "" for the placeholder).
+function showing(what) { panel().dataset.showing = what; }
+
 let meta = null;
 export function initPanels(m) { meta = m; }
 
@@ -34,6 +38,7 @@ export function message(kind, ...text) {
 }
 
 export function showError(err) {
+  showing('error');
   replace(panel(), h('p', { class: 'error', dataset: { error: 'true' } }, `Error: ${err.message}`));
   message('error', `Error: ${err.message}`);
 }
@@ -55,11 +60,13 @@ export function centreOn(id) {
 }
 
 export function renderPlaceholder() {
+  showing('');
   replace(panel(), h('p', { class: 'placeholder' }, 'Click a node for its details, or an edge for the evidence behind it.'));
 }
 
 // --- start screen ---------------------------------------------------------------
 export function renderOverview(ov) {
+  showing('overview');
   const c = ov.counts;
   replace(panel(),
     h('h3', {}, 'The corpus'),
@@ -121,6 +128,7 @@ function renderActor(a, node, mentioning) {
         art.published ? [' · ', isoDate(art.published)] : null)))];
   }
   const pinned = getState().pinned.includes(act.id);
+  showing(`n:${act.id}`);
   replace(panel(),
     h('div', { class: 'title' }, h('h3', { dir: 'auto' }, act.name || act.id), act.name_ar ? arabic(act.name_ar, 'h3') : null,
       h('span', { class: `badge ${act.kind}` }, act.kind)),
@@ -163,6 +171,7 @@ export async function showEdge(edgeId, isCurrent) {
   const res = await api.claims({ source: d.source, target: d.target, type: d.type.toLowerCase(),
     certainties: f.certainties, min_confidence: f.min_confidence, since: f.since, until: f.until });
   if (!isCurrent()) return;
+  showing(`e:${edgeId}`);
   replace(panel(),
     h('h3', {}, 'Evidence'),
     edgeTitle(d),
@@ -216,6 +225,7 @@ export async function showArticle(id, claimId, isCurrent) {
   } else {
     text.append(document.createTextNode(a.text));
   }
+  showing(`art:${id}`);
   const dateNote = a.published ? [isoDate(a.published), a.date_source ? h('span', { class: 'date-source', dataset: { dateSource: a.date_source } }, ` (date from ${a.date_source.replace('_', ' ')})`) : null] : null;
   replace(panel(),
     h('button', { type: 'button', class: 'back', onclick: () => setState({ article: '', claim: '' }) }, '← Back'),

@@ -87,6 +87,7 @@ async function showPath(g, res, index) {
   const chooser = res.paths.length > 1 ? h('p', { class: 'hint' }, `Path ${index + 1} of ${res.paths.length} shortest: `,
     res.paths.map((_, i) => (i === index ? h('strong', {}, ` ${i + 1} `) :
       h('button', { type: 'button', class: 'link', onclick: () => showPath(g, res, i) }, ` ${i + 1} `)))) : null;
+  panel().dataset.showing = 'path';
   replace(panel(),
     h('h3', {}, 'Path'),
     h('p', { class: 'hint' }, `${path.steps.length} hop${path.steps.length === 1 ? '' : 's'} from `, nameNode(res.from, byId.get(res.from)), ' to ', nameNode(res.to, byId.get(res.to))),

@@ -38,6 +38,7 @@ export function initView(m) {
   let outlineTimer = 0;
   const outlineSoon = () => { clearTimeout(outlineTimer); outlineTimer = setTimeout(updatePositions, 80); };
   cy.on('viewport position', outlineSoon);
+  cy.on('add remove', () => { outlineVersion++; });
   cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
@@ -382,17 +383,35 @@ export function renderStatus(extra) {
 }
 
 // --- outline ---------------------------------------------------------------------------
-// renderOutline rebuilds the DOM mirror of the canvas.
+// OUTLINE_MAX_EDGES bounds the edges the outline lists: above it (a large
+// view) it lists the actors only, and says so in data-edges-listed.
+const OUTLINE_MAX_EDGES = 2000;
+let outlineVersion = 0, outlineBuilt = -1, outlineLang = '';
+
+// renderOutline brings the DOM mirror of the canvas up to date: it rebuilds
+// the list when elements were added or removed (or the label language
+// changed), and otherwise only refreshes the items' attributes.
 export function renderOutline() {
   const list = $('outline-list');
   const s = getState();
+  $('outline').dataset.visibleNodes = String(cy.nodes().not(HIDDEN).length);
+  $('outline').dataset.visibleEdges = String(cy.edges().not(HIDDEN).length);
+  if (outlineBuilt === outlineVersion && outlineLang === s.lang) {
+    markSelection();
+    markFaded();
+    updatePositions();
+    return;
+  }
+  outlineBuilt = outlineVersion;
+  outlineLang = s.lang;
+  const listEdges = cy.edges().length <= OUTLINE_MAX_EDGES;
   const items = [];
   cy.nodes().forEach((n) => {
     items.push(h('li', { dataset: { id: n.id(), kind: n.data('kind'), type: 'node' } },
       h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `n:${n.id()}`, article: '', claim: '' }) },
         labelOf(n.data(), s.lang))));
   });
-  cy.edges().forEach((e) => {
+  if (listEdges) cy.edges().forEach((e) => {
     items.push(h('li', { dataset: { id: e.id(), type: 'edge', edgeType: e.data('type'), source: e.data('source'), target: e.data('target') } },
       h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `e:${e.id()}`, article: '', claim: '' }) },
         `${labelOf(e.source().data(), s.lang)} ${e.data('type').toLowerCase()} ${labelOf(e.target().data(), s.lang)}`)));
@@ -400,8 +419,7 @@ export function renderOutline() {
   replace(list, items);
   $('outline').dataset.nodes = String(cy.nodes().length);
   $('outline').dataset.edges = String(cy.edges().length);
-  $('outline').dataset.visibleNodes = String(cy.nodes().not(HIDDEN).length);
-  $('outline').dataset.visibleEdges = String(cy.edges().not(HIDDEN).length);
+  $('outline').dataset.edgesListed = String(listEdges);
   markSelection();
   markFaded();
   updatePositions();
