@@ -97,9 +97,15 @@ export function edgeWidth(articles) {
 // cannot isolate them, so labels drop any that reach the viewer.
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
+// MAX_LABEL is the longest label, in characters: a longer name (up to the
+// loader's 300 bytes) is cut with an ellipsis so that it cannot shrink the
+// canvas; panels show names whole.
+const MAX_LABEL = 60;
+
 export function labelOf(d, lang) {
-  const label = lang === 'ar' ? (d.name_ar || d.name || d.id) : (d.name || d.name_ar || d.id);
-  return String(label).replace(BIDI_CONTROLS, '');
+  const label = String(lang === 'ar' ? (d.name_ar || d.name || d.id) : (d.name || d.name_ar || d.id)).replace(BIDI_CONTROLS, '');
+  const chars = [...label];
+  return chars.length > MAX_LABEL ? `${chars.slice(0, MAX_LABEL - 1).join('')}…` : label;
 }
 
 // hopLevels returns each node's hop distance from the centre over the
