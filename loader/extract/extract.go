@@ -2,32 +2,32 @@
 // news, finds the actors of a gazetteer (package loader/gazetteer) and the
 // trigger words of a lexicon (data/triggers.yaml), and turns each sentence
 // that states a meeting, support or opposition between two actors into a
-// graph.Claim carrying the verbatim quote.
+// graph.Claim carrying the verbatim quote. docs/extraction.md is the guide.
 //
-// The pipeline, per sentence (articles are streamed sentence by sentence, so
-// memory does not grow with the article):
+// The pipeline works in layers, per sentence (articles are streamed sentence
+// by sentence, so memory does not grow with the article), each with one job:
 //
-//  1. tokens with byte offsets into the original text (arabic.AppendTokens);
-//  2. actor mentions: longest match of gazetteer forms over tokens (a token
-//     trie), clitic prefixes stripped only when the rest is a known name;
-//  3. cue words of the lexicon, matched the same way;
-//  4. clauses (punctuation, connectives, complementisers);
-//  5. argument assignment per trigger (verb-first, subject-first, noun
-//     constructions, passives, participles, lists);
-//  6. negation and planned meetings drop a claim; certainty and confidence
-//     are set from the cues and the rule that matched.
+//  1. Words: tokens with byte offsets (arabic.AppendTokens); clitics are read
+//     off a word only when the rest is a known name or cue; triggers are
+//     lexicon entries, written by hand or generated from lemmas (lemmas.go).
+//  2. Entities (entities.go, roles.go): gazetteer names by longest match;
+//     role titles standing for their holder on the article's date or for the
+//     person the article introduced with them; persons discovered after a
+//     rank or a title (DiscoveredID); anaphors (الحركة, المملكة) and country
+//     pronouns (بلاده).
+//  3. Cues and clauses: lexicon cues; clauses cut at punctuation and clause
+//     words, short asides between commas or brackets kept inside.
+//  4. Readings, as ordered tables of named entries, each with its test
+//     sentences: frames written as data (frames.go, the frames: section),
+//     the clause reader (clause.go) and its verbal nouns (nouns.go), and
+//     meetings as events across sentences (events.go).
+//  5. Certainty and negation at clause scope; claims with the rule that
+//     produced them (Result.Rule).
 //
-// Confidence says how a claim was found: a base per rule (0.80 for a verb
-// with its subject and object, 0.75 for a noun construction with both
-// arguments marked, a passive or "بين X و Y", 0.70 for a noun with the
-// clause subject, a demonym agent, a split verb or a list meeting, 0.65 for
-// "استوردت X من Y", 0.60 for reliance, demand, circumstantial and
-// demonym-to-subject constructions, 0.55 when
-// the subject is carried over from an earlier clause, 0.50 for a passive
-// whose target is a pronoun), minus 0.05 for every pair of a list but the
-// first, 0.05 per argument named by a capital, demonym or country pronoun,
-// 0.10 when the claim spans more than 14 words and 0.05 when it is alleged;
-// clamped to [0.30, 0.95]. Result.Rule names the rule.
+// Confidence says how a claim was found: each entry's base confidence, minus
+// 0.05 for every pair of a list but the first, 0.05 per argument named by a
+// capital, demonym, title or pronoun, 0.10 when the claim spans more than 14
+// words and 0.05 when it is alleged; clamped to [0.30, 0.95].
 package extract
 
 import (
