@@ -614,8 +614,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من مصر": the state sent the delegation.
 	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
-	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation:
-		m.excluded = true // "قوات حفتر", "حكومة السراج"
+	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)):
+		m.excluded = true // "قوات حفتر", "حكومة السراج"; "حكومة اليمن" is Yemen
 	case m.prep == prepLocation:
 		m.excluded = true
 	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
@@ -775,8 +775,8 @@ func (a *analyzer) aside(i int) int {
 			}
 			return k
 		}
-		if a.menAt[k] >= 0 || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
-			return 0
+		if mi := a.menAt[k]; mi >= 0 && !(a.men[mi].excluded && a.men[mi].prep == prepLocation) || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
+			return 0 // an aside may name a place ("في الرياض"), no actor
 		}
 		switch a.cueKindAt(k) {
 		case cueClauseBreak, cueComplementizer, cueRelative, cueReported:
@@ -1662,4 +1662,14 @@ func (a *analyzer) quoteSpan(lo, hi int) (int, int) {
 		e += size
 	}
 	return s, e
+}
+
+// governmentWord reports whether a normalised word is "government": a
+// state after it is that state ("حكومة اليمن").
+func governmentWord(w string) bool {
+	switch trimConjunction(w) {
+	case "حكومه", "الحكومه", "حكومتي":
+		return true
+	}
+	return false
 }

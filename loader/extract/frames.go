@@ -54,7 +54,7 @@ var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner
 
 // frameWindow is how many words after the verb its object may stand, and
 // after the object the marker of an "after" slot.
-const frameWindow = 8
+const frameWindow = 12
 
 // frame is one parsed entry of the frames: section.
 type frame struct {
@@ -241,7 +241,7 @@ func (a *analyzer) matchFrames(article string) {
 // in the same clause, or -1.
 func (a *analyzer) frameObject(f *frame, v int) int {
 	words := 0
-	for k := v + 1; k < len(a.toks) && words < frameWindow && a.clause[k] == a.clause[v]; k++ {
+	for k := v + 1; k < len(a.toks) && words < frameWindow && a.sameFrameClause(v, k); k++ {
 		if a.menAt[k] >= 0 {
 			continue // names do not count towards the window
 		}
@@ -283,6 +283,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
+				// "نظيره الإيراني محمد جواد ظريف": the person the
+				// adjective describes.
+				if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
+					return []int{n}
+				}
 				return []int{mi}
 			}
 			if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
@@ -358,7 +363,7 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 // subject.
 func (a *analyzer) subjectAfter(v, o int) []int {
 	inTitle := false
-	for k := v + 1; k < len(a.toks) && (k < o || o == v && k <= v+4) && a.clause[k] == a.clause[v]; k++ {
+	for k := v + 1; k < len(a.toks) && (k < o || o == v && k <= v+4) && a.sameFrameClause(v, k); k++ {
 		mi := a.menAt[k]
 		if mi < 0 {
 			switch w := a.toks[k].Norm; {
@@ -385,7 +390,7 @@ func (a *analyzer) subjectAfter(v, o int) []int {
 // frameAfter returns the actors after the first marker that follows the
 // object at o, in its clause.
 func (a *analyzer) frameAfter(f *frame, o int) []int {
-	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.clause[k] == a.clause[o]; k++ {
+	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.sameFrameClause(o, k); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			p := trimConjunction(m.prefix)
@@ -450,8 +455,8 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 			}
 			return a.conjList(mi)
 		}
-		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone {
-			return nil
+		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation {
+			return nil // "على الأراضي السعودية" names the state
 		}
 	}
 	return nil
@@ -471,4 +476,23 @@ func (a *analyzer) inSet(set map[string]bool, k int) bool {
 		}
 	}
 	return false
+}
+
+// sameFrameClause reports whether token k stands in the clause of token i
+// for a frame, or in one that only commas part from it: a frame's verb
+// and object hold together across an apposition ("تلقى الصفدي، نائب رئيس
+// الوزراء، اليوم، مكالمة من ...") but not across a clause word.
+func (a *analyzer) sameFrameClause(i, k int) bool {
+	if a.clause[k] == a.clause[i] {
+		return true
+	}
+	for n := i + 1; n <= k; n++ {
+		if a.clause[n] == a.clause[n-1] {
+			continue
+		}
+		if a.sep[n] != ',' || a.cueKindAt(n) == cueClauseBreak || a.cueKindAt(n) == cueComplementizer || a.cueKindAt(n) == cueRelative {
+			return false
+		}
+	}
+	return true
 }
