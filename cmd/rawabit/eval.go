@@ -18,6 +18,7 @@ type evalFlags struct {
 	gold          string
 	verbose       bool
 	curve         bool
+	byRule        bool
 	json          bool
 	minConfidence float64
 }
@@ -64,6 +65,7 @@ the report as one JSON object instead of tables.`,
 	f.StringVar(&fl.gold, "gold", "", "gold file (JSON; see docs/annotation.md)")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list false positives and misses with their sentences")
 	f.BoolVar(&fl.curve, "curve", false, "add the precision/recall curve over minimum confidences "+curveRange)
+	f.BoolVar(&fl.byRule, "by-rule", false, "add each rule's true and false positives (to calibrate its base confidence)")
 	f.BoolVar(&fl.json, "json", false, "write the report as JSON")
 	addMinConfidenceFlag(f, &fl.minConfidence)
 	addGazetteerFlags(cmd, app)
@@ -132,5 +134,9 @@ func (app *App) runEval(cmd *cobra.Command, fl evalFlags, paths []string) error 
 	if fl.json {
 		return extract.WriteReportJSON(app.Stdout, rep, fl.verbose)
 	}
-	return extract.WriteReport(app.Stdout, rep, fl.verbose)
+	if err := extract.WriteReport(app.Stdout, rep, fl.verbose); err != nil || !fl.byRule {
+		return err
+	}
+	fmt.Fprintln(app.Stdout)
+	return extract.WriteRules(app.Stdout, rep)
 }

@@ -183,6 +183,43 @@ type Report struct {
 	// Curve is the precision/recall curve over confidence thresholds; only
 	// Curve fills it.
 	Curve []CurvePoint
+	// ByRule counts, per rule of the extractor (Result.Rule), the claims
+	// that are right and wrong: the precision each construction has on the
+	// gold, the figure its base confidence is calibrated against.
+	ByRule map[string]*RuleScore
+}
+
+// RuleScore is what one rule of the extractor found in the gold's articles
+// (optional relations not counted).
+type RuleScore struct {
+	Rule   string `json:"rule"`
+	TP, FP int
+}
+
+// Precision is TP / (TP + FP), 0 without claims.
+func (s RuleScore) Precision() float64 {
+	if s.TP+s.FP == 0 {
+		return 0
+	}
+	return float64(s.TP) / float64(s.TP+s.FP)
+}
+
+// WriteRules prints the rules' scores, most claims first.
+func WriteRules(w io.Writer, rep Report) error {
+	rules := make([]*RuleScore, 0, len(rep.ByRule))
+	for _, r := range rep.ByRule {
+		rules = append(rules, r)
+	}
+	slices.SortFunc(rules, func(a, b *RuleScore) int {
+		return cmp.Or(cmp.Compare(b.TP+b.FP, a.TP+a.FP), strings.Compare(a.Rule, b.Rule))
+	})
+	var b strings.Builder
+	fmt.Fprintf(&b, "%-32s %5s %5s %9s\n", "rule", "tp", "fp", "precision")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "%-32s %5d %5d %9.3f\n", r.Rule, r.TP, r.FP, r.Precision())
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
 // Evaluate scores extracted results against a gold file. Only articles the
@@ -259,17 +296,25 @@ func Evaluate(g *Gold, results []Result, resolve func(string) string, articles m
 	for _, t := range graph.RelationTypes {
 		rep.ByType[t] = &Score{}
 	}
+	rep.ByRule = map[string]*RuleScore{}
 	for _, k := range order {
 		r := extracted[k]
 		s := rep.ByType[k.Type]
+		rs := rep.ByRule[r.Rule]
+		if rs == nil {
+			rs = &RuleScore{Rule: r.Rule}
+			rep.ByRule[r.Rule] = rs
+		}
 		switch _, hit := positive[k]; {
 		case hit:
 			s.Extracted++
 			s.TP++
+			rs.TP++
 		case optional[k]:
 		default:
 			s.Extracted++
 			s.FP++
+			rs.FP++
 			neg, isNeg := negative[k]
 			rep.FalsePositives = append(rep.FalsePositives, Finding{
 				Type: k.Type, Source: r.Claim.Source, Target: r.Claim.Target, Article: k.Article,
