@@ -95,11 +95,13 @@ type analyzer struct {
 	// scratch space.
 	doc     docEntities
 	esplits []arabic.Split
+	// phrase is scratch space for longestPhraseAt.
+	phrase []byte
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, sides: map[int32]string{}, roles: map[int32]int32{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, titleFirst: map[string]bool{}, sides: map[int32]string{}, roles: map[int32]int32{},
 	}}
 }
 
@@ -169,7 +171,9 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.matchFrames(article)
 	a.relations(article)
 	newEvent = a.recordEvent(a.results, a.men)
-	a.matchEvents(article)
+	if events {
+		a.matchEvents(article)
+	}
 	for _, r := range a.results {
 		if err := emit(r); err != nil {
 			return err
@@ -181,15 +185,19 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 // hasEventWord reports whether a word of an event construction occurs in
 // the sentence.
 func (a *analyzer) hasEventWord() bool {
-	for _, ec := range eventConstructions {
-		first := a.x.firstWords[ec.kind]
-		for _, t := range a.toks {
-			if first[t.Norm] || first[trimConjunction(t.Norm)] {
-				return true
-			}
+	for k := range a.toks {
+		if a.eventFirst(k) {
+			return true
 		}
 	}
 	return false
+}
+
+// eventFirst reports whether token k may start the words of an event
+// construction.
+func (a *analyzer) eventFirst(k int) bool {
+	w := a.toks[k].Norm
+	return a.x.eventFirst[w] || a.x.eventFirst[trimConjunction(w)]
 }
 
 // setPrior records mention m as the subject a next sentence may continue.

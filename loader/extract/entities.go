@@ -59,6 +59,9 @@ type docEntities struct {
 	// titles maps a title run (normalised words joined by a space, the
 	// first without و or ف) to the last person it introduced.
 	titles map[string]int32
+	// titleFirst holds the first words, as written, of the title runs
+	// titles binds, so that only they are looked up.
+	titleFirst map[string]bool
 	// roles maps 1 + a role index to the person the article introduced
 	// with its title (roles.go).
 	roles map[int32]int32
@@ -132,6 +135,9 @@ func (a *analyzer) titleStart(i int) int {
 // rankBefore reports whether a rank ("اللواء", "الفريق أول") ends right
 // before token i.
 func (a *analyzer) rankBefore(i int) bool {
+	if i == 0 || !a.x.rankLast[a.toks[i-1].Norm] {
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if n := a.longestPhraseAt(cueRank, k); n > 0 && k+n == i {
 			return true
@@ -143,16 +149,29 @@ func (a *analyzer) rankBefore(i int) bool {
 // longestPhraseAt is phraseAt for the longest entry ("الفريق أول" rather
 // than "الفريق").
 func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
-	best := 0
-	for n := 1; n <= 4 && k+n <= len(a.toks); n++ {
-		if a.phraseAt(kind, k) == 0 {
+	if k < 0 || k >= len(a.toks) {
+		return 0
+	}
+	set, first := a.x.words[kind], a.x.firstWords[kind]
+	w := a.toks[k].Norm
+	if !first[w] {
+		if w = trimConjunction(w); !first[w] {
 			return 0
 		}
-		w := strings.TrimLeft(a.joined(k, k+n), "وف")
-		if a.x.words[kind][w] || a.x.words[kind][a.joined(k, k+n)] {
+	}
+	best := 0
+	if set[w] {
+		best = 1
+	}
+	b := a.phrase[:0]
+	b = append(b, w...)
+	for n := 2; n <= 4 && k+n <= len(a.toks); n++ {
+		b = append(append(b, ' '), a.toks[k+n-1].Norm...)
+		if set[string(b)] {
 			best = n
 		}
 	}
+	a.phrase = b
 	return best
 }
 
@@ -237,11 +256,11 @@ func (a *analyzer) discover(i int) (mention, bool) {
 			return a.discoveredMention(name, i, i+n), true
 		}
 	}
-	if a.inRank(i) {
+	first, rank := a.firstNameAt(i), a.rankBefore(i)
+	if !first && !rank || a.inRank(i) {
 		return mention{}, false
 	}
-	first := a.firstNameAt(i)
-	if !(first && (a.rankBefore(i) || a.titleStart(i) >= 0)) && !a.rankBefore(i) {
+	if !rank && a.titleStart(i) < 0 {
 		return mention{}, false
 	}
 	end := a.nameEnd(i)
@@ -302,6 +321,7 @@ func (a *analyzer) bindTitle(m mention) {
 	if t < 0 || m.i-t < 2 {
 		return
 	}
+	a.doc.titleFirst[a.toks[t].Norm] = true
 	for j := t + 2; j <= m.i; j++ {
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
@@ -311,7 +331,7 @@ func (a *analyzer) bindTitle(m mention) {
 // token i was bound to earlier in the article, when no name follows it:
 // the longest bound run wins.
 func (a *analyzer) boundTitle(i int) (mention, bool) {
-	if len(a.doc.titles) == 0 {
+	if len(a.doc.titles) == 0 || !a.doc.titleFirst[a.toks[i].Norm] {
 		return mention{}, false
 	}
 	if kind, _ := a.rawCue(i); kind != cueTitle {
@@ -340,10 +360,18 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 // entityAt returns a mention the entity layer finds at token i, where no
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
-	if m, ok := a.boundTitle(i); ok {
-		return m, true
+	w := a.toks[i].Norm
+	if a.doc.titleFirst[w] {
+		if m, ok := a.boundTitle(i); ok {
+			return m, true
+		}
 	}
-	if !arabicWord(a.toks[i].Norm) {
+	// Most words start no name: only a first name, a word after a rank
+	// or the first word of a name discovered earlier can.
+	if !a.firstName(w) && (i == 0 || !a.x.rankLast[a.toks[i-1].Norm]) && a.doc.firstWord[w] == nil {
+		return mention{}, false
+	}
+	if !arabicWord(w) {
 		return mention{}, false
 	}
 	return a.discover(i)

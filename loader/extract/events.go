@@ -145,14 +145,17 @@ func (a *analyzer) recordEvent(results []Result, men []mention) bool {
 
 // matchEvents emits the claims of the event constructions of the sentence.
 func (a *analyzer) matchEvents(article string) {
-	for _, ec := range eventConstructions {
-		for k := 0; k < len(a.toks); k++ {
-			n := a.longestPhraseAt(ec.kind, k)
-			if n == 0 || a.menAt[k] >= 0 {
-				continue
+	for k := 0; k < len(a.toks); k++ {
+		if !a.eventFirst(k) || a.menAt[k] >= 0 {
+			continue
+		}
+		for i := range eventConstructions {
+			ec := &eventConstructions[i]
+			if n := a.longestPhraseAt(ec.kind, k); n > 0 {
+				a.eventAt(article, ec, k, k+n)
+				k += n - 1
+				break
 			}
-			a.eventAt(article, &ec, k, k+n)
-			k += n - 1
 		}
 	}
 }

@@ -86,6 +86,10 @@ type Extractor struct {
 	// discovered holds every actor discovered so far, by id, so that a
 	// loader can store them (Discovered).
 	discovered sync.Map
+	// rankLast holds the last word of every rank, eventFirst the first
+	// word of every event construction's words: cheap filters before a
+	// phrase is looked up.
+	rankLast, eventFirst map[string]bool
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -228,6 +232,15 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		}
 	}
 	x.frames, x.frameVerbs = lex.frames, lex.frameVerbs
+	x.rankLast, x.eventFirst = map[string]bool{}, map[string]bool{}
+	for p := range x.words[cueRank] {
+		x.rankLast[p[strings.LastIndexByte(p, ' ')+1:]] = true
+	}
+	for _, ec := range eventConstructions {
+		for w := range x.firstWords[ec.kind] {
+			x.eventFirst[w] = true
+		}
+	}
 	for _, o := range opts {
 		if err := o(x); err != nil {
 			return nil, err
