@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { getState, setState } from './state.js';
-import { cy, addElements, filterQuery, current, applyVisibility, renderStatus } from './view.js';
+import { cy, addElements, filterQuery, current, applyVisibility, renderStatus, fitView } from './view.js';
 import { layoutAdded, labelOf } from './graphview.js';
 import { nameNode, claimCard } from './panels.js';
 import { attachSuggest, resolveTyped } from './suggest.js';
@@ -20,6 +20,7 @@ export function initPathFinder(meta) {
   attachSuggest($('path-from'), $('path-from-box').querySelector('ul'), () => {});
   attachSuggest($('path-to'), $('path-to-box').querySelector('ul'), () => {});
   $('path-go').addEventListener('click', async () => {
+    for (const box of [$('path-from-box'), $('path-to-box')]) box.querySelector('ul').hidden = true;
     const ends = [];
     for (const input of [$('path-from'), $('path-to')]) {
       const r = await resolveTyped(input);
@@ -82,7 +83,7 @@ async function showPath(g, res, index) {
     cy.nodes().filter((n) => ids.has(n.id())).removeClass('dim filtered user-hidden').addClass('path');
     cy.edges().filter((e) => edgeIds.has(e.id())).removeClass('dim filtered').addClass('path');
   });
-  cy.fit(cy.elements('.path'), 60);
+  fitView(cy.elements('.path'));
   const byId = new Map(path.nodes.map((n) => [n.id, n]));
   const chooser = res.paths.length > 1 ? h('p', { class: 'hint' }, `Path ${index + 1} of ${res.paths.length} shortest: `,
     res.paths.map((_, i) => (i === index ? h('strong', {}, ` ${i + 1} `) :

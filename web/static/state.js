@@ -25,6 +25,11 @@
 //   undo(), redo()          move through the history (browser Back and
 //                           Forward). Ctrl+Z and Ctrl+Shift+Z (or Ctrl+Y)
 //                           call them when focus is not in a text field.
+//   addKeys(fields)         adds SCHEMA entries ({ key, hash, def, parse,
+//                           format }, as below) for another module's own
+//                           state (review.js, say); call it after
+//                           initState. Their values are read from the hash
+//                           at once; a key or hash name already taken throws.
 //   hashOf(patch)           the "#..." of the current state with patch
 //                           applied, for links that open a state.
 //   SCHEMA                  [{ key, hash, def, parse(string), format(value) }]:
@@ -76,11 +81,10 @@ const confidence = {
 export const LAYOUTS = [['force', 'force-directed'], ['concentric', 'concentric by centrality'], ['hierarchy', 'hierarchical']];
 
 function buildSchema(meta) {
-  const nodeDefault = meta.node_limits.includes(500) ? 500 : meta.max_nodes;
   return [
     { key: 'centre', hash: 'c', def: '', ...str },
     { key: 'depth', hash: 'd', def: 1, ...intIn(1, meta.max_depth) },
-    { key: 'limit', hash: 'n', def: nodeDefault, ...intIn(1, meta.max_nodes) },
+    { key: 'limit', hash: 'n', def: meta.max_nodes, ...intIn(1, meta.max_nodes) },
     { key: 'types', hash: 't', def: [...meta.types], ...subsetOf(meta.types) },
     { key: 'kinds', hash: 'k', def: [...meta.kinds], ...subsetOf(meta.kinds) },
     { key: 'certs', hash: 'ce', def: [...meta.certainties], ...subsetOf(meta.certainties) },
@@ -95,7 +99,7 @@ function buildSchema(meta) {
     { key: 'pinned', hash: 'pin', def: [], ...ids },
     { key: 'from', hash: 'pf', def: '', ...str },
     { key: 'to', hash: 'pt', def: '', ...str },
-    { key: 'pathMax', hash: 'pm', def: Math.min(4, meta.max_path_length), ...intIn(1, meta.max_path_length) },
+    { key: 'pathMax', hash: 'pm', def: meta.default_path_length, ...intIn(1, meta.max_path_length) },
     { key: 'article', hash: 'art', def: '', ...str },
     { key: 'claim', hash: 'cl', def: '', ...str },
   ];
@@ -169,6 +173,14 @@ export async function initState(meta) {
     else if ((k === 'z' && ev.shiftKey) || k === 'y') { ev.preventDefault(); redo(); }
   });
   return state;
+}
+
+export function addKeys(fields) {
+  for (const f of fields) {
+    if (SCHEMA.some((x) => x.key === f.key || x.hash === f.hash)) throw new Error(`addKeys: ${f.key} (#${f.hash}) is taken`);
+  }
+  SCHEMA = [...SCHEMA, ...fields];
+  state = Object.freeze({ ...state, ...parseHash(location.hash) });
 }
 
 export function getState() { return state; }

@@ -39,7 +39,7 @@ export function attachSuggest(input, list, onChoose) {
     if (!q) { items = []; none = ''; close(); return; }
     try {
       const res = await api.search(q, 8);
-      if (input.value.trim() !== q) return;
+      if (input.value.trim() !== q || document.activeElement !== input) return;
       items = res.actors; none = items.length ? '' : q; active = items.length ? 0 : -1; render();
     } catch { items = []; none = ''; close(); }
   }, 120);

@@ -60,7 +60,8 @@ export function setMonths(counts, undated) {
   const box = $('timeline');
   box.hidden = months.length === 0;
   box.dataset.months = String(months.length);
-  $('undated').textContent = undated ? `${undated} claims undated` : '';
+  $('undated').textContent = undated ? `· ${undated} claims undated` : '';
+  replace($('timeline-span'), months.length ? ['months ', h('bdi', { dir: 'ltr' }, months[0].month), ' to ', h('bdi', { dir: 'ltr' }, months[months.length - 1].month)] : '');
   draw();
 }
 
