@@ -1263,11 +1263,37 @@ func (a *analyzer) relations(article string) {
 // or before one bridge word ("لا يمكنهما تأييد").
 func (a *analyzer) negated(ci int) bool {
 	i := a.cues[ci].i
+	neg := false
 	switch a.cueKindAt(i - 1) {
 	case cueNegNext:
-		return true
+		neg = true
 	case cueNegBridge:
-		return a.cueKindAt(a.cues[a.cueAt[i-1]].i-1) == cueNegNext
+		neg = a.cueKindAt(a.cues[a.cueAt[i-1]].i-1) == cueNegNext
+	}
+	return neg && !a.exceptive(a.cues[ci].j)
+}
+
+// exceptive reports whether an exceptive ("إلا") follows token from in
+// its clause: "لا تدعم فرنسا إلا حكومة الوفاق" states support.
+func (a *analyzer) exceptive(from int) bool {
+	for k := from; k < len(a.toks) && k < from+6 && a.clause[k] == a.clause[max(from-1, 0)]; k++ {
+		if a.isWord(cueExceptive, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// absent reports whether a mention follows a word of absence ("في غياب
+// وفد X", "بمقاطعة X"): it took no part in the meeting.
+func (a *analyzer) absent(m mention) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
+		if a.isWord(cueAbsence, k) {
+			return true
+		}
+		if a.menAt[k] >= 0 || a.sep[k+1] != 0 {
+			return false
+		}
 	}
 	return false
 }
@@ -1565,6 +1591,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		ms, mt := a.men[p[0]], a.men[p[1]]
 		if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 			continue
+		}
+		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
+			continue // "في غياب وفد X": X met nobody
 		}
 		conf := base
 		if n > 0 {

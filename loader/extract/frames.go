@@ -66,6 +66,10 @@ type frame struct {
 	markers        map[string]bool
 	mutual         bool
 	noun           bool
+	// negated frames read only a negated verb ("لا تعترف ب" is opposition);
+	// reciprocal ones make every actor of the subject list act on every
+	// other ("تتقاتل X و Y").
+	negated, reciprocal bool
 	line           int
 	tests          []FrameTest
 }
@@ -88,6 +92,8 @@ type frameYAML struct {
 	Markers    []string    `yaml:"markers"`
 	Mutual     bool        `yaml:"mutual"`
 	Noun       bool        `yaml:"noun"`
+	Negated    bool        `yaml:"negated"`
+	Reciprocal bool        `yaml:"reciprocal"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -131,7 +137,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
 			continue
@@ -206,7 +212,7 @@ func (a *analyzer) matchFrames(article string) {
 	for v := range a.toks {
 		for _, fi := range a.frameVerb(v) {
 			f := &a.x.frames[fi]
-			if a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext {
+			if neg := a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext; neg != f.negated {
 				continue
 			}
 			o := v
@@ -216,11 +222,22 @@ func (a *analyzer) matchFrames(article string) {
 				}
 			}
 			src := a.frameSlot(f, f.source, v, o)
+			var pairs [][2]int
+			if f.reciprocal && len(src) > 1 {
+				for _, x := range src {
+					for _, y := range src {
+						if x != y {
+							pairs = append(pairs, [2]int{x, y})
+						}
+					}
+				}
+				a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
+				continue
+			}
 			tgt := a.frameSlot(f, f.target, v, o)
 			if len(src) == 0 || len(tgt) == 0 {
 				continue
 			}
-			var pairs [][2]int
 			for _, s := range src {
 				for _, t := range tgt {
 					if a.affiliated(a.men[s].actor, a.men[t].actor) {
@@ -264,6 +281,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			return l
 		}
 		if sp := a.speakerBefore(v); sp >= 0 {
+			return []int{sp}
+		}
+		if sp := a.pronounSpeaker(v); sp >= 0 {
 			return []int{sp}
 		}
 		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && a.clause[a.men[t].i] >= a.clause[v]-1 {
@@ -372,7 +392,7 @@ func (a *analyzer) subjectAfter(v, o int) []int {
 				continue
 			case w == "كل", w == "من" && a.toks[k-1].Norm == "كل":
 				continue
-			case inTitle && a.cueKindAt(k) == cueNone && a.sep[k] == 0:
+			case inTitle && (a.cueKindAt(k) == cueNone || a.cueKindAt(k) == cueLocation) && a.sep[k] == 0:
 				continue // "رئيس المكتب السياسي لحركة حماس إسماعيل هنية"
 			}
 			return nil
@@ -455,7 +475,7 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 			}
 			return a.conjList(mi)
 		}
-		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation {
+		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation && kind != cuePossessor {
 			return nil // "على الأراضي السعودية" names the state
 		}
 	}
@@ -495,4 +515,27 @@ func (a *analyzer) sameFrameClause(i, k int) bool {
 		}
 	}
 	return true
+}
+
+// pronounSpeaker returns the speaker of a reporting verb whose complement
+// starts with a pronoun before token v ("وقالت مصر إنها لا تعترف ..."):
+// the pronoun is the speaker. -1 when there is none.
+func (a *analyzer) pronounSpeaker(v int) int {
+	for k := v - 1; k >= 0 && k >= v-4; k-- {
+		if a.cueKindAt(k) != cueComplementizer {
+			continue
+		}
+		switch trimConjunction(a.toks[k].Norm) {
+		case "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "انهما":
+		default:
+			return -1
+		}
+		for mi := len(a.men) - 1; mi >= 0; mi-- {
+			if m := a.men[mi]; m.j <= k && !m.external && !m.carried && a.reporter(mi) {
+				return a.head(mi)
+			}
+		}
+		return -1
+	}
+	return -1
 }

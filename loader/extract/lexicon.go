@@ -66,6 +66,8 @@ const (
 	cueEventAttendance // "بحضور": attendees of the last meeting follow
 	cueEventReception  // "وكان في استقباله": the hosts of arrivals follow
 	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
+	cueExceptive       // "إلا": a negation before it states the relation
+	cueAbsence         // "في غياب": the actor after it took no part
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -162,6 +164,8 @@ var lexiconSections = map[string]cueSpec{
 	"events.attendance":                  {kind: cueEventAttendance},
 	"events.reception":                   {kind: cueEventReception},
 	"events.companion":                   {kind: cueEventCompanion},
+	"negation.exceptives":                {kind: cueExceptive},
+	"absence":                            {kind: cueAbsence},
 }
 
 func init() {

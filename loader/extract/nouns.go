@@ -23,6 +23,7 @@ var nounReadings = []nounReading{
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
+	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
 }
@@ -190,6 +191,21 @@ func (a *analyzer) nounSubject(ci int) int {
 	return -1
 }
 
+// readNounGenitiveAgent reads "هجوم حفتر على طرابلس": the genitive of an
+// opposed event noun with a target marked by على or ضد is the event's
+// agent, whoever mentions the event ("لا تدعم فرنسا هجوم حفتر على ...").
+func (a *analyzer) readNounGenitiveAgent(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	g := a.nounGenitive(ci, cl)
+	if g < 0 || c.rel != graph.Opposed {
+		return candidate{}, pass
+	}
+	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via == cueParty && a.markedAgainst(t) {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive-agent", conf: 0.75}, found
+	}
+	return candidate{}, pass
+}
+
 // readNounGenitive reads a noun with an actor right after it: "قرر دعم
 // حفتر" (the subject supports the genitive) or "دعم ايطاليا لحكومة
 // الوفاق" (genitive source, marked target).
@@ -249,4 +265,15 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 // of the verb before is the noun's agent ("تتهم واشنطن إيران بتسليح").
 func (a *analyzer) objectAgent(c cue) bool {
 	return strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0
+}
+
+// markedAgainst reports whether mention t follows على or ضد (the target of
+// an attack).
+func (a *analyzer) markedAgainst(t int) bool {
+	m := a.men[t]
+	switch m.partyWord {
+	case "علي", "ضد":
+		return true
+	}
+	return false
 }
