@@ -70,8 +70,8 @@ type frame struct {
 	// reciprocal ones make every actor of the subject list act on every
 	// other ("تتقاتل X و Y").
 	negated, reciprocal bool
-	line           int
-	tests          []FrameTest
+	line                int
+	tests               []FrameTest
 }
 
 // FrameTest is a sentence a frame must read, with the claims it must give
