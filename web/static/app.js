@@ -21,6 +21,7 @@ import { attachSuggest } from './suggest.js';
 import { initTimeline, setMonths, syncTimeline } from './timeline.js';
 import { setupExport } from './export.js';
 import { labelOf, HIDDEN } from './graphview.js';
+import './review.js';
 
 const $ = (id) => document.getElementById(id);
 
