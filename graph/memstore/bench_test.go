@@ -200,3 +200,33 @@ func BenchmarkFullGC(b *testing.B) {
 		runtime.GC()
 	}
 }
+
+// BenchmarkOverview measures the start screen's summary of the benchmark
+// graph (every actor ranked, every claim counted by month), without and
+// with a date range; Counts is the floor it is compared with.
+func BenchmarkOverview(b *testing.B) {
+	s := bigGraph(b)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name string
+		f    graph.Filter
+	}{
+		{"all", graph.Filter{}},
+		{"range", graph.Filter{Since: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC)}},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.Overview(ctx, graph.OverviewQuery{Filter: tt.f, Top: 12}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("counts", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := s.Counts(ctx); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

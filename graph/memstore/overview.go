@@ -68,28 +68,31 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 	if ov.Top == nil {
 		ov.Top = []graph.ActorDegree{}
 	}
+	// Claims by month: article by article, so that each article's month
+	// is worked out once and its claims are read in order.
 	byMonth := map[string]int{}
-	months := make(map[int32]string)
-	for i := range s.pairList {
+	for i, a := range s.bySlot {
 		if i%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return graph.Overview{}, fmt.Errorf("memstore: overview: %w", err)
 			}
 		}
-		for _, ec := range s.pairList[i].claims() {
-			if !m.match(ec) {
-				continue
+		if a == nil {
+			continue
+		}
+		day := dayNumber(a.article.Published)
+		n := 0
+		for _, r := range a.claims {
+			if m.match(edgeClaim{bits: r.bits, confidence: r.confidence, day: day}) {
+				n++
 			}
-			if ec.day == noDay {
-				ov.Undated++
-				continue
-			}
-			month, ok := months[ec.slot]
-			if !ok {
-				month = graph.MonthOf(s.bySlot[ec.slot].article.Published)
-				months[ec.slot] = month
-			}
-			byMonth[month]++
+		}
+		switch {
+		case n == 0:
+		case day == noDay:
+			ov.Undated += n
+		default:
+			byMonth[graph.MonthOf(a.article.Published)] += n
 		}
 	}
 	ov.Months = make([]graph.MonthCount, 0, len(byMonth))
