@@ -183,6 +183,10 @@ type Claim struct {
 	Confidence float64   `json:"confidence"`
 	// Extractor names what produced the claim: "name/version", or "manual".
 	Extractor string `json:"extractor"`
+	// Rule names the extractor's construction that found the claim
+	// ("frame/ties/cut", "verb/subject-first"); "" for a claim written by
+	// hand.
+	Rule string `json:"rule,omitempty"`
 }
 
 // Mention says how often an article names an actor.

@@ -97,6 +97,7 @@ func writeJSONL(ctx context.Context, w io.Writer, in Input) error {
 		b = append(b, `,"confidence":`...)
 		b = appendFloat(b, c.Confidence)
 		b = appendOptional(b, "extractor", c.Extractor)
+		b = appendOptional(b, "rule", c.Rule)
 		b = append(b, "}\n"...)
 		t.b(b)
 		return t.err
@@ -203,7 +204,7 @@ func (rec ClaimLine) claim() (graph.Claim, error) {
 	c := graph.Claim{
 		ID: rec.ID, Type: t, Source: rec.Source.ID, Target: rec.Target.ID, Article: rec.Article.ID,
 		Quote: rec.Evidence.Quote, Start: rec.Evidence.Start, End: rec.Evidence.End,
-		Certainty: cert, Confidence: rec.Confidence, Extractor: rec.Extractor,
+		Certainty: cert, Confidence: rec.Confidence, Extractor: rec.Extractor, Rule: rec.Rule,
 	}
 	if c.ID == "" {
 		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)

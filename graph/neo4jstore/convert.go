@@ -131,6 +131,7 @@ func claimsOf(recs []*neo4j.Record) ([]graph.Claim, error) {
 			Certainty:  graph.Certainty(str(p, "certainty")),
 			Confidence: confidence,
 			Extractor:  str(p, "extractor"),
+			Rule:       str(p, "rule"),
 		})
 	}
 	return claims, nil

@@ -8,7 +8,7 @@
 //	    {id, name, name_ar, aliases, aliases_text, search_keys, kind, affiliation})
 //	(:Article {id, title, source, url, published, date_source, language, text, sha256})
 //	(:Actor)-[:MET|SUPPORTED|OPPOSED {id, article, quote, start, end,
-//	    certainty, confidence, extractor}]->(:Actor)      one per claim
+//	    certainty, confidence, extractor, rule}]->(:Actor)      one per claim
 //	(:Actor)-[:MENTIONED_IN {count}]->(:Article)
 //	(:Actor)-[:AFFILIATED_WITH]->(:Actor)
 //

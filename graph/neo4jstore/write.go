@@ -192,6 +192,7 @@ func documentParams(doc graph.Document) writeParams {
 				"certainty":  string(c.Certainty),
 				"confidence": c.Confidence,
 				"extractor":  c.Extractor,
+				"rule":       c.Rule,
 			},
 		})
 	}

@@ -1618,7 +1618,7 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		cl := graph.Claim{
 			Type: rel, Source: src.ID, Target: tgt.ID, Article: article,
 			Quote: a.text[qs:qe], Start: a.off + qs, End: a.off + qe,
-			Certainty: cert, Confidence: conf, Extractor: Name,
+			Certainty: cert, Confidence: conf, Extractor: Name, Rule: rule,
 		}
 		cl.ID = graph.ClaimID(cl.Article, cl.Type, cl.Source, cl.Target, cl.Start, cl.End)
 		a.results = append(a.results, Result{

@@ -1,7 +1,7 @@
 // params: claims
 // Creates one relationship per claim. The type comes from the fixed enum
 // MET/SUPPORTED/OPPOSED; row.props holds id, article, quote, start, end,
-// certainty, confidence and extractor.
+// certainty, confidence, extractor and rule.
 UNWIND $claims AS row
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
