@@ -196,7 +196,8 @@ func getJSON(t *testing.T, url, token string, v any) {
 	}
 }
 
-// TestServeSnapshot serves the same folder twice: the first start extracts
+// TestServeSnapshot serves the same folder twice, away from the project
+// folder (so with the embedded gazetteer and lexicon): the first start extracts
 // every article and writes the snapshot, the second extracts none and
 // serves the same graph; after an article changes, only it is extracted.
 func TestServeSnapshot(t *testing.T) {
@@ -211,7 +212,7 @@ func TestServeSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Chdir(repoRoot)
+	t.Chdir(dir) // away from the project: the shipped data is the embedded copy
 	snapshot := filepath.Join(dir, "snap", "snapshot.bin")
 	t.Setenv("RAWABIT_DATA_SNAPSHOT", snapshot)
 	args := []string{"serve", filepath.Join(dir, "my-articles")}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"slices"
 
 	"github.com/rawabit/rawabit/graph"
@@ -24,6 +27,11 @@ func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.Revi
 	d := app.Config.Data
 	if d.Claims == "" || d.Corrections == "" {
 		return nil, fmt.Errorf("review mode: decisions are kept in data.claims and data.corrections: set both")
+	}
+	for _, f := range []struct{ key, path string }{{"data.claims", d.Claims}, {"data.corrections", d.Corrections}} {
+		if err := app.seedReviewFile(f.key, f.path); err != nil {
+			return nil, fmt.Errorf("review mode: %w", err)
+		}
 	}
 	reviewer, ok := store.(graph.Reviewer)
 	if !ok {
@@ -51,4 +59,27 @@ func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.Revi
 		"claims", d.Claims, "corrections", d.Corrections)
 	files := &loader.ReviewFiles{Claims: d.Claims, Corrections: d.Corrections}
 	return &web.ReviewOptions{Store: reviewer, Tokens: tokens, Persist: files.Record}, nil
+}
+
+// seedReviewFile makes sure the file decisions are written to starts from
+// what was loaded: a default data file missing on disk, whose embedded copy
+// was used, is first written to its path from that copy, so that the first
+// decision does not hide the shipped entries.
+func (app *App) seedReviewFile(key, path string) error {
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	src := app.dataFile(key, path)
+	if src == "" || src == path {
+		return nil
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	if err := loader.WriteFileAtomic(path, data, 0o644); err != nil {
+		return err
+	}
+	app.Logger.Info("review mode: the shipped file was written to disk to record decisions in", "key", key, "path", path)
+	return nil
 }

@@ -120,3 +120,40 @@ func TestServeReview(t *testing.T) {
 		}
 	})
 }
+
+// TestServeReviewEmbeddedFiles: in review mode away from the project folder,
+// the first decision writes data/claims.yaml and data/corrections.yaml from
+// the embedded copies plus the decision, so the shipped entries are kept.
+func TestServeReviewEmbeddedFiles(t *testing.T) {
+	clearEnv(t)
+	root, err := filepath.Abs(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("RAWABIT_DATA_SNAPSHOT", "")
+	t.Setenv("RAWABIT_REVIEW_TOKENS", "alice="+testReviewToken)
+	serveWhile(t, []string{"serve"}, func(base string) {
+		var q queueAnswer
+		getJSON(t, base+"/api/review/queue?limit=1", testReviewToken, &q)
+		if len(q.Claims) != 1 {
+			t.Fatalf("got queue %+v, want the seed claims", q)
+		}
+		if code, body := postDecision(t, base, `{"kind":"reject","claim":"`+q.Claims[0].ID+`"}`); code != http.StatusOK {
+			t.Fatalf("reject: got %d %s", code, body)
+		}
+	})
+	shipped, err := loader.ParseClaimsFile(filepath.Join(root, "data", "claims.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	written, err := loader.ParseClaimsFile(filepath.Join(dir, "data", "claims.yaml"))
+	if err != nil || len(written.Claims) != len(shipped.Claims) {
+		t.Errorf("got %v claims on disk (%v), want the %d shipped ones", written, err, len(shipped.Claims))
+	}
+	decisions, err := loader.ParseReviewsFile(filepath.Join(dir, "data", "corrections.yaml"))
+	if err != nil || len(decisions) != 1 {
+		t.Errorf("got review log %+v (%v), want the rejection", decisions, err)
+	}
+}

@@ -55,7 +55,13 @@ func (app *App) extractionFingerprint() (string, error) {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(h, "%s\x00%d\x00", path, len(data))
+			// The path within root, not root itself: an embedded copy
+			// lives in a new temporary folder at every start.
+			rel, err := filepath.Rel(root, path)
+			if err != nil {
+				rel = path
+			}
+			fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
 			h.Write(data)
 			return nil
 		})
