@@ -19,6 +19,7 @@ type evalFlags struct {
 	verbose       bool
 	curve         bool
 	byRule        bool
+	calibrate     bool
 	json          bool
 	minConfidence float64
 }
@@ -65,7 +66,8 @@ the report as one JSON object instead of tables.`,
 	f.StringVar(&fl.gold, "gold", "", "gold file (JSON; see docs/annotation.md)")
 	f.BoolVarP(&fl.verbose, "verbose", "v", false, "list false positives and misses with their sentences")
 	f.BoolVar(&fl.curve, "curve", false, "add the precision/recall curve over minimum confidences "+curveRange)
-	f.BoolVar(&fl.byRule, "by-rule", false, "add each rule's true and false positives (to calibrate its base confidence)")
+	f.BoolVar(&fl.byRule, "by-rule", false, "add each rule's true and false positives and calibrated confidence")
+	f.BoolVar(&fl.calibrate, "calibrate", false, "print only the calibration: section of the trigger lexicon (each rule's confidence from its precision on the gold)")
 	f.BoolVar(&fl.json, "json", false, "write the report as JSON")
 	addMinConfidenceFlag(f, &fl.minConfidence)
 	addGazetteerFlags(cmd, app)
@@ -130,6 +132,9 @@ func (app *App) runEval(cmd *cobra.Command, fl evalFlags, paths []string) error 
 	}
 	if fl.curve {
 		rep.Curve = extract.Curve(g, results, x.Resolve, articles)
+	}
+	if fl.calibrate {
+		return extract.WriteCalibration(app.Stdout, rep, "rawabit eval --calibrate --gold "+fl.gold+" "+strings.Join(paths, " "))
 	}
 	if fl.json {
 		return extract.WriteReportJSON(app.Stdout, rep, fl.verbose)

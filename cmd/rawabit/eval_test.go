@@ -101,7 +101,7 @@ func TestEvalMinConfidence(t *testing.T) {
 		want func(n int) bool
 		what string
 	}{
-		{"0.8", func(n int) bool { return n > 0 && n < all }, "some but not all"},
+		{"0.7", func(n int) bool { return n > 0 && n < all }, "some but not all"},
 		{"0.96", func(n int) bool { return n == 0 }, "none"},
 	} {
 		t.Run(tc.min, func(t *testing.T) {

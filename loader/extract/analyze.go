@@ -1587,6 +1587,9 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 // rule's name and base confidence: a pair after the first, an argument not
 // named by its name, a long span and an allegation each cost confidence.
 func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int, pairs [][2]int, rule string, base float64) {
+	if c, ok := a.x.calibration[rule]; ok {
+		base = c
+	}
 	for n, p := range pairs {
 		ms, mt := a.men[p[0]], a.men[p[1]]
 		if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {

@@ -93,6 +93,8 @@ type Extractor struct {
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
+	// calibration maps a rule to its base confidence on the dev gold.
+	calibration map[string]float64
 	// frames and frameVerbs are the lexicon's frames (frames.go).
 	frames     []frame
 	frameVerbs map[string][]int32
@@ -231,7 +233,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 			x.forms = append(x.forms, form{actor: int32(ai), typ: formPronoun})
 		}
 	}
-	x.frames, x.frameVerbs = lex.frames, lex.frameVerbs
+	x.frames, x.frameVerbs, x.calibration = lex.frames, lex.frameVerbs, lex.calibration
 	x.rankLast, x.eventFirst = map[string]bool{}, map[string]bool{}
 	for p := range x.words[cueRank] {
 		x.rankLast[p[strings.LastIndexByte(p, ' ')+1:]] = true

@@ -116,6 +116,9 @@ type Lexicon struct {
 	// frameVerbs maps each normalised verb to the frames it starts.
 	frames     []frame
 	frameVerbs map[string][]int32
+	// calibration maps a rule to its base confidence measured on the dev
+	// gold (the calibration: section, written by rawabit eval --calibrate).
+	calibration map[string]float64
 }
 
 type cueEntry struct {
@@ -215,6 +218,12 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				if rel, ok := lemmaSection(p); ok {
 					// Generated after the hand-written lists, which win.
 					lemmas = append(lemmas, lemmaNode{rel, n.Content[i+1]})
+					continue
+				}
+				if p == "calibration" {
+					cal, cerrs := parseCalibration(name, n.Content[i+1])
+					lex.calibration = cal
+					errs = append(errs, cerrs...)
 					continue
 				}
 				if p == "frames" {
@@ -329,3 +338,23 @@ func kindName(n *yaml.Node) string {
 
 // Len is the number of entries in the lexicon.
 func (l *Lexicon) Len() int { return len(l.entries) }
+
+// parseCalibration parses the calibration: section: rule names mapped to
+// confidences in [0.30, 0.95].
+func parseCalibration(name string, n *yaml.Node) (map[string]float64, []string) {
+	if n.Kind != yaml.MappingNode {
+		return nil, []string{fmt.Sprintf("%s:%d: calibration: want a mapping of rules to confidences, got a %s", name, n.Line, kindName(n))}
+	}
+	cal := map[string]float64{}
+	var errs []string
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		var c float64
+		if err := v.Decode(&c); err != nil || c < 0.3 || c > 0.95 {
+			errs = append(errs, fmt.Sprintf("%s:%d: calibration: %s: want a confidence from 0.30 to 0.95, got %q", name, v.Line, k.Value, v.Value))
+			continue
+		}
+		cal[k.Value] = c
+	}
+	return cal, errs
+}
