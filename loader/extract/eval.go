@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"math"
 	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
 	"strings"
