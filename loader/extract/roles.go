@@ -18,24 +18,18 @@ import (
 
 // role is one gazetteer role as the extractor uses it.
 type role struct {
-	id      string
-	holders []tenure
+	gazetteer.Role
 }
 
-type tenure struct {
-	actor    int32
-	from, to time.Time
-}
-
-// holderAt returns the holder of the role on day t, or -1.
-func (r *role) holderAt(t time.Time) int32 {
-	if t.IsZero() {
+// holderAt returns the actor index of the holder of the role on day t
+// (gazetteer.Role.HolderAt), or -1.
+func (x *Extractor) holderAt(r *role, t time.Time) int32 {
+	id, ok := r.HolderAt(t)
+	if !ok {
 		return -1
 	}
-	for _, h := range r.holders {
-		if (h.from.IsZero() || !t.Before(h.from)) && (h.to.IsZero() || t.Before(h.to)) {
-			return h.actor
-		}
+	if i, ok := x.byID[id]; ok {
+		return i
 	}
 	return -1
 }
@@ -49,15 +43,12 @@ type Option func(*Extractor) error
 func WithRoles(roles []gazetteer.Role) Option {
 	return func(x *Extractor) error {
 		for _, r := range roles {
-			ri := role{id: r.ID}
 			for _, h := range r.Holders {
-				ai, ok := x.byID[h.Actor]
-				if !ok {
+				if _, ok := x.byID[h.Actor]; !ok {
 					return fmt.Errorf("extract: %w: role %q: unknown holder %q", graph.ErrInvalid, r.ID, h.Actor)
 				}
-				ri.holders = append(ri.holders, tenure{actor: ai, from: h.From, to: h.To})
 			}
-			x.roles = append(x.roles, ri)
+			x.roles = append(x.roles, role{r})
 			idx := int32(len(x.roles))
 			for _, f := range r.Titles {
 				toks := arabic.Tokens(f.Text)
@@ -98,7 +89,7 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 	}
 	holder, ok := a.doc.roles[r]
 	if !ok {
-		holder = a.x.roles[r-1].holderAt(a.date)
+		holder = a.x.holderAt(&a.x.roles[r-1], a.date)
 	}
 	if holder < 0 {
 		return mention{}, false
