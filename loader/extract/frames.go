@@ -70,6 +70,9 @@ type frame struct {
 	// reciprocal ones make every actor of the subject list act on every
 	// other ("تتقاتل X و Y").
 	negated, reciprocal bool
+	// after, when set, holds words one of which must stand at most
+	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
+	after map[string]bool
 	line                int
 	tests               []FrameTest
 }
@@ -94,6 +97,7 @@ type frameYAML struct {
 	Noun       bool        `yaml:"noun"`
 	Negated    bool        `yaml:"negated"`
 	Reciprocal bool        `yaml:"reciprocal"`
+	After      []string    `yaml:"after"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -137,7 +141,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
 			continue
@@ -213,6 +217,9 @@ func (a *analyzer) matchFrames(article string) {
 		for _, fi := range a.frameVerb(v) {
 			f := &a.x.frames[fi]
 			if neg := a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext; neg != f.negated {
+				continue
+			}
+			if f.after != nil && !a.wordBefore(f.after, v) {
 				continue
 			}
 			o := v
@@ -413,11 +420,11 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.sameFrameClause(o, k); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			p := trimConjunction(m.prefix)
-			if p == m.prefix {
-				p = strings.TrimLeft(m.prefix, "وف")
+			p := strings.TrimSuffix(strings.TrimLeft(m.prefix, "وف"), "ال")
+			if strings.HasSuffix(p, "لل") {
+				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
-			if f.markers[strings.TrimSuffix(p, "ال")] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] {
+			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] {
 				return a.conjList(mi)
 			}
 			k = m.j - 1
@@ -538,4 +545,19 @@ func (a *analyzer) pronounSpeaker(v int) int {
 		return -1
 	}
 	return -1
+}
+
+// frameAfterReach is how many words before its verb a frame's after word
+// may stand.
+const frameAfterReach = 3
+
+// wordBefore reports whether a word of set stands at most frameAfterReach
+// words before token v (read without its clitics).
+func (a *analyzer) wordBefore(set map[string]bool, v int) bool {
+	for k := v - 1; k >= 0 && k >= v-frameAfterReach; k-- {
+		if a.inSet(set, k) {
+			return true
+		}
+	}
+	return false
 }
