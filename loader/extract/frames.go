@@ -73,8 +73,8 @@ type frame struct {
 	// after, when set, holds words one of which must stand at most
 	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
 	after map[string]bool
-	line                int
-	tests               []FrameTest
+	line  int
+	tests []FrameTest
 }
 
 // FrameTest is a sentence a frame must read, with the claims it must give
