@@ -47,6 +47,11 @@ type Options struct {
 	// may name, without port; any other gets 421, except /healthz. Default:
 	// LoopbackHosts. A server reached by another name must list it.
 	Hosts []string
+	// Known are the actors the server knows besides the store's (the
+	// gazetteer's): one that no loaded article mentions is still found by
+	// search and shown as "known actor, in no loaded article" (see
+	// knownReader). Nil: the store's actors only.
+	Known []graph.Actor
 	// Review, when set with a store and at least one token, turns review
 	// mode on (review.go); otherwise the API stays read-only.
 	Review *ReviewOptions
@@ -110,6 +115,9 @@ type route struct {
 // NewServer returns a server reading from r. It never fails: Options are
 // completed with their defaults.
 func NewServer(r graph.Reader, opts Options) *Server {
+	if len(opts.Known) > 0 {
+		r = newKnownReader(r, opts.Known)
+	}
 	s := &Server{store: r, opts: opts.withDefaults()}
 	s.heavy = make(chan struct{}, s.opts.MaxHeavy)
 	e := echo.New()

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/web"
 )
 
@@ -89,6 +90,12 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	var known []graph.Actor
+	if g, err := app.Gazetteer(); err != nil {
+		app.Logger.Warn("gazetteer actors not searchable", "err", err)
+	} else if g != nil {
+		known = g.Actors()
+	}
 	handler := web.NewServer(store, web.Options{
 		Logger:         app.Logger,
 		RequestTimeout: cfg.Server.RequestTimeout,
@@ -97,6 +104,7 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		MaxHeavy:       cfg.Server.MaxHeavy,
 		Hosts:          cfg.Server.Hosts,
 		Review:         review,
+		Known:          known,
 	}).Handler()
 	srv := &http.Server{
 		Handler:           handler,
