@@ -97,28 +97,29 @@ func TestGazetteerFlags(t *testing.T) {
 
 var servingURL = regexp.MustCompile(`url=(http://\S+)`)
 
-// TestBinaryServesEmbeddedData builds rawabit, runs the binary from an empty
-// folder and checks that /api/stats shows the seed graph, read from the
+// TestBinaryServesEmbeddedData copies the rawabit binary (this test binary,
+// which runs main when runMainEnv is set) to an empty folder, serves from
+// there and checks that /api/stats shows the seed graph, read from the
 // embedded data; and that the temporary copy is removed when it stops.
 func TestBinaryServesEmbeddedData(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary; skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go tool to build the binary")
-	}
 	clearEnv(t)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "rawabit")
-	build := exec.Command(goTool, "build", "-o", bin, ".")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	b, err := os.ReadFile(self)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
 	}
 	tmp := t.TempDir()
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp, runMainEnv+"=1")
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
