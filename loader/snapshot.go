@@ -53,6 +53,8 @@ type Snapshot struct {
 	old, cur map[[32]byte]snapEntry
 	// discovered holds the discovered actors of the entries used.
 	discovered map[string]graph.Actor
+	// loaded is true when the file was read and is current.
+	loaded bool
 	reused     int
 	fresh      int
 }
@@ -90,7 +92,7 @@ func OpenSnapshot(path, fingerprint string) (*Snapshot, error) {
 	if fp != fingerprint {
 		return s, fmt.Errorf("snapshot %s: %w", path, ErrSnapshotStale)
 	}
-	s.old = entries
+	s.old, s.loaded = entries, true
 	return s, nil
 }
 
@@ -212,12 +214,17 @@ func textKey(a graph.Article) ([32]byte, error) {
 }
 
 // Save writes the entries used since OpenSnapshot (those of articles no
-// longer read are dropped) to the snapshot file: to a temporary file in the
+// longer read are dropped) to the snapshot file, unless the file read was
+// current (every entry used, none added): to a temporary file in the
 // same folder, synced, then renamed over the old one, so that a crash leaves
 // the old file or the new one, never a mix. The folder is created when
 // missing.
 func (s *Snapshot) Save() error {
 	s.mu.Lock()
+	if s.fresh == 0 && len(s.cur) == len(s.old) && s.loaded {
+		s.mu.Unlock()
+		return nil // every entry read was used and none added: the file is current
+	}
 	data := encodeSnapshot(s.fingerprint, s.cur)
 	s.mu.Unlock()
 	if err := WriteFileAtomic(s.path, data, 0o644); err != nil {
