@@ -55,8 +55,8 @@ type Snapshot struct {
 	discovered map[string]graph.Actor
 	// loaded is true when the file was read and is current.
 	loaded bool
-	reused     int
-	fresh      int
+	reused int
+	fresh  int
 }
 
 // snapEntry is what the extractor found in one article text: mentions and
