@@ -19,7 +19,7 @@ import (
 // SnapshotFormat is the version of the snapshot file format. A file of
 // another format is not read (ErrSnapshotUnreadable) and is replaced at the
 // next Save.
-const SnapshotFormat = 2
+const SnapshotFormat = 3
 
 // snapshotMagic opens every snapshot file.
 const snapshotMagic = "RAWABIT-SNAPSHOT"
@@ -35,13 +35,18 @@ var (
 	ErrSnapshotUnreadable = errors.New("snapshot unreadable")
 )
 
-// Snapshot remembers what an extractor found in each article (its mentions
-// and claims), keyed by the SHA-256 of the article text, together with a
-// fingerprint of everything else extraction depends on (the extractor's
-// version, the gazetteer and the lexicon). Wrapped around an extractor
-// (Snapshot.Extractor), it answers from memory for every article whose text
-// it has seen under the same fingerprint and extracts only the others; Save
-// writes what the run used to the file, atomically, for the next start.
+// Snapshot remembers what an extractor found in each article (its mentions,
+// claims and discovered actors), keyed by the SHA-256 of the article text,
+// together with a fingerprint of everything else extraction depends on (the
+// extractor's version, the gazetteer and the lexicon). Wrapped around an
+// extractor (Snapshot.Extractor), it answers from memory for every article
+// whose text it has seen under the same fingerprint and extracts only the
+// others; Save writes what the run used to the file, atomically, for the
+// next start.
+//
+// Entries stay encoded in memory (a byte slice per article, decoded when
+// the article is asked for), so that a snapshot of a million claims adds
+// almost nothing for the garbage collector to scan.
 //
 // A Snapshot is safe for concurrent use.
 type Snapshot struct {
@@ -49,24 +54,26 @@ type Snapshot struct {
 	fingerprint string
 
 	mu sync.Mutex
-	// old holds the entries read from the file, cur those used in this run.
-	old, cur map[[32]byte]snapEntry
+	// names interns the strings entries refer to by index: actor ids and
+	// extractor names. It only grows, so old entries stay valid.
+	names   []string
+	nameIdx map[string]uint64
+	// old holds the encoded entries read from the file, cur those used in
+	// this run.
+	old, cur map[[32]byte][]byte
 	// discovered holds the discovered actors of the entries used.
 	discovered map[string]graph.Actor
 	// loaded is true when the file was read and is current.
-	loaded bool
-	reused int
-	fresh  int
+	loaded        bool
+	reused, fresh int
 }
 
 // snapEntry is what the extractor found in one article text: mentions and
 // claims without their article, id and quote (which the loader and the
-// text give back).
+// text give back), and the actors it discovered outside the gazetteer.
 type snapEntry struct {
-	mentions []graph.Mention
-	claims   []graph.Claim
-	// discovered are the actors outside the gazetteer the extractor found
-	// in the article (see Discoverer).
+	mentions   []graph.Mention
+	claims     []graph.Claim
 	discovered []graph.Actor
 }
 
@@ -77,7 +84,8 @@ type snapEntry struct {
 // snapshot and an error wrapping ErrSnapshotStale. Errors name the file.
 // The returned Snapshot is usable in every case.
 func OpenSnapshot(path, fingerprint string) (*Snapshot, error) {
-	s := &Snapshot{path: path, fingerprint: fingerprint, old: map[[32]byte]snapEntry{}, cur: map[[32]byte]snapEntry{}, discovered: map[string]graph.Actor{}}
+	s := &Snapshot{path: path, fingerprint: fingerprint, nameIdx: map[string]uint64{},
+		old: map[[32]byte][]byte{}, cur: map[[32]byte][]byte{}, discovered: map[string]graph.Actor{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return s, nil
@@ -85,15 +93,38 @@ func OpenSnapshot(path, fingerprint string) (*Snapshot, error) {
 	if err != nil {
 		return s, fmt.Errorf("snapshot %s: %w: %w", path, ErrSnapshotUnreadable, err)
 	}
-	fp, entries, err := decodeSnapshot(data)
+	fp, names, entries, err := decodeSnapshot(data)
 	if err != nil {
 		return s, fmt.Errorf("snapshot %s: %w: %w", path, ErrSnapshotUnreadable, err)
 	}
 	if fp != fingerprint {
 		return s, fmt.Errorf("snapshot %s: %w", path, ErrSnapshotStale)
 	}
+	for _, n := range names {
+		s.intern(n)
+	}
+	if len(s.names) != len(names) {
+		return s.reset(), fmt.Errorf("snapshot %s: %w: a string listed twice", path, ErrSnapshotUnreadable)
+	}
 	s.old, s.loaded = entries, true
 	return s, nil
+}
+
+func (s *Snapshot) reset() *Snapshot {
+	s.names, s.nameIdx = nil, map[string]uint64{}
+	return s
+}
+
+// intern returns the index of name in s.names, adding it when new. The
+// caller holds s.mu (or owns s).
+func (s *Snapshot) intern(name string) uint64 {
+	i, ok := s.nameIdx[name]
+	if !ok {
+		i = uint64(len(s.names))
+		s.nameIdx[name] = i
+		s.names = append(s.names, name)
+	}
+	return i
 }
 
 // Stats returns how many articles were answered from the snapshot and how
@@ -136,31 +167,14 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 	if err != nil {
 		return e.x.Extract(ctx, a)
 	}
-	e.s.mu.Lock()
-	ent, ok := e.s.cur[key]
-	if !ok {
-		ent, ok = e.s.old[key]
+	if mentions, claims, ok := e.s.lookup(key, a.Text); ok {
+		return mentions, claims, nil
 	}
-	if ok {
-		e.s.cur[key] = ent
-		e.s.reused++
-		for _, a := range ent.discovered {
-			e.s.discovered[a.ID] = a
-		}
-		e.s.mu.Unlock()
-		return ent.restore(a.Text)
-	}
-	e.s.mu.Unlock()
-
 	mentions, claims, err := e.x.Extract(ctx, a)
 	if err != nil {
 		return mentions, claims, err
 	}
-	ent = snapEntry{mentions: mentions, claims: make([]graph.Claim, len(claims))}
-	for i, c := range claims {
-		c.ID, c.Article, c.Quote = "", "", ""
-		ent.claims[i] = c
-	}
+	ent := snapEntry{mentions: mentions, claims: claims}
 	if d, isD := e.x.(Discoverer); isD {
 		seen := map[string]bool{}
 		check := func(id string) {
@@ -180,25 +194,42 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 		}
 	}
 	e.s.mu.Lock()
-	e.s.cur[key] = ent
+	e.s.cur[key] = encodeEntry(e.s.intern, ent)
 	e.s.fresh++
 	e.s.mu.Unlock()
 	return mentions, claims, nil
 }
 
-// restore gives the entry's mentions and claims back, quotes taken from
-// text, as fresh slices the caller may change.
-func (ent snapEntry) restore(text string) ([]graph.Mention, []graph.Claim, error) {
-	mentions := append([]graph.Mention(nil), ent.mentions...)
-	claims := make([]graph.Claim, len(ent.claims))
-	for i, c := range ent.claims {
+// lookup answers from the snapshot: the mentions and claims of the entry of
+// key, quotes taken from text. An entry that does not decode, or whose
+// offsets do not fit text, is a miss.
+func (s *Snapshot) lookup(key [32]byte, text string) ([]graph.Mention, []graph.Claim, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	raw, ok := s.cur[key]
+	if !ok {
+		raw, ok = s.old[key]
+	}
+	if !ok {
+		return nil, nil, false
+	}
+	ent, err := decodeEntry(raw, s.names)
+	if err != nil {
+		return nil, nil, false
+	}
+	for i := range ent.claims {
+		c := &ent.claims[i]
 		if c.Start < 0 || c.End > len(text) || c.Start > c.End {
-			return nil, nil, fmt.Errorf("snapshot: claim offsets %d..%d outside the text", c.Start, c.End)
+			return nil, nil, false
 		}
 		c.Quote = text[c.Start:c.End]
-		claims[i] = c
 	}
-	return mentions, claims, nil
+	s.cur[key] = raw
+	s.reused++
+	for _, a := range ent.discovered {
+		s.discovered[a.ID] = a
+	}
+	return ent.mentions, ent.claims, true
 }
 
 func textKey(a graph.Article) ([32]byte, error) {
@@ -215,17 +246,16 @@ func textKey(a graph.Article) ([32]byte, error) {
 
 // Save writes the entries used since OpenSnapshot (those of articles no
 // longer read are dropped) to the snapshot file, unless the file read was
-// current (every entry used, none added): to a temporary file in the
-// same folder, synced, then renamed over the old one, so that a crash leaves
-// the old file or the new one, never a mix. The folder is created when
-// missing.
+// current (every entry used, none added): to a temporary file in the same
+// folder, synced, then renamed over the old one, so that a crash leaves the
+// old file or the new one, never a mix. The folder is created when missing.
 func (s *Snapshot) Save() error {
 	s.mu.Lock()
 	if s.fresh == 0 && len(s.cur) == len(s.old) && s.loaded {
 		s.mu.Unlock()
-		return nil // every entry read was used and none added: the file is current
+		return nil
 	}
-	data := encodeSnapshot(s.fingerprint, s.cur)
+	data := encodeSnapshot(s.fingerprint, s.names, s.cur)
 	s.mu.Unlock()
 	if err := WriteFileAtomic(s.path, data, 0o644); err != nil {
 		return fmt.Errorf("snapshot: %w", err)
@@ -277,68 +307,122 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 }
 
 // The file: magic, format (uint32 LE), CRC-32 (IEEE, uint32 LE) of the
-// payload, then the payload: the fingerprint, a table of strings (actor ids
-// and extractor names), and the entries, each its SHA-256, its mentions
-// (string index, count), its claims (type, certainty, source, target,
-// extractor, start, end as uvarints, confidence as 8 bytes) and its
-// discovered actors (id, name, Arabic name, kind, affiliation, aliases).
+// payload, then the payload: the fingerprint, the table of strings (actor
+// ids, extractor names), and the entries, each its SHA-256 key, its length
+// and its encoding: its mentions (string index, count), its claims (type,
+// certainty, source, target, extractor, start, end as uvarints, confidence
+// as 8 bytes) and its discovered actors (id, name, Arabic name, kind,
+// affiliation, aliases).
 
 var (
 	typeCodes      = []graph.RelationType{graph.Met, graph.Supported, graph.Opposed}
 	certaintyCodes = []graph.Certainty{graph.Asserted, graph.Reported, graph.Alleged}
 )
 
-func encodeSnapshot(fingerprint string, entries map[[32]byte]snapEntry) []byte {
-	index := map[string]uint64{}
-	var names []string
-	intern := func(s string) uint64 {
-		i, ok := index[s]
-		if !ok {
-			i = uint64(len(names))
-			index[s] = i
-			names = append(names, s)
-		}
-		return i
+// encodeEntry encodes one entry, interning its strings with intern.
+func encodeEntry(intern func(string) uint64, ent snapEntry) []byte {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(ent.mentions)))
+	for _, m := range ent.mentions {
+		b = binary.AppendUvarint(b, intern(m.Actor))
+		b = binary.AppendUvarint(b, uint64(m.Count))
 	}
-	var body []byte
-	body = binary.AppendUvarint(body, uint64(len(entries)))
-	for key, ent := range entries {
-		body = append(body, key[:]...)
-		body = binary.AppendUvarint(body, uint64(len(ent.mentions)))
-		for _, m := range ent.mentions {
-			body = binary.AppendUvarint(body, intern(m.Actor))
-			body = binary.AppendUvarint(body, uint64(m.Count))
+	b = binary.AppendUvarint(b, uint64(len(ent.claims)))
+	for _, c := range ent.claims {
+		b = binary.AppendUvarint(b, uint64(codeOf(typeCodes, c.Type)))
+		b = binary.AppendUvarint(b, uint64(codeOf(certaintyCodes, c.Certainty)))
+		b = binary.AppendUvarint(b, intern(c.Source))
+		b = binary.AppendUvarint(b, intern(c.Target))
+		b = binary.AppendUvarint(b, intern(c.Extractor))
+		b = binary.AppendUvarint(b, uint64(c.Start))
+		b = binary.AppendUvarint(b, uint64(c.End))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Confidence))
+	}
+	b = binary.AppendUvarint(b, uint64(len(ent.discovered)))
+	for _, a := range ent.discovered {
+		for _, f := range []string{a.ID, a.Name, a.NameAr, string(a.Kind), a.Affiliation} {
+			b = appendString(b, f)
 		}
-		body = binary.AppendUvarint(body, uint64(len(ent.claims)))
-		for _, c := range ent.claims {
-			body = binary.AppendUvarint(body, uint64(codeOf(typeCodes, c.Type)))
-			body = binary.AppendUvarint(body, uint64(codeOf(certaintyCodes, c.Certainty)))
-			body = binary.AppendUvarint(body, intern(c.Source))
-			body = binary.AppendUvarint(body, intern(c.Target))
-			body = binary.AppendUvarint(body, intern(c.Extractor))
-			body = binary.AppendUvarint(body, uint64(c.Start))
-			body = binary.AppendUvarint(body, uint64(c.End))
-			body = binary.LittleEndian.AppendUint64(body, math.Float64bits(c.Confidence))
-		}
-		body = binary.AppendUvarint(body, uint64(len(ent.discovered)))
-		for _, a := range ent.discovered {
-			for _, f := range []string{a.ID, a.Name, a.NameAr, string(a.Kind), a.Affiliation} {
-				body = appendString(body, f)
-			}
-			body = binary.AppendUvarint(body, uint64(len(a.Aliases)))
-			for _, al := range a.Aliases {
-				body = appendString(body, al)
-			}
+		b = binary.AppendUvarint(b, uint64(len(a.Aliases)))
+		for _, al := range a.Aliases {
+			b = appendString(b, al)
 		}
 	}
+	return b
+}
+
+// decodeEntry decodes an entry encoded by encodeEntry with the table names.
+func decodeEntry(raw []byte, names []string) (snapEntry, error) {
+	r := &snapReader{b: raw}
+	name := func() string {
+		i := r.uvarint()
+		if r.err == nil && i >= uint64(len(names)) {
+			r.err = fmt.Errorf("string %d of %d", i, len(names))
+		}
+		if r.err != nil {
+			return ""
+		}
+		return names[i]
+	}
+	code := func(n int) int {
+		c := r.uvarint()
+		if r.err == nil && c >= uint64(n) {
+			r.err = fmt.Errorf("code %d out of range", c)
+		}
+		return int(c % uint64(n))
+	}
+	var ent snapEntry
+	if m := r.count(2); m > 0 {
+		ent.mentions = make([]graph.Mention, m)
+		for i := range ent.mentions {
+			ent.mentions[i] = graph.Mention{Actor: name(), Count: int(r.uvarint())}
+		}
+	}
+	if m := r.count(15); m > 0 {
+		ent.claims = make([]graph.Claim, m)
+		for i := range ent.claims {
+			c := &ent.claims[i]
+			c.Type = typeCodes[code(len(typeCodes))]
+			c.Certainty = certaintyCodes[code(len(certaintyCodes))]
+			c.Source, c.Target, c.Extractor = name(), name(), name()
+			c.Start, c.End = int(r.uvarint()), int(r.uvarint())
+			if b := r.bytes(8); b != nil {
+				c.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(b))
+			}
+		}
+	}
+	if m := r.count(6); m > 0 {
+		ent.discovered = make([]graph.Actor, m)
+		for i := range ent.discovered {
+			a := &ent.discovered[i]
+			a.ID, a.Name, a.NameAr, a.Kind, a.Affiliation = r.string(), r.string(), r.string(), graph.Kind(r.string()), r.string()
+			if k := r.count(1); k > 0 {
+				a.Aliases = make([]string, k)
+				for j := range a.Aliases {
+					a.Aliases[j] = r.string()
+				}
+			}
+		}
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = fmt.Errorf("%d bytes after the entry", len(r.b))
+	}
+	return ent, r.err
+}
+
+func encodeSnapshot(fingerprint string, names []string, entries map[[32]byte][]byte) []byte {
 	var payload []byte
 	payload = appendString(payload, fingerprint)
 	payload = binary.AppendUvarint(payload, uint64(len(names)))
 	for _, n := range names {
 		payload = appendString(payload, n)
 	}
-	payload = append(payload, body...)
-
+	payload = binary.AppendUvarint(payload, uint64(len(entries)))
+	for key, raw := range entries {
+		payload = append(payload, key[:]...)
+		payload = binary.AppendUvarint(payload, uint64(len(raw)))
+		payload = append(payload, raw...)
+	}
 	out := make([]byte, 0, len(snapshotMagic)+8+len(payload))
 	out = append(out, snapshotMagic...)
 	out = binary.LittleEndian.AppendUint32(out, SnapshotFormat)
@@ -347,7 +431,7 @@ func encodeSnapshot(fingerprint string, entries map[[32]byte]snapEntry) []byte {
 }
 
 // codeOf is the index of v in codes, or len(codes) for a value outside
-// them (which decodeSnapshot then refuses).
+// them (which decodeEntry then refuses).
 func codeOf[T comparable](codes []T, v T) int {
 	for i, c := range codes {
 		if c == v {
@@ -362,7 +446,7 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// snapReader reads the payload; the first error sticks.
+// snapReader reads an encoding; the first error sticks.
 type snapReader struct {
 	b   []byte
 	err error
@@ -407,17 +491,19 @@ func (r *snapReader) bytes(n int) []byte {
 
 func (r *snapReader) string() string { return string(r.bytes(r.count(1))) }
 
-func decodeSnapshot(data []byte) (string, map[[32]byte]snapEntry, error) {
+// decodeSnapshot checks a snapshot file and returns its fingerprint, its
+// string table and its entries, still encoded (sub-slices of data).
+func decodeSnapshot(data []byte) (string, []string, map[[32]byte][]byte, error) {
 	head := len(snapshotMagic) + 8
 	if len(data) < head || string(data[:len(snapshotMagic)]) != snapshotMagic {
-		return "", nil, errors.New("not a rawabit snapshot")
+		return "", nil, nil, errors.New("not a rawabit snapshot")
 	}
 	if f := binary.LittleEndian.Uint32(data[len(snapshotMagic):]); f != SnapshotFormat {
-		return "", nil, fmt.Errorf("format %d, want %d", f, SnapshotFormat)
+		return "", nil, nil, fmt.Errorf("format %d, want %d", f, SnapshotFormat)
 	}
 	payload := data[head:]
 	if crc32.ChecksumIEEE(payload) != binary.LittleEndian.Uint32(data[len(snapshotMagic)+4:]) {
-		return "", nil, errors.New("checksum mismatch (corrupt or truncated)")
+		return "", nil, nil, errors.New("checksum mismatch (corrupt or truncated)")
 	}
 	r := &snapReader{b: payload}
 	fp := r.string()
@@ -425,71 +511,22 @@ func decodeSnapshot(data []byte) (string, map[[32]byte]snapEntry, error) {
 	for i := range names {
 		names[i] = r.string()
 	}
-	name := func() string {
-		i := r.uvarint()
-		if r.err == nil && i >= uint64(len(names)) {
-			r.err = fmt.Errorf("string %d of %d", i, len(names))
-		}
-		if r.err != nil {
-			return ""
-		}
-		return names[i]
-	}
-	code := func(n int) int {
-		c := r.uvarint()
-		if r.err == nil && c >= uint64(n) {
-			r.err = fmt.Errorf("code %d out of range", c)
-		}
-		return int(c)
-	}
-	n := r.count(35) // a key and three counts at least
-	entries := make(map[[32]byte]snapEntry, n)
+	n := r.count(33) // a key and a length at least
+	entries := make(map[[32]byte][]byte, n)
 	for range n {
 		var key [32]byte
 		copy(key[:], r.bytes(len(key)))
-		var ent snapEntry
-		if m := r.count(2); m > 0 {
-			ent.mentions = make([]graph.Mention, m)
-			for i := range ent.mentions {
-				ent.mentions[i] = graph.Mention{Actor: name(), Count: int(r.uvarint())}
-			}
-		}
-		if m := r.count(15); m > 0 {
-			ent.claims = make([]graph.Claim, m)
-			for i := range ent.claims {
-				c := &ent.claims[i]
-				c.Type = typeCodes[code(len(typeCodes))%len(typeCodes)]
-				c.Certainty = certaintyCodes[code(len(certaintyCodes))%len(certaintyCodes)]
-				c.Source, c.Target, c.Extractor = name(), name(), name()
-				c.Start, c.End = int(r.uvarint()), int(r.uvarint())
-				if b := r.bytes(8); b != nil {
-					c.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(b))
-				}
-			}
-		}
-		if m := r.count(6); m > 0 {
-			ent.discovered = make([]graph.Actor, m)
-			for i := range ent.discovered {
-				a := &ent.discovered[i]
-				a.ID, a.Name, a.NameAr, a.Kind, a.Affiliation = r.string(), r.string(), r.string(), graph.Kind(r.string()), r.string()
-				if k := r.count(1); k > 0 {
-					a.Aliases = make([]string, k)
-					for j := range a.Aliases {
-						a.Aliases[j] = r.string()
-					}
-				}
-			}
-		}
+		raw := r.bytes(r.count(1))
 		if r.err != nil {
 			break
 		}
-		entries[key] = ent
+		entries[key] = raw
 	}
 	if r.err == nil && len(r.b) > 0 {
 		r.err = fmt.Errorf("%d bytes after the last entry", len(r.b))
 	}
 	if r.err != nil {
-		return "", nil, r.err
+		return "", nil, nil, r.err
 	}
-	return fp, entries, nil
+	return fp, names, entries, nil
 }
