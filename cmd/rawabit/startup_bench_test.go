@@ -22,7 +22,7 @@ import (
 // writeSyntheticCorpus writes the texts of storetest.SyntheticEach(actors,
 // articles*10, seed 1) as one JSON Lines corpus, and a gazetteer naming its
 // actors by their synthetic Arabic names, under dir. It returns both paths.
-func writeSyntheticCorpus(b *testing.B, dir string, actors, articles int) (corpus, gaz string) {
+func writeSyntheticCorpus(b testing.TB, dir string, actors, articles int) (corpus, gaz string) {
 	b.Helper()
 	gaz = filepath.Join(dir, "gazetteer.yaml")
 	g, err := os.Create(gaz)
