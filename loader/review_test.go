@@ -124,7 +124,7 @@ func TestReviewFiles(t *testing.T) {
 				return
 			}
 			sum, err := loader.Load(context.Background(), memstore.New(), loader.Options{
-				Corpus: []string{filepath.Join("..", "data", "articles")}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer.yaml")},
+				Corpus: []string{filepath.Join("..", "data", "articles")}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer")},
 				Claims: files.Claims, Corrections: files.Corrections,
 			})
 			if err != nil || sum.Curated != wantClaims {

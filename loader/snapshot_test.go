@@ -56,7 +56,7 @@ func seedCorpus(t *testing.T) string {
 
 func realExtractor(t *testing.T) loader.Extractor {
 	t.Helper()
-	g, err := gazetteer.LoadFiles(filepath.Join("..", "data", "gazetteer.yaml"))
+	g, err := gazetteer.LoadFiles(filepath.Join("..", "data", "gazetteer"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func loadWithSnapshot(t *testing.T, corpus, path, fingerprint string) (map[strin
 	snap, openErr := loader.OpenSnapshot(path, fingerprint)
 	counter := &countingExtractor{x: x, calls: map[string]int{}}
 	store := memstore.New()
-	opts := loader.Options{Corpus: []string{corpus}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer.yaml")}, Extractor: snap.Extractor(counter)}
+	opts := loader.Options{Corpus: []string{corpus}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer")}, Extractor: snap.Extractor(counter)}
 	sum, err := loader.Load(context.Background(), store, opts)
 	if err != nil {
 		t.Fatal(err)
