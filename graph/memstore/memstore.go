@@ -858,6 +858,11 @@ func newMatcher(f graph.Filter) matcher {
 	return m
 }
 
+// all reports whether the matcher keeps every claim (an empty filter).
+func (m matcher) all() bool {
+	return m.mask == fromLo|1|2|4|8|16|32 && m.minConfidence <= 0 && !m.dated
+}
+
 func (m matcher) match(ec edgeClaim) bool {
 	return ec.bits&m.mask == ec.bits && ec.confidence >= m.minConfidence &&
 		(!m.dated || (ec.day != noDay && ec.day >= m.since && ec.day <= m.until))

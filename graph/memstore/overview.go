@@ -28,6 +28,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 	}
 	ov := graph.Overview{Counts: graph.Counts{Actors: len(s.actors), Articles: len(s.articles), Claims: s.nClaims}}
 	m := newMatcher(q.Filter)
+	all := m.all()
 	var ranked []graph.ActorDegree
 	type rank struct {
 		e                  *actorEntry
@@ -44,6 +45,15 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 			continue
 		}
 		r := rank{e: e}
+		if all {
+			// Every pair holds at least one claim (unlink drops empty ones).
+			r.neighbours = len(e.nbrs)
+			for _, n := range e.nbrs {
+				r.claims += int(s.pairList[n.pair].n)
+			}
+			ranks = append(ranks, r)
+			continue
+		}
 		for _, n := range e.nbrs {
 			c := 0
 			for _, ec := range s.pairList[n.pair].claims() {
@@ -82,7 +92,13 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		}
 		day := dayNumber(a.article.Published)
 		n := 0
+		if all {
+			n = len(a.claims)
+		}
 		for _, r := range a.claims {
+			if all {
+				break
+			}
 			if m.match(edgeClaim{bits: r.bits, confidence: r.confidence, day: day}) {
 				n++
 			}
