@@ -550,6 +550,9 @@ func (a *analyzer) classifyPreposition(mi int) {
 			m.prep = prepStateLoc
 		}
 	}
+	if m.prep == prepClitic && m.clitic == "ب" && a.placeHead(*m) {
+		m.prep = prepLocation // "بقصر قرطاج": the palace is a place here
+	}
 	if m.conj && m.prep == prepNone && mi > 0 {
 		// "على القاهرة وأبو ظبي", "بالقاعدة والإخوان": a coordinated actor
 		// shares the preposition of the one before.
@@ -1712,4 +1715,23 @@ func governmentWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// placeHead reports whether a mention's name starts with a word for a
+// building (قصر, مقر): the name of a presidency that is a place after ب.
+func (a *analyzer) placeHead(m mention) bool {
+	f := a.x.forms[m.form]
+	first, _, _ := strings.Cut(arabic.Normalize(f.text), " ")
+	return a.x.words[cuePlaceHead][first]
+}
+
+// coordinatedTrigger reports whether a noun trigger is joined by و to a
+// trigger noun of another relation right after it ("تضامنها وإدانتها
+// لإرهاب X"): the marked party after them belongs to the last one.
+func (a *analyzer) coordinatedTrigger(c cue) bool {
+	if c.j >= len(a.toks) || a.cueAt[c.j] < 0 {
+		return false
+	}
+	n := a.cues[a.cueAt[c.j]]
+	return n.i == c.j && strings.HasPrefix(n.prefix, "و") && n.kind == cueNoun && n.rel != c.rel
 }

@@ -233,6 +233,9 @@ func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
 
 // readNoun reads a verbal noun's arguments (nounArguments).
 func (a *analyzer) readNoun(c cue, _ int) (candidate, verdict) {
+	if a.coordinatedTrigger(c) {
+		return candidate{}, veto
+	}
 	for ci := range a.cues {
 		if a.cues[ci].i == c.i {
 			if cand, ok := a.nounArguments(ci); ok {
@@ -348,6 +351,9 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
 			return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, found
 		}
+		// "التحالف يتهم حزب الله بدعم ...": the actor is the accused; the
+		// accuser is not among the actors.
+		return candidate{}, veto
 	}
 	t := a.nounAgentAfter(a.listEnd(s), cl)
 	if t < 0 {
@@ -356,7 +362,9 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	if t >= 0 {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
-	if c.rel == graph.Met && len(a.list(s)) > 1 {
+	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {
+		// "والتقى السيسي وماكرون": joint subjects right after the verb; a
+		// list after a comma is the objects of an unnamed subject.
 		return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found
 	}
 	// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor after a

@@ -68,6 +68,8 @@ const (
 	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
 	cueExceptive       // "إلا": a negation before it states the relation
 	cueAbsence         // "في غياب": the actor after it took no part
+	cuePlaceHead       // "قصر": a name starting with it is a place after ب
+	cueAbout           // "بشأن": the noun after it is a topic
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -169,6 +171,8 @@ var lexiconSections = map[string]cueSpec{
 	"events.companion":                   {kind: cueEventCompanion},
 	"negation.exceptives":                {kind: cueExceptive},
 	"absence":                            {kind: cueAbsence},
+	"place_heads":                        {kind: cuePlaceHead},
+	"about":                              {kind: cueAbout},
 }
 
 func init() {

@@ -23,6 +23,7 @@ var nounReadings = []nounReading{
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
+	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
@@ -70,7 +71,9 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
 		}
-		if t := a.subjectBefore(c.i); t >= 0 {
+		if t := a.subjectBefore(c.i); t >= 0 && !a.isWord(cueAbout, c.i-1) {
+			// Not "بشأن الحرب الإسرائيلية": a noun that is only the
+			// topic of the clause does not act on its subject.
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, found
 		}
 		return candidate{}, veto
@@ -189,6 +192,29 @@ func (a *analyzer) nounSubject(ci int) int {
 		return a.subjectBefore(c.i)
 	}
 	return -1
+}
+
+// readNounEventObject reads "بدعم هجمات الحوثيين على السعودية": a noun
+// whose object is an opposed event noun acts on that event's agent (the
+// Houthis), not on its target.
+func (a *analyzer) readNounEventObject(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel == graph.Met || c.j >= len(a.toks) || a.cueAt[c.j] < 0 {
+		return candidate{}, pass
+	}
+	ev := a.cues[a.cueAt[c.j]]
+	if ev.i != c.j || ev.kind != cueNoun || ev.rel != graph.Opposed || ev.j >= len(a.toks) {
+		return candidate{}, pass
+	}
+	g := a.menAt[ev.j]
+	if g < 0 || a.men[g].excluded || a.men[g].prep != prepNone {
+		return candidate{}, pass
+	}
+	s := a.nounSubject(ci)
+	if s < 0 {
+		return candidate{}, veto
+	}
+	return candidate{src: a.list(s), tgt: []int{g}, rule: "noun/event-object", conf: 0.65}, found
 }
 
 // readNounGenitiveAgent reads "هجوم حفتر على طرابلس": the genitive of an
