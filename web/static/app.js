@@ -27,6 +27,20 @@ const $ = (id) => document.getElementById(id);
 
 let meta = null;
 let overview = null;
+let overviewLoading = null;
+
+// loadOverview asks for the corpus overview once (the start screen and the
+// timeline share it); a failed request is asked again next time.
+function loadOverview() {
+  if (!overviewLoading) {
+    overviewLoading = api.overview().then((ov) => {
+      overview = ov;
+      setMonths(ov.months, ov.undated);
+      return ov;
+    }, (err) => { overviewLoading = null; throw err; });
+  }
+  return overviewLoading;
+}
 
 // Keys whose change needs no new panel.
 const VIEW_ONLY = new Set(['layout']);
@@ -41,11 +55,8 @@ async function reconcile(s, changed) {
   try {
     let sync;
     if (!s.centre) {
-      if (!overview) {
-        overview = await api.overview();
-        if (!current(g)) return;
-        setMonths(overview.months, overview.undated);
-      }
+      await loadOverview();
+      if (!current(g)) return;
       if (overview.counts.actors === 0) {
         clearCanvas();
         message('empty-store', 'The store is empty: no article is loaded.',
@@ -238,7 +249,7 @@ async function init() {
   initTimeline();
   setupExport(cy, meta, exportParams, getState);
   subscribe((s, changed) => { reconcile(s, changed); });
-  api.overview().then((ov) => { overview = overview || ov; setMonths(ov.months, ov.undated); }).catch(() => {});
+  loadOverview().catch(() => {}); // the timeline; the start screen reports its own errors
   const s = getState();
   reconcile(s, new Set(Object.keys(s)));
 }
