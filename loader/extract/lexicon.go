@@ -70,6 +70,7 @@ const (
 	cueAbsence         // "في غياب": the actor after it took no part
 	cuePlaceHead       // "قصر": a name starting with it is a place after ب
 	cueAbout           // "بشأن": the noun after it is a topic
+	cueCause           // "بسبب": the noun after it is a cause
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -173,6 +174,7 @@ var lexiconSections = map[string]cueSpec{
 	"absence":                            {kind: cueAbsence},
 	"place_heads":                        {kind: cuePlaceHead},
 	"about":                              {kind: cueAbout},
+	"causes":                             {kind: cueCause},
 }
 
 func init() {

@@ -24,6 +24,7 @@ var nounReadings = []nounReading{
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
+	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
@@ -215,6 +216,45 @@ func (a *analyzer) readNounEventObject(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	return candidate{src: a.list(s), tgt: []int{g}, rule: "noun/event-object", conf: 0.65}, found
+}
+
+// readNounOwnCause reads "... مع إيران، بسبب دعمها للبوليساريو" and
+// "انتقد إيران لدعمها الحكومة السورية": a noun with a pronoun given as a
+// cause belongs to the last actor named before it, when no speaker owns
+// it.
+func (a *analyzer) readNounOwnCause(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if !a.x.specs[c.spec].own || a.speakerBefore(c.i) >= 0 || !a.causal(c) {
+		return candidate{}, pass
+	}
+	owner := -1
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.j <= c.i && c.i-m.j <= 8 && !m.external && !m.carried && !m.adjective {
+			owner = a.head(mi)
+			break
+		}
+	}
+	if owner < 0 {
+		return candidate{}, pass
+	}
+	t := a.nounGenitive(ci, cl)
+	if t < 0 {
+		t, _ = a.after(c.j, cl, targetWindow, false, 0)
+	}
+	if t < 0 || a.men[t].actor == a.men[owner].actor {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{owner}, tgt: a.list(t), rule: "noun/own-cause", conf: 0.6}, found
+}
+
+// causal reports whether a noun trigger is given as a cause: with ل
+// ("لدعمها") or after a causal word ("بسبب دعمها").
+func (a *analyzer) causal(c cue) bool {
+	if p := strings.TrimLeft(c.prefix, "وف"); p == "ل" {
+		return true
+	}
+	return a.isWord(cueCause, c.i-1)
 }
 
 // readNounGenitiveAgent reads "هجوم حفتر على طرابلس": the genitive of an
