@@ -5,6 +5,8 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -111,6 +113,16 @@ func TestBrowserReview(t *testing.T) {
 	p.do("adding the claim",
 		chromedp.SendKeys(chromedp.CSS(`#review-claim-form input[aria-label="Source"]`), "khalifa-haftar"),
 		chromedp.SendKeys(chromedp.CSS(`#review-claim-form input[aria-label="Target"]`), "un"))
+	// The README's picture of review mode: the queue in the Review menu and
+	// the form of a claim being added from a selected quote.
+	p.do("closing the suggestions", chromedp.KeyEvent("\u001b"))
+	if png, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot()); err != nil {
+		t.Fatalf("screenshot: %v", err)
+	} else if *update {
+		if err := os.WriteFile(filepath.Join("testdata", "review.png"), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	// The form's submit button may lie under the suggestion list the inputs
 	// opened: submit it as pressing Enter would.
 	var submitted bool
@@ -131,5 +143,4 @@ func TestBrowserReview(t *testing.T) {
 	if want := []string{"reject by alice", "restore by alice", "add_claim by alice"}; !slices.Equal(kinds, want) {
 		t.Errorf("got decisions persisted %q, want %q", kinds, want)
 	}
-	p.shot("review")
 }
