@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -120,6 +121,10 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 	go func() { served <- srv.Serve(ln) }()
 	app.Logger.Info("serving", "url", "http://"+displayAddr(ln.Addr()), "store", cfg.Store,
 		"actors", counts.Actors, "articles", counts.Articles, "claims", counts.Claims)
+	if !loopbackAddr(ln.Addr()) && slices.Equal(cfg.Server.Hosts, web.LoopbackHosts) {
+		app.Logger.Warn("listening beyond loopback, but only the loopback host names are served: add the name clients use to server.hosts",
+			"addr", ln.Addr().String(), "hosts", cfg.Server.Hosts)
+	}
 
 	select {
 	case err := <-served:
@@ -150,4 +155,12 @@ func displayAddr(a net.Addr) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// loopbackAddr reports whether a listener address is on a loopback
+// interface only.
+func loopbackAddr(a net.Addr) bool {
+	host, _, err := net.SplitHostPort(a.String())
+	ip := net.ParseIP(host)
+	return err == nil && ip != nil && ip.IsLoopback()
 }
