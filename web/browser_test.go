@@ -521,7 +521,9 @@ func TestBrowser(t *testing.T) {
 	p.wait("all dates", `!location.hash.includes("since=")`)
 
 	// Path finder with typed names: no suggestion chosen, each name names
-	// one actor.
+	// one actor; the path replaces the selected actor's panel.
+	p.clickNode("khalifa-haftar")
+	p.wait("Haftar's panel", `document.querySelector("#panel-body").dataset.showing === "n:khalifa-haftar"`)
 	to := twoHopsAway(t, srv.URL, "khalifa-haftar")
 	p.do("typing the ends",
 		chromedp.SendKeys(chromedp.CSS("#path-from"), "خليفة حفتر"),

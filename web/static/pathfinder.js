@@ -28,7 +28,7 @@ export function initPathFinder(meta) {
       ends.push(r.actor.id);
     }
     if (ends[0] === ends[1]) { replace(panel(), h('p', { class: 'error', dataset: { error: 'path' } }, 'Choose two different actors.')); return; }
-    setState({ from: ends[0], to: ends[1], pathMax: parseInt(max.value, 10), article: '', claim: '' });
+    setState({ from: ends[0], to: ends[1], pathMax: parseInt(max.value, 10), sel: '', article: '', claim: '' });
   });
   $('path-clear').addEventListener('click', () => setState({ from: '', to: '' }));
 }
