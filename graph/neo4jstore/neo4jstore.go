@@ -283,15 +283,33 @@ func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction
 	return s.classifyTx(ctx, err)
 }
 
-// Clear deletes every Actor and Article with their relationships, in one
-// write transaction: the whole graph Rawabit keeps in the database. Tests use
-// it to start from an empty store.
+// Clear deletes every Actor and Article with their relationships: the
+// whole graph Rawabit keeps in the database, other labels left alone. It
+// deletes clearBatch nodes per write transaction, so that a large graph does
+// not outgrow Neo4j's transaction memory; a failure half-way leaves the
+// graph partly deleted. Tests use it to start from an empty store.
 func (s *Store) Clear(ctx context.Context) error {
-	return s.write(ctx, func(tx neo4j.ManagedTransaction) error {
-		_, err := run(ctx, tx, stmtClearDatabase, noParams{})
-		return err
-	})
+	for {
+		var deleted int64
+		err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			recs, err := run(ctx, tx, stmtClearDatabase, batchParams{Batch: clearBatch})
+			if err != nil {
+				return err
+			}
+			deleted, err = single[int64](recs, "deleted")
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("neo4jstore: clear: %w", err)
+		}
+		if deleted == 0 {
+			return nil
+		}
+	}
 }
+
+// clearBatch is how many nodes one transaction of Clear deletes.
+const clearBatch = 1000
 
 // classify adds graph.ErrUnavailable to errors that mean the server cannot
 // be reached or cannot serve now (after the driver's own retries).
@@ -323,4 +341,49 @@ func unavailable(err error) bool {
 			nerr.IsAuthenticationFailed()
 	}
 	return false
+}
+
+// Query runs one read-only Cypher statement in a read transaction and
+// returns its rows, each a map from column to value as the driver gives it.
+// text must be trusted Cypher, such as a cookbook file, with every value
+// passed in params; a statement that writes fails. Errors wrap the
+// driver's; an unreachable server is graph.ErrUnavailable.
+func (s *Store) Query(ctx context.Context, text string, params map[string]any) ([]map[string]any, error) {
+	var rows []map[string]any
+	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
+		rows = nil
+		res, err := tx.Run(ctx, text, params)
+		if err != nil {
+			return err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			rows = append(rows, r.AsMap())
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: query: %w", err)
+	}
+	return rows, nil
+}
+
+// Execute runs trusted Cypher statements, such as those of an export
+// script, in order, each in its own write transaction as cypher-shell does
+// (Neo4j does not mix schema and data changes in one), and stops at the
+// first that fails. Every value must be a literal of the text or in params.
+func (s *Store) Execute(ctx context.Context, statements []string, params map[string]any) error {
+	for i, text := range statements {
+		err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+			_, err := tx.Run(ctx, text, params)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("neo4jstore: execute statement %d: %w", i+1, err)
+		}
+	}
+	return nil
 }

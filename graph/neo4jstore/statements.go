@@ -108,6 +108,9 @@ type (
 		Needle string   `cypher:"needle"`
 		Kinds  []string `cypher:"kinds"`
 	}
+	batchParams struct {
+		Batch int64 `cypher:"batch"`
+	}
 	scanParams struct {
 		Needle string   `cypher:"needle"`
 		Kinds  []string `cypher:"kinds"`
@@ -175,7 +178,7 @@ var (
 	stmtCreateAffiliations = newStatement[affiliationsParams]("create_affiliations.cypher")
 	stmtCreateClaims       = newStatement[claimsParams]("create_claims.cypher")
 	stmtCreateMentions     = newStatement[mentionsParams]("create_mentions.cypher")
-	stmtClearDatabase      = newStatement[noParams]("clear_database.cypher")
+	stmtClearDatabase      = newStatement[batchParams]("clear_database.cypher")
 )
 
 // Reads.

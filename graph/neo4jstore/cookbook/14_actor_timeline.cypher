@@ -2,7 +2,7 @@
 // Purpose: every claim an actor takes part in, by article date (undated
 //   articles last), with the quote.
 // params: actor
-// :param actor => 'un'
+// :param actor => 'khalifa-haftar'
 MATCH (:Actor {id: $actor})-[r:MET|SUPPORTED|OPPOSED]-(:Actor)
 MATCH (art:Article {id: r.article})
 RETURN art.published AS published,

@@ -2,8 +2,8 @@
 // Purpose: the actors that both $first and $second opposed (or, with the
 //   type changed to SUPPORTED, both supported).
 // params: first, second
-// :param first => 'turkey'
-// :param second => 'usa'
+// :param first => 'usa'
+// :param second => 'france'
 MATCH (:Actor {id: $first})-[r1:OPPOSED]->(target:Actor)<-[r2:OPPOSED]-(:Actor {id: $second})
 RETURN target.id AS target,
        target.name AS name,
