@@ -93,7 +93,9 @@ var _ graph.Store = (*Store)(nil)
 // Open connects to Neo4j, verifies the connection and applies the schema
 // (uniqueness constraints on Actor.id and Article.id, the full-text index
 // actor_names with the arabic analyzer, claim indexes on the article
-// property), waiting until the indexes are online.
+// property), waiting until the indexes are online, and checks them: one of
+// those names with another shape (say actor_names with another analyzer) is
+// a *SchemaError, which wraps graph.ErrInvalid.
 //
 // An empty URI or an unsupported scheme is graph.ErrInvalid. A server that
 // cannot be reached, that refuses the credentials, or that does not answer
@@ -177,8 +179,11 @@ func validScheme(s string) bool {
 	return false
 }
 
-// applySchema runs each schema statement in its own transaction: Neo4j does
-// not mix schema and data changes in one.
+// applySchema runs each schema statement in its own transaction (Neo4j does
+// not mix schema and data changes in one), then checks the database's
+// indexes against expectedSchema: an index or constraint of one of Rawabit's
+// names but another shape, which CREATE ... IF NOT EXISTS keeps, is a
+// *SchemaError.
 func (s *Store) applySchema(ctx context.Context) error {
 	for _, st := range schema {
 		_, err := neo4j.ExecuteQuery(ctx, s.driver, st.text, st.bind(noParams{}), neo4j.EagerResultTransformer,
@@ -189,7 +194,7 @@ func (s *Store) applySchema(ctx context.Context) error {
 			return fmt.Errorf("%s: %w", st.file, err)
 		}
 	}
-	return nil
+	return s.checkSchema(ctx)
 }
 
 // errClosed is returned by every call after Close.

@@ -168,6 +168,9 @@ var schema = []statement[noParams]{
 	newStatement[noParams]("schema_await.cypher"),
 }
 
+// stmtSchemaShow lists the database's indexes for checkSchema.
+var stmtSchemaShow = newStatement[noParams]("schema_show.cypher")
+
 // Writes.
 var (
 	stmtClearArticle       = newStatement[articleParams]("clear_article.cypher")
