@@ -82,7 +82,7 @@ func TestNeo4jKilledDuringLoad(t *testing.T) {
 	t.Chdir(repoRoot)
 	dir := t.TempDir()
 	const articles = 1000
-	writeSyntheticCorpus(t, t.TempDir(), articles/5, articles)
+	writeCuratedSynthetic(t, t.TempDir(), articles/5, articles)
 	n := neo4jtest.Launch(t, filepath.Join(dir, "neo4j"), 0)
 	setNeo4jEnv(t, n.Target)
 

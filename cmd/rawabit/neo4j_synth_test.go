@@ -15,12 +15,12 @@ import (
 	"github.com/rawabit/rawabit/graph/storetest"
 )
 
-// writeSyntheticCorpus writes the synthetic graph of storetest.SyntheticEach
+// writeCuratedSynthetic writes the synthetic graph of storetest.SyntheticEach
 // (articles*SyntheticClaimsPerArticle claims among actors actors) as a
 // corpus "rawabit load" reads: corpus.jsonl (the articles), gazetteer.yaml
 // (the actors) and claims.yaml (every claim as a curated claim), and sets the
 // RAWABIT_DATA_ configuration to load exactly that, without the extractor.
-func writeSyntheticCorpus(t *testing.T, dir string, actors, articles int) {
+func writeCuratedSynthetic(t *testing.T, dir string, actors, articles int) {
 	t.Helper()
 	var gaz bytes.Buffer
 	gaz.WriteString("actors:\n")
@@ -93,7 +93,7 @@ func TestNeo4jLoadSynthetic(t *testing.T) {
 	t.Chdir(repoRoot)
 	articles := syntheticArticles()
 	actors := articles / 5
-	writeSyntheticCorpus(t, t.TempDir(), actors, articles)
+	writeCuratedSynthetic(t, t.TempDir(), actors, articles)
 	var memLogs, neoLogs bytes.Buffer
 	mem := startServe(t, testApp(t, &memLogs))
 
