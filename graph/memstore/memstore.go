@@ -50,7 +50,7 @@ type Store struct {
 	pairs     map[pairKey]int32
 	pairList  []pair
 	freePairs []int32
-	// extractors interns Claim.Extractor values.
+	// extractors interns Claim.Extractor and Claim.Rule values.
 	extractors   []string
 	extractorIDs map[string]uint32
 	nClaims      int
@@ -104,8 +104,9 @@ type claimRec struct {
 	confidence float64
 	src, dst   int32 // actor indexes
 	start, end int32
-	extractor  uint32
-	bits       uint8 // typeBit | certaintyBit
+	extractor  uint32 // index in Store.extractors
+	rule       uint32 // index in Store.extractors of Claim.Rule
+	bits       uint8  // typeBit | certaintyBit
 }
 
 type mentionRec struct {
@@ -301,6 +302,7 @@ func (s *Store) load(doc graph.Document) {
 			start:      int32(c.Start),
 			end:        int32(c.End),
 			extractor:  s.internExtractor(c.Extractor),
+			rule:       s.internExtractor(c.Rule),
 			bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
 		}
 	}
@@ -454,6 +456,7 @@ func (s *Store) claim(slot, i int32) graph.Claim {
 		Certainty:  certaintyOf(r.bits),
 		Confidence: r.confidence,
 		Extractor:  s.extractors[r.extractor],
+		Rule:       s.extractors[r.rule],
 	}
 }
 

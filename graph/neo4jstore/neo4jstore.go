@@ -190,12 +190,24 @@ func (s *Store) applySchema(ctx context.Context) error {
 			neo4j.ExecuteQueryWithDatabase(s.database),
 			neo4j.ExecuteQueryWithWritersRouting(),
 			neo4j.ExecuteQueryWithBookmarkManager(s.bookmarks))
+		var nerr *neo4j.Neo4jError
+		if errors.As(err, &nerr) && nerr.Code == codeEquivalentSchemaRule {
+			// A retry of the statement met the index or constraint its
+			// first attempt, lost on the way back, had created:
+			// checkSchema checks it below.
+			continue
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", st.file, err)
 		}
 	}
 	return s.checkSchema(ctx)
 }
+
+// codeEquivalentSchemaRule is Neo4j's error for creating an index or
+// constraint that exists, which IF NOT EXISTS does not prevent when two
+// creations of it race (a statement and the driver's retry of it).
+const codeEquivalentSchemaRule = "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists"
 
 // errClosed is returned by every call after Close.
 var errClosed = fmt.Errorf("%w: store is closed", graph.ErrUnavailable)

@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("Replacement", func(t *testing.T) { testReplacement(t, open(t)) })
 	t.Run("DeleteArticle", func(t *testing.T) { testDelete(t, open(t)) })
 	t.Run("ActorUpsert", func(t *testing.T) { testUpsert(t, open(t)) })
+	t.Run("ClaimRule", func(t *testing.T) { testClaimRule(t, open(t)) })
 }
 
 // The fixture's claims, by ClaimKey.
@@ -1059,6 +1060,28 @@ func testUpsert(t *testing.T, s graph.Store) {
 		}
 		if !slices.Equal(gotM, tt.want) {
 			t.Errorf("SearchActors(%q) after an upsert:\n got  %v\n want %v", tt.text, gotM, tt.want)
+		}
+	}
+}
+
+// testClaimRule checks that a claim's Rule (the extractor's construction
+// that found it) is stored and read back, and that an empty one stays empty.
+func testClaimRule(t *testing.T, s graph.Store) {
+	d := Fixture()[0]
+	d.Claims = slices.Clone(d.Claims)
+	d.Claims[0].Rule = "verb/subject-first"
+	loadAll(t, s, []graph.Document{d})
+	got, err := s.ArticleClaims(ctx, d.Article.ID)
+	if !checkErr(t, "ArticleClaims", err, nil) {
+		return
+	}
+	for _, c := range got {
+		want := ""
+		if c.ID == d.Claims[0].ID {
+			want = d.Claims[0].Rule
+		}
+		if c.Rule != want {
+			t.Errorf("claim %s: got rule %q, want %q", c.ID, c.Rule, want)
 		}
 	}
 }
