@@ -172,13 +172,9 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		x.byID[af.Actor.ID] = ai
 		x.actors = append(x.actors, af.Actor)
 		for _, f := range af.Forms {
-			toks := arabic.Tokens(f.Text)
-			if len(toks) == 0 {
+			words := formWords(f.Text)
+			if len(words) == 0 {
 				continue
-			}
-			words := make([]string, len(toks))
-			for i, t := range toks {
-				words[i] = t.Norm
 			}
 			n := x.names.insert(words)
 			if v := x.names.val[n]; v >= 0 {
@@ -414,4 +410,15 @@ func mentionList(m map[string]int) []graph.Mention {
 	}
 	sortMentions(out)
 	return out
+}
+
+// formWords returns the normalised words of a gazetteer form, the keys of
+// the names trie.
+func formWords(text string) []string {
+	toks := arabic.Tokens(text)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	return words
 }

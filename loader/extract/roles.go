@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -51,13 +50,9 @@ func WithRoles(roles []gazetteer.Role) Option {
 			x.roles = append(x.roles, role{r})
 			idx := int32(len(x.roles))
 			for _, f := range r.Titles {
-				toks := arabic.Tokens(f.Text)
-				if len(toks) == 0 {
+				words := formWords(f.Text)
+				if len(words) == 0 {
 					continue
-				}
-				words := make([]string, len(toks))
-				for i, t := range toks {
-					words[i] = t.Norm
 				}
 				n := x.names.insert(words)
 				if x.names.val[n] >= 0 {
