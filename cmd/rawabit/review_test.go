@@ -1,9 +1,9 @@
 package main
 
 import (
-	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,6 +88,9 @@ func TestServeReview(t *testing.T) {
 		for _, body := range []string{
 			`{"kind":"reject","claim":"` + rejected + `","reason":"not in the sentence"}`,
 			`{"kind":"add_actor","actor":{"id":"test-envoy","name":"Test Envoy","name_ar":"مبعوث الاختبار","kind":"person"}}`,
+			`{"kind":"add_actor","actor":{"id":"test-double","name":"Test Double","name_ar":"المبعوث المكرر","kind":"person"}}`,
+			`{"kind":"merge","actor_id":"test-double","into":"test-envoy","reason":"the same person"}`,
+			`{"kind":"add_name","actor_id":"test-envoy","name":"مبعوث التجربة"}`,
 		} {
 			if code, resp := postDecision(t, base, body); code != http.StatusOK {
 				t.Fatalf("POST %s: got %d %s", body, code, resp)
@@ -98,8 +101,8 @@ func TestServeReview(t *testing.T) {
 		t.Errorf("logs do not say review mode is on:\n%s", logs)
 	}
 	decisions, err := loader.ParseReviewsFile(filepath.Join(dir, "corrections.yaml"))
-	if err != nil || len(decisions) != 2 || decisions[0].ClaimID != rejected || decisions[0].Reviewer != "alice" {
-		t.Fatalf("got review log %+v (%v), want the two decisions by alice", decisions, err)
+	if err != nil || len(decisions) != 5 || decisions[0].ClaimID != rejected || decisions[0].Reviewer != "alice" {
+		t.Fatalf("got review log %+v (%v), want the five decisions by alice", decisions, err)
 	}
 
 	serveWhile(t, []string{"serve"}, func(base string) {
@@ -113,8 +116,23 @@ func TestServeReview(t *testing.T) {
 		if len(q.Claims) != 1 || q.Claims[0].ID != rejected {
 			t.Errorf("after restart: got rejected %+v, want %s", q, rejected)
 		}
-		var a json.RawMessage
-		getJSON(t, base+"/api/actors/test-envoy", "", &a)
+		for _, q := range []string{"المبعوث المكرر", "مبعوث التجربة"} { // merged and added names
+			var found struct {
+				Actors []struct{ ID string } `json:"actors"`
+			}
+			getJSON(t, base+"/api/actors?q="+url.QueryEscape(q), "", &found)
+			if len(found.Actors) == 0 || found.Actors[0].ID != "test-envoy" {
+				t.Errorf("after restart: search %q: got %+v, want test-envoy", q, found.Actors)
+			}
+		}
+		resp, err := http.Get(base + "/api/actors/test-double")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("after restart: the merged actor: got %s, want 404", resp.Status)
+		}
 		if code, body := postDecision(t, base, `{"kind":"restore","claim":"`+rejected+`"}`); code != http.StatusOK {
 			t.Errorf("restore after restart: got %d %s", code, body)
 		}
