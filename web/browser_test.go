@@ -591,8 +591,9 @@ const readOutline = `[...document.querySelectorAll("#outline-list li")].map((li)
 	faded: li.dataset.faded === "true", x: +li.dataset.x || 0, y: +li.dataset.y || 0, mx: +li.dataset.mx || 0, my: +li.dataset.my || 0,
 	label: li.textContent }))`
 
-// idle is true once the viewer has started and no request is in flight.
-const idle = `document.querySelector("#depth option") !== null && document.body.dataset.busy === "0"`
+// idle is true once the viewer has started, no request is in flight and the
+// outline's positions follow the canvas.
+const idle = `document.querySelector("#depth option") !== null && document.body.dataset.busy === "0" && document.body.dataset.settling !== "1"`
 
 func (p *page) wait(what, expr string) {
 	p.t.Helper()
@@ -603,7 +604,9 @@ func (p *page) wait(what, expr string) {
 		p.shot("failed")
 		p.t.Fatalf("waiting for %s (%s): %v; page at %s", what, expr, err, state)
 	}
-	// Let the outline's positions settle (they follow the canvas after 80 ms).
+	// A short pause lets a timer the last event started (the outline's
+	// follow-up, a selection after the double-click window) begin before the
+	// next step, whose own wait then sees it.
 	if err := chromedp.Do(p.ctx, chromedp.Sleep(150*time.Millisecond)); err != nil {
 		p.t.Fatal(err)
 	}

@@ -36,7 +36,13 @@ export function initView(m) {
   meta = m;
   cy = createGraph($('cy'));
   let outlineTimer = 0;
-  const outlineSoon = () => { clearTimeout(outlineTimer); outlineTimer = setTimeout(updatePositions, 80); };
+  // The page's data-settling is "1" while the outline's positions lag the
+  // canvas (they follow it 80 ms after it stops moving).
+  const outlineSoon = () => {
+    document.body.dataset.settling = '1';
+    clearTimeout(outlineTimer);
+    outlineTimer = setTimeout(updatePositions, 80);
+  };
   cy.on('viewport position', outlineSoon);
   cy.on('add remove', () => { outlineVersion++; });
   cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
@@ -447,6 +453,7 @@ function markFaded() {
 // updatePositions writes each node's position in the page into its
 // outline item.
 export function updatePositions() {
+  delete document.body.dataset.settling;
   const r = cy.container().getBoundingClientRect();
   eachItem((li, el) => {
     if (!el.isNode()) {
