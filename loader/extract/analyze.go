@@ -95,13 +95,18 @@ type analyzer struct {
 	// scratch space.
 	doc     docEntities
 	esplits []arabic.Split
-	// phrase is scratch space for longestPhraseAt.
-	phrase []byte
+	// infos and infoKnown are the memo of wordAt for the sentence.
+	infos     []*wordInfo
+	infoKnown []bool
+	// phrase is scratch space for longestPhraseAt; rawKinds the memo of
+	// rawCuePrefix for the sentence.
+	phrase   []byte
+	rawKinds []rawCueAt
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, titleFirst: map[string]bool{}, sides: map[int32]string{}, roles: map[int32]int32{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, sides: map[int32]string{}, roles: map[int32]int32{},
 	}}
 }
 
@@ -196,8 +201,8 @@ func (a *analyzer) hasEventWord() bool {
 // eventFirst reports whether token k may start the words of an event
 // construction.
 func (a *analyzer) eventFirst(k int) bool {
-	w := a.toks[k].Norm
-	return a.x.eventFirst[w] || a.x.eventFirst[trimConjunction(w)]
+	in := a.wordAt(k)
+	return in != nil && in.eventFirst
 }
 
 // setPrior records mention m as the subject a next sentence may continue.
@@ -317,6 +322,11 @@ func grow(s []int, n int) []int {
 }
 
 func (a *analyzer) findMentions() {
+	a.resetWords()
+	a.rawKinds = a.rawKinds[:0]
+	for range a.toks {
+		a.rawKinds = append(a.rawKinds, rawCueAt{})
+	}
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
 	lastPerson := int32(-1)

@@ -59,9 +59,10 @@ type docEntities struct {
 	// titles maps a title run (normalised words joined by a space, the
 	// first without و or ف) to the last person it introduced.
 	titles map[string]int32
-	// titleFirst holds the first words, as written, of the title runs
-	// titles binds, so that only they are looked up.
-	titleFirst map[string]bool
+	// start flags the words, as written, that may start an entity of the
+	// article: the first word of a bound title run or of a discovered
+	// name, so that only they are looked up.
+	start map[string]uint8
 	// roles maps 1 + a role index to the person the article introduced
 	// with its title (roles.go).
 	roles map[int32]int32
@@ -97,6 +98,27 @@ func (a *analyzer) rawCuePrefix(k int) (cueKind, int, string) {
 	if k < 0 || k >= len(a.toks) {
 		return cueNone, k, ""
 	}
+	if k < len(a.rawKinds) && a.rawKinds[k].known {
+		r := a.rawKinds[k]
+		return r.kind, r.end, r.prefix
+	}
+	kind, end, prefix := a.lookupRawCue(k)
+	if k < len(a.rawKinds) {
+		a.rawKinds[k] = rawCueAt{known: true, kind: kind, end: end, prefix: prefix}
+	}
+	return kind, end, prefix
+}
+
+// rawCueAt is the memo of rawCuePrefix for one token of the sentence.
+type rawCueAt struct {
+	known  bool
+	kind   cueKind
+	end    int
+	prefix string
+}
+
+// lookupRawCue is rawCuePrefix without the memo.
+func (a *analyzer) lookupRawCue(k int) (cueKind, int, string) {
 	var m match
 	var ok bool
 	m, a.esplits, ok = a.x.cues.longest(a.toks, k, a.esplits, allowCueClitic)
@@ -280,6 +302,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 		a.doc.byName[name] = idx
 		a.doc.sides[idx] = a.titleSide(i)
 		a.doc.firstWord[w] = append(a.doc.firstWord[w], name)
+		a.doc.start[w] |= startDiscovered
 		a.x.remember(a.doc.extra[len(a.doc.extra)-1])
 	}
 	return a.discoveredMention(name, i, end), true
@@ -321,7 +344,7 @@ func (a *analyzer) bindTitle(m mention) {
 	if t < 0 || m.i-t < 2 {
 		return
 	}
-	a.doc.titleFirst[a.toks[t].Norm] = true
+	a.doc.start[a.toks[t].Norm] |= startTitle
 	for j := t + 2; j <= m.i; j++ {
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
@@ -331,7 +354,7 @@ func (a *analyzer) bindTitle(m mention) {
 // token i was bound to earlier in the article, when no name follows it:
 // the longest bound run wins.
 func (a *analyzer) boundTitle(i int) (mention, bool) {
-	if len(a.doc.titles) == 0 || !a.doc.titleFirst[a.toks[i].Norm] {
+	if len(a.doc.titles) == 0 || a.doc.start[a.toks[i].Norm]&startTitle == 0 {
 		return mention{}, false
 	}
 	if kind, _ := a.rawCue(i); kind != cueTitle {
@@ -361,18 +384,36 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
 	w := a.toks[i].Norm
-	if a.doc.titleFirst[w] {
+	doc := a.doc.start[w]
+	if doc&startTitle != 0 {
 		if m, ok := a.boundTitle(i); ok {
 			return m, true
 		}
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
-	if !a.firstName(w) && (i == 0 || !a.x.rankLast[a.toks[i-1].Norm]) && a.doc.firstWord[w] == nil {
+	if a.nameFlags(i)&startFirstName == 0 && doc&startDiscovered == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) {
 		return mention{}, false
 	}
 	if !arabicWord(w) {
 		return mention{}, false
 	}
 	return a.discover(i)
+}
+
+// Flags of a word that may start an entity (Extractor.nameStart and
+// docEntities.start).
+const (
+	startFirstName  uint8 = 1 << iota // a first name of the lexicon
+	startRankEnd                      // the last word of a rank
+	startTitle                        // the first word of a bound title run
+	startDiscovered                   // the first word of a discovered name
+)
+
+// nameFlags returns the startFirstName and startRankEnd flags of token k.
+func (a *analyzer) nameFlags(k int) uint8 {
+	if in := a.wordAt(k); in != nil {
+		return in.nameStart
+	}
+	return 0
 }

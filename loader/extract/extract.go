@@ -87,9 +87,14 @@ type Extractor struct {
 	// loader can store them (Discovered).
 	discovered sync.Map
 	// rankLast holds the last word of every rank, eventFirst the first
-	// word of every event construction's words: cheap filters before a
-	// phrase is looked up.
+	// word of every event construction's words, nameStart the flags
+	// (startFirstName, startRankEnd) of the words that may start a
+	// discovered name: cheap filters before a phrase is looked up.
 	rankLast, eventFirst map[string]bool
+	nameStart            map[string]uint8
+	// info gathers, per written word, what those lookups say of it
+	// (words.go).
+	info map[string]*wordInfo
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -231,14 +236,21 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 	}
 	x.frames, x.frameVerbs, x.calibration = lex.frames, lex.frameVerbs, lex.calibration
 	x.rankLast, x.eventFirst = map[string]bool{}, map[string]bool{}
+	x.nameStart = map[string]uint8{}
 	for p := range x.words[cueRank] {
-		x.rankLast[p[strings.LastIndexByte(p, ' ')+1:]] = true
+		last := p[strings.LastIndexByte(p, ' ')+1:]
+		x.rankLast[last] = true
+		x.nameStart[last] |= startRankEnd
+	}
+	for w := range x.words[cueFirstName] {
+		x.nameStart[w] |= startFirstName
 	}
 	for _, ec := range eventConstructions {
 		for w := range x.firstWords[ec.kind] {
 			x.eventFirst[w] = true
 		}
 	}
+	x.buildWordInfo()
 	for _, o := range opts {
 		if err := o(x); err != nil {
 			return nil, err

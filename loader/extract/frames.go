@@ -178,21 +178,8 @@ func words(list []string) map[string]bool {
 // frameVerb returns the frames whose verb token k is (possibly with و or ف,
 // and the future س).
 func (a *analyzer) frameVerb(k int) []int32 {
-	w := a.toks[k].Norm
-	if f := a.x.frameVerbs[w]; f != nil {
-		return f
-	}
-	r := w
-	if c, ok := strings.CutPrefix(w, "و"); ok {
-		r = c
-	} else if c, ok := strings.CutPrefix(w, "ف"); ok {
-		r = c
-	}
-	if f := a.x.frameVerbs[r]; f != nil && r != w {
-		return f
-	}
-	if s, ok := strings.CutPrefix(r, "س"); ok {
-		return a.x.frameVerbs[s]
+	if in := a.wordAt(k); in != nil {
+		return in.frames
 	}
 	return nil
 }

@@ -1,0 +1,69 @@
+package extract
+
+// wordInfo is what the lexicon's lookups say of one written word, gathered
+// in one map (Extractor.words) so that a token is looked up once per
+// sentence (analyzer.wordAt) rather than once per question.
+type wordInfo struct {
+	// frames are the frames the word is the verb of, read with or without
+	// و, ف and the future س.
+	frames []int32
+	// eventFirst: the word, with or without و or ف, may start the words of
+	// an event construction.
+	eventFirst bool
+	// nameStart holds startFirstName and startRankEnd.
+	nameStart uint8
+}
+
+// buildWordInfo fills x.info from the frames, the event words, the first
+// names and the ranks.
+func (x *Extractor) buildWordInfo() {
+	x.info = map[string]*wordInfo{}
+	get := func(w string) *wordInfo {
+		in := x.info[w]
+		if in == nil {
+			in = &wordInfo{}
+			x.info[w] = in
+		}
+		return in
+	}
+	for v, fs := range x.frameVerbs {
+		for _, p := range []string{"", "و", "ف", "س", "وس", "فس"} {
+			if in := get(p + v); in.frames == nil {
+				in.frames = fs
+			}
+		}
+	}
+	for w := range x.eventFirst {
+		for _, p := range []string{"", "و", "ف"} {
+			get(p + w).eventFirst = true
+		}
+	}
+	for w, f := range x.nameStart {
+		get(w).nameStart |= f
+	}
+}
+
+// wordAt returns what the lexicon's lookups say of token k, or nil; the
+// answer is looked up once per token of the sentence.
+func (a *analyzer) wordAt(k int) *wordInfo {
+	if k < 0 || k >= len(a.toks) {
+		return nil
+	}
+	if k >= len(a.infos) {
+		return a.x.info[a.toks[k].Norm]
+	}
+	if !a.infoKnown[k] {
+		a.infos[k], a.infoKnown[k] = a.x.info[a.toks[k].Norm], true
+	}
+	return a.infos[k]
+}
+
+// resetWords sizes the per-sentence word memo to the sentence's tokens.
+func (a *analyzer) resetWords() {
+	a.infos = a.infos[:0]
+	a.infoKnown = a.infoKnown[:0]
+	for range a.toks {
+		a.infos = append(a.infos, nil)
+		a.infoKnown = append(a.infoKnown, false)
+	}
+}
