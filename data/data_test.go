@@ -134,7 +134,7 @@ var arabLeague = []struct {
 	{"jordan", "king", false}, {"kuwait", "emir", false}, {"lebanon", "president", false},
 	{"libya", "council-chair", false}, {"mauritania", "president", false}, {"morocco", "king", false},
 	{"oman", "sultan", false}, {"palestine", "president", false}, {"qatar", "emir", false},
-	{"saudi-arabia", "king", false}, {"somalia", "president", true}, {"sudan", "council-chair", false},
+	{"saudi-arabia", "king", false}, {"somalia", "president", false}, {"sudan", "council-chair", false},
 	{"syria", "president", false}, {"tunisia", "president", false}, {"uae", "president", false},
 	{"yemen", "president", false},
 }
