@@ -64,6 +64,32 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(claims), "claims/op")
 }
 
+// BenchmarkExtractFloor is the floor of BenchmarkExtract over the same
+// text: reading it, splitting it into sentences and tokenising them
+// (arabic.AppendTokens), the work every extraction does before reading a
+// word. Their ratio is the cost of the analysis; run both in one command
+// (go test -run x -bench 'BenchmarkExtract(Floor)?$' -cpu 1) so that it
+// holds on a noisy machine.
+func BenchmarkExtractFloor(b *testing.B) {
+	text := recombined(seedSentences(b), 10<<20)
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	var toks []arabic.Token
+	n := 0
+	for b.Loop() {
+		n = 0
+		err := scanSentences(strings.NewReader(text), DefaultMaxSentenceBytes, func(off int, s string) error {
+			toks = arabic.AppendTokens(toks[:0], s, off)
+			n += len(toks)
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n), "tokens/op")
+}
+
 // repeatReader streams n bytes of recombined seed text without holding
 // them in memory.
 type repeatReader struct {
