@@ -153,13 +153,16 @@ func LoadFiles(paths ...string) (*Gazetteer, error) {
 	return LoadFS(osFS{}, "", paths...)
 }
 
-// Parse parses a gazetteer named name (used in error messages). It reports,
-// each as an *Error naming name and the line: YAML syntax errors, unknown
-// keys, a missing or malformed id, an unknown kind, a kind that conflicts
-// with the same id's kind elsewhere in the file, empty forms, and a form
-// claimed by two actors. Several errors are joined. Affiliations and missing
-// kinds are checked by Merge, since another file may supply them; call Merge
-// (even with one gazetteer) before using the result.
+// Parse parses a gazetteer named name (used in error messages): a mapping
+// with any of the keys actors, offices and roles. It reports, each as an
+// *Error naming name and the line: YAML syntax errors, unknown keys, a
+// missing or malformed id, an unknown kind, a kind that conflicts with the
+// same id's kind elsewhere in the file, empty forms, a form claimed by two
+// actors, malformed adjectives, an office title with an unknown placeholder,
+// a role without of or office, and a holder with a bad date or a to before
+// its from. Several errors are joined. Affiliations, missing kinds and roles
+// are checked by Merge, since another file may supply them; call Merge (even
+// with one gazetteer) before using the result.
 func Parse(name string, data []byte) (*Gazetteer, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
