@@ -430,7 +430,7 @@ func (g *Gazetteer) checkRoleDef(d roleDef, offices map[string]officeDef) []erro
 		if a, ok := g.entries[h.actor]; !ok {
 			errs = append(errs, Errorf(h.pos, "role %s/%s: unknown holder actor %q", d.of, d.office, h.actor))
 		} else if a.kind != graph.KindPerson {
-			errs = append(errs, Errorf(h.pos, "role %s/%s: holder %q is a %s (want a person)", d.of, d.office, h.actor, a.kind))
+			errs = append(errs, Errorf(h.pos, "role %s/%s: holder %q has kind %s (want a person)", d.of, d.office, h.actor, a.kind))
 		}
 	}
 	return errs

@@ -202,7 +202,7 @@ func TestRolesErrors(t *testing.T) {
 		{"unknown of", "roles:\n  - of: egipt\n    office: president\n", []string{"extra.yaml:2:", `unknown actor "egipt"`}},
 		{"of is a person", "roles:\n  - of: sisi\n    office: president\n", []string{"extra.yaml:2:", `of "sisi" is a person`}},
 		{"unknown holder", "roles:\n  - of: egypt\n    office: foreign-minister\n    holders:\n      - {actor: shoukri, from: 2014}\n", []string{"extra.yaml:5:", `unknown holder actor "shoukri"`}},
-		{"holder not a person", "roles:\n  - of: egypt\n    office: foreign-minister\n    holders:\n      - {actor: arab-league}\n", []string{"extra.yaml:5:", `holder "arab-league" is a organisation (want a person)`}},
+		{"holder not a person", "roles:\n  - of: egypt\n    office: foreign-minister\n    holders:\n      - {actor: arab-league}\n", []string{"extra.yaml:5:", `holder "arab-league" has kind organisation (want a person)`}},
 		{"overlap in one file", "roles:\n  - of: egypt\n    office: foreign-minister\n    holders:\n      - {actor: sisi, from: 2014, to: 2016}\n      - {actor: morsi, from: 2015}\n", []string{"extra.yaml:6:", `tenure of "morsi" (2015-01-01 to …) overlaps tenure of "sisi" (2014-01-01 to 2016-01-01) at extra.yaml:5`}},
 		{"overlap with an earlier file", "roles:\n  - of: egypt\n    office: president\n    holders:\n      - {actor: morsi, from: 2020}\n", []string{"extra.yaml:5:", `overlaps tenure of "sisi"`}},
 		{"two open starts", "roles:\n  - of: egypt\n    office: foreign-minister\n    holders:\n      - {actor: sisi, to: 2012}\n      - {actor: morsi, to: 2013}\n", []string{"extra.yaml:6:", "overlaps"}},
