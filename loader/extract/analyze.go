@@ -84,6 +84,9 @@ type analyzer struct {
 	// emitted for it.
 	prior    priorSubject
 	priorArg Argument
+	// lastPrior is the previous sentence's subject, whether or not this
+	// sentence continues it (frames.go: "جاء ذلك خلال استقباله").
+	lastPrior priorSubject
 	// rel is the relation type of the trigger whose arguments are sought.
 	rel graph.RelationType
 	// recent maps an organisation head noun (حركه) to the last
@@ -135,12 +138,24 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	prior := a.prior
+	a.lastPrior = prior
 	a.prior = priorSubject{}
 	if len(a.men) > 0 {
 		// "قال X في بيان ...", "ووصل ماكرون إلى تونس": X may be the next
 		// sentence's subject (refined below when the sentence is analysed).
-		if m := a.men[0]; m.i <= 3 && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
-			a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun {
+		m, reach := a.men[0], 3
+		if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
+			// A dateline ("القاهرة في 4 سبتمبر / وام / أكد الرئيس ..."):
+			// the subject is the first person after it.
+			for _, n := range a.men[1:] {
+				if a.actor(n.actor).Kind == graph.KindPerson {
+					m, reach = n, 12
+					break
+				}
+			}
+		}
+		if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+			a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 			a.setPrior(m)
 		}
 	}
@@ -159,8 +174,8 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		if m.i > 3 {
 			break
 		}
-		if !m.excluded && m.prep == prepNone {
-			a.setPrior(m)
+		if !m.excluded && m.prep == prepNone && !(m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital) {
+			a.setPrior(m) // not a dateline's capital ("القاهرة في 4 سبتمبر")
 			break
 		}
 	}

@@ -114,7 +114,9 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		}
 	}
 	aft, _ := a.after(c.j, cl, 3, false, 2)
-	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 {
+	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
+		// Not "الفصائل المدعومة من تركيا": a definite participle describes
+		// the noun before it, here no actor.
 		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
 		if t := a.topic(c.i); t >= 0 {
 			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, found

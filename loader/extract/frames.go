@@ -288,6 +288,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
 			return []int{mi}
 		}
+		if mi := a.previousSubject(v); mi >= 0 {
+			return []int{mi}
+		}
 	case slotObject:
 		return a.frameObjectActor(v, o, !f.noun)
 	case slotAfter:
@@ -547,4 +550,28 @@ func (a *analyzer) wordBefore(set map[string]bool, v int) bool {
 		}
 	}
 	return false
+}
+
+// previousSubject adds, for a noun with a pronoun whose sentence names no
+// actor before it ("جاء ذلك خلال استقباله الأمير ..."), the previous
+// sentence's subject as a mention and returns it, or -1.
+func (a *analyzer) previousSubject(v int) int {
+	if !a.lastPrior.ok {
+		return -1
+	}
+	for _, m := range a.men {
+		if m.i < v && !m.external && !m.carried {
+			return -1
+		}
+	}
+	for k := 0; k < v; k++ {
+		switch a.cueKindAt(k) {
+		case cueTitle, cueStateAgent, cuePossessor:
+			return -1 // "وأكد رئيس وزراء الإقليم في اتصال ...": a subject the layers could not name
+		}
+	}
+	p := a.lastPrior
+	a.men = append(a.men, mention{form: p.form, actor: p.actor, i: v, j: v, next: -1, prev: -1, excluded: true, external: true,
+		arg: Argument{Actor: a.actor(p.actor), Mention: p.mention, Start: p.start, End: p.end}})
+	return len(a.men) - 1
 }
