@@ -68,7 +68,7 @@ var clauseReadings = []clauseReading{
 	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance, tests: []readingTest{{"واستنكر البيان اعتماد خليفة حفتر على روسيا", "supported russia -> khalifa-haftar", "reliance"}}},
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
 	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
-	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}}},
+	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}, {"وتحدث وزير الخارجية السوداني علي الصادق عن الإمارات، متهماً إياها بتزويد قوات الدعم السريع بالأسلحة", "opposed ali-al-sadiq -> uae", "circumstantial"}}},
 	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
@@ -214,7 +214,16 @@ func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
 func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 	s, t := a.topic(c.i), -1
 	if s >= 0 {
-		t, _ = a.after(c.j, cl, verbWindow, false, verbNear)
+		if a.detachedPronoun(c.j) {
+			// "قطعت X علاقاتها مع Y، متهمة إياها بـ": the subject is the
+			// last verb's, the pronoun the actor named last before.
+			if vs := a.lastVerbSubject(c.i); vs >= 0 {
+				s = vs
+			}
+			t = a.antecedent(c.i, s)
+		} else {
+			t, _ = a.after(c.j, cl, verbWindow, false, verbNear)
+		}
 	}
 	if t < 0 {
 		return candidate{}, veto
@@ -403,4 +412,48 @@ func (a *analyzer) readObjectOnly(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/topic", conf: 0.55}, found
 	}
 	return candidate{}, veto
+}
+
+// detachedPronoun reports whether token k is a detached object pronoun
+// ("إياها", "إياهم").
+func (a *analyzer) detachedPronoun(k int) bool {
+	if k < 0 || k >= len(a.toks) {
+		return false
+	}
+	switch a.toks[k].Norm {
+	case "اياه", "اياها", "اياهم", "اياهما", "اياهن":
+		return true
+	}
+	return false
+}
+
+// antecedent returns the last eligible actor named before token i other
+// than the mention s, the referent of a pronoun there, or -1.
+func (a *analyzer) antecedent(i, s int) int {
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.j <= i && !m.external && !m.carried && !m.adjective && mi != s && a.men[mi].actor != a.men[s].actor {
+			return a.head(mi)
+		}
+	}
+	return -1
+}
+
+// lastVerbSubject returns the subject of the last verb before token i (a
+// trigger or a frame verb) named after or before it in its clause, or -1.
+func (a *analyzer) lastVerbSubject(i int) int {
+	for v := i - 1; v >= 0; v-- {
+		if a.cueKindAt(v) == cueVerb {
+			if c := a.cues[a.cueAt[v]]; c.i != v || strings.Trim(c.prefix, "وف") != "" {
+				continue // "بالضغط على": a noun read like the verb
+			}
+		} else if a.frameVerb(v) == nil {
+			continue
+		}
+		if l := a.subjectAfter(v, min(i, v+8)); l != nil {
+			return l[0]
+		}
+		return a.subjectBefore(v)
+	}
+	return -1
 }

@@ -185,6 +185,12 @@ func (a *analyzer) nounSubject(ci int) int {
 			s = a.relativeAntecedent(a.cues[a.cueAt[v]].i)
 		}
 		return s
+	case strings.TrimLeft(c.prefix, "و") == "ب" && a.detachedPronoun(c.i-1):
+		// "متهما إياها بتزويد X": the pronoun's referent is the agent.
+		if t := a.topic(c.i); t >= 0 {
+			return a.antecedent(c.i-1, t)
+		}
+		return -1
 	case a.x.specs[c.spec].own:
 		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
 		// "دعم حفتر ومساعدته" is help for him.
