@@ -1626,6 +1626,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
 			continue // "في غياب وفد X": X met nobody
 		}
+		if rel == graph.Supported && a.adversary(mt) {
+			continue // "تسلح X في وجه Y": Y is the adversary, not the one supported
+		}
 		conf := base
 		if n > 0 {
 			conf -= 0.05
@@ -1759,4 +1762,17 @@ func (a *analyzer) coordinatedTrigger(c cue) bool {
 	}
 	n := a.cues[a.cueAt[c.j]]
 	return n.i == c.j && strings.HasPrefix(n.prefix, "و") && n.kind == cueNoun && n.rel != c.rel
+}
+
+// adversary reports whether a mention follows a word that makes it the
+// adversary of what is said ("في وجه X", "في مواجهة X", "ضد X").
+func (a *analyzer) adversary(m mention) bool {
+	if m.external || m.carried || m.i == 0 {
+		return false
+	}
+	switch trimConjunction(a.toks[m.i-1].Norm) {
+	case "ضد", "وجه", "مواجهه", "لمواجهه":
+		return true
+	}
+	return false
 }

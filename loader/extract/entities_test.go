@@ -68,6 +68,12 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
 		},
 		{
+			name:   "the adversary is not the one supported",
+			text:   "وتسلح الإمارات قوات الدعم السريع في وجه الجيش السوداني",
+			want:   []string{"supported uae -> rsf"},
+			absent: []string{"-> saf"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
