@@ -19,7 +19,7 @@ import (
 // SnapshotFormat is the version of the snapshot file format. A file of
 // another format is not read (ErrSnapshotUnreadable) and is replaced at the
 // next Save.
-const SnapshotFormat = 3
+const SnapshotFormat = 4
 
 // snapshotMagic opens every snapshot file.
 const snapshotMagic = "RAWABIT-SNAPSHOT"
@@ -310,8 +310,8 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // payload, then the payload: the fingerprint, the table of strings (actor
 // ids, extractor names), and the entries, each its SHA-256 key, its length
 // and its encoding: its mentions (string index, count), its claims (type,
-// certainty, source, target, extractor, start, end as uvarints, confidence
-// as 8 bytes) and its discovered actors (id, name, Arabic name, kind,
+// certainty, source, target, extractor, rule, start, end as uvarints,
+// confidence as 8 bytes) and its discovered actors (id, name, Arabic name, kind,
 // affiliation, aliases).
 
 var (
@@ -334,6 +334,7 @@ func encodeEntry(intern func(string) uint64, ent snapEntry) []byte {
 		b = binary.AppendUvarint(b, intern(c.Source))
 		b = binary.AppendUvarint(b, intern(c.Target))
 		b = binary.AppendUvarint(b, intern(c.Extractor))
+		b = binary.AppendUvarint(b, intern(c.Rule))
 		b = binary.AppendUvarint(b, uint64(c.Start))
 		b = binary.AppendUvarint(b, uint64(c.End))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Confidence))
@@ -378,13 +379,13 @@ func decodeEntry(raw []byte, names []string) (snapEntry, error) {
 			ent.mentions[i] = graph.Mention{Actor: name(), Count: int(r.uvarint())}
 		}
 	}
-	if m := r.count(15); m > 0 {
+	if m := r.count(16); m > 0 {
 		ent.claims = make([]graph.Claim, m)
 		for i := range ent.claims {
 			c := &ent.claims[i]
 			c.Type = typeCodes[code(len(typeCodes))]
 			c.Certainty = certaintyCodes[code(len(certaintyCodes))]
-			c.Source, c.Target, c.Extractor = name(), name(), name()
+			c.Source, c.Target, c.Extractor, c.Rule = name(), name(), name(), name()
 			c.Start, c.End = int(r.uvarint()), int(r.uvarint())
 			if b := r.bytes(8); b != nil {
 				c.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(b))
