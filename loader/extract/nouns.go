@@ -21,7 +21,7 @@ var nounReadings = []nounReading{
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
-	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}}},
+	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
@@ -144,6 +144,13 @@ func (a *analyzer) readNounAgent(ci, cl int) (candidate, verdict) {
 			ag, _ := a.after(a.cues[a.cueAt[k]].j, cl, 3, false, 3)
 			if ag >= 0 && g >= 0 && g != ag {
 				return candidate{src: a.list(ag), tgt: a.list(g), rule: "noun/agent", conf: 0.7}, found
+			}
+			// "الدعم من قبل الولايات المتحدة للعراق": the target follows the
+			// agent, marked.
+			if ag >= 0 && g < 0 {
+				if t, via := a.after(a.listEnd(ag), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween && t != ag {
+					return candidate{src: a.list(ag), tgt: a.list(t), rule: "noun/agent", conf: 0.7}, found
+				}
 			}
 			return candidate{}, veto
 		}
