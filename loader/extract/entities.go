@@ -37,6 +37,10 @@ func DiscoveredID(k graph.Kind, norm string) string {
 // IsDiscovered reports whether id names an actor the extractor discovered.
 func IsDiscovered(id string) bool { return strings.HasPrefix(id, DiscoveredPrefix) }
 
+// maxDocEntities caps the persons one article may add and the title runs
+// it may bind, so that memory stays bounded on any article.
+const maxDocEntities = 4096
+
 // maxTitleRun is how many words a title may span before the name it
 // introduces ("رئيس الأركان العامة للجيش الوطني الليبي الفريق أول").
 const maxTitleRun = 9
@@ -294,6 +298,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	}
 	name := a.joined(i, end)
 	if _, ok := a.doc.byName[name]; !ok {
+		if len(a.doc.extra) >= maxDocEntities {
+			return mention{}, false // the article's memory stays bounded
+		}
 		idx := int32(len(a.x.actors) + len(a.doc.extra))
 		a.doc.extra = append(a.doc.extra, graph.Actor{
 			ID: DiscoveredID(graph.KindPerson, name), Kind: graph.KindPerson,
@@ -343,6 +350,9 @@ func (a *analyzer) bindTitle(m mention) {
 	t := a.titleStart(m.i)
 	if t < 0 || m.i-t < 2 {
 		return
+	}
+	if len(a.doc.titles) >= maxDocEntities {
+		return // the article's memory stays bounded
 	}
 	a.doc.start[a.toks[t].Norm] |= startTitle
 	for j := t + 2; j <= m.i; j++ {
