@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"net"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 )
 
 // deadPeer listens on a loopback port, accepts every connection and never
@@ -87,5 +89,24 @@ func TestOpenDeadPeer(t *testing.T) {
 				t.Errorf("got error %v, want context.Canceled", err)
 			}
 		})
+	}
+}
+
+// TestTransactionTimeout checks, against a real Neo4j, that a transaction
+// running past Config.TransactionTimeout fails with graph.ErrUnavailable
+// naming the time-out, while the same store with the default time-out
+// answers.
+func TestTransactionTimeout(t *testing.T) {
+	cfg := configOf(neo4jtest.Require(t))
+	openEmpty(t, cfg)
+	cfg.TransactionTimeout = time.Microsecond
+	s, err := Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	_, err = s.Counts(context.Background())
+	if !errors.Is(err, graph.ErrUnavailable) || !strings.Contains(err.Error(), "transaction time-out") {
+		t.Errorf("got error %v, want graph.ErrUnavailable naming the transaction time-out", err)
 	}
 }
