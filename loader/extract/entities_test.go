@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -110,5 +111,37 @@ func TestEntityLayer(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDiscoveredBounded checks that an article naming more persons than
+// maxDocEntities after ranks keeps at most that many in its memory.
+func TestDiscoveredBounded(t *testing.T) {
+	x := testExtractor(t)
+	letters := []rune("بتثجحخدذرزسشصضطظعغفقكلمنهي")
+	var b strings.Builder
+	n := 0
+	for _, l1 := range letters {
+		for _, l2 := range letters {
+			for _, l3 := range letters {
+				if n > maxDocEntities+500 {
+					break
+				}
+				fmt.Fprintf(&b, "والتقى الرئيس اللواء محمد %c%c%cان. ", l1, l2, l3)
+				n++
+			}
+		}
+	}
+	a := x.newAnalyzer()
+	var st Stats
+	st.Mentions = map[string]int{}
+	err := scanSentences(strings.NewReader(b.String()), x.maxBytes, func(off int, s string) error {
+		return a.sentence("t", off, s, &st, func(Result) error { return nil })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(a.doc.extra); got > maxDocEntities || got < maxDocEntities/2 {
+		t.Errorf("got %d discovered persons for %d names, want at most %d (and most of them)", got, n, maxDocEntities)
 	}
 }
