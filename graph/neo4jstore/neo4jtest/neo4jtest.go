@@ -133,8 +133,8 @@ func Launch(t testing.TB, dir string, port int) *Server {
 		if !ok {
 			t.Fatalf("launch neo4j: %s exited before it was ready", launcher)
 		}
-	case <-time.After(3 * time.Minute):
-		t.Fatalf("launch neo4j: not ready after 3 minutes")
+	case <-time.After(5 * time.Minute):
+		t.Fatalf("launch neo4j: not ready after 5 minutes")
 	}
 	return s
 }
