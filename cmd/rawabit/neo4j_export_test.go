@@ -87,6 +87,7 @@ func unzip(t *testing.T, data []byte, dir string) {
 func TestNeo4jExportsImport(t *testing.T) {
 	clearEnv(t)
 	t.Chdir(repoRoot)
+	t.Setenv("RAWABIT_DATA_SNAPSHOT", "") // extract afresh: no snapshot of an older extractor
 	var memLogs, neoLogs bytes.Buffer
 	mem := startServe(t, testApp(t, &memLogs))
 	const selection = "center=khalifa-haftar&depth=3"

@@ -91,6 +91,7 @@ func syntheticArticles() int {
 func TestNeo4jLoadSynthetic(t *testing.T) {
 	clearEnv(t)
 	t.Chdir(repoRoot)
+	t.Setenv("RAWABIT_DATA_SNAPSHOT", "") // extract afresh: no snapshot of an older extractor
 	articles := syntheticArticles()
 	actors := articles / 5
 	writeCuratedSynthetic(t, t.TempDir(), actors, articles)

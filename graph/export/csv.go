@@ -238,14 +238,14 @@ func writeNeo4jCSV(ctx context.Context, w io.Writer, in Input) error {
 	if cw, err = z.csvFile(neo4jClaimsFile); err != nil {
 		return err
 	}
-	if err := cw.Write([]string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "article", "quote", "start:long", "end:long", "certainty", "confidence:double", "extractor"}); err != nil {
+	if err := cw.Write([]string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "article", "quote", "start:long", "end:long", "certainty", "confidence:double", "extractor", "rule"}); err != nil {
 		return err
 	}
-	rec := make([]string, 11)
+	rec := make([]string, 12)
 	err = eachClaim(ctx, in.Subgraph.Claims, func(c *graph.Claim) error {
 		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5] = c.Source, c.Target, string(c.Type), c.ID, c.Article, c.Quote
 		rec[6], rec[7] = strconv.Itoa(c.Start), strconv.Itoa(c.End)
-		rec[8], rec[9], rec[10] = string(c.Certainty), strconv.FormatFloat(c.Confidence, 'g', -1, 64), c.Extractor
+		rec[8], rec[9], rec[10], rec[11] = string(c.Certainty), strconv.FormatFloat(c.Confidence, 'g', -1, 64), c.Extractor, c.Rule
 		return cw.Write(rec)
 	})
 	if err != nil {
@@ -289,8 +289,8 @@ Unzip into the import directory of a stopped, empty database and run:
 actors.csv        (:Actor:Person|:Actor:State|:Actor:Organisation) nodes
 articles.csv      (:Article) nodes: metadata only, the article text is not exported
 claims.csv        one MET, SUPPORTED or OPPOSED relationship per claim, with its
-                  article id, verbatim quote, byte offsets, certainty, confidence
-                  and extractor
+                  article id, verbatim quote, byte offsets, certainty, confidence,
+                  extractor and rule (the extractor's construction, if any)
 affiliations.csv  (:Actor)-[:AFFILIATED_WITH]->(:Actor) among the exported actors
 
 Lists (aliases, search_keys) are separated by ';'. aliases_text holds line

@@ -113,6 +113,8 @@ func writeCypher(ctx context.Context, w io.Writer, in Input) error {
 		b = appendCypherFloat(b, c.Confidence)
 		b = append(b, ", r.extractor = "...)
 		b = appendCypherString(b, c.Extractor)
+		b = append(b, ", r.rule = "...)
+		b = appendCypherString(b, c.Rule)
 		b = append(b, ";\n\n"...)
 		t.b(b)
 		return t.err

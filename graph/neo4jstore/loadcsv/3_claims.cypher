@@ -11,7 +11,8 @@ WITH s, t, row, {
   end: toInteger(row['end:long']),
   certainty: row.certainty,
   confidence: toFloat(row['confidence:double']),
-  extractor: row.extractor
+  extractor: row.extractor,
+  rule: coalesce(row.rule, '')
 } AS props
 FOREACH (_ IN CASE WHEN row[':TYPE'] = 'MET' THEN [1] ELSE [] END |
   MERGE (s)-[r:MET {id: row.id}]->(t) SET r += props)

@@ -53,25 +53,25 @@ MERGE (a)-[:AFFILIATED_WITH]->(b);
 MATCH (s:Actor {id: 'usa'})
 MATCH (t:Actor {id: 'khalifa-haftar'})
 MERGE (s)-[r:SUPPORTED {id: '2531e3bf21bfece9'}]->(t)
-SET r.article = '002_haftar_offensive', r.quote = 'وتدعم الولايات المتحدة حفتر منذ سنوات', r.start = 125, r.end = 194, r.certainty = 'asserted', r.confidence = 0.9, r.extractor = 'rules/1';
+SET r.article = '002_haftar_offensive', r.quote = 'وتدعم الولايات المتحدة حفتر منذ سنوات', r.start = 125, r.end = 194, r.certainty = 'asserted', r.confidence = 0.9, r.extractor = 'rules/1', r.rule = '';
 
 MATCH (s:Actor {id: 'uae'})
 MATCH (t:Actor {id: 'lna'})
 MERGE (s)-[r:SUPPORTED {id: '731ec5cf2784f20d'}]->(t)
-SET r.article = '001_d522f629676ca2b6', r.quote = 'وأكدت الإمارات دعمها للجيش الوطني الليبي', r.start = 220, r.end = 295, r.certainty = 'asserted', r.confidence = 1.0, r.extractor = 'manual';
+SET r.article = '001_d522f629676ca2b6', r.quote = 'وأكدت الإمارات دعمها للجيش الوطني الليبي', r.start = 220, r.end = 295, r.certainty = 'asserted', r.confidence = 1.0, r.extractor = 'manual', r.rule = '';
 
 MATCH (s:Actor {id: 'gna'})
 MATCH (t:Actor {id: 'khalifa-haftar'})
 MERGE (s)-[r:OPPOSED {id: '841d3949d9744048'}]->(t)
-SET r.article = '002_haftar_offensive', r.quote = 'اتهمت حكومة الوفاق \'حفتر\' بالهجوم على طرابلس، وقالت: «لن نقبل» \\ بيان', r.start = 0, r.end = 123, r.certainty = 'alleged', r.confidence = 0.6, r.extractor = 'rules/1';
+SET r.article = '002_haftar_offensive', r.quote = 'اتهمت حكومة الوفاق \'حفتر\' بالهجوم على طرابلس، وقالت: «لن نقبل» \\ بيان', r.start = 0, r.end = 123, r.certainty = 'alleged', r.confidence = 0.6, r.extractor = 'rules/1', r.rule = '';
 
 MATCH (s:Actor {id: 'usa'})
 MATCH (t:Actor {id: 'khalifa-haftar'})
 MERGE (s)-[r:MET {id: 'b9f46fbb4cebaa21'}]->(t)
-SET r.article = '001_d522f629676ca2b6', r.quote = 'والتقى المبعوث الأمريكي بالمشير خليفة حفتر في بنغازي', r.start = 121, r.end = 218, r.certainty = 'asserted', r.confidence = 0.75, r.extractor = 'rules/1';
+SET r.article = '001_d522f629676ca2b6', r.quote = 'والتقى المبعوث الأمريكي بالمشير خليفة حفتر في بنغازي', r.start = 121, r.end = 218, r.certainty = 'asserted', r.confidence = 0.75, r.extractor = 'rules/1', r.rule = '';
 
 MATCH (s:Actor {id: 'usa'})
 MATCH (t:Actor {id: 'khalifa-haftar'})
 MERGE (s)-[r:SUPPORTED {id: 'fa952585b38e1a88'}]->(t)
-SET r.article = '001_d522f629676ca2b6', r.quote = 'قالت واشنطن إنها "تدعم حفتر، وقواته, في الحرب" على الإرهاب', r.start = 15, r.end = 119, r.certainty = 'reported', r.confidence = 0.8, r.extractor = 'rules/1';
+SET r.article = '001_d522f629676ca2b6', r.quote = 'قالت واشنطن إنها "تدعم حفتر، وقواته, في الحرب" على الإرهاب', r.start = 15, r.end = 119, r.certainty = 'reported', r.confidence = 0.8, r.extractor = 'rules/1', r.rule = '';
 
