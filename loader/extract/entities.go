@@ -67,6 +67,9 @@ type docEntities struct {
 	// article: the first word of a bound title run or of a discovered
 	// name, so that only they are looked up.
 	start map[string]uint8
+	// named holds the gazetteer actors the article has named by a name
+	// (roles.go: a role's holder the article names).
+	named map[int32]bool
 	// roles maps 1 + a role index to the person the article introduced
 	// with its title (roles.go).
 	roles map[int32]int32

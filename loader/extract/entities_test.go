@@ -64,6 +64,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
 		},
 		{
+			name:   "without a date, a role title names the one holder the article named",
+			text:   "وأشاد الرئيس عبد الفتاح السيسي بالعلاقات مع ليبيا. واستقبل الرئيس المصري في القاهرة المشير خليفة حفتر.",
+			want:   []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},
+			absent: []string{"mohamed-morsi"},
+		},
+		{
 			name: "the date of the text (its address)",
 			text: "URL: https://example.org/news/2019/05/01/story\n\nواستقبل الرئيس المصري في القاهرة المشير خليفة حفتر.",
 			want: []string{"met abdel-fattah-el-sisi -> khalifa-haftar"},

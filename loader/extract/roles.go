@@ -87,7 +87,29 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 		holder = a.x.holderAt(&a.x.roles[r-1], a.date)
 	}
 	if holder < 0 {
+		holder = a.namedHolder(&a.x.roles[r-1])
+	}
+	if holder < 0 {
 		return mention{}, false
 	}
 	return mention{form: fi, actor: holder, i: i, j: end, prefix: prefix, next: -1, prev: -1}, true
+}
+
+// namedHolder returns the one holder of a role, over all its tenures, whom
+// the article has named so far, or -1 (none, or several): "ولي العهد
+// السعودي" in an article that names محمد بن سلمان and no other crown
+// prince.
+func (a *analyzer) namedHolder(r *role) int32 {
+	found := int32(-1)
+	for _, h := range r.Holders {
+		i, ok := a.x.byID[h.Actor]
+		if !ok || !a.doc.named[i] || i == found {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	return found
 }
