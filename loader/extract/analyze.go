@@ -802,6 +802,9 @@ const maxAside = 7
 // brackets, which do not end the clause around them. It returns 0 when
 // no aside starts at i.
 func (a *analyzer) aside(i int) int {
+	if e := a.apposition(i); e > 0 {
+		return e
+	}
 	open := a.sep[i]
 	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
 		return 0
@@ -1776,6 +1779,51 @@ func (a *analyzer) adversary(m mention) bool {
 	switch trimConjunction(a.toks[m.i-1].Norm) {
 	case "ضد", "وجه", "مواجهه", "لمواجهه":
 		return true
+	}
+	return false
+}
+
+// apposition returns the token after a person's name set between commas
+// right after a title ("وكان وزير الخارجية الأميركي، مايك بومبيو، قد حذر
+// إيران"), which does not end the clause, or 0.
+func (a *analyzer) apposition(i int) int {
+	if a.sep[i] != ',' || a.menAt[i] < 0 {
+		if a.sep[i] == ',' && a.closesApposition(i) {
+			return i + 1 // the closing comma after "الوزير، الاسم"
+		}
+		return 0
+	}
+	m := a.men[a.menAt[i]]
+	if m.i != i || a.actor(m.actor).Kind != graph.KindPerson || m.j >= len(a.toks) || a.sep[m.j] != ',' {
+		return 0
+	}
+	prev := i - 1
+	if mi := a.menAt[prev]; mi >= 0 && a.men[mi].adjective {
+		prev = a.men[mi].i - 1 // "الأميركي" after the title
+	}
+	if k := a.cueKindAt(prev); k != cueTitle && k != cueStateAgent {
+		return 0
+	}
+	return m.j
+}
+
+// closesApposition reports whether the comma before token i closes a
+// person's name that a title before it opened with a comma: the
+// gazetteer's "title + name" form read across that comma ("وزير الخارجية
+// الأميركي، مايك بومبيو، قد حذر").
+func (a *analyzer) closesApposition(i int) bool {
+	mi := a.menAt[i-1]
+	if mi < 0 {
+		return false
+	}
+	m := a.men[mi]
+	if m.j != i || a.actor(m.actor).Kind != graph.KindPerson {
+		return false
+	}
+	for k := m.i + 1; k < m.j; k++ {
+		if a.sep[k] == ',' {
+			return true
+		}
 	}
 	return false
 }

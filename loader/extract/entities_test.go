@@ -81,6 +81,16 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"-> saf"},
 		},
 		{
+			name: "a name in apposition between commas stays in its clause",
+			text: "وكان وزير الخارجية الأميركي، مايك بومبيو، قد حذر إيران من رد حاسم",
+			want: []string{"opposed mike-pompeo -> iran"},
+		},
+		{
+			name: "a frame's subject is the relative pronoun's antecedent, whatever its preposition",
+			text: "وانتقد البيان تصرفات للجيش السوداني الذي يشن هجمات على قوات الدعم السريع",
+			want: []string{"opposed saf -> rsf"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

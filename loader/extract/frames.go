@@ -365,6 +365,13 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if s := a.subjectBefore(v); s >= 0 {
 		return a.conjList(s)
 	}
+	// "للجيش السوداني الذي يشن هجمات على ...": the relative pronoun's
+	// antecedent, whatever its preposition.
+	if v >= 2 && a.cueKindAt(v-1) == cueRelative && !strings.HasPrefix(a.toks[v-1].Norm, "و") {
+		if mi := a.menAt[v-2]; mi >= 0 && !a.men[mi].adjective {
+			return []int{a.head(mi)}
+		}
+	}
 	c := cue{i: v, j: v + 1}
 	if w := a.toks[v].Norm; strings.HasPrefix(w, "و") && a.x.frameVerbs[w] == nil {
 		c.prefix = "و"
