@@ -1787,6 +1787,9 @@ func (a *analyzer) adversary(m mention) bool {
 // right after a title ("وكان وزير الخارجية الأميركي، مايك بومبيو، قد حذر
 // إيران"), which does not end the clause, or 0.
 func (a *analyzer) apposition(i int) int {
+	if a.sep[i] == ',' && a.menAt[i] >= 0 && a.inEachOf(i) {
+		return i + 1 // "كل من X، Y، Z": the list goes on
+	}
 	if a.sep[i] != ',' || a.menAt[i] < 0 {
 		if a.sep[i] == ',' && a.closesApposition(i) {
 			return i + 1 // the closing comma after "الوزير، الاسم"
@@ -1823,6 +1826,20 @@ func (a *analyzer) closesApposition(i int) bool {
 	for k := m.i + 1; k < m.j; k++ {
 		if a.sep[k] == ',' {
 			return true
+		}
+	}
+	return false
+}
+
+// inEachOf reports whether token i continues a "كل من" list: the words
+// since "كل من" are actors, و and commas only.
+func (a *analyzer) inEachOf(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-20; k-- {
+		if a.toks[k].Norm == "من" && (a.toks[k-1].Norm == "كل" || a.toks[k-1].Norm == "كلا" || trimConjunction(a.toks[k-1].Norm) == "كل") {
+			return true
+		}
+		if a.menAt[k] < 0 && a.toks[k].Norm != "و" {
+			return false
 		}
 	}
 	return false

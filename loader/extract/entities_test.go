@@ -91,6 +91,11 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"opposed saf -> rsf"},
 		},
 		{
+			name: "each actor of a كل من list separated by commas is a subject",
+			text: "وأعربت كل من منظمة التعاون الإسلامي، مجلس التعاون الخليجي، البرلمان العربي، إدانتها الشديدة للعملية الحوثية",
+			want: []string{"opposed oic -> houthis", "opposed gcc -> houthis"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

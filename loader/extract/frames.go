@@ -357,6 +357,9 @@ func (a *analyzer) menAtToken(k int) int {
 // before it in its clause, else the subject a clause-initial coordinated
 // verb shares.
 func (a *analyzer) frameSubject(f *frame, v, o int) []int {
+	if l := a.eachOf(v); l != nil {
+		return l
+	}
 	if !f.noun {
 		if l := a.subjectAfter(v, o); l != nil {
 			return l
@@ -581,4 +584,42 @@ func (a *analyzer) previousSubject(v int) int {
 	a.men = append(a.men, mention{form: p.form, actor: p.actor, i: v, j: v, next: -1, prev: -1, excluded: true, external: true,
 		arg: Argument{Actor: a.actor(p.actor), Mention: p.mention, Start: p.start, End: p.end}})
 	return len(a.men) - 1
+}
+
+// eachOf returns the actors of a "كل من X، Y وZ" list that ends right
+// before token v or after a verb right before it ("وأعربت كل من X، Y، Z
+// إدانتها"): each is a subject. nil when there is none.
+func (a *analyzer) eachOf(v int) []int {
+	start := -1
+	for k := v - 1; k >= 1 && k >= v-30; k-- {
+		if a.toks[k].Norm == "من" && (a.toks[k-1].Norm == "كل" || a.toks[k-1].Norm == "كلا" || trimConjunction(a.toks[k-1].Norm) == "كل") {
+			start = k + 1
+			break
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	var out []int
+	for k := start; k < v; k++ {
+		mi := a.menAt[k]
+		if mi < 0 {
+			switch w := a.toks[k].Norm; {
+			case w == "و", a.cueKindAt(k) == cueTitle, a.cueKindAt(k) == cueStateAgent:
+				continue
+			}
+			return nil // not a plain list of actors
+		}
+		m := a.men[mi]
+		if m.adjective {
+			k = m.j - 1
+			continue
+		}
+		out = append(out, mi)
+		k = m.j - 1
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
 }
