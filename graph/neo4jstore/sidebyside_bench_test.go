@@ -26,7 +26,7 @@ const (
 // and into Neo4j and measures, in each, the load (claims/s, in batches of
 // 1,000 articles), Neighbourhood at depth 1 to 3, ShortestPaths and
 // SearchActors, with p50 and p99 latencies. BENCHMARKS.md gives the ratios.
-// Run it with .ci/neo4j/test -run '^$' -bench SideBySide -benchtime 200x.
+// BENCHMARKS.md has the command.
 func BenchmarkSideBySide(b *testing.B) {
 	ctx := context.Background()
 	target := neo4jtest.Require(b)
