@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -105,7 +106,7 @@ func TestServeReview(t *testing.T) {
 		t.Fatalf("got review log %+v (%v), want the five decisions by alice", decisions, err)
 	}
 
-	serveWhile(t, []string{"serve"}, func(base string) {
+	restartLogs := serveWhile(t, []string{"serve"}, func(base string) {
 		var after graph.Counts
 		getJSON(t, base+"/api/stats", "", &after)
 		if after.Claims != before.Claims-1 || after.Actors != before.Actors+1 {
@@ -137,6 +138,10 @@ func TestServeReview(t *testing.T) {
 			t.Errorf("restore after restart: got %d %s", code, body)
 		}
 	})
+	// The counts logged at start-up are those after the replay.
+	if !strings.Contains(restartLogs, fmt.Sprintf("claims=%d\n", before.Claims-1)) {
+		t.Errorf("start-up logs do not give the %d claims left after the replay:\n%s", before.Claims-1, restartLogs)
+	}
 }
 
 // TestServeReviewEmbeddedFiles: in review mode away from the project folder,

@@ -79,6 +79,10 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		}
 		logSummary(app.Logger, sum)
 	}
+	review, err := app.reviewOptions(ctx, store) // replays the review log
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
 	counts, err := store.Counts(ctx)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
@@ -87,10 +91,6 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		app.Logger.Warn("the store holds no article: run \"rawabit load\" or \"rawabit serve --load\"")
 	}
 
-	review, err := app.reviewOptions(ctx, store)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
 	var known []graph.Actor
 	if g, err := app.Gazetteer(); err != nil {
 		app.Logger.Warn("gazetteer actors not searchable", "err", err)
