@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 	"io"
 	"net/http"
 	"os"
@@ -85,6 +86,7 @@ func unzip(t *testing.T, data []byte, dir string) {
 // an empty Neo4j, and checks each time that "serve" on that Neo4j gives back
 // the same actors and claims, every property included.
 func TestNeo4jExportsImport(t *testing.T) {
+	neo4jtest.Require(t) // skip (or fail) before any work
 	clearEnv(t)
 	t.Chdir(repoRoot)
 	t.Setenv("RAWABIT_DATA_SNAPSHOT", "") // extract afresh: no snapshot of an older extractor

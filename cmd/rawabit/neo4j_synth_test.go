@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 	"github.com/rawabit/rawabit/graph/storetest"
 )
 
@@ -89,6 +90,7 @@ func syntheticArticles() int {
 // same corpus: counts, overview, the neighbourhoods of hubs and of ordinary
 // actors at depth 1 to 3, paths and search.
 func TestNeo4jLoadSynthetic(t *testing.T) {
+	neo4jtest.Require(t) // skip (or fail) before any work
 	clearEnv(t)
 	t.Chdir(repoRoot)
 	t.Setenv("RAWABIT_DATA_SNAPSHOT", "") // extract afresh: no snapshot of an older extractor

@@ -105,6 +105,7 @@ func fetch(t *testing.T, base, path string) (int, []byte) {
 // article, subgraph, overview, export in every format) answers with the
 // same status and the same bytes as "serve" on the memory store.
 func TestNeo4jServeSameAsMemory(t *testing.T) {
+	neo4jtest.Require(t) // skip (or fail) before any work
 	clearEnv(t)
 	t.Chdir(repoRoot)
 	t.Setenv("RAWABIT_DATA_SNAPSHOT", "") // extract afresh: no snapshot of an older extractor
