@@ -5,13 +5,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rawabit/rawabit/graph/neo4jstore/neo4jtest"
 )
 
 // cypherStatements splits an export script into its statements (each ends
