@@ -776,6 +776,8 @@ func (a *analyzer) clauses() {
 		}
 		if i > 0 && asideEnd < i {
 			switch {
+			case a.sep[i] == ';' && a.examplesColon(i):
+				// "الجماعات من أمثال: حزب الله وحماس": the examples go on.
 			case a.sep[i] == ';':
 				c++
 			case a.sep[i] == ',' && !a.listContinues(i):
@@ -1841,6 +1843,20 @@ func (a *analyzer) inEachOf(i int) bool {
 		if a.menAt[k] < 0 && a.toks[k].Norm != "و" {
 			return false
 		}
+	}
+	return false
+}
+
+// examplesColon reports whether the colon before token i introduces
+// examples of what precedes ("من أمثال:", "مثل:", "منها:").
+func (a *analyzer) examplesColon(i int) bool {
+	between := a.text[a.toks[i-1].End:a.toks[i].Start]
+	if !strings.Contains(between, ":") {
+		return false
+	}
+	switch trimConjunction(a.toks[i-1].Norm) {
+	case "امثال", "مثل", "منها", "ومنها":
+		return true
 	}
 	return false
 }

@@ -24,6 +24,7 @@ var nounReadings = []nounReading{
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
+	{name: "noun/examples", read: (*analyzer).readNounExamples, tests: []readingTest{{"وإيران تواصل دعم الجماعات المسلحة من أمثال: حزب الله وحماس", "supported iran -> hamas", "noun/examples"}}},
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
@@ -229,6 +230,36 @@ func (a *analyzer) readNounEventObject(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	return candidate{src: a.list(s), tgt: []int{g}, rule: "noun/event-object", conf: 0.65}, found
+}
+
+// readNounExamples reads "دعم الجماعات من أمثال: حزب الله وحماس": a noun
+// whose object is a class of actors given by examples acts on each
+// example.
+func (a *analyzer) readNounExamples(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if a.nounGenitive(ci, cl) >= 0 {
+		return candidate{}, pass
+	}
+	for k := c.j; k < len(a.toks) && k <= c.j+4; k++ {
+		if a.menAt[k] >= 0 {
+			return candidate{}, pass
+		}
+		switch trimConjunction(a.toks[k].Norm) {
+		case "امثال", "مثل":
+		default:
+			continue
+		}
+		mi := a.menAt[min(k+1, len(a.toks)-1)]
+		if mi < 0 || a.clause[k+1] != cl {
+			return candidate{}, pass
+		}
+		s := a.nounSubject(ci)
+		if s < 0 {
+			return candidate{}, pass
+		}
+		return candidate{src: a.list(s), tgt: a.conjList(mi), rule: "noun/examples", conf: 0.65}, found
+	}
+	return candidate{}, pass
 }
 
 // readNounOwnCause reads "... مع إيران، بسبب دعمها للبوليساريو" and
