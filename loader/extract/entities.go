@@ -236,7 +236,7 @@ func (a *analyzer) nameEnd(i int) int {
 			break
 		}
 		if k > i {
-			if strings.HasPrefix(w, "و") && a.firstName(w[len("و"):]) || w == "علي" && !a.firstNameAt(k) {
+			if strings.HasPrefix(w, "و") && a.firstName(w[len("و"):]) || strings.HasPrefix(w, "وال") || w == "علي" && !a.firstNameAt(k) {
 				break // "وعلي": the next person of a list
 			}
 			if kind, _ := a.rawCue(k); kind != cueNone {
@@ -296,8 +296,8 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if end == i {
 		return mention{}, false
 	}
-	if !first && end < len(a.toks) && a.sep[end] == 0 {
-		return mention{}, false // a foreign name after a rank ends at punctuation
+	if !first && end < len(a.toks) && a.sep[end] == 0 && !strings.HasPrefix(a.toks[end].Norm, "و") {
+		return mention{}, false // a foreign name after a rank ends at punctuation or و
 	}
 	name := a.joined(i, end)
 	if _, ok := a.doc.byName[name]; !ok {
