@@ -397,7 +397,10 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
 	w := a.toks[i].Norm
-	doc := a.doc.start[w]
+	var doc uint8
+	if len(a.doc.start) > 0 {
+		doc = a.doc.start[w]
+	}
 	if doc&startTitle != 0 {
 		if m, ok := a.boundTitle(i); ok {
 			return m, true

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/rawabit/rawabit/graph/arabic"
+import (
+	"unicode/utf8"
+
+	"github.com/rawabit/rawabit/graph/arabic"
+)
 
 // trie is a multi-pattern matcher over token sequences: every pattern (a
 // name or a cue phrase) is a path of normalised tokens from the root, so one
@@ -87,6 +91,9 @@ func (t *trie) longest(toks []arabic.Token, i int, splits []arabic.Split, allowC
 		}
 	}
 	try(toks[i].Norm, "")
+	if !procliticStart(toks[i].Norm) {
+		return best, splits[:0], best.val >= 0
+	}
 	splits = arabic.Proclitics(splits[:0], toks[i].Norm)
 	for _, s := range splits {
 		if allowClitic != nil && !allowClitic(s.Prefix, s.Stem) {
@@ -95,4 +102,16 @@ func (t *trie) longest(toks []arabic.Token, i int, splits []arabic.Split, allowC
 		try(s.Stem, s.Prefix)
 	}
 	return best, splits, best.val >= 0
+}
+
+// procliticStart reports whether a normalised word starts with a letter a
+// proclitic can be (و ف ب ل ك, or ا of the article): only such a word has
+// readings without its clitics.
+func procliticStart(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch r {
+	case 'و', 'ف', 'ب', 'ل', 'ك', 'ا':
+		return true
+	}
+	return false
 }
