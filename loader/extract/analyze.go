@@ -1389,18 +1389,30 @@ const (
 	betweenWindow = 10
 )
 
+// subjectAround returns the mention list that is the subject of cue c: the
+// one right before the verb, or else the first within reach words after it,
+// and the token index where the verb's object may begin (after that list, or
+// the verb's end). It returns -1 when neither is there.
+func (a *analyzer) subjectAround(c cue, cl, reach int) (subject, from int) {
+	if s := a.subjectBefore(c.i); s >= 0 {
+		return s, c.j
+	}
+	s, _ := a.after(c.j, cl, reach, true, reach)
+	if s < 0 {
+		return -1, c.j
+	}
+	return s, a.listEnd(s)
+}
+
 // splitArguments handles a verb whose subject stands before its
 // preposition ("بحث عباس مع الملك عبد الله", "أشاد أمير قطر بجهود مصر"):
 // the subject is before the verb or right after it, the target follows the
 // preposition.
 func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) {
-	s, from := a.subjectBefore(c.i), c.j
+	s, from := a.subjectAround(c, cl, 6)
 	rule, conf := "verb/split", 0.7
 	if s < 0 {
-		s, _ = a.after(c.j, cl, 6, true, 6)
 		switch {
-		case s >= 0:
-			from = a.listEnd(s)
 		case a.carriedSubject(c) >= 0:
 			// "وصل ماكرون إلى تونس، واتصل بالرئيس سعيد"
 			s, rule, conf = a.carriedSubject(c), "verb/carried", 0.55

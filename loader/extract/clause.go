@@ -159,13 +159,9 @@ func (a *analyzer) readReliance(c cue, cl int) (candidate, verdict) {
 // readDemand reads "دعت واشنطن ... حفتر إلى إنهاء هجومه" (pressure against
 // Haftar) and blame ("حمّلت حماس إسرائيل مسؤولية ...").
 func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
-	s := a.subjectBefore(c.i)
-	from := c.j
+	s, from := a.subjectAround(c, cl, 8)
 	if s < 0 {
-		if s, _ = a.after(c.j, cl, 8, true, 8); s < 0 {
-			return candidate{}, veto
-		}
-		from = a.listEnd(s)
+		return candidate{}, veto
 	}
 	t, _ := a.after(from, cl, 16, true, 16)
 	if t < 0 {
@@ -187,13 +183,9 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 // readReceive reads "استوردتها حكومة الوفاق ... من تركيا": Turkey
 // supported the GNA.
 func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
-	tgt := a.subjectBefore(c.i)
-	from := c.j
+	tgt, from := a.subjectAround(c, cl, 4)
 	if tgt < 0 {
-		if tgt, _ = a.after(c.j, cl, 4, true, 4); tgt < 0 {
-			return candidate{}, veto
-		}
-		from = a.listEnd(tgt)
+		return candidate{}, veto
 	}
 	for k := from; k+1 < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
 		if a.toks[k].Norm == "من" && a.cueAt[k] >= 0 {
@@ -272,11 +264,7 @@ func (a *analyzer) readMutual(c cue, cl int) (candidate, verdict) {
 func (a *analyzer) readSplit(c cue, cl int) (candidate, verdict) {
 	cand, ok := a.splitArguments(c, cl, a.x.specs[c.spec].splitPrep)
 	if !ok && c.rel == graph.Met {
-		s := a.subjectBefore(c.i)
-		if s < 0 {
-			s, _ = a.after(c.j, cl, 6, true, 6)
-		}
-		if s >= 0 && len(a.list(s)) > 1 {
+		if s, _ := a.subjectAround(c, cl, 6); s >= 0 && len(a.list(s)) > 1 {
 			return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found
 		}
 	}
