@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/centrality"
 )
 
 //go:embed openapi.json
@@ -260,14 +261,14 @@ func nodeViews(actors []graph.Actor, edges []graph.Edge, omitted []graph.Omissio
 	for i, a := range actors {
 		ids[i] = a.ID
 	}
-	cent := computeCentrality(ids, edges)
+	cent := centrality.Compute(ids, edges)
 	left := make(map[string]int, len(omitted))
 	for _, o := range omitted {
 		left[o.Actor] = o.Count
 	}
 	out := make([]nodeView, len(actors))
 	for i, a := range actors {
-		out[i] = nodeView{Actor: a, Degree: cent.degree[a.ID], PageRank: cent.pageRank[a.ID], Omitted: left[a.ID]}
+		out[i] = nodeView{Actor: a, Degree: cent.Degree[a.ID], PageRank: cent.PageRank[a.ID], Omitted: left[a.ID]}
 	}
 	return out
 }

@@ -31,6 +31,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -106,7 +107,7 @@ var _ graph.Store = (*Store)(nil)
 func Open(ctx context.Context, cfg Config) (*Store, error) {
 	scheme, _, ok := strings.Cut(cfg.URI, "://")
 	if !ok || !validScheme(scheme) {
-		return nil, fmt.Errorf("neo4jstore: open: %w: uri %q: want neo4j://, neo4j+s://, neo4j+ssc://, bolt://, bolt+s:// or bolt+ssc://", graph.ErrInvalid, cfg.URI)
+		return nil, fmt.Errorf("neo4jstore: open: %w: uri %q: want a scheme of %s", graph.ErrInvalid, cfg.URI, strings.Join(URISchemes(), ", "))
 	}
 	timeout := cmp.Or(cfg.OpenTimeout, DefaultOpenTimeout)
 	octx, cancel := context.WithTimeout(ctx, timeout)
@@ -171,13 +172,16 @@ func open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-func validScheme(s string) bool {
-	switch s {
-	case "neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc":
-		return true
-	}
-	return false
-}
+// uriSchemes are the URI schemes the driver accepts: neo4j (routing, for a
+// cluster or Aura) and bolt (one server), each plain, +s (TLS) or +ssc (TLS
+// with a self-signed certificate).
+var uriSchemes = []string{"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+// URISchemes returns the URI schemes Open accepts, in a fixed order; the
+// configuration checks neo4j.uri against them.
+func URISchemes() []string { return slices.Clone(uriSchemes) }
+
+func validScheme(s string) bool { return slices.Contains(uriSchemes, s) }
 
 // applySchema runs each schema statement in its own transaction (Neo4j does
 // not mix schema and data changes in one), then checks the database's

@@ -1,4 +1,7 @@
-package web
+// Package centrality scores the actors of a subgraph (degree and PageRank)
+// with gonum. It is the one package that imports gonum, so that the web API
+// and the exports compute the same scores.
+package centrality
 
 import (
 	"math"
@@ -12,19 +15,19 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
-// centrality holds the centrality scores of the actors of one returned
-// subgraph (not of the whole store: a neighbourhood's scores describe the
-// view the analyst is looking at).
-type centrality struct {
-	// degree counts an actor's distinct neighbours in the subgraph, over
+// Scores holds the centrality scores of the actors of one subgraph (not of
+// the whole store: a neighbourhood's scores describe the view the analyst is
+// looking at). Both maps hold every id given to Compute.
+type Scores struct {
+	// Degree counts an actor's distinct neighbours in the subgraph, over
 	// every relation type and direction (gonum's graph.Undirect view).
-	degree map[string]int
-	// pageRank is gonum's PageRank (network.PageRankSparse, damping 0.85) on
+	Degree map[string]int
+	// PageRank is gonum's PageRank (network.PageRankSparse, damping 0.85) on
 	// the directed graph in which SUPPORTED and OPPOSED edges point from
 	// source to target and a MET edge points both ways. The scores sum to
 	// 1; they are rounded to six decimals after converging to 1e-10, so
 	// that answers do not depend on gonum's random starting vector.
-	pageRank map[string]float64
+	PageRank map[string]float64
 }
 
 const (
@@ -32,8 +35,9 @@ const (
 	pageRankTolerance = 1e-10
 )
 
-// computeCentrality scores ids over edges with gonum's network package.
-func computeCentrality(ids []string, edges []graph.Edge) centrality {
+// Compute scores ids over edges with gonum's network package. Edges with an
+// end outside ids, and self-loops, are ignored.
+func Compute(ids []string, edges []graph.Edge) Scores {
 	index := make(map[string]int, len(ids))
 	for i, id := range ids {
 		index[id] = i
@@ -51,15 +55,15 @@ func computeCentrality(ids []string, edges []graph.Edge) centrality {
 		}
 	}
 	g.finish()
-	c := centrality{degree: make(map[string]int, len(ids)), pageRank: make(map[string]float64, len(ids))}
+	c := Scores{Degree: make(map[string]int, len(ids)), PageRank: make(map[string]float64, len(ids))}
 	var ranks map[int64]float64
 	if len(ids) > 0 {
 		ranks = network.PageRankSparse(g, pageRankDamping, pageRankTolerance)
 	}
 	undirected := gg.Undirect{G: g}
 	for id, n := range index {
-		c.degree[id] = undirected.From(int64(n)).Len()
-		c.pageRank[id] = math.Round(ranks[int64(n)]*1e6) / 1e6
+		c.Degree[id] = undirected.From(int64(n)).Len()
+		c.PageRank[id] = math.Round(ranks[int64(n)]*1e6) / 1e6
 	}
 	return c
 }
