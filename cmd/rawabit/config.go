@@ -722,8 +722,8 @@ func logLevel(field func(*Config) *slog.Level) func(*Config, any) error {
 }
 
 // configTable renders every key as a Markdown table: key, default,
-// environment variable, meaning. The README's configuration table is this
-// output (kept in testdata/config_keys.md by a golden test).
+// environment variable, meaning. The key table of docs/configuration.md is
+// this output (checked by TestConfigurationDoc).
 func configTable() string {
 	var b strings.Builder
 	b.WriteString("| Key | Default | Environment variable | Meaning |\n|---|---|---|---|\n")
