@@ -2,9 +2,16 @@ package doccheck
 
 import (
 	"errors"
+	"flag"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -135,4 +142,155 @@ func TestFirstDiff(t *testing.T) {
 			t.Errorf("firstDiff(%q, %q): got %d %q %q, want %d %q %q", tt.a, tt.b, line, a, b, tt.line, tt.aLine, tt.bLn)
 		}
 	}
+}
+
+var updateDocs = flag.Bool("update", false, "rewrite the generated sections this package checks")
+
+// TestPackageGraph keeps the package list of the README, between its
+// generated markers, in step with the import declarations of the module's
+// Go files (tests left out). Refresh it with
+// go test ./internal/doccheck -run TestPackageGraph -update.
+func TestPackageGraph(t *testing.T) {
+	root := filepath.Join("..", "..")
+	graph, err := packageGraph(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	Section(t, filepath.Join(root, "README.md"), graph, *updateDocs)
+}
+
+// packageGraph renders what each package of the module under root imports:
+// the module's own packages, then the outside modules (named by their
+// module path in go.mod, without github.com/), as a text block, the
+// packages that import most first.
+func packageGraph(root string) (string, error) {
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return "", err
+	}
+	var module string
+	var requires []string
+	for _, line := range strings.Split(string(gomod), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "module":
+			module = f[1]
+		case len(f) >= 2 && strings.Contains(f[0], ".") && strings.HasPrefix(f[1], "v"):
+			requires = append(requires, f[0])
+		case len(f) >= 3 && f[0] == "require":
+			requires = append(requires, f[1])
+		}
+	}
+	if module == "" {
+		return "", fmt.Errorf("go.mod: no module line")
+	}
+	imports := map[string]map[string]bool{}
+	fset := token.NewFileSet()
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if path != root && (strings.HasPrefix(name, ".") || name == "testdata" || name == "node_modules") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
+		pkg := filepath.ToSlash(rel)
+		if imports[pkg] == nil {
+			imports[pkg] = map[string]bool{}
+		}
+		for _, imp := range f.Imports {
+			p, err := strconv.Unquote(imp.Path.Value)
+			if err != nil {
+				return err
+			}
+			if own, ok := strings.CutPrefix(p, module+"/"); ok {
+				imports[pkg][own] = true
+				continue
+			}
+			var mod string
+			for _, r := range requires {
+				if (p == r || strings.HasPrefix(p, r+"/")) && len(r) > len(mod) {
+					mod = r
+				}
+			}
+			if mod != "" {
+				imports[pkg][strings.TrimPrefix(mod, "github.com/")] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	// Count what each package reaches, to put those that import most first.
+	var reach func(string, map[string]bool)
+	reach = func(p string, seen map[string]bool) {
+		for q := range imports[p] {
+			if _, own := imports[q]; own && !seen[q] {
+				seen[q] = true
+				reach(q, seen)
+			}
+		}
+	}
+	pkgs := slices.Collect(maps.Keys(imports))
+	size := map[string]int{}
+	for _, p := range pkgs {
+		seen := map[string]bool{}
+		reach(p, seen)
+		size[p] = len(seen)
+	}
+	slices.SortFunc(pkgs, func(a, b string) int {
+		if size[a] != size[b] {
+			return size[b] - size[a]
+		}
+		return strings.Compare(a, b)
+	})
+	width := 0
+	for _, p := range pkgs {
+		width = max(width, len(p))
+	}
+	var b strings.Builder
+	b.WriteString("```text\n")
+	for _, p := range pkgs {
+		var own, outside []string
+		for q := range imports[p] {
+			if _, ok := imports[q]; ok {
+				own = append(own, q)
+			} else {
+				outside = append(outside, q)
+			}
+		}
+		slices.Sort(own)
+		slices.Sort(outside)
+		lines := []string{strings.Join(own, ", ")}
+		if len(outside) > 0 {
+			lines = append(lines, "outside: "+strings.Join(outside, ", "))
+		}
+		if lines[0] == "" {
+			lines = lines[1:]
+		}
+		if len(lines) == 0 {
+			lines = []string{"standard library only"}
+		}
+		fmt.Fprintf(&b, "%-*s → %s\n", width, p, lines[0])
+		for _, l := range lines[1:] {
+			fmt.Fprintf(&b, "%-*s   %s\n", width, "", l)
+		}
+	}
+	b.WriteString("```\n")
+	return b.String(), nil
 }
