@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
 
-// Rawabit's data model (graph/neo4jstore, README "Neo4j data model").
+// Rawabit's data model (graph/neo4jstore, docs/neo4j.md "The model").
 const MODEL = {
   labels: ['Actor', 'Person', 'State', 'Organisation', 'Article'],
   relationshipTypes: ['MET', 'SUPPORTED', 'OPPOSED', 'MENTIONED_IN', 'AFFILIATED_WITH'],

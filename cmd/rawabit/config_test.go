@@ -398,23 +398,3 @@ func TestBindFlagUnknownKeyPanics(t *testing.T) {
 }
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// TestConfigTable keeps testdata/config_keys.md, the README's configuration
-// table, in step with configKeys. Refresh it with go test -run
-// TestConfigTable -update.
-func TestConfigTable(t *testing.T) {
-	golden := filepath.Join("testdata", "config_keys.md")
-	got := configTable()
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != string(want) {
-		t.Errorf("configTable() differs from %s (run go test -run TestConfigTable -update):\ngot\n%s\nwant\n%s", golden, got, want)
-	}
-}

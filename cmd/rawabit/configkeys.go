@@ -120,8 +120,8 @@ func bindFlag(flags *pflag.FlagSet, flagName, key string) {
 }
 
 // configTable renders every key as a Markdown table: key, default,
-// environment variable, meaning. The README's configuration table is this
-// output (kept in testdata/config_keys.md by a golden test).
+// environment variable, meaning. The key table of docs/configuration.md is
+// this output (checked by TestConfigurationDoc).
 func configTable() string {
 	var b strings.Builder
 	b.WriteString("| Key | Default | Environment variable | Meaning |\n|---|---|---|---|\n")

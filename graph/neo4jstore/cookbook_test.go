@@ -2,18 +2,22 @@ package neo4jstore
 
 import (
 	"flag"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rawabit/rawabit/internal/doccheck"
 )
 
 var paramExampleRE = regexp.MustCompile(`(?m)^//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*\S`)
 
 // TestCookbookHeaders checks that every cookbook query carries the header
-// the README and Neo4j Browser users rely on: a title, a purpose, its
+// docs/neo4j.md and Neo4j Browser users rely on: a title, a purpose, its
 // parameters, a `:param` example for each, and that it uses exactly those.
 func TestCookbookHeaders(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("cookbook", "*.cypher"))
@@ -57,10 +61,10 @@ func TestCookbookHeaders(t *testing.T) {
 	}
 }
 
-var updateREADME = flag.Bool("update", false, "rewrite the cookbook copies in README.md from the cookbook files")
+var update = flag.Bool("update", false, "rewrite the cookbook section of docs/neo4j.md from the cookbook files")
 
 // cookbookBody returns a cookbook file without its leading comment header:
-// the query the README shows.
+// the query the documentation shows.
 func cookbookBody(text string) string {
 	lines := strings.Split(strings.TrimRight(text, "\n"), "\n")
 	i := 0
@@ -82,62 +86,91 @@ func cookbookParams(text string) []string {
 
 var paramLineRE = regexp.MustCompile(`(?m)^//\s*(:param .*)$`)
 
-// TestCookbookREADME checks that the README's copy of every cookbook query
-// (the ``` block of :param lines and the ```cypher block after the line
-// naming the file) is the file's, byte for byte, so that $parameters stay
-// parameters; -update rewrites the copies from the files.
-func TestCookbookREADME(t *testing.T) {
-	readme := filepath.Join("..", "..", "README.md")
-	b, err := os.ReadFile(readme)
+// cookbookField returns a header field of a cookbook file ("Title",
+// "Purpose"), its continuation lines (indented comment lines) joined to it.
+func cookbookField(text, field string) string {
+	var parts []string
+	in := false
+	for _, line := range strings.Split(text, "\n") {
+		if !strings.HasPrefix(line, "//") {
+			break
+		}
+		rest := strings.TrimPrefix(line, "//")
+		switch {
+		case strings.HasPrefix(rest, " "+field+": "):
+			in = true
+			parts = append(parts, strings.TrimSpace(strings.TrimPrefix(rest, " "+field+": ")))
+		case in && strings.HasPrefix(rest, "  "):
+			parts = append(parts, strings.TrimSpace(rest))
+		default:
+			in = false
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+var dollarParamRE = regexp.MustCompile(`\$[A-Za-z_][A-Za-z0-9_]*`)
+
+// cookbookDoc renders the cookbook files (paths relative to the package)
+// as the Markdown of docs/neo4j.md: for each, in file order, a heading
+// numbered by the file's prefix with its title, its purpose (a $parameter
+// in it set as code, so that Markdown does not read it as mathematics), a
+// link to the file, and the file's own :param lines and query, verbatim.
+func cookbookDoc(files map[string]string) string {
+	var b strings.Builder
+	for i, f := range slices.Sorted(maps.Keys(files)) {
+		text := files[f]
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		num, _, _ := strings.Cut(filepath.Base(f), "_")
+		num = strings.TrimLeft(num, "0")
+		purpose := dollarParamRE.ReplaceAllString(cookbookField(text, "Purpose"), "`$0`")
+		if purpose != "" {
+			purpose = strings.ToUpper(purpose[:1]) + purpose[1:]
+		}
+		path := "graph/neo4jstore/" + filepath.ToSlash(f)
+		fmt.Fprintf(&b, "### %s. %s\n\n%s\n\n[`%s`](../%s)\n\n", num, cookbookField(text, "Title"), purpose, path, path)
+		if params := cookbookParams(text); len(params) > 0 {
+			fmt.Fprintf(&b, "```\n%s\n```\n\n", strings.Join(params, "\n"))
+		}
+		fmt.Fprintf(&b, "```cypher\n%s\n```\n", cookbookBody(text))
+	}
+	return b.String()
+}
+
+// TestCookbookDoc keeps the cookbook section of docs/neo4j.md, between its
+// generated markers, in step with the cookbook files: every query verbatim
+// (so that $parameters stay parameters when pasted), with the title,
+// purpose and :param examples of its header. Refresh it with
+// go test ./graph/neo4jstore -run TestCookbookDoc -update.
+func TestCookbookDoc(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("cookbook", "*.cypher"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(b)
-	files, err := filepath.Glob(filepath.Join("cookbook", "*.cypher"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
+	files := map[string]string{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		name := "`graph/neo4jstore/cookbook/" + filepath.Base(f) + "`"
-		at := strings.Index(text, name)
-		if at < 0 {
-			t.Errorf("README.md does not show %s", name)
-			continue
-		}
-		replace := func(fence, want string) {
-			open := strings.Index(text[at:], "\n"+fence+"\n")
-			if open < 0 {
-				t.Errorf("README.md: no %s block after %s", fence, name)
-				return
-			}
-			start := at + open + len(fence) + 2
-			end := strings.Index(text[start:], "\n```\n")
-			if end < 0 {
-				t.Errorf("README.md: unterminated %s block after %s", fence, name)
-				return
-			}
-			got := text[start : start+end]
-			if got != want {
-				if *updateREADME {
-					text = text[:start] + want + text[start+end:]
-				} else {
-					t.Errorf("README.md's copy of %s (%s block):\n got  %q\n want %q (run go test ./graph/neo4jstore -run TestCookbookREADME -update)", name, fence, got, want)
-				}
-			}
-			at = start + len(want)
-		}
-		if params := cookbookParams(string(src)); len(params) > 0 {
-			replace("```", strings.Join(params, "\n"))
-		}
-		replace("```cypher", cookbookBody(string(src)))
+		files[p] = string(b)
 	}
-	if *updateREADME {
-		if err := os.WriteFile(readme, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	doccheck.Section(t, filepath.Join("..", "..", "docs", "neo4j.md"), cookbookDoc(files), *update)
+}
+
+func TestCookbookDocRender(t *testing.T) {
+	files := map[string]string{
+		"cookbook/02_b.cypher": "// Title: Second\n// Purpose: the pairs of $actor and\n//   $other, counted.\n// params: actor, other\n// :param actor => 'a'\n// :param other => 'b'\nMATCH (a:Actor {id: $actor})\nRETURN a\n",
+		"cookbook/01_a.cypher": "// Title: First\n// Purpose: everything.\n// params: none\nMATCH (a:Actor) RETURN count(a)\n",
+	}
+	want := "### 1. First\n\nEverything.\n\n[`graph/neo4jstore/cookbook/01_a.cypher`](../graph/neo4jstore/cookbook/01_a.cypher)\n\n" +
+		"```cypher\nMATCH (a:Actor) RETURN count(a)\n```\n\n" +
+		"### 2. Second\n\nThe pairs of `$actor` and `$other`, counted.\n\n[`graph/neo4jstore/cookbook/02_b.cypher`](../graph/neo4jstore/cookbook/02_b.cypher)\n\n" +
+		"```\n:param actor => 'a'\n:param other => 'b'\n```\n\n" +
+		"```cypher\nMATCH (a:Actor {id: $actor})\nRETURN a\n```\n"
+	if got := cookbookDoc(files); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }

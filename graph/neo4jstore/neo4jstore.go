@@ -1,7 +1,7 @@
 // Package neo4jstore is a graph.Store on Neo4j 5, through the official Go
 // driver (github.com/neo4j/neo4j-go-driver/v5).
 //
-// The data model, which the README documents for people writing Cypher in
+// The data model, which docs/neo4j.md documents for people writing Cypher in
 // the Neo4j console:
 //
 //	(:Actor:Person|:Actor:State|:Actor:Organisation
