@@ -13,8 +13,11 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
+// openAPIBase is the OpenAPI description generated for the default options;
+// its hand-written parts are the base of every server's (see openAPI).
+//
 //go:embed openapi.json
-var openAPISpec []byte
+var openAPIBase []byte
 
 // healthBody is the answer of GET /healthz.
 type healthBody struct {
@@ -34,7 +37,7 @@ func (s *Server) handleStats(c echo.Context) error {
 }
 
 func (s *Server) handleOpenAPI(c echo.Context) error {
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPISpec)
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, s.openAPISpec)
 }
 
 // actorMatchView is one search result: the actor with its score and the

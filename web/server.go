@@ -98,6 +98,8 @@ type Server struct {
 	routes []route
 	// heavy holds one token per heavy request in flight (see Options.MaxHeavy).
 	heavy chan struct{}
+	// openAPISpec is the server's OpenAPI description (see openAPI).
+	openAPISpec []byte
 }
 
 // NewServer returns a server reading from r. It never fails: Options are
@@ -134,6 +136,12 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.RouteNotFound("/api/*", func(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "no such endpoint: "+c.Request().URL.Path)
 	})
+
+	spec, err := s.openAPI(openAPIBase)
+	if err != nil {
+		panic(err) // the embedded base is checked by TestOpenAPI
+	}
+	s.openAPISpec = spec
 
 	static, err := fs.Sub(staticFiles, "static")
 	if err != nil {

@@ -649,3 +649,27 @@ func TestSeedCorpus(t *testing.T) {
 	}
 	t.Logf("%d claims checked in %d seed articles", checked, len(files))
 }
+
+// TestOpenAPI checks that openapi.json is the description generated from
+// the route table and the endpoints' parameter structs for a server with
+// default options; go test ./web -run TestOpenAPI -update rewrites it.
+func TestOpenAPI(t *testing.T) {
+	s := NewServer(fixtureStore(t), Options{})
+	got, err := s.openAPI(openAPIBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "openapi.json"
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("openapi.json is not the generated description (run go test ./web -run TestOpenAPI -update and check the diff): got %d bytes, want %d", len(got), len(want))
+	}
+}
