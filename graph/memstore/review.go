@@ -37,7 +37,11 @@ func (r *reviewState) init() {
 	}
 }
 
-var _ graph.Reviewer = (*Store)(nil)
+// Store is a graph.Store and a graph.Reviewer.
+var (
+	_ graph.Store    = (*Store)(nil)
+	_ graph.Reviewer = (*Store)(nil)
+)
 
 // Review checks d, calls persist with the completed decision and applies
 // it, as graph.Reviewer specifies, under the write lock.
