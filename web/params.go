@@ -208,7 +208,8 @@ func textParam(p *string, name string, maxBytes int, required bool, desc string,
 		set:    func(v string) error { *p = v; return nil }}
 }
 
-var no = false
+// explodeNo is OpenAPI's explode: false, a list in one comma-separated value.
+var explodeNo = false
 
 // listParam describes a comma-separated list of values of an enumeration,
 // each parsed by parse (any case), repeated values dropped.
@@ -217,7 +218,7 @@ func listParam[T ~string](p *[]T, name string, values []T, parse func(string) (T
 	for i, v := range values {
 		enum[i] = string(v)
 	}
-	return param{Name: name, In: "query", Description: desc, Style: "form", Explode: &no, fields: fields,
+	return param{Name: name, In: "query", Description: desc, Style: "form", Explode: &explodeNo, fields: fields,
 		Schema: schema{Type: "array", Items: &schema{Type: "string", Enum: enum}},
 		set: func(v string) error {
 			items, err := splitList(v, parse)
@@ -229,7 +230,7 @@ func listParam[T ~string](p *[]T, name string, values []T, parse func(string) (T
 // idsParam describes a comma-separated list of actor ids, at most maxItems
 // distinct ones (checked by the graph query).
 func idsParam(p *[]string, name string, maxItems int, required bool, desc string) param {
-	return param{Name: name, In: "query", Description: desc, Required: required, Style: "form", Explode: &no,
+	return param{Name: name, In: "query", Description: desc, Required: required, Style: "form", Explode: &explodeNo,
 		Schema: schema{Type: "array", Items: &schema{Type: "string"}, MaxItems: maxItems},
 		set: func(v string) error {
 			ids, err := splitList(v, func(id string) (string, error) {
