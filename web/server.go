@@ -118,16 +118,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.Use(s.timeout)
 	s.echo = e
 
-	s.getPlain("/healthz", "health", "Liveness check.", s.handleHealth)
-	s.getPlain("/api/stats", "stats", "Counts of actors, articles and claims.", s.handleStats)
-	handle(s, "/api/actors", "searchActors", "Search actors by Arabic or English name or alias, normalised (أحمد finds احمد), best first.", s.handleSearch)
-	handle(s, "/api/actors/:id", "getActor", "One actor with its names, affiliation and counts of relations by type.", s.handleActor)
-	handle(s, "/api/actors/:id/neighbourhood", "getNeighbourhood", "The actors within depth hops of an actor and the edges among them, with centrality.", s.handleNeighbourhood)
-	handle(s, "/api/subgraph", "getSubgraph", "The given actors and the edges among them matching the filters (the induced subgraph), with centrality computed on it. The viewer uses it to draw every link among the actors on its canvas after an expansion or a path.", s.handleSubgraph)
-	handle(s, "/api/paths", "findPaths", "Shortest paths between two actors (claim direction ignored), each hop with its evidence.", s.handlePaths)
-	handle(s, "/api/claims", "listClaims", "The claims between actors, each with its quote, offsets and article.", s.handleClaims)
-	handle(s, "/api/articles/:id", "getArticle", "One article: metadata, text and its claims with offsets.", s.handleArticle)
-	s.getPlain("/api/openapi.json", "openapi", "This description.", s.handleOpenAPI)
+	s.registerAPI()
 	s.registerMeta()
 	s.registerOverview()
 	s.registerReview()
