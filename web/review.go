@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -248,7 +251,7 @@ func (s *Server) handleDecision(c echo.Context) error {
 	dec.DisallowUnknownFields()
 	var r decisionRequest
 	if err := dec.Decode(&r); err != nil {
-		return graph.Invalidf("body", "%s", jsonProblem(err))
+		return graph.Invalidf("body", "%s", jsonProblem(err, body))
 	}
 	if dec.More() {
 		return graph.Invalidf("body", "one JSON object expected")
@@ -270,8 +273,10 @@ func (s *Server) handleDecision(c echo.Context) error {
 	}{d})
 }
 
-// jsonProblem says what is wrong with a JSON body without echoing it.
-func jsonProblem(err error) string {
+// jsonProblem says what is wrong with a JSON body without echoing it. An
+// unknown member is found by unknownMember (encoding/json's error for it has
+// no type to test).
+func jsonProblem(err error, body []byte) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -282,10 +287,38 @@ func jsonProblem(err error) string {
 	case errors.Is(err, io.EOF):
 		return "empty"
 	}
-	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ")
+	if name := unknownMember(body, reflect.TypeFor[decisionRequest](), ""); name != "" {
+		return fmt.Sprintf("unknown field %q", name)
 	}
 	return "malformed JSON"
+}
+
+// unknownMember returns the dotted name of the first member of the JSON
+// object data (and of the objects in it) that the struct type t has no
+// json tag for, or "" when there is none.
+func unknownMember(data []byte, t reflect.Type, prefix string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var obj map[string]json.RawMessage
+	if t.Kind() != reflect.Struct || json.Unmarshal(data, &obj) != nil {
+		return ""
+	}
+	fields := map[string]reflect.Type{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		fields[name] = f.Type
+	}
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		ft, ok := fields[name]
+		if !ok {
+			return prefix + name
+		}
+		if inner := unknownMember(obj[name], ft, prefix+name+"."); inner != "" {
+			return inner
+		}
+	}
+	return ""
 }
 
 // sameOrigin refuses a request whose Origin is another origin than the
