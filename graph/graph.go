@@ -8,7 +8,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -38,7 +37,7 @@ func ParseKind(s string) (Kind, error) {
 	case "organisation", "organization":
 		return KindOrganisation, nil
 	}
-	return "", fmt.Errorf("%w: unknown actor kind %q (want person, state or organisation)", ErrInvalid, s)
+	return "", Invalidf("", "unknown actor kind %q (want person, state or organisation)", s)
 }
 
 // Label is the Neo4j label of the kind ("Person", "State", "Organisation").
@@ -79,7 +78,7 @@ func ParseRelationType(s string) (RelationType, error) {
 	case "OPPOSED":
 		return Opposed, nil
 	}
-	return "", fmt.Errorf("%w: unknown relation type %q (want met, supported or opposed)", ErrInvalid, s)
+	return "", Invalidf("", "unknown relation type %q (want met, supported or opposed)", s)
 }
 
 // Directed reports whether the relation has a direction. MET is symmetric:
@@ -111,7 +110,7 @@ func ParseCertainty(s string) (Certainty, error) {
 	case "alleged":
 		return Alleged, nil
 	}
-	return "", fmt.Errorf("%w: unknown certainty %q (want asserted, reported or alleged)", ErrInvalid, s)
+	return "", Invalidf("", "unknown certainty %q (want asserted, reported or alleged)", s)
 }
 
 // ExtractorManual is the Claim.Extractor of a claim written by hand.

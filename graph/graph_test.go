@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 const text = `قال البيت الأبيض إن ترامب تحدث هاتفيا مع حفتر، و"أقر بدوره".`
@@ -222,28 +224,49 @@ func TestFindShortestPaths(t *testing.T) {
 
 func TestQueryNormalizeErrors(t *testing.T) {
 	tests := []struct {
-		name string
-		err  error
-		want string
+		name  string
+		err   error
+		field string
 	}{
-		{"depth 0", second(NeighbourhoodQuery{Center: "c"}.Normalize()), "depth 0"},
-		{"depth 4", second(NeighbourhoodQuery{Center: "c", Depth: 4}.Normalize()), "depth 4"},
+		{"depth 0", second(NeighbourhoodQuery{Center: "c"}.Normalize()), "depth"},
+		{"depth 4", second(NeighbourhoodQuery{Center: "c", Depth: 4}.Normalize()), "depth"},
 		{"no centre", second(NeighbourhoodQuery{Depth: 1}.Normalize()), "center"},
-		{"huge node limit", second(NeighbourhoodQuery{Center: "c", Depth: 1, MaxNodes: 1e6}.Normalize()), "limit 1000000"},
+		{"huge node limit", second(NeighbourhoodQuery{Center: "c", Depth: 1, MaxNodes: 1e6}.Normalize()), "max_nodes"},
 		{"bad type", second(NeighbourhoodQuery{Center: "c", Depth: 1, Filter: Filter{Types: []RelationType{"met"}}}.Normalize()), "types"},
 		{"bad confidence", second(NeighbourhoodQuery{Center: "c", Depth: 1, Filter: Filter{MinConfidence: 2}}.Normalize()), "min_confidence"},
-		{"same ends", second(PathQuery{From: "a", To: "a", MaxLength: 2}.Normalize()), "same actor"},
-		{"path too long", second(PathQuery{From: "a", To: "b", MaxLength: 7}.Normalize()), "max length 7"},
-		{"empty search", second(SearchQuery{}.Normalize()), "empty search"},
-		{"claims without actors", second(ClaimQuery{}.Normalize()), "source or target"},
+		{"until before since", second(OverviewQuery{Filter: Filter{Since: time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC), Until: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}}.Normalize()), "until"},
+		{"same ends", second(PathQuery{From: "a", To: "a", MaxLength: 2}.Normalize()), "to"},
+		{"path too long", second(PathQuery{From: "a", To: "b", MaxLength: 7}.Normalize()), "max_length"},
+		{"empty search", second(SearchQuery{}.Normalize()), "text"},
+		{"long search", second(SearchQuery{Text: strings.Repeat("x", MaxSearchTextBytes+1)}.Normalize()), "text"},
+		{"no ids", second(SubgraphQuery{}.Normalize()), "ids"},
+		{"too many ids", second(SubgraphQuery{IDs: manyIDs(MaxSubgraphIDs + 1)}.Normalize()), "ids"},
+		{"claims without actors", second(ClaimQuery{}.Normalize()), "source"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if !errors.Is(tt.err, ErrInvalid) || !strings.Contains(tt.err.Error(), tt.want) {
-				t.Errorf("err = %v, want ErrInvalid containing %q", tt.err, tt.want)
+			e := AsError(tt.err)
+			if !errors.Is(tt.err, ErrInvalid) || e == nil || e.Field != tt.field || e.Message == "" {
+				t.Errorf("err = %#v, want an *Error of kind ErrInvalid with field %q and a message", tt.err, tt.field)
 			}
 		})
 	}
+}
+
+func TestSubgraphQueryDropsRepeatedIDs(t *testing.T) {
+	ids := append(manyIDs(MaxSubgraphIDs), manyIDs(MaxSubgraphIDs)...)
+	q, err := SubgraphQuery{IDs: ids}.Normalize()
+	if err != nil || len(q.IDs) != MaxSubgraphIDs {
+		t.Errorf("%d ids, each twice: got %d ids, %v; want %d, nil", MaxSubgraphIDs, len(q.IDs), err, MaxSubgraphIDs)
+	}
+}
+
+func manyIDs(n int) []string {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = "a" + strconv.Itoa(i)
+	}
+	return ids
 }
 
 func second[T any](_ T, err error) error { return err }
@@ -263,7 +286,7 @@ func TestClaimQueryMatch(t *testing.T) {
 		{"met is symmetric", ClaimQuery{Source: "b", Target: "a"}, met, true},
 		{"source only", ClaimQuery{Source: "a"}, sup, true},
 		{"target only, either", ClaimQuery{Target: "a", Either: true}, sup, true},
-		{"type filter", ClaimQuery{Source: "a", Types: []RelationType{Opposed}}, sup, false},
+		{"type filter", ClaimQuery{Source: "a", Filter: Filter{Types: []RelationType{Opposed}}}, sup, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -287,5 +310,36 @@ func TestAggregate(t *testing.T) {
 	}
 	if got := Aggregate(claims); !reflect.DeepEqual(got, want) {
 		t.Errorf("Aggregate = %+v, want %+v", got, want)
+	}
+}
+
+func TestEdgeID(t *testing.T) {
+	tests := []struct {
+		t              RelationType
+		source, target string
+		want           string
+	}{
+		{Supported, "uae", "khalifa-haftar", "SUPPORTED:uae:khalifa-haftar"},
+		{Met, "a", "b", "MET:a:b"},
+		{Opposed, "gna", "lna", "OPPOSED:gna:lna"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			id := EdgeID(tt.t, tt.source, tt.target)
+			if id != tt.want {
+				t.Errorf("EdgeID: got %q, want %q", id, tt.want)
+			}
+			ty, s, tg, err := ParseEdgeID(id)
+			if err != nil || ty != tt.t || s != tt.source || tg != tt.target {
+				t.Errorf("ParseEdgeID(%q): got %q %q %q %v, want %q %q %q nil", id, ty, s, tg, err, tt.t, tt.source, tt.target)
+			}
+		})
+	}
+	for _, bad := range []string{"", "uae:SUPPORTED:lna", "MET:a", "MET::b", "MET:a:b:c"} {
+		t.Run("bad "+bad, func(t *testing.T) {
+			if _, _, _, err := ParseEdgeID(bad); !errors.Is(err, ErrInvalid) {
+				t.Errorf("ParseEdgeID(%q): got %v, want ErrInvalid", bad, err)
+			}
+		})
 	}
 }

@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
@@ -26,17 +25,17 @@ const (
 func CheckArticleID(id string) error {
 	switch {
 	case id == "":
-		return fmt.Errorf("%w: article with empty id", ErrInvalid)
+		return Invalidf("", "article with empty id")
 	case len(id) > MaxArticleIDBytes:
-		return fmt.Errorf("%w: article id %.40q...: %d bytes, more than %d", ErrInvalid, id, len(id), MaxArticleIDBytes)
+		return Invalidf("", "article id %.40q...: %d bytes, more than %d", id, len(id), MaxArticleIDBytes)
 	case !utf8.ValidString(id):
-		return fmt.Errorf("%w: article id %q: not valid UTF-8", ErrInvalid, id)
+		return Invalidf("", "article id %q: not valid UTF-8", id)
 	case id == "." || id == "..":
-		return fmt.Errorf("%w: article id %q: not a name", ErrInvalid, id)
+		return Invalidf("", "article id %q: not a name", id)
 	case strings.ContainsAny(id, `/\`):
-		return fmt.Errorf("%w: article id %q: contains / or \\", ErrInvalid, id)
+		return Invalidf("", "article id %q: contains / or \\", id)
 	case strings.IndexFunc(id, invisible) >= 0:
-		return fmt.Errorf("%w: article id %q: contains a control or invisible character", ErrInvalid, id)
+		return Invalidf("", "article id %q: contains a control or invisible character", id)
 	}
 	return nil
 }

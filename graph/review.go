@@ -11,17 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// Errors of review. Callers test them with errors.Is.
-var (
-	// ErrNotSupported: the store does not implement the operation (review
-	// on a store without it).
-	ErrNotSupported = errors.New("not supported by this store")
-	// ErrConflict: the decision does not fit the current state (rejecting
-	// a claim already rejected, restoring one that is not, adding an actor
-	// that exists).
-	ErrConflict = errors.New("conflict")
-)
-
 // DecisionKind is what a reviewer decided.
 type DecisionKind string
 
@@ -90,7 +79,7 @@ func ParseDecisionKind(s string) (DecisionKind, error) {
 			return k, nil
 		}
 	}
-	return "", fmt.Errorf("%w: kind: unknown decision %q (want one of confirm, reject, restore, add_claim, add_actor, add_name, merge)", ErrInvalid, s)
+	return "", Invalidf("kind", "unknown decision %q (want one of confirm, reject, restore, add_claim, add_actor, add_name, merge)", s)
 }
 
 var (
@@ -106,9 +95,7 @@ var (
 // confidence in 0..1). Fields of other kinds must be empty. Errors wrap
 // ErrInvalid and name the field.
 func (d Decision) Validate() error {
-	bad := func(field, format string, args ...any) error {
-		return fmt.Errorf("%w: %s: %s", ErrInvalid, field, fmt.Sprintf(format, args...))
-	}
+	bad := func(field, format string, args ...any) error { return Invalidf(field, format, args...) }
 	if _, err := ParseDecisionKind(string(d.Kind)); err != nil {
 		return err
 	}
@@ -135,7 +122,7 @@ func (d Decision) Validate() error {
 			return bad("new_claim", "missing")
 		}
 		if err := CheckArticleID(c.Article); err != nil {
-			return fmt.Errorf("new_claim.article: %w", err)
+			return bad("new_claim.article", "%s", AsError(err).Message)
 		}
 		if _, err := ParseRelationType(string(c.Type)); err != nil {
 			return bad("new_claim.type", "want met, supported or opposed, got %q", c.Type)

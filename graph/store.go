@@ -3,22 +3,8 @@ package graph
 import (
 	"cmp"
 	"context"
-	"errors"
-	"fmt"
 	"slices"
 	"time"
-)
-
-// Errors returned by stores and by validation. Callers test them with
-// errors.Is; the messages wrapping them name the operation, the id and, for
-// input files, the file and line.
-var (
-	// ErrNotFound: an actor, article or claim id that the store does not hold.
-	ErrNotFound = errors.New("not found")
-	// ErrInvalid: a malformed document, query or parameter.
-	ErrInvalid = errors.New("invalid")
-	// ErrUnavailable: the backing engine cannot be reached.
-	ErrUnavailable = errors.New("store unavailable")
 )
 
 // Limits that every store enforces, so that no query can ask for an unbounded
@@ -26,6 +12,7 @@ var (
 const (
 	MaxDepth             = 3    // neighbourhood depth
 	MaxPathLength        = 6    // hops in a shortest path
+	DefaultPathLength    = 4    // hops of a path search that gives none (API, exports)
 	DefaultMaxNeighbours = 50   // neighbours taken per expanded actor
 	MaxMaxNeighbours     = 1000 // largest allowed per-actor cap
 	DefaultMaxNodes      = 500  // actors in one neighbourhood
@@ -93,7 +80,10 @@ type SearchQuery struct {
 // Target is set.
 type ClaimQuery struct {
 	Source, Target string
-	Types          []RelationType
+	// Filter keeps the claims of its types and certainties, at least its
+	// MinConfidence, of articles within its dates, as in the other queries;
+	// its Kinds are ignored (the query's actors are always kept).
+	Filter Filter
 	// Either also matches claims from Target to Source. MET claims always
 	// match in either direction when both actors are given.
 	Either bool
@@ -111,13 +101,14 @@ type OverviewQuery struct {
 	Top int
 }
 
-// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+// Normalize validates q and fills in its defaults. Errors are *Error of kind
+// ErrInvalid naming the field (top or a filter field).
 func (q OverviewQuery) Normalize() (OverviewQuery, error) {
 	if q.Top == 0 {
 		q.Top = DefaultLimit
 	}
 	if q.Top < 1 || q.Top > MaxSubgraphIDs {
-		return q, fmt.Errorf("%w: top %d is outside 1..%d", ErrInvalid, q.Top, MaxSubgraphIDs)
+		return q, outside("top", q.Top, 1, MaxSubgraphIDs)
 	}
 	return q, q.Filter.Validate()
 }

@@ -3,8 +3,8 @@ package graph
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"slices"
+	"strings"
 )
 
 // Link is a neighbour of a frontier actor: To is joined to From by Claims
@@ -148,7 +148,7 @@ func FindShortestPaths(ctx context.Context, q PathQuery, links LinkFunc) ([][]st
 		slices.Sort(next)
 		x.frontier = next
 		if len(from.dist)+len(to.dist) > maxVisited {
-			return nil, fmt.Errorf("%w: path search between %q and %q reached more than %d actors; narrow the filter or shorten max length", ErrInvalid, q.From, q.To, maxVisited)
+			return nil, Invalidf("", "path search between %q and %q reached more than %d actors; narrow the filter or shorten max length", q.From, q.To, maxVisited)
 		}
 	}
 	paths := [][]string{}
@@ -229,6 +229,31 @@ type Edge struct {
 	MaxConfidence float64 `json:"max_confidence"`
 	// Certainties lists the certainties among the claims, strongest first.
 	Certainties []Certainty `json:"certainties"`
+}
+
+// ID returns the edge's id, EdgeID(e.Type, e.Source, e.Target).
+func (e Edge) ID() string { return EdgeID(e.Type, e.Source, e.Target) }
+
+// EdgeID returns the id of the aggregated edge of type t from source to
+// target: "TYPE:source:target", for example "SUPPORTED:uae:khalifa-haftar".
+// It is the one edge id of the API and of every export. For a MET edge,
+// source and target are EdgeKey's (source < target). Actor ids hold no ':'
+// (see Actor.Validate), so ParseEdgeID reads it back.
+func EdgeID(t RelationType, source, target string) string {
+	return string(t) + ":" + source + ":" + target
+}
+
+// ParseEdgeID splits an id made by EdgeID. An id that is not one is an
+// error wrapping ErrInvalid.
+func ParseEdgeID(id string) (t RelationType, source, target string, err error) {
+	parts := strings.Split(id, ":")
+	if len(parts) != 3 || parts[1] == "" || parts[2] == "" {
+		return "", "", "", Invalidf("edge", "%q is not an edge id TYPE:source:target", id)
+	}
+	if !slices.Contains(RelationTypes, RelationType(parts[0])) {
+		return "", "", "", Invalidf("edge", "%q: unknown relation type %q", id, parts[0])
+	}
+	return RelationType(parts[0]), parts[1], parts[2], nil
 }
 
 // EdgeKey returns the key that groups a claim into an Edge.

@@ -35,19 +35,19 @@ func TextSHA256(text string) string {
 func (a Actor) Validate() error {
 	switch {
 	case a.ID == "":
-		return fmt.Errorf("%w: actor with empty id", ErrInvalid)
+		return Invalidf("", "actor with empty id")
 	case !slugOK(a.ID):
-		return fmt.Errorf("%w: actor id %q: want lower-case letters, digits and '-'", ErrInvalid, a.ID)
+		return Invalidf("", "actor id %q: want lower-case letters, digits and '-'", a.ID)
 	case a.Kind.Label() == "":
-		return fmt.Errorf("%w: actor %q: unknown kind %q", ErrInvalid, a.ID, a.Kind)
+		return Invalidf("", "actor %q: unknown kind %q", a.ID, a.Kind)
 	case a.Name == "" && a.NameAr == "":
-		return fmt.Errorf("%w: actor %q: no name", ErrInvalid, a.ID)
+		return Invalidf("", "actor %q: no name", a.ID)
 	case a.Affiliation == a.ID:
-		return fmt.Errorf("%w: actor %q: affiliated with itself", ErrInvalid, a.ID)
+		return Invalidf("", "actor %q: affiliated with itself", a.ID)
 	}
 	for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
 		if err := checkName(n); err != nil {
-			return fmt.Errorf("%w: actor %q: name %.40q...: %v", ErrInvalid, a.ID, n, err)
+			return Invalidf("", "actor %q: name %.40q...: %v", a.ID, n, err)
 		}
 	}
 	return nil
@@ -93,10 +93,10 @@ func (d Document) Validate() error {
 		return err
 	}
 	if !utf8.ValidString(a.Text) {
-		return fmt.Errorf("%w: article %q: text is not valid UTF-8", ErrInvalid, a.ID)
+		return Invalidf("", "article %q: text is not valid UTF-8", a.ID)
 	}
 	if a.SHA256 != TextSHA256(a.Text) {
-		return fmt.Errorf("%w: article %q: sha256 %q does not match its text", ErrInvalid, a.ID, a.SHA256)
+		return Invalidf("", "article %q: sha256 %q does not match its text", a.ID, a.SHA256)
 	}
 	actors := make(map[string]bool, len(d.Actors))
 	for _, act := range d.Actors {
@@ -104,35 +104,35 @@ func (d Document) Validate() error {
 			return fmt.Errorf("article %q: %w", a.ID, err)
 		}
 		if actors[act.ID] {
-			return fmt.Errorf("%w: article %q: actor %q listed twice", ErrInvalid, a.ID, act.ID)
+			return Invalidf("", "article %q: actor %q listed twice", a.ID, act.ID)
 		}
 		actors[act.ID] = true
 	}
 	for _, act := range d.Actors {
 		if act.Affiliation != "" && !actors[act.Affiliation] {
-			return fmt.Errorf("%w: article %q: actor %q: affiliation %q is not among the document's actors", ErrInvalid, a.ID, act.ID, act.Affiliation)
+			return Invalidf("", "article %q: actor %q: affiliation %q is not among the document's actors", a.ID, act.ID, act.Affiliation)
 		}
 	}
 	seenMention := make(map[string]bool, len(d.Mentions))
 	for _, m := range d.Mentions {
 		if !actors[m.Actor] {
-			return fmt.Errorf("%w: article %q: mention of unknown actor %q", ErrInvalid, a.ID, m.Actor)
+			return Invalidf("", "article %q: mention of unknown actor %q", a.ID, m.Actor)
 		}
 		if m.Count < 1 {
-			return fmt.Errorf("%w: article %q: mention of %q with count %d", ErrInvalid, a.ID, m.Actor, m.Count)
+			return Invalidf("", "article %q: mention of %q with count %d", a.ID, m.Actor, m.Count)
 		}
 		if seenMention[m.Actor] {
-			return fmt.Errorf("%w: article %q: actor %q mentioned twice", ErrInvalid, a.ID, m.Actor)
+			return Invalidf("", "article %q: actor %q mentioned twice", a.ID, m.Actor)
 		}
 		seenMention[m.Actor] = true
 	}
 	seenClaim := make(map[string]bool, len(d.Claims))
 	for i, c := range d.Claims {
 		if err := c.validate(a, actors); err != nil {
-			return fmt.Errorf("%w: article %q: claim %d (%s %s->%s): %v", ErrInvalid, a.ID, i, c.Type, c.Source, c.Target, err)
+			return Invalidf("", "article %q: claim %d (%s %s->%s): %v", a.ID, i, c.Type, c.Source, c.Target, err)
 		}
 		if seenClaim[c.ID] {
-			return fmt.Errorf("%w: article %q: claim %d: duplicate claim id %s", ErrInvalid, a.ID, i, c.ID)
+			return Invalidf("", "article %q: claim %d: duplicate claim id %s", a.ID, i, c.ID)
 		}
 		seenClaim[c.ID] = true
 	}
@@ -171,28 +171,29 @@ func (c Claim) validate(a Article, actors map[string]bool) error {
 	return nil
 }
 
-// Validate checks a filter. Errors wrap ErrInvalid and name the field.
+// Validate checks a filter. Errors are *Error of kind ErrInvalid naming the
+// field (types, kinds, certainties, min_confidence, until).
 func (f Filter) Validate() error {
 	for _, t := range f.Types {
 		if !slices.Contains(RelationTypes, t) {
-			return fmt.Errorf("%w: types: unknown relation type %q", ErrInvalid, t)
+			return Invalidf("types", "unknown relation type %q", t)
 		}
 	}
 	for _, k := range f.Kinds {
 		if !slices.Contains(Kinds, k) {
-			return fmt.Errorf("%w: kinds: unknown actor kind %q", ErrInvalid, k)
+			return Invalidf("kinds", "unknown actor kind %q", k)
 		}
 	}
 	for _, c := range f.Certainties {
 		if !slices.Contains(Certainties, c) {
-			return fmt.Errorf("%w: certainties: unknown certainty %q", ErrInvalid, c)
+			return Invalidf("certainties", "unknown certainty %q", c)
 		}
 	}
 	if math.IsNaN(f.MinConfidence) || f.MinConfidence < 0 || f.MinConfidence > 1 {
-		return fmt.Errorf("%w: min_confidence %v is outside [0,1]", ErrInvalid, f.MinConfidence)
+		return Invalidf("min_confidence", "%v is outside [0,1]", f.MinConfidence)
 	}
 	if !f.Since.IsZero() && !f.Until.IsZero() && Day(f.Until).Before(Day(f.Since)) {
-		return fmt.Errorf("%w: until %s is before since %s", ErrInvalid, f.Until.Format(time.DateOnly), f.Since.Format(time.DateOnly))
+		return Invalidf("until", "%s is before since %s", f.Until.Format(time.DateOnly), f.Since.Format(time.DateOnly))
 	}
 	return nil
 }
@@ -261,83 +262,135 @@ func (f Filter) CertaintiesOrAll() []Certainty {
 	return f.Certainties
 }
 
-// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+// outside returns the *Error of an integer field outside lo..hi.
+func outside(field string, n, lo, hi int) error {
+	return Invalidf(field, "%d is outside %d..%d", n, lo, hi)
+}
+
+// Normalize validates q and fills in its defaults. Errors are *Error of kind
+// ErrInvalid naming the field (center, depth, max_neighbours, max_nodes or a
+// filter field).
 func (q NeighbourhoodQuery) Normalize() (NeighbourhoodQuery, error) {
 	if q.Center == "" {
-		return q, fmt.Errorf("%w: center: empty actor id", ErrInvalid)
+		return q, Invalidf("center", "empty actor id")
 	}
 	if q.Depth < 1 || q.Depth > MaxDepth {
-		return q, fmt.Errorf("%w: depth %d is outside 1..%d", ErrInvalid, q.Depth, MaxDepth)
+		return q, outside("depth", q.Depth, 1, MaxDepth)
 	}
 	if q.MaxNeighbours == 0 {
 		q.MaxNeighbours = DefaultMaxNeighbours
 	}
 	if q.MaxNeighbours < 1 || q.MaxNeighbours > MaxMaxNeighbours {
-		return q, fmt.Errorf("%w: max neighbours %d is outside 1..%d", ErrInvalid, q.MaxNeighbours, MaxMaxNeighbours)
+		return q, outside("max_neighbours", q.MaxNeighbours, 1, MaxMaxNeighbours)
 	}
 	if q.MaxNodes == 0 {
 		q.MaxNodes = DefaultMaxNodes
 	}
 	if q.MaxNodes < 1 || q.MaxNodes > MaxMaxNodes {
-		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.MaxNodes, MaxMaxNodes)
+		return q, outside("max_nodes", q.MaxNodes, 1, MaxMaxNodes)
 	}
 	return q, q.Filter.Validate()
 }
 
-// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+// Normalize validates q and fills in its defaults. From and To are both
+// required and differ. Errors are *Error of kind ErrInvalid naming the field
+// (from, to, max_length, limit or a filter field).
 func (q PathQuery) Normalize() (PathQuery, error) {
 	switch {
-	case q.From == "" || q.To == "":
-		return q, fmt.Errorf("%w: from and to are both required", ErrInvalid)
+	case q.From == "":
+		return q, Invalidf("from", "required")
+	case q.To == "":
+		return q, Invalidf("to", "required")
 	case q.From == q.To:
-		return q, fmt.Errorf("%w: from and to are the same actor %q", ErrInvalid, q.From)
+		return q, Invalidf("to", "is the same actor as from (%q)", q.From)
 	case q.MaxLength < 1 || q.MaxLength > MaxPathLength:
-		return q, fmt.Errorf("%w: max length %d is outside 1..%d", ErrInvalid, q.MaxLength, MaxPathLength)
+		return q, outside("max_length", q.MaxLength, 1, MaxPathLength)
 	}
 	if q.Limit == 0 {
 		q.Limit = DefaultLimit
 	}
 	if q.Limit < 1 || q.Limit > MaxLimit {
-		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxLimit)
+		return q, outside("limit", q.Limit, 1, MaxLimit)
 	}
 	return q, q.Filter.Validate()
 }
 
-// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+// MaxSearchTextBytes is the longest search text, in bytes.
+const MaxSearchTextBytes = 256
+
+// Normalize validates q and fills in its defaults. Errors are *Error of kind
+// ErrInvalid naming the field (text, kinds, limit).
 func (q SearchQuery) Normalize() (SearchQuery, error) {
 	if q.Text == "" {
-		return q, fmt.Errorf("%w: q: empty search text", ErrInvalid)
+		return q, Invalidf("text", "required (an Arabic or English name or part of one)")
 	}
-	if len(q.Text) > 256 {
-		return q, fmt.Errorf("%w: q: search text longer than 256 bytes", ErrInvalid)
+	if len(q.Text) > MaxSearchTextBytes {
+		return q, Invalidf("text", "%d bytes, more than %d", len(q.Text), MaxSearchTextBytes)
 	}
 	if q.Limit == 0 {
 		q.Limit = DefaultLimit
 	}
 	if q.Limit < 1 || q.Limit > MaxLimit {
-		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxLimit)
+		return q, outside("limit", q.Limit, 1, MaxLimit)
 	}
 	return q, Filter{Kinds: q.Kinds}.Validate()
 }
 
-// Normalize validates q and fills in its defaults. Errors wrap ErrInvalid.
+// SubgraphQuery asks for a set of actors and the claims among them: the
+// arguments of Reader.Subgraph.
+type SubgraphQuery struct {
+	// IDs are the actors, 1..MaxSubgraphIDs distinct ids.
+	IDs []string
+	// Filter restricts the claims; its Kinds are ignored (the requested
+	// actors are always kept).
+	Filter Filter
+}
+
+// Normalize validates q and drops repeated ids (keeping the first of
+// each). Errors are *Error of kind ErrInvalid naming the field (ids or a
+// filter field).
+func (q SubgraphQuery) Normalize() (SubgraphQuery, error) {
+	seen := make(map[string]bool, len(q.IDs))
+	ids := make([]string, 0, len(q.IDs))
+	for _, id := range q.IDs {
+		if id == "" {
+			return q, Invalidf("ids", "empty actor id")
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return q, Invalidf("ids", "required (actor ids)")
+	}
+	if len(ids) > MaxSubgraphIDs {
+		return q, Invalidf("ids", "%d distinct ids, more than %d", len(ids), MaxSubgraphIDs)
+	}
+	q.IDs = ids
+	return q, q.Filter.Validate()
+}
+
+// Normalize validates q and fills in its defaults. Errors are *Error of kind
+// ErrInvalid naming the field (source, limit or a filter field).
 func (q ClaimQuery) Normalize() (ClaimQuery, error) {
 	if q.Source == "" && q.Target == "" {
-		return q, fmt.Errorf("%w: source or target is required", ErrInvalid)
+		return q, Invalidf("source", "source or target is required")
 	}
 	if q.Limit == 0 {
 		q.Limit = MaxClaims
 	}
 	if q.Limit < 1 || q.Limit > MaxClaims {
-		return q, fmt.Errorf("%w: limit %d is outside 1..%d", ErrInvalid, q.Limit, MaxClaims)
+		return q, outside("limit", q.Limit, 1, MaxClaims)
 	}
-	return q, Filter{Types: q.Types}.Validate()
+	return q, q.Filter.Validate()
 }
 
-// MatchClaim reports whether c is selected by the query (which must be
-// normalised).
+// MatchClaim reports whether c is selected by the query's actors and the
+// claim tests of its filter (types, certainties, confidence); the date test
+// needs the claim's article (see Filter.MatchDate). q must be normalised.
 func (q ClaimQuery) MatchClaim(c Claim) bool {
-	if len(q.Types) > 0 && !slices.Contains(q.Types, c.Type) {
+	if !q.Filter.MatchClaim(c) {
 		return false
 	}
 	fwd := (q.Source == "" || c.Source == q.Source) && (q.Target == "" || c.Target == q.Target)

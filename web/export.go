@@ -4,19 +4,15 @@ import (
 	"bufio"
 	"mime"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/export"
 )
 
 // registerExport registers GET /api/export.
 func (s *Server) registerExport(*echo.Group) {
-	s.get("/api/export", s.handleExport,
-		"format", "center", "depth", "max_neighbours", "ids", "from", "to", "max", "limit",
-		"types", "kinds", "certainties", "min_confidence", "since", "until")
+	handle(s, "/api/export", "exportSubgraph", "A subgraph as a file for Gephi, Cytoscape, Neo4j or a spreadsheet, every edge with its provenance (claims, quotes, articles, certainty, confidence).", s.handleExport)
 }
 
 // exportBufferBytes is the buffer between an export writer and the
@@ -30,50 +26,11 @@ const exportBufferBytes = 64 << 10
 // sent, so store errors get their usual status; an error while streaming
 // (the client went away, the request ran out of time) ends the response
 // early and is logged. It is a heavy request (Options.MaxHeavy).
-func (s *Server) handleExport(c echo.Context) error {
+func (s *Server) handleExport(c echo.Context, p *exportParams) error {
 	ctx := c.Request().Context()
-	name := c.QueryParam("format")
-	if strings.TrimSpace(name) == "" {
-		return badParam("format", "required: one of %s", formatNames())
-	}
-	format, err := export.ParseFormat(name)
+	format := p.Format
+	sel, err := p.selection(s)
 	if err != nil {
-		return badParam("format", "unknown format %q (want one of %s)", name, formatNames())
-	}
-	sel := export.Selection{Center: c.QueryParam("center"), From: c.QueryParam("from"), To: c.QueryParam("to")}
-	for _, p := range []struct{ name, value string }{{"center", sel.Center}, {"from", sel.From}, {"to", sel.To}} {
-		if p.value != "" {
-			if _, err := idParam(p.name, p.value); err != nil {
-				return err
-			}
-		}
-	}
-	if sel.IDs, err = listParam(c, "ids", func(id string) (string, error) { return idParam("ids", strings.TrimSpace(id)) }); err != nil {
-		return err
-	}
-	if err := sel.Validate(); err != nil {
-		return err
-	}
-	if sel.Depth, err = intParam(c, "depth", 1, 1, graph.MaxDepth); err != nil {
-		return err
-	}
-	if sel.MaxNeighbours, err = intParam(c, "max_neighbours", graph.DefaultMaxNeighbours, 1, graph.MaxMaxNeighbours); err != nil {
-		return err
-	}
-	if sel.MaxLength, err = intParam(c, "max", export.DefaultPathLength, 1, graph.MaxPathLength); err != nil {
-		return err
-	}
-	if sel.From != "" {
-		if sel.From == sel.To {
-			return badParam("to", "is the same actor as from (%q)", sel.From)
-		}
-		if sel.Limit, err = intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit); err != nil {
-			return err
-		}
-	} else if sel.MaxNodes, err = intParam(c, "limit", s.opts.MaxNodes, 1, s.opts.MaxNodes); err != nil {
-		return err
-	}
-	if sel.Filter, err = filterParams(c); err != nil {
 		return err
 	}
 	release, err := s.heavySlot(c)
@@ -105,13 +62,4 @@ func (s *Server) handleExport(c echo.Context) error {
 		s.opts.Logger.WarnContext(ctx, "export interrupted", "format", format, "query", c.Request().URL.RawQuery, "err", err)
 	}
 	return nil
-}
-
-// formatNames lists the export formats for error messages.
-func formatNames() string {
-	names := make([]string, len(export.Formats))
-	for i, f := range export.Formats {
-		names[i] = string(f)
-	}
-	return strings.Join(names, ", ")
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -64,14 +65,41 @@ func TestExportMatchesNeighbourhood(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading the export back: %v", err)
 	}
+	var doc struct {
+		Elements struct {
+			Edges []struct {
+				Data struct {
+					ID string `json:"id"`
+				} `json:"data"`
+			} `json:"edges"`
+		} `json:"elements"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
 	rec = do(t, s.Handler(), http.MethodGet, "/api/actors/khalifa-haftar/neighbourhood?depth=2")
 	var view struct {
 		Nodes []struct {
 			ID string `json:"id"`
 		} `json:"nodes"`
+		Edges []struct {
+			ID string `json:"id"`
+		} `json:"edges"`
 	}
 	if err := json.Unmarshal(rec.Body.Bytes(), &view); err != nil {
 		t.Fatal(err)
+	}
+	var exported, shown []string
+	for _, e := range doc.Elements.Edges {
+		exported = append(exported, e.Data.ID)
+	}
+	for _, e := range view.Edges {
+		shown = append(shown, e.ID)
+	}
+	slices.Sort(exported)
+	slices.Sort(shown)
+	if len(shown) == 0 || !slices.Equal(exported, shown) {
+		t.Errorf("edge ids: export has %q, neighbourhood %q; want the same", exported, shown)
 	}
 	if len(view.Nodes) != len(in.Subgraph.Nodes) {
 		t.Fatalf("export has %d nodes, neighbourhood %d", len(in.Subgraph.Nodes), len(view.Nodes))

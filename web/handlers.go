@@ -7,7 +7,6 @@ import (
 	"errors"
 	"net/http"
 	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -15,8 +14,11 @@ import (
 	"github.com/rawabit/rawabit/graph/centrality"
 )
 
+// openAPIBase is the OpenAPI description generated for the default options;
+// its hand-written parts are the base of every server's (see openAPI).
+//
 //go:embed openapi.json
-var openAPISpec []byte
+var openAPIBase []byte
 
 // healthBody is the answer of GET /healthz.
 type healthBody struct {
@@ -36,7 +38,7 @@ func (s *Server) handleStats(c echo.Context) error {
 }
 
 func (s *Server) handleOpenAPI(c echo.Context) error {
-	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, openAPISpec)
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, s.openAPISpec)
 }
 
 // actorMatchView is one search result: the actor with its score and the
@@ -47,19 +49,9 @@ type actorMatchView struct {
 	Matched string  `json:"matched"`
 }
 
-func (s *Server) handleSearch(c echo.Context) error {
-	q := graph.SearchQuery{Text: c.QueryParam("q")}
-	if q.Text == "" {
-		return badParam("q", "required (an Arabic or English name or part of one)")
-	}
-	if len(q.Text) > 256 {
-		return badParam("q", "longer than 256 bytes")
-	}
-	var err error
-	if q.Kinds, err = listParam(c, "kind", graph.ParseKind); err != nil {
-		return err
-	}
-	if q.Limit, err = intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit); err != nil {
+func (s *Server) handleSearch(c echo.Context, p *searchParams) error {
+	q, err := p.Q.Normalize()
+	if err != nil {
 		return err
 	}
 	matches, err := s.store.SearchActors(c.Request().Context(), q)
@@ -97,12 +89,9 @@ type actorView struct {
 	Articles int `json:"articles"`
 }
 
-func (s *Server) handleActor(c echo.Context) error {
+func (s *Server) handleActor(c echo.Context, p *idParams) error {
 	ctx := c.Request().Context()
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
+	id := p.ID
 	a, err := s.store.Actor(ctx, id)
 	if err != nil {
 		return err
@@ -156,12 +145,10 @@ type edgeView struct {
 	graph.Edge
 }
 
-func edgeID(e graph.Edge) string { return string(e.Type) + ":" + e.Source + ":" + e.Target }
-
 func edgeViews(edges []graph.Edge) []edgeView {
 	out := make([]edgeView, len(edges))
 	for i, e := range edges {
-		out[i] = edgeView{ID: edgeID(e), Edge: e}
+		out[i] = edgeView{ID: e.ID(), Edge: e}
 	}
 	return out
 }
@@ -175,22 +162,9 @@ type neighbourhoodView struct {
 	Truncated bool             `json:"truncated"`
 }
 
-func (s *Server) handleNeighbourhood(c echo.Context) error {
-	q := graph.NeighbourhoodQuery{}
-	var err error
-	if q.Center, err = pathID(c, "id"); err != nil {
-		return err
-	}
-	if q.Depth, err = intParam(c, "depth", 1, 1, graph.MaxDepth); err != nil {
-		return err
-	}
-	if q.MaxNodes, err = intParam(c, "limit", s.opts.MaxNodes, 1, s.opts.MaxNodes); err != nil {
-		return err
-	}
-	if q.MaxNeighbours, err = intParam(c, "max_neighbours", graph.DefaultMaxNeighbours, 1, graph.MaxMaxNeighbours); err != nil {
-		return err
-	}
-	if q.Filter, err = filterParams(c); err != nil {
+func (s *Server) handleNeighbourhood(c echo.Context, p *neighbourhoodParams) error {
+	q, err := p.query(s)
+	if err != nil {
 		return err
 	}
 	sg, err := s.store.Neighbourhood(c.Request().Context(), q)
@@ -207,11 +181,6 @@ func (s *Server) handleNeighbourhood(c echo.Context) error {
 	return c.JSON(http.StatusOK, v)
 }
 
-// MaxSubgraphIDs bounds the ids of one GET /api/subgraph request; the
-// viewer asks for the induced subgraph of its canvas only up to this many
-// actors.
-const MaxSubgraphIDs = 2000
-
 // LightSubgraphIDs is the most ids of a GET /api/subgraph request that is
 // not counted as heavy (see Options.MaxHeavy).
 const LightSubgraphIDs = 200
@@ -226,29 +195,19 @@ type subgraphView struct {
 // among them matching the filters, with centrality computed on that
 // subgraph. Too many ids or a malformed one is a 400 naming ids; an unknown
 // id is a 404 naming it.
-func (s *Server) handleSubgraph(c echo.Context) error {
-	ids, err := listParam(c, "ids", func(id string) (string, error) { return idParam("ids", strings.TrimSpace(id)) })
+func (s *Server) handleSubgraph(c echo.Context, p *subgraphParams) error {
+	q, err := p.Q.Normalize()
 	if err != nil {
 		return err
 	}
-	if len(ids) == 0 {
-		return badParam("ids", "required (actor ids, comma-separated)")
-	}
-	if len(ids) > MaxSubgraphIDs {
-		return badParam("ids", "%d distinct ids, more than %d", len(ids), MaxSubgraphIDs)
-	}
-	f, err := filterParams(c)
-	if err != nil {
-		return err
-	}
-	if len(ids) > LightSubgraphIDs {
+	if len(q.IDs) > LightSubgraphIDs {
 		release, err := s.heavySlot(c)
 		if err != nil {
 			return err
 		}
 		defer release()
 	}
-	sg, err := s.store.Subgraph(c.Request().Context(), ids, f)
+	sg, err := s.store.Subgraph(c.Request().Context(), q.IDs, q.Filter)
 	if err != nil {
 		return err
 	}
@@ -380,26 +339,10 @@ type pathView struct {
 	Steps []pathStepView `json:"steps"`
 }
 
-func (s *Server) handlePaths(c echo.Context) error {
+func (s *Server) handlePaths(c echo.Context, p *pathParams) error {
 	ctx := c.Request().Context()
-	q := graph.PathQuery{}
-	var err error
-	if q.From, err = idParam("from", c.QueryParam("from")); err != nil {
-		return err
-	}
-	if q.To, err = idParam("to", c.QueryParam("to")); err != nil {
-		return err
-	}
-	if q.From == q.To {
-		return badParam("to", "is the same actor as from (%q)", q.From)
-	}
-	if q.MaxLength, err = intParam(c, "max", 4, 1, graph.MaxPathLength); err != nil {
-		return err
-	}
-	if q.Limit, err = intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit); err != nil {
-		return err
-	}
-	if q.Filter, err = filterParams(c); err != nil {
+	q, err := p.Q.Normalize()
+	if err != nil {
 		return err
 	}
 	release, err := s.heavySlot(c)
@@ -438,46 +381,24 @@ func (s *Server) handlePaths(c echo.Context) error {
 	}{q.From, q.To, out})
 }
 
-func (s *Server) handleClaims(c echo.Context) error {
+// handleClaims lists the claims between actors matching the filters,
+// filtered by the store (graph.ClaimQuery.Filter); truncated says that
+// more claims than limit match.
+func (s *Server) handleClaims(c echo.Context, p *claimParams) error {
 	ctx := c.Request().Context()
-	q := graph.ClaimQuery{}
-	var err error
-	if v := c.QueryParam("source"); v != "" {
-		if q.Source, err = idParam("source", v); err != nil {
-			return err
-		}
-	}
-	if v := c.QueryParam("target"); v != "" {
-		if q.Target, err = idParam("target", v); err != nil {
-			return err
-		}
-	}
-	if q.Source == "" && q.Target == "" {
-		return badParam("source", "source or target is required")
-	}
-	if q.Types, err = listParam(c, "type", graph.ParseRelationType); err != nil {
-		return err
-	}
-	f, err := filterParams(c)
+	q, err := p.Q.Normalize()
 	if err != nil {
 		return err
 	}
-	limit, err := intParam(c, "limit", graph.MaxClaims, 1, graph.MaxClaims)
-	if err != nil {
-		return err
-	}
+	limit := q.Limit
+	q.Limit = min(limit+1, graph.MaxClaims)
 	claims, err := s.store.Claims(ctx, q)
-	if err != nil {
-		return err
-	}
-	ac := &articleCache{store: s.store}
-	claims, err = ac.matching(ctx, claims, f)
 	if err != nil {
 		return err
 	}
 	truncated := len(claims) > limit
 	claims = claims[:min(limit, len(claims))]
-	views, err := ac.claimViews(ctx, claims)
+	views, err := (&articleCache{store: s.store}).claimViews(ctx, claims)
 	if err != nil {
 		return err
 	}
@@ -502,12 +423,9 @@ type articleView struct {
 	Claims     []claimView      `json:"claims"`
 }
 
-func (s *Server) handleArticle(c echo.Context) error {
+func (s *Server) handleArticle(c echo.Context, p *articleIDParams) error {
 	ctx := c.Request().Context()
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
+	id := p.ID
 	a, err := s.store.Article(ctx, id)
 	if err != nil {
 		return err

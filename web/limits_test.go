@@ -172,3 +172,58 @@ func TestUnsafeURLNotServed(t *testing.T) {
 		})
 	}
 }
+
+// TestParamBounds checks every integer bound the parameter descriptions
+// document (and the OpenAPI description shows) against the server: just
+// outside is a 400 naming the parameter, the bound itself is not.
+func TestParamBounds(t *testing.T) {
+	s := testServer(t, fixtureStore(t), Options{})
+	// base holds the required parameters of each route, and the path.
+	base := map[string]string{
+		"/api/actors":                   "/api/actors?q=un",
+		"/api/actors/:id/neighbourhood": "/api/actors/un/neighbourhood?",
+		"/api/paths":                    "/api/paths?from=un&to=usa",
+		"/api/claims":                   "/api/claims?source=un",
+		"/api/export":                   "/api/export?format=json&center=un",
+		"/api/actors/:id/articles":      "/api/actors/un/articles?",
+	}
+	checked := 0
+	for _, r := range s.routes {
+		for _, p := range r.params() {
+			if p.In != "query" || p.Schema.Type != "integer" || p.Schema.Maximum == nil {
+				continue
+			}
+			target, ok := base[r.path]
+			if !ok {
+				continue // review routes need review mode (review_test.go)
+			}
+			lo, hi := int(*p.Schema.Minimum), int(*p.Schema.Maximum)
+			if r.path == "/api/actors/:id/neighbourhood" && p.Name == "limit" {
+				hi = s.opts.MaxNodes // the server's own node limit
+			}
+			sep := "&"
+			if strings.HasSuffix(target, "?") {
+				sep = ""
+			}
+			for _, tt := range []struct {
+				value int
+				bad   bool
+			}{{lo - 1, true}, {hi + 1, true}, {lo, false}, {hi, false}} {
+				t.Run(fmt.Sprintf("%s %s=%d", r.path, p.Name, tt.value), func(t *testing.T) {
+					rec := do(t, s.Handler(), http.MethodGet, fmt.Sprintf("%s%s%s=%d", target, sep, p.Name, tt.value))
+					named := strings.Contains(rec.Body.String(), "parameter "+p.Name)
+					if tt.bad && (rec.Code != http.StatusBadRequest || !named) {
+						t.Errorf("got %d %s, want 400 naming parameter %s", rec.Code, rec.Body, p.Name)
+					}
+					if !tt.bad && rec.Code == http.StatusBadRequest {
+						t.Errorf("got 400 %s, want the bound accepted", rec.Body)
+					}
+				})
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("checked %d integer parameters, want every one of the read endpoints (at least 10)", checked)
+	}
+}

@@ -46,16 +46,37 @@ type metaView struct {
 
 // registerMeta registers GET /api/meta.
 func (s *Server) registerMeta() {
-	s.get("/api/meta", s.handleMeta)
+	s.getPlain("/api/meta", "getMeta", "The limits and enumerations the server accepts (relation types, actor kinds, certainties, largest depth, path length and node limit, the node limits to offer, export formats, date sources), so that a client never offers a value the server refuses.", s.handleMeta)
 }
 
+// meta reads the limits and enumerations from the endpoints' parameter
+// descriptions (the same that decode requests and generate the OpenAPI
+// description), so that they cannot differ from what the server accepts.
 func (s *Server) meta() metaView {
+	enum := func(path, name string) []string { return s.param(path, name).Schema.Items.Enum }
+	maxOf := func(path, name string) int { return int(*s.param(path, name).Schema.Maximum) }
 	m := metaView{
-		Types: graph.RelationTypes, Kinds: graph.Kinds, Certainties: graph.Certainties,
-		MaxDepth: graph.MaxDepth, MaxPathLength: graph.MaxPathLength, DefaultPathLength: export.DefaultPathLength,
-		MaxNodes: s.opts.MaxNodes, MaxNeighbours: graph.MaxMaxNeighbours, MaxSubgraphIDs: MaxSubgraphIDs,
-		MaxPathLimit: graph.MaxLimit, OverviewWholeMax: OverviewWholeMax,
-		ExportFormats: export.Formats, DateSources: graph.DateSources,
+		MaxDepth:          maxOf("/api/actors/:id/neighbourhood", "depth"),
+		MaxPathLength:     maxOf("/api/paths", "max"),
+		DefaultPathLength: s.param("/api/paths", "max").Schema.Default.(int),
+		MaxNodes:          s.opts.MaxNodes,
+		MaxNeighbours:     maxOf("/api/actors/:id/neighbourhood", "max_neighbours"),
+		MaxSubgraphIDs:    s.param("/api/subgraph", "ids").Schema.MaxItems,
+		MaxPathLimit:      maxOf("/api/paths", "limit"),
+		OverviewWholeMax:  OverviewWholeMax,
+		DateSources:       graph.DateSources,
+	}
+	for _, t := range enum("/api/actors/:id/neighbourhood", "types") {
+		m.Types = append(m.Types, graph.RelationType(t))
+	}
+	for _, k := range enum("/api/actors/:id/neighbourhood", "kinds") {
+		m.Kinds = append(m.Kinds, graph.Kind(k))
+	}
+	for _, c := range enum("/api/actors/:id/neighbourhood", "certainties") {
+		m.Certainties = append(m.Certainties, graph.Certainty(c))
+	}
+	for _, f := range s.param("/api/export", "format").Schema.Enum {
+		m.ExportFormats = append(m.ExportFormats, export.Format(f))
 	}
 	for _, n := range nodeLimitSteps {
 		if n < s.opts.MaxNodes {
@@ -64,6 +85,20 @@ func (s *Server) meta() metaView {
 	}
 	m.NodeLimits = append(m.NodeLimits, s.opts.MaxNodes)
 	return m
+}
+
+// param returns the description of the query parameter name of the route
+// at path; it panics when there is none (a programming error the meta test
+// catches).
+func (s *Server) param(path, name string) param {
+	for _, r := range s.routes {
+		if r.path == path {
+			if p := findParam(r.params(), "query", name); p != nil {
+				return *p
+			}
+		}
+	}
+	panic("web: no parameter " + name + " at " + path)
 }
 
 func (s *Server) handleMeta(c echo.Context) error {

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -21,8 +20,8 @@ const OverviewWholeMax = 150
 // registerOverview registers GET /api/overview and GET
 // /api/actors/{id}/articles.
 func (s *Server) registerOverview() {
-	s.get("/api/overview", s.handleOverview, "types", "kinds", "certainties", "min_confidence", "since", "until")
-	s.get("/api/actors/:id/articles", s.handleActorArticles, "limit")
+	handle(s, "/api/overview", "getOverview", "The store's counts, its most connected actors (all of them, with whole true, when the store holds at most overview_whole_max) and its claims per month of their article's date, for the start screen and the timeline. The filters restrict the claims counted and (kinds) the actors ranked.", s.handleOverview)
+	handle(s, "/api/actors/:id/articles", "getActorArticles", "The articles that mention an actor, newest first (undated last), without their text.", s.handleActorArticles)
 }
 
 // overviewView is the answer of GET /api/overview: the store's counts, its
@@ -34,11 +33,8 @@ type overviewView struct {
 	Whole bool `json:"whole"`
 }
 
-func (s *Server) handleOverview(c echo.Context) error {
-	f, err := filterParams(c)
-	if err != nil {
-		return err
-	}
+func (s *Server) handleOverview(c echo.Context, p *overviewParams) error {
+	f := p.F
 	ctx := c.Request().Context()
 	counts, err := s.store.Counts(ctx)
 	if err != nil {
@@ -49,7 +45,11 @@ func (s *Server) handleOverview(c echo.Context) error {
 	if v.Whole {
 		top = max(1, counts.Actors)
 	}
-	if v.Overview, err = s.store.Overview(ctx, graph.OverviewQuery{Filter: f, Top: top}); err != nil {
+	q, err := graph.OverviewQuery{Filter: f, Top: top}.Normalize()
+	if err != nil {
+		return err
+	}
+	if v.Overview, err = s.store.Overview(ctx, q); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, v)
@@ -66,16 +66,8 @@ type mentionView struct {
 
 // handleActorArticles lists the articles that mention an actor, newest
 // first: what the viewer shows for an actor with no relation.
-func (s *Server) handleActorArticles(c echo.Context) error {
-	id, err := pathID(c, "id")
-	if err != nil {
-		return err
-	}
-	limit, err := intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxLimit)
-	if err != nil {
-		return err
-	}
-	arts, err := s.store.MentioningArticles(c.Request().Context(), id, limit)
+func (s *Server) handleActorArticles(c echo.Context, p *articlesParams) error {
+	arts, err := s.store.MentioningArticles(c.Request().Context(), p.ID, p.Limit)
 	if err != nil {
 		return err
 	}
@@ -86,26 +78,4 @@ func (s *Server) handleActorArticles(c echo.Context) error {
 	return c.JSON(http.StatusOK, struct {
 		Articles []mentionView `json:"articles"`
 	}{out})
-}
-
-// matching keeps the claims passing f's claim and date tests; the date is
-// the claim's article's, read once per article.
-func (ac *articleCache) matching(ctx context.Context, claims []graph.Claim, f graph.Filter) ([]graph.Claim, error) {
-	out := claims[:0]
-	for _, cl := range claims {
-		if !f.MatchClaim(cl) {
-			continue
-		}
-		if f.Dated() {
-			a, err := ac.get(ctx, cl.Article)
-			if err != nil {
-				return nil, err
-			}
-			if !f.MatchDate(a.Published) {
-				continue
-			}
-		}
-		out = append(out, cl)
-	}
-	return out, nil
 }

@@ -8,9 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"net/url"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -55,11 +58,19 @@ func (s *Server) reviewEnabled() bool {
 // so that the viewer can ask; with review mode off every one but
 // GET /api/review is a 404.
 func (s *Server) registerReview() {
-	s.get(reviewPath, s.handleReviewStatus)
-	s.get(reviewPath+"/me", s.reviewer(s.handleReviewMe))
-	s.get(reviewPath+"/queue", s.reviewer(s.handleReviewQueue), "limit")
-	s.get(reviewPath+"/rejected", s.reviewer(s.handleReviewRejected), "limit")
-	s.routes = append(s.routes, route{path: reviewDecisionsPath, post: true})
+	s.getPlain(reviewPath, "reviewStatus", "Whether review mode is on, and the header decisions must carry.", s.handleReviewStatus)
+	s.getPlain(reviewPath+"/me", "reviewMe", "The reviewer the token names.", s.reviewer(s.handleReviewMe))
+	handle(s, reviewPath+"/queue", "reviewQueue", "Unreviewed claims, lowest confidence first, then by id.",
+		func(c echo.Context, p *reviewListParams) error {
+			return s.reviewer(func(c echo.Context) error { return s.reviewList(c, p, s.opts.Review.Store.ReviewQueue) })(c)
+		})
+	handle(s, reviewPath+"/rejected", "reviewRejected", "Rejected claims (out of the graph, restorable), most recent first.",
+		func(c echo.Context, p *reviewListParams) error {
+			return s.reviewer(func(c echo.Context) error { return s.reviewList(c, p, s.opts.Review.Store.RejectedClaims) })(c)
+		})
+	s.routes = append(s.routes, route{path: reviewDecisionsPath, post: true, opID: "reviewDecide",
+		summary: "Record one decision: confirm, reject or restore a claim, add a claim from a selected quote, add an actor or a name, merge two actors. Needs Authorization: Bearer TOKEN, the header X-Rawabit-Review: 1, Content-Type: application/json and, from a browser, the server's own origin. The reviewer and time are set by the server; the decision is persisted before it is applied.",
+		params:  func() []param { return nil }})
 	s.echo.POST(reviewDecisionsPath, s.reviewer(s.handleDecision))
 }
 
@@ -117,23 +128,11 @@ type reviewedClaimView struct {
 	Decision *graph.Decision   `json:"decision,omitempty"`
 }
 
-func (s *Server) handleReviewQueue(c echo.Context) error {
-	return s.reviewList(c, s.opts.Review.Store.ReviewQueue)
-}
-
-func (s *Server) handleReviewRejected(c echo.Context) error {
-	return s.reviewList(c, s.opts.Review.Store.RejectedClaims)
-}
-
-func (s *Server) reviewList(c echo.Context, list func(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error)) error {
-	limit, err := intParam(c, "limit", graph.DefaultLimit, 1, graph.MaxReviewQueue)
+func (s *Server) reviewList(c echo.Context, p *reviewListParams, list func(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error)) error {
+	ctx := c.Request().Context()
+	rcs, err := list(ctx, graph.ReviewQuery{Limit: p.Limit})
 	if err != nil {
 		return err
-	}
-	ctx := c.Request().Context()
-	rcs, err := list(ctx, graph.ReviewQuery{Limit: limit})
-	if err != nil {
-		return reviewError(err)
 	}
 	claims := make([]graph.Claim, len(rcs))
 	for i, rc := range rcs {
@@ -200,17 +199,17 @@ func (r decisionRequest) decision(reviewer string, t time.Time) (graph.Decision,
 	if nc := r.NewClaim; nc != nil {
 		typ, err := graph.ParseRelationType(nc.Type)
 		if err != nil {
-			return d, fmt.Errorf("%w: new_claim.type: want met, supported or opposed", graph.ErrInvalid)
+			return d, graph.Invalidf("new_claim.type", "want met, supported or opposed")
 		}
 		c := &graph.Claim{Article: nc.Article, Type: typ, Source: nc.Source, Target: nc.Target, Start: nc.Start, End: nc.End}
 		if nc.Certainty != "" {
 			if c.Certainty, err = graph.ParseCertainty(nc.Certainty); err != nil {
-				return d, fmt.Errorf("%w: new_claim.certainty: want asserted, reported or alleged", graph.ErrInvalid)
+				return d, graph.Invalidf("new_claim.certainty", "want asserted, reported or alleged")
 			}
 		}
 		if nc.Confidence != nil {
 			if *nc.Confidence <= 0 || *nc.Confidence > 1 {
-				return d, fmt.Errorf("%w: new_claim.confidence: want a number in (0, 1]", graph.ErrInvalid)
+				return d, graph.Invalidf("new_claim.confidence", "want a number in (0, 1]")
 			}
 			c.Confidence = *nc.Confidence
 		}
@@ -218,7 +217,7 @@ func (r decisionRequest) decision(reviewer string, t time.Time) (graph.Decision,
 	}
 	if a := r.Actor; a != nil {
 		if len(a.Aliases) > maxAliases {
-			return d, fmt.Errorf("%w: actor.aliases: at most %d", graph.ErrInvalid, maxAliases)
+			return d, graph.Invalidf("actor.aliases", "at most %d", maxAliases)
 		}
 		d.Actor = &graph.Actor{ID: a.ID, Name: strings.TrimSpace(a.Name), NameAr: strings.TrimSpace(a.NameAr), Kind: graph.Kind(strings.ToLower(a.Kind)),
 			Aliases: a.Aliases, Affiliation: a.Affiliation}
@@ -252,10 +251,10 @@ func (s *Server) handleDecision(c echo.Context) error {
 	dec.DisallowUnknownFields()
 	var r decisionRequest
 	if err := dec.Decode(&r); err != nil {
-		return fmt.Errorf("%w: body: %v", graph.ErrInvalid, jsonProblem(err))
+		return graph.Invalidf("body", "%s", jsonProblem(err, body))
 	}
 	if dec.More() {
-		return fmt.Errorf("%w: body: one JSON object expected", graph.ErrInvalid)
+		return graph.Invalidf("body", "one JSON object expected")
 	}
 	now := time.Now
 	if s.opts.Review.Now != nil {
@@ -267,15 +266,17 @@ func (s *Server) handleDecision(c echo.Context) error {
 	}
 	d, err = s.opts.Review.Store.Review(req.Context(), d, s.opts.Review.Persist)
 	if err != nil {
-		return reviewError(err)
+		return err // a conflict is 409, a store without review 501 (statusOf)
 	}
 	return c.JSON(http.StatusOK, struct {
 		Decision graph.Decision `json:"decision"`
 	}{d})
 }
 
-// jsonProblem says what is wrong with a JSON body without echoing it.
-func jsonProblem(err error) string {
+// jsonProblem says what is wrong with a JSON body without echoing it. An
+// unknown member is found by unknownMember (encoding/json's error for it has
+// no type to test).
+func jsonProblem(err error, body []byte) string {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -286,10 +287,38 @@ func jsonProblem(err error) string {
 	case errors.Is(err, io.EOF):
 		return "empty"
 	}
-	if msg := err.Error(); strings.HasPrefix(msg, "json: unknown field ") {
-		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ")
+	if name := unknownMember(body, reflect.TypeFor[decisionRequest](), ""); name != "" {
+		return fmt.Sprintf("unknown field %q", name)
 	}
 	return "malformed JSON"
+}
+
+// unknownMember returns the dotted name of the first member of the JSON
+// object data (and of the objects in it) that the struct type t has no
+// json tag for, or "" when there is none.
+func unknownMember(data []byte, t reflect.Type, prefix string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	var obj map[string]json.RawMessage
+	if t.Kind() != reflect.Struct || json.Unmarshal(data, &obj) != nil {
+		return ""
+	}
+	fields := map[string]reflect.Type{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		fields[name] = f.Type
+	}
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		ft, ok := fields[name]
+		if !ok {
+			return prefix + name
+		}
+		if inner := unknownMember(obj[name], ft, prefix+name+"."); inner != "" {
+			return inner
+		}
+	}
+	return ""
 }
 
 // sameOrigin refuses a request whose Origin is another origin than the
@@ -307,20 +336,4 @@ func sameOrigin(req *http.Request) error {
 		return echo.NewHTTPError(http.StatusForbidden, "review: request from another origin refused")
 	}
 	return nil
-}
-
-// reviewError maps the review errors the generic table does not know:
-// a conflict is 409, an operation the store lacks 501.
-func reviewError(err error) error {
-	msg := err.Error()
-	switch {
-	case errors.Is(err, graph.ErrConflict):
-		if i := strings.LastIndex(msg, graph.ErrConflict.Error()+": "); i >= 0 {
-			msg = msg[i+len(graph.ErrConflict.Error()+": "):]
-		}
-		return echo.NewHTTPError(http.StatusConflict, msg).SetInternal(err)
-	case errors.Is(err, graph.ErrNotSupported):
-		return echo.NewHTTPError(http.StatusNotImplemented, "review: "+graph.ErrNotSupported.Error()).SetInternal(err)
-	}
-	return err
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -218,4 +219,21 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 func storetestTextCairo(t *testing.T) string {
 	t.Helper()
 	return storetest.Fixture()[0].Article.Text
+}
+
+func TestUnknownMember(t *testing.T) {
+	for _, tt := range []struct {
+		body, want string
+	}{
+		{`{"kind":"confirm","claim":"c1"}`, ""},
+		{`{"kind":"confirm","reviewer":"mallory"}`, "reviewer"},
+		{`{"kind":"add_claim","new_claim":{"article":"a","colour":"red"}}`, "new_claim.colour"},
+		{`{"kind":"add_actor","actor":{"id":"x","aliases":["y"],"rank":1}}`, "actor.rank"},
+	} {
+		t.Run(tt.body, func(t *testing.T) {
+			if got := unknownMember([]byte(tt.body), reflect.TypeFor[decisionRequest](), ""); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

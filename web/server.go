@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -99,17 +98,8 @@ type Server struct {
 	routes []route
 	// heavy holds one token per heavy request in flight (see Options.MaxHeavy).
 	heavy chan struct{}
-}
-
-// route is one API endpoint: its path (echo syntax), its handler and the
-// query parameters it accepts. Any other query parameter is a 400. The
-// OpenAPI description must list exactly these routes and parameters (a test
-// checks it).
-type route struct {
-	path   string
-	params []string
-	// post marks the one POST route, review decisions (review.go).
-	post bool
+	// openAPISpec is the server's OpenAPI description (see openAPI).
+	openAPISpec []byte
 }
 
 // NewServer returns a server reading from r. It never fails: Options are
@@ -128,19 +118,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.Use(s.timeout)
 	s.echo = e
 
-	s.get("/healthz", s.handleHealth)
-	s.get("/api/stats", s.handleStats)
-	s.get("/api/actors", s.handleSearch, "q", "kind", "limit")
-	s.get("/api/actors/:id", s.handleActor)
-	s.get("/api/actors/:id/neighbourhood", s.handleNeighbourhood,
-		"depth", "types", "kinds", "certainties", "min_confidence", "since", "until", "limit", "max_neighbours")
-	s.get("/api/subgraph", s.handleSubgraph, "ids", "types", "kinds", "certainties", "min_confidence", "since", "until")
-	s.get("/api/paths", s.handlePaths,
-		"from", "to", "max", "types", "kinds", "certainties", "min_confidence", "since", "until", "limit")
-	s.get("/api/claims", s.handleClaims,
-		"source", "target", "type", "certainties", "min_confidence", "since", "until", "limit")
-	s.get("/api/articles/:id", s.handleArticle)
-	s.get("/api/openapi.json", s.handleOpenAPI)
+	s.registerAPI()
 	s.registerMeta()
 	s.registerOverview()
 	s.registerReview()
@@ -149,6 +127,12 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.RouteNotFound("/api/*", func(c echo.Context) error {
 		return echo.NewHTTPError(http.StatusNotFound, "no such endpoint: "+c.Request().URL.Path)
 	})
+
+	spec, err := s.openAPI(openAPIBase)
+	if err != nil {
+		panic(err) // the embedded base is checked by TestOpenAPI
+	}
+	s.openAPISpec = spec
 
 	static, err := fs.Sub(staticFiles, "static")
 	if err != nil {
@@ -175,18 +159,6 @@ func NewServer(r graph.Reader, opts Options) *Server {
 // Handler returns the HTTP handler serving the API under /api, /healthz and
 // the viewer under /.
 func (s *Server) Handler() http.Handler { return s.echo }
-
-// get registers a GET (and HEAD) route at the full path accepting the given
-// query parameters; any other query parameter is a 400.
-func (s *Server) get(path string, h echo.HandlerFunc, params ...string) {
-	s.routes = append(s.routes, route{path: path, params: params})
-	s.echo.Match([]string{http.MethodGet, http.MethodHead}, path, func(c echo.Context) error {
-		if err := checkParams(c, params); err != nil {
-			return err
-		}
-		return h(c)
-	})
-}
 
 const headerCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
 	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -261,8 +233,8 @@ type errorBody struct {
 	Error string `json:"error"`
 }
 
-// statusOf is the one table from errors to HTTP statuses. Errors not in it
-// are 500s.
+// statusOf is the one table from errors to HTTP statuses: the kinds of
+// graph.Error first, then the server's own. Errors not in it are 500s.
 func statusOf(err error) int {
 	var he *echo.HTTPError
 	var mb *http.MaxBytesError
@@ -277,6 +249,10 @@ func statusOf(err error) int {
 		return http.StatusNotFound
 	case errors.Is(err, graph.ErrInvalid):
 		return http.StatusBadRequest
+	case errors.Is(err, graph.ErrConflict):
+		return http.StatusConflict
+	case errors.Is(err, graph.ErrNotSupported):
+		return http.StatusNotImplemented
 	case errors.Is(err, graph.ErrUnavailable):
 		return http.StatusServiceUnavailable
 	case errors.Is(err, context.DeadlineExceeded):
@@ -287,8 +263,10 @@ func statusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
-// clientMessage is what the client sees for err: the error's own message for
-// 4xx statuses (they name the parameter or id), a short fixed text for 5xx.
+// clientMessage is what the client sees for err: for a 4xx the user message
+// of the error's *graph.Error (it names the parameter or id; a parameter's
+// error reads "parameter NAME: ..."), a short fixed text for a 5xx and for
+// an error that carries no message for users.
 func clientMessage(err error, status int) string {
 	var he *echo.HTTPError
 	if errors.As(err, &he) {
@@ -309,22 +287,18 @@ func clientMessage(err error, status int) string {
 		return "internal error"
 	case http.StatusRequestEntityTooLarge:
 		return "request body too large"
+	case http.StatusNotImplemented:
+		return "review: " + graph.ErrNotSupported.Error()
 	}
-	msg := err.Error()
-	if status == http.StatusBadRequest {
-		// Keep what follows the last "invalid: ": the parameter and the
-		// problem, without the store's operation prefix.
-		if i := strings.LastIndex(msg, graph.ErrInvalid.Error()+": "); i >= 0 {
-			msg = msg[i+len(graph.ErrInvalid.Error()+": "):]
-		}
+	var pe *paramError
+	if errors.As(err, &pe) {
+		return pe.Error()
+	}
+	if msg, ok := graph.UserMessage(err); ok {
 		return msg
 	}
-	return storePrefix.ReplaceAllString(msg, "")
+	return strings.ToLower(http.StatusText(status))
 }
-
-// storePrefix matches the package name stores put before their messages
-// ("memstore: ", "neo4jstore: "), which clients need not see.
-var storePrefix = regexp.MustCompile(`^\w+store: `)
 
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {

@@ -164,7 +164,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/subgraph", "ids"},
 		{"/api/subgraph?ids=,,", "ids"},
 		{"/api/subgraph?ids=usa,a%2Fb", "ids"},
-		{"/api/subgraph?ids=" + manyIDs(MaxSubgraphIDs+1), "ids"},
+		{"/api/subgraph?ids=" + manyIDs(graph.MaxSubgraphIDs+1), "ids"},
 		{"/api/subgraph?ids=usa&ids=un", "ids"},
 		{"/api/subgraph?ids=usa&types=hugged", "types"},
 		{"/api/subgraph?ids=usa&kinds=planet", "kinds"},
@@ -308,10 +308,13 @@ func TestErrorStatuses(t *testing.T) {
 		status int
 		msg    string
 	}{
-		{fmt.Errorf("x: %w", graph.ErrNotFound), 404, "x: not found"},
-		{fmt.Errorf("%w: parameter depth: bad", graph.ErrInvalid), 400, "parameter depth: bad"},
-		{fmt.Errorf("memstore: actor %q: %w", "x", graph.ErrNotFound), 404, `actor "x": not found`},
-		{fmt.Errorf("memstore: search %q: %w: q: no letter", "..", graph.ErrInvalid), 400, "q: no letter"},
+		{fmt.Errorf("x: %w", graph.ErrNotFound), 404, "not found"},
+		{badParam("depth", "bad"), 400, "parameter depth: bad"},
+		{asParamError(fmt.Errorf("memstore: %w", graph.Invalidf("max_length", "7 is outside 1..6")), (&pathParams{}).params(nil)), 400, "parameter max: 7 is outside 1..6"},
+		{fmt.Errorf("memstore: %w", graph.NotFound("actor", "x")), 404, `actor "x": not found`},
+		{fmt.Errorf("memstore: search %q: %w", "..", graph.Invalidf("text", "no letter")), 400, "text: no letter"},
+		{fmt.Errorf("memstore: review: %w", graph.Conflictf("claim c1 is already rejected")), 409, "claim c1 is already rejected"},
+		{fmt.Errorf("neo4jstore: review: %w", graph.ErrNotSupported), 501, "review: not supported by this store"},
 		{fmt.Errorf("x: %w", graph.ErrUnavailable), 503, "the graph store is unavailable"},
 		{fmt.Errorf("x: %w", context.DeadlineExceeded), 504, "the request took too long; narrow it (lower depth or limit, add filters)"},
 		{errors.New("disk on fire at /var/secret"), 500, "internal error"},
@@ -377,7 +380,7 @@ func TestOpenAPIInStep(t *testing.T) {
 			}
 		}
 		slices.Sort(query)
-		want := slices.Sorted(slices.Values(r.params))
+		want := slices.Sorted(slices.Values(r.queryNames()))
 		if !slices.Equal(query, want) {
 			t.Errorf("openapi.json %s: got query parameters %v, want %v", p, query, want)
 		}
@@ -490,14 +493,14 @@ func TestSubgraph(t *testing.T) {
 		})
 	}
 	t.Run("at most MaxSubgraphIDs ids", func(t *testing.T) {
-		rec := do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(MaxSubgraphIDs))
+		rec := do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(graph.MaxSubgraphIDs))
 		if rec.Code != http.StatusNotFound {
-			t.Errorf("%d unknown ids: got status %d, want 404 (within the bound); body %s", MaxSubgraphIDs, rec.Code, rec.Body)
+			t.Errorf("%d unknown ids: got status %d, want 404 (within the bound); body %s", graph.MaxSubgraphIDs, rec.Code, rec.Body)
 		}
-		rec = do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(MaxSubgraphIDs+1))
-		want := fmt.Sprintf("parameter ids: %d distinct ids, more than %d", MaxSubgraphIDs+1, MaxSubgraphIDs)
+		rec = do(t, h, http.MethodGet, "/api/subgraph?ids="+manyIDs(graph.MaxSubgraphIDs+1))
+		want := fmt.Sprintf("parameter ids: %d distinct ids, more than %d", graph.MaxSubgraphIDs+1, graph.MaxSubgraphIDs)
 		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), want) {
-			t.Errorf("%d ids: got status %d body %s, want 400 with %q", MaxSubgraphIDs+1, rec.Code, rec.Body, want)
+			t.Errorf("%d ids: got status %d body %s, want 400 with %q", graph.MaxSubgraphIDs+1, rec.Code, rec.Body, want)
 		}
 	})
 	t.Run("unknown id", func(t *testing.T) {
@@ -613,4 +616,28 @@ func TestSeedCorpus(t *testing.T) {
 		}
 	}
 	t.Logf("%d claims checked in %d seed articles", checked, len(files))
+}
+
+// TestOpenAPI checks that openapi.json is the description generated from
+// the route table and the endpoints' parameter structs for a server with
+// default options; go test ./web -run TestOpenAPI -update rewrites it.
+func TestOpenAPI(t *testing.T) {
+	s := NewServer(fixtureStore(t), Options{})
+	got, err := s.openAPI(openAPIBase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "openapi.json"
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("openapi.json is not the generated description (run go test ./web -run TestOpenAPI -update and check the diff): got %d bytes, want %d", len(got), len(want))
+	}
 }

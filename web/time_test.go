@@ -140,7 +140,9 @@ func TestMeta(t *testing.T) {
 			t.Errorf("MaxNodes %d: got node limits %v, want %v", tt.maxNodes, m.NodeLimits, tt.want)
 		}
 		if !slices.Equal(m.Types, graph.RelationTypes) || !slices.Equal(m.Kinds, graph.Kinds) || !slices.Equal(m.Certainties, graph.Certainties) ||
-			m.MaxDepth != graph.MaxDepth || m.MaxPathLength != graph.MaxPathLength || !slices.Equal(m.ExportFormats, export.Formats) {
+			m.MaxDepth != graph.MaxDepth || m.MaxPathLength != graph.MaxPathLength || !slices.Equal(m.ExportFormats, export.Formats) ||
+			m.DefaultPathLength != graph.DefaultPathLength || m.MaxNeighbours != graph.MaxMaxNeighbours ||
+			m.MaxSubgraphIDs != graph.MaxSubgraphIDs || m.MaxPathLimit != graph.MaxLimit {
 			t.Errorf("got meta %+v, want graph's enumerations and limits", m)
 		}
 	}

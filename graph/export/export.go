@@ -252,8 +252,9 @@ type edgeGroup struct {
 	Claims []*graph.Claim
 }
 
-// ID is the edge's id: "source:TYPE:target" (an XML NMTOKEN for slug ids).
-func (g *edgeGroup) ID() string { return g.Source + ":" + string(g.Type) + ":" + g.Target }
+// ID is the edge's id, graph.EdgeID's "TYPE:source:target" as in the API
+// (an XML NMTOKEN for slug ids).
+func (g *edgeGroup) ID() string { return graph.EdgeID(g.Type, g.Source, g.Target) }
 
 // edgeOrder returns the indices of claims sorted as graph.Aggregate orders
 // its edges (source, target, type after EdgeKey), then by claim id.

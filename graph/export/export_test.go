@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -671,4 +672,39 @@ type countingWriter int
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// TestEdgeIDsAreTheAPIs checks that every format with edge ids writes
+// graph.EdgeID's, the id the API gives the same edge: once they were
+// "source:TYPE:target" here and "TYPE:source:target" in the API.
+func TestEdgeIDsAreTheAPIs(t *testing.T) {
+	in := fixtureInput(t)
+	var want []string
+	for _, e := range graph.Aggregate(in.Subgraph.Claims) {
+		want = append(want, e.ID())
+	}
+	slices.Sort(want)
+	tests := []struct {
+		format Format
+		re     *regexp.Regexp
+	}{
+		{GraphML, regexp.MustCompile(`<edge id="([^"]*)"`)},
+		{GEXF, regexp.MustCompile(`<edge id="([^"]*)"`)},
+		{CytoscapeJSON, regexp.MustCompile(`\{"data":\{"id":"([^"]*)","source"`)},
+		{GephiCSV, regexp.MustCompile(`(?m)^[^,\n]*,[^,\n]*,(?:Directed|Undirected),([^,\n]*),`)},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.format), func(t *testing.T) {
+			var got []string
+			for _, m := range tt.re.FindAllStringSubmatch(render(t, tt.format, in), -1) {
+				if _, _, _, err := graph.ParseEdgeID(m[1]); err == nil {
+					got = append(got, m[1])
+				}
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("edge ids: got %q, want graph.EdgeID's %q", got, want)
+			}
+		})
+	}
 }

@@ -35,11 +35,11 @@ type Selection struct {
 }
 
 // DefaultPathLength is the MaxLength of a path selection that gives none.
-const DefaultPathLength = 4
+const DefaultPathLength = graph.DefaultPathLength
 
-// Validate checks that exactly one kind of selection is given. Errors wrap
-// graph.ErrInvalid and name the fields; the queries' own limits are checked
-// by the store.
+// Validate checks that exactly one kind of selection is given. Errors are
+// *graph.Error of kind graph.ErrInvalid; the queries' own limits (the
+// number of ids among them) are checked by their Normalize, in the store.
 func (s Selection) Validate() error {
 	modes := 0
 	if s.Center != "" {
@@ -51,14 +51,11 @@ func (s Selection) Validate() error {
 	if s.From != "" || s.To != "" {
 		modes++
 		if s.From == "" || s.To == "" {
-			return fmt.Errorf("%w: from and to: a path export needs both", graph.ErrInvalid)
+			return graph.Invalidf("", "from and to: a path export needs both")
 		}
 	}
 	if modes != 1 {
-		return fmt.Errorf("%w: give exactly one of center, ids, or from and to (got %d)", graph.ErrInvalid, modes)
-	}
-	if len(s.IDs) > graph.MaxSubgraphIDs {
-		return fmt.Errorf("%w: ids: %d ids, more than %d", graph.ErrInvalid, len(s.IDs), graph.MaxSubgraphIDs)
+		return graph.Invalidf("", "give exactly one of center, ids, or from and to (got %d)", modes)
 	}
 	return nil
 }

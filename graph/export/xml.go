@@ -194,11 +194,7 @@ func writeGraphMLData(t *textWriter, tags, vals []string) {
 func isEmptyValue(v string) bool { return v == "" || v == "[]" }
 
 // edgeID writes the id of g (see edgeGroup.ID) escaped for an attribute.
-func (t *textWriter) edgeID(g *edgeGroup) {
-	t.x(g.Source)
-	t.s(":" + string(g.Type) + ":")
-	t.x(g.Target)
-}
+func (t *textWriter) edgeID(g *edgeGroup) { t.x(g.ID()) }
 
 // writeGEXF writes GEXF 1.3: typed <attributes> for nodes and edges, labels,
 // edge kinds (the relation type), weights (the claim count) and

@@ -470,7 +470,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	slot, ok := s.articles[id]
 	if !ok {
-		return fmt.Errorf("memstore: delete article %q: %w", id, graph.ErrNotFound)
+		return fmt.Errorf("memstore: delete: %w", graph.NotFound("article", id))
 	}
 	s.unlink(slot)
 	return nil
@@ -496,7 +496,7 @@ func (s *Store) Actor(ctx context.Context, id string) (graph.Actor, error) {
 	}
 	e, ok := s.actors[id]
 	if !ok {
-		return graph.Actor{}, fmt.Errorf("memstore: actor %q: %w", id, graph.ErrNotFound)
+		return graph.Actor{}, fmt.Errorf("memstore: %w", graph.NotFound("actor", id))
 	}
 	return e.copyActor(), nil
 }
@@ -518,7 +518,7 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 	}
 	e, ok := s.actors[id]
 	if !ok {
-		return graph.ActorStats{}, fmt.Errorf("memstore: actor stats %q: %w", id, graph.ErrNotFound)
+		return graph.ActorStats{}, fmt.Errorf("memstore: actor stats: %w", graph.NotFound("actor", id))
 	}
 	st := graph.ActorStats{
 		Outgoing: map[graph.RelationType]int{},
@@ -551,7 +551,7 @@ func (s *Store) Article(ctx context.Context, id string) (graph.Article, error) {
 	}
 	slot, ok := s.articles[id]
 	if !ok {
-		return graph.Article{}, fmt.Errorf("memstore: article %q: %w", id, graph.ErrNotFound)
+		return graph.Article{}, fmt.Errorf("memstore: %w", graph.NotFound("article", id))
 	}
 	return s.bySlot[slot].article, nil
 }
@@ -566,7 +566,7 @@ func (s *Store) ArticleClaims(ctx context.Context, id string) ([]graph.Claim, er
 	}
 	slot, ok := s.articles[id]
 	if !ok {
-		return nil, fmt.Errorf("memstore: article claims %q: %w", id, graph.ErrNotFound)
+		return nil, fmt.Errorf("memstore: article claims: %w", graph.NotFound("article", id))
 	}
 	out := make([]graph.Claim, len(s.bySlot[slot].claims))
 	for i := range out {
@@ -595,7 +595,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 		}
 		e, ok := s.actors[id]
 		if !ok {
-			return nil, fmt.Errorf("memstore: claims: actor %q: %w", id, graph.ErrNotFound)
+			return nil, fmt.Errorf("memstore: claims: %w", graph.NotFound("actor", id))
 		}
 		ends = append(ends, e)
 	}
@@ -610,9 +610,10 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 		}
 	}
 	var found []edgeClaim
+	m := newMatcher(q.Filter)
 	for _, pi := range pairs {
 		for _, ec := range s.pairList[pi].claims() {
-			if q.MatchClaim(s.claim(ec.slot, ec.idx)) {
+			if m.match(ec) && q.MatchClaim(s.claim(ec.slot, ec.idx)) {
 				found = append(found, ec)
 			}
 		}
@@ -655,7 +656,7 @@ func idKey(id string) uint64 {
 // filter wrap graph.ErrInvalid.
 func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (graph.Subgraph, error) {
 	if len(ids) > graph.MaxSubgraphIDs {
-		return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: %w: %d ids, more than %d", graph.ErrInvalid, len(ids), graph.MaxSubgraphIDs)
+		return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: %w", graph.Invalidf("ids", "%d ids, more than %d", len(ids), graph.MaxSubgraphIDs))
 	}
 	if err := f.Validate(); err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: %w", err)
@@ -669,7 +670,7 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 	for _, id := range ids {
 		e, ok := s.actors[id]
 		if !ok {
-			return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: actor %q: %w", id, graph.ErrNotFound)
+			return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: %w", graph.NotFound("actor", id))
 		}
 		entries = append(entries, e)
 	}
@@ -738,7 +739,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 		return graph.Subgraph{}, err
 	}
 	if _, ok := s.actors[q.Center]; !ok {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood: actor %q: %w", q.Center, graph.ErrNotFound)
+		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood: %w", graph.NotFound("actor", q.Center))
 	}
 	ids, omitted, truncated, err := graph.ExpandNeighbourhood(ctx, q, s.links)
 	if err != nil {
@@ -803,7 +804,7 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	}
 	for _, id := range []string{q.From, q.To} {
 		if _, ok := s.actors[id]; !ok {
-			return nil, fmt.Errorf("memstore: paths: actor %q: %w", id, graph.ErrNotFound)
+			return nil, fmt.Errorf("memstore: paths: %w", graph.NotFound("actor", id))
 		}
 	}
 	idPaths, err := graph.FindShortestPaths(ctx, q, s.links)

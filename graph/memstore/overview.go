@@ -125,7 +125,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 // wraps graph.ErrInvalid.
 func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int) ([]graph.Article, error) {
 	if limit < 1 || limit > graph.MaxLimit {
-		return nil, fmt.Errorf("memstore: articles mentioning %q: %w: limit %d is outside 1..%d", actor, graph.ErrInvalid, limit, graph.MaxLimit)
+		return nil, fmt.Errorf("memstore: articles mentioning %q: %w", actor, graph.Invalidf("limit", "%d is outside 1..%d", limit, graph.MaxLimit))
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -134,7 +134,7 @@ func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int)
 	}
 	e, ok := s.actors[actor]
 	if !ok {
-		return nil, fmt.Errorf("memstore: articles mentioning %q: %w", actor, graph.ErrNotFound)
+		return nil, fmt.Errorf("memstore: articles mentioning: %w", graph.NotFound("actor", actor))
 	}
 	var out []graph.Article
 	for i, a := range s.bySlot {

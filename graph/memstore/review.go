@@ -37,7 +37,11 @@ func (r *reviewState) init() {
 	}
 }
 
-var _ graph.Reviewer = (*Store)(nil)
+// Store is a graph.Store and a graph.Reviewer.
+var (
+	_ graph.Store    = (*Store)(nil)
+	_ graph.Reviewer = (*Store)(nil)
+)
 
 // Review checks d, calls persist with the completed decision and applies
 // it, as graph.Reviewer specifies, under the write lock.
@@ -98,20 +102,20 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 	switch d.Kind {
 	case graph.DecisionConfirm:
 		if _, ok := r.rejected[d.ClaimID]; ok {
-			return d, nil, fmt.Errorf("%w: claim %s is rejected: restore it instead", graph.ErrConflict, d.ClaimID)
+			return d, nil, graph.Conflictf("claim %s is rejected: restore it instead", d.ClaimID)
 		}
 		if _, _, ok := s.findClaim(d.ClaimID); !ok {
-			return d, nil, fmt.Errorf("claim %s: %w", d.ClaimID, graph.ErrNotFound)
+			return d, nil, graph.NotFound("claim", d.ClaimID)
 		}
 		return d, func() { r.decided[d.ClaimID] = d }, nil
 
 	case graph.DecisionReject:
 		if _, ok := r.rejected[d.ClaimID]; ok {
-			return d, nil, fmt.Errorf("%w: claim %s is already rejected", graph.ErrConflict, d.ClaimID)
+			return d, nil, graph.Conflictf("claim %s is already rejected", d.ClaimID)
 		}
 		slot, idx, ok := s.findClaim(d.ClaimID)
 		if !ok {
-			return d, nil, fmt.Errorf("claim %s: %w", d.ClaimID, graph.ErrNotFound)
+			return d, nil, graph.NotFound("claim", d.ClaimID)
 		}
 		return d, func() {
 			doc := s.document(slot)
@@ -127,17 +131,17 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 		rc, ok := r.rejected[d.ClaimID]
 		if !ok {
 			if _, _, live := s.findClaim(d.ClaimID); live {
-				return d, nil, fmt.Errorf("%w: claim %s is not rejected", graph.ErrConflict, d.ClaimID)
+				return d, nil, graph.Conflictf("claim %s is not rejected", d.ClaimID)
 			}
-			return d, nil, fmt.Errorf("rejected claim %s: %w", d.ClaimID, graph.ErrNotFound)
+			return d, nil, graph.NotFound("rejected claim", d.ClaimID)
 		}
 		slot, ok := s.articles[rc.claim.Article]
 		if !ok {
-			return d, nil, fmt.Errorf("article %q of claim %s: %w", rc.claim.Article, d.ClaimID, graph.ErrNotFound)
+			return d, nil, fmt.Errorf("claim %s: %w", d.ClaimID, graph.NotFound("article", rc.claim.Article))
 		}
 		for _, id := range []string{rc.claim.Source, rc.claim.Target} {
 			if _, ok := s.actors[id]; !ok {
-				return d, nil, fmt.Errorf("actor %q of claim %s: %w", id, d.ClaimID, graph.ErrNotFound)
+				return d, nil, fmt.Errorf("claim %s: %w", d.ClaimID, graph.NotFound("actor", id))
 			}
 		}
 		return d, func() {
@@ -157,10 +161,10 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 			if replay {
 				return d, func() { r.decided[c.ID] = d }, nil
 			}
-			return d, nil, fmt.Errorf("%w: the graph already holds this claim (%s)", graph.ErrConflict, c.ID)
+			return d, nil, graph.Conflictf("the graph already holds this claim (%s)", c.ID)
 		}
 		if _, ok := r.rejected[c.ID]; ok {
-			return d, nil, fmt.Errorf("%w: this claim (%s) was rejected: restore it instead", graph.ErrConflict, c.ID)
+			return d, nil, graph.Conflictf("this claim (%s) was rejected: restore it instead", c.ID)
 		}
 		return d, func() {
 			s.loadWithClaim(slot, c)
@@ -179,11 +183,11 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 			if replay {
 				return d, func() {}, nil
 			}
-			return d, nil, fmt.Errorf("%w: actor %q already exists", graph.ErrConflict, a.ID)
+			return d, nil, graph.Conflictf("actor %q already exists", a.ID)
 		}
 		if a.Affiliation != "" {
 			if _, ok := s.actors[a.Affiliation]; !ok {
-				return d, nil, fmt.Errorf("affiliation %q: %w", a.Affiliation, graph.ErrNotFound)
+				return d, nil, graph.NotFound("affiliation", a.Affiliation)
 			}
 		}
 		return d, func() {
@@ -194,14 +198,14 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 	case graph.DecisionAddName:
 		e, ok := s.actors[d.ActorID]
 		if !ok {
-			return d, nil, fmt.Errorf("actor %q: %w", d.ActorID, graph.ErrNotFound)
+			return d, nil, graph.NotFound("actor", d.ActorID)
 		}
 		d.Name = strings.TrimSpace(d.Name)
 		if slices.Contains(e.names, arabic.Normalize(d.Name)) {
 			if replay {
 				return d, func() {}, nil
 			}
-			return d, nil, fmt.Errorf("%w: actor %q already has the name %q", graph.ErrConflict, d.ActorID, d.Name)
+			return d, nil, graph.Conflictf("actor %q already has the name %q", d.ActorID, d.Name)
 		}
 		return d, func() {
 			a := e.copyActor()
@@ -213,12 +217,12 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 	case graph.DecisionMerge:
 		for _, id := range []string{d.ActorID, d.Into} {
 			if _, ok := s.actors[id]; !ok {
-				return d, nil, fmt.Errorf("actor %q: %w", id, graph.ErrNotFound)
+				return d, nil, graph.NotFound("actor", id)
 			}
 		}
 		return d, func() { s.merge(d.ActorID, d.Into) }, nil
 	}
-	return d, nil, fmt.Errorf("%w: kind: unknown decision %q", graph.ErrInvalid, d.Kind)
+	return d, nil, graph.Invalidf("kind", "unknown decision %q", d.Kind)
 }
 
 // newClaim completes a claim a reviewer added: its article and actors must
@@ -228,26 +232,26 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 func (s *Store) newClaim(c graph.Claim) (graph.Claim, int, error) {
 	slot, ok := s.articles[c.Article]
 	if !ok {
-		return c, 0, fmt.Errorf("article %q: %w", c.Article, graph.ErrNotFound)
+		return c, 0, graph.NotFound("article", c.Article)
 	}
 	for _, id := range []string{c.Source, c.Target} {
 		if _, ok := s.actors[id]; !ok {
-			return c, 0, fmt.Errorf("actor %q: %w", id, graph.ErrNotFound)
+			return c, 0, graph.NotFound("actor", id)
 		}
 	}
 	text := s.bySlot[slot].article.Text
 	if c.End > len(text) || !utf8.RuneStart(text[c.Start]) || (c.End < len(text) && !utf8.RuneStart(text[c.End])) {
-		return c, 0, fmt.Errorf("%w: new_claim.end: offsets %d..%d do not select whole characters of the article text (%d bytes)", graph.ErrInvalid, c.Start, c.End, len(text))
+		return c, 0, graph.Invalidf("new_claim.end", "offsets %d..%d do not select whole characters of the article text (%d bytes)", c.Start, c.End, len(text))
 	}
 	quote := text[c.Start:c.End]
 	if strings.TrimSpace(quote) == "" {
-		return c, 0, fmt.Errorf("%w: new_claim: the selected quote is blank", graph.ErrInvalid)
+		return c, 0, graph.Invalidf("new_claim", "the selected quote is blank")
 	}
 	occurrence := 0
 	for from := 0; ; {
 		i := strings.Index(text[from:], quote)
 		if i < 0 || from+i > c.Start {
-			return c, 0, fmt.Errorf("%w: new_claim: the selection overlaps an earlier occurrence of the same text: select a longer quote", graph.ErrInvalid)
+			return c, 0, graph.Invalidf("new_claim", "the selection overlaps an earlier occurrence of the same text: select a longer quote")
 		}
 		occurrence++
 		if from+i == c.Start {
@@ -510,7 +514,7 @@ func reviewLimit(q graph.ReviewQuery) (int, error) {
 	case q.Limit == 0:
 		return graph.DefaultLimit, nil
 	case q.Limit < 0 || q.Limit > graph.MaxReviewQueue:
-		return 0, fmt.Errorf("memstore: review: %w: limit %d outside 1..%d", graph.ErrInvalid, q.Limit, graph.MaxReviewQueue)
+		return 0, fmt.Errorf("memstore: review: %w", graph.Invalidf("limit", "%d is outside 1..%d", q.Limit, graph.MaxReviewQueue))
 	}
 	return q.Limit, nil
 }

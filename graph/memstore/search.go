@@ -68,7 +68,7 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	}
 	query := arabic.Normalize(q.Text)
 	if query == "" {
-		return nil, fmt.Errorf("memstore: search %q: %w: q: no letter or digit to search for", q.Text, graph.ErrInvalid)
+		return nil, fmt.Errorf("memstore: search %q: %w", q.Text, graph.Invalidf("text", "no letter or digit to search for"))
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()

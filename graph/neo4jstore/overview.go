@@ -98,7 +98,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 // (mentioning_articles.cypher), without their text.
 func (s *Store) MentioningArticles(ctx context.Context, actorID string, limit int) ([]graph.Article, error) {
 	if limit < 1 || limit > graph.MaxLimit {
-		return nil, fmt.Errorf("neo4jstore: articles mentioning %q: %w: limit %d is outside 1..%d", actorID, graph.ErrInvalid, limit, graph.MaxLimit)
+		return nil, fmt.Errorf("neo4jstore: articles mentioning %q: %w", actorID, graph.Invalidf("limit", "%d is outside 1..%d", limit, graph.MaxLimit))
 	}
 	var out []graph.Article
 	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {

@@ -33,7 +33,7 @@ func actor(ctx context.Context, tx neo4j.ManagedTransaction, id string) (graph.A
 		return graph.Actor{}, err
 	}
 	if len(recs) == 0 {
-		return graph.Actor{}, graph.ErrNotFound
+		return graph.Actor{}, graph.NotFound("actor", id)
 	}
 	n, err := get[neo4j.Node](recs[0], "a")
 	if err != nil {
@@ -64,7 +64,7 @@ func actors(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) ([]g
 	}
 	for _, id := range ids {
 		if !found[id] {
-			return nil, fmt.Errorf("actor %q: %w", id, graph.ErrNotFound)
+			return nil, graph.NotFound("actor", id)
 		}
 	}
 	slices.SortFunc(out, func(a, b graph.Actor) int { return cmp.Compare(a.ID, b.ID) })
@@ -82,7 +82,7 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 			return err
 		}
 		if len(recs) == 0 {
-			return graph.ErrNotFound
+			return graph.NotFound("actor", id)
 		}
 		out, err := get[[]any](recs[0], "outgoing")
 		if err != nil {
@@ -267,8 +267,10 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 		if _, err := actors(ctx, tx, ids); err != nil {
 			return err
 		}
-		types, _ := filterLists(graph.Filter{Types: q.Types})
-		recs, err := run(ctx, tx, stmtClaimsOfActor, claimsOfActorParams{ID: ids[0], Types: types})
+		types, certainties := filterLists(q.Filter)
+		since, until := dateParams(q.Filter)
+		recs, err := run(ctx, tx, stmtClaimsOfActor, claimsOfActorParams{ID: ids[0], Types: types,
+			Certainties: certainties, MinConfidence: q.Filter.MinConfidence, Since: since, Until: until})
 		if err != nil {
 			return err
 		}
@@ -316,7 +318,7 @@ func article(ctx context.Context, tx neo4j.ManagedTransaction, id string) (graph
 		return graph.Article{}, err
 	}
 	if len(recs) == 0 {
-		return graph.Article{}, graph.ErrNotFound
+		return graph.Article{}, graph.NotFound("article", id)
 	}
 	n, err := get[neo4j.Node](recs[0], "art")
 	if err != nil {
@@ -354,7 +356,7 @@ func (s *Store) ArticleClaims(ctx context.Context, id string) ([]graph.Claim, er
 // invalid filter or more than graph.MaxSubgraphIDs ids is graph.ErrInvalid.
 func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (graph.Subgraph, error) {
 	if len(ids) > graph.MaxSubgraphIDs {
-		return graph.Subgraph{}, fmt.Errorf("neo4jstore: subgraph: %w: %d ids, more than %d", graph.ErrInvalid, len(ids), graph.MaxSubgraphIDs)
+		return graph.Subgraph{}, fmt.Errorf("neo4jstore: subgraph: %w", graph.Invalidf("ids", "%d ids, more than %d", len(ids), graph.MaxSubgraphIDs))
 	}
 	if err := f.Validate(); err != nil {
 		return graph.Subgraph{}, fmt.Errorf("neo4jstore: subgraph: %w", err)

@@ -31,7 +31,7 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	}
 	query := arabic.Normalize(q.Text)
 	if query == "" {
-		return nil, fmt.Errorf("neo4jstore: search actors %q: %w: q: no letter or digit to search for", q.Text, graph.ErrInvalid)
+		return nil, fmt.Errorf("neo4jstore: search actors %q: %w", q.Text, graph.Invalidf("text", "no letter or digit to search for"))
 	}
 	p := searchParams{Lucene: luceneQuery(query), Needle: needle(query)}
 	for _, k := range (graph.Filter{Kinds: q.Kinds}).KindsOrAll() {

@@ -152,8 +152,12 @@ type (
 		Limit int64  `cypher:"limit"`
 	}
 	claimsOfActorParams struct {
-		ID    string   `cypher:"id"`
-		Types []string `cypher:"types"`
+		ID            string   `cypher:"id"`
+		Types         []string `cypher:"types"`
+		Certainties   []string `cypher:"certainties"`
+		MinConfidence float64  `cypher:"min_confidence"`
+		Since         any      `cypher:"since"`
+		Until         any      `cypher:"until"`
 	}
 )
 

@@ -103,7 +103,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 			return err
 		}
 		if n, _ := single[int64](recs, "deleted"); n == 0 {
-			return graph.ErrNotFound
+			return graph.NotFound("article", id)
 		}
 		_, err = run(ctx, tx, stmtClearArticle, p)
 		return err

@@ -36,6 +36,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 		t.Run("Neighbourhood", func(t *testing.T) { testNeighbourhood(t, s) })
 		t.Run("ShortestPaths", func(t *testing.T) { testShortestPaths(t, s) })
 		t.Run("Claims", func(t *testing.T) { testClaims(t, s) })
+		t.Run("ClaimsFilter", func(t *testing.T) { testClaimsFilter(t, s) })
 		t.Run("Article", func(t *testing.T) { testArticle(t, s) })
 		t.Run("ArticleClaims", func(t *testing.T) { testArticleClaims(t, s) })
 		t.Run("Subgraph", func(t *testing.T) { testSubgraph(t, s) })
@@ -617,13 +618,13 @@ func testClaims(t *testing.T, s graph.Store) {
 		{"source only with either", graph.ClaimQuery{Source: "turkey", Either: true}, []string{c4, c5, c6, c9}, nil},
 		{"target only", graph.ClaimQuery{Target: "khalifa-haftar"}, []string{c3, c6, c8, c14}, nil},
 		{"target only with either", graph.ClaimQuery{Target: "un", Either: true}, []string{c7, c10, c13, c14, c15, c16}, nil},
-		{"types", graph.ClaimQuery{Source: "turkey", Types: []graph.RelationType{graph.Opposed}}, []string{c6}, nil},
-		{"several types", graph.ClaimQuery{Source: "turkey", Types: []graph.RelationType{graph.Opposed, graph.Supported}}, []string{c5, c6}, nil},
+		{"types", graph.ClaimQuery{Source: "turkey", Filter: graph.Filter{Types: []graph.RelationType{graph.Opposed}}}, []string{c6}, nil},
+		{"several types", graph.ClaimQuery{Source: "turkey", Filter: graph.Filter{Types: []graph.RelationType{graph.Opposed, graph.Supported}}}, []string{c5, c6}, nil},
 		{"no claims between", graph.ClaimQuery{Source: "muammar-gaddafi", Target: "lna"}, nil, nil},
 		{"neither actor", graph.ClaimQuery{}, nil, graph.ErrInvalid},
 		{"unknown source", graph.ClaimQuery{Source: "nobody", Target: "un"}, nil, graph.ErrNotFound},
 		{"unknown target", graph.ClaimQuery{Source: "un", Target: "nobody"}, nil, graph.ErrNotFound},
-		{"unknown type", graph.ClaimQuery{Source: "un", Types: []graph.RelationType{"LIKED"}}, nil, graph.ErrInvalid},
+		{"unknown type", graph.ClaimQuery{Source: "un", Filter: graph.Filter{Types: []graph.RelationType{"LIKED"}}}, nil, graph.ErrInvalid},
 		{"limit too large", graph.ClaimQuery{Source: "un", Limit: graph.MaxClaims + 1}, nil, graph.ErrInvalid},
 	}
 	for _, tt := range tests {
