@@ -26,6 +26,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
@@ -38,10 +39,12 @@ import (
 
 // Store is the in-memory graph.Store. The zero value is not usable; call New.
 type Store struct {
-	mu       sync.RWMutex
-	closed   bool
-	actors   map[string]*actorEntry
-	byIndex  []*actorEntry
+	mu      sync.RWMutex
+	closed  bool
+	actors  map[string]*actorEntry
+	byIndex []*actorEntry
+	// actorIDs[i] is byIndex[i].actor.ID, kept flat for building claims.
+	actorIDs []string
 	articles map[string]int32
 	// bySlot holds the stored articles; a deleted article's slot is nil
 	// until a new article reuses it.
@@ -62,6 +65,12 @@ type Store struct {
 
 	marks sync.Pool // *[]uint64 bitsets over actor indexes
 
+	// rankIdx orders the actors by id (neighbourhood.go), rebuilt lazily by
+	// the first traversal after a new actor; rankMu serialises the rebuild.
+	rankIdx     atomic.Pointer[rankIndex]
+	rankMu      sync.Mutex
+	scratchPool sync.Pool // *scratch
+
 	// review is the state of review mode (review.go).
 	review reviewState
 }
@@ -77,13 +86,71 @@ type actorEntry struct {
 	names []string
 	// articles counts the articles that mention the actor.
 	articles int
-	nbrs     []nbr
+	// nbrs are sorted by order (see nbr.order); class is the actor's degree
+	// class, bits.Len of the most neighbours it has had.
+	nbrs  []nbr
+	class uint8
 }
 
-// nbr is one neighbour of an actor: the pair (index into pairList) and the
-// other actor's index.
+// nbr is one neighbour of an actor: the pair (index into pairList), the
+// other actor's index and its degree class, and the pair's number of claims
+// (manyClaims when it does not fit), so that ranking neighbours by claims
+// reads no pair.
 type nbr struct {
 	pair, other int32
+	n           uint16
+	class       uint8
+}
+
+// manyClaims in nbr.n means: read the number of claims from the pair.
+const manyClaims = math.MaxUint16
+
+// claims returns the number of claims of the pair.
+func (s *Store) claimsOf(n nbr) int32 {
+	if n.n == manyClaims {
+		return s.pairList[n.pair].n
+	}
+	return int32(n.n)
+}
+
+// syncCount copies the number of claims of pair p into its two nbr entries.
+func (s *Store) syncCount(p *pair) {
+	n := uint16(min(p.n, manyClaims))
+	lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+	lo.nbrs[lo.nbrAt(hi.index, hi.class)].n = n
+	hi.nbrs[hi.nbrAt(lo.index, lo.class)].n = n
+}
+
+// order ranks actors by degree class, then index: a total order in which
+// the neighbours of an actor that rank above it are few (at most a few
+// times the square root of the number of pairs), so that the pairs among a
+// set of actors are found by scanning, for each actor, only the neighbours
+// that rank above it (see induced).
+func order(class uint8, index int32) uint64 {
+	return uint64(class)<<32 | uint64(uint32(index))
+}
+
+func (n nbr) order() uint64 { return order(n.class, n.other) }
+
+// above returns the position of the first neighbour of e that ranks above e.
+func (e *actorEntry) above() int {
+	i, _ := slices.BinarySearchFunc(e.nbrs, order(e.class, e.index)+1, func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
+	return i
+}
+
+// nbrAt returns the position of the neighbour other of class class in e.nbrs.
+func (e *actorEntry) nbrAt(other int32, class uint8) int {
+	i, ok := slices.BinarySearchFunc(e.nbrs, order(class, other), func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
+	if !ok {
+		panic(fmt.Sprintf("memstore: actor %d is not a neighbour of actor %d", other, e.index))
+	}
+	return i
+}
+
+// addNbr inserts n into e.nbrs in order.
+func (e *actorEntry) addNbr(n nbr) {
+	i, _ := slices.BinarySearchFunc(e.nbrs, n.order(), func(m nbr, k uint64) int { return cmp.Compare(m.order(), k) })
+	e.nbrs = slices.Insert(e.nbrs, i, n)
 }
 
 type articleEntry struct {
@@ -126,11 +193,10 @@ func keyOf(a, b int32) pairKey {
 // pair holds the claims between two actors; lo has the smaller index. Most
 // pairs have one claim, kept inline so that it costs no allocation.
 type pair struct {
-	lo, hi       int32
-	posLo, posHi int32 // positions in the actors' nbrs
-	n            int32 // number of claims
-	one          [1]edgeClaim
-	many         []edgeClaim // the claims when n > 1
+	lo, hi int32
+	n      int32 // number of claims
+	one    [1]edgeClaim
+	many   []edgeClaim // the claims when n > 1
 }
 
 // claims returns the pair's claims. The slice may point into the pair, so
@@ -213,6 +279,7 @@ func (s *Store) Close(ctx context.Context) error {
 	s.closed = true
 	s.actors, s.byIndex, s.articles, s.bySlot, s.pairs, s.pairList = nil, nil, nil, nil, nil, nil
 	s.search.Store(nil)
+	s.rankIdx.Store(nil)
 	return nil
 }
 
@@ -332,6 +399,7 @@ func (s *Store) load(doc graph.Document) {
 			bits |= fromLo
 		}
 		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
+		s.syncCount(p)
 	}
 	s.nClaims += len(e.claims)
 }
@@ -344,7 +412,7 @@ func (s *Store) pairOf(a, b int32) int32 {
 		return pi
 	}
 	lo, hi := s.byIndex[min(a, b)], s.byIndex[max(a, b)]
-	p := pair{lo: lo.index, hi: hi.index, posLo: int32(len(lo.nbrs)), posHi: int32(len(hi.nbrs))}
+	p := pair{lo: lo.index, hi: hi.index}
 	var pi int32
 	if n := len(s.freePairs); n > 0 {
 		pi = s.freePairs[n-1]
@@ -354,10 +422,32 @@ func (s *Store) pairOf(a, b int32) int32 {
 		pi = int32(len(s.pairList))
 		s.pairList = append(s.pairList, p)
 	}
-	lo.nbrs = append(lo.nbrs, nbr{pair: pi, other: hi.index})
-	hi.nbrs = append(hi.nbrs, nbr{pair: pi, other: lo.index})
+	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class})
+	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class})
 	s.pairs[k] = pi
+	s.promote(lo)
+	s.promote(hi)
 	return pi
+}
+
+// promote raises e's degree class when its neighbours outgrow it, and moves
+// e to its new place among the neighbours of each of its neighbours.
+// Classes never go down, so each actor moves at most once per doubling of
+// its neighbours.
+func (s *Store) promote(e *actorEntry) {
+	c := uint8(bits.Len(uint(len(e.nbrs))))
+	if c <= e.class {
+		return
+	}
+	for _, n := range e.nbrs {
+		o := s.byIndex[n.other]
+		i := o.nbrAt(e.index, e.class)
+		moved := o.nbrs[i]
+		moved.class = c
+		o.nbrs = slices.Delete(o.nbrs, i, i+1)
+		o.addNbr(moved)
+	}
+	e.class = c
 }
 
 func (s *Store) internExtractor(name string) uint32 {
@@ -389,6 +479,8 @@ func (s *Store) upsertActor(a graph.Actor) bool {
 	e := &actorEntry{actor: a, index: int32(len(s.byIndex)), names: names}
 	s.actors[a.ID] = e
 	s.byIndex = append(s.byIndex, e)
+	s.actorIDs = append(s.actorIDs, a.ID)
+	s.rankIdx.Store(nil)
 	return true
 }
 
@@ -408,11 +500,16 @@ func (s *Store) unlink(slot int32) {
 		p := &s.pairList[pi]
 		p.remove(slices.IndexFunc(p.claims(), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
 		if p.n == 0 {
-			s.removeNbr(p.lo, p.posLo)
-			s.removeNbr(p.hi, p.posHi)
+			lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+			i := lo.nbrAt(hi.index, hi.class)
+			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
+			i = hi.nbrAt(lo.index, lo.class)
+			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
 			delete(s.pairs, k)
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
+		} else {
+			s.syncCount(p)
 		}
 	}
 	for _, m := range e.mentions {
@@ -424,21 +521,6 @@ func (s *Store) unlink(slot int32) {
 	s.freeSlots = append(s.freeSlots, slot)
 }
 
-// removeNbr removes the neighbour at position i of actor a by moving the
-// last one into its place.
-func (s *Store) removeNbr(a, i int32) {
-	e := s.byIndex[a]
-	last := int32(len(e.nbrs) - 1)
-	moved := e.nbrs[last]
-	e.nbrs[i] = moved
-	if p := &s.pairList[moved.pair]; p.lo == a {
-		p.posLo = i
-	} else {
-		p.posHi = i
-	}
-	e.nbrs = e.nbrs[:last]
-}
-
 // claim rebuilds the claim at position i of the article in slot. Its
 // strings share the store's memory: nothing is allocated.
 func (s *Store) claim(slot, i int32) graph.Claim {
@@ -447,8 +529,8 @@ func (s *Store) claim(slot, i int32) graph.Claim {
 	return graph.Claim{
 		ID:         e.ids[int(i)*idLen : int(i+1)*idLen],
 		Type:       typeOf(r.bits),
-		Source:     s.byIndex[r.src].actor.ID,
-		Target:     s.byIndex[r.dst].actor.ID,
+		Source:     s.actorIDs[r.src],
+		Target:     s.actorIDs[r.dst],
 		Article:    e.article.ID,
 		Quote:      e.article.Text[r.start:r.end],
 		Start:      int(r.start),
@@ -622,12 +704,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 
 // sortedClaims rebuilds claims sorted by ID, at most limit of them.
 func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
-	slices.SortFunc(cs, func(a, b edgeClaim) int {
-		if a.key != b.key {
-			return cmp.Compare(a.key, b.key)
-		}
-		return cmp.Compare(s.claim(a.slot, a.idx).ID, s.claim(b.slot, b.idx).ID)
-	})
+	cs = sortByKey(cs)
 	if len(cs) > limit {
 		cs = cs[:limit]
 	}
@@ -638,9 +715,40 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	return out
 }
 
+// sortByKey returns cs sorted by key, that is by claim id, in a new slice
+// or in cs. Keys are the leading bits of a SHA-256, evenly spread, so a
+// distribution on their top bits leaves buckets of one or two claims that an
+// insertion sort finishes.
+func sortByKey(cs []edgeClaim) []edgeClaim {
+	if len(cs) < 64 {
+		slices.SortFunc(cs, func(a, b edgeClaim) int { return cmp.Compare(a.key, b.key) })
+		return cs
+	}
+	shift := 64 - bits.Len(uint(len(cs)))
+	starts := make([]int32, 1<<(64-shift)+1)
+	for _, c := range cs {
+		starts[c.key>>shift+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	out := make([]edgeClaim, len(cs))
+	for _, c := range cs {
+		b := c.key >> shift
+		out[starts[b]] = c
+		starts[b]++
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].key < out[j-1].key; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
 // idKey maps a claim id to a number in the same order as the ids:
 // Document.Validate makes every id ClaimID's 16 lower-case hex digits,
-// whose value orders like their text. Equal keys fall back to the text.
+// whose value orders like their text, so equal keys are equal ids.
 func idKey(id string) uint64 {
 	k, err := strconv.ParseUint(id, 16, 64)
 	if err != nil {
@@ -689,8 +797,9 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 	}
 	var found []edgeClaim
 	for _, e := range entries {
-		for _, n := range e.nbrs {
-			if n.other < e.index || (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
+		// Each pair is found once, from the actor that ranks lower.
+		for _, n := range e.nbrs[e.above():] {
+			if (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
 				continue
 			}
 			for _, ec := range s.pairList[n.pair].claims() {
@@ -722,35 +831,6 @@ func (s *Store) putMarks(marks *[]uint64, entries []*actorEntry) {
 		(*marks)[e.index/64] = 0
 	}
 	s.marks.Put(marks)
-}
-
-// Neighbourhood returns the actors around q.Center as graph.ExpandNeighbourhood
-// defines, with the claims among them matching q.Filter. A malformed query
-// wraps graph.ErrInvalid; an unknown centre wraps graph.ErrNotFound.
-func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (graph.Subgraph, error) {
-	q, err := q.Normalize()
-	if err != nil {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if err := s.check(ctx, fmt.Sprintf("neighbourhood of %q", q.Center)); err != nil {
-		return graph.Subgraph{}, err
-	}
-	if _, ok := s.actors[q.Center]; !ok {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood: actor %q: %w", q.Center, graph.ErrNotFound)
-	}
-	ids, omitted, truncated, err := graph.ExpandNeighbourhood(ctx, q, s.links)
-	if err != nil {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
-	}
-	entries := make([]*actorEntry, len(ids))
-	for i, id := range ids {
-		entries[i] = s.actors[id]
-	}
-	sg := s.induced(entries, q.Filter)
-	sg.Omitted, sg.Truncated = omitted, truncated
-	return sg, nil
 }
 
 // links is the graph.LinkFunc over the adjacency index. The caller holds the
