@@ -244,7 +244,9 @@ func BenchmarkSearch(b *testing.B) {
 	names := storetest.SyntheticActors(benchActors)
 	tests := []struct{ name, text string }{
 		{"arabic-full-name", names[12345].NameAr},
+		{"arabic-prefix", string([]rune(names[12345].NameAr)[:len([]rune(names[12345].NameAr))-1])},
 		{"arabic-common-word", "محمد"},
+		{"english-full-name", "Actor 98765"},
 		{"english-prefix", "Actor 4242"},
 		{"no-match", "zzz"},
 	}
@@ -262,6 +264,16 @@ func BenchmarkSearch(b *testing.B) {
 			}
 			reportPercentiles(b, durations)
 		})
+	}
+}
+
+// BenchmarkSearchIndex builds the name index of the benchmark graph's
+// 100,000 actors from scratch, as the first search after a change of
+// names does.
+func BenchmarkSearchIndex(b *testing.B) {
+	s := bigGraph(b)
+	for b.Loop() {
+		memstore.BuildSearchIndex(s)
 	}
 }
 
