@@ -29,6 +29,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -50,7 +51,6 @@ type Store struct {
 	// until a new article reuses it.
 	bySlot    []*articleEntry
 	freeSlots []int32
-	pairs     map[pairKey]int32
 	pairList  []pair
 	freePairs []int32
 	// extractors interns Claim.Extractor and Claim.Rule values.
@@ -155,10 +155,8 @@ func (e *actorEntry) addNbr(n nbr) {
 
 type articleEntry struct {
 	article graph.Article
-	// claims are sorted by Start then ID; ids holds their ids, idLen bytes
-	// each, in the same order.
+	// claims are sorted by Start then ID.
 	claims   []claimRec
-	ids      string
 	mentions []mentionRec
 }
 
@@ -181,13 +179,18 @@ type mentionRec struct {
 	count int32
 }
 
-type pairKey uint64
-
-func keyOf(a, b int32) pairKey {
-	if a > b {
-		a, b = b, a
+// pairOfActors returns the index in pairList of the pair of actors a and b,
+// found in the neighbours of the one with fewer.
+func (s *Store) pairOfActors(a, b int32) (int32, bool) {
+	ea, eb := s.byIndex[a], s.byIndex[b]
+	if len(ea.nbrs) > len(eb.nbrs) {
+		ea, eb = eb, ea
 	}
-	return pairKey(uint64(uint32(a))<<32 | uint64(uint32(b)))
+	i, ok := slices.BinarySearchFunc(ea.nbrs, order(eb.class, eb.index), func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
+	if !ok {
+		return 0, false
+	}
+	return ea.nbrs[i].pair, true
 }
 
 // pair holds the claims between two actors; lo has the smaller index. Most
@@ -266,7 +269,6 @@ func New() *Store {
 	return &Store{
 		actors:       map[string]*actorEntry{},
 		articles:     map[string]int32{},
-		pairs:        map[pairKey]int32{},
 		extractorIDs: map[string]uint32{},
 	}
 }
@@ -277,7 +279,7 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.actors, s.byIndex, s.articles, s.bySlot, s.pairs, s.pairList = nil, nil, nil, nil, nil, nil
+	s.actors, s.byIndex, s.articles, s.bySlot, s.pairList = nil, nil, nil, nil, nil
 	s.search.Store(nil)
 	s.rankIdx.Store(nil)
 	return nil
@@ -334,8 +336,19 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	if slot, ok := s.articles[doc.Article.ID]; ok {
+	// The store keeps its own copy of the text, of its exact size, rather
+	// than the caller's, which may be part of a larger buffer; a reload of
+	// the same text (review) keeps the copy it has.
+	art := doc.Article
+	if slot, ok := s.articles[art.ID]; ok {
+		if old := s.bySlot[slot].article.Text; old == art.Text {
+			art.Text = old
+		} else {
+			art.Text = strings.Clone(art.Text)
+		}
 		s.unlink(slot)
+	} else {
+		art.Text = strings.Clone(art.Text)
 	}
 	namesChanged := false
 	for _, a := range doc.Actors {
@@ -351,16 +364,14 @@ func (s *Store) load(doc graph.Document) {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 	})
 	e := &articleEntry{
-		article:  doc.Article,
+		article:  art,
 		claims:   make([]claimRec, len(claims)),
 		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
-	ids := make([]byte, 0, idLen*len(claims))
 	for i, c := range claims {
 		if len(c.ID) != idLen {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
 		}
-		ids = append(ids, c.ID...)
 		e.claims[i] = claimRec{
 			key:        idKey(c.ID),
 			confidence: c.Confidence,
@@ -373,7 +384,6 @@ func (s *Store) load(doc graph.Document) {
 			bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
 		}
 	}
-	e.ids = string(ids)
 	for i, m := range doc.Mentions {
 		a := s.actors[m.Actor]
 		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
@@ -407,8 +417,7 @@ func (s *Store) load(doc graph.Document) {
 // pairOf returns the index of the pair of actors a and b, creating it if
 // needed. The caller holds the write lock.
 func (s *Store) pairOf(a, b int32) int32 {
-	k := keyOf(a, b)
-	if pi, ok := s.pairs[k]; ok {
+	if pi, ok := s.pairOfActors(a, b); ok {
 		return pi
 	}
 	lo, hi := s.byIndex[min(a, b)], s.byIndex[max(a, b)]
@@ -424,7 +433,6 @@ func (s *Store) pairOf(a, b int32) int32 {
 	}
 	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class})
 	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class})
-	s.pairs[k] = pi
 	s.promote(lo)
 	s.promote(hi)
 	return pi
@@ -495,8 +503,7 @@ func (s *Store) unlink(slot int32) {
 	e := s.bySlot[slot]
 	for i := range e.claims {
 		r := &e.claims[i]
-		k := keyOf(r.src, r.dst)
-		pi := s.pairs[k]
+		pi, _ := s.pairOfActors(r.src, r.dst)
 		p := &s.pairList[pi]
 		p.remove(slices.IndexFunc(p.claims(), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
 		if p.n == 0 {
@@ -505,7 +512,6 @@ func (s *Store) unlink(slot int32) {
 			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
 			i = hi.nbrAt(lo.index, lo.class)
 			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
-			delete(s.pairs, k)
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
 		} else {
@@ -522,12 +528,18 @@ func (s *Store) unlink(slot int32) {
 }
 
 // claim rebuilds the claim at position i of the article in slot. Its
-// strings share the store's memory: nothing is allocated.
+// strings share the store's memory but for its id, rebuilt from its key.
 func (s *Store) claim(slot, i int32) graph.Claim {
+	var b [idLen]byte
+	return s.claimAs(slot, i, string(appendID(b[:0], s.bySlot[slot].claims[i].key)))
+}
+
+// claimAs is claim with the id already built.
+func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
 	e := s.bySlot[slot]
 	r := &e.claims[i]
 	return graph.Claim{
-		ID:         e.ids[int(i)*idLen : int(i+1)*idLen],
+		ID:         id,
 		Type:       typeOf(r.bits),
 		Source:     s.actorIDs[r.src],
 		Target:     s.actorIDs[r.dst],
@@ -683,7 +695,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 	}
 	var pairs []int32
 	if len(ends) == 2 {
-		if pi, ok := s.pairs[keyOf(ends[0].index, ends[1].index)]; ok && ends[0] != ends[1] {
+		if pi, ok := s.pairOfActors(ends[0].index, ends[1].index); ok && ends[0] != ends[1] {
 			pairs = append(pairs, pi)
 		}
 	} else {
@@ -708,9 +720,14 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	if len(cs) > limit {
 		cs = cs[:limit]
 	}
+	buf := make([]byte, 0, idLen*len(cs))
+	for _, ec := range cs {
+		buf = appendID(buf, ec.key)
+	}
+	ids := string(buf)
 	out := make([]graph.Claim, len(cs))
 	for i, ec := range cs {
-		out[i] = s.claim(ec.slot, ec.idx)
+		out[i] = s.claimAs(ec.slot, ec.idx, ids[i*idLen:(i+1)*idLen])
 	}
 	return out
 }
@@ -744,6 +761,16 @@ func sortByKey(cs []edgeClaim) []edgeClaim {
 		}
 	}
 	return out
+}
+
+// appendID appends the claim id whose key is k: its 16 lower-case hex
+// digits.
+func appendID(b []byte, k uint64) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		b = append(b, digits[k>>shift&15])
+	}
+	return b
 }
 
 // idKey maps a claim id to a number in the same order as the ids:
@@ -902,7 +929,7 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 			}
 			prev := s.actors[ids[i-1]]
 			var found []edgeClaim
-			if pi, ok := s.pairs[keyOf(prev.index, e.index)]; ok {
+			if pi, ok := s.pairOfActors(prev.index, e.index); ok {
 				for _, ec := range s.pairList[pi].claims() {
 					if m.match(ec) {
 						found = append(found, ec)
