@@ -94,3 +94,43 @@ func TestSortByKey(t *testing.T) {
 		})
 	}
 }
+
+// TestInducedFindsEveryPair checks the claims of neighbourhoods against the
+// claims of every loaded document whose two actors are in the answer, on a
+// graph with hubs (so that actors of several degree classes meet).
+func TestInducedFindsEveryPair(t *testing.T) {
+	ctx := context.Background()
+	s := New()
+	docs := storetest.Synthetic(400, 6000, 9)
+	if err := s.LoadArticles(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	f := graph.Filter{Types: []graph.RelationType{graph.Met, graph.Opposed}}
+	for i := 0; i < 400; i += 13 {
+		q := graph.NeighbourhoodQuery{Center: storetest.SyntheticActorID(i), Depth: 2, Filter: f, MaxNodes: 120}
+		sg, err := s.Neighbourhood(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := map[string]bool{}
+		for _, n := range sg.Nodes {
+			in[n.ID] = true
+		}
+		var want []string
+		for _, d := range docs {
+			for _, c := range d.Claims {
+				if in[c.Source] && in[c.Target] && f.MatchClaim(c) {
+					want = append(want, c.ID)
+				}
+			}
+		}
+		slices.Sort(want)
+		var got []string
+		for _, c := range sg.Claims {
+			got = append(got, c.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("neighbourhood of %s: got %d claims, want %d", q.Center, len(got), len(want))
+		}
+	}
+}

@@ -132,16 +132,36 @@ func order(class uint8, index int32) uint64 {
 
 func (n nbr) order() uint64 { return order(n.class, n.other) }
 
+// degreeClass is the class of an actor with n neighbours: 0 below 16, then
+// one more each time the neighbours quadruple, so that an actor changes
+// class rarely and most never do.
+func degreeClass(n int) uint8 {
+	return uint8(max(0, bits.Len(uint(n))-3) / 2)
+}
+
+// searchNbrs returns the position of the first of ns ranking at or above k.
+func searchNbrs(ns []nbr, k uint64) int {
+	lo, hi := 0, len(ns)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ns[m].order() < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
 // above returns the position of the first neighbour of e that ranks above e.
 func (e *actorEntry) above() int {
-	i, _ := slices.BinarySearchFunc(e.nbrs, order(e.class, e.index)+1, func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
-	return i
+	return searchNbrs(e.nbrs, order(e.class, e.index)+1)
 }
 
 // nbrAt returns the position of the neighbour other of class class in e.nbrs.
 func (e *actorEntry) nbrAt(other int32, class uint8) int {
-	i, ok := slices.BinarySearchFunc(e.nbrs, order(class, other), func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
-	if !ok {
+	i := searchNbrs(e.nbrs, order(class, other))
+	if i == len(e.nbrs) || e.nbrs[i].other != other {
 		panic(fmt.Sprintf("memstore: actor %d is not a neighbour of actor %d", other, e.index))
 	}
 	return i
@@ -149,8 +169,7 @@ func (e *actorEntry) nbrAt(other int32, class uint8) int {
 
 // addNbr inserts n into e.nbrs in order.
 func (e *actorEntry) addNbr(n nbr) {
-	i, _ := slices.BinarySearchFunc(e.nbrs, n.order(), func(m nbr, k uint64) int { return cmp.Compare(m.order(), k) })
-	e.nbrs = slices.Insert(e.nbrs, i, n)
+	e.nbrs = slices.Insert(e.nbrs, searchNbrs(e.nbrs, n.order()), n)
 }
 
 type articleEntry struct {
@@ -409,7 +428,9 @@ func (s *Store) load(doc graph.Document) {
 			bits |= fromLo
 		}
 		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
-		s.syncCount(p)
+		if p.n > 1 {
+			s.syncCount(p)
+		}
 	}
 	s.nClaims += len(e.claims)
 }
@@ -431,8 +452,9 @@ func (s *Store) pairOf(a, b int32) int32 {
 		pi = int32(len(s.pairList))
 		s.pairList = append(s.pairList, p)
 	}
-	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class})
-	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class})
+	// The pair gets its first claim next: its count is 1 from the start.
+	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class, n: 1})
+	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class, n: 1})
 	s.promote(lo)
 	s.promote(hi)
 	return pi
@@ -443,7 +465,7 @@ func (s *Store) pairOf(a, b int32) int32 {
 // Classes never go down, so each actor moves at most once per doubling of
 // its neighbours.
 func (s *Store) promote(e *actorEntry) {
-	c := uint8(bits.Len(uint(len(e.nbrs))))
+	c := degreeClass(len(e.nbrs))
 	if c <= e.class {
 		return
 	}
@@ -452,8 +474,11 @@ func (s *Store) promote(e *actorEntry) {
 		i := o.nbrAt(e.index, e.class)
 		moved := o.nbrs[i]
 		moved.class = c
-		o.nbrs = slices.Delete(o.nbrs, i, i+1)
-		o.addNbr(moved)
+		// The entry moves up to just below the first that ranks above its
+		// new place.
+		j := searchNbrs(o.nbrs, moved.order()) - 1
+		copy(o.nbrs[i:j], o.nbrs[i+1:j+1])
+		o.nbrs[j] = moved
 	}
 	e.class = c
 }
