@@ -53,6 +53,10 @@ type Store struct {
 	freeSlots []int32
 	pairList  []pair
 	freePairs []int32
+	// multis holds the claims of the pairs with more than one; freeMultis
+	// the unused positions.
+	multis     [][]edgeClaim
+	freeMultis []int32
 	// extractors interns Claim.Extractor and Claim.Rule values.
 	extractors   []string
 	extractorIDs map[string]uint32
@@ -213,48 +217,64 @@ func (s *Store) pairOfActors(a, b int32) (int32, bool) {
 }
 
 // pair holds the claims between two actors; lo has the smaller index. Most
-// pairs have one claim, kept inline so that it costs no allocation.
+// pairs have one claim, kept inline; the claims of a pair with more are in
+// Store.multis.
 type pair struct {
 	lo, hi int32
 	n      int32 // number of claims
+	multi  int32 // index in Store.multis when n > 1
 	one    [1]edgeClaim
-	many   []edgeClaim // the claims when n > 1
 }
 
-// claims returns the pair's claims. The slice may point into the pair, so
-// it is valid only while the store's lock is held and pairList unchanged.
-func (p *pair) claims() []edgeClaim {
+// claimsOfPair returns the claims of pair pi. The slice may point into the
+// pair, so it is valid only while the store's lock is held and pairList
+// unchanged.
+func (s *Store) claimsOfPair(pi int32) []edgeClaim {
+	p := &s.pairList[pi]
 	if p.n == 1 {
 		return p.one[:]
 	}
-	return p.many
+	if p.n == 0 {
+		return nil
+	}
+	return s.multis[p.multi]
 }
 
-func (p *pair) add(ec edgeClaim) {
+func (s *Store) addToPair(p *pair, ec edgeClaim) {
 	switch p.n {
 	case 0:
 		p.one[0] = ec
 	case 1:
-		p.many = []edgeClaim{p.one[0], ec}
+		if n := len(s.freeMultis); n > 0 {
+			p.multi = s.freeMultis[n-1]
+			s.freeMultis = s.freeMultis[:n-1]
+		} else {
+			p.multi = int32(len(s.multis))
+			s.multis = append(s.multis, nil)
+		}
+		s.multis[p.multi] = []edgeClaim{p.one[0], ec}
 		p.one[0] = edgeClaim{}
 	default:
-		p.many = append(p.many, ec)
+		s.multis[p.multi] = append(s.multis[p.multi], ec)
 	}
 	p.n++
 }
 
-// remove removes the claim at position j of claims().
-func (p *pair) remove(j int) {
+// removeFromPair removes the claim at position j of the pair's claims.
+func (s *Store) removeFromPair(p *pair, j int) {
 	switch p.n {
 	case 1:
 		p.one[0] = edgeClaim{}
 	case 2:
-		p.one[0] = p.many[1-j]
-		p.many = nil
+		p.one[0] = s.multis[p.multi][1-j]
+		s.multis[p.multi] = nil
+		s.freeMultis = append(s.freeMultis, p.multi)
+		p.multi = 0
 	default:
-		last := len(p.many) - 1
-		p.many[j] = p.many[last]
-		p.many = p.many[:last]
+		many := s.multis[p.multi]
+		last := len(many) - 1
+		many[j] = many[last]
+		s.multis[p.multi] = many[:last]
 	}
 	p.n--
 }
@@ -427,7 +447,7 @@ func (s *Store) load(doc graph.Document) {
 		if p.lo == r.src {
 			bits |= fromLo
 		}
-		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
+		s.addToPair(p, edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
 		if p.n > 1 {
 			s.syncCount(p)
 		}
@@ -530,7 +550,7 @@ func (s *Store) unlink(slot int32) {
 		r := &e.claims[i]
 		pi, _ := s.pairOfActors(r.src, r.dst)
 		p := &s.pairList[pi]
-		p.remove(slices.IndexFunc(p.claims(), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
+		s.removeFromPair(p, slices.IndexFunc(s.claimsOfPair(pi), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
 		if p.n == 0 {
 			lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
 			i := lo.nbrAt(hi.index, hi.class)
@@ -562,7 +582,11 @@ func (s *Store) claim(slot, i int32) graph.Claim {
 // claimAs is claim with the id already built.
 func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
 	e := s.bySlot[slot]
-	r := &e.claims[i]
+	return s.claimOf(e, &e.claims[i], id)
+}
+
+// claimOf builds the claim of record r of article e.
+func (s *Store) claimOf(e *articleEntry, r *claimRec, id string) graph.Claim {
 	return graph.Claim{
 		ID:         id,
 		Type:       typeOf(r.bits),
@@ -649,7 +673,7 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 	}
 	for _, n := range e.nbrs {
 		isLo := n.other > e.index
-		for _, ec := range s.pairList[n.pair].claims() {
+		for _, ec := range s.claimsOfPair(n.pair) {
 			if (ec.bits&fromLo != 0) == isLo {
 				st.Outgoing[typeOf(ec.bits)]++
 			} else {
@@ -730,7 +754,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 	}
 	var found []edgeClaim
 	for _, pi := range pairs {
-		for _, ec := range s.pairList[pi].claims() {
+		for _, ec := range s.claimsOfPair(pi) {
 			if q.MatchClaim(s.claim(ec.slot, ec.idx)) {
 				found = append(found, ec)
 			}
@@ -750,9 +774,15 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 		buf = appendID(buf, ec.key)
 	}
 	ids := string(buf)
+	// Claims live in their articles, scattered in memory: first gather
+	// their records, whose loads are independent and overlap, then build.
+	recs := make([]*claimRec, len(cs))
+	for i, ec := range cs {
+		recs[i] = &s.bySlot[ec.slot].claims[ec.idx]
+	}
 	out := make([]graph.Claim, len(cs))
 	for i, ec := range cs {
-		out[i] = s.claimAs(ec.slot, ec.idx, ids[i*idLen:(i+1)*idLen])
+		out[i] = s.claimOf(s.bySlot[ec.slot], recs[i], ids[i*idLen:(i+1)*idLen])
 	}
 	return out
 }
@@ -854,7 +884,7 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 			if (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
 				continue
 			}
-			for _, ec := range s.pairList[n.pair].claims() {
+			for _, ec := range s.claimsOfPair(n.pair) {
 				if m.match(ec) {
 					found = append(found, ec)
 				}
@@ -904,7 +934,7 @@ func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([
 	for _, e := range entries {
 		for _, nb := range e.nbrs {
 			n := 0
-			for _, ec := range s.pairList[nb.pair].claims() {
+			for _, ec := range s.claimsOfPair(nb.pair) {
 				if m.match(ec) {
 					n++
 				}
@@ -955,7 +985,7 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 			prev := s.actors[ids[i-1]]
 			var found []edgeClaim
 			if pi, ok := s.pairOfActors(prev.index, e.index); ok {
-				for _, ec := range s.pairList[pi].claims() {
+				for _, ec := range s.claimsOfPair(pi) {
 					if m.match(ec) {
 						found = append(found, ec)
 					}

@@ -143,7 +143,7 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 				n := s.claimsOf(nb)
 				if !all {
 					n = 0
-					for _, ec := range s.pairList[nb.pair].claims() {
+					for _, ec := range s.claimsOfPair(nb.pair) {
 						if m.match(ec) {
 							n++
 						}

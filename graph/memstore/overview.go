@@ -56,7 +56,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		}
 		for _, n := range e.nbrs {
 			c := 0
-			for _, ec := range s.pairList[n.pair].claims() {
+			for _, ec := range s.claimsOfPair(n.pair) {
 				if m.match(ec) {
 					c++
 				}
