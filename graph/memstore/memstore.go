@@ -60,6 +60,8 @@ type Store struct {
 	// extractors interns Claim.Extractor and Claim.Rule values.
 	extractors   []string
 	extractorIDs map[string]uint32
+	metas        []claimMeta
+	metaIDs      map[claimMeta]uint32
 	nClaims      int
 
 	// search is the name index, rebuilt lazily by the first search after a
@@ -189,12 +191,30 @@ const idLen = 16
 
 type claimRec struct {
 	key        uint64 // idKey of the id
-	confidence float64
-	src, dst   int32 // actor indexes
+	src, dst   int32  // actor indexes
 	start, end int32
+	meta       uint32 // index in Store.metas
+}
+
+// claimMeta is what many claims share: their confidence, extractor, rule,
+// type and certainty, kept once in Store.metas. The bits of an edgeClaim's
+// meta also say whether the claim's source is the pair's lo actor.
+type claimMeta struct {
+	confidence float64
 	extractor  uint32 // index in Store.extractors
 	rule       uint32 // index in Store.extractors of Claim.Rule
-	bits       uint8  // typeBit | certaintyBit
+	bits       uint8  // typeBit | certaintyBit (| fromLo)
+}
+
+// internMeta returns the index of m in s.metas, adding it if needed.
+func (s *Store) internMeta(m claimMeta) uint32 {
+	if id, ok := s.metaIDs[m]; ok {
+		return id
+	}
+	id := uint32(len(s.metas))
+	s.metas = append(s.metas, m)
+	s.metaIDs[m] = id
+	return id
 }
 
 type mentionRec struct {
@@ -282,11 +302,10 @@ func (s *Store) removeFromPair(p *pair, j int) {
 // edgeClaim is a claim of a pair with the fields that filters and sorting
 // test kept inline.
 type edgeClaim struct {
-	key        uint64 // idKey of the id
-	confidence float64
-	slot, idx  int32 // article slot and position in its claims
-	day        int32 // the article's day (dayNumber), for date ranges
-	bits       uint8 // typeBit | certaintyBit | fromLo
+	key       uint64 // idKey of the id
+	slot, idx int32  // article slot and position in its claims
+	day       int32  // the article's day (dayNumber), for date ranges
+	meta      uint32 // index in Store.metas, with fromLo in its bits
 }
 
 // noDay is the day of an undated article's claims.
@@ -309,6 +328,7 @@ func New() *Store {
 		actors:       map[string]*actorEntry{},
 		articles:     map[string]int32{},
 		extractorIDs: map[string]uint32{},
+		metaIDs:      map[claimMeta]uint32{},
 	}
 }
 
@@ -412,15 +432,17 @@ func (s *Store) load(doc graph.Document) {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
 		}
 		e.claims[i] = claimRec{
-			key:        idKey(c.ID),
-			confidence: c.Confidence,
-			src:        s.actors[c.Source].index,
-			dst:        s.actors[c.Target].index,
-			start:      int32(c.Start),
-			end:        int32(c.End),
-			extractor:  s.internExtractor(c.Extractor),
-			rule:       s.internExtractor(c.Rule),
-			bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+			key:   idKey(c.ID),
+			src:   s.actors[c.Source].index,
+			dst:   s.actors[c.Target].index,
+			start: int32(c.Start),
+			end:   int32(c.End),
+			meta: s.internMeta(claimMeta{
+				confidence: c.Confidence,
+				extractor:  s.internExtractor(c.Extractor),
+				rule:       s.internExtractor(c.Rule),
+				bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+			}),
 		}
 	}
 	for i, m := range doc.Mentions {
@@ -443,11 +465,13 @@ func (s *Store) load(doc graph.Document) {
 		r := &e.claims[i]
 		pi := s.pairOf(r.src, r.dst)
 		p := &s.pairList[pi]
-		bits := r.bits
+		meta := r.meta
 		if p.lo == r.src {
-			bits |= fromLo
+			m := s.metas[meta]
+			m.bits |= fromLo
+			meta = s.internMeta(m)
 		}
-		s.addToPair(p, edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
+		s.addToPair(p, edgeClaim{key: r.key, slot: slot, idx: int32(i), day: day, meta: meta})
 		if p.n > 1 {
 			s.syncCount(p)
 		}
@@ -587,19 +611,20 @@ func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
 
 // claimOf builds the claim of record r of article e.
 func (s *Store) claimOf(e *articleEntry, r *claimRec, id string) graph.Claim {
+	mt := &s.metas[r.meta]
 	return graph.Claim{
 		ID:         id,
-		Type:       typeOf(r.bits),
+		Type:       typeOf(mt.bits),
 		Source:     s.actorIDs[r.src],
 		Target:     s.actorIDs[r.dst],
 		Article:    e.article.ID,
 		Quote:      e.article.Text[r.start:r.end],
 		Start:      int(r.start),
 		End:        int(r.end),
-		Certainty:  certaintyOf(r.bits),
-		Confidence: r.confidence,
-		Extractor:  s.extractors[r.extractor],
-		Rule:       s.extractors[r.rule],
+		Certainty:  certaintyOf(mt.bits),
+		Confidence: mt.confidence,
+		Extractor:  s.extractors[mt.extractor],
+		Rule:       s.extractors[mt.rule],
 	}
 }
 
@@ -674,10 +699,11 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 	for _, n := range e.nbrs {
 		isLo := n.other > e.index
 		for _, ec := range s.claimsOfPair(n.pair) {
-			if (ec.bits&fromLo != 0) == isLo {
-				st.Outgoing[typeOf(ec.bits)]++
+			bits := s.metas[ec.meta].bits
+			if (bits&fromLo != 0) == isLo {
+				st.Outgoing[typeOf(bits)]++
 			} else {
-				st.Incoming[typeOf(ec.bits)]++
+				st.Incoming[typeOf(bits)]++
 			}
 		}
 	}
@@ -871,7 +897,7 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 // induced builds the subgraph of entries (sorted by ID, distinct) with the
 // claims among them matching f. The caller holds the read lock.
 func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
-	m := newMatcher(f)
+	m := s.newMatcher(f)
 	marks := s.getMarks()
 	defer s.putMarks(marks, entries)
 	for _, e := range entries {
@@ -921,7 +947,7 @@ func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	m := newMatcher(f)
+	m := s.newMatcher(f)
 	entries := make([]*actorEntry, 0, len(frontier))
 	size := 0
 	for _, id := range frontier {
@@ -972,7 +998,7 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	if err != nil {
 		return nil, fmt.Errorf("memstore: paths from %q to %q: %w", q.From, q.To, err)
 	}
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	paths := make([]graph.Path, 0, len(idPaths))
 	for _, ids := range idPaths {
 		var p graph.Path
@@ -998,16 +1024,19 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	return paths, nil
 }
 
-// matcher is graph.Filter.MatchClaim and MatchDate over edgeClaim bits.
+// matcher is graph.Filter.MatchClaim and MatchDate over claim metas and
+// days.
 type matcher struct {
+	metas         []claimMeta
 	mask          uint8
 	minConfidence float64
 	dated         bool
 	since, until  int32
 }
 
-func newMatcher(f graph.Filter) matcher {
-	m := matcher{mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
+// newMatcher returns the matcher of f. The caller holds the lock.
+func (s *Store) newMatcher(f graph.Filter) matcher {
+	m := matcher{metas: s.metas, mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
 	if !f.Since.IsZero() {
 		m.since = dayNumber(f.Since)
 	}
@@ -1029,8 +1058,14 @@ func (m matcher) all() bool {
 }
 
 func (m matcher) match(ec edgeClaim) bool {
-	return ec.bits&m.mask == ec.bits && ec.confidence >= m.minConfidence &&
-		(!m.dated || (ec.day != noDay && ec.day >= m.since && ec.day <= m.until))
+	return m.matchMeta(ec.meta, ec.day)
+}
+
+// matchMeta matches a claim by its meta and its article's day.
+func (m matcher) matchMeta(meta uint32, day int32) bool {
+	mt := &m.metas[meta]
+	return mt.bits&m.mask == mt.bits && mt.confidence >= m.minConfidence &&
+		(!m.dated || (day != noDay && day >= m.since && day <= m.until))
 }
 
 func typeBit(t graph.RelationType) uint8 {

@@ -120,7 +120,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 // read lock.
 func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center int32, sc *scratch) (omitted []graph.Omission, truncated bool, err error) {
 	rk := s.ranks()
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	all := m.all()
 	kinds := len(q.Filter.Kinds) > 0
 	reached, stamp := sc.reached, sc.stamp

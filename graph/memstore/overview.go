@@ -27,7 +27,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		return graph.Overview{}, err
 	}
 	ov := graph.Overview{Counts: graph.Counts{Actors: len(s.actors), Articles: len(s.articles), Claims: s.nClaims}}
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	all := m.all()
 	var ranked []graph.ActorDegree
 	type rank struct {
@@ -99,7 +99,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 			if all {
 				break
 			}
-			if m.match(edgeClaim{bits: r.bits, confidence: r.confidence, day: day}) {
+			if m.matchMeta(r.meta, day) {
 				n++
 			}
 		}

@@ -472,7 +472,7 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 		for i := range e.claims {
 			key := e.claims[i].key
 			if _, done := s.review.decided[string(appendID(b[:0], key))]; !done {
-				refs = append(refs, ref{e.claims[i].confidence, key, int32(slot), int32(i)})
+				refs = append(refs, ref{s.metas[e.claims[i].meta].confidence, key, int32(slot), int32(i)})
 			}
 		}
 	}
