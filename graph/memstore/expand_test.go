@@ -76,15 +76,15 @@ func TestSortByKey(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for _, n := range []int{0, 1, 63, 64, 65, 771, 5000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			cs := make([]edgeClaim, n)
+			cs := make([]claimRef, n)
 			for i := range cs {
-				cs[i] = edgeClaim{key: rng.Uint64(), idx: int32(i)}
+				cs[i] = claimRef{key: rng.Uint64(), slot: int32(i)}
 				if i%10 == 3 {
 					cs[i].key = cs[i-1].key >> 1 // near and equal top bits
 				}
 			}
 			want := slices.Clone(cs)
-			slices.SortStableFunc(want, func(a, b edgeClaim) int { return cmp.Compare(a.key, b.key) })
+			slices.SortStableFunc(want, func(a, b claimRef) int { return cmp.Compare(a.key, b.key) })
 			got := sortByKey(cs)
 			for i := range got {
 				if got[i].key != want[i].key {

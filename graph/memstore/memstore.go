@@ -6,19 +6,25 @@
 // holds the write lock for the whole of one LoadArticle or DeleteArticle, so
 // a reader sees an article either entirely or not at all.
 //
-// The indexes are built for neighbourhood queries on large graphs: every
-// actor keeps a slice of its neighbours, and every pair of actors keeps the
-// claims between them (in either direction) with their type, certainty and
-// confidence inline, so expanding an actor costs one pass over its
-// neighbours and filtering touches no claim. Claims are stored once, in
-// their article, as fixed-size records; the claims a query returns are
+// The indexes are built for neighbourhood queries on large graphs. Actors
+// are numbered; every actor keeps its neighbours sorted by degree class
+// and number, each with the pair's number of claims, and every pair of
+// actors keeps references to the claims between them (in either
+// direction) with their article's day and an interned meta (confidence,
+// extractor, rule, type, certainty). Expanding an actor costs one pass
+// over its neighbours and reads no claim unless a filter asks; the claims
+// among a set of actors are found by scanning, for each actor, only the
+// neighbours that rank above it in degree class. Claims are stored once,
+// in their article, as fixed-size records; the claims a query returns are
 // rebuilt from them without copying any text. Large indexes hold numbers
 // rather than pointers, which keeps garbage collection cheap with millions
 // of claims in memory.
 //
-// Neighbourhoods and paths are computed by graph.ExpandNeighbourhood and
-// graph.FindShortestPaths, and search ranks with arabic.MatchScore, so the
-// answers are those of every other store.
+// Neighbourhoods are expanded over actor numbers exactly as
+// graph.ExpandNeighbourhood defines (a test compares the two); paths are
+// computed by graph.FindShortestPaths, and search finds candidate names
+// through a suffix array over the normalised names and ranks them with
+// arabic.MatchScore, so the answers are those of every other store.
 package memstore
 
 import (
@@ -299,10 +305,9 @@ func (s *Store) removeFromPair(p *pair, j int) {
 	p.n--
 }
 
-// edgeClaim is a claim of a pair with the fields that filters and sorting
-// test kept inline.
+// edgeClaim is a claim of a pair with the fields that filters test kept
+// inline.
 type edgeClaim struct {
-	key       uint64 // idKey of the id
 	slot, idx int32  // article slot and position in its claims
 	day       int32  // the article's day (dayNumber), for date ranges
 	meta      uint32 // index in Store.metas, with fromLo in its bits
@@ -471,7 +476,7 @@ func (s *Store) load(doc graph.Document) {
 			m.bits |= fromLo
 			meta = s.internMeta(m)
 		}
-		s.addToPair(p, edgeClaim{key: r.key, slot: slot, idx: int32(i), day: day, meta: meta})
+		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: meta})
 		if p.n > 1 {
 			s.syncCount(p)
 		}
@@ -791,35 +796,44 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 
 // sortedClaims rebuilds claims sorted by ID, at most limit of them.
 func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
-	cs = sortByKey(cs)
-	if len(cs) > limit {
-		cs = cs[:limit]
+	// Claims live in their articles, scattered in memory: first gather
+	// their records, whose loads are independent and overlap, then sort
+	// and build.
+	refs := make([]claimRef, len(cs))
+	for i, ec := range cs {
+		r := &s.bySlot[ec.slot].claims[ec.idx]
+		refs[i] = claimRef{key: r.key, rec: r, slot: ec.slot}
 	}
-	buf := make([]byte, 0, idLen*len(cs))
-	for _, ec := range cs {
-		buf = appendID(buf, ec.key)
+	refs = sortByKey(refs)
+	if len(refs) > limit {
+		refs = refs[:limit]
+	}
+	buf := make([]byte, 0, idLen*len(refs))
+	for _, r := range refs {
+		buf = appendID(buf, r.key)
 	}
 	ids := string(buf)
-	// Claims live in their articles, scattered in memory: first gather
-	// their records, whose loads are independent and overlap, then build.
-	recs := make([]*claimRec, len(cs))
-	for i, ec := range cs {
-		recs[i] = &s.bySlot[ec.slot].claims[ec.idx]
-	}
-	out := make([]graph.Claim, len(cs))
-	for i, ec := range cs {
-		out[i] = s.claimOf(s.bySlot[ec.slot], recs[i], ids[i*idLen:(i+1)*idLen])
+	out := make([]graph.Claim, len(refs))
+	for i, r := range refs {
+		out[i] = s.claimOf(s.bySlot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
 	}
 	return out
+}
+
+// claimRef is a claim being sorted by its key.
+type claimRef struct {
+	key  uint64
+	rec  *claimRec
+	slot int32
 }
 
 // sortByKey returns cs sorted by key, that is by claim id, in a new slice
 // or in cs. Keys are the leading bits of a SHA-256, evenly spread, so a
 // distribution on their top bits leaves buckets of one or two claims that an
 // insertion sort finishes.
-func sortByKey(cs []edgeClaim) []edgeClaim {
+func sortByKey(cs []claimRef) []claimRef {
 	if len(cs) < 64 {
-		slices.SortFunc(cs, func(a, b edgeClaim) int { return cmp.Compare(a.key, b.key) })
+		slices.SortFunc(cs, func(a, b claimRef) int { return cmp.Compare(a.key, b.key) })
 		return cs
 	}
 	shift := 64 - bits.Len(uint(len(cs)))
@@ -830,7 +844,7 @@ func sortByKey(cs []edgeClaim) []edgeClaim {
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	out := make([]edgeClaim, len(cs))
+	out := make([]claimRef, len(cs))
 	for _, c := range cs {
 		b := c.key >> shift
 		out[starts[b]] = c
