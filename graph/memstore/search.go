@@ -32,26 +32,34 @@ type searchIndex struct {
 
 // index returns the current search index, building it if a write dropped
 // it. The caller holds the read lock, so no writer runs during the build.
-func (s *Store) index() *searchIndex {
+func (s *Store) index(ctx context.Context) (*searchIndex, error) {
 	if idx := s.search.Load(); idx != nil {
-		return idx
+		return idx, nil
 	}
 	s.searchMu.Lock()
 	defer s.searchMu.Unlock()
 	if idx := s.search.Load(); idx != nil {
-		return idx
+		return idx, nil
 	}
-	idx := s.buildIndex()
+	idx, err := s.buildIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
 	s.search.Store(idx)
-	return idx
+	return idx, nil
 }
 
 // buildIndex builds the search index of the current names. The caller
 // holds the read lock.
-func (s *Store) buildIndex() *searchIndex {
+func (s *Store) buildIndex(ctx context.Context) (*searchIndex, error) {
 	idx := &searchIndex{}
 	size := 1
-	for _, e := range s.byIndex {
+	for i, e := range s.byIndex {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		for _, n := range e.names {
 			if n != "" {
 				size += len(n) + 1
@@ -73,7 +81,7 @@ func (s *Store) buildIndex() *searchIndex {
 	}
 	idx.blob = string(b)
 	idx.sa = suffixarray.New(b)
-	return idx
+	return idx, nil
 }
 
 // holding returns the offsets in blob of the occurrences of the rarest of
@@ -123,7 +131,10 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	if err := s.check(ctx, fmt.Sprintf("search %q", q.Text)); err != nil {
 		return nil, err
 	}
-	idx := s.index()
+	idx, err := s.index(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("memstore: search %q: %w", q.Text, err)
+	}
 	keys := searchKeys(query)
 	type hit struct {
 		e     *actorEntry
