@@ -54,8 +54,11 @@ type Store struct {
 	actorIDs []string
 	articles map[string]int32
 	// bySlot holds the stored articles; a deleted article's slot is nil
-	// until a new article reuses it.
+	// until a new article reuses it. hot holds, by slot, what rebuilding a
+	// claim needs of its article, in one flat array, so that it costs one
+	// memory load rather than a chain of them.
 	bySlot    []*articleEntry
+	hot       []articleHot
 	freeSlots []int32
 	pairList  []pair
 	freePairs []int32
@@ -182,6 +185,12 @@ func (e *actorEntry) nbrAt(other int32, class uint8) int {
 // addNbr inserts n into e.nbrs in order.
 func (e *actorEntry) addNbr(n nbr) {
 	e.nbrs = slices.Insert(e.nbrs, searchNbrs(e.nbrs, n.order()), n)
+}
+
+// articleHot is an article's id, text and claims (articleEntry.claims).
+type articleHot struct {
+	id, text string
+	claims   []claimRec
 }
 
 type articleEntry struct {
@@ -460,9 +469,11 @@ func (s *Store) load(doc graph.Document) {
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
 		s.bySlot[slot] = e
+		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims}
 	} else {
 		slot = int32(len(s.bySlot))
 		s.bySlot = append(s.bySlot, e)
+		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims})
 	}
 	s.articles[doc.Article.ID] = slot
 	day := dayNumber(doc.Article.Published)
@@ -598,6 +609,7 @@ func (s *Store) unlink(slot int32) {
 	s.nClaims -= len(e.claims)
 	delete(s.articles, e.article.ID)
 	s.bySlot[slot] = nil
+	s.hot[slot] = articleHot{}
 	s.freeSlots = append(s.freeSlots, slot)
 }
 
@@ -610,20 +622,20 @@ func (s *Store) claim(slot, i int32) graph.Claim {
 
 // claimAs is claim with the id already built.
 func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
-	e := s.bySlot[slot]
-	return s.claimOf(e, &e.claims[i], id)
+	h := &s.hot[slot]
+	return s.claimOf(h, &h.claims[i], id)
 }
 
 // claimOf builds the claim of record r of article e.
-func (s *Store) claimOf(e *articleEntry, r *claimRec, id string) graph.Claim {
+func (s *Store) claimOf(h *articleHot, r *claimRec, id string) graph.Claim {
 	mt := &s.metas[r.meta]
 	return graph.Claim{
 		ID:         id,
 		Type:       typeOf(mt.bits),
 		Source:     s.actorIDs[r.src],
 		Target:     s.actorIDs[r.dst],
-		Article:    e.article.ID,
-		Quote:      e.article.Text[r.start:r.end],
+		Article:    h.id,
+		Quote:      h.text[r.start:r.end],
 		Start:      int(r.start),
 		End:        int(r.end),
 		Certainty:  certaintyOf(mt.bits),
@@ -801,7 +813,7 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	// and build.
 	refs := make([]claimRef, len(cs))
 	for i, ec := range cs {
-		r := &s.bySlot[ec.slot].claims[ec.idx]
+		r := &s.hot[ec.slot].claims[ec.idx]
 		refs[i] = claimRef{key: r.key, rec: r, slot: ec.slot}
 	}
 	refs = sortByKey(refs)
@@ -815,7 +827,7 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	ids := string(buf)
 	out := make([]graph.Claim, len(refs))
 	for i, r := range refs {
-		out[i] = s.claimOf(s.bySlot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
+		out[i] = s.claimOf(&s.hot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
 	}
 	return out
 }
