@@ -352,7 +352,8 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.actors, s.byIndex, s.articles, s.bySlot, s.pairList = nil, nil, nil, nil, nil
+	s.actors, s.byIndex, s.actorIDs, s.articles, s.bySlot, s.hot = nil, nil, nil, nil, nil, nil
+	s.pairList, s.multis, s.metas = nil, nil, nil
 	s.search.Store(nil)
 	s.rankIdx.Store(nil)
 	return nil
