@@ -49,7 +49,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 			// Every pair holds at least one claim (unlink drops empty ones).
 			r.neighbours = len(e.nbrs)
 			for _, n := range e.nbrs {
-				r.claims += int(s.pairList[n.pair].n)
+				r.claims += int(s.claimsOf(n))
 			}
 			ranks = append(ranks, r)
 			continue
