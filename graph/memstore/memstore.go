@@ -6,19 +6,25 @@
 // holds the write lock for the whole of one LoadArticle or DeleteArticle, so
 // a reader sees an article either entirely or not at all.
 //
-// The indexes are built for neighbourhood queries on large graphs: every
-// actor keeps a slice of its neighbours, and every pair of actors keeps the
-// claims between them (in either direction) with their type, certainty and
-// confidence inline, so expanding an actor costs one pass over its
-// neighbours and filtering touches no claim. Claims are stored once, in
-// their article, as fixed-size records; the claims a query returns are
+// The indexes are built for neighbourhood queries on large graphs. Actors
+// are numbered; every actor keeps its neighbours sorted by degree class
+// and number, each with the pair's number of claims, and every pair of
+// actors keeps references to the claims between them (in either
+// direction) with their article's day and an interned meta (confidence,
+// extractor, rule, type, certainty). Expanding an actor costs one pass
+// over its neighbours and reads no claim unless a filter asks; the claims
+// among a set of actors are found by scanning, for each actor, only the
+// neighbours that rank above it in degree class. Claims are stored once,
+// in their article, as fixed-size records; the claims a query returns are
 // rebuilt from them without copying any text. Large indexes hold numbers
 // rather than pointers, which keeps garbage collection cheap with millions
 // of claims in memory.
 //
-// Neighbourhoods and paths are computed by graph.ExpandNeighbourhood and
-// graph.FindShortestPaths, and search ranks with arabic.MatchScore, so the
-// answers are those of every other store.
+// Neighbourhoods are expanded over actor numbers exactly as
+// graph.ExpandNeighbourhood defines (a test compares the two); paths are
+// computed by graph.FindShortestPaths, and search finds candidate names
+// through a suffix array over the normalised names and ranks them with
+// arabic.MatchScore, so the answers are those of every other store.
 package memstore
 
 import (
@@ -26,8 +32,10 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,21 +46,31 @@ import (
 
 // Store is the in-memory graph.Store. The zero value is not usable; call New.
 type Store struct {
-	mu       sync.RWMutex
-	closed   bool
-	actors   map[string]*actorEntry
-	byIndex  []*actorEntry
+	mu      sync.RWMutex
+	closed  bool
+	actors  map[string]*actorEntry
+	byIndex []*actorEntry
+	// actorIDs[i] is byIndex[i].actor.ID, kept flat for building claims.
+	actorIDs []string
 	articles map[string]int32
 	// bySlot holds the stored articles; a deleted article's slot is nil
-	// until a new article reuses it.
+	// until a new article reuses it. hot holds, by slot, what rebuilding a
+	// claim needs of its article, in one flat array, so that it costs one
+	// memory load rather than a chain of them.
 	bySlot    []*articleEntry
+	hot       []articleHot
 	freeSlots []int32
-	pairs     map[pairKey]int32
 	pairList  []pair
 	freePairs []int32
+	// multis holds the claims of the pairs with more than one; freeMultis
+	// the unused positions.
+	multis     [][]edgeClaim
+	freeMultis []int32
 	// extractors interns Claim.Extractor and Claim.Rule values.
 	extractors   []string
 	extractorIDs map[string]uint32
+	metas        []claimMeta
+	metaIDs      map[claimMeta]uint32
 	nClaims      int
 
 	// search is the name index, rebuilt lazily by the first search after a
@@ -61,6 +79,12 @@ type Store struct {
 	searchMu sync.Mutex
 
 	marks sync.Pool // *[]uint64 bitsets over actor indexes
+
+	// rankIdx orders the actors by id (neighbourhood.go), rebuilt lazily by
+	// the first traversal after a new actor; rankMu serialises the rebuild.
+	rankIdx     atomic.Pointer[rankIndex]
+	rankMu      sync.Mutex
+	scratchPool sync.Pool // *scratch
 
 	// review is the state of review mode (review.go).
 	review reviewState
@@ -77,21 +101,102 @@ type actorEntry struct {
 	names []string
 	// articles counts the articles that mention the actor.
 	articles int
-	nbrs     []nbr
+	// nbrs are sorted by order (see nbr.order); class is the actor's degree
+	// class, bits.Len of the most neighbours it has had.
+	nbrs  []nbr
+	class uint8
 }
 
-// nbr is one neighbour of an actor: the pair (index into pairList) and the
-// other actor's index.
+// nbr is one neighbour of an actor: the pair (index into pairList), the
+// other actor's index and its degree class, and the pair's number of claims
+// (manyClaims when it does not fit), so that ranking neighbours by claims
+// reads no pair.
 type nbr struct {
 	pair, other int32
+	n           uint16
+	class       uint8
+}
+
+// manyClaims in nbr.n means: read the number of claims from the pair.
+const manyClaims = math.MaxUint16
+
+// claims returns the number of claims of the pair.
+func (s *Store) claimsOf(n nbr) int32 {
+	if n.n == manyClaims {
+		return s.pairList[n.pair].n
+	}
+	return int32(n.n)
+}
+
+// syncCount copies the number of claims of pair p into its two nbr entries.
+func (s *Store) syncCount(p *pair) {
+	n := uint16(min(p.n, manyClaims))
+	lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+	lo.nbrs[lo.nbrAt(hi.index, hi.class)].n = n
+	hi.nbrs[hi.nbrAt(lo.index, lo.class)].n = n
+}
+
+// order ranks actors by degree class, then index: a total order in which
+// the neighbours of an actor that rank above it are few (at most a few
+// times the square root of the number of pairs), so that the pairs among a
+// set of actors are found by scanning, for each actor, only the neighbours
+// that rank above it (see induced).
+func order(class uint8, index int32) uint64 {
+	return uint64(class)<<32 | uint64(uint32(index))
+}
+
+func (n nbr) order() uint64 { return order(n.class, n.other) }
+
+// degreeClass is the class of an actor with n neighbours: 0 below 16, then
+// one more each time the neighbours quadruple, so that an actor changes
+// class rarely and most never do.
+func degreeClass(n int) uint8 {
+	return uint8(max(0, bits.Len(uint(n))-3) / 2)
+}
+
+// searchNbrs returns the position of the first of ns ranking at or above k.
+func searchNbrs(ns []nbr, k uint64) int {
+	lo, hi := 0, len(ns)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ns[m].order() < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// above returns the position of the first neighbour of e that ranks above e.
+func (e *actorEntry) above() int {
+	return searchNbrs(e.nbrs, order(e.class, e.index)+1)
+}
+
+// nbrAt returns the position of the neighbour other of class class in e.nbrs.
+func (e *actorEntry) nbrAt(other int32, class uint8) int {
+	i := searchNbrs(e.nbrs, order(class, other))
+	if i == len(e.nbrs) || e.nbrs[i].other != other {
+		panic(fmt.Sprintf("memstore: actor %d is not a neighbour of actor %d", other, e.index))
+	}
+	return i
+}
+
+// addNbr inserts n into e.nbrs in order.
+func (e *actorEntry) addNbr(n nbr) {
+	e.nbrs = slices.Insert(e.nbrs, searchNbrs(e.nbrs, n.order()), n)
+}
+
+// articleHot is an article's id, text and claims (articleEntry.claims).
+type articleHot struct {
+	id, text string
+	claims   []claimRec
 }
 
 type articleEntry struct {
 	article graph.Article
-	// claims are sorted by Start then ID; ids holds their ids, idLen bytes
-	// each, in the same order.
+	// claims are sorted by Start then ID.
 	claims   []claimRec
-	ids      string
 	mentions []mentionRec
 }
 
@@ -101,12 +206,30 @@ const idLen = 16
 
 type claimRec struct {
 	key        uint64 // idKey of the id
-	confidence float64
-	src, dst   int32 // actor indexes
+	src, dst   int32  // actor indexes
 	start, end int32
+	meta       uint32 // index in Store.metas
+}
+
+// claimMeta is what many claims share: their confidence, extractor, rule,
+// type and certainty, kept once in Store.metas. The bits of an edgeClaim's
+// meta also say whether the claim's source is the pair's lo actor.
+type claimMeta struct {
+	confidence float64
 	extractor  uint32 // index in Store.extractors
 	rule       uint32 // index in Store.extractors of Claim.Rule
-	bits       uint8  // typeBit | certaintyBit
+	bits       uint8  // typeBit | certaintyBit (| fromLo)
+}
+
+// internMeta returns the index of m in s.metas, adding it if needed.
+func (s *Store) internMeta(m claimMeta) uint32 {
+	if id, ok := s.metaIDs[m]; ok {
+		return id
+	}
+	id := uint32(len(s.metas))
+	s.metas = append(s.metas, m)
+	s.metaIDs[m] = id
+	return id
 }
 
 type mentionRec struct {
@@ -114,71 +237,89 @@ type mentionRec struct {
 	count int32
 }
 
-type pairKey uint64
-
-func keyOf(a, b int32) pairKey {
-	if a > b {
-		a, b = b, a
+// pairOfActors returns the index in pairList of the pair of actors a and b,
+// found in the neighbours of the one with fewer.
+func (s *Store) pairOfActors(a, b int32) (int32, bool) {
+	ea, eb := s.byIndex[a], s.byIndex[b]
+	if len(ea.nbrs) > len(eb.nbrs) {
+		ea, eb = eb, ea
 	}
-	return pairKey(uint64(uint32(a))<<32 | uint64(uint32(b)))
+	i, ok := slices.BinarySearchFunc(ea.nbrs, order(eb.class, eb.index), func(n nbr, k uint64) int { return cmp.Compare(n.order(), k) })
+	if !ok {
+		return 0, false
+	}
+	return ea.nbrs[i].pair, true
 }
 
 // pair holds the claims between two actors; lo has the smaller index. Most
-// pairs have one claim, kept inline so that it costs no allocation.
+// pairs have one claim, kept inline; the claims of a pair with more are in
+// Store.multis.
 type pair struct {
-	lo, hi       int32
-	posLo, posHi int32 // positions in the actors' nbrs
-	n            int32 // number of claims
-	one          [1]edgeClaim
-	many         []edgeClaim // the claims when n > 1
+	lo, hi int32
+	n      int32 // number of claims
+	multi  int32 // index in Store.multis when n > 1
+	one    [1]edgeClaim
 }
 
-// claims returns the pair's claims. The slice may point into the pair, so
-// it is valid only while the store's lock is held and pairList unchanged.
-func (p *pair) claims() []edgeClaim {
+// claimsOfPair returns the claims of pair pi. The slice may point into the
+// pair, so it is valid only while the store's lock is held and pairList
+// unchanged.
+func (s *Store) claimsOfPair(pi int32) []edgeClaim {
+	p := &s.pairList[pi]
 	if p.n == 1 {
 		return p.one[:]
 	}
-	return p.many
+	if p.n == 0 {
+		return nil
+	}
+	return s.multis[p.multi]
 }
 
-func (p *pair) add(ec edgeClaim) {
+func (s *Store) addToPair(p *pair, ec edgeClaim) {
 	switch p.n {
 	case 0:
 		p.one[0] = ec
 	case 1:
-		p.many = []edgeClaim{p.one[0], ec}
+		if n := len(s.freeMultis); n > 0 {
+			p.multi = s.freeMultis[n-1]
+			s.freeMultis = s.freeMultis[:n-1]
+		} else {
+			p.multi = int32(len(s.multis))
+			s.multis = append(s.multis, nil)
+		}
+		s.multis[p.multi] = []edgeClaim{p.one[0], ec}
 		p.one[0] = edgeClaim{}
 	default:
-		p.many = append(p.many, ec)
+		s.multis[p.multi] = append(s.multis[p.multi], ec)
 	}
 	p.n++
 }
 
-// remove removes the claim at position j of claims().
-func (p *pair) remove(j int) {
+// removeFromPair removes the claim at position j of the pair's claims.
+func (s *Store) removeFromPair(p *pair, j int) {
 	switch p.n {
 	case 1:
 		p.one[0] = edgeClaim{}
 	case 2:
-		p.one[0] = p.many[1-j]
-		p.many = nil
+		p.one[0] = s.multis[p.multi][1-j]
+		s.multis[p.multi] = nil
+		s.freeMultis = append(s.freeMultis, p.multi)
+		p.multi = 0
 	default:
-		last := len(p.many) - 1
-		p.many[j] = p.many[last]
-		p.many = p.many[:last]
+		many := s.multis[p.multi]
+		last := len(many) - 1
+		many[j] = many[last]
+		s.multis[p.multi] = many[:last]
 	}
 	p.n--
 }
 
-// edgeClaim is a claim of a pair with the fields that filters and sorting
-// test kept inline.
+// edgeClaim is a claim of a pair with the fields that filters test kept
+// inline.
 type edgeClaim struct {
-	key        uint64 // idKey of the id
-	confidence float64
-	slot, idx  int32 // article slot and position in its claims
-	day        int32 // the article's day (dayNumber), for date ranges
-	bits       uint8 // typeBit | certaintyBit | fromLo
+	slot, idx int32  // article slot and position in its claims
+	day       int32  // the article's day (dayNumber), for date ranges
+	meta      uint32 // index in Store.metas, with fromLo in its bits
 }
 
 // noDay is the day of an undated article's claims.
@@ -200,8 +341,8 @@ func New() *Store {
 	return &Store{
 		actors:       map[string]*actorEntry{},
 		articles:     map[string]int32{},
-		pairs:        map[pairKey]int32{},
 		extractorIDs: map[string]uint32{},
+		metaIDs:      map[claimMeta]uint32{},
 	}
 }
 
@@ -211,8 +352,10 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.actors, s.byIndex, s.articles, s.bySlot, s.pairs, s.pairList = nil, nil, nil, nil, nil, nil
+	s.actors, s.byIndex, s.actorIDs, s.articles, s.bySlot, s.hot = nil, nil, nil, nil, nil, nil
+	s.pairList, s.multis, s.metas = nil, nil, nil
 	s.search.Store(nil)
+	s.rankIdx.Store(nil)
 	return nil
 }
 
@@ -267,8 +410,19 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	if slot, ok := s.articles[doc.Article.ID]; ok {
+	// The store keeps its own copy of the text, of its exact size, rather
+	// than the caller's, which may be part of a larger buffer; a reload of
+	// the same text (review) keeps the copy it has.
+	art := doc.Article
+	if slot, ok := s.articles[art.ID]; ok {
+		if old := s.bySlot[slot].article.Text; old == art.Text {
+			art.Text = old
+		} else {
+			art.Text = strings.Clone(art.Text)
+		}
 		s.unlink(slot)
+	} else {
+		art.Text = strings.Clone(art.Text)
 	}
 	namesChanged := false
 	for _, a := range doc.Actors {
@@ -284,29 +438,28 @@ func (s *Store) load(doc graph.Document) {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 	})
 	e := &articleEntry{
-		article:  doc.Article,
+		article:  art,
 		claims:   make([]claimRec, len(claims)),
 		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
-	ids := make([]byte, 0, idLen*len(claims))
 	for i, c := range claims {
 		if len(c.ID) != idLen {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
 		}
-		ids = append(ids, c.ID...)
 		e.claims[i] = claimRec{
-			key:        idKey(c.ID),
-			confidence: c.Confidence,
-			src:        s.actors[c.Source].index,
-			dst:        s.actors[c.Target].index,
-			start:      int32(c.Start),
-			end:        int32(c.End),
-			extractor:  s.internExtractor(c.Extractor),
-			rule:       s.internExtractor(c.Rule),
-			bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+			key:   idKey(c.ID),
+			src:   s.actors[c.Source].index,
+			dst:   s.actors[c.Target].index,
+			start: int32(c.Start),
+			end:   int32(c.End),
+			meta: s.internMeta(claimMeta{
+				confidence: c.Confidence,
+				extractor:  s.internExtractor(c.Extractor),
+				rule:       s.internExtractor(c.Rule),
+				bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+			}),
 		}
 	}
-	e.ids = string(ids)
 	for i, m := range doc.Mentions {
 		a := s.actors[m.Actor]
 		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
@@ -317,9 +470,11 @@ func (s *Store) load(doc graph.Document) {
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
 		s.bySlot[slot] = e
+		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims}
 	} else {
 		slot = int32(len(s.bySlot))
 		s.bySlot = append(s.bySlot, e)
+		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims})
 	}
 	s.articles[doc.Article.ID] = slot
 	day := dayNumber(doc.Article.Published)
@@ -327,11 +482,16 @@ func (s *Store) load(doc graph.Document) {
 		r := &e.claims[i]
 		pi := s.pairOf(r.src, r.dst)
 		p := &s.pairList[pi]
-		bits := r.bits
+		meta := r.meta
 		if p.lo == r.src {
-			bits |= fromLo
+			m := s.metas[meta]
+			m.bits |= fromLo
+			meta = s.internMeta(m)
 		}
-		p.add(edgeClaim{key: r.key, confidence: r.confidence, slot: slot, idx: int32(i), day: day, bits: bits})
+		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: meta})
+		if p.n > 1 {
+			s.syncCount(p)
+		}
 	}
 	s.nClaims += len(e.claims)
 }
@@ -339,12 +499,11 @@ func (s *Store) load(doc graph.Document) {
 // pairOf returns the index of the pair of actors a and b, creating it if
 // needed. The caller holds the write lock.
 func (s *Store) pairOf(a, b int32) int32 {
-	k := keyOf(a, b)
-	if pi, ok := s.pairs[k]; ok {
+	if pi, ok := s.pairOfActors(a, b); ok {
 		return pi
 	}
 	lo, hi := s.byIndex[min(a, b)], s.byIndex[max(a, b)]
-	p := pair{lo: lo.index, hi: hi.index, posLo: int32(len(lo.nbrs)), posHi: int32(len(hi.nbrs))}
+	p := pair{lo: lo.index, hi: hi.index}
 	var pi int32
 	if n := len(s.freePairs); n > 0 {
 		pi = s.freePairs[n-1]
@@ -354,10 +513,35 @@ func (s *Store) pairOf(a, b int32) int32 {
 		pi = int32(len(s.pairList))
 		s.pairList = append(s.pairList, p)
 	}
-	lo.nbrs = append(lo.nbrs, nbr{pair: pi, other: hi.index})
-	hi.nbrs = append(hi.nbrs, nbr{pair: pi, other: lo.index})
-	s.pairs[k] = pi
+	// The pair gets its first claim next: its count is 1 from the start.
+	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class, n: 1})
+	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class, n: 1})
+	s.promote(lo)
+	s.promote(hi)
 	return pi
+}
+
+// promote raises e's degree class when its neighbours outgrow it, and moves
+// e to its new place among the neighbours of each of its neighbours.
+// Classes never go down, so each actor moves at most once per doubling of
+// its neighbours.
+func (s *Store) promote(e *actorEntry) {
+	c := degreeClass(len(e.nbrs))
+	if c <= e.class {
+		return
+	}
+	for _, n := range e.nbrs {
+		o := s.byIndex[n.other]
+		i := o.nbrAt(e.index, e.class)
+		moved := o.nbrs[i]
+		moved.class = c
+		// The entry moves up to just below the first that ranks above its
+		// new place.
+		j := searchNbrs(o.nbrs, moved.order()) - 1
+		copy(o.nbrs[i:j], o.nbrs[i+1:j+1])
+		o.nbrs[j] = moved
+	}
+	e.class = c
 }
 
 func (s *Store) internExtractor(name string) uint32 {
@@ -389,6 +573,8 @@ func (s *Store) upsertActor(a graph.Actor) bool {
 	e := &actorEntry{actor: a, index: int32(len(s.byIndex)), names: names}
 	s.actors[a.ID] = e
 	s.byIndex = append(s.byIndex, e)
+	s.actorIDs = append(s.actorIDs, a.ID)
+	s.rankIdx.Store(nil)
 	return true
 }
 
@@ -403,16 +589,19 @@ func (s *Store) unlink(slot int32) {
 	e := s.bySlot[slot]
 	for i := range e.claims {
 		r := &e.claims[i]
-		k := keyOf(r.src, r.dst)
-		pi := s.pairs[k]
+		pi, _ := s.pairOfActors(r.src, r.dst)
 		p := &s.pairList[pi]
-		p.remove(slices.IndexFunc(p.claims(), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
+		s.removeFromPair(p, slices.IndexFunc(s.claimsOfPair(pi), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
 		if p.n == 0 {
-			s.removeNbr(p.lo, p.posLo)
-			s.removeNbr(p.hi, p.posHi)
-			delete(s.pairs, k)
+			lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+			i := lo.nbrAt(hi.index, hi.class)
+			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
+			i = hi.nbrAt(lo.index, lo.class)
+			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
+		} else {
+			s.syncCount(p)
 		}
 	}
 	for _, m := range e.mentions {
@@ -421,42 +610,39 @@ func (s *Store) unlink(slot int32) {
 	s.nClaims -= len(e.claims)
 	delete(s.articles, e.article.ID)
 	s.bySlot[slot] = nil
+	s.hot[slot] = articleHot{}
 	s.freeSlots = append(s.freeSlots, slot)
 }
 
-// removeNbr removes the neighbour at position i of actor a by moving the
-// last one into its place.
-func (s *Store) removeNbr(a, i int32) {
-	e := s.byIndex[a]
-	last := int32(len(e.nbrs) - 1)
-	moved := e.nbrs[last]
-	e.nbrs[i] = moved
-	if p := &s.pairList[moved.pair]; p.lo == a {
-		p.posLo = i
-	} else {
-		p.posHi = i
-	}
-	e.nbrs = e.nbrs[:last]
+// claim rebuilds the claim at position i of the article in slot. Its
+// strings share the store's memory but for its id, rebuilt from its key.
+func (s *Store) claim(slot, i int32) graph.Claim {
+	var b [idLen]byte
+	return s.claimAs(slot, i, string(appendID(b[:0], s.bySlot[slot].claims[i].key)))
 }
 
-// claim rebuilds the claim at position i of the article in slot. Its
-// strings share the store's memory: nothing is allocated.
-func (s *Store) claim(slot, i int32) graph.Claim {
-	e := s.bySlot[slot]
-	r := &e.claims[i]
+// claimAs is claim with the id already built.
+func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
+	h := &s.hot[slot]
+	return s.claimOf(h, &h.claims[i], id)
+}
+
+// claimOf builds the claim of record r of article e.
+func (s *Store) claimOf(h *articleHot, r *claimRec, id string) graph.Claim {
+	mt := &s.metas[r.meta]
 	return graph.Claim{
-		ID:         e.ids[int(i)*idLen : int(i+1)*idLen],
-		Type:       typeOf(r.bits),
-		Source:     s.byIndex[r.src].actor.ID,
-		Target:     s.byIndex[r.dst].actor.ID,
-		Article:    e.article.ID,
-		Quote:      e.article.Text[r.start:r.end],
+		ID:         id,
+		Type:       typeOf(mt.bits),
+		Source:     s.actorIDs[r.src],
+		Target:     s.actorIDs[r.dst],
+		Article:    h.id,
+		Quote:      h.text[r.start:r.end],
 		Start:      int(r.start),
 		End:        int(r.end),
-		Certainty:  certaintyOf(r.bits),
-		Confidence: r.confidence,
-		Extractor:  s.extractors[r.extractor],
-		Rule:       s.extractors[r.rule],
+		Certainty:  certaintyOf(mt.bits),
+		Confidence: mt.confidence,
+		Extractor:  s.extractors[mt.extractor],
+		Rule:       s.extractors[mt.rule],
 	}
 }
 
@@ -530,11 +716,12 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 	}
 	for _, n := range e.nbrs {
 		isLo := n.other > e.index
-		for _, ec := range s.pairList[n.pair].claims() {
-			if (ec.bits&fromLo != 0) == isLo {
-				st.Outgoing[typeOf(ec.bits)]++
+		for _, ec := range s.claimsOfPair(n.pair) {
+			bits := s.metas[ec.meta].bits
+			if (bits&fromLo != 0) == isLo {
+				st.Outgoing[typeOf(bits)]++
 			} else {
-				st.Incoming[typeOf(ec.bits)]++
+				st.Incoming[typeOf(bits)]++
 			}
 		}
 	}
@@ -601,7 +788,7 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 	}
 	var pairs []int32
 	if len(ends) == 2 {
-		if pi, ok := s.pairs[keyOf(ends[0].index, ends[1].index)]; ok && ends[0] != ends[1] {
+		if pi, ok := s.pairOfActors(ends[0].index, ends[1].index); ok && ends[0] != ends[1] {
 			pairs = append(pairs, pi)
 		}
 	} else {
@@ -610,9 +797,9 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 		}
 	}
 	var found []edgeClaim
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	for _, pi := range pairs {
-		for _, ec := range s.pairList[pi].claims() {
+		for _, ec := range s.claimsOfPair(pi) {
 			if m.match(ec) && q.MatchClaim(s.claim(ec.slot, ec.idx)) {
 				found = append(found, ec)
 			}
@@ -623,25 +810,81 @@ func (s *Store) Claims(ctx context.Context, q graph.ClaimQuery) ([]graph.Claim, 
 
 // sortedClaims rebuilds claims sorted by ID, at most limit of them.
 func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
-	slices.SortFunc(cs, func(a, b edgeClaim) int {
-		if a.key != b.key {
-			return cmp.Compare(a.key, b.key)
-		}
-		return cmp.Compare(s.claim(a.slot, a.idx).ID, s.claim(b.slot, b.idx).ID)
-	})
-	if len(cs) > limit {
-		cs = cs[:limit]
-	}
-	out := make([]graph.Claim, len(cs))
+	// Claims live in their articles, scattered in memory: first gather
+	// their records, whose loads are independent and overlap, then sort
+	// and build.
+	refs := make([]claimRef, len(cs))
 	for i, ec := range cs {
-		out[i] = s.claim(ec.slot, ec.idx)
+		r := &s.hot[ec.slot].claims[ec.idx]
+		refs[i] = claimRef{key: r.key, rec: r, slot: ec.slot}
+	}
+	refs = sortByKey(refs)
+	if len(refs) > limit {
+		refs = refs[:limit]
+	}
+	buf := make([]byte, 0, idLen*len(refs))
+	for _, r := range refs {
+		buf = appendID(buf, r.key)
+	}
+	ids := string(buf)
+	out := make([]graph.Claim, len(refs))
+	for i, r := range refs {
+		out[i] = s.claimOf(&s.hot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
 	}
 	return out
 }
 
+// claimRef is a claim being sorted by its key.
+type claimRef struct {
+	key  uint64
+	rec  *claimRec
+	slot int32
+}
+
+// sortByKey returns cs sorted by key, that is by claim id, in a new slice
+// or in cs. Keys are the leading bits of a SHA-256, evenly spread, so a
+// distribution on their top bits leaves buckets of one or two claims that an
+// insertion sort finishes.
+func sortByKey(cs []claimRef) []claimRef {
+	if len(cs) < 64 {
+		slices.SortFunc(cs, func(a, b claimRef) int { return cmp.Compare(a.key, b.key) })
+		return cs
+	}
+	shift := 64 - bits.Len(uint(len(cs)))
+	starts := make([]int32, 1<<(64-shift)+1)
+	for _, c := range cs {
+		starts[c.key>>shift+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	out := make([]claimRef, len(cs))
+	for _, c := range cs {
+		b := c.key >> shift
+		out[starts[b]] = c
+		starts[b]++
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].key < out[j-1].key; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// appendID appends the claim id whose key is k: its 16 lower-case hex
+// digits.
+func appendID(b []byte, k uint64) []byte {
+	const digits = "0123456789abcdef"
+	for shift := 60; shift >= 0; shift -= 4 {
+		b = append(b, digits[k>>shift&15])
+	}
+	return b
+}
+
 // idKey maps a claim id to a number in the same order as the ids:
 // Document.Validate makes every id ClaimID's 16 lower-case hex digits,
-// whose value orders like their text. Equal keys fall back to the text.
+// whose value orders like their text, so equal keys are equal ids.
 func idKey(id string) uint64 {
 	k, err := strconv.ParseUint(id, 16, 64)
 	if err != nil {
@@ -682,7 +925,7 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 // induced builds the subgraph of entries (sorted by ID, distinct) with the
 // claims among them matching f. The caller holds the read lock.
 func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
-	m := newMatcher(f)
+	m := s.newMatcher(f)
 	marks := s.getMarks()
 	defer s.putMarks(marks, entries)
 	for _, e := range entries {
@@ -690,11 +933,12 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 	}
 	var found []edgeClaim
 	for _, e := range entries {
-		for _, n := range e.nbrs {
-			if n.other < e.index || (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
+		// Each pair is found once, from the actor that ranks lower.
+		for _, n := range e.nbrs[e.above():] {
+			if (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
 				continue
 			}
-			for _, ec := range s.pairList[n.pair].claims() {
+			for _, ec := range s.claimsOfPair(n.pair) {
 				if m.match(ec) {
 					found = append(found, ec)
 				}
@@ -725,42 +969,13 @@ func (s *Store) putMarks(marks *[]uint64, entries []*actorEntry) {
 	s.marks.Put(marks)
 }
 
-// Neighbourhood returns the actors around q.Center as graph.ExpandNeighbourhood
-// defines, with the claims among them matching q.Filter. A malformed query
-// wraps graph.ErrInvalid; an unknown centre wraps graph.ErrNotFound.
-func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (graph.Subgraph, error) {
-	q, err := q.Normalize()
-	if err != nil {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if err := s.check(ctx, fmt.Sprintf("neighbourhood of %q", q.Center)); err != nil {
-		return graph.Subgraph{}, err
-	}
-	if _, ok := s.actors[q.Center]; !ok {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood: %w", graph.NotFound("actor", q.Center))
-	}
-	ids, omitted, truncated, err := graph.ExpandNeighbourhood(ctx, q, s.links)
-	if err != nil {
-		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
-	}
-	entries := make([]*actorEntry, len(ids))
-	for i, id := range ids {
-		entries[i] = s.actors[id]
-	}
-	sg := s.induced(entries, q.Filter)
-	sg.Omitted, sg.Truncated = omitted, truncated
-	return sg, nil
-}
-
 // links is the graph.LinkFunc over the adjacency index. The caller holds the
 // read lock.
 func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([]graph.Link, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	m := newMatcher(f)
+	m := s.newMatcher(f)
 	entries := make([]*actorEntry, 0, len(frontier))
 	size := 0
 	for _, id := range frontier {
@@ -773,7 +988,7 @@ func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([
 	for _, e := range entries {
 		for _, nb := range e.nbrs {
 			n := 0
-			for _, ec := range s.pairList[nb.pair].claims() {
+			for _, ec := range s.claimsOfPair(nb.pair) {
 				if m.match(ec) {
 					n++
 				}
@@ -811,7 +1026,7 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	if err != nil {
 		return nil, fmt.Errorf("memstore: paths from %q to %q: %w", q.From, q.To, err)
 	}
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	paths := make([]graph.Path, 0, len(idPaths))
 	for _, ids := range idPaths {
 		var p graph.Path
@@ -823,8 +1038,8 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 			}
 			prev := s.actors[ids[i-1]]
 			var found []edgeClaim
-			if pi, ok := s.pairs[keyOf(prev.index, e.index)]; ok {
-				for _, ec := range s.pairList[pi].claims() {
+			if pi, ok := s.pairOfActors(prev.index, e.index); ok {
+				for _, ec := range s.claimsOfPair(pi) {
 					if m.match(ec) {
 						found = append(found, ec)
 					}
@@ -837,16 +1052,19 @@ func (s *Store) ShortestPaths(ctx context.Context, q graph.PathQuery) ([]graph.P
 	return paths, nil
 }
 
-// matcher is graph.Filter.MatchClaim and MatchDate over edgeClaim bits.
+// matcher is graph.Filter.MatchClaim and MatchDate over claim metas and
+// days.
 type matcher struct {
+	metas         []claimMeta
 	mask          uint8
 	minConfidence float64
 	dated         bool
 	since, until  int32
 }
 
-func newMatcher(f graph.Filter) matcher {
-	m := matcher{mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
+// newMatcher returns the matcher of f. The caller holds the lock.
+func (s *Store) newMatcher(f graph.Filter) matcher {
+	m := matcher{metas: s.metas, mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
 	if !f.Since.IsZero() {
 		m.since = dayNumber(f.Since)
 	}
@@ -868,8 +1086,14 @@ func (m matcher) all() bool {
 }
 
 func (m matcher) match(ec edgeClaim) bool {
-	return ec.bits&m.mask == ec.bits && ec.confidence >= m.minConfidence &&
-		(!m.dated || (ec.day != noDay && ec.day >= m.since && ec.day <= m.until))
+	return m.matchMeta(ec.meta, ec.day)
+}
+
+// matchMeta matches a claim by its meta and its article's day.
+func (m matcher) matchMeta(meta uint32, day int32) bool {
+	mt := &m.metas[meta]
+	return mt.bits&m.mask == mt.bits && mt.confidence >= m.minConfidence &&
+		(!m.dated || (day != noDay && day >= m.since && day <= m.until))
 }
 
 func typeBit(t graph.RelationType) uint8 {

@@ -27,7 +27,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		return graph.Overview{}, err
 	}
 	ov := graph.Overview{Counts: graph.Counts{Actors: len(s.actors), Articles: len(s.articles), Claims: s.nClaims}}
-	m := newMatcher(q.Filter)
+	m := s.newMatcher(q.Filter)
 	all := m.all()
 	var ranked []graph.ActorDegree
 	type rank struct {
@@ -49,14 +49,14 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 			// Every pair holds at least one claim (unlink drops empty ones).
 			r.neighbours = len(e.nbrs)
 			for _, n := range e.nbrs {
-				r.claims += int(s.pairList[n.pair].n)
+				r.claims += int(s.claimsOf(n))
 			}
 			ranks = append(ranks, r)
 			continue
 		}
 		for _, n := range e.nbrs {
 			c := 0
-			for _, ec := range s.pairList[n.pair].claims() {
+			for _, ec := range s.claimsOfPair(n.pair) {
 				if m.match(ec) {
 					c++
 				}
@@ -99,7 +99,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 			if all {
 				break
 			}
-			if m.match(edgeClaim{bits: r.bits, confidence: r.confidence, day: day}) {
+			if m.matchMeta(r.meta, day) {
 				n++
 			}
 		}

@@ -281,12 +281,16 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 		return 0, 0, false
 	}
 	key := idKey(id)
+	var b [idLen]byte
+	if string(appendID(b[:0], key)) != id {
+		return 0, 0, false // not a claim id: keys and ids correspond one to one
+	}
 	for slot, e := range s.bySlot {
 		if e == nil {
 			continue
 		}
 		for i := range e.claims {
-			if e.claims[i].key == key && e.ids[i*idLen:(i+1)*idLen] == id {
+			if e.claims[i].key == key {
 				return int32(slot), i, true
 			}
 		}
@@ -455,9 +459,10 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 	}
 	type ref struct {
 		confidence float64
-		id         string
+		key        uint64 // ordered as the ids
 		slot, idx  int32
 	}
+	var b [idLen]byte
 	var refs []ref
 	for slot, e := range s.bySlot {
 		if slot%1024 == 0 {
@@ -469,14 +474,14 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 			continue
 		}
 		for i := range e.claims {
-			id := e.ids[i*idLen : (i+1)*idLen]
-			if _, done := s.review.decided[id]; !done {
-				refs = append(refs, ref{e.claims[i].confidence, id, int32(slot), int32(i)})
+			key := e.claims[i].key
+			if _, done := s.review.decided[string(appendID(b[:0], key))]; !done {
+				refs = append(refs, ref{s.metas[e.claims[i].meta].confidence, key, int32(slot), int32(i)})
 			}
 		}
 	}
 	slices.SortFunc(refs, func(a, b ref) int {
-		return cmp.Or(cmp.Compare(a.confidence, b.confidence), strings.Compare(a.id, b.id))
+		return cmp.Or(cmp.Compare(a.confidence, b.confidence), cmp.Compare(a.key, b.key))
 	})
 	out := make([]graph.ReviewedClaim, 0, min(limit, len(refs)))
 	for _, r := range refs[:min(limit, len(refs))] {

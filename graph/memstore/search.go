@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"index/suffixarray"
+	"math"
 	"slices"
 	"strings"
 
@@ -11,48 +13,102 @@ import (
 	"github.com/rawabit/rawabit/graph/arabic"
 )
 
-// searchIndex is every normalised name joined into one string, so that a
-// query's candidates are found with strings.Index over it instead of one
-// comparison per name.
+// searchIndex is every normalised name joined into one string with a
+// suffix array over it, so that the names holding a query's word are found
+// in time proportional to the word's length, the logarithm of the names'
+// size and the number of names holding it, whatever part of a name the
+// word is (a whole name, a word, a prefix or any substring: the matches
+// arabic.MatchScore scores).
 type searchIndex struct {
 	// blob is "\x00name\x00name\x00...\x00"; name i starts at starts[i].
 	blob   string
-	starts []int
-	// owners[i] is the actor of name i and fields[i] its place in
+	sa     *suffixarray.Index
+	starts []int32
+	// owners[i] is the actor index of name i and fields[i] its place in
 	// actorEntry.names.
-	owners []*actorEntry
-	fields []int
+	owners []int32
+	fields []uint8
 }
 
 // index returns the current search index, building it if a write dropped
 // it. The caller holds the read lock, so no writer runs during the build.
-func (s *Store) index() *searchIndex {
+func (s *Store) index(ctx context.Context) (*searchIndex, error) {
 	if idx := s.search.Load(); idx != nil {
-		return idx
+		return idx, nil
 	}
 	s.searchMu.Lock()
 	defer s.searchMu.Unlock()
 	if idx := s.search.Load(); idx != nil {
-		return idx
+		return idx, nil
 	}
+	idx, err := s.buildIndex(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.search.Store(idx)
+	return idx, nil
+}
+
+// buildIndex builds the search index of the current names. The caller
+// holds the read lock.
+func (s *Store) buildIndex(ctx context.Context) (*searchIndex, error) {
 	idx := &searchIndex{}
-	var b strings.Builder
-	b.WriteByte(0)
-	for _, e := range s.byIndex {
-		for i, n := range e.names {
-			if n == "" {
-				continue
+	size := 1
+	for i, e := range s.byIndex {
+		if i%ctxEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
 			}
-			idx.starts = append(idx.starts, b.Len())
-			idx.owners = append(idx.owners, e)
-			idx.fields = append(idx.fields, i)
-			b.WriteString(n)
-			b.WriteByte(0)
+		}
+		for _, n := range e.names {
+			if n != "" {
+				size += len(n) + 1
+			}
 		}
 	}
-	idx.blob = b.String()
-	s.search.Store(idx)
-	return idx
+	b := make([]byte, 1, size)
+	for _, e := range s.byIndex {
+		for i, n := range e.names {
+			if n == "" || i > math.MaxUint8 {
+				continue
+			}
+			idx.starts = append(idx.starts, int32(len(b)))
+			idx.owners = append(idx.owners, e.index)
+			idx.fields = append(idx.fields, uint8(i))
+			b = append(b, n...)
+			b = append(b, 0)
+		}
+	}
+	idx.blob = string(b)
+	idx.sa = suffixarray.New(b)
+	return idx, nil
+}
+
+// holding returns the offsets in blob of the occurrences of the rarest of
+// keys, sorted. Every name matching all keys holds it. The keys are looked
+// up with a limit that grows fourfold until one of them has fewer
+// occurrences, so that a common word costs no more than the rarest one.
+func (idx *searchIndex) holding(keys []string) []int {
+	var offs []int
+	if len(keys) == 1 {
+		offs = idx.sa.Lookup([]byte(keys[0]), -1)
+	} else {
+		for limit := 64; offs == nil; limit *= 4 {
+			if limit > len(idx.blob) {
+				limit = -1
+			}
+			for _, k := range keys {
+				if o := idx.sa.Lookup([]byte(k), limit); (limit < 0 || len(o) < limit) && (offs == nil || len(o) < len(offs)) {
+					offs = o
+					if offs == nil {
+						return nil // a key that occurs nowhere
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(offs)
+	return offs
 }
 
 // SearchActors returns the actors whose name, Arabic name or an alias
@@ -75,18 +131,11 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	if err := s.check(ctx, fmt.Sprintf("search %q", q.Text)); err != nil {
 		return nil, err
 	}
-	idx := s.index()
-	keys := searchKeys(query)
-	// Scan for the rarest key; the names holding it must hold the others.
-	first := keys[0]
-	if len(keys) > 1 {
-		rarest := -1
-		for _, k := range keys {
-			if n := strings.Count(idx.blob, k); rarest < 0 || n < rarest {
-				first, rarest = k, n
-			}
-		}
+	idx, err := s.index(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("memstore: search %q: %w", q.Text, err)
 	}
+	keys := searchKeys(query)
 	type hit struct {
 		e     *actorEntry
 		score float64
@@ -95,18 +144,22 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 	kinds := graph.Filter{Kinds: q.Kinds}
 	best := map[*actorEntry]hit{}
 	blob := idx.blob
-	for off := 0; ; {
-		i := strings.Index(blob[off:], first)
-		if i < 0 {
-			break
+	last := -1
+	for i, pos := range idx.holding(keys) {
+		if i%ctxEvery == ctxEvery-1 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("memstore: search %q: %w", q.Text, err)
+			}
 		}
-		pos := off + i
-		n, _ := slices.BinarySearch(idx.starts, pos+1)
+		n, _ := slices.BinarySearch(idx.starts, int32(pos+1))
 		n-- // the name whose start is at or before pos
-		start := idx.starts[n]
+		if n == last {
+			continue // another occurrence in the same name
+		}
+		last = n
+		start := int(idx.starts[n])
 		end := start + strings.IndexByte(blob[start:], 0)
-		off = end
-		e := idx.owners[n]
+		e := s.byIndex[idx.owners[n]]
 		if !kinds.MatchKind(e.actor.Kind) {
 			continue
 		}
@@ -118,7 +171,7 @@ func (s *Store) SearchActors(ctx context.Context, q graph.SearchQuery) ([]graph.
 		if score == 0 {
 			continue
 		}
-		field := idx.fields[n]
+		field := int(idx.fields[n])
 		h, ok := best[e]
 		if !ok || score > h.score || score == h.score && field < h.field {
 			best[e] = hit{e: e, score: score, field: field}
