@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"context"
 	"errors"
 	"slices"
 	"strings"
@@ -11,7 +10,7 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
-// ReviewTime is the time of the decisions RunReview makes.
+// ReviewTime is the time of the decisions the review checks make.
 var ReviewTime = time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)
 
 // Decide returns a decision by reviewer "tester" at ReviewTime with a
@@ -39,12 +38,11 @@ func FixtureClaimID(t *testing.T, article string, typ graph.RelationType, source
 	return ""
 }
 
-// RunReview checks a store's graph.Reviewer on the fixture: the queue,
-// confirm, reject and restore, added claims, actors and names, merges,
-// persistence hooks and replay. open returns a new, empty store that
-// implements graph.Reviewer.
-func RunReview(t *testing.T, open func(t *testing.T) graph.Store) {
-	ctx := context.Background()
+// testReview checks a store's graph.Reviewer on the fixture (Run's
+// "Review"): the queue, confirm, reject and restore, added claims, actors
+// and names, merges, persistence hooks and replay. open returns a new,
+// empty store; every store implements graph.Reviewer.
+func testReview(t *testing.T, open func(t *testing.T) graph.Store) {
 	load := func(t *testing.T) (graph.Store, graph.Reviewer) {
 		t.Helper()
 		s := open(t)
