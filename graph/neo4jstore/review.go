@@ -74,7 +74,10 @@ func (s *Store) Review(ctx context.Context, d graph.Decision, persist func(graph
 // transaction, as graph.Reviewer specifies: a decision that does not fit is
 // skipped with a warning. An unreachable database or a cancelled ctx stops
 // it with an error. A decision already recorded (same key) is not recorded
-// twice.
+// twice, and one that conflicts with the state is skipped silently, so that
+// replaying the database's own log (Decisions) after articles were loaded
+// again re-applies what the load undid (names, merges, added claims) and
+// nothing else.
 func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, error) {
 	var warnings []string
 	for i, d := range ds {
@@ -84,7 +87,19 @@ func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, erro
 		err := d.Validate()
 		if err == nil {
 			err = s.write(ctx, func(tx neo4j.ManagedTransaction) error {
-				_, err := decide(ctx, tx, d, true)
+				done, err := decide(ctx, tx, d, true)
+				if errors.Is(err, graph.ErrConflict) {
+					// A decision of this database's own log whose effect
+					// holds (a rejected claim that reloading its article
+					// left out) or that a later decision superseded.
+					recs, rerr := run(ctx, tx, stmtReviewRecorded, keyParams{Key: decisionKey(done)})
+					if rerr != nil {
+						return rerr
+					}
+					if recorded, _ := single[bool](recs, "recorded"); recorded {
+						return nil
+					}
+				}
 				return err
 			})
 		}
@@ -99,7 +114,9 @@ func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, erro
 }
 
 // Decisions returns every decision recorded in the database, in the order
-// they were made: the review log of a Neo4j store.
+// they were made, in the form Replay takes (an added claim without the
+// fields the store completes: ID, Quote, Extractor and Occurrence): the
+// review log of a Neo4j store.
 func (s *Store) Decisions(ctx context.Context) ([]graph.Decision, error) {
 	var ds []graph.Decision
 	err := s.read(ctx, func(tx neo4j.ManagedTransaction) error {
@@ -113,7 +130,7 @@ func (s *Store) Decisions(ctx context.Context) ([]graph.Decision, error) {
 			if err != nil {
 				return err
 			}
-			ds = append(ds, decisionOf(n.Props))
+			ds = append(ds, replayable(decisionOf(n.Props)))
 		}
 		return nil
 	})
@@ -624,6 +641,16 @@ func (r recorder) record(d graph.Decision, article string, actors ...string) (st
 	}
 	_, err := run(r.ctx, r.tx, stmtReviewRecord, recordParams{Actors: actors, Article: art, Key: key, Props: decisionProps(d, r.seq)})
 	return key, err
+}
+
+// replayable returns d without the fields the store completes.
+func replayable(d graph.Decision) graph.Decision {
+	if c := d.NewClaim; c != nil {
+		d.NewClaim = &graph.Claim{Article: c.Article, Type: c.Type, Source: c.Source, Target: c.Target,
+			Start: c.Start, End: c.End, Certainty: c.Certainty, Confidence: c.Confidence}
+		d.Occurrence = 0
+	}
+	return d
 }
 
 // decisionKey identifies a completed decision: what was decided, by whom

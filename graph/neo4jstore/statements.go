@@ -180,6 +180,9 @@ type (
 		Actors  []string `cypher:"actors"`
 		Article string   `cypher:"article"`
 	}
+	keyParams struct {
+		Key string `cypher:"key"`
+	}
 	limitParams struct {
 		Limit int64 `cypher:"limit"`
 	}
@@ -263,4 +266,5 @@ var (
 	stmtReviewMergeDecisions   = newStatement[mergeParams]("review_merge_decisions.cypher")
 	stmtReviewDeleteActor      = newStatement[idParams]("review_delete_actor.cypher")
 	stmtReviewLog              = newStatement[noParams]("review_log.cypher")
+	stmtReviewRecorded         = newStatement[keyParams]("review_recorded.cypher")
 )

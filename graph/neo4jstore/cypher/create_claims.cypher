@@ -9,13 +9,13 @@
 UNWIND $claims AS row
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})
-WHERE NOT EXISTS { MATCH (:RejectedClaim {id: row.props.id}) }
-WITH row, s, t, COLLECT {
-  MATCH (d:Decision {claim: row.props.id})
+WITH row, s, t, row.props AS p
+WHERE NOT EXISTS { MATCH (:RejectedClaim {id: p.id}) }
+WITH row, s, t, p, COLLECT {
+  MATCH (d:Decision {claim: p.id})
   WHERE d.kind IN ['confirm', 'restore', 'add_claim']
   RETURN d.key ORDER BY d.seq DESC LIMIT 1
 } AS decided
-WITH row, s, t, row.props AS p, decided
 WITH row, s, t, p {.*,
   status: coalesce(p.status, CASE WHEN size(decided) = 0 THEN null ELSE 'confirmed' END),
   decision: coalesce(p.decision, decided[0])} AS props
