@@ -2,8 +2,10 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -221,6 +223,44 @@ func testReview(t *testing.T, open func(t *testing.T) graph.Store) {
 		}
 		if c := counts(t, s); c.Claims != 18 {
 			t.Errorf("got %+v, want the claim still there", c)
+		}
+	})
+
+	t.Run("concurrent decisions about one claim: one wins", func(t *testing.T) {
+		s, r := load(t)
+		const n = 6
+		errs := make(chan error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := r.Review(ctx, Decide(graph.DecisionReject, func(d *graph.Decision) {
+					d.ClaimID = lowest
+					d.Reviewer = fmt.Sprintf("reviewer-%d", i)
+				}), nil)
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		won := 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				won++
+			case !errors.Is(err, graph.ErrConflict):
+				t.Errorf("got %v, want nil or an error wrapping ErrConflict", err)
+			}
+		}
+		if won != 1 {
+			t.Errorf("got %d rejections accepted, want 1", won)
+		}
+		if rej, err := r.RejectedClaims(ctx, graph.ReviewQuery{}); err != nil || len(rej) != 1 {
+			t.Errorf("got rejected %+v (%v), want the claim once", rej, err)
+		}
+		if c := counts(t, s); c.Claims != 17 {
+			t.Errorf("got %+v, want 17 claims", c)
 		}
 	})
 
