@@ -20,8 +20,12 @@ import { lintCypherQuery, testData } from '@neo4j-cypher/language-support';
 
 // Rawabit's data model (graph/neo4jstore, docs/neo4j.md "The model").
 const MODEL = {
-  labels: ['Actor', 'Person', 'State', 'Organisation', 'Article'],
-  relationshipTypes: ['MET', 'SUPPORTED', 'OPPOSED', 'MENTIONED_IN', 'AFFILIATED_WITH'],
+  labels: ['Actor', 'Person', 'State', 'Organisation', 'Article',
+    // review (graph/neo4jstore/review.go)
+    'Decision', 'RejectedClaim', 'ReviewLog'],
+  relationshipTypes: ['MET', 'SUPPORTED', 'OPPOSED', 'MENTIONED_IN', 'AFFILIATED_WITH',
+    // review
+    'CONCERNS', 'REJECTED'],
   propertyKeys: [
     // Actor
     'id', 'name', 'name_ar', 'aliases', 'aliases_text', 'search_keys', 'kind', 'affiliation',
@@ -33,6 +37,12 @@ const MODEL = {
     'count',
     // keys of the UNWIND $rows maps the store writes (row.actor, row.target)
     'actor', 'target',
+    // review: claim relationships (status, decision), Decision nodes (key,
+    // seq, kind, reviewer, time, reason, claim, occurrence, actor_id, into and
+    // the actor_* of an added actor), RejectedClaim nodes (type, rule,
+    // source), the ReviewLog (seq)
+    'status', 'decision', 'key', 'seq', 'reviewer', 'time', 'reason', 'claim', 'occurrence',
+    'actor_id', 'into', 'type', 'rule',
   ],
 };
 

@@ -67,6 +67,9 @@ all could be loaded, or --strict is given and something was skipped.`,
 				}
 				return fmt.Errorf("load: %w", err)
 			}
+			if err := app.reapplyReview(ctx, store); err != nil {
+				return fmt.Errorf("load: re-apply review: %w", err)
+			}
 			if app.Config.Store == StoreMemory {
 				app.Logger.Info("the memory store keeps nothing after exit: this load only checked the corpus")
 			}

@@ -13,16 +13,33 @@ import (
 	"github.com/rawabit/rawabit/web"
 )
 
-// reviewOptions turns review mode on when review.tokens names reviewers: it
-// replays the review log of data.corrections onto the loaded store and
-// returns the web options that persist new decisions to data.claims and
-// data.corrections. Without tokens it returns nil (read-only API). A store
-// without review (Neo4j), a missing claims or corrections setting or a
-// malformed review log is an error.
+// reviewOptions turns review mode on when review.tokens names reviewers.
+// On the memory store it replays the review log of data.corrections onto
+// the loaded store and returns the web options that persist new decisions
+// to data.claims and data.corrections. On Neo4j the database is the record
+// (Decision nodes, see graph/neo4jstore): no file is read or written and
+// Persist is nil. Without tokens it returns nil (read-only API). A store
+// without review, a missing claims or corrections setting (memory store) or
+// a malformed review log is an error.
 func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.ReviewOptions, error) {
 	tokens := app.Config.Review.Tokens
 	if len(tokens) == 0 {
 		return nil, nil
+	}
+	var names []string
+	for _, n := range tokens {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	slices.Sort(names)
+	if own, ok := store.(ownReviewLog); ok {
+		decisions, err := own.Decisions(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("review mode: %w", err)
+		}
+		app.Logger.Info("review mode on", "reviewers", names, "store", app.Config.Store, "decisions_recorded", len(decisions))
+		return &web.ReviewOptions{Store: own, Tokens: tokens}, nil
 	}
 	d := app.Config.Data
 	if d.Claims == "" || d.Corrections == "" {
@@ -48,17 +65,44 @@ func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.Revi
 	for _, w := range warnings {
 		app.Logger.Warn("review log", "file", d.Corrections, "warning", w)
 	}
-	var names []string
-	for _, n := range tokens {
-		if !slices.Contains(names, n) {
-			names = append(names, n)
-		}
-	}
-	slices.Sort(names)
 	app.Logger.Info("review mode on", "reviewers", names, "decisions_replayed", len(decisions)-len(warnings),
 		"claims", d.Claims, "corrections", d.Corrections)
 	files := &loader.ReviewFiles{Claims: d.Claims, Corrections: d.Corrections}
 	return &web.ReviewOptions{Store: reviewer, Tokens: tokens, Persist: files.Record}, nil
+}
+
+// ownReviewLog is a store that records review decisions itself and reads
+// its log back (Neo4j).
+type ownReviewLog interface {
+	graph.Reviewer
+	Decisions(ctx context.Context) ([]graph.Decision, error)
+}
+
+// reapplyReview replays the review log a store keeps itself (Neo4j) after
+// articles were loaded into it: loading an article writes its claims and
+// actors again, which keeps rejected claims out and confirmed ones
+// confirmed but undoes added names, added claims and merges. Decisions
+// still in effect are skipped silently; the others are logged as warnings.
+// A store without its own log (the memory store, whose log is the
+// corrections file) is left alone.
+func (app *App) reapplyReview(ctx context.Context, store graph.Store) error {
+	own, ok := store.(ownReviewLog)
+	if !ok {
+		return nil
+	}
+	decisions, err := own.Decisions(ctx)
+	if err != nil || len(decisions) == 0 {
+		return err
+	}
+	warnings, err := own.Replay(ctx, decisions)
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		app.Logger.Warn("review log", "store", app.Config.Store, "warning", w)
+	}
+	app.Logger.Info("review decisions re-applied after loading", "decisions", len(decisions), "not_replayed", len(warnings))
+	return nil
 }
 
 // seedReviewFile makes sure the file decisions are written to starts from

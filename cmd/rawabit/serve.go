@@ -78,6 +78,9 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 			return fmt.Errorf("serve: load corpus: %w", err)
 		}
 		logSummary(app.Logger, sum)
+		if err := app.reapplyReview(ctx, store); err != nil {
+			return fmt.Errorf("serve: re-apply review: %w", err)
+		}
 	}
 	review, err := app.reviewOptions(ctx, store) // replays the review log
 	if err != nil {

@@ -25,10 +25,6 @@ func TestContract(t *testing.T) {
 	storetest.Run(t, open)
 }
 
-func TestReview(t *testing.T) {
-	storetest.RunReview(t, open)
-}
-
 // TestConcurrentReadersSeeWholeArticles reloads two versions of an article
 // while readers check that they only ever see one whole version.
 func TestConcurrentReadersSeeWholeArticles(t *testing.T) {

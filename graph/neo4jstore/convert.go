@@ -115,24 +115,28 @@ func claimsOf(recs []*neo4j.Record) ([]graph.Claim, error) {
 		if err := errors.Join(err1, err2, err3); err != nil {
 			return nil, err
 		}
-		p := r.Props
-		start, _ := p["start"].(int64)
-		end, _ := p["end"].(int64)
-		confidence := number(p["confidence"])
-		claims = append(claims, graph.Claim{
-			ID:         str(p, "id"),
-			Type:       graph.RelationType(r.Type),
-			Source:     source,
-			Target:     target,
-			Article:    str(p, "article"),
-			Quote:      str(p, "quote"),
-			Start:      int(start),
-			End:        int(end),
-			Certainty:  graph.Certainty(str(p, "certainty")),
-			Confidence: confidence,
-			Extractor:  str(p, "extractor"),
-			Rule:       str(p, "rule"),
-		})
+		claims = append(claims, claimOf(r.Type, source, target, r.Props))
 	}
 	return claims, nil
+}
+
+// claimOf reads a claim from the properties of its relationship (or of a
+// RejectedClaim node) with its type, source and target.
+func claimOf(typ, source, target string, p map[string]any) graph.Claim {
+	start, _ := p["start"].(int64)
+	end, _ := p["end"].(int64)
+	return graph.Claim{
+		ID:         str(p, "id"),
+		Type:       graph.RelationType(typ),
+		Source:     source,
+		Target:     target,
+		Article:    str(p, "article"),
+		Quote:      str(p, "quote"),
+		Start:      int(start),
+		End:        int(end),
+		Certainty:  graph.Certainty(str(p, "certainty")),
+		Confidence: number(p["confidence"]),
+		Extractor:  str(p, "extractor"),
+		Rule:       str(p, "rule"),
+	}
 }

@@ -12,6 +12,13 @@
 //	(:Actor)-[:MENTIONED_IN {count}]->(:Article)
 //	(:Actor)-[:AFFILIATED_WITH]->(:Actor)
 //
+// Review (review.go) adds a status ('confirmed') and decision (a Decision
+// key) to reviewed claim relationships, and:
+//
+//	(:Decision {key, seq, kind, reviewer, time, reason, claim, ...})-[:CONCERNS]->(:Actor|:Article)
+//	(:Decision)-[:REJECTED]->(:RejectedClaim {id, type, source, target, article, quote, ..., status})
+//	(:ReviewLog {id, seq})
+//
 // aliases_text is the aliases joined by newlines (full-text indexes only
 // index STRING properties) and search_keys the arabic.Normalize form of every
 // name, which SearchActors scans with CONTAINS.
@@ -304,8 +311,9 @@ func (s *Store) write(ctx context.Context, work func(tx neo4j.ManagedTransaction
 	return s.classifyTx(ctx, err)
 }
 
-// Clear deletes every Actor and Article with their relationships: the
-// whole graph Rawabit keeps in the database, other labels left alone. It
+// Clear deletes every Actor and Article with their relationships, and the
+// review's Decision, RejectedClaim and ReviewLog nodes: the whole graph
+// Rawabit keeps in the database, other labels left alone. It
 // deletes clearBatch nodes per write transaction, so that a large graph does
 // not outgrow Neo4j's transaction memory; a failure half-way leaves the
 // graph partly deleted. Tests use it to start from an empty store.

@@ -34,6 +34,13 @@ var expectedSchema = []expectedIndex{
 	{name: "met_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"MET"}, properties: []string{"article"}},
 	{name: "supported_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"SUPPORTED"}, properties: []string{"article"}},
 	{name: "opposed_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"OPPOSED"}, properties: []string{"article"}},
+	{name: "met_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"MET"}, properties: []string{"id"}},
+	{name: "supported_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"SUPPORTED"}, properties: []string{"id"}},
+	{name: "opposed_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"OPPOSED"}, properties: []string{"id"}},
+	{name: "decision_key", kind: "RANGE", entity: "NODE", labels: []string{"Decision"}, properties: []string{"key"}, constraint: true},
+	{name: "decision_claim", kind: "RANGE", entity: "NODE", labels: []string{"Decision"}, properties: []string{"claim"}},
+	{name: "rejected_claim_id", kind: "RANGE", entity: "NODE", labels: []string{"RejectedClaim"}, properties: []string{"id"}, constraint: true},
+	{name: "review_log_id", kind: "RANGE", entity: "NODE", labels: []string{"ReviewLog"}, properties: []string{"id"}, constraint: true},
 }
 
 // SchemaError reports an index or constraint of the database that has the

@@ -159,6 +159,41 @@ type (
 		Since         any      `cypher:"since"`
 		Until         any      `cypher:"until"`
 	}
+	elementParams struct {
+		Element string `cypher:"element"`
+	}
+	confirmParams struct {
+		Decision string `cypher:"decision"`
+		Element  string `cypher:"element"`
+	}
+	recordParams struct {
+		Actors  []string       `cypher:"actors"`
+		Article any            `cypher:"article"` // string or nil
+		Key     string         `cypher:"key"`
+		Props   map[string]any `cypher:"props"`
+	}
+	rejectParams struct {
+		Claim    map[string]any `cypher:"claim"`
+		Decision string         `cypher:"decision"`
+	}
+	updateRejectedParams struct {
+		ID    string         `cypher:"id"`
+		Props map[string]any `cypher:"props"`
+	}
+	ensureMentionsParams struct {
+		Actors  []string `cypher:"actors"`
+		Article string   `cypher:"article"`
+	}
+	keyParams struct {
+		Key string `cypher:"key"`
+	}
+	limitParams struct {
+		Limit int64 `cypher:"limit"`
+	}
+	mergeParams struct {
+		From string `cypher:"from"`
+		Into string `cypher:"into"`
+	}
 )
 
 // The schema, applied in this order by Open. Every statement is idempotent.
@@ -169,6 +204,13 @@ var schema = []statement[noParams]{
 	newStatement[noParams]("schema_met_article.cypher"),
 	newStatement[noParams]("schema_supported_article.cypher"),
 	newStatement[noParams]("schema_opposed_article.cypher"),
+	newStatement[noParams]("schema_met_id.cypher"),
+	newStatement[noParams]("schema_supported_id.cypher"),
+	newStatement[noParams]("schema_opposed_id.cypher"),
+	newStatement[noParams]("schema_decision_key.cypher"),
+	newStatement[noParams]("schema_decision_claim.cypher"),
+	newStatement[noParams]("schema_rejected_claim_id.cypher"),
+	newStatement[noParams]("schema_review_log_id.cypher"),
 	newStatement[noParams]("schema_await.cypher"),
 }
 
@@ -204,4 +246,29 @@ var (
 	stmtOverviewTop    = newStatement[overviewTopParams]("overview_top.cypher")
 	stmtOverviewMonths = newStatement[overviewMonthsParams]("overview_months.cypher")
 	stmtMentioning     = newStatement[mentioningParams]("mentioning_articles.cypher")
+)
+
+// Review (review.go): every decision runs in one write transaction that
+// first takes the review lock.
+var (
+	stmtReviewLock             = newStatement[noParams]("review_lock.cypher")
+	stmtReviewClaim            = newStatement[idParams]("review_claim.cypher")
+	stmtReviewClaimsOfActor    = newStatement[idParams]("review_claims_of_actor.cypher")
+	stmtReviewDeleteClaim      = newStatement[elementParams]("review_delete_claim.cypher")
+	stmtReviewConfirmClaim     = newStatement[confirmParams]("review_confirm_claim.cypher")
+	stmtReviewRecord           = newStatement[recordParams]("review_record.cypher")
+	stmtReviewReject           = newStatement[rejectParams]("review_reject.cypher")
+	stmtReviewRejected         = newStatement[idParams]("review_rejected.cypher")
+	stmtReviewRejectedOfActor  = newStatement[idParams]("review_rejected_of_actor.cypher")
+	stmtReviewUpdateRejected   = newStatement[updateRejectedParams]("review_update_rejected.cypher")
+	stmtReviewDeleteRejected   = newStatement[idParams]("review_delete_rejected.cypher")
+	stmtReviewEnsureMentions   = newStatement[ensureMentionsParams]("review_ensure_mentions.cypher")
+	stmtReviewQueue            = newStatement[limitParams]("review_queue.cypher")
+	stmtReviewRejectedList     = newStatement[limitParams]("review_rejected_list.cypher")
+	stmtReviewMergeMentions    = newStatement[mergeParams]("review_merge_mentions.cypher")
+	stmtReviewMergeAffiliation = newStatement[mergeParams]("review_merge_affiliations.cypher")
+	stmtReviewMergeDecisions   = newStatement[mergeParams]("review_merge_decisions.cypher")
+	stmtReviewDeleteActor      = newStatement[idParams]("review_delete_actor.cypher")
+	stmtReviewLog              = newStatement[noParams]("review_log.cypher")
+	stmtReviewRecorded         = newStatement[keyParams]("review_recorded.cypher")
 )

@@ -152,49 +152,14 @@ func documentParams(doc graph.Document) writeParams {
 		mentions:     mentionsParams{Article: a.ID, Mentions: make([]map[string]any, 0, len(doc.Mentions))},
 	}
 	for _, act := range doc.Actors {
-		// A nil Aliases is stored as no property and an empty one as an
-		// empty list, so that both read back as they were loaded.
-		var aliases any
-		if act.Aliases != nil {
-			aliases = slices.Clone(act.Aliases)
-		}
-		var affiliation any
 		if act.Affiliation != "" {
-			affiliation = act.Affiliation
-			w.affiliations.Affiliations = append(w.affiliations.Affiliations, map[string]any{
-				"actor":       act.ID,
-				"affiliation": act.Affiliation,
-			})
+			w.affiliations.Affiliations = append(w.affiliations.Affiliations, affiliationRow(act))
 		}
-		w.actors.Actors = append(w.actors.Actors, map[string]any{
-			"id":           act.ID,
-			"name":         act.Name,
-			"name_ar":      act.NameAr,
-			"aliases":      aliases,
-			"aliases_text": strings.Join(act.Aliases, "\n"),
-			"search_keys":  searchKeys(act),
-			"kind":         string(act.Kind),
-			"affiliation":  affiliation,
-		})
+		w.actors.Actors = append(w.actors.Actors, actorRow(act))
 		w.actorIDs.IDs = append(w.actorIDs.IDs, act.ID)
 	}
 	for _, c := range doc.Claims {
-		w.claims.Claims = append(w.claims.Claims, map[string]any{
-			"type":   string(c.Type),
-			"source": c.Source,
-			"target": c.Target,
-			"props": map[string]any{
-				"id":         c.ID,
-				"article":    c.Article,
-				"quote":      c.Quote,
-				"start":      int64(c.Start),
-				"end":        int64(c.End),
-				"certainty":  string(c.Certainty),
-				"confidence": c.Confidence,
-				"extractor":  c.Extractor,
-				"rule":       c.Rule,
-			},
-		})
+		w.claims.Claims = append(w.claims.Claims, claimRow(c.Type, c.Source, c.Target, claimProps(c)))
 	}
 	for _, m := range doc.Mentions {
 		w.mentions.Mentions = append(w.mentions.Mentions, map[string]any{
@@ -203,6 +168,57 @@ func documentParams(doc graph.Document) writeParams {
 		})
 	}
 	return w
+}
+
+// actorRow is the row of merge_actors.cypher for an actor.
+func actorRow(act graph.Actor) map[string]any {
+	// A nil Aliases is stored as no property and an empty one as an
+	// empty list, so that both read back as they were loaded.
+	var aliases any
+	if act.Aliases != nil {
+		aliases = slices.Clone(act.Aliases)
+	}
+	var affiliation any
+	if act.Affiliation != "" {
+		affiliation = act.Affiliation
+	}
+	return map[string]any{
+		"id":           act.ID,
+		"name":         act.Name,
+		"name_ar":      act.NameAr,
+		"aliases":      aliases,
+		"aliases_text": strings.Join(act.Aliases, "\n"),
+		"search_keys":  searchKeys(act),
+		"kind":         string(act.Kind),
+		"affiliation":  affiliation,
+	}
+}
+
+// affiliationRow is the row of create_affiliations.cypher for an actor with
+// an affiliation.
+func affiliationRow(act graph.Actor) map[string]any {
+	return map[string]any{"actor": act.ID, "affiliation": act.Affiliation}
+}
+
+// claimRow is the row of create_claims.cypher for a claim with the given
+// relationship properties.
+func claimRow(t graph.RelationType, source, target string, props map[string]any) map[string]any {
+	return map[string]any{"type": string(t), "source": source, "target": target, "props": props}
+}
+
+// claimProps are the properties of a claim's relationship.
+func claimProps(c graph.Claim) map[string]any {
+	return map[string]any{
+		"id":         c.ID,
+		"article":    c.Article,
+		"quote":      c.Quote,
+		"start":      int64(c.Start),
+		"end":        int64(c.End),
+		"certainty":  string(c.Certainty),
+		"confidence": c.Confidence,
+		"extractor":  c.Extractor,
+		"rule":       c.Rule,
+	}
 }
 
 // searchKeys returns the normalised form of every name of an actor, without

@@ -1,17 +1,18 @@
 package storetest
 
 import (
-	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
 )
 
-// ReviewTime is the time of the decisions RunReview makes.
+// ReviewTime is the time of the decisions the review checks make.
 var ReviewTime = time.Date(2026, 12, 5, 6, 0, 0, 0, time.UTC)
 
 // Decide returns a decision by reviewer "tester" at ReviewTime with a
@@ -39,12 +40,11 @@ func FixtureClaimID(t *testing.T, article string, typ graph.RelationType, source
 	return ""
 }
 
-// RunReview checks a store's graph.Reviewer on the fixture: the queue,
-// confirm, reject and restore, added claims, actors and names, merges,
-// persistence hooks and replay. open returns a new, empty store that
-// implements graph.Reviewer.
-func RunReview(t *testing.T, open func(t *testing.T) graph.Store) {
-	ctx := context.Background()
+// testReview checks a store's graph.Reviewer on the fixture (Run's
+// "Review"): the queue, confirm, reject and restore, added claims, actors
+// and names, merges, persistence hooks and replay. open returns a new,
+// empty store; every store implements graph.Reviewer.
+func testReview(t *testing.T, open func(t *testing.T) graph.Store) {
 	load := func(t *testing.T) (graph.Store, graph.Reviewer) {
 		t.Helper()
 		s := open(t)
@@ -223,6 +223,44 @@ func RunReview(t *testing.T, open func(t *testing.T) graph.Store) {
 		}
 		if c := counts(t, s); c.Claims != 18 {
 			t.Errorf("got %+v, want the claim still there", c)
+		}
+	})
+
+	t.Run("concurrent decisions about one claim: one wins", func(t *testing.T) {
+		s, r := load(t)
+		const n = 6
+		errs := make(chan error, n)
+		var wg sync.WaitGroup
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				_, err := r.Review(ctx, Decide(graph.DecisionReject, func(d *graph.Decision) {
+					d.ClaimID = lowest
+					d.Reviewer = fmt.Sprintf("reviewer-%d", i)
+				}), nil)
+				errs <- err
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		won := 0
+		for err := range errs {
+			switch {
+			case err == nil:
+				won++
+			case !errors.Is(err, graph.ErrConflict):
+				t.Errorf("got %v, want nil or an error wrapping ErrConflict", err)
+			}
+		}
+		if won != 1 {
+			t.Errorf("got %d rejections accepted, want 1", won)
+		}
+		if rej, err := r.RejectedClaims(ctx, graph.ReviewQuery{}); err != nil || len(rej) != 1 {
+			t.Errorf("got rejected %+v (%v), want the claim once", rej, err)
+		}
+		if c := counts(t, s); c.Claims != 17 {
+			t.Errorf("got %+v, want 17 claims", c)
 		}
 	})
 

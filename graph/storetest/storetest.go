@@ -19,7 +19,8 @@ import (
 	"github.com/rawabit/rawabit/graph/arabic"
 )
 
-// Run runs the contract suite. open must return a new, empty store each
+// Run runs the contract suite, review included (every store implements
+// graph.Reviewer). open must return a new, empty store each
 // time it is called (the suite loads its own fixture) and arrange for it to
 // be closed at the end of the test, for example with t.Cleanup. The suite
 // uses only the graph.Store interface.
@@ -50,6 +51,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("DeleteArticle", func(t *testing.T) { testDelete(t, open(t)) })
 	t.Run("ActorUpsert", func(t *testing.T) { testUpsert(t, open(t)) })
 	t.Run("ClaimRule", func(t *testing.T) { testClaimRule(t, open(t)) })
+	t.Run("Review", func(t *testing.T) { testReview(t, open) })
 }
 
 // The fixture's claims, by ClaimKey.

@@ -1,0 +1,5 @@
+// params: none
+// Every recorded decision, in the order it was made.
+MATCH (d:Decision)
+RETURN d
+ORDER BY d.seq
