@@ -39,9 +39,56 @@ const RING_SIZE = 150;
 // on the canvas, undrawn (coll.not(HIDDEN) is what is shown).
 export const HIDDEN = '.filtered, .user-hidden';
 
-export function createGraph(container) {
+// WEBGL_MIN_NODES: the renderer "auto" draws a view of more actors than
+// this with WebGL where the browser has a GPU.
+export const WEBGL_MIN_NODES = 1000;
+
+// SOFTWARE_GL names the software implementations of WebGL (no GPU):
+// SwiftShader, llvmpipe and the like.
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+let webglProbe = null;
+
+// webglSupport tells whether the browser gives a WebGL 2 context (which
+// cytoscape's WebGL renderer needs) and whether a GPU draws it: "gpu",
+// "software" or "none". It asks once.
+export function webglSupport() {
+  if (webglProbe) return webglProbe;
+  webglProbe = 'none';
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      webglProbe = SOFTWARE_GL.test(name) ? 'software' : 'gpu';
+      const lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+    }
+  } catch {
+    webglProbe = 'none';
+  }
+  return webglProbe;
+}
+
+// chooseRenderer returns the renderer ("canvas" or "webgl") for the
+// analyst's choice (state key renderer: auto, canvas or webgl) and a view
+// of nodes actors: auto takes WebGL above WEBGL_MIN_NODES where a GPU draws
+// it; webgl takes it wherever WebGL 2 exists, even drawn in software; with
+// no WebGL 2 both fall back to canvas.
+export function chooseRenderer(choice, nodes, support = webglSupport()) {
+  if (choice === 'canvas' || support === 'none') return 'canvas';
+  if (choice === 'webgl') return 'webgl';
+  return support === 'gpu' && nodes > WEBGL_MIN_NODES ? 'webgl' : 'canvas';
+}
+
+// createGraph makes the cytoscape instance of the canvas, drawn by the
+// renderer "canvas" or "webgl" (cytoscape's experimental WebGL renderer,
+// which draws nodes and edges from texture atlases on the GPU).
+export function createGraph(container, renderer = 'canvas') {
+  container.dataset.renderer = renderer;
   const cy = cytoscape({
     container,
+    renderer: renderer === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,
@@ -101,9 +148,12 @@ export function tuneForSize(cy, nodes = cy.nodes().length, edges = cy.edges().le
     cy.scratch('_rawabitBig', big);
     cy.elements().toggleClass('big', big);
   }
+  // WebGL draws every frame whole; the 2D canvas of a big view draws a
+  // cached texture while the viewport moves.
+  const canvas2d = cy.container().dataset.renderer !== 'webgl';
   const r = cy.renderer();
-  r.hideEdgesOnViewport = big;
-  r.textureOnViewport = big;
+  r.hideEdgesOnViewport = big && canvas2d;
+  r.textureOnViewport = big && canvas2d;
   return big;
 }
 

@@ -17,6 +17,7 @@ import { h, replace } from './dom.js';
 import { getState, setState } from './state.js';
 import {
   createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize, bigClass, nodeLook, edgeLook, HIDDEN,
+  chooseRenderer, webglSupport,
 } from './graphview.js';
 
 export let cy = null;
@@ -29,14 +30,18 @@ let lastResponse = null;
 // remembered holds the last position of every node that left the canvas,
 // so that undoing and redoing puts it back where it was.
 const remembered = new Map();
-let notices = { link: '', error: '' };
+let notices = { link: '', error: '', renderer: '' };
 let gen = 0;
+// wirings are the functions that attach the page's handlers to a
+// cytoscape instance (see onGraph); a new instance gets them all.
+const wirings = [];
 
 const $ = (id) => document.getElementById(id);
 
 export function initView(m) {
   meta = m;
-  cy = createGraph($('cy'));
+  cy = createGraph($('cy'), 'canvas');
+  $('cy').dataset.webgl = webglSupport();
   let outlineTimer = 0;
   // The page's data-settling is "1" while the outline's positions lag the
   // canvas (they follow it 80 ms after it stops moving).
@@ -45,16 +50,48 @@ export function initView(m) {
     clearTimeout(outlineTimer);
     outlineTimer = setTimeout(updatePositions, 80);
   };
-  cy.on('viewport position', outlineSoon);
-  cy.on('add remove', () => { outlineVersion++; });
-  cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  onGraph((c) => {
+    c.on('viewport position', outlineSoon);
+    c.on('add remove', () => { outlineVersion++; });
+    c.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  });
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => { cy.resize(); fitView(); updatePositions(); }, 100);
   });
-  setupHover();
+  onGraph(setupHover);
   return cy;
+}
+
+// onGraph runs fn on the canvas's cytoscape instance now and on every
+// instance that replaces it (useRenderer): the place to attach handlers.
+export function onGraph(fn) {
+  wirings.push(fn);
+  fn(cy);
+}
+
+// useRenderer makes the canvas draw with the renderer chooseRenderer picks
+// for the analyst's choice and a view of nodes actors. Cytoscape fixes the
+// renderer when an instance is made, so a change makes a new instance
+// holding the same elements (data, positions, classes, selection, pins)
+// and viewport, with every handler of onGraph. An explicit WebGL the
+// browser cannot give falls back to canvas, and the status line says so.
+function useRenderer(choice, nodes) {
+  const container = $('cy');
+  const want = chooseRenderer(choice, nodes);
+  notices.renderer = choice === 'webgl' && want !== 'webgl' ? 'WebGL is not available in this browser: drawn with canvas' : '';
+  if (container.dataset.renderer === want) return;
+  const eles = cy.elements().jsons();
+  const vp = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  const big = cy.scratch('_rawabitBig');
+  cy.destroy();
+  cy = createGraph(container, want);
+  cy.scratch('_rawabitBig', big);
+  for (const fn of wirings) fn(cy);
+  cy.add(eles);
+  cy.viewport(vp);
+  tuneForSize(cy);
 }
 
 // exploring reports whether the state asks for the exploration now on the
@@ -140,9 +177,12 @@ function expandParams(s) {
 // (wholeIDs). It returns false when a newer change overtook it.
 export async function syncExploration(g, s, wholeIDs) {
   const whole = !s.centre && !!wholeIDs;
-  if (exploring(s, whole) && cy.nodes().length) return true;
+  if (exploring(s, whole) && cy.nodes().length) {
+    useRenderer(s.renderer, cy.nodes().length);
+    return true;
+  }
   const fresh = applied.centre !== s.centre || cy.nodes().empty() || applied.whole !== whole;
-  notices = { link: '', error: '' };
+  notices = { link: '', error: '', renderer: '' };
   let nodes = [], edges = [];
   lastResponse = null;
   if (whole) {
@@ -161,6 +201,7 @@ export async function syncExploration(g, s, wholeIDs) {
     for (const m of more) if (m) { nodes = nodes.concat(m.nodes); edges = edges.concat(m.edges); }
   }
   const keep = new Set(nodes.map((n) => n.id));
+  useRenderer(s.renderer, keep.size);
   let added;
   let restored;
   cy.batch(() => {
@@ -193,8 +234,12 @@ export function placeNew(sync, s) {
     fitView();
     // When the laid-out view was first drawn, in ms since the page's
     // navigation, for the viewer measurement (TestBrowserViewerPerf).
+    // The canvas renderer says when it has drawn; the WebGL one draws in
+    // its next animation frame and does not say.
     delete outline.dataset.drawnAt;
-    cy.one('render', () => { outline.dataset.drawnAt = String(Math.round(performance.now())); });
+    const drawn = () => { outline.dataset.drawnAt = String(Math.round(performance.now())); };
+    if ($('cy').dataset.renderer === 'webgl') requestAnimationFrame(() => requestAnimationFrame(drawn));
+    else cy.one('render', drawn);
   } else if (sync.added.nonempty()) {
     layoutAdded(cy, sync.added, s.centre);
   }
@@ -365,7 +410,7 @@ export function relayout(s) {
 }
 
 // --- hover and tooltips ---------------------------------------------------------
-function setupHover() {
+function setupHover(cy) {
   const tip = $('tooltip');
   const showTip = (ev, lines) => {
     replace(tip, lines.map((l) => h('div', { dir: 'auto' }, l)));
@@ -430,6 +475,7 @@ export function renderStatus(extra) {
   const omitted = lastResponse ? lastResponse.omitted.reduce((sum, o) => sum + o.count, 0) : 0;
   if (omitted) parts.push(h('span', { class: 'warn' }, `${omitted} neighbours beyond the per-actor cap (double-click a node to expand)`));
   if (notices.link) parts.push(h('span', { class: 'warn' }, notices.link));
+  if (notices.renderer) parts.push(h('span', { class: 'warn', dataset: { notice: 'renderer' } }, notices.renderer));
   if (extra) parts.push(extra);
   replace($('status'), parts.flatMap((p, i) => (i ? [' · ', p] : [p])));
 }
