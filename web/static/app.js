@@ -257,9 +257,14 @@ async function init() {
   initTimeline();
   setupExport(() => cy, meta, exportParams, getState);
   subscribe((s, changed) => { reconcile(s, changed); });
-  loadOverview().catch(() => {}); // the timeline; the start screen reports its own errors
   const s = getState();
-  reconcile(s, new Set(Object.keys(s)));
+  // A page opened on an actor draws its view first and then asks for the
+  // overview (the timeline's months), so that the server computes the
+  // corpus overview after the view rather than alongside it; the start
+  // screen asks for it at once.
+  const first = reconcile(s, new Set(Object.keys(s)));
+  const timeline = () => loadOverview().catch(() => {}); // the start screen reports its own errors
+  if (s.centre) first.finally(timeline); else timeline();
 }
 
 // exportParams are the /api/export parameters of the current view: the
