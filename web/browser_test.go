@@ -753,9 +753,10 @@ func (p *page) shot(name string) {
 	}
 }
 
-// newPage starts chromium on srv at the given viewport size.
-func newPage(t *testing.T, srv *httptest.Server, w, h int64) (*page, func() []string) {
-	ctx, problems := startBrowser(t, srv.URL)
+// newPage starts chromium on srv at the given viewport size, with the
+// extra command-line options.
+func newPage(t *testing.T, srv *httptest.Server, w, h int64, extra ...chromedp.ExecAllocatorOption) (*page, func() []string) {
+	ctx, problems := startBrowser(t, srv.URL, extra...)
 	p := &page{t: t, ctx: ctx, base: srv.URL}
 	p.do("sizing the window", chromedp.EmulateViewport(w, h))
 	return p, problems
@@ -769,7 +770,7 @@ func quietServer(r graph.Reader) *httptest.Server {
 // returned function reports the page's problems so far: console errors,
 // uncaught exceptions, CSP violations and requests to any host but the
 // server's.
-func startBrowser(t *testing.T, serverURL string) (context.Context, func() []string) {
+func startBrowser(t *testing.T, serverURL string, extra ...chromedp.ExecAllocatorOption) (context.Context, func() []string) {
 	t.Helper()
 	if _, err := exec.LookPath(chromiumPath); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -791,6 +792,7 @@ func startBrowser(t *testing.T, serverURL string) (context.Context, func() []str
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1440, 900),
 	)
+	opts = append(opts, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 	t.Cleanup(cancel)
 	ctx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)

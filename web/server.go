@@ -115,7 +115,7 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.Pre(s.securityHeaders, s.checkHost, s.readOnly, s.limitBody)
-	e.Use(s.timeout)
+	e.Use(s.timeout, compress())
 	s.echo = e
 
 	s.registerAPI()
@@ -143,9 +143,11 @@ func NewServer(r graph.Reader, opts Options) *Server {
 		if p := c.Request().URL.Path; p != "/" && strings.HasSuffix(p, "/") {
 			return echo.NewHTTPError(http.StatusNotFound, "not found") // no directory listings
 		}
-		if _, ok := staticName(c.Request().URL.Path); !ok {
+		name, ok := staticName(c.Request().URL.Path)
+		if !ok {
 			return echo.NewHTTPError(http.StatusBadRequest, "invalid path")
 		}
+		setStaticCache(c.Response().Header(), name)
 		limitRanges(c.Request())
 		if strings.HasSuffix(c.Request().URL.Path, ".mjs") || strings.HasSuffix(c.Request().URL.Path, ".js") {
 			c.Response().Header().Set(echo.HeaderContentType, "text/javascript; charset=utf-8")

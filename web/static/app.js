@@ -7,10 +7,10 @@
 // textContent or text nodes (see dom.js), never as HTML.
 import { api } from './api.js';
 import { h, replace, arabic } from './dom.js';
-import { initState, getState, setState, subscribe, undo, redo, LAYOUTS } from './state.js';
+import { initState, getState, setState, subscribe, undo, redo, LAYOUTS, RENDERERS } from './state.js';
 import {
   initView, cy, syncExploration, placeNew, applyVisibility, applyPins, relabel, relayout, expand, clearCanvas,
-  newGeneration, current, renderStatus, renderOutline, selectedNodes, filterQuery, response, fitView,
+  newGeneration, current, renderStatus, renderOutline, selectedNodes, filterQuery, response, fitView, onGraph,
 } from './view.js';
 import {
   initPanels, message, showError, renderPlaceholder, renderOverview, showActor, showEdge, showArticle,
@@ -43,7 +43,7 @@ function loadOverview() {
 }
 
 // Keys whose change needs no new panel.
-const VIEW_ONLY = new Set(['layout']);
+const VIEW_ONLY = new Set(['layout', 'renderer']);
 // Keys whose change can change which elements are visible.
 const VISIBILITY = new Set(['types', 'kinds', 'certs', 'minConf', 'since', 'until', 'hidden', 'pinned', 'centre', 'depth', 'limit', 'expanded']);
 
@@ -142,6 +142,7 @@ function syncControls(s) {
   if (![...$('limit').options].some((o) => o.value === String(s.limit))) $('limit').append(h('option', { value: String(s.limit) }, String(s.limit)));
   $('limit').value = String(s.limit);
   $('layout').value = s.layout;
+  $('renderer').value = s.renderer;
   for (const cb of document.querySelectorAll('input[name=type]')) cb.checked = s.types.includes(cb.value);
   for (const cb of document.querySelectorAll('input[name=kind]')) cb.checked = s.kinds.includes(cb.value);
   for (const cb of document.querySelectorAll('input[name=certainty]')) cb.checked = s.certs.includes(cb.value);
@@ -176,6 +177,7 @@ function buildControls() {
   fillSelect($('depth'), Array.from({ length: meta.max_depth }, (_, i) => i + 1));
   fillSelect($('limit'), meta.node_limits);
   fillSelect($('layout'), LAYOUTS.map(([n]) => n), (n) => LAYOUTS.find(([x]) => x === n)[1]);
+  fillSelect($('renderer'), RENDERERS.map(([n]) => n), (n) => RENDERERS.find(([x]) => x === n)[1]);
   checkboxes($('filter-types'), 'type', meta.types, (t) => h('span', { class: `swatch ${t.toLowerCase()}` }));
   checkboxes($('filter-kinds'), 'kind', meta.kinds, (k) => h('span', { class: `shape ${k}` }));
   checkboxes($('filter-certs'), 'certainty', meta.certainties, () => '');
@@ -186,6 +188,7 @@ function setupControls() {
   $('depth').addEventListener('change', () => setState({ depth: parseInt($('depth').value, 10) }));
   $('limit').addEventListener('change', () => setState({ limit: parseInt($('limit').value, 10) }));
   $('layout').addEventListener('change', () => setState({ layout: $('layout').value }));
+  $('renderer').addEventListener('change', () => setState({ renderer: $('renderer').value }));
   $('relayout').addEventListener('click', () => relayout(getState()));
   for (const cb of document.querySelectorAll('.sidebar input[type=checkbox]')) cb.addEventListener('change', onFilterChange);
   $('min-conf').addEventListener('input', () => { $('min-conf-out').textContent = Number($('min-conf').value).toFixed(2); });
@@ -206,6 +209,20 @@ function setupControls() {
   $('sidebar-toggle').addEventListener('click', () => { $('sidebar').classList.toggle('open'); });
   document.addEventListener('rawabit:expand', (ev) => expand(ev.detail));
 
+  onGraph(wireCanvas);
+  // Menus and the narrow-screen sidebar close on a click outside them, and
+  // on Escape.
+  const closeMenus = (except) => {
+    for (const d of document.querySelectorAll('details.menu[open]')) if (!d.contains(except)) d.open = false;
+    if (!$('sidebar').contains(except) && except !== $('sidebar-toggle')) $('sidebar').classList.remove('open');
+  };
+  document.addEventListener('click', (ev) => closeMenus(ev.target));
+  document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') closeMenus(null); });
+}
+
+// wireCanvas attaches the canvas's click, double-click and drag handlers
+// to the cytoscape instance cy.
+function wireCanvas(cy) {
   // A node's click selects it once the double-click window has passed
   // (onetap), so that a double-click expands without a selection first.
   cy.on('onetap', 'node', (ev) => {
@@ -222,15 +239,6 @@ function setupControls() {
     const id = ev.target.id();
     if (!getState().pinned.includes(id)) togglePin([id], true);
   });
-
-  // Menus and the narrow-screen sidebar close on a click outside them, and
-  // on Escape.
-  const closeMenus = (except) => {
-    for (const d of document.querySelectorAll('details.menu[open]')) if (!d.contains(except)) d.open = false;
-    if (!$('sidebar').contains(except) && except !== $('sidebar-toggle')) $('sidebar').classList.remove('open');
-  };
-  document.addEventListener('click', (ev) => closeMenus(ev.target));
-  document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape') closeMenus(null); });
 }
 
 async function init() {
@@ -247,11 +255,16 @@ async function init() {
   setupControls();
   initPathFinder(meta);
   initTimeline();
-  setupExport(cy, meta, exportParams, getState);
+  setupExport(() => cy, meta, exportParams, getState);
   subscribe((s, changed) => { reconcile(s, changed); });
-  loadOverview().catch(() => {}); // the timeline; the start screen reports its own errors
   const s = getState();
-  reconcile(s, new Set(Object.keys(s)));
+  // A page opened on an actor draws its view first and then asks for the
+  // overview (the timeline's months), so that the server computes the
+  // corpus overview after the view rather than alongside it; the start
+  // screen asks for it at once.
+  const first = reconcile(s, new Set(Object.keys(s)));
+  const timeline = () => loadOverview().catch(() => {}); // the start screen reports its own errors
+  if (s.centre) first.finally(timeline); else timeline();
 }
 
 // exportParams are the /api/export parameters of the current view: the

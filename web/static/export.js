@@ -10,8 +10,9 @@ const FORMAT_TITLES = {
   'neo4j-csv': 'Neo4j CSV', cypher: 'Cypher script', jsonl: 'JSON Lines',
 };
 
-export function setupExport(cy, meta, viewParams, getState) {
-  // viewParams returns the /api/export parameters of the current view.
+export function setupExport(graph, meta, viewParams, getState) {
+  // graph returns the canvas's cytoscape instance (the renderer can change
+  // it); viewParams returns the /api/export parameters of the current view.
   const errorEl = document.getElementById('export-error');
   const showError = (msg) => { errorEl.textContent = msg; errorEl.hidden = !msg; };
   const box = document.getElementById('export-formats');
@@ -22,12 +23,14 @@ export function setupExport(cy, meta, viewParams, getState) {
   }
   document.getElementById('export-png').addEventListener('click', () => {
     showError('');
+    const cy = graph();
     if (cy.nodes().empty()) { showError('Nothing to export yet.'); return; }
     const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' });
     download(blob, `${baseName(getState())}.png`);
   });
   document.getElementById('export-svg').addEventListener('click', () => {
     showError('');
+    const cy = graph();
     if (cy.nodes().empty()) { showError('Nothing to export yet.'); return; }
     const svg = toSVG(cy);
     download(new Blob([svg], { type: 'image/svg+xml' }), `${baseName(getState())}.svg`);

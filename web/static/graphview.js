@@ -7,6 +7,25 @@ export const COLOURS = {
   person: '#4e79a7', state: '#8e6bb8', organisation: '#e08a2c',
 };
 const SHAPES = { person: 'ellipse', state: 'round-rectangle', organisation: 'diamond' };
+
+// nodeLook and edgeLook are the colour and shape data of an element: the
+// styles map them from its data (data(colour)), which cytoscape reads
+// without calling a function per element.
+export function nodeLook(kind) {
+  return { colour: COLOURS[kind] || '#888', shape: SHAPES[kind] || 'ellipse' };
+}
+export function edgeLook(type) {
+  return { colour: COLOURS[type] || '#999', arrow: type === 'MET' ? 'none' : 'triangle' };
+}
+
+// A view of more than BIG_NODES actors or BIG_EDGES edges is big: its
+// elements carry the class big, whose edges are haystack lines (no
+// arrows, no bundling of parallel edges) and whose labels appear only
+// when zoomed in further; while the analyst pans and zooms it draws a
+// cached texture without edges.
+export const BIG_NODES = 800;
+export const BIG_EDGES = 2000;
+export function isBig(nodes, edges) { return nodes > BIG_NODES || edges > BIG_EDGES; }
 // Labels are drawn on the canvas with a font Chromium has for Arabic
 // (Debian's fonts-dejavu-core), so letters join and read right to left.
 const FONT = '"DejaVu Sans", "Noto Sans Arabic", "Noto Sans", sans-serif';
@@ -20,9 +39,56 @@ const RING_SIZE = 150;
 // on the canvas, undrawn (coll.not(HIDDEN) is what is shown).
 export const HIDDEN = '.filtered, .user-hidden';
 
-export function createGraph(container) {
+// WEBGL_MIN_NODES: the renderer "auto" draws a view of more actors than
+// this with WebGL where the browser has a GPU.
+export const WEBGL_MIN_NODES = 1000;
+
+// SOFTWARE_GL names the software implementations of WebGL (no GPU):
+// SwiftShader, llvmpipe and the like.
+const SOFTWARE_GL = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+let webglProbe = null;
+
+// webglSupport tells whether the browser gives a WebGL 2 context (which
+// cytoscape's WebGL renderer needs) and whether a GPU draws it: "gpu",
+// "software" or "none". It asks once.
+export function webglSupport() {
+  if (webglProbe) return webglProbe;
+  webglProbe = 'none';
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (gl) {
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+      webglProbe = SOFTWARE_GL.test(name) ? 'software' : 'gpu';
+      const lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+    }
+  } catch {
+    webglProbe = 'none';
+  }
+  return webglProbe;
+}
+
+// chooseRenderer returns the renderer ("canvas" or "webgl") for the
+// analyst's choice (state key renderer: auto, canvas or webgl) and a view
+// of nodes actors: auto takes WebGL above WEBGL_MIN_NODES where a GPU draws
+// it; webgl takes it wherever WebGL 2 exists, even drawn in software; with
+// no WebGL 2 both fall back to canvas.
+export function chooseRenderer(choice, nodes, support = webglSupport()) {
+  if (choice === 'canvas' || support === 'none') return 'canvas';
+  if (choice === 'webgl') return 'webgl';
+  return support === 'gpu' && nodes > WEBGL_MIN_NODES ? 'webgl' : 'canvas';
+}
+
+// createGraph makes the cytoscape instance of the canvas, drawn by the
+// renderer "canvas" or "webgl" (cytoscape's experimental WebGL renderer,
+// which draws nodes and edges from texture atlases on the GPU).
+export function createGraph(container, renderer = 'canvas') {
+  container.dataset.renderer = renderer;
   const cy = cytoscape({
     container,
+    renderer: renderer === 'webgl' ? { name: 'canvas', webgl: true } : { name: 'canvas' },
     minZoom: 0.05,
     maxZoom: 4,
     wheelSensitivity: 0.3,
@@ -42,19 +108,20 @@ export function createGraph(container) {
         'text-background-padding': 1, 'text-background-shape': 'round-rectangle',
         'min-zoomed-font-size': 7,
         'width': 'data(size)', 'height': 'data(size)',
-        'background-color': (n) => COLOURS[n.data('kind')] || '#888',
-        'shape': (n) => SHAPES[n.data('kind')] || 'ellipse',
+        'background-color': 'data(colour)', 'shape': 'data(shape)',
         'border-width': 1, 'border-color': '#ffffff',
       } },
       { selector: 'node.centre', style: { 'border-width': 4, 'border-color': '#1d2430', 'font-weight': 'bold' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f2c94c' } },
       { selector: 'edge', style: {
-        'width': 'data(width)', 'line-color': (e) => COLOURS[e.data('type')] || '#999',
-        'target-arrow-color': (e) => COLOURS[e.data('type')] || '#999',
-        'target-arrow-shape': (e) => e.data('type') === 'MET' ? 'none' : 'triangle',
+        'width': 'data(width)', 'line-color': 'data(colour)',
+        'target-arrow-color': 'data(colour)', 'target-arrow-shape': 'data(arrow)',
         'arrow-scale': 0.9, 'curve-style': 'bezier', 'opacity': 0.8,
       } },
-      { selector: 'edge.straight', style: { 'curve-style': 'straight' } },
+      // Big views: a label shows from 10 px on screen (the default 14 px
+      // font at zoom 0.7); edges are haystack lines between the centres.
+      { selector: 'node.big', style: { 'min-zoomed-font-size': 10 } },
+      { selector: 'edge.big', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
       { selector: 'edge:selected', style: { 'opacity': 1, 'underlay-color': '#f2c94c', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
       { selector: '.dim', style: { 'opacity': 0.15 } },
       // Hovering a node fades everything outside its neighbourhood.
@@ -69,18 +136,30 @@ export function createGraph(container) {
   return cy;
 }
 
-// tuneForSize makes big views skip edge drawing and use a cached texture
-// while the analyst pans and zooms (cytoscape reads these renderer fields
-// on every frame).
-export function tuneForSize(cy) {
-  const big = cy.nodes().length > 800 || cy.edges().length > 2000;
+// tuneForSize marks the view big or not (see isBig) for nodes and edges
+// on the canvas: it sets the class big on every element when the view
+// crosses the bound (elements added to a big view get it when they are
+// added, see bigClass), and makes a big view skip edge drawing and use a
+// cached texture while the analyst pans and zooms (cytoscape reads these
+// renderer fields on every frame). It returns whether the view is big.
+export function tuneForSize(cy, nodes = cy.nodes().length, edges = cy.edges().length) {
+  const big = isBig(nodes, edges);
+  if (big !== !!cy.scratch('_rawabitBig')) {
+    cy.scratch('_rawabitBig', big);
+    cy.elements().toggleClass('big', big);
+  }
+  // WebGL draws every frame whole; the 2D canvas of a big view draws a
+  // cached texture while the viewport moves.
+  const canvas2d = cy.container().dataset.renderer !== 'webgl';
   const r = cy.renderer();
-  r.hideEdgesOnViewport = big;
-  r.textureOnViewport = big;
-  // Straight edges skip the bundling of parallel bezier edges, the costliest
-  // part of drawing thousands of edges; arrows stay.
-  cy.edges().toggleClass('straight', big);
+  r.hideEdgesOnViewport = big && canvas2d;
+  r.textureOnViewport = big && canvas2d;
+  return big;
 }
+
+// bigClass is the class of an element added to the canvas: big when the
+// view is big.
+export function bigClass(cy) { return cy.scratch('_rawabitBig') ? 'big' : ''; }
 
 // nodeSize maps PageRank relative to the largest in the view to 22..66 px.
 export function nodeSize(pagerank, maxRank) {
@@ -109,18 +188,31 @@ export function labelOf(d, lang) {
 }
 
 // hopLevels returns each node's hop distance from the centre over the
-// edges in cy.
+// edges in eles (a breadth-first search over the edges' data, which makes
+// no collection per step).
 function hopLevels(eles, centre) {
   const level = new Map();
-  const root = eles.getElementById(centre);
-  if (root.empty()) return level;
-  eles.bfs({ roots: root, directed: false, visit: (v, e, u, i, depth) => { level.set(v.id(), depth); } });
+  if (eles.getElementById(centre).empty()) return level;
+  const adj = new Map();
+  const link = (a, b) => { if (!adj.has(a)) adj.set(a, []); adj.get(a).push(b); };
+  eles.edges().forEach((e) => { const d = e.data(); link(d.source, d.target); link(d.target, d.source); });
+  level.set(centre, 0);
+  let frontier = [centre];
+  for (let depth = 1; frontier.length; depth++) {
+    const next = [];
+    for (const id of frontier) {
+      for (const m of adj.get(id) || []) {
+        if (!level.has(m)) { level.set(m, depth); next.push(m); }
+      }
+    }
+    frontier = next;
+  }
   return level;
 }
 
 // forceOptions are cose's options (force-directed, no animation).
 function forceOptions(randomize) {
-  return { name: 'cose', animate: false, randomize, nodeDimensionsIncludeLabels: true,
+  return { name: 'cose', animate: false, fit: false, randomize, nodeDimensionsIncludeLabels: true,
     // Edges of a hub are longer, so that its many neighbours find room
     // on a wider circle instead of piling up around it.
     nodeRepulsion: () => 20000, edgeElasticity: () => 100, gravity: 0.8,
@@ -130,49 +222,69 @@ function forceOptions(randomize) {
 
 // ringOptions place the nodes in rings by hop from the centre; a hop with
 // many actors is split into rings of at most RING_SIZE by PageRank, the
-// most central inside. Instant, for large views.
-function ringOptions(eles, centre) {
+// most central inside. Instant, for large views: the positions are
+// computed here from the nodes' data (their size is data(size)), the way
+// cytoscape's concentric layout with avoidOverlap spaces its rings, and
+// placed by the preset layout, so that no node's style or bounding box is
+// needed.
+function ringOptions(eles, centre, cy) {
   const level = hopLevels(eles, centre);
   const byLevel = new Map();
+  let maxSize = 0;
   eles.nodes().forEach((node) => {
-    const l = level.has(node.id()) ? level.get(node.id()) : 99;
+    const d = node.data();
+    const l = level.has(d.id) ? level.get(d.id) : 99;
     if (!byLevel.has(l)) byLevel.set(l, []);
-    byLevel.get(l).push(node);
+    byLevel.get(l).push(d);
+    maxSize = Math.max(maxSize, (d.size || 0) + 2); // the 1 px border each side
   });
-  const ring = new Map();
+  const minDist = maxSize + 2; // minNodeSpacing 2
+  const c = { x: cy.width() / 2, y: cy.height() / 2 };
+  const pos = new Map();
   let r = 0;
   for (const l of [...byLevel.keys()].sort((a, b) => a - b)) {
-    const nodes = byLevel.get(l).sort((a, b) => (b.data('pagerank') || 0) - (a.data('pagerank') || 0));
-    nodes.forEach((node, i) => ring.set(node.id(), r + Math.floor(i / RING_SIZE)));
-    r += Math.ceil(nodes.length / RING_SIZE);
+    const all = byLevel.get(l).sort((a, b) => (b.pagerank || 0) - (a.pagerank || 0));
+    for (let i = 0; i < all.length; i += RING_SIZE) {
+      const ring = all.slice(i, i + RING_SIZE);
+      const dTheta = (2 * Math.PI) / ring.length;
+      if (ring.length > 1) {
+        const dcos = Math.cos(dTheta) - 1, dsin = Math.sin(dTheta);
+        r = Math.max(r, Math.sqrt((minDist * minDist) / (dcos * dcos + dsin * dsin)));
+      }
+      ring.forEach((d, j) => {
+        const theta = 1.5 * Math.PI + dTheta * j;
+        pos.set(d.id, { x: c.x + r * Math.cos(theta), y: c.y + r * Math.sin(theta) });
+      });
+      r += minDist;
+    }
   }
-  return { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 2, avoidOverlap: true,
-    concentric: (node) => r - ring.get(node.id()), levelWidth: () => 1 };
+  return { name: 'preset', animate: false, fit: false, positions: (node) => pos.get(node.id()) };
 }
 
 // LAYOUT_OPTIONS builds the options of each layout the viewer offers (see
 // state.js LAYOUTS) for the elements eles around the centre.
 const LAYOUT_OPTIONS = {
-  force: (eles, centre) => (eles.nodes().length <= COSE_MAX_NODES ? forceOptions(true) : ringOptions(eles, centre)),
+  force: (eles, centre, cy) => (eles.nodes().length <= COSE_MAX_NODES ? forceOptions(true) : ringOptions(eles, centre, cy)),
   concentric: (eles) => {
     const max = Math.max(1e-9, ...eles.nodes().map((n) => n.data('pagerank') || 0));
-    return { name: 'concentric', animate: false, padding: 30, minNodeSpacing: 10, avoidOverlap: true,
+    return { name: 'concentric', animate: false, fit: false, padding: 30, minNodeSpacing: 10, avoidOverlap: true,
       concentric: (n) => (n.data('pagerank') || 0) / max, levelWidth: () => 0.2 };
   },
   hierarchy: (eles, centre) => {
     const root = eles.getElementById(centre);
     const roots = root.nonempty() ? root : eles.nodes().max((n) => n.data('pagerank') || 0).ele;
-    return { name: 'breadthfirst', animate: false, padding: 30, directed: false, spacingFactor: 1.1,
+    return { name: 'breadthfirst', animate: false, fit: false, padding: 30, directed: false, spacingFactor: 1.1,
       avoidOverlap: true, nodeDimensionsIncludeLabels: true, roots };
   },
 };
 
 // runLayout lays out the visible elements with the named layout. Pinned
-// (locked) nodes stay where they are.
+// (locked) nodes stay where they are. Layouts do not fit the view: the
+// caller fits it once, with fitView.
 export function runLayout(cy, name, centre) {
   const eles = cy.elements().not(HIDDEN);
   if (eles.nodes().length === 0) return;
-  const opts = (LAYOUT_OPTIONS[name] || LAYOUT_OPTIONS.force)(eles, centre);
+  const opts = (LAYOUT_OPTIONS[name] || LAYOUT_OPTIONS.force)(eles, centre, cy);
   eles.layout(opts).run();
 }
 

@@ -77,6 +77,10 @@ const confidence = {
   format: (v) => v.toFixed(2),
 };
 
+// RENDERERS are the ways the viewer can draw the graph, by name and label
+// (see graphview.js chooseRenderer).
+export const RENDERERS = [['auto', 'auto'], ['canvas', 'canvas'], ['webgl', 'WebGL']];
+
 // LAYOUTS are the layouts the viewer offers, by name and label.
 export const LAYOUTS = [['force', 'force-directed'], ['concentric', 'concentric by centrality'], ['hierarchy', 'hierarchical']];
 
@@ -93,6 +97,7 @@ function buildSchema(meta) {
     { key: 'until', hash: 'until', def: '', ...day },
     { key: 'lang', hash: 'lang', def: 'ar', ...oneOf(['ar', 'en']) },
     { key: 'layout', hash: 'lay', def: 'force', ...oneOf(LAYOUTS.map(([n]) => n)) },
+    { key: 'renderer', hash: 'r', def: 'auto', ...oneOf(RENDERERS.map(([n]) => n)) },
     { key: 'sel', hash: 'sel', def: '', ...str },
     { key: 'expanded', hash: 'x', def: [], ...ids },
     { key: 'hidden', hash: 'hide', def: [], ...ids },

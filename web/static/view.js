@@ -15,7 +15,10 @@
 import { api } from './api.js';
 import { h, replace } from './dom.js';
 import { getState, setState } from './state.js';
-import { createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize, HIDDEN } from './graphview.js';
+import {
+  createGraph, runLayout, layoutAdded, nodeSize, edgeWidth, labelOf, tuneForSize, bigClass, nodeLook, edgeLook, HIDDEN,
+  chooseRenderer, webglSupport,
+} from './graphview.js';
 
 export let cy = null;
 let meta = null;
@@ -27,14 +30,18 @@ let lastResponse = null;
 // remembered holds the last position of every node that left the canvas,
 // so that undoing and redoing puts it back where it was.
 const remembered = new Map();
-let notices = { link: '', error: '' };
+let notices = { link: '', error: '', renderer: '' };
 let gen = 0;
+// wirings are the functions that attach the page's handlers to a
+// cytoscape instance (see onGraph); a new instance gets them all.
+const wirings = [];
 
 const $ = (id) => document.getElementById(id);
 
 export function initView(m) {
   meta = m;
-  cy = createGraph($('cy'));
+  cy = createGraph($('cy'), 'canvas');
+  $('cy').dataset.webgl = webglSupport();
   let outlineTimer = 0;
   // The page's data-settling is "1" while the outline's positions lag the
   // canvas (they follow it 80 ms after it stops moving).
@@ -43,16 +50,48 @@ export function initView(m) {
     clearTimeout(outlineTimer);
     outlineTimer = setTimeout(updatePositions, 80);
   };
-  cy.on('viewport position', outlineSoon);
-  cy.on('add remove', () => { outlineVersion++; });
-  cy.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  onGraph((c) => {
+    c.on('viewport position', outlineSoon);
+    c.on('add remove', () => { outlineVersion++; });
+    c.on('select unselect', () => { renderSelectionBar(); outlineSoon(); markSelection(); });
+  });
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => { cy.resize(); fitView(); updatePositions(); }, 100);
   });
-  setupHover();
+  onGraph(setupHover);
   return cy;
+}
+
+// onGraph runs fn on the canvas's cytoscape instance now and on every
+// instance that replaces it (useRenderer): the place to attach handlers.
+export function onGraph(fn) {
+  wirings.push(fn);
+  fn(cy);
+}
+
+// useRenderer makes the canvas draw with the renderer chooseRenderer picks
+// for the analyst's choice and a view of nodes actors. Cytoscape fixes the
+// renderer when an instance is made, so a change makes a new instance
+// holding the same elements (data, positions, classes, selection, pins)
+// and viewport, with every handler of onGraph. An explicit WebGL the
+// browser cannot give falls back to canvas, and the status line says so.
+function useRenderer(choice, nodes) {
+  const container = $('cy');
+  const want = chooseRenderer(choice, nodes);
+  notices.renderer = choice === 'webgl' && want !== 'webgl' ? 'WebGL is not available in this browser: drawn with canvas' : '';
+  if (container.dataset.renderer === want) return;
+  const eles = cy.elements().jsons();
+  const vp = { zoom: cy.zoom(), pan: { ...cy.pan() } };
+  const big = cy.scratch('_rawabitBig');
+  cy.destroy();
+  cy = createGraph(container, want);
+  cy.scratch('_rawabitBig', big);
+  for (const fn of wirings) fn(cy);
+  cy.add(eles);
+  cy.viewport(vp);
+  tuneForSize(cy);
 }
 
 // exploring reports whether the state asks for the exploration now on the
@@ -70,7 +109,7 @@ function nodeData(n, maxRank, lang) {
   return {
     id: n.id, name: n.name, name_ar: n.name_ar, kind: n.kind, affiliation: n.affiliation || '',
     degree: n.degree, pagerank: n.pagerank, omitted: n.omitted || 0,
-    size: nodeSize(n.pagerank || 0, maxRank), label: labelOf(n, lang),
+    size: nodeSize(n.pagerank || 0, maxRank), label: labelOf(n, lang), ...nodeLook(n.kind),
   };
 }
 
@@ -78,18 +117,26 @@ function edgeData(e) {
   return {
     id: e.id, source: e.source, target: e.target, type: e.type, claims: e.claims,
     articles: e.articles, max_confidence: e.max_confidence, certainties: e.certainties, width: edgeWidth(e.articles),
+    ...edgeLook(e.type),
   };
 }
 
 // addElements adds the nodes and edges cy lacks and returns the new nodes.
+// The view's size (big or not, see tuneForSize) is settled before they are
+// added, so that each element is styled once, when it arrives.
 export function addElements(nodes, edges) {
   const lang = getState().lang;
-  const maxRank = Math.max(0, ...nodes.map((n) => n.pagerank || 0));
-  const fresh = nodes.filter((n) => cy.getElementById(n.id).empty());
-  const added = cy.add(fresh.map((n) => ({ group: 'nodes', data: nodeData(n, maxRank, lang) })));
-  const freshEdges = edges.filter((e) => cy.getElementById(e.id).empty() &&
-    !cy.getElementById(e.source).empty() && !cy.getElementById(e.target).empty());
-  cy.add(freshEdges.map((e) => ({ group: 'edges', data: edgeData(e) })));
+  let maxRank = 0;
+  for (const n of nodes) maxRank = Math.max(maxRank, n.pagerank || 0);
+  const seen = new Set(), seenEdges = new Set();
+  const fresh = nodes.filter((n) => !seen.has(n.id) && seen.add(n.id) && cy.getElementById(n.id).empty());
+  const present = (id) => seen.has(id) || cy.getElementById(id).nonempty();
+  const freshEdges = edges.filter((e) => !seenEdges.has(e.id) && seenEdges.add(e.id) && cy.getElementById(e.id).empty() &&
+    present(e.source) && present(e.target));
+  tuneForSize(cy, cy.nodes().length + fresh.length, cy.edges().length + freshEdges.length);
+  const classes = bigClass(cy);
+  const added = cy.add(fresh.map((n) => ({ group: 'nodes', data: nodeData(n, maxRank, lang), classes })));
+  cy.add(freshEdges.map((e) => ({ group: 'edges', data: edgeData(e), classes })));
   return added;
 }
 
@@ -130,9 +177,12 @@ function expandParams(s) {
 // (wholeIDs). It returns false when a newer change overtook it.
 export async function syncExploration(g, s, wholeIDs) {
   const whole = !s.centre && !!wholeIDs;
-  if (exploring(s, whole) && cy.nodes().length) return true;
+  if (exploring(s, whole) && cy.nodes().length) {
+    useRenderer(s.renderer, cy.nodes().length);
+    return true;
+  }
   const fresh = applied.centre !== s.centre || cy.nodes().empty() || applied.whole !== whole;
-  notices = { link: '', error: '' };
+  notices = { link: '', error: '', renderer: '' };
   let nodes = [], edges = [];
   lastResponse = null;
   if (whole) {
@@ -151,6 +201,7 @@ export async function syncExploration(g, s, wholeIDs) {
     for (const m of more) if (m) { nodes = nodes.concat(m.nodes); edges = edges.concat(m.edges); }
   }
   const keep = new Set(nodes.map((n) => n.id));
+  useRenderer(s.renderer, keep.size);
   let added;
   let restored;
   cy.batch(() => {
@@ -177,9 +228,18 @@ export function placeNew(sync, s) {
   if (!sync || sync === true) return;
   if (sync.fresh) {
     const t0 = performance.now();
+    const outline = $('outline');
     runLayout(cy, s.layout, s.centre);
-    $('outline').dataset.layoutMs = String(Math.round(performance.now() - t0));
+    outline.dataset.layoutMs = String(Math.round(performance.now() - t0));
     fitView();
+    // When the laid-out view was first drawn, in ms since the page's
+    // navigation, for the viewer measurement (TestBrowserViewerPerf).
+    // The canvas renderer says when it has drawn; the WebGL one draws in
+    // its next animation frame and does not say.
+    delete outline.dataset.drawnAt;
+    const drawn = () => { outline.dataset.drawnAt = String(Math.round(performance.now())); };
+    if ($('cy').dataset.renderer === 'webgl') requestAnimationFrame(() => requestAnimationFrame(drawn));
+    else cy.one('render', drawn);
   } else if (sync.added.nonempty()) {
     layoutAdded(cy, sync.added, s.centre);
   }
@@ -221,15 +281,35 @@ export async function expand(idsToExpand) {
 
 // fitView fits eles (by default everything shown) in the canvas, zooming
 // in no further than MAX_FIT_ZOOM so that a small graph keeps its scale.
+// It sets the viewport once, from the bounding box of the nodes (edges run
+// between them); a big view's box leaves out the labels, which its fitted
+// zoom does not draw, and is computed from the nodes' data (nodeBox).
 const MAX_FIT_ZOOM = 1.6;
+
+// nodeBox is the bounding box of nodes from their positions and sizes
+// (data(size)), without labels: no style is computed for it.
+function nodeBox(nodes) {
+  const bb = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  nodes.forEach((n) => {
+    const p = n.position(), half = (n.data('size') || 0) / 2 + 1;
+    bb.x1 = Math.min(bb.x1, p.x - half); bb.x2 = Math.max(bb.x2, p.x + half);
+    bb.y1 = Math.min(bb.y1, p.y - half); bb.y2 = Math.max(bb.y2, p.y + half);
+  });
+  return bb;
+}
+const FIT_PADDING = 30;
 export function fitView(eles) {
   const shown = (eles || cy.elements()).not(HIDDEN);
   if (shown.empty()) return;
-  cy.fit(shown, 30);
-  if (cy.zoom() > MAX_FIT_ZOOM) {
-    cy.zoom(MAX_FIT_ZOOM);
-    cy.center(shown);
+  const nodes = shown.nodes().nonempty() ? shown.nodes() : shown;
+  const bb = shown.first().hasClass('big') ? nodeBox(nodes) : nodes.boundingBox({ includeOverlays: false });
+  const vp = cy.getFitViewport(bb, FIT_PADDING);
+  if (!vp) { cy.fit(shown, FIT_PADDING); return; }
+  if (vp.zoom > MAX_FIT_ZOOM) {
+    vp.zoom = MAX_FIT_ZOOM;
+    vp.pan = { x: cy.width() / 2 - vp.zoom * (bb.x1 + bb.x2) / 2, y: cy.height() / 2 - vp.zoom * (bb.y1 + bb.y2) / 2 };
   }
+  cy.viewport(vp);
 }
 
 // bringIntoView pans (and zooms out if it must) so that eles are on screen.
@@ -277,18 +357,25 @@ export async function applyVisibility(g, s) {
   const hidden = new Set(s.hidden);
   const pinned = new Set(s.pinned);
   cy.batch(() => {
-    cy.elements().removeClass('filtered user-hidden');
-    cy.nodes().forEach((n) => {
-      if (hidden.has(n.id())) n.addClass('user-hidden');
-      else if (!s.kinds.includes(n.data('kind')) && n.id() !== s.centre) n.addClass('filtered');
-    });
-    cy.edges().forEach((e) => {
-      if (keepEdges && !keepEdges.has(e.id())) e.addClass('filtered');
-      else if (e.source().is('.filtered, .user-hidden') || e.target().is('.filtered, .user-hidden')) e.addClass('filtered');
-    });
+    cy.elements(HIDDEN).removeClass('filtered user-hidden');
+    // off: the ids of the nodes hidden here, whose edges are hidden too.
+    const off = new Set();
+    const allKinds = meta.kinds.every((k) => s.kinds.includes(k));
+    if (hidden.size || !allKinds) {
+      cy.nodes().forEach((n) => {
+        const d = n.data();
+        if (hidden.has(d.id)) { n.addClass('user-hidden'); off.add(d.id); } else if (!s.kinds.includes(d.kind) && d.id !== s.centre) { n.addClass('filtered'); off.add(d.id); }
+      });
+    }
+    if (keepEdges || off.size) {
+      cy.edges().forEach((e) => {
+        const d = e.data();
+        if ((keepEdges && !keepEdges.has(d.id)) || off.has(d.source) || off.has(d.target)) e.addClass('filtered');
+      });
+    }
     if (keepEdges || s.kinds.length < meta.kinds.length) {
       cy.nodes().forEach((n) => {
-        if (n.id() === s.centre || pinned.has(n.id()) || n.is('.filtered, .user-hidden')) return;
+        if (n.id() === s.centre || pinned.has(n.id()) || isHidden(n)) return;
         if (n.connectedEdges().not('.filtered').empty()) n.addClass('filtered');
       });
     }
@@ -298,13 +385,17 @@ export async function applyVisibility(g, s) {
   return true;
 }
 
+// isHidden reports whether el has a class of HIDDEN (without parsing a
+// selector per element).
+function isHidden(el) { return el.hasClass('filtered') || el.hasClass('user-hidden'); }
+
 export function applyPins(s) {
-  const pinned = new Set(s.pinned);
-  cy.batch(() => cy.nodes().forEach((n) => {
-    const p = pinned.has(n.id());
-    n.toggleClass('pinned', p);
-    if (p) n.lock(); else n.unlock();
-  }));
+  let want = cy.collection();
+  for (const id of s.pinned) want = want.union(cy.getElementById(id));
+  cy.batch(() => {
+    cy.nodes('.pinned').difference(want).removeClass('pinned').unlock();
+    want.addClass('pinned').lock();
+  });
 }
 
 export function relabel(lang) {
@@ -319,7 +410,7 @@ export function relayout(s) {
 }
 
 // --- hover and tooltips ---------------------------------------------------------
-function setupHover() {
+function setupHover(cy) {
   const tip = $('tooltip');
   const showTip = (ev, lines) => {
     replace(tip, lines.map((l) => h('div', { dir: 'auto' }, l)));
@@ -384,6 +475,7 @@ export function renderStatus(extra) {
   const omitted = lastResponse ? lastResponse.omitted.reduce((sum, o) => sum + o.count, 0) : 0;
   if (omitted) parts.push(h('span', { class: 'warn' }, `${omitted} neighbours beyond the per-actor cap (double-click a node to expand)`));
   if (notices.link) parts.push(h('span', { class: 'warn' }, notices.link));
+  if (notices.renderer) parts.push(h('span', { class: 'warn', dataset: { notice: 'renderer' } }, notices.renderer));
   if (extra) parts.push(extra);
   replace($('status'), parts.flatMap((p, i) => (i ? [' · ', p] : [p])));
 }
@@ -400,10 +492,10 @@ let outlineVersion = 0, outlineBuilt = -1, outlineLang = '';
 export function renderOutline() {
   const list = $('outline-list');
   const s = getState();
-  $('outline').dataset.visibleNodes = String(cy.nodes().not(HIDDEN).length);
-  $('outline').dataset.visibleEdges = String(cy.edges().not(HIDDEN).length);
+  const hiddenNow = cy.elements(HIDDEN);
+  $('outline').dataset.visibleNodes = String(cy.nodes().length - hiddenNow.nodes().length);
+  $('outline').dataset.visibleEdges = String(cy.edges().length - hiddenNow.edges().length);
   if (outlineBuilt === outlineVersion && outlineLang === s.lang) {
-    markSelection();
     markFaded();
     updatePositions();
     return;
@@ -412,42 +504,57 @@ export function renderOutline() {
   outlineLang = s.lang;
   const listEdges = cy.edges().length <= OUTLINE_MAX_EDGES;
   const items = [];
+  outlineItems = [];
   cy.nodes().forEach((n) => {
+    outlineItems.push({ el: n, shown: {} });
     items.push(h('li', { dataset: { id: n.id(), kind: n.data('kind'), type: 'node' } },
       h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `n:${n.id()}`, article: '', claim: '' }) },
         labelOf(n.data(), s.lang))));
   });
   if (listEdges) cy.edges().forEach((e) => {
+    outlineItems.push({ el: e, shown: {} });
     items.push(h('li', { dataset: { id: e.id(), type: 'edge', edgeType: e.data('type'), source: e.data('source'), target: e.data('target') } },
       h('button', { type: 'button', class: 'link', onclick: () => setState({ sel: `e:${e.id()}`, article: '', claim: '' }) },
         `${labelOf(e.source().data(), s.lang)} ${e.data('type').toLowerCase()} ${labelOf(e.target().data(), s.lang)}`)));
   });
   replace(list, items);
+  items.forEach((li, i) => { outlineItems[i].li = li; });
   $('outline').dataset.nodes = String(cy.nodes().length);
   $('outline').dataset.edges = String(cy.edges().length);
   $('outline').dataset.edgesListed = String(listEdges);
-  markSelection();
   markFaded();
   updatePositions();
 }
 
+// outlineItems are the outline's items with their elements and the
+// attribute values last written (shown), so that a refresh writes only
+// what changed.
+let outlineItems = [];
+
 function eachItem(fn) {
-  for (const li of $('outline-list').children) {
-    const el = cy.getElementById(li.dataset.id);
-    if (el.nonempty()) fn(li, el);
+  for (const it of outlineItems) {
+    if (!it.el.removed()) fn(it);
   }
 }
 
+// mark writes data-key of an outline item when its value changed.
+function mark(it, key, value) {
+  if (it.shown[key] === value) return;
+  it.shown[key] = value;
+  it.li.dataset[key] = value;
+}
+
 function markSelection() {
-  eachItem((li, el) => {
-    li.dataset.selected = String(el.selected());
-    li.dataset.hidden = String(el.is('.filtered, .user-hidden'));
-    if (el.isNode()) li.dataset.pinned = String(el.hasClass('pinned'));
+  eachItem((it) => {
+    const el = it.el;
+    mark(it, 'selected', String(el.selected()));
+    mark(it, 'hidden', String(isHidden(el)));
+    if (el.isNode()) mark(it, 'pinned', String(el.hasClass('pinned')));
   });
 }
 
 function markFaded() {
-  eachItem((li, el) => { li.dataset.faded = String(el.hasClass('faded')); });
+  eachItem((it) => { mark(it, 'faded', String(it.el.hasClass('faded'))); });
 }
 
 // updatePositions writes each node's position in the page into its
@@ -455,20 +562,22 @@ function markFaded() {
 export function updatePositions() {
   delete document.body.dataset.settling;
   const r = cy.container().getBoundingClientRect();
-  eachItem((li, el) => {
+  const zoom = cy.zoom(), pan = cy.pan();
+  eachItem((it) => {
+    const el = it.el;
     if (!el.isNode()) {
       if (el.visible()) {
         const m = el.renderedMidpoint();
-        li.dataset.x = String(Math.round(r.left + m.x)); li.dataset.y = String(Math.round(r.top + m.y));
+        mark(it, 'x', String(Math.round(r.left + m.x))); mark(it, 'y', String(Math.round(r.top + m.y)));
       }
       return;
     }
-    const p = el.renderedPosition();
-    li.dataset.x = String(Math.round(r.left + p.x));
-    li.dataset.y = String(Math.round(r.top + p.y));
+    // The rendered position, from the model position and the viewport.
     const m = el.position();
-    li.dataset.mx = String(Math.round(m.x));
-    li.dataset.my = String(Math.round(m.y));
+    mark(it, 'x', String(Math.round(r.left + m.x * zoom + pan.x)));
+    mark(it, 'y', String(Math.round(r.top + m.y * zoom + pan.y)));
+    mark(it, 'mx', String(Math.round(m.x)));
+    mark(it, 'my', String(Math.round(m.y)));
   });
   markSelection();
 }
