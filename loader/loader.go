@@ -242,14 +242,21 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	var errs []error
 
 	// Documents are built by the pool while the corpus is read; slots keeps
-	// them in corpus order.
+	// them in corpus order. The queue is not bounded, so that reading (and
+	// with it the checks that decide whether anything is written) ends
+	// early and writing overlaps extraction.
 	var slots []*docSlot
-	jobs := make(chan *docSlot, 64)
+	q := newSlotQueue()
 	var wg sync.WaitGroup
 	for range l.workers() {
 		wg.Go(func() {
-			for s := range jobs {
+			for {
+				s, ok := q.next()
+				if !ok {
+					return
+				}
 				if ctx.Err() == nil {
+					finishArticle(&s.item.Article)
 					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
 				} else {
 					s.err = ctx.Err()
@@ -259,11 +266,11 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		})
 	}
 	stop := func() {
-		close(jobs)
+		q.close()
 		cancel()
 		wg.Wait()
 	}
-	err := WalkCorpus(ctx, l.opts.Corpus, func(it Item) error {
+	err := walkCorpus(ctx, l.opts.Corpus, true, func(it Item) error {
 		if it.Err != nil {
 			sk := skipOf(it)
 			sum.Skipped = append(sum.Skipped, sk)
@@ -288,12 +295,8 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 			s.located = append(s.located, claim)
 		}
 		slots = append(slots, s)
-		select {
-		case jobs <- s:
-			return nil
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+		q.push(s)
+		return nil
 	})
 	if err != nil {
 		stop()
@@ -320,7 +323,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		stop()
 		return sum, fmt.Errorf("loader: nothing loaded: %w", joinErrors(errs))
 	}
-	close(jobs)
+	q.close()
 	defer func() {
 		cancel()
 		wg.Wait()
@@ -368,6 +371,53 @@ type docSlot struct {
 	doc     graph.Document
 	stats   docStats
 	err     error
+}
+
+// slotQueue hands the articles read to the workers in corpus order; it
+// grows without bound.
+type slotQueue struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	items  []*docSlot
+	closed bool
+}
+
+func newSlotQueue() *slotQueue {
+	q := &slotQueue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *slotQueue) push(s *docSlot) {
+	q.mu.Lock()
+	q.items = append(q.items, s)
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+// close ends the queue: next returns what is left, then false.
+func (q *slotQueue) close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// next waits for the next article; false when the queue is closed and
+// empty.
+func (q *slotQueue) next() (*docSlot, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 && !q.closed {
+		q.cond.Wait()
+	}
+	if len(q.items) == 0 {
+		return nil, false
+	}
+	s := q.items[0]
+	q.items[0] = nil
+	q.items = q.items[1:]
+	return s, true
 }
 
 // workers is the size of the extraction pool: Options.Workers, or the
