@@ -128,8 +128,9 @@ type Loader struct {
 	curated    map[string][]CuratedClaim
 	rejections []Rejection
 	mentions   *mentionCounter
-	// actors caches gaz.Actor, which builds a new Actor at every call.
-	actors sync.Map // string → graph.Actor
+	// actors holds every actor of gaz by id (gaz.Actor builds a new Actor
+	// at every call); read-only once New returns, so workers share it.
+	actors map[string]graph.Actor
 }
 
 // New parses and checks the gazetteers, the claims file and the corrections
@@ -173,7 +174,10 @@ func New(opts Options) (*Loader, error) {
 		return nil, fmt.Errorf("loader: %w", err)
 	}
 	l.gaz = g
-	for _, a := range g.Actors() {
+	all := g.Actors()
+	l.actors = make(map[string]graph.Actor, len(all))
+	for _, a := range all {
+		l.actors[a.ID] = a
 		if err := a.Validate(); err != nil {
 			pos, _ := g.Position(a.ID)
 			errs = append(errs, gazetteer.Errorf(pos, "%v", err))
@@ -632,16 +636,10 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 	return doc, stats, nil
 }
 
-// actor is l.gaz.Actor, cached: documents share the returned Actor values
-// (and their Aliases, which nobody changes).
+// actor is l.gaz.Actor from l.actors: documents share the returned Actor
+// values (and their Aliases, which nobody changes).
 func (l *Loader) actor(id string) (graph.Actor, bool) {
-	if a, ok := l.actors.Load(id); ok {
-		return a.(graph.Actor), true
-	}
-	a, ok := l.gaz.Actor(id)
-	if ok {
-		l.actors.Store(id, a)
-	}
+	a, ok := l.actors[id]
 	return a, ok
 }
 

@@ -111,6 +111,9 @@ var datePatterns = []datePattern{yearFirstDate, dayFirstNumericDate, dayMonthYea
 // disagree are not dates. start and end are the byte offsets of the date,
 // weekday included, in text; the time is midnight UTC.
 func FindDate(text string) (t time.Time, start, end int, ok bool) {
+	if !mayHoldYear(text) {
+		return time.Time{}, 0, 0, false
+	}
 	toks := Tokens(text)
 	for i := range toks {
 		if !mayStartDate(toks[i].Norm) {
@@ -125,6 +128,27 @@ func FindDate(text string) (t time.Time, start, end int, ok bool) {
 		}
 	}
 	return time.Time{}, 0, 0, false
+}
+
+// mayHoldYear reports whether text has four digits in a row (ASCII,
+// Arabic-Indic, Persian or fullwidth, with only runes that fold to nothing
+// between them), as the year of every date is written: a text without is
+// spared tokenising.
+func mayHoldYear(text string) bool {
+	n := 0
+	for _, r := range text {
+		switch {
+		case r >= '0' && r <= '9', r >= '٠' && r <= '٩', r >= '۰' && r <= '۹', r >= '０' && r <= '９':
+			if n++; n == 4 {
+				return true
+			}
+		case r < utf8.RuneSelf:
+			n = 0
+		case fold(r) != "":
+			n = 0
+		}
+	}
+	return false
 }
 
 // mayStartDate reports whether a token can start a date: a weekday, a
