@@ -130,25 +130,36 @@ func FindDate(text string) (t time.Time, start, end int, ok bool) {
 	return time.Time{}, 0, 0, false
 }
 
-// mayHoldYear reports whether text has four digits in a row (ASCII,
-// Arabic-Indic, Persian or fullwidth, with only runes that fold to nothing
-// between them), as the year of every date is written: a text without is
-// spared tokenising.
+// mayHoldYear reports whether text holds a run of exactly four digits
+// (ASCII, Arabic-Indic, Persian or fullwidth, with only runes that fold to
+// nothing between them) between MinDateYear and MaxDateYear, as the year of
+// every date is written: a text without is spared tokenising.
 func mayHoldYear(text string) bool {
-	n := 0
+	n, v := 0, 0
 	for _, r := range text {
+		d := -1
 		switch {
-		case r >= '0' && r <= '9', r >= '٠' && r <= '٩', r >= '۰' && r <= '۹', r >= '０' && r <= '９':
-			if n++; n == 4 {
-				return true
-			}
-		case r < utf8.RuneSelf:
-			n = 0
-		case fold(r) != "":
-			n = 0
+		case r >= '0' && r <= '9':
+			d = int(r - '0')
+		case r >= '٠' && r <= '٩':
+			d = int(r - '٠')
+		case r >= '۰' && r <= '۹':
+			d = int(r - '۰')
+		case r >= '０' && r <= '９':
+			d = int(r - '０')
+		case r >= utf8.RuneSelf && fold(r) == "":
+			continue // inside the run
 		}
+		if d >= 0 {
+			n, v = n+1, v*10+d
+			continue
+		}
+		if n == 4 && v >= MinDateYear && v <= MaxDateYear {
+			return true
+		}
+		n, v = 0, 0
 	}
-	return false
+	return n == 4 && v >= MinDateYear && v <= MaxDateYear
 }
 
 // mayStartDate reports whether a token can start a date: a weekday, a
