@@ -30,7 +30,8 @@ import (
 // Extractor finds mentions and claims in an article. It is implemented by
 // loader/extract; the loader never imports it. Returned claims need not
 // carry Article or ID: the loader sets Article to the article's id and ID to
-// graph.ClaimID. Every actor id returned must be in the gazetteer.
+// graph.ClaimID. Every actor id returned must be in the gazetteer. The
+// loader calls Extract from several goroutines at once (Options.Workers).
 type Extractor interface {
 	Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error)
 }

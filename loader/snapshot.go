@@ -204,16 +204,21 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 // key, quotes taken from text. An entry that does not decode, or whose
 // offsets do not fit text, is a miss.
 func (s *Snapshot) lookup(key [32]byte, text string) ([]graph.Mention, []graph.Claim, bool) {
+	// Decoding happens outside the lock, so that workers answering from
+	// the snapshot do not wait for each other: entries and the string
+	// table only grow, and a slice of names read under the lock stays
+	// valid.
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	raw, ok := s.cur[key]
 	if !ok {
 		raw, ok = s.old[key]
 	}
+	names := s.names
+	s.mu.Unlock()
 	if !ok {
 		return nil, nil, false
 	}
-	ent, err := decodeEntry(raw, s.names)
+	ent, err := decodeEntry(raw, names)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -224,11 +229,13 @@ func (s *Snapshot) lookup(key [32]byte, text string) ([]graph.Mention, []graph.C
 		}
 		c.Quote = text[c.Start:c.End]
 	}
+	s.mu.Lock()
 	s.cur[key] = raw
 	s.reused++
 	for _, a := range ent.discovered {
 		s.discovered[a.ID] = a
 	}
+	s.mu.Unlock()
 	return ent.mentions, ent.claims, true
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
@@ -17,13 +18,17 @@ import (
 )
 
 // countingExtractor counts the articles the real extractor is asked for.
+// The loader calls it from several goroutines.
 type countingExtractor struct {
 	x     loader.Extractor
+	mu    sync.Mutex
 	calls map[string]int
 }
 
 func (c *countingExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error) {
+	c.mu.Lock()
 	c.calls[a.ID]++
+	c.mu.Unlock()
 	return c.x.Extract(ctx, a)
 }
 
