@@ -134,6 +134,15 @@ func TestSnapshot(t *testing.T) {
 				return "fp1"
 			},
 			func(_ []string, _ string) []string { return []string{"001_d522f629676ca2b6"} }, nil},
+		{"an article renamed (same text, new id) is not extracted and gets its own claim ids",
+			func(t *testing.T, corpus, _ string) string {
+				old := filepath.Join(corpus, "001_d522f629676ca2b6.txt")
+				if err := os.Rename(old, filepath.Join(corpus, "009_renamed.txt")); err != nil {
+					t.Fatal(err)
+				}
+				return "fp1"
+			},
+			func([]string, string) []string { return nil }, nil},
 		{"another gazetteer, lexicon or extractor version extracts everything",
 			func(*testing.T, string, string) string { return "fp2" },
 			func(all []string, _ string) []string { return all }, loader.ErrSnapshotStale},
