@@ -2,6 +2,7 @@ package loader_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -95,5 +96,41 @@ func TestLoadWorkersSameResult(t *testing.T) {
 					n, i, got.docs[i].Article.ID, len(got.docs[i].Claims), one.docs[i].Article.ID, len(one.docs[i].Claims))
 			}
 		}
+	}
+}
+
+// cancellingWriter cancels the load once it has stored after articles.
+type cancellingWriter struct {
+	*memstore.Store
+	cancel context.CancelFunc
+	after  int
+	n      int
+}
+
+func (w *cancellingWriter) LoadArticle(ctx context.Context, doc graph.Document) error {
+	err := w.Store.LoadArticle(ctx, doc)
+	if w.n++; w.n == w.after {
+		w.cancel()
+	}
+	return err
+}
+
+// TestLoadCancelledWithWorkers cancels a load with several workers after
+// two articles are written: Load returns the context's error, the two
+// articles are in the store, complete, and nothing after them.
+func TestLoadCancelledWithWorkers(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	w := &cancellingWriter{Store: memstore.New(), cancel: cancel, after: 2}
+	sum, err := loader.Load(ctx, w, loader.Options{Corpus: []string{"../data/articles"}, Gazetteers: []string{"../data/gazetteer"}, Workers: 3})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("got %v, want context.Canceled", err)
+	}
+	c, err := w.Counts(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 2 || c.Articles != 2 {
+		t.Errorf("got %d articles in the summary and %d in the store, want 2 and 2", sum.Articles, c.Articles)
 	}
 }
