@@ -168,6 +168,14 @@ func isCorpusFile(path string) bool {
 // bounded by the largest article. WalkCorpus stops with visit's error, or
 // with ctx's error when it is cancelled.
 func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) error {
+	return walkCorpus(ctx, paths, false, visit)
+}
+
+// walkCorpus is WalkCorpus; with lazy, the articles are given without
+// their SHA256 and without a date found in their text, for the caller to
+// add with finishArticle (on another goroutine: that is the work that
+// grows with the text).
+func walkCorpus(ctx context.Context, paths []string, lazy bool, visit func(Item) error) error {
 	files, bad := CorpusFiles(paths)
 	for _, it := range bad {
 		if err := visit(it); err != nil {
@@ -181,9 +189,9 @@ func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) err
 		var err error
 		switch strings.ToLower(filepath.Ext(f)) {
 		case ".txt":
-			err = visit(checkItem(readTextFile(f)))
+			err = visit(checkItem(readTextFile(f, lazy)))
 		case ".jsonl":
-			err = walkJSONL(ctx, f, func(it Item) error { return visit(checkItem(it)) })
+			err = walkJSONL(ctx, f, lazy, func(it Item) error { return visit(checkItem(it)) })
 		default:
 			err = visit(Item{Path: f, Err: fmt.Errorf("unsupported file type %q (want .txt or .jsonl)", filepath.Ext(f))})
 		}
@@ -194,19 +202,26 @@ func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) err
 	return nil
 }
 
+// finishArticle sets what reading an article computes from its whole text:
+// its SHA256, and its date from the text when it has none.
+func finishArticle(a *graph.Article) {
+	a.SHA256 = graph.TextSHA256(a.Text)
+	dateFromText(a)
+}
+
 func articleID(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-func readTextFile(path string) Item {
+func readTextFile(path string, lazy bool) Item {
 	it := Item{Path: path, Article: graph.Article{ID: articleID(path)}}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		it.Err = err
 		return it
 	}
-	a, err := ParseText(path, it.Article.ID, data)
+	a, err := parseText(path, it.Article.ID, data, lazy)
 	if err != nil {
 		it.Err = err
 		return it
@@ -224,6 +239,12 @@ func readTextFile(path string) Item {
 // byte (binary file), invalid UTF-8, an unclosed front matter, malformed
 // YAML, an unknown key, a bad date.
 func ParseText(file, id string, data []byte) (graph.Article, error) {
+	return parseText(file, id, data, false)
+}
+
+// parseText is ParseText; with lazy, the article is left for
+// finishArticle.
+func parseText(file, id string, data []byte, lazy bool) (graph.Article, error) {
 	a := graph.Article{ID: id, Language: "ar"}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return a, gazetteer.Errorf(gazetteer.Position{File: file, Line: lineAt(data, i)}, "binary file (NUL byte at offset %d)", i)
@@ -244,8 +265,9 @@ func ParseText(file, id string, data []byte) (graph.Article, error) {
 		body = rest
 	}
 	a.Text = string(body)
-	a.SHA256 = graph.TextSHA256(a.Text)
-	dateFromText(&a)
+	if !lazy {
+		finishArticle(&a)
+	}
 	if a.Title == "" {
 		a.Title = firstLine(a.Text)
 	}
@@ -382,7 +404,7 @@ type jsonRecord struct {
 	Text      *string `json:"text"`
 }
 
-func walkJSONL(ctx context.Context, path string, visit func(Item) error) error {
+func walkJSONL(ctx context.Context, path string, lazy bool, visit func(Item) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return visit(Item{Path: path, Err: err})
@@ -417,7 +439,7 @@ func walkJSONL(ctx context.Context, path string, visit func(Item) error) error {
 			}
 			continue
 		}
-		if verr := visit(parseRecord(path, line, rec)); verr != nil {
+		if verr := visit(parseRecord(path, line, rec, lazy)); verr != nil {
 			return verr
 		}
 	}
@@ -447,7 +469,7 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 	}
 }
 
-func parseRecord(path string, line int, rec []byte) Item {
+func parseRecord(path string, line int, rec []byte, lazy bool) Item {
 	it := Item{Path: path, Line: line}
 	pos := gazetteer.Position{File: path, Line: line}
 	if !utf8.Valid(rec) {
@@ -493,12 +515,14 @@ func parseRecord(path string, line int, rec []byte) Item {
 	}
 	it.Article = graph.Article{
 		ID: *r.ID, Title: r.Title, Source: r.Source, URL: r.URL, Published: published,
-		Language: "ar", Text: *r.Text, SHA256: graph.TextSHA256(*r.Text),
+		Language: "ar", Text: *r.Text,
 	}
 	if !published.IsZero() {
 		it.Article.DateSource = graph.DateJSONL
 	}
-	dateFromText(&it.Article)
+	if !lazy {
+		finishArticle(&it.Article)
+	}
 	if it.Article.Title == "" {
 		it.Article.Title = firstLine(it.Article.Text)
 	}

@@ -219,11 +219,11 @@ func TestArticleDates(t *testing.T) {
 		})
 	}
 	t.Run("jsonl", func(t *testing.T) {
-		it := parseRecord("r.jsonl", 1, []byte(`{"id": "j", "text": "في 15 أغسطس 2019", "published": "2020-01-02"}`))
+		it := parseRecord("r.jsonl", 1, []byte(`{"id": "j", "text": "في 15 أغسطس 2019", "published": "2020-01-02"}`), false)
 		if it.Err != nil || it.Article.Published != day("2020-01-02") || it.Article.DateSource != graph.DateJSONL {
 			t.Errorf("got %v from %q (%v), want 2020-01-02 from jsonl", it.Article.Published, it.Article.DateSource, it.Err)
 		}
-		it = parseRecord("r.jsonl", 2, []byte(`{"id": "k", "text": "في 15 أغسطس 2019"}`))
+		it = parseRecord("r.jsonl", 2, []byte(`{"id": "k", "text": "في 15 أغسطس 2019"}`), false)
 		if it.Err != nil || it.Article.Published != day("2019-08-15") || it.Article.DateSource != graph.DateText {
 			t.Errorf("got %v from %q (%v), want 2019-08-15 from the text", it.Article.Published, it.Article.DateSource, it.Err)
 		}

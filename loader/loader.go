@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -29,7 +30,8 @@ import (
 // Extractor finds mentions and claims in an article. It is implemented by
 // loader/extract; the loader never imports it. Returned claims need not
 // carry Article or ID: the loader sets Article to the article's id and ID to
-// graph.ClaimID. Every actor id returned must be in the gazetteer.
+// graph.ClaimID. Every actor id returned must be in the gazetteer. The
+// loader calls Extract from several goroutines at once (Options.Workers).
 type Extractor interface {
 	Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error)
 }
@@ -64,6 +66,10 @@ type Options struct {
 	// Progress, when set, is called after each article with the number of
 	// articles done and the total.
 	Progress func(done, total int)
+	// Workers is the number of articles built (extracted) at once; 0 means
+	// one per usable core (runtime.GOMAXPROCS). Documents are written in
+	// corpus order whatever their number.
+	Workers int
 	// PartialCorpus turns a curated claim whose article is not in Corpus
 	// from an error into a warning, for loading a few new files into a
 	// store that already holds the rest of the corpus.
@@ -123,8 +129,9 @@ type Loader struct {
 	curated    map[string][]CuratedClaim
 	rejections []Rejection
 	mentions   *mentionCounter
-	// actors caches gaz.Actor, which builds a new Actor at every call.
-	actors sync.Map // string → graph.Actor
+	// actors holds every actor of gaz by id (gaz.Actor builds a new Actor
+	// at every call); read-only once New returns, so workers share it.
+	actors map[string]graph.Actor
 }
 
 // New parses and checks the gazetteers, the claims file and the corrections
@@ -168,7 +175,10 @@ func New(opts Options) (*Loader, error) {
 		return nil, fmt.Errorf("loader: %w", err)
 	}
 	l.gaz = g
-	for _, a := range g.Actors() {
+	all := g.Actors()
+	l.actors = make(map[string]graph.Actor, len(all))
+	for _, a := range all {
+		l.actors[a.ID] = a
 		if err := a.Validate(); err != nil {
 			pos, _ := g.Position(a.ID)
 			errs = append(errs, gazetteer.Errorf(pos, "%v", err))
@@ -212,34 +222,61 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 	return l.Load(ctx, w)
 }
 
-type itemKey struct {
-	path string
-	line int
-}
-
-// Load reads the corpus twice. The first pass counts the articles, finds
-// duplicate ids and locates every curated quote in its article; an unknown
-// article or a quote not in its article is an error naming the claims file
-// and line, and then nothing is written. The second pass builds one
-// graph.Document per article (Loader.Document) and writes it with
-// w.LoadArticle. Unreadable files and records, duplicate ids and articles
-// the store rejects as invalid (graph.ErrInvalid) are listed in
-// Summary.Skipped and the rest goes on; any other store failure stops the
-// load at once with a *StoreError, the summary counting what was loaded. Load
-// returns early with ctx's error when it is cancelled (articles already
-// written stay, each complete).
+// Load reads the corpus once. Reading counts the articles, finds duplicate
+// ids and locates every curated quote in its article, while a pool of
+// Options.Workers goroutines builds one graph.Document per article
+// (extraction included) as articles arrive. Once the whole corpus is read
+// and checked the documents are written with w.LoadArticle one by one, in
+// corpus order, so the store ends the same whatever the number of workers.
+// An unknown article or a quote not in its article is an error naming the
+// claims file and line, and then nothing is written. Unreadable files and
+// records, duplicate ids and articles the store rejects as invalid
+// (graph.ErrInvalid) are listed in Summary.Skipped and the rest goes on;
+// any other store failure stops the load at once with a *StoreError, the
+// summary counting what was loaded. Load returns early with ctx's error
+// when it is cancelled (articles already written stay, each complete).
+//
+// The articles read are held until they are written, so memory grows with
+// the corpus (the memory store holds it all anyway).
 func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var sum Summary
-	total := 0
 	firstSeen := map[string]string{}
-	skip := map[itemKey]bool{}
-	located := map[string][]graph.Claim{}
 	unreadable := map[string]string{}
 	var errs []error
-	err := WalkCorpus(ctx, l.opts.Corpus, func(it Item) error {
-		key := itemKey{it.Path, it.Line}
+
+	// Documents are built by the pool while the corpus is read; slots keeps
+	// them in corpus order. The queue is not bounded, so that reading (and
+	// with it the checks that decide whether anything is written) ends
+	// early and writing overlaps extraction.
+	var slots []*docSlot
+	q := newSlotQueue()
+	var wg sync.WaitGroup
+	for range l.workers() {
+		wg.Go(func() {
+			for {
+				s, ok := q.next()
+				if !ok {
+					return
+				}
+				if ctx.Err() == nil {
+					finishArticle(&s.item.Article)
+					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
+				} else {
+					s.err = ctx.Err()
+				}
+				close(s.done)
+			}
+		})
+	}
+	stop := func() {
+		q.close()
+		cancel()
+		wg.Wait()
+	}
+	err := walkCorpus(ctx, l.opts.Corpus, true, func(it Item) error {
 		if it.Err != nil {
-			skip[key] = true
 			sk := skipOf(it)
 			sum.Skipped = append(sum.Skipped, sk)
 			if sk.ID != "" {
@@ -249,23 +286,25 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		}
 		id := it.Article.ID
 		if prev, dup := firstSeen[id]; dup {
-			skip[key] = true
 			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: id, Reason: fmt.Sprintf("duplicate article id %q (first in %s)", id, prev)})
 			return nil
 		}
 		firstSeen[id] = it.Where()
-		total++
+		s := &docSlot{item: it, done: make(chan struct{})}
 		for _, c := range l.curated[id] {
 			claim, err := c.Locate(it.Article.Text)
 			if err != nil {
 				errs = append(errs, err)
 				continue
 			}
-			located[id] = append(located[id], claim)
+			s.located = append(s.located, claim)
 		}
+		slots = append(slots, s)
+		q.push(s)
 		return nil
 	})
 	if err != nil {
+		stop()
 		return sum, fmt.Errorf("loader: reading the corpus: %w", err)
 	}
 	var absent outsideCorpus
@@ -286,8 +325,14 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		}
 	}
 	if len(errs) > 0 {
+		stop()
 		return sum, fmt.Errorf("loader: nothing loaded: %w", joinErrors(errs))
 	}
+	q.close()
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
 	if w := absent.warning("curated claim", "curated claims", "not loaded"); w != "" {
 		sum.Warnings = append(sum.Warnings, w)
 	}
@@ -302,61 +347,131 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	}
 
 	actors := map[string]bool{}
-	done := 0
-	err = WalkCorpus(ctx, l.opts.Corpus, func(it Item) error {
-		key := itemKey{it.Path, it.Line}
-		if skip[key] {
-			return nil
+	total := len(slots)
+	for done, s := range slots {
+		slots[done] = nil // what is written is the store's to keep
+		select {
+		case <-s.done:
+		case <-ctx.Done():
+			return sum, fmt.Errorf("loader: %w", ctx.Err())
 		}
-		if it.Err != nil {
-			sum.Skipped = append(sum.Skipped, skipOf(it))
-			return nil
+		if err := l.write(ctx, w, s, &sum, actors, done, total); err != nil {
+			sum.Actors = len(actors)
+			return sum, fmt.Errorf("loader: %w", err)
 		}
-		if firstSeen[it.Article.ID] != it.Where() {
-			return nil
+		if l.opts.Progress != nil {
+			l.opts.Progress(done+1, total)
 		}
-		defer func() {
-			done++
-			if l.opts.Progress != nil {
-				l.opts.Progress(done, total)
-			}
-		}()
-		if it.Empty {
-			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
-		}
-		for _, w := range it.Warnings {
-			sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q: %s", it.Where(), it.Article.ID, w))
-		}
-		doc, stats, err := l.document(ctx, it.Article, located[it.Article.ID])
-		if err == nil {
-			if err = w.LoadArticle(ctx, doc); err != nil && ctx.Err() == nil && !errors.Is(err, graph.ErrInvalid) {
-				// Not this article's fault: the store failed. Stop now.
-				return &StoreError{Where: it.Where(), ID: it.Article.ID, Loaded: sum.Articles, NotLoaded: total - done, Err: err}
-			}
-		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: err.Error()})
-			return nil
-		}
-		sum.Articles++
-		sum.Claims += len(doc.Claims)
-		sum.Curated += stats.curated
-		sum.Extracted += len(doc.Claims) - stats.curated
-		sum.Rejected += stats.rejected
-		sum.Duplicates += stats.duplicates
-		for _, a := range doc.Actors {
-			actors[a.ID] = true
-		}
-		return nil
-	})
-	sum.Actors = len(actors)
-	if err != nil {
-		return sum, fmt.Errorf("loader: %w", err)
 	}
+	sum.Actors = len(actors)
 	return sum, nil
+}
+
+// docSlot is one article of the corpus on its way to the store: read, then
+// built by a worker (done closed), then written.
+type docSlot struct {
+	item    Item
+	located []graph.Claim
+	done    chan struct{}
+	doc     graph.Document
+	stats   docStats
+	err     error
+}
+
+// slotQueue hands the articles read to the workers in corpus order; it
+// grows without bound.
+type slotQueue struct {
+	mu     sync.Mutex
+	cond   *sync.Cond
+	items  []*docSlot
+	closed bool
+}
+
+func newSlotQueue() *slotQueue {
+	q := &slotQueue{}
+	q.cond = sync.NewCond(&q.mu)
+	return q
+}
+
+func (q *slotQueue) push(s *docSlot) {
+	q.mu.Lock()
+	q.items = append(q.items, s)
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+// close ends the queue: next returns what is left, then false.
+func (q *slotQueue) close() {
+	q.mu.Lock()
+	q.closed = true
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// next waits for the next article; false when the queue is closed and
+// empty.
+func (q *slotQueue) next() (*docSlot, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for len(q.items) == 0 && !q.closed {
+		q.cond.Wait()
+	}
+	if len(q.items) == 0 {
+		return nil, false
+	}
+	s := q.items[0]
+	q.items[0] = nil
+	q.items = q.items[1:]
+	return s, true
+}
+
+// workers is the size of the extraction pool: Options.Workers, or the
+// number of usable cores.
+func (l *Loader) workers() int {
+	if l.opts.Workers > 0 {
+		return l.opts.Workers
+	}
+	return max(1, runtime.GOMAXPROCS(0))
+}
+
+// write stores the document of slot s (done articles were handled before
+// it, of total) and adds it to sum; an article the store refuses as
+// invalid is skipped. It returns ctx's error or a *StoreError.
+func (l *Loader) write(ctx context.Context, w graph.Writer, s *docSlot, sum *Summary, actors map[string]bool, done, total int) error {
+	it := s.item
+	if it.Empty {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
+	}
+	for _, w := range it.Warnings {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q: %s", it.Where(), it.Article.ID, w))
+	}
+	err := s.err
+	if err == nil {
+		// The store validates the document (graph.Writer): the loader
+		// does not check it a second time.
+		if err = w.LoadArticle(ctx, s.doc); err != nil && ctx.Err() == nil && !errors.Is(err, graph.ErrInvalid) {
+			// Not this article's fault: the store failed. Stop now.
+			return &StoreError{Where: it.Where(), ID: it.Article.ID, Loaded: sum.Articles, NotLoaded: total - done, Err: err}
+		}
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: err.Error()})
+		return nil
+	}
+	doc := s.doc
+	sum.Articles++
+	sum.Claims += len(doc.Claims)
+	sum.Curated += s.stats.curated
+	sum.Extracted += len(doc.Claims) - s.stats.curated
+	sum.Rejected += s.stats.rejected
+	sum.Duplicates += s.stats.duplicates
+	for _, a := range doc.Actors {
+		actors[a.ID] = true
+	}
+	return nil
 }
 
 // StoreError stops a load when the store fails to write an article for a
@@ -427,11 +542,14 @@ func (l *Loader) Document(ctx context.Context, a graph.Article) (graph.Document,
 		}
 		curated = append(curated, claim)
 	}
-	doc, _, err := l.document(ctx, a, curated)
+	doc, _, err := l.document(ctx, a, curated, true)
 	return doc, err
 }
 
-func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.Claim) (graph.Document, docStats, error) {
+// document builds the document of a; with validate it is checked with
+// graph.Document.Validate (Load leaves that to the store, which checks
+// every document it is given).
+func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.Claim, validate bool) (graph.Document, docStats, error) {
 	var stats docStats
 	doc := graph.Document{Article: a}
 	var mentions []graph.Mention
@@ -448,8 +566,10 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 	}
 
-	curatedKeys := map[edgeKey]bool{}
-	seenIDs := map[string]bool{}
+	// Sized once: growing these maps was a tenth of loading an article.
+	curatedKeys := make(map[edgeKey]bool, len(curated))
+	seenIDs := make(map[string]bool, len(curated)+len(extracted))
+	doc.Claims = make([]graph.Claim, 0, len(curated)+len(extracted))
 	for _, c := range curated {
 		curatedKeys[keyOf(c)] = true
 		seenIDs[c.ID] = true
@@ -457,8 +577,12 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 	}
 	stats.curated = len(curated)
 	for _, c := range extracted {
-		c.Article = a.ID
-		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+		if c.Article != a.ID || c.ID == "" {
+			// An extractor's claim id is kept when it names this
+			// article (the store checks it); any other is made here.
+			c.Article = a.ID
+			c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+		}
 		switch {
 		case l.rejected(c):
 			stats.rejected++
@@ -474,7 +598,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		return cmp.Or(cmp.Compare(x.Start, y.Start), strings.Compare(x.ID, y.ID))
 	})
 
-	counts := map[string]int{}
+	counts := make(map[string]int, len(mentions)+2*len(doc.Claims))
 	for _, m := range mentions {
 		counts[m.Actor] += m.Count
 	}
@@ -485,7 +609,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 			}
 		}
 	}
-	ids := map[string]bool{}
+	ids := make(map[string]bool, len(counts))
 	for _, id := range sortedKeys(counts) {
 		if counts[id] < 1 {
 			continue
@@ -507,22 +631,18 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 	}
 	slices.SortFunc(doc.Actors, func(x, y graph.Actor) int { return strings.Compare(x.ID, y.ID) })
-	if err := doc.Validate(); err != nil {
-		return doc, stats, err
+	if validate {
+		if err := doc.Validate(); err != nil {
+			return doc, stats, err
+		}
 	}
 	return doc, stats, nil
 }
 
-// actor is l.gaz.Actor, cached: documents share the returned Actor values
-// (and their Aliases, which nobody changes).
+// actor is l.gaz.Actor from l.actors: documents share the returned Actor
+// values (and their Aliases, which nobody changes).
 func (l *Loader) actor(id string) (graph.Actor, bool) {
-	if a, ok := l.actors.Load(id); ok {
-		return a.(graph.Actor), true
-	}
-	a, ok := l.gaz.Actor(id)
-	if ok {
-		l.actors.Store(id, a)
-	}
+	a, ok := l.actors[id]
 	return a, ok
 }
 

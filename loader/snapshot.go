@@ -19,7 +19,7 @@ import (
 // SnapshotFormat is the version of the snapshot file format. A file of
 // another format is not read (ErrSnapshotUnreadable) and is replaced at the
 // next Save.
-const SnapshotFormat = 4
+const SnapshotFormat = 5
 
 // snapshotMagic opens every snapshot file.
 const snapshotMagic = "RAWABIT-SNAPSHOT"
@@ -72,6 +72,11 @@ type Snapshot struct {
 // claims without their article, id and quote (which the loader and the
 // text give back), and the actors it discovered outside the gazetteer.
 type snapEntry struct {
+	// article is the id of the article the claims' ids were made for, ""
+	// when they are not kept: the ids are given back to that article only
+	// (an id hashes the article's id), and made again by the loader for
+	// another article of the same text.
+	article    string
 	mentions   []graph.Mention
 	claims     []graph.Claim
 	discovered []graph.Actor
@@ -167,14 +172,20 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 	if err != nil {
 		return e.x.Extract(ctx, a)
 	}
-	if mentions, claims, ok := e.s.lookup(key, a.Text); ok {
+	if mentions, claims, ok := e.s.lookup(key, a); ok {
 		return mentions, claims, nil
 	}
 	mentions, claims, err := e.x.Extract(ctx, a)
 	if err != nil {
 		return mentions, claims, err
 	}
-	ent := snapEntry{mentions: mentions, claims: claims}
+	ent := snapEntry{article: a.ID, mentions: mentions, claims: claims}
+	for _, c := range claims {
+		if !claimIDKept(c, a.ID) {
+			ent.article = ""
+			break
+		}
+	}
 	if d, isD := e.x.(Discoverer); isD {
 		seen := map[string]bool{}
 		check := func(id string) {
@@ -203,17 +214,23 @@ func (e snapExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Me
 // lookup answers from the snapshot: the mentions and claims of the entry of
 // key, quotes taken from text. An entry that does not decode, or whose
 // offsets do not fit text, is a miss.
-func (s *Snapshot) lookup(key [32]byte, text string) ([]graph.Mention, []graph.Claim, bool) {
+func (s *Snapshot) lookup(key [32]byte, a graph.Article) ([]graph.Mention, []graph.Claim, bool) {
+	text := a.Text
+	// Decoding happens outside the lock, so that workers answering from
+	// the snapshot do not wait for each other: entries and the string
+	// table only grow, and a slice of names read under the lock stays
+	// valid.
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	raw, ok := s.cur[key]
 	if !ok {
 		raw, ok = s.old[key]
 	}
+	names := s.names
+	s.mu.Unlock()
 	if !ok {
 		return nil, nil, false
 	}
-	ent, err := decodeEntry(raw, s.names)
+	ent, err := decodeEntry(raw, names)
 	if err != nil {
 		return nil, nil, false
 	}
@@ -223,12 +240,17 @@ func (s *Snapshot) lookup(key [32]byte, text string) ([]graph.Mention, []graph.C
 			return nil, nil, false
 		}
 		c.Quote = text[c.Start:c.End]
+		if ent.article != a.ID {
+			c.ID, c.Article = "", ""
+		}
 	}
+	s.mu.Lock()
 	s.cur[key] = raw
 	s.reused++
 	for _, a := range ent.discovered {
 		s.discovered[a.ID] = a
 	}
+	s.mu.Unlock()
 	return ent.mentions, ent.claims, true
 }
 
@@ -309,9 +331,11 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // The file: magic, format (uint32 LE), CRC-32 (IEEE, uint32 LE) of the
 // payload, then the payload: the fingerprint, the table of strings (actor
 // ids, extractor names), and the entries, each its SHA-256 key, its length
-// and its encoding: its mentions (string index, count), its claims (type,
+// and its encoding: the article id its claim ids were made for ("" when
+// not kept), its mentions (string index, count), its claims (type,
 // certainty, source, target, extractor, rule, start, end as uvarints,
-// confidence as 8 bytes) and its discovered actors (id, name, Arabic name, kind,
+// confidence as 8 bytes, then the id as 8 bytes when the entry names an
+// article) and its discovered actors (id, name, Arabic name, kind,
 // affiliation, aliases).
 
 var (
@@ -319,9 +343,25 @@ var (
 	certaintyCodes = []graph.Certainty{graph.Asserted, graph.Reported, graph.Alleged}
 )
 
-// encodeEntry encodes one entry, interning its strings with intern.
+// claimIDKept reports whether c's id can be kept in an entry for article:
+// c names it and has an id of graph.ClaimID's shape (16 hex digits).
+func claimIDKept(c graph.Claim, article string) bool {
+	if c.Article != article || len(c.ID) != claimIDBytes*2 {
+		return false
+	}
+	_, err := hex.DecodeString(c.ID)
+	return err == nil
+}
+
+// claimIDBytes is the size of a claim id (graph.ClaimID) once hex-decoded.
+const claimIDBytes = 8
+
+// encodeEntry encodes one entry, interning its strings with intern. The
+// claims' ids are written when ent.article is set, in which case every
+// claim must satisfy claimIDKept.
 func encodeEntry(intern func(string) uint64, ent snapEntry) []byte {
 	var b []byte
+	b = appendString(b, ent.article)
 	b = binary.AppendUvarint(b, uint64(len(ent.mentions)))
 	for _, m := range ent.mentions {
 		b = binary.AppendUvarint(b, intern(m.Actor))
@@ -338,6 +378,9 @@ func encodeEntry(intern func(string) uint64, ent snapEntry) []byte {
 		b = binary.AppendUvarint(b, uint64(c.Start))
 		b = binary.AppendUvarint(b, uint64(c.End))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(c.Confidence))
+		if ent.article != "" {
+			b, _ = hex.AppendDecode(b, []byte(c.ID))
+		}
 	}
 	b = binary.AppendUvarint(b, uint64(len(ent.discovered)))
 	for _, a := range ent.discovered {
@@ -373,6 +416,7 @@ func decodeEntry(raw []byte, names []string) (snapEntry, error) {
 		return int(c % uint64(n))
 	}
 	var ent snapEntry
+	ent.article = r.string()
 	if m := r.count(2); m > 0 {
 		ent.mentions = make([]graph.Mention, m)
 		for i := range ent.mentions {
@@ -389,6 +433,11 @@ func decodeEntry(raw []byte, names []string) (snapEntry, error) {
 			c.Start, c.End = int(r.uvarint()), int(r.uvarint())
 			if b := r.bytes(8); b != nil {
 				c.Confidence = math.Float64frombits(binary.LittleEndian.Uint64(b))
+			}
+			if ent.article != "" {
+				if b := r.bytes(claimIDBytes); b != nil {
+					c.ID, c.Article = hex.EncodeToString(b), ent.article
+				}
 			}
 		}
 	}

@@ -10,23 +10,30 @@ import (
 // TestSnapshotKeepsEveryField fills every field of a claim, a mention and a
 // discovered actor with a value other than its zero, and checks that an
 // entry gives them all back: a field added to graph.Claim, graph.Mention or
-// graph.Actor without a place in the snapshot fails here. (A claim's ID,
-// Article and Quote are the loader's and the text's to give back.)
+// graph.Actor without a place in the snapshot fails here. (A claim's Quote
+// is the text's to give back; its ID and Article are kept for the entry's
+// article, and left to the loader in an entry without one.)
 func TestSnapshotKeepsEveryField(t *testing.T) {
-	claim := graph.Claim{Type: graph.Opposed, Certainty: graph.Alleged, Confidence: 0.42}
+	claim := graph.Claim{Type: graph.Opposed, Certainty: graph.Alleged, Confidence: 0.42, ID: "0123456789abcdef", Article: "art-1"}
 	fill(t, &claim, "ID", "Article", "Quote", "Type", "Certainty", "Confidence")
 	mention := graph.Mention{}
 	fill(t, &mention)
 	actor := graph.Actor{Kind: graph.KindOrganisation}
 	fill(t, &actor, "Kind")
-	ent := snapEntry{mentions: []graph.Mention{mention}, claims: []graph.Claim{claim}, discovered: []graph.Actor{actor}}
-	s := &Snapshot{nameIdx: map[string]uint64{}}
-	got, err := decodeEntry(encodeEntry(s.intern, ent), s.names)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, ent) {
-		t.Errorf("got  %+v\nwant %+v", got, ent)
+	for _, article := range []string{"art-1", ""} {
+		c := claim
+		if article == "" {
+			c.ID, c.Article = "", ""
+		}
+		ent := snapEntry{article: article, mentions: []graph.Mention{mention}, claims: []graph.Claim{c}, discovered: []graph.Actor{actor}}
+		s := &Snapshot{nameIdx: map[string]uint64{}}
+		got, err := decodeEntry(encodeEntry(s.intern, ent), s.names)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, ent) {
+			t.Errorf("article %q: got  %+v\nwant %+v", article, got, ent)
+		}
 	}
 }
 

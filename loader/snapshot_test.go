@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
@@ -17,13 +18,17 @@ import (
 )
 
 // countingExtractor counts the articles the real extractor is asked for.
+// The loader calls it from several goroutines.
 type countingExtractor struct {
 	x     loader.Extractor
+	mu    sync.Mutex
 	calls map[string]int
 }
 
 func (c *countingExtractor) Extract(ctx context.Context, a graph.Article) ([]graph.Mention, []graph.Claim, error) {
+	c.mu.Lock()
 	c.calls[a.ID]++
+	c.mu.Unlock()
 	return c.x.Extract(ctx, a)
 }
 
@@ -129,6 +134,15 @@ func TestSnapshot(t *testing.T) {
 				return "fp1"
 			},
 			func(_ []string, _ string) []string { return []string{"001_d522f629676ca2b6"} }, nil},
+		{"an article renamed (same text, new id) is not extracted and gets its own claim ids",
+			func(t *testing.T, corpus, _ string) string {
+				old := filepath.Join(corpus, "001_d522f629676ca2b6.txt")
+				if err := os.Rename(old, filepath.Join(corpus, "009_renamed.txt")); err != nil {
+					t.Fatal(err)
+				}
+				return "fp1"
+			},
+			func([]string, string) []string { return nil }, nil},
 		{"another gazetteer, lexicon or extractor version extracts everything",
 			func(*testing.T, string, string) string { return "fp2" },
 			func(all []string, _ string) []string { return all }, loader.ErrSnapshotStale},

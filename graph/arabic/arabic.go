@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -77,26 +78,129 @@ func isDiacritic(r rune) bool {
 }
 
 // Normalize returns s normalised, with runs of separators collapsed into one
-// space and no leading or trailing space.
+// space and no leading or trailing space. It allocates nothing when s is
+// already normalised (s itself is returned), and otherwise only the
+// returned string.
 func Normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := true
-	for _, r := range s {
-		f := FoldRune(r)
+	i := normalizedPrefix(s)
+	if i == len(s) {
+		return s
+	}
+	// s[:i] is normalised and ends a word (or is empty): copy it, then
+	// fold the rest. buf is never changed once given out as the result.
+	buf := make([]byte, i, len(s))
+	copy(buf, s[:i])
+	buf = appendFolded(buf, s[i:], i == 0)
+	if len(buf) == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], len(buf))
+}
+
+// AppendNormalize appends Normalize(s) to dst and returns the extended
+// slice; it allocates nothing when dst has room.
+func AppendNormalize(dst []byte, s string) []byte {
+	return appendFolded(dst, s, true)
+}
+
+// appendFolded appends the folded runes of s to dst, runs of separators as
+// one space, none at the end; space tells whether a separator would be
+// leading (at the start of the result) and so dropped.
+func appendFolded(dst []byte, s string, space bool) []byte {
+	n0 := len(dst)
+	run := 0 // s[run:j] is to be copied as it is
+	for j := 0; j < len(s); {
+		c := s[j]
+		var r rune
+		size := 1
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			j++
+			space = false
+			continue
+		case c == ' ' && !space:
+			j++
+			space = true
+			continue
+		case c < utf8.RuneSelf:
+			r = rune(c)
+		case c >= 0xC2 && c <= 0xDF && j+1 < len(s) && s[j+1]&0xC0 == 0x80:
+			// Two bytes, the Arabic block among them.
+			r, size = rune(c&0x1F)<<6|rune(s[j+1]&0x3F), 2
+			if r < rune(len(sameFold)) && sameFold[r] {
+				j += 2
+				space = false
+				continue
+			}
+		default:
+			r, size = utf8.DecodeRuneInString(s[j:])
+			if r < rune(len(sameFold)) && sameFold[r] {
+				j += size
+				space = false
+				continue
+			}
+		}
+		dst = append(dst, s[run:j]...)
+		j += size
+		run = j
+		f := fold(r)
 		if f == " " {
 			if !space {
-				b.WriteByte(' ')
+				dst = append(dst, ' ')
 				space = true
 			}
 			continue
 		}
 		if f != "" {
-			b.WriteString(f)
+			dst = append(dst, f...)
 			space = false
 		}
 	}
-	return strings.TrimSuffix(b.String(), " ")
+	dst = append(dst, s[run:]...)
+	if len(dst) > n0 && dst[len(dst)-1] == ' ' {
+		dst = dst[:len(dst)-1]
+	}
+	return dst
+}
+
+// sameFold[r] is true when FoldRune(r) is r itself, a letter or digit,
+// for the runes of foldTable.
+var sameFold = func() (t [len(foldTable)]bool) {
+	for r := range t {
+		t[r] = r != ' ' && foldTable[r] == string(rune(r))
+	}
+	return t
+}()
+
+// normalizedPrefix returns the length of the longest prefix of s that
+// Normalize leaves as it is and after which it goes on in the same way: all
+// of s when Normalize(s) == s, else a prefix ending after a word (before
+// its space) or 0.
+func normalizedPrefix(s string) int {
+	wordEnd := 0 // the end of the last word read
+	space := true
+	for i, r := range s {
+		switch {
+		case r >= 0 && int(r) < len(sameFold) && sameFold[r]:
+			space = false
+			wordEnd = i + utf8.RuneLen(r)
+			continue
+		case r == ' ' && !space:
+			space = true
+			continue
+		case r >= int32(len(sameFold)):
+			if f := FoldRune(r); f != "" && f != " " && len(f) == utf8.RuneLen(r) && s[i:i+len(f)] == f {
+				space = false
+				wordEnd = i + len(f)
+				continue
+			}
+		}
+		return wordEnd
+	}
+	if space && s != "" {
+		return wordEnd
+	}
+	return len(s)
 }
 
 // Scores returned by MatchScore, best first.

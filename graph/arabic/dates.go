@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Years FindDate accepts: a number outside them is not a publication year.
@@ -37,6 +38,21 @@ var monthNames = func() map[string]time.Month {
 	for month, names := range series {
 		for _, name := range strings.Fields(names) {
 			m[Normalize(strings.ReplaceAll(name, "_", " "))] = month
+		}
+	}
+	return m
+}()
+
+// monthStarts holds the first word of every month name: 1 for a name of one
+// word, 2 for the first word of a name of two, 3 for both.
+var monthStarts = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for name := range monthNames {
+		first, _, two := strings.Cut(name, " ")
+		if two {
+			m[first] |= 2
+		} else {
+			m[first] |= 1
 		}
 	}
 	return m
@@ -95,8 +111,14 @@ var datePatterns = []datePattern{yearFirstDate, dayFirstNumericDate, dayMonthYea
 // disagree are not dates. start and end are the byte offsets of the date,
 // weekday included, in text; the time is midnight UTC.
 func FindDate(text string) (t time.Time, start, end int, ok bool) {
+	if !mayHoldYear(text) {
+		return time.Time{}, 0, 0, false
+	}
 	toks := Tokens(text)
 	for i := range toks {
+		if !mayStartDate(toks[i].Norm) {
+			continue
+		}
 		if m, ok := dateAt(text, toks, i); ok {
 			end := toks[m.next-1].End
 			if m.end > 0 {
@@ -106,6 +128,48 @@ func FindDate(text string) (t time.Time, start, end int, ok bool) {
 		}
 	}
 	return time.Time{}, 0, 0, false
+}
+
+// mayHoldYear reports whether text holds a run of exactly four digits
+// (ASCII, Arabic-Indic, Persian or fullwidth, with only runes that fold to
+// nothing between them) between MinDateYear and MaxDateYear, as the year of
+// every date is written: a text without is spared tokenising.
+func mayHoldYear(text string) bool {
+	n, v := 0, 0
+	for _, r := range text {
+		d := -1
+		switch {
+		case r >= '0' && r <= '9':
+			d = int(r - '0')
+		case r >= '٠' && r <= '٩':
+			d = int(r - '٠')
+		case r >= '۰' && r <= '۹':
+			d = int(r - '۰')
+		case r >= '０' && r <= '９':
+			d = int(r - '０')
+		case r >= utf8.RuneSelf && fold(r) == "":
+			continue // inside the run
+		}
+		if d >= 0 {
+			n, v = n+1, v*10+d
+			continue
+		}
+		if n == 4 && v >= MinDateYear && v <= MaxDateYear {
+			return true
+		}
+		n, v = 0, 0
+	}
+	return n == 4 && v >= MinDateYear && v <= MaxDateYear
+}
+
+// mayStartDate reports whether a token can start a date: a weekday, a
+// month name, or digits (a year, a day, or a day of several digits), as
+// every date pattern requires. It spares the others the patterns.
+func mayStartDate(w string) bool {
+	if w[0] >= '0' && w[0] <= '9' {
+		return true
+	}
+	return monthStarts[w] != 0 || weekdays[w]
 }
 
 // dateAt reads a date starting at toks[i], a weekday or the date itself.
@@ -131,12 +195,41 @@ func dateFrom(text string, toks []Token, i int) (dateMatch, bool) {
 // gapOf returns the text between toks[i] and toks[i+1] without spaces and
 // invisible marks.
 func gapOf(text string, toks []Token, i int) string {
+	g := text[toks[i].End:toks[i+1].Start]
+	// Most gaps are a space, or a mark between spaces: what is kept is
+	// then one run of g, returned without allocating.
+	from, to, runs := 0, 0, 0
+	for j, r := range g {
+		if r == utf8.RuneError {
+			runs = 2 // strings.Map below writes it as U+FFFD
+			break
+		}
+		if dropInGap(r) {
+			continue
+		}
+		if to != j || runs == 0 {
+			runs++
+			from = j
+		}
+		to = j + utf8.RuneLen(r)
+	}
+	switch runs {
+	case 0:
+		return ""
+	case 1:
+		return g[from:to]
+	}
 	return strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) || FoldRune(r) == "" {
 			return -1
 		}
 		return r
 	}, text[toks[i].End:toks[i+1].Start])
+}
+
+// dropInGap tells whether gapOf leaves out r: a space or an invisible mark.
+func dropInGap(r rune) bool {
+	return r == ' ' || unicode.IsSpace(r) || fold(r) == ""
 }
 
 // gapAllows tells whether the gap after toks[i] is empty or one of seps.
@@ -183,7 +276,7 @@ func day(tok Token, isoTime bool) (int, bool) {
 // month reads a month name of one or two tokens at toks[i] and returns the
 // index after it.
 func month(toks []Token, i int) (time.Month, int, bool) {
-	if i+1 < len(toks) {
+	if i+1 < len(toks) && monthStarts[toks[i].Norm]&2 != 0 {
 		if m, ok := monthNames[toks[i].Norm+" "+toks[i+1].Norm]; ok {
 			return m, i + 2, true
 		}

@@ -1,8 +1,10 @@
 package arabic
 
 import (
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // TestFindDate checks the dates found in text and their byte ranges.
@@ -76,4 +78,50 @@ func TestFindDate(t *testing.T) {
 			}
 		})
 	}
+}
+
+// gapOfRef is gapOf as first written.
+func gapOfRef(text string, toks []Token, i int) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || FoldRune(r) == "" {
+			return -1
+		}
+		return r
+	}, text[toks[i].End:toks[i+1].Start])
+}
+
+// findDateEveryToken is FindDate trying the patterns at every token, as
+// first written, without mayStartDate.
+func findDateEveryToken(text string) (time.Time, int, int, bool) {
+	toks := Tokens(text)
+	for i := range toks {
+		if m, ok := dateAt(text, toks, i); ok {
+			end := toks[m.next-1].End
+			if m.end > 0 {
+				end = m.end
+			}
+			return m.t, toks[m.first].Start, end, true
+		}
+	}
+	return time.Time{}, 0, 0, false
+}
+
+func FuzzFindDateFastPaths(f *testing.F) {
+	for _, s := range []string{"الأحد 15 آب/أغسطس 2019", "8 December 2025", "2025-12-08T10:30", "في ١٥ كانون الثاني ٢٠٢٠م",
+		"a \u200f- b", "1 \xff 2", "Dec. 8th, 2025", "15 آب (أغسطس) 2019", "x ، y", "08.12.2025", "٢٠١٩-١٢-٠٨", "８ December ２０２５", "15 آب 20\u064e19", "2\u200c019-01-02"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokens(s)
+		for i := 0; i+1 < len(toks); i++ {
+			if got, want := gapOf(s, toks, i), gapOfRef(s, toks, i); got != want {
+				t.Fatalf("gapOf(%q, %d) = %q, want %q", s, i, got, want)
+			}
+		}
+		gt, gs, ge, gok := FindDate(s)
+		wt, ws, we, wok := findDateEveryToken(s)
+		if !gt.Equal(wt) || gs != ws || ge != we || gok != wok {
+			t.Fatalf("FindDate(%q) = %v %d %d %v, want %v %d %d %v", s, gt, gs, ge, gok, wt, ws, we, wok)
+		}
+	})
 }

@@ -57,16 +57,21 @@ func Tokens(s string) []Token {
 
 // AppendTokens appends the tokens of s to dst, adding base to every offset
 // (for a piece of s taken at offset base of a larger text), and returns the
-// extended slice. It allocates only the normalised strings.
+// extended slice. The normalised strings of the tokens share one buffer:
+// one allocation per call, not one per token.
 func AppendTokens(dst []Token, s string, base int) []Token {
+	// b is never reset: each token's Norm is a slice of what b holds when
+	// the token ends, and a strings.Builder never changes bytes it has
+	// given out, even when it grows.
 	var b strings.Builder
-	start := -1
+	b.Grow(len(s))
+	start, from := -1, 0
 	cur := scriptNone
 	flush := func(end int) {
-		if start >= 0 && b.Len() > 0 {
-			dst = append(dst, Token{Norm: b.String(), Start: base + start, End: base + end})
+		if start >= 0 && b.Len() > from {
+			dst = append(dst, Token{Norm: b.String()[from:], Start: base + start, End: base + end})
 		}
-		b.Reset()
+		from = b.Len()
 		start = -1
 		cur = scriptNone
 	}

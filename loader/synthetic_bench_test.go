@@ -1,0 +1,99 @@
+package loader_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/graph/storetest"
+	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/extract"
+	"github.com/rawabit/rawabit/loader/gazetteer"
+)
+
+// writeSynthetic writes the texts of storetest.SyntheticEach(actors,
+// articles*10, seed 1) as one JSON Lines corpus and a gazetteer of its
+// actors under dir, as cmd/rawabit's synthetic corpus does.
+func writeSynthetic(b testing.TB, dir string, actors, articles int) (corpus, gaz string) {
+	b.Helper()
+	gaz = filepath.Join(dir, "gazetteer.yaml")
+	g, err := os.Create(gaz)
+	if err != nil {
+		b.Fatal(err)
+	}
+	gw := bufio.NewWriter(g)
+	fmt.Fprintln(gw, "actors:")
+	for _, a := range storetest.SyntheticActors(actors) {
+		fmt.Fprintf(gw, "  - {id: %s, name: %q, kind: %s, names: [%q]}\n", a.ID, a.Name, a.Kind, a.NameAr)
+	}
+	if err := gw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+	g.Close()
+	corpus = filepath.Join(dir, "corpus.jsonl")
+	f, err := os.Create(corpus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	err = storetest.SyntheticEach(actors, articles*storetest.SyntheticClaimsPerArticle, 1, func(d graph.Document) error {
+		return enc.Encode(map[string]string{"id": d.Article.ID, "title": d.Article.Title, "text": d.Article.Text})
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	f.Close()
+	return corpus, gaz
+}
+
+// BenchmarkLoadSynthetic loads a synthetic corpus (RAWABIT_BENCH_ARTICLES
+// articles of 10 claims, default 10,000, among 10,000 actors) with the
+// real extractor and the shipped lexicon into a memory store: what
+// "rawabit load" does. The pool has one worker per GOMAXPROCS, so run it
+// with -cpu 1,2 to read the speed-up of the second core side by side.
+func BenchmarkLoadSynthetic(b *testing.B) {
+	articles := 10000
+	if s := os.Getenv("RAWABIT_BENCH_ARTICLES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			b.Fatalf("RAWABIT_BENCH_ARTICLES: %v", err)
+		}
+		articles = n
+	}
+	corpus, gazFile := writeSynthetic(b, b.TempDir(), 10000, articles)
+	g, err := gazetteer.LoadFiles(gazFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex, err := extract.LoadLexicon("../data/triggers.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := extract.New(extract.FromGazetteer(g), lex)
+	if err != nil {
+		b.Fatal(err)
+	}
+	info, err := os.Stat(corpus)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(info.Size())
+	b.ResetTimer()
+	for b.Loop() {
+		sum, err := loader.Load(context.Background(), memstore.New(), loader.Options{Corpus: []string{corpus}, Gazetteer: g, Extractor: x})
+		if err != nil || sum.Articles != articles {
+			b.Fatalf("got %+v, %v; want %d articles", sum, err, articles)
+		}
+	}
+}
