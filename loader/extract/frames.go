@@ -73,6 +73,9 @@ type frame struct {
 	// after, when set, holds words one of which must stand at most
 	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
 	after map[string]bool
+	// then, when set, holds words one of which must follow the object in
+	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
+	then  map[string]bool
 	line  int
 	tests []FrameTest
 }
@@ -98,6 +101,7 @@ type frameYAML struct {
 	Negated    bool        `yaml:"negated"`
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
+	Then       []string    `yaml:"then"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -141,7 +145,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
 			continue
@@ -215,6 +219,9 @@ func (a *analyzer) matchFrames(article string) {
 					continue
 				}
 			}
+			if f.then != nil && !a.wordAfter(f.then, o) {
+				continue
+			}
 			src := a.frameSlot(f, f.source, v, o)
 			var pairs [][2]int
 			if f.reciprocal && len(src) > 1 {
@@ -253,7 +260,10 @@ func (a *analyzer) matchFrames(article string) {
 func (a *analyzer) frameObject(f *frame, v int) int {
 	words := 0
 	for k := v + 1; k < len(a.toks) && words < frameWindow && a.sameFrameClause(v, k); k++ {
-		if a.menAt[k] >= 0 {
+		if mi := a.menAt[k]; mi >= 0 {
+			if a.men[mi].i == k && a.x.forms[a.men[mi].form].role > 0 && a.inSet(f.objects, k) {
+				return k // "السفير المغربي": a title standing for its holder
+			}
 			continue // names do not count towards the window
 		}
 		words++
@@ -300,6 +310,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
+				if a.men[mi].i <= o {
+					// "استدعت السفير المغربي": the object noun opens a
+					// title; its complement is the state it serves.
+					return a.roleOwner(mi)
+				}
 				// "نظيره الإيراني محمد جواد ظريف": the person the
 				// adjective describes.
 				if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
@@ -360,13 +375,15 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if l := a.eachOf(v); l != nil {
 		return l
 	}
+	// "وكان السودان قد أمهل X": a subject before the verb in its clause
+	// makes the actor after it the object.
+	if s := a.subjectBefore(v); s >= 0 {
+		return a.conjList(s)
+	}
 	if !f.noun {
 		if l := a.subjectAfter(v, o); l != nil {
 			return l
 		}
-	}
-	if s := a.subjectBefore(v); s >= 0 {
-		return a.conjList(s)
 	}
 	// "للجيش السوداني الذي يشن هجمات على ...": the relative pronoun's
 	// antecedent, whatever its preposition.
@@ -545,6 +562,37 @@ func (a *analyzer) pronounSpeaker(v int) int {
 		return -1
 	}
 	return -1
+}
+
+// roleOwner returns, for a mention of a role title ("السفير المغربي"), a
+// mention of the role's owner (Morocco) over the same words, or nil.
+func (a *analyzer) roleOwner(mi int) []int {
+	m := a.men[mi]
+	r := a.x.forms[m.form].role
+	if r == 0 {
+		return nil
+	}
+	owner, ok := a.x.byID[a.x.roles[r-1].Of]
+	if !ok {
+		return nil
+	}
+	f, ok := a.x.pronounForm[owner]
+	if !ok {
+		return nil
+	}
+	a.men = append(a.men, mention{form: f, actor: owner, i: m.i, j: m.j, prefix: m.prefix, next: -1, prev: -1, excluded: true})
+	return []int{len(a.men) - 1}
+}
+
+// wordAfter reports whether a word of set follows token o within the
+// frame window, in its clause or one only commas part from it.
+func (a *analyzer) wordAfter(set map[string]bool, o int) bool {
+	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.sameFrameClause(o, k); k++ {
+		if a.inSet(set, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // frameAfterReach is how many words before its verb a frame's after word
