@@ -261,7 +261,7 @@ func (a *analyzer) frameObject(f *frame, v int) int {
 	words := 0
 	for k := v + 1; k < len(a.toks) && words < frameWindow && a.sameFrameClause(v, k); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
-			if a.men[mi].i == k && a.x.forms[a.men[mi].form].role > 0 && a.inSet(f.objects, k) {
+			if a.men[mi].i == k && a.men[mi].j > k+1 && a.inSet(f.objects, k) {
 				return k // "السفير المغربي": a title standing for its holder
 			}
 			continue // names do not count towards the window
@@ -565,14 +565,17 @@ func (a *analyzer) pronounSpeaker(v int) int {
 }
 
 // roleOwner returns, for a mention of a role title ("السفير المغربي"), a
-// mention of the role's owner (Morocco) over the same words, or nil.
+// mention of the role's owner (Morocco) over the same words, or nil; for
+// a title the article bound to a person, the state or body he serves.
 func (a *analyzer) roleOwner(mi int) []int {
 	m := a.men[mi]
-	r := a.x.forms[m.form].role
-	if r == 0 {
-		return nil
+	var of string
+	if r := a.x.forms[m.form].role; r > 0 {
+		of = a.x.roles[r-1].Of
+	} else if act := a.actor(m.actor); act.Kind == graph.KindPerson {
+		of = act.Affiliation // a title the article bound to its holder
 	}
-	owner, ok := a.x.byID[a.x.roles[r-1].Of]
+	owner, ok := a.x.byID[of]
 	if !ok {
 		return nil
 	}
