@@ -109,7 +109,7 @@ type analyzer struct {
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{}, surnames: map[string]int32{},
 	}}
 }
 
@@ -394,6 +394,7 @@ func (a *analyzer) findMentions() {
 		f := a.x.forms[m.val]
 		if f.typ == gazetteer.FormName && len(a.doc.named) < maxDocEntities {
 			a.doc.named[f.actor] = true
+			a.learnSurname(m.val, i, m.end)
 		}
 		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
 		a.bindTitle(a.men[len(a.men)-1])

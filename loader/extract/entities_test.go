@@ -42,6 +42,21 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"discovered"},
 		},
 		{
+			name: "a definite surname names the person the article named in full",
+			text: "وصل وزير الخارجية السوري وليد المعلم إلى طهران مساء الأحد. والتقى المعلم، اليوم، نظيره الإيراني محمد جواد ظريف.",
+			want: []string{"met walid-muallem -> javad-zarif"},
+		},
+		{
+			name: "another surname after a title",
+			text: "وشدد رئيس مجلس النواب نبيه بري على وحدة الموقف. واستقبل الرئيس بري في عين التينة وزير الخارجية الإيراني حسين أمير عبد اللهيان.",
+			want: []string{"met nabih-berri -> hossein-amir-abdollahian"},
+		},
+		{
+			name:   "a surname without a title is a common word",
+			text:   "وتحدث رئيس مجلس النواب نبيه بري عن الجنوب. وهدد نتنياهو بهجوم بري على لبنان.",
+			absent: []string{"nabih-berri -> lebanon", "benjamin-netanyahu -> nabih-berri"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},
