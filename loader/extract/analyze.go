@@ -171,7 +171,10 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.classify()
 	a.prior = priorSubject{}
 	for _, m := range a.men {
-		if m.i > 3 {
+		if m.i > 3 && m.adjective {
+			continue // "وزير الخارجية المغربي، ناصر بوريطة"
+		}
+		if m.i > 3 && !a.titledSubject(m) {
 			break
 		}
 		if !m.excluded && m.prep == prepNone && !(m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital) {
@@ -200,6 +203,29 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	return nil
+}
+
+// titledSubject reports whether a person is named after a title run that
+// starts among the first words of the sentence ("أعلن وزير الشؤون
+// الخارجية المغربي، ناصر بوريطة، ..."): the sentence's subject.
+func (a *analyzer) titledSubject(m mention) bool {
+	if a.actor(m.actor).Kind != graph.KindPerson || m.i > maxTitleRun+3 {
+		return false
+	}
+	for k := m.i - 1; k >= 0; k-- {
+		if k+1 < m.i && a.sep[k+1] != 0 {
+			return false
+		}
+		switch kind, _ := a.rawCue(k); kind {
+		case cueTitle:
+			if k <= 3 {
+				return true // the title may hold a noun ("والتعاون الدولي")
+			}
+		case cueClauseBreak, cueComplementizer, cueRelative:
+			return false
+		}
+	}
+	return false
 }
 
 // hasEventWord reports whether a word of an event construction occurs in
@@ -667,7 +693,11 @@ func (a *analyzer) classifyExclusion(mi int) {
 	}
 	if kind != graph.KindPerson && mi+1 < len(a.men) {
 		n := a.men[mi+1]
-		if n.i == m.j && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
+		gap := 0
+		if n.i > m.j && a.sep[m.j] == 0 {
+			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
+		}
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}

@@ -57,6 +57,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"nabih-berri -> lebanon", "benjamin-netanyahu -> nabih-berri"},
 		},
 		{
+			name:   "a body in a title before a rank and a name describes the person",
+			text:   "واستقبل الرئيس ميشال عون القائد العام لقوات اليونيفل اللواء أرولدو لاثارو.",
+			want:   []string{"met michel-aoun -> aroldo-lazaro"},
+			absent: []string{"michel-aoun -> unifil"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},

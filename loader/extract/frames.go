@@ -392,6 +392,9 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 			return []int{a.head(mi)}
 		}
 	}
+	if mi := a.commaRelative(v); mi >= 0 {
+		return []int{mi}
+	}
 	c := cue{i: v, j: v + 1}
 	if w := a.toks[v].Norm; strings.HasPrefix(w, "و") && a.x.frameVerbs[w] == nil {
 		c.prefix = "و"
@@ -400,6 +403,33 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 		return []int{s}
 	}
 	return nil
+}
+
+// commaRelativeReach is how many words of description may stand between
+// an antecedent and ", والتي" ("لحكومة السراج المعترف بها دوليا، والتي").
+const commaRelativeReach = 5
+
+// commaRelative returns the antecedent of a relative pronoun with و after a
+// comma right before token v: the last actor before the comma, past a
+// description of at most commaRelativeReach words, whatever its
+// preposition; -1 when there is none.
+func (a *analyzer) commaRelative(v int) int {
+	r := v - 1
+	if r < 1 || a.cueKindAt(r) != cueRelative || !strings.HasPrefix(a.toks[r].Norm, "و") || a.sep[r] != ',' {
+		return -1
+	}
+	for k := r - 1; k >= 0 && k >= r-1-commaRelativeReach; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; m.adjective || m.excluded && m.prep != prepClitic {
+				return -1
+			}
+			return a.head(mi)
+		}
+		if k < r-1 && a.sep[k+1] != 0 || a.cueKindAt(k).isTrigger() || a.cueKindAt(k) == cueClauseBreak {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subjectAfter returns the actors right after a verb at v (titles and
@@ -498,6 +528,9 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 				continue // "الإيراني" inside the title
 			}
 			return a.conjList(mi)
+		}
+		if a.longestPhraseAt(cueRank, n) > 0 {
+			continue // "مع حكومة اللواء خليفة حفتر"
 		}
 		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation && kind != cuePossessor {
 			return nil // "على الأراضي السعودية" names the state
@@ -621,8 +654,8 @@ func (a *analyzer) previousSubject(v int) int {
 		return -1
 	}
 	for _, m := range a.men {
-		if m.i < v && !m.external && !m.carried {
-			return -1
+		if m.i < v && !m.external && !m.carried && !(m.excluded && m.prep != prepNone) {
+			return -1 // a place ("بالرباط"، "من طهران") is no subject
 		}
 	}
 	for k := 0; k < v; k++ {
