@@ -28,7 +28,8 @@ import (
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
 //
-// Slots: "subject" is the verb's subject (after the verb, before the object;
+// Slots: "antecedent" is the actor right before a noun whose pronoun
+// refers to it ("انتقدت واشنطن إيران لدعمها ..."); "subject" is the verb's subject (after the verb, before the object;
 // else before the verb in its clause; else the subject a clause-initial
 // coordinated verb shares); "owner" is the subject, else the sentence's
 // topic, else the previous sentence's subject (for a noun with a pronoun:
@@ -48,9 +49,10 @@ const (
 	slotObject
 	slotAfter
 	slotComplement
+	slotAntecedent
 )
 
-var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement}
+var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent}
 
 // frameWindow is how many words after the verb its object may stand, and
 // after the object the marker of an "after" slot.
@@ -147,7 +149,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
 			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
-			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
+			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
 		}
 		if (f.source == slotAfter || f.target == slotAfter) && len(f.markers) == 0 {
@@ -305,6 +307,8 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		return a.frameObjectActor(v, o, !f.noun)
 	case slotAfter:
 		return a.frameAfter(f, o)
+	case slotAntecedent:
+		return a.pronounReferent(v)
 	case slotComplement:
 		// The actor right after the object noun, or after one more word
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
@@ -401,6 +405,31 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	}
 	if s := a.carriedSubject(c); s >= 0 {
 		return []int{s}
+	}
+	return nil
+}
+
+// antecedentReach is how many words may stand between a noun with a
+// pronoun and the actor the pronoun refers to.
+const antecedentReach = 4
+
+// pronounReferent returns the actor a pronoun on the noun at v refers to: the
+// nearest actor before it in its clause, unmarked, at most antecedentReach
+// words away ("انتقدت واشنطن إيران أيضا لدعمها ..."), or nil.
+func (a *analyzer) pronounReferent(v int) []int {
+	words := 0
+	for k := v - 1; k >= 0 && words <= antecedentReach && a.clause[k] == a.clause[v]; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			if m.excluded || m.prep != prepNone {
+				return nil
+			}
+			return []int{a.head(mi)}
+		}
+		if k < v-1 && a.sep[k+1] != 0 || a.cueKindAt(k) != cueNone && a.cueKindAt(k) != cueLocation {
+			return nil
+		}
+		words++
 	}
 	return nil
 }
