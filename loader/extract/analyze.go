@@ -1053,7 +1053,7 @@ func (a *analyzer) subjectBefore(pos int) int {
 	for k := pos - 1; k >= 0 && k >= pos-12 && a.clause[k] == cl; k-- {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone && !a.nounObject(h) {
+			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone && !a.nounObject(h) && !a.attendee(m) {
 				if a.reporter(h) {
 					return -1 // "كشفت السفارة ... عناوين لقاء": the reporter
 				}
@@ -1072,6 +1072,21 @@ func (a *analyzer) subjectBefore(pos int) int {
 		}
 	}
 	return -1
+}
+
+// attendee reports whether a mention follows an attendance word, past at
+// most three honorifics ("بحضور صاحب السمو الملكي الأمير سلمان"): a guest
+// of the meeting, not the subject of the clause around the aside.
+func (a *analyzer) attendee(m mention) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		if k+1 < m.i && a.sep[k+1] != 0 || a.menAt[k] >= 0 {
+			return false
+		}
+		if a.longestPhraseAt(cueEventAttendance, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nounObject reports whether a mention is the complement of a trigger noun

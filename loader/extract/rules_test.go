@@ -26,6 +26,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed david-mack->khalifa-haftar asserted"},
 		},
 		{
+			name: "an attendee named in an aside is not the subject",
+			text: "عقد الملك حمد بن عيسى آل خليفة، بحضور صاحب السمو الملكي الأمير سلمان بن حمد، ولي العهد، مباحثات مع الرئيس المصري عبد الفتاح السيسي.",
+			want: []string{"met hamad-bin-isa->abdel-fattah-el-sisi asserted"},
+		},
+		{
 			name: "subject-first",
 			text: "ترامب يدعم جهود حفتر في مكافحة الإرهاب",
 			want: []string{"supported donald-trump->khalifa-haftar asserted"},
