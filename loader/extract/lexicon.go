@@ -71,6 +71,7 @@ const (
 	cuePlaceHead       // "قصر": a name starting with it is a place after ب
 	cueAbout           // "بشأن": the noun after it is a topic
 	cueCause           // "بسبب": the noun after it is a cause
+	cueCircumstance    // "خلال القمة": the meeting is the time of another act
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -175,6 +176,7 @@ var lexiconSections = map[string]cueSpec{
 	"place_heads":                        {kind: cuePlaceHead},
 	"about":                              {kind: cueAbout},
 	"causes":                             {kind: cueCause},
+	"circumstances":                      {kind: cueCircumstance},
 }
 
 func init() {

@@ -31,6 +31,16 @@ func TestConstructions(t *testing.T) {
 			want: []string{"met hamad-bin-isa->abdel-fattah-el-sisi asserted"},
 		},
 		{
+			name: "states that sign a text during a summit did not meet each other by it",
+			text: "ووقعت قطر وتركيا وباكستان، الأحد، على إعلان مشترك خلال القمة الإسلامية في الدوحة.",
+		},
+		{
+			name:   "a dateline capital with its agency in brackets is no subject",
+			text:   "الرياض (واس) - التقى ولي العهد الأمير محمد بن سلمان في قصر اليمامة الرئيس الأمريكي جو بايدن.",
+			want:   []string{"met mohammed-bin-salman->joe-biden asserted"},
+			absent: []string{"met saudi-arabia->mohammed-bin-salman asserted", "met saudi-arabia->joe-biden asserted"},
+		},
+		{
 			name: "subject-first",
 			text: "ترامب يدعم جهود حفتر في مكافحة الإرهاب",
 			want: []string{"supported donald-trump->khalifa-haftar asserted"},
