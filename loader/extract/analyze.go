@@ -464,12 +464,8 @@ func (a *analyzer) anaphor(i int) {
 // countryPronoun adds a mention of the state of person p when token i is a
 // country pronoun ("بلاده"), possibly with clitics.
 func (a *analyzer) countryPronoun(i int, p int32) {
-	aff := a.actor(p).Affiliation
-	if aff == "" {
-		return
-	}
-	st, ok := a.x.byID[aff]
-	if !ok || a.actor(st).Kind != graph.KindState {
+	st := a.x.stateOf(a.actor(p).Affiliation)
+	if st < 0 {
 		return
 	}
 	w, prefix := a.toks[i].Norm, ""
@@ -487,6 +483,22 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
+}
+
+// stateOf returns the state an actor id is or serves, following
+// affiliations ("وزارة الخارجية السورية" → Syria), or -1.
+func (x *Extractor) stateOf(id string) int32 {
+	for n := 0; n < 8 && id != ""; n++ {
+		i, ok := x.byID[id]
+		if !ok {
+			return -1
+		}
+		if x.actors[i].Kind == graph.KindState {
+			return i
+		}
+		id = x.actors[i].Affiliation
+	}
+	return -1
 }
 
 func allowCueClitic(prefix, stem string) bool {
@@ -1737,8 +1749,24 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 // اللبناني") are not affected.
 func (a *analyzer) affiliated(x, y int32) bool {
 	ax, ay := a.actor(x), a.actor(y)
-	return ax.Kind == graph.KindPerson && ax.Affiliation != "" && ax.Affiliation == ay.ID ||
-		ay.Kind == graph.KindPerson && ay.Affiliation != "" && ay.Affiliation == ax.ID
+	return ax.Kind == graph.KindPerson && a.x.serves(ax.Affiliation, ay.ID) ||
+		ay.Kind == graph.KindPerson && a.x.serves(ay.Affiliation, ax.ID)
+}
+
+// serves reports whether the body aff, or a body it belongs to, is id
+// ("وزارة الخارجية السورية" belongs to Syria).
+func (x *Extractor) serves(aff, id string) bool {
+	for n := 0; n < 8 && aff != ""; n++ {
+		if aff == id {
+			return true
+		}
+		i, ok := x.byID[aff]
+		if !ok {
+			return false
+		}
+		aff = x.actors[i].Affiliation
+	}
+	return false
 }
 
 func (a *analyzer) argument(m mention) Argument {

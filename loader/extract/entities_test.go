@@ -63,6 +63,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"michel-aoun -> unifil"},
 		},
 		{
+			name:   "بلاده: the state a minister's ministry belongs to",
+			text:   "وأشاد وزير الخارجية السوري وليد المعلم خلال اللقاء بالدعم الروسي لبلاده في مكافحة الإرهاب.",
+			want:   []string{"supported russia -> syria"},
+			absent: []string{"walid-muallem -> syria"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},
