@@ -854,6 +854,9 @@ func (a *analyzer) aside(i int) int {
 	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
 		return 0
 	}
+	if e := a.coAgentAside(i); e > 0 {
+		return e
+	}
 	for k := i; k < len(a.toks) && k <= i+maxAside; k++ {
 		if k > i && a.sep[k] != 0 {
 			closed := a.sep[k] == ',' && open == ',' || open == ';' && strings.ContainsRune(a.text[a.toks[k-1].End:a.toks[k].Start], ')')
@@ -871,6 +874,55 @@ func (a *analyzer) aside(i int) int {
 		}
 	}
 	return 0
+}
+
+// coAgentAside returns the token after an aside between commas that opens
+// with a co-agent phrase and names only actors ("، إلى جانب إيران،"), or 0.
+func (a *analyzer) coAgentAside(i int) int {
+	n := a.phraseAt(cueCoAgent, i)
+	if n == 0 || a.sep[i] != ',' || i+n >= len(a.toks) || a.menAt[i+n] < 0 {
+		return 0
+	}
+	for k := i + n; k < len(a.toks) && k <= i+n+maxAside; k++ {
+		if k > i+n && a.sep[k] != 0 {
+			if a.sep[k] != ',' {
+				return 0
+			}
+			return k
+		}
+		if a.menAt[k] < 0 && a.toks[k].Norm != "و" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// coAgents joins each actor of a co-agent aside to the list of the actor
+// right before the aside: "تدعم روسيا، إلى جانب إيران، بشار الأسد" has two
+// subjects.
+func (a *analyzer) coAgents() {
+	for mi := range a.men {
+		m := &a.men[mi]
+		start := m.i - 1
+		for start > 0 && a.phraseAt(cueCoAgent, start) == 0 && m.i-start < 3 {
+			start--
+		}
+		if start < 1 || a.phraseAt(cueCoAgent, start) != m.i-start || a.coAgentAside(start) == 0 {
+			continue
+		}
+		p := a.menAt[start-1]
+		if p < 0 || a.men[p].excluded {
+			continue
+		}
+		m.excluded, m.prep, m.partyWord, m.conj = false, prepNone, "", true
+		last := a.head(p)
+		for a.men[last].next >= 0 {
+			last = a.men[last].next
+		}
+		if last != mi {
+			a.men[last].next, m.prev = mi, last
+		}
+	}
 }
 
 // listContinues reports whether the text after a comma at token i goes on
@@ -923,6 +975,7 @@ func (a *analyzer) links() {
 		}
 		prev = mi
 	}
+	a.coAgents()
 	// "وفدا من حماس برئاسة هنية": the leader joins the delegation's actor.
 	for mi := range a.men {
 		d := a.men[mi].delegation

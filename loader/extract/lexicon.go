@@ -72,6 +72,7 @@ const (
 	cueAbout           // "بشأن": the noun after it is a topic
 	cueCause           // "بسبب": the noun after it is a cause
 	cueCircumstance    // "خلال القمة": the meeting is the time of another act
+	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -177,6 +178,7 @@ var lexiconSections = map[string]cueSpec{
 	"about":                              {kind: cueAbout},
 	"causes":                             {kind: cueCause},
 	"circumstances":                      {kind: cueCircumstance},
+	"co_agents":                          {kind: cueCoAgent},
 }
 
 func init() {

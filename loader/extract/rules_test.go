@@ -41,6 +41,11 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"met saudi-arabia->mohammed-bin-salman asserted", "met saudi-arabia->joe-biden asserted"},
 		},
 		{
+			name: "a co-agent aside between verb and object adds a subject",
+			text: "وفي الغرب الليبي تدعم تركيا، إلى جانب قطر، حكومة الوفاق في طرابلس.",
+			want: []string{"supported qatar->gna asserted", "supported turkey->gna asserted"},
+		},
+		{
 			name: "subject-first",
 			text: "ترامب يدعم جهود حفتر في مكافحة الإرهاب",
 			want: []string{"supported donald-trump->khalifa-haftar asserted"},
