@@ -366,6 +366,17 @@ func (a *analyzer) bindTitle(m mention) {
 	for j := t + 2; j <= m.i; j++ {
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
+	// "رئيس مجلس النواب نبيه بري ... كما استقبل رئيس المجلس": the head of
+	// the title with its complement made definite names him too, unless
+	// another person was introduced with it.
+	if w := a.toks[t+1].Norm; m.i-t >= 3 && a.sep[t+1] == 0 && !strings.HasPrefix(w, "ال") && arabicWord(w) {
+		short := a.titleKey(t, t+1) + " ال" + w
+		if old, ok := a.doc.titles[short]; ok && old != m.actor {
+			a.doc.titles[short] = -1
+		} else {
+			a.doc.titles[short] = m.actor
+		}
+	}
 }
 
 // boundTitle returns the mention of the person a title run starting at
@@ -383,12 +394,15 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
 		act, ok := a.doc.titles[a.titleKey(i, j)]
-		if !ok || a.sep[j-1] != 0 && j-1 > i {
+		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
+		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
+			return mention{}, false // "رئيس المجلس العسكري": another office
+		}
 		if j < len(a.toks) && a.sep[j] == 0 {
-			if _, _, named := a.x.names.longest(a.toks, j, nil, nil); named || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
-				return mention{}, false // the title introduces a name
+			if nm, _, named := a.x.names.longest(a.toks, j, nil, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
+				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
 			}
 		}
 		_, _, prefix := a.rawCuePrefix(i)

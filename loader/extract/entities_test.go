@@ -69,6 +69,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"walid-muallem -> syria"},
 		},
 		{
+			name:   "a title's head with its complement made definite names the person",
+			text:   "واستقبل رئيس مجلس النواب نبيه بري السفير الفرنسي. كما استقبل رئيس المجلس وزير الخارجية الإيراني حسين أمير عبد اللهيان. والتقى رئيس المجلس العسكري الفريق كمال طلعت.",
+			want:   []string{"met nabih-berri -> hossein-amir-abdollahian"},
+			absent: []string{"nabih-berri -> " + kamal},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},
