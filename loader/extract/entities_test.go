@@ -75,6 +75,11 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"nabih-berri -> " + kamal},
 		},
 		{
+			name: "الوزارة names the ministry the article named last",
+			text: "وأصدرت وزارة الخارجية الكويتية بيانا مساء اليوم. وأدانت الوزارة بأشد العبارات الهجوم الحوثي على المنشآت المدنية.",
+			want: []string{"opposed kuwait-foreign-ministry -> houthis"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},
