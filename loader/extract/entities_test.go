@@ -80,6 +80,11 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"opposed kuwait-foreign-ministry -> houthis"},
 		},
 		{
+			name: "a rank alone after a title is no name: the title names its holder",
+			text: "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون. وأطلع الرئيس الفرنسي الأمير على نتائج اتصاله بالرئيس فلاديمير بوتين.",
+			want: []string{"met emmanuel-macron -> vladimir-putin"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},
