@@ -292,6 +292,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if sp := a.pronounSpeaker(v); sp >= 0 {
 			return []int{sp}
 		}
+		if sp := a.quoteSpeaker(v); sp >= 0 {
+			return []int{sp}
+		}
 		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && a.clause[a.men[t].i] >= a.clause[v]-1 {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
@@ -658,6 +661,27 @@ func (a *analyzer) wordAfter(set map[string]bool, o int) bool {
 		}
 	}
 	return false
+}
+
+// quoteSpeaker returns, for a frame verb at v at the start of a quotation
+// ("كتب أنور قرقاش في تغريدة: «نقف مع المغرب»"), the actor named last
+// before the quotation opens: its first person speaks. -1 when v does not
+// open a quotation, or an actor stands between.
+func (a *analyzer) quoteSpeaker(v int) int {
+	if v == 0 || !strings.ContainsAny(a.text[a.toks[v-1].End:a.toks[v].Start], "«\"“") {
+		return -1
+	}
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.external || m.carried || m.i >= v {
+			continue
+		}
+		if m.excluded || m.prep != prepNone {
+			continue // "في تغريدة على «تويتر»", a place
+		}
+		return a.head(mi)
+	}
+	return -1
 }
 
 // frameAfterReach is how many words before its verb a frame's after word
