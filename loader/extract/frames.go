@@ -295,7 +295,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if sp := a.quoteSpeaker(v); sp >= 0 {
 			return []int{sp}
 		}
-		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && a.clause[a.men[t].i] >= a.clause[v]-1 {
+		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && (a.clause[a.men[t].i] >= a.clause[v]-1 || a.onlyActorBefore(t, v)) {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
 			return []int{t}
@@ -661,6 +661,18 @@ func (a *analyzer) wordAfter(set map[string]bool, o int) bool {
 		}
 	}
 	return false
+}
+
+// onlyActorBefore reports whether mention t is the only actor named
+// before token v, places aside ("وطالبت الخارجية الكويتية، في بيان لها،
+// المجتمع الدولي بالتحرك لوقف ..."): the sentence's topic acts through v.
+func (a *analyzer) onlyActorBefore(t, v int) bool {
+	for mi, m := range a.men {
+		if mi != t && m.i < v && !m.external && !m.carried && !(m.excluded && m.prep != prepNone) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteSpeaker returns, for a frame verb at v at the start of a quotation
