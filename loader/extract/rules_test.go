@@ -223,6 +223,11 @@ func TestMentions(t *testing.T) {
 			want: map[string]int{"khalifa-haftar": 1, "lna": 1, "saudi-arabia": 1, "egypt": 1},
 		},
 		{
+			name: "the occupation names Israel, an occupation with a demonym its state",
+			text: "وحذر المتحدث من تصعيد الاحتلال في القدس، ومن ممارسات الاحتلال التركي في الشمال.",
+			want: map[string]int{"israel": 1, "turkey": 1},
+		},
+		{
 			name: "no stripping inside a name (ليبيا is not ل + يبيا)",
 			text: "ليبيا",
 			want: map[string]int{"libya": 1},
