@@ -424,8 +424,8 @@ func (a *analyzer) pronounReferent(v int) []int {
 	for k := v - 1; k >= 0 && words <= antecedentReach && a.clause[k] == a.clause[v]; k-- {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if m.excluded || m.prep != prepNone {
-				return nil
+			if m.excluded || m.prep != prepNone && !(m.prep == prepClitic && m.clitic == "ل") {
+				return nil // "اتهامات لإيران بالوقوف خلف ...": ل marks the referent
 			}
 			return []int{a.head(mi)}
 		}
