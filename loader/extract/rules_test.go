@@ -46,6 +46,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported qatar->gna asserted", "supported turkey->gna asserted"},
 		},
 		{
+			name:   "the addressees of a call are not the subjects of the act called for",
+			text:   "ودعت الخارجية المصرية مجلس الأمن والاتحاد الأوروبي إلى الضغط على إسرائيل من أجل وقف الاستيطان.",
+			absent: []string{"opposed un-security-council->israel asserted", "opposed eu->israel asserted"},
+		},
+		{
 			name: "subject-first",
 			text: "ترامب يدعم جهود حفتر في مكافحة الإرهاب",
 			want: []string{"supported donald-trump->khalifa-haftar asserted"},
