@@ -456,20 +456,29 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 		return
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
-	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || surnameParticles[before] || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
+	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
 		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") {
 		return
 	}
 	if kind, _ := a.rawCue(end - 1); kind != cueNone {
 		return
 	}
+	if surnameParticles[before] {
+		// "مصطفى عبد الجليل", "أحمد أبو الغيط": the particle and the word
+		// after it are the surname.
+		if end-i < 3 || before != "عبد" && before != "ابو" {
+			return
+		}
+		w = before + " " + w
+	}
 	if old, ok := a.doc.surnames[w]; ok && old >= 0 && a.x.forms[old].actor != f.actor {
 		a.doc.surnames[w] = -1 // two persons share it: it names neither
 		return
 	}
 	a.doc.surnames[w] = fi
+	first, _, _ := strings.Cut(w, " ")
 	for _, c := range []string{"", "و", "ف"} {
-		a.doc.start[c+w] |= startSurname
+		a.doc.start[c+first] |= startSurname
 	}
 }
 
@@ -479,22 +488,25 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 // بري"), where a common word of the same spelling cannot stand.
 func (a *analyzer) surnameMention(i int) (mention, bool) {
 	w, prefix := a.toks[i].Norm, ""
-	fi, ok := a.doc.surnames[w]
-	if !ok {
-		if r := trimConjunction(w); r != w {
+	if r := trimConjunction(w); r != w {
+		if _, ok := a.doc.surnames[w]; !ok {
 			prefix, w = w[:len(w)-len(r)], r
-			fi, ok = a.doc.surnames[w]
 		}
 	}
+	j := i + 1
+	if (w == "عبد" || w == "ابو") && j < len(a.toks) && a.sep[j] == 0 {
+		w, j = w+" "+a.toks[j].Norm, j+1 // "عبد الجليل"
+	}
+	fi, ok := a.doc.surnames[w]
 	if !ok || fi < 0 {
 		return mention{}, false
 	}
-	if !strings.HasPrefix(w, "ال") {
+	if !strings.HasPrefix(w, "ال") && j == i+1 {
 		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle {
 			return mention{}, false
 		}
 	}
-	return mention{form: fi, actor: a.x.forms[fi].actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1}, true
+	return mention{form: fi, actor: a.x.forms[fi].actor, i: i, j: j, prefix: prefix, next: -1, prev: -1}, true
 }
 
 // Flags of a word that may start an entity (Extractor.nameStart and

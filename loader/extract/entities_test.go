@@ -52,6 +52,11 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met nabih-berri -> hossein-amir-abdollahian"},
 		},
 		{
+			name: "a surname of two words after عبد",
+			text: "وأكد رئيس المجلس الوطني الانتقالي مصطفى عبد الجليل أن المرحلة صعبة. والتقى عبد الجليل في بنغازي الرئيس الفرنسي نيكولا ساركوزي.",
+			want: []string{"met mustafa-abdul-jalil -> nicolas-sarkozy"},
+		},
+		{
 			name:   "a surname without a title is a common word",
 			text:   "وتحدث رئيس مجلس النواب نبيه بري عن الجنوب. وهدد نتنياهو بهجوم بري على لبنان.",
 			absent: []string{"nabih-berri -> lebanon", "benjamin-netanyahu -> nabih-berri"},
