@@ -109,7 +109,7 @@ type analyzer struct {
 
 func (x *Extractor) newAnalyzer() *analyzer {
 	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
-		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{},
+		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{}, surnames: map[string]int32{},
 	}}
 }
 
@@ -171,7 +171,10 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.classify()
 	a.prior = priorSubject{}
 	for _, m := range a.men {
-		if m.i > 3 {
+		if m.i > 3 && m.adjective {
+			continue // "وزير الخارجية المغربي، ناصر بوريطة"
+		}
+		if m.i > 3 && !a.titledSubject(m) {
 			break
 		}
 		if !m.excluded && m.prep == prepNone && !(m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital) {
@@ -200,6 +203,29 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	return nil
+}
+
+// titledSubject reports whether a person is named after a title run that
+// starts among the first words of the sentence ("أعلن وزير الشؤون
+// الخارجية المغربي، ناصر بوريطة، ..."): the sentence's subject.
+func (a *analyzer) titledSubject(m mention) bool {
+	if a.actor(m.actor).Kind != graph.KindPerson || m.i > maxTitleRun+3 {
+		return false
+	}
+	for k := m.i - 1; k >= 0; k-- {
+		if k+1 < m.i && a.sep[k+1] != 0 {
+			return false
+		}
+		switch kind, _ := a.rawCue(k); kind {
+		case cueTitle:
+			if k <= 3 {
+				return true // the title may hold a noun ("والتعاون الدولي")
+			}
+		case cueClauseBreak, cueComplementizer, cueRelative:
+			return false
+		}
+	}
+	return false
 }
 
 // hasEventWord reports whether a word of an event construction occurs in
@@ -394,6 +420,7 @@ func (a *analyzer) findMentions() {
 		f := a.x.forms[m.val]
 		if f.typ == gazetteer.FormName && len(a.doc.named) < maxDocEntities {
 			a.doc.named[f.actor] = true
+			a.learnSurname(m.val, i, m.end)
 		}
 		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
 		a.bindTitle(a.men[len(a.men)-1])
@@ -437,12 +464,8 @@ func (a *analyzer) anaphor(i int) {
 // countryPronoun adds a mention of the state of person p when token i is a
 // country pronoun ("بلاده"), possibly with clitics.
 func (a *analyzer) countryPronoun(i int, p int32) {
-	aff := a.actor(p).Affiliation
-	if aff == "" {
-		return
-	}
-	st, ok := a.x.byID[aff]
-	if !ok || a.actor(st).Kind != graph.KindState {
+	st := a.x.stateOf(a.actor(p).Affiliation)
+	if st < 0 {
 		return
 	}
 	w, prefix := a.toks[i].Norm, ""
@@ -460,6 +483,22 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
+}
+
+// stateOf returns the state an actor id is or serves, following
+// affiliations ("وزارة الخارجية السورية" → Syria), or -1.
+func (x *Extractor) stateOf(id string) int32 {
+	for n := 0; n < 8 && id != ""; n++ {
+		i, ok := x.byID[id]
+		if !ok {
+			return -1
+		}
+		if x.actors[i].Kind == graph.KindState {
+			return i
+		}
+		id = x.actors[i].Affiliation
+	}
+	return -1
 }
 
 func allowCueClitic(prefix, stem string) bool {
@@ -661,12 +700,16 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
 		m.excluded = true // "بروما", "على طرابلس": a place
-	case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && a.sep[m.j] == '-':
-		m.excluded = true // dateline
+	case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && (a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "(")):
+		m.excluded = true // dateline: "أنقرة - ", "أنقرة (وكالات) -"
 	}
 	if kind != graph.KindPerson && mi+1 < len(a.men) {
 		n := a.men[mi+1]
-		if n.i == m.j && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
+		gap := 0
+		if n.i > m.j && a.sep[m.j] == 0 {
+			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
+		}
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
@@ -811,6 +854,9 @@ func (a *analyzer) aside(i int) int {
 	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
 		return 0
 	}
+	if e := a.coAgentAside(i); e > 0 {
+		return e
+	}
 	for k := i; k < len(a.toks) && k <= i+maxAside; k++ {
 		if k > i && a.sep[k] != 0 {
 			closed := a.sep[k] == ',' && open == ',' || open == ';' && strings.ContainsRune(a.text[a.toks[k-1].End:a.toks[k].Start], ')')
@@ -828,6 +874,55 @@ func (a *analyzer) aside(i int) int {
 		}
 	}
 	return 0
+}
+
+// coAgentAside returns the token after an aside between commas that opens
+// with a co-agent phrase and names only actors ("، إلى جانب إيران،"), or 0.
+func (a *analyzer) coAgentAside(i int) int {
+	n := a.phraseAt(cueCoAgent, i)
+	if n == 0 || a.sep[i] != ',' || i+n >= len(a.toks) || a.menAt[i+n] < 0 {
+		return 0
+	}
+	for k := i + n; k < len(a.toks) && k <= i+n+maxAside; k++ {
+		if k > i+n && a.sep[k] != 0 {
+			if a.sep[k] != ',' {
+				return 0
+			}
+			return k
+		}
+		if a.menAt[k] < 0 && a.toks[k].Norm != "و" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// coAgents joins each actor of a co-agent aside to the list of the actor
+// right before the aside: "تدعم روسيا، إلى جانب إيران، بشار الأسد" has two
+// subjects.
+func (a *analyzer) coAgents() {
+	for mi := range a.men {
+		m := &a.men[mi]
+		start := m.i - 1
+		for start > 0 && a.phraseAt(cueCoAgent, start) == 0 && m.i-start < 3 {
+			start--
+		}
+		if start < 1 || a.phraseAt(cueCoAgent, start) != m.i-start || a.coAgentAside(start) == 0 {
+			continue
+		}
+		p := a.menAt[start-1]
+		if p < 0 || a.men[p].excluded {
+			continue
+		}
+		m.excluded, m.prep, m.partyWord, m.conj = false, prepNone, "", true
+		last := a.head(p)
+		for a.men[last].next >= 0 {
+			last = a.men[last].next
+		}
+		if last != mi {
+			a.men[last].next, m.prev = mi, last
+		}
+	}
 }
 
 // listContinues reports whether the text after a comma at token i goes on
@@ -880,6 +975,7 @@ func (a *analyzer) links() {
 		}
 		prev = mi
 	}
+	a.coAgents()
 	// "وفدا من حماس برئاسة هنية": the leader joins the delegation's actor.
 	for mi := range a.men {
 		d := a.men[mi].delegation
@@ -1022,7 +1118,7 @@ func (a *analyzer) subjectBefore(pos int) int {
 	for k := pos - 1; k >= 0 && k >= pos-12 && a.clause[k] == cl; k-- {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone && !a.nounObject(h) {
+			if h := a.head(mi); !m.excluded && m.prep == prepNone && a.men[h].prep == prepNone && !a.nounObject(h) && !a.attendee(m) {
 				if a.reporter(h) {
 					return -1 // "كشفت السفارة ... عناوين لقاء": the reporter
 				}
@@ -1041,6 +1137,21 @@ func (a *analyzer) subjectBefore(pos int) int {
 		}
 	}
 	return -1
+}
+
+// attendee reports whether a mention follows an attendance word, past at
+// most three honorifics ("بحضور صاحب السمو الملكي الأمير سلمان"): a guest
+// of the meeting, not the subject of the clause around the aside.
+func (a *analyzer) attendee(m mention) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		if k+1 < m.i && a.sep[k+1] != 0 || a.menAt[k] >= 0 {
+			return false
+		}
+		if a.longestPhraseAt(cueEventAttendance, k) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nounObject reports whether a mention is the complement of a trigger noun
@@ -1691,8 +1802,24 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 // اللبناني") are not affected.
 func (a *analyzer) affiliated(x, y int32) bool {
 	ax, ay := a.actor(x), a.actor(y)
-	return ax.Kind == graph.KindPerson && ax.Affiliation != "" && ax.Affiliation == ay.ID ||
-		ay.Kind == graph.KindPerson && ay.Affiliation != "" && ay.Affiliation == ax.ID
+	return ax.Kind == graph.KindPerson && a.x.serves(ax.Affiliation, ay.ID) ||
+		ay.Kind == graph.KindPerson && a.x.serves(ay.Affiliation, ax.ID)
+}
+
+// serves reports whether the body aff, or a body it belongs to, is id
+// ("وزارة الخارجية السورية" belongs to Syria).
+func (x *Extractor) serves(aff, id string) bool {
+	for n := 0; n < 8 && aff != ""; n++ {
+		if aff == id {
+			return true
+		}
+		i, ok := x.byID[aff]
+		if !ok {
+			return false
+		}
+		aff = x.actors[i].Affiliation
+	}
+	return false
 }
 
 func (a *analyzer) argument(m mention) Argument {

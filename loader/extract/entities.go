@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -76,6 +77,10 @@ type docEntities struct {
 	// sides maps a discovered person to the state or organisation named
 	// in the title before their name (events.go).
 	sides map[int32]string
+	// surnames maps the last word of a person's full name, as the article
+	// wrote it ("وليد المعلم", "نبيه بري"), to that name's form; -1 when
+	// two persons of the article share it.
+	surnames map[string]int32
 	// event is the article's last meeting; visitors the persons the last
 	// sentence was about (events.go).
 	event    event
@@ -361,6 +366,17 @@ func (a *analyzer) bindTitle(m mention) {
 	for j := t + 2; j <= m.i; j++ {
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
+	// "رئيس مجلس النواب نبيه بري ... كما استقبل رئيس المجلس": the head of
+	// the title with its complement made definite names him too, unless
+	// another person was introduced with it.
+	if w := a.toks[t+1].Norm; m.i-t >= 3 && a.sep[t+1] == 0 && !strings.HasPrefix(w, "ال") && arabicWord(w) {
+		short := a.titleKey(t, t+1) + " ال" + w
+		if old, ok := a.doc.titles[short]; ok && old != m.actor {
+			a.doc.titles[short] = -1
+		} else {
+			a.doc.titles[short] = m.actor
+		}
+	}
 }
 
 // boundTitle returns the mention of the person a title run starting at
@@ -378,12 +394,15 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
 		act, ok := a.doc.titles[a.titleKey(i, j)]
-		if !ok || a.sep[j-1] != 0 && j-1 > i {
+		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
+		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
+			return mention{}, false // "رئيس المجلس العسكري": another office
+		}
 		if j < len(a.toks) && a.sep[j] == 0 {
-			if _, _, named := a.x.names.longest(a.toks, j, nil, nil); named || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
-				return mention{}, false // the title introduces a name
+			if nm, _, named := a.x.names.longest(a.toks, j, nil, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
+				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
 			}
 		}
 		_, _, prefix := a.rawCuePrefix(i)
@@ -408,13 +427,86 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
-	if a.nameFlags(i)&startFirstName == 0 && doc&startDiscovered == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) {
+	if a.nameFlags(i)&startFirstName == 0 && doc&(startDiscovered|startSurname) == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) {
 		return mention{}, false
 	}
 	if !arabicWord(w) {
 		return mention{}, false
 	}
+	if doc&startSurname != 0 {
+		if m, ok := a.surnameMention(i); ok {
+			return m, true
+		}
+	}
 	return a.discover(i)
+}
+
+// surnameParticles are the words after which the last word of a name is
+// not a surname ("بن سلمان", "عبد الله", "أبو مازن").
+var surnameParticles = map[string]bool{"بن": true, "ابن": true, "بنت": true, "عبد": true, "ابو": true, "ال": true, "ام": true}
+
+// learnSurname remembers the last word of a person's full name (form fi
+// matched at tokens [i, end)) as the article's surname of that person, so
+// that "المعلم" or "الرئيس بري" later names him: a word of three letters
+// or more that is not a first name, an ordinal-like adjective of a
+// dynasty name ("الثاني"), a particle's complement or a lexicon word.
+func (a *analyzer) learnSurname(fi int32, i, end int) {
+	f := a.x.forms[fi]
+	if end-i < 2 || a.actor(f.actor).Kind != graph.KindPerson || len(a.doc.surnames) >= maxDocEntities {
+		return
+	}
+	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
+	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
+		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") {
+		return
+	}
+	if kind, _ := a.rawCue(end - 1); kind != cueNone {
+		return
+	}
+	if surnameParticles[before] {
+		// "مصطفى عبد الجليل", "أحمد أبو الغيط": the particle and the word
+		// after it are the surname.
+		if end-i < 3 || before != "عبد" && before != "ابو" {
+			return
+		}
+		w = before + " " + w
+	}
+	if old, ok := a.doc.surnames[w]; ok && old >= 0 && a.x.forms[old].actor != f.actor {
+		a.doc.surnames[w] = -1 // two persons share it: it names neither
+		return
+	}
+	a.doc.surnames[w] = fi
+	first, _, _ := strings.Cut(w, " ")
+	for _, c := range []string{"", "و", "ف"} {
+		a.doc.start[c+first] |= startSurname
+	}
+}
+
+// surnameMention returns the mention of a person by the surname the
+// article learnt (learnSurname) at token i, possibly after و or ف: a
+// definite surname ("المعلم") anywhere, another one after a title ("الرئيس
+// بري"), where a common word of the same spelling cannot stand.
+func (a *analyzer) surnameMention(i int) (mention, bool) {
+	w, prefix := a.toks[i].Norm, ""
+	if r := trimConjunction(w); r != w {
+		if _, ok := a.doc.surnames[w]; !ok {
+			prefix, w = w[:len(w)-len(r)], r
+		}
+	}
+	j := i + 1
+	if (w == "عبد" || w == "ابو") && j < len(a.toks) && a.sep[j] == 0 {
+		w, j = w+" "+a.toks[j].Norm, j+1 // "عبد الجليل"
+	}
+	fi, ok := a.doc.surnames[w]
+	if !ok || fi < 0 {
+		return mention{}, false
+	}
+	if !strings.HasPrefix(w, "ال") && j == i+1 {
+		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle {
+			return mention{}, false
+		}
+	}
+	return mention{form: fi, actor: a.x.forms[fi].actor, i: i, j: j, prefix: prefix, next: -1, prev: -1}, true
 }
 
 // Flags of a word that may start an entity (Extractor.nameStart and
@@ -424,6 +516,7 @@ const (
 	startRankEnd                      // the last word of a rank
 	startTitle                        // the first word of a bound title run
 	startDiscovered                   // the first word of a discovered name
+	startSurname                      // a surname the article learnt (learnSurname)
 )
 
 // nameFlags returns the startFirstName and startRankEnd flags of token k.

@@ -42,6 +42,54 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"discovered"},
 		},
 		{
+			name: "a definite surname names the person the article named in full",
+			text: "وصل وزير الخارجية السوري وليد المعلم إلى طهران مساء الأحد. والتقى المعلم، اليوم، نظيره الإيراني محمد جواد ظريف.",
+			want: []string{"met walid-muallem -> javad-zarif"},
+		},
+		{
+			name: "another surname after a title",
+			text: "وشدد رئيس مجلس النواب نبيه بري على وحدة الموقف. واستقبل الرئيس بري في عين التينة وزير الخارجية الإيراني حسين أمير عبد اللهيان.",
+			want: []string{"met nabih-berri -> hossein-amir-abdollahian"},
+		},
+		{
+			name: "a surname of two words after عبد",
+			text: "وأكد رئيس المجلس الوطني الانتقالي مصطفى عبد الجليل أن المرحلة صعبة. والتقى عبد الجليل في بنغازي الرئيس الفرنسي نيكولا ساركوزي.",
+			want: []string{"met mustafa-abdul-jalil -> nicolas-sarkozy"},
+		},
+		{
+			name:   "a surname without a title is a common word",
+			text:   "وتحدث رئيس مجلس النواب نبيه بري عن الجنوب. وهدد نتنياهو بهجوم بري على لبنان.",
+			absent: []string{"nabih-berri -> lebanon", "benjamin-netanyahu -> nabih-berri"},
+		},
+		{
+			name:   "a body in a title before a rank and a name describes the person",
+			text:   "واستقبل الرئيس ميشال عون القائد العام لقوات اليونيفل اللواء أرولدو لاثارو.",
+			want:   []string{"met michel-aoun -> aroldo-lazaro"},
+			absent: []string{"michel-aoun -> unifil"},
+		},
+		{
+			name:   "بلاده: the state a minister's ministry belongs to",
+			text:   "وأشاد وزير الخارجية السوري وليد المعلم خلال اللقاء بالدعم الروسي لبلاده في مكافحة الإرهاب.",
+			want:   []string{"supported russia -> syria"},
+			absent: []string{"walid-muallem -> syria"},
+		},
+		{
+			name:   "a title's head with its complement made definite names the person",
+			text:   "واستقبل رئيس مجلس النواب نبيه بري السفير الفرنسي. كما استقبل رئيس المجلس وزير الخارجية الإيراني حسين أمير عبد اللهيان. والتقى رئيس المجلس العسكري الفريق كمال طلعت.",
+			want:   []string{"met nabih-berri -> hossein-amir-abdollahian"},
+			absent: []string{"nabih-berri -> " + kamal},
+		},
+		{
+			name: "الوزارة names the ministry the article named last",
+			text: "وأصدرت وزارة الخارجية الكويتية بيانا مساء اليوم. وأدانت الوزارة بأشد العبارات الهجوم الحوثي على المنشآت المدنية.",
+			want: []string{"opposed kuwait-foreign-ministry -> houthis"},
+		},
+		{
+			name: "a rank alone after a title is no name: the title names its holder",
+			text: "واستقبل ولي العهد السعودي الأمير محمد بن سلمان الرئيس الفرنسي إيمانويل ماكرون. وأطلع الرئيس الفرنسي الأمير على نتائج اتصاله بالرئيس فلاديمير بوتين.",
+			want: []string{"met emmanuel-macron -> vladimir-putin"},
+		},
+		{
 			name: "a title names the person it introduced earlier in the article",
 			text: "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى بيروت. واستقبل حسن نصرالله وزير الخارجية الإيراني في الضاحية.",
 			want: []string{"met hassan-nasrallah -> javad-zarif"},

@@ -28,7 +28,8 @@ import (
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
 //
-// Slots: "subject" is the verb's subject (after the verb, before the object;
+// Slots: "antecedent" is the actor right before a noun whose pronoun
+// refers to it ("انتقدت واشنطن إيران لدعمها ..."); "subject" is the verb's subject (after the verb, before the object;
 // else before the verb in its clause; else the subject a clause-initial
 // coordinated verb shares); "owner" is the subject, else the sentence's
 // topic, else the previous sentence's subject (for a noun with a pronoun:
@@ -48,9 +49,10 @@ const (
 	slotObject
 	slotAfter
 	slotComplement
+	slotAntecedent
 )
 
-var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement}
+var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent}
 
 // frameWindow is how many words after the verb its object may stand, and
 // after the object the marker of an "after" slot.
@@ -73,6 +75,9 @@ type frame struct {
 	// after, when set, holds words one of which must stand at most
 	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
 	after map[string]bool
+	// then, when set, holds words one of which must follow the object in
+	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
+	then  map[string]bool
 	line  int
 	tests []FrameTest
 }
@@ -98,6 +103,7 @@ type frameYAML struct {
 	Negated    bool        `yaml:"negated"`
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
+	Then       []string    `yaml:"then"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -141,9 +147,9 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
-			bad("source %q and target %q: want two of subject, owner, object, after, complement", fy.Source, fy.Target)
+			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
 		}
 		if (f.source == slotAfter || f.target == slotAfter) && len(f.markers) == 0 {
@@ -215,6 +221,9 @@ func (a *analyzer) matchFrames(article string) {
 					continue
 				}
 			}
+			if f.then != nil && !a.wordAfter(f.then, o) {
+				continue
+			}
 			src := a.frameSlot(f, f.source, v, o)
 			var pairs [][2]int
 			if f.reciprocal && len(src) > 1 {
@@ -253,7 +262,10 @@ func (a *analyzer) matchFrames(article string) {
 func (a *analyzer) frameObject(f *frame, v int) int {
 	words := 0
 	for k := v + 1; k < len(a.toks) && words < frameWindow && a.sameFrameClause(v, k); k++ {
-		if a.menAt[k] >= 0 {
+		if mi := a.menAt[k]; mi >= 0 {
+			if a.men[mi].i == k && a.men[mi].j > k+1 && a.inSet(f.objects, k) {
+				return k // "السفير المغربي": a title standing for its holder
+			}
 			continue // names do not count towards the window
 		}
 		words++
@@ -280,7 +292,10 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if sp := a.pronounSpeaker(v); sp >= 0 {
 			return []int{sp}
 		}
-		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && a.clause[a.men[t].i] >= a.clause[v]-1 {
+		if sp := a.quoteSpeaker(v); sp >= 0 {
+			return []int{sp}
+		}
+		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && (a.clause[a.men[t].i] >= a.clause[v]-1 || a.onlyActorBefore(t, v)) {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
 			return []int{t}
@@ -295,11 +310,18 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		return a.frameObjectActor(v, o, !f.noun)
 	case slotAfter:
 		return a.frameAfter(f, o)
+	case slotAntecedent:
+		return a.pronounReferent(v)
 	case slotComplement:
 		// The actor right after the object noun, or after one more word
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
+				if a.men[mi].i <= o {
+					// "استدعت السفير المغربي": the object noun opens a
+					// title; its complement is the state it serves.
+					return a.roleOwner(mi)
+				}
 				// "نظيره الإيراني محمد جواد ظريف": the person the
 				// adjective describes.
 				if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
@@ -360,13 +382,15 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if l := a.eachOf(v); l != nil {
 		return l
 	}
+	// "وكان السودان قد أمهل X": a subject before the verb in its clause
+	// makes the actor after it the object.
+	if s := a.subjectBefore(v); s >= 0 {
+		return a.conjList(s)
+	}
 	if !f.noun {
 		if l := a.subjectAfter(v, o); l != nil {
 			return l
 		}
-	}
-	if s := a.subjectBefore(v); s >= 0 {
-		return a.conjList(s)
 	}
 	// "للجيش السوداني الذي يشن هجمات على ...": the relative pronoun's
 	// antecedent, whatever its preposition.
@@ -374,6 +398,9 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 		if mi := a.menAt[v-2]; mi >= 0 && !a.men[mi].adjective {
 			return []int{a.head(mi)}
 		}
+	}
+	if mi := a.commaRelative(v); mi >= 0 {
+		return []int{mi}
 	}
 	c := cue{i: v, j: v + 1}
 	if w := a.toks[v].Norm; strings.HasPrefix(w, "و") && a.x.frameVerbs[w] == nil {
@@ -383,6 +410,58 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 		return []int{s}
 	}
 	return nil
+}
+
+// antecedentReach is how many words may stand between a noun with a
+// pronoun and the actor the pronoun refers to.
+const antecedentReach = 4
+
+// pronounReferent returns the actor a pronoun on the noun at v refers to: the
+// nearest actor before it in its clause, unmarked, at most antecedentReach
+// words away ("انتقدت واشنطن إيران أيضا لدعمها ..."), or nil.
+func (a *analyzer) pronounReferent(v int) []int {
+	words := 0
+	for k := v - 1; k >= 0 && words <= antecedentReach && a.clause[k] == a.clause[v]; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			m := a.men[mi]
+			if m.excluded || m.prep != prepNone && !(m.prep == prepClitic && m.clitic == "ل") {
+				return nil // "اتهامات لإيران بالوقوف خلف ...": ل marks the referent
+			}
+			return []int{a.head(mi)}
+		}
+		if k < v-1 && a.sep[k+1] != 0 || a.cueKindAt(k) != cueNone && a.cueKindAt(k) != cueLocation {
+			return nil
+		}
+		words++
+	}
+	return nil
+}
+
+// commaRelativeReach is how many words of description may stand between
+// an antecedent and ", والتي" ("لحكومة السراج المعترف بها دوليا، والتي").
+const commaRelativeReach = 5
+
+// commaRelative returns the antecedent of a relative pronoun with و after a
+// comma right before token v: the last actor before the comma, past a
+// description of at most commaRelativeReach words, whatever its
+// preposition; -1 when there is none.
+func (a *analyzer) commaRelative(v int) int {
+	r := v - 1
+	if r < 1 || a.cueKindAt(r) != cueRelative || !strings.HasPrefix(a.toks[r].Norm, "و") || a.sep[r] != ',' {
+		return -1
+	}
+	for k := r - 1; k >= 0 && k >= r-1-commaRelativeReach; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; m.adjective || m.excluded && m.prep != prepClitic {
+				return -1
+			}
+			return a.head(mi)
+		}
+		if k < r-1 && a.sep[k+1] != 0 || a.cueKindAt(k).isTrigger() || a.cueKindAt(k) == cueClauseBreak {
+			return -1
+		}
+	}
+	return -1
 }
 
 // subjectAfter returns the actors right after a verb at v (titles and
@@ -482,6 +561,9 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 			}
 			return a.conjList(mi)
 		}
+		if a.longestPhraseAt(cueRank, n) > 0 {
+			continue // "مع حكومة اللواء خليفة حفتر"
+		}
 		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation && kind != cuePossessor {
 			return nil // "على الأراضي السعودية" names the state
 		}
@@ -547,6 +629,73 @@ func (a *analyzer) pronounSpeaker(v int) int {
 	return -1
 }
 
+// roleOwner returns, for a mention of a role title ("السفير المغربي"), a
+// mention of the role's owner (Morocco) over the same words, or nil; for
+// a title the article bound to a person, the state or body he serves.
+func (a *analyzer) roleOwner(mi int) []int {
+	m := a.men[mi]
+	var of string
+	if r := a.x.forms[m.form].role; r > 0 {
+		of = a.x.roles[r-1].Of
+	} else if act := a.actor(m.actor); act.Kind == graph.KindPerson {
+		of = act.Affiliation // a title the article bound to its holder
+	}
+	owner, ok := a.x.byID[of]
+	if !ok {
+		return nil
+	}
+	f, ok := a.x.pronounForm[owner]
+	if !ok {
+		return nil
+	}
+	a.men = append(a.men, mention{form: f, actor: owner, i: m.i, j: m.j, prefix: m.prefix, next: -1, prev: -1, excluded: true})
+	return []int{len(a.men) - 1}
+}
+
+// wordAfter reports whether a word of set follows token o within the
+// frame window, in its clause or one only commas part from it.
+func (a *analyzer) wordAfter(set map[string]bool, o int) bool {
+	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.sameFrameClause(o, k); k++ {
+		if a.inSet(set, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyActorBefore reports whether mention t is the only actor named
+// before token v, places aside ("وطالبت الخارجية الكويتية، في بيان لها،
+// المجتمع الدولي بالتحرك لوقف ..."): the sentence's topic acts through v.
+func (a *analyzer) onlyActorBefore(t, v int) bool {
+	for mi, m := range a.men {
+		if mi != t && m.i < v && !m.external && !m.carried && !(m.excluded && m.prep != prepNone) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteSpeaker returns, for a frame verb at v at the start of a quotation
+// ("كتب أنور قرقاش في تغريدة: «نقف مع المغرب»"), the actor named last
+// before the quotation opens: its first person speaks. -1 when v does not
+// open a quotation, or an actor stands between.
+func (a *analyzer) quoteSpeaker(v int) int {
+	if v == 0 || !strings.ContainsAny(a.text[a.toks[v-1].End:a.toks[v].Start], "«\"“") {
+		return -1
+	}
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.external || m.carried || m.i >= v {
+			continue
+		}
+		if m.excluded || m.prep != prepNone {
+			continue // "في تغريدة على «تويتر»", a place
+		}
+		return a.head(mi)
+	}
+	return -1
+}
+
 // frameAfterReach is how many words before its verb a frame's after word
 // may stand.
 const frameAfterReach = 3
@@ -570,8 +719,8 @@ func (a *analyzer) previousSubject(v int) int {
 		return -1
 	}
 	for _, m := range a.men {
-		if m.i < v && !m.external && !m.carried {
-			return -1
+		if m.i < v && !m.external && !m.carried && !(m.excluded && m.prep != prepNone) {
+			return -1 // a place ("بالرباط"، "من طهران") is no subject
 		}
 	}
 	for k := 0; k < v; k++ {

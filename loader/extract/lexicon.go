@@ -71,6 +71,8 @@ const (
 	cuePlaceHead       // "قصر": a name starting with it is a place after ب
 	cueAbout           // "بشأن": the noun after it is a topic
 	cueCause           // "بسبب": the noun after it is a cause
+	cueCircumstance    // "خلال القمة": the meeting is the time of another act
+	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -175,6 +177,8 @@ var lexiconSections = map[string]cueSpec{
 	"place_heads":                        {kind: cuePlaceHead},
 	"about":                              {kind: cueAbout},
 	"causes":                             {kind: cueCause},
+	"circumstances":                      {kind: cueCircumstance},
+	"co_agents":                          {kind: cueCoAgent},
 }
 
 func init() {

@@ -203,10 +203,30 @@ func (a *analyzer) nounSubject(ci int) int {
 		// "أكدت السعودية دعمها لـ": only a speaker is sure to be the owner;
 		// "دعم حفتر ومساعدته" is help for him.
 		return a.speakerBefore(c.i)
+	case a.demandedAct(c):
+		return -1 // "دعا مجلس الأمن إلى الضغط على X": the addressee is only asked
 	case !a.inPrepPhrase(ci):
 		return a.subjectBefore(c.i)
 	}
 	return -1
+}
+
+// demandedActReach is how many words before the act a demand verb may stand.
+const demandedActReach = 14
+
+// demandedAct reports whether a noun follows إلى after a demand verb of
+// its sentence ("دعا X إلى الضغط على Y"): the act is demanded of the
+// actors between, who are not its subject.
+func (a *analyzer) demandedAct(c cue) bool {
+	if c.i == 0 || trimConjunction(a.toks[c.i-1].Norm) != "الي" {
+		return false
+	}
+	for k := c.i - 2; k >= 0 && k >= c.i-demandedActReach; k-- {
+		if a.cueKindAt(k) == cueDemand {
+			return true
+		}
+	}
+	return false
 }
 
 // readNounEventObject reads "بدعم هجمات الحوثيين على السعودية": a noun
@@ -349,8 +369,9 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 {
-			// "وأجرى بوتين وأردوغان محادثات"
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) {
+			// "وأجرى بوتين وأردوغان محادثات"; not "وقعت X وY البيان خلال
+			// القمة"
 			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, found
 		}
 		return candidate{}, veto

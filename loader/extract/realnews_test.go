@@ -16,16 +16,17 @@ import (
 // Floors on the real-news gold sets (../shared/realnews, outside the
 // repository): 0.05 below the precision and recall measured when the floors
 // were set (rawabit-rules/3 with the shipped gazetteer: dev P 0.934 R 0.507,
-// check P 0.645 R 0.333), so that a change that makes the extractor claim
+// check P 0.645 R 0.333; the dev floors raised with rawabit-rules/4: dev
+// P 0.961 R 0.700, check unchanged), so that a change that makes the extractor claim
 // wrong things, or lose what it found, fails. Raise them as the rules
 // improve; never lower one to make a rule change pass. The check floor was
 // last set when the gazetteer gained two real actors that the check texts
 // name: keeping real actors out of the gazetteer to hold a check figure
 // would be tuning on the check set.
 const (
-	realNewsDevPrecisionFloor   = 0.88
+	realNewsDevPrecisionFloor   = 0.91
 	realNewsCheckPrecisionFloor = 0.59
-	realNewsDevRecallFloor      = 0.45
+	realNewsDevRecallFloor      = 0.65
 	realNewsCheckRecallFloor    = 0.28
 )
 

@@ -78,7 +78,7 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 			a.doc.roles[r] = a.x.forms[m.val].actor
 			return mention{}, false
 		}
-		if a.firstNameAt(end) || a.longestPhraseAt(cueRank, end) > 0 {
+		if a.firstNameAt(end) || a.rankBeforeName(end) {
 			return mention{}, false // a name the entity layer discovers
 		}
 	}
@@ -93,6 +93,22 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 		return mention{}, false
 	}
 	return mention{form: fi, actor: holder, i: i, j: end, prefix: prefix, next: -1, prev: -1}, true
+}
+
+// rankBeforeName reports whether a rank starts at token k and a word that
+// may be a name follows it: not "الرئيس الأمريكي الأمير على ...", where
+// the rank stands alone for a person named before.
+func (a *analyzer) rankBeforeName(k int) bool {
+	n := a.longestPhraseAt(cueRank, k)
+	if n == 0 {
+		return false
+	}
+	next := k + n
+	if next >= len(a.toks) || a.sep[next] != 0 {
+		return false
+	}
+	kind, _ := a.rawCue(next)
+	return kind == cueNone
 }
 
 // namedHolder returns the one holder of a role, over all its tenures, whom
