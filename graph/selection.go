@@ -1,7 +1,6 @@
 package graph
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,17 +16,17 @@ import (
 // with it.
 func CompleteAddedClaim(c Claim, text string) (Claim, int, error) {
 	if c.Start < 0 || c.End <= c.Start || c.End > len(text) || !utf8.RuneStart(text[c.Start]) || (c.End < len(text) && !utf8.RuneStart(text[c.End])) {
-		return c, 0, fmt.Errorf("%w: new_claim.end: offsets %d..%d do not select whole characters of the article text (%d bytes)", ErrInvalid, c.Start, c.End, len(text))
+		return c, 0, Invalidf("new_claim.end", "offsets %d..%d do not select whole characters of the article text (%d bytes)", c.Start, c.End, len(text))
 	}
 	quote := text[c.Start:c.End]
 	if strings.TrimSpace(quote) == "" {
-		return c, 0, fmt.Errorf("%w: new_claim: the selected quote is blank", ErrInvalid)
+		return c, 0, Invalidf("new_claim", "the selected quote is blank")
 	}
 	occurrence := 0
 	for from := 0; ; {
 		i := strings.Index(text[from:], quote)
 		if i < 0 || from+i > c.Start {
-			return c, 0, fmt.Errorf("%w: new_claim: the selection overlaps an earlier occurrence of the same text: select a longer quote", ErrInvalid)
+			return c, 0, Invalidf("new_claim", "the selection overlaps an earlier occurrence of the same text: select a longer quote")
 		}
 		occurrence++
 		if from+i == c.Start {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -239,39 +238,7 @@ func (s *Store) newClaim(c graph.Claim) (graph.Claim, int, error) {
 			return c, 0, graph.NotFound("actor", id)
 		}
 	}
-	text := s.bySlot[slot].article.Text
-	if c.End > len(text) || !utf8.RuneStart(text[c.Start]) || (c.End < len(text) && !utf8.RuneStart(text[c.End])) {
-		return c, 0, graph.Invalidf("new_claim.end", "offsets %d..%d do not select whole characters of the article text (%d bytes)", c.Start, c.End, len(text))
-	}
-	quote := text[c.Start:c.End]
-	if strings.TrimSpace(quote) == "" {
-		return c, 0, graph.Invalidf("new_claim", "the selected quote is blank")
-	}
-	occurrence := 0
-	for from := 0; ; {
-		i := strings.Index(text[from:], quote)
-		if i < 0 || from+i > c.Start {
-			return c, 0, graph.Invalidf("new_claim", "the selection overlaps an earlier occurrence of the same text: select a longer quote")
-		}
-		occurrence++
-		if from+i == c.Start {
-			break
-		}
-		from += i + len(quote)
-	}
-	c.Type, _ = graph.ParseRelationType(string(c.Type))
-	if c.Certainty == "" {
-		c.Certainty = graph.Asserted
-	} else {
-		c.Certainty, _ = graph.ParseCertainty(string(c.Certainty))
-	}
-	if c.Confidence == 0 {
-		c.Confidence = 1
-	}
-	c.Quote = quote
-	c.Extractor = graph.ExtractorManual
-	c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
-	return c, occurrence, nil
+	return graph.CompleteAddedClaim(c, s.bySlot[slot].article.Text)
 }
 
 // findClaim returns the article slot and position of the claim with the
