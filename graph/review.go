@@ -277,3 +277,21 @@ type Reviewer interface {
 	// most recently rejected first.
 	RejectedClaims(ctx context.Context, q ReviewQuery) ([]ReviewedClaim, error)
 }
+
+// MergedClaim returns c as it stands after actor from is merged into actor
+// into: its ends renamed and its id recomputed. ok is false when the merge
+// makes c a claim of an actor about itself, which is then dropped. Every
+// store that implements Reviewer re-points claims with it.
+func MergedClaim(c Claim, from, into string) (moved Claim, ok bool) {
+	if c.Source == from {
+		c.Source = into
+	}
+	if c.Target == from {
+		c.Target = into
+	}
+	if c.Source == c.Target {
+		return c, false
+	}
+	c.ID = ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
+	return c, true
+}

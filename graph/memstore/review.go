@@ -341,14 +341,7 @@ func (s *Store) merge(from, into string) {
 		}
 		return id
 	}
-	moveClaim := func(c graph.Claim) (graph.Claim, bool) {
-		c.Source, c.Target = rename(c.Source), rename(c.Target)
-		if c.Source == c.Target {
-			return c, false
-		}
-		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
-		return c, true
-	}
+	moveClaim := func(c graph.Claim) (graph.Claim, bool) { return graph.MergedClaim(c, from, into) }
 	for slot, e := range s.bySlot {
 		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor == fe.index }) &&
 			!slices.ContainsFunc(e.claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {

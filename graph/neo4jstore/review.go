@@ -522,20 +522,7 @@ func upsertActor(ctx context.Context, tx neo4j.ManagedTransaction, a graph.Actor
 // affiliated actors and decisions to into and deletes from: the memory
 // store's merge.
 func merge(ctx context.Context, tx neo4j.ManagedTransaction, from, into graph.Actor) error {
-	rename := func(id string) string {
-		if id == from.ID {
-			return into.ID
-		}
-		return id
-	}
-	moveClaim := func(c graph.Claim) (graph.Claim, bool) {
-		c.Source, c.Target = rename(c.Source), rename(c.Target)
-		if c.Source == c.Target {
-			return c, false
-		}
-		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
-		return c, true
-	}
+	moveClaim := func(c graph.Claim) (graph.Claim, bool) { return graph.MergedClaim(c, from.ID, into.ID) }
 	recs, err := run(ctx, tx, stmtReviewClaimsOfActor, idParams{ID: from.ID})
 	if err != nil {
 		return err
