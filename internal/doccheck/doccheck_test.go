@@ -164,9 +164,21 @@ func TestPackageGraph(t *testing.T) {
 // module path in go.mod, without github.com/), as a text block, the
 // packages that import most first.
 func packageGraph(root string) (string, error) {
-	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	imports, err := moduleImports(root)
 	if err != nil {
 		return "", err
+	}
+	return renderPackageGraph(imports), nil
+}
+
+// moduleImports maps each package of the module under root (its directory,
+// relative) to what its non-test Go files import: the module's own packages
+// by that relative path, outside modules by their go.mod path without
+// github.com/; the standard library is left out.
+func moduleImports(root string) (map[string]map[string]bool, error) {
+	gomod, err := os.ReadFile(filepath.Join(root, "go.mod"))
+	if err != nil {
+		return nil, err
 	}
 	var module string
 	var requires []string
@@ -182,7 +194,7 @@ func packageGraph(root string) (string, error) {
 		}
 	}
 	if module == "" {
-		return "", fmt.Errorf("go.mod: no module line")
+		return nil, fmt.Errorf("go.mod: no module line")
 	}
 	imports := map[string]map[string]bool{}
 	fset := token.NewFileSet()
@@ -234,8 +246,13 @@ func packageGraph(root string) (string, error) {
 		return nil
 	})
 	if err != nil {
-		return "", err
+		return nil, err
 	}
+	return imports, nil
+}
+
+// renderPackageGraph is packageGraph's text block for imports.
+func renderPackageGraph(imports map[string]map[string]bool) string {
 	// Count what each package reaches, to put those that import most first.
 	var reach func(string, map[string]bool)
 	reach = func(p string, seen map[string]bool) {
@@ -292,5 +309,5 @@ func packageGraph(root string) (string, error) {
 		}
 	}
 	b.WriteString("```\n")
-	return b.String(), nil
+	return b.String()
 }
