@@ -295,3 +295,15 @@ func MergedClaim(c Claim, from, into string) (moved Claim, ok bool) {
 	c.ID = ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
 	return c, true
 }
+
+// PageLimit returns q.Limit, or DefaultLimit for 0; a limit outside
+// 1..MaxReviewQueue is an invalid "limit". Every Reviewer pages with it.
+func (q ReviewQuery) PageLimit() (int, error) {
+	switch {
+	case q.Limit == 0:
+		return DefaultLimit, nil
+	case q.Limit < 0 || q.Limit > MaxReviewQueue:
+		return 0, Invalidf("limit", "%d is outside 1..%d", q.Limit, MaxReviewQueue)
+	}
+	return q.Limit, nil
+}

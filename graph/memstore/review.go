@@ -408,9 +408,9 @@ func (s *Store) merge(from, into string) {
 // ReviewQueue returns the unreviewed claims, lowest confidence first, then
 // by id.
 func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error) {
-	limit, err := reviewLimit(q)
+	limit, err := q.PageLimit()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("memstore: review: %w", err)
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -452,9 +452,9 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 
 // RejectedClaims returns the rejected claims, most recently rejected first.
 func (s *Store) RejectedClaims(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error) {
-	limit, err := reviewLimit(q)
+	limit, err := q.PageLimit()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("memstore: review: %w", err)
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -472,14 +472,4 @@ func (s *Store) RejectedClaims(ctx context.Context, q graph.ReviewQuery) ([]grap
 		out = append(out, graph.ReviewedClaim{Claim: rc.claim, Status: graph.StatusRejected, Decision: &d})
 	}
 	return out, nil
-}
-
-func reviewLimit(q graph.ReviewQuery) (int, error) {
-	switch {
-	case q.Limit == 0:
-		return graph.DefaultLimit, nil
-	case q.Limit < 0 || q.Limit > graph.MaxReviewQueue:
-		return 0, fmt.Errorf("memstore: review: %w", graph.Invalidf("limit", "%d is outside 1..%d", q.Limit, graph.MaxReviewQueue))
-	}
-	return q.Limit, nil
 }

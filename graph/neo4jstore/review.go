@@ -143,7 +143,7 @@ func (s *Store) Decisions(ctx context.Context) ([]graph.Decision, error) {
 // ReviewQueue returns the unreviewed claims, lowest confidence first, then
 // by id.
 func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error) {
-	limit, err := reviewLimit(q)
+	limit, err := q.PageLimit()
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: review queue: %w", err)
 	}
@@ -172,7 +172,7 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 // RejectedClaims returns the rejected claims with the decisions that
 // rejected them, most recently rejected first.
 func (s *Store) RejectedClaims(ctx context.Context, q graph.ReviewQuery) ([]graph.ReviewedClaim, error) {
-	limit, err := reviewLimit(q)
+	limit, err := q.PageLimit()
 	if err != nil {
 		return nil, fmt.Errorf("neo4jstore: rejected claims: %w", err)
 	}
@@ -196,16 +196,6 @@ func (s *Store) RejectedClaims(ctx context.Context, q graph.ReviewQuery) ([]grap
 		return nil, fmt.Errorf("neo4jstore: rejected claims: %w", err)
 	}
 	return out, nil
-}
-
-func reviewLimit(q graph.ReviewQuery) (int, error) {
-	switch {
-	case q.Limit == 0:
-		return graph.DefaultLimit, nil
-	case q.Limit < 0 || q.Limit > graph.MaxReviewQueue:
-		return 0, fmt.Errorf("%w: limit %d outside 1..%d", graph.ErrInvalid, q.Limit, graph.MaxReviewQueue)
-	}
-	return q.Limit, nil
 }
 
 // rejectedOf reads a record of (rc, d): a rejected claim and its decision.
