@@ -281,14 +281,7 @@ func decide(ctx context.Context, tx neo4j.ManagedTransaction, d graph.Decision, 
 	rec := recorder{ctx: ctx, tx: tx, seq: seq}
 	switch d.Kind {
 	case graph.DecisionConfirm:
-		if _, ok, err := findRejected(ctx, tx, d.ClaimID); err != nil || ok {
-			return d, cmp.Or(err, fmt.Errorf("%w: claim %s is rejected: restore it instead", graph.ErrConflict, d.ClaimID))
-		}
-		ref, ok, err := findClaim(ctx, tx, d.ClaimID)
-		if err != nil || !ok {
-			return d, cmp.Or(err, fmt.Errorf("claim %s: %w", d.ClaimID, graph.ErrNotFound))
-		}
-		key, err := rec.record(d, ref.claim.Article, ref.claim.Source, ref.claim.Target)
+		ref, key, err := rec.recordOnLiveClaim(d, "is rejected: restore it instead")
 		if err != nil {
 			return d, err
 		}
@@ -296,14 +289,7 @@ func decide(ctx context.Context, tx neo4j.ManagedTransaction, d graph.Decision, 
 		return d, err
 
 	case graph.DecisionReject:
-		if _, ok, err := findRejected(ctx, tx, d.ClaimID); err != nil || ok {
-			return d, cmp.Or(err, fmt.Errorf("%w: claim %s is already rejected", graph.ErrConflict, d.ClaimID))
-		}
-		ref, ok, err := findClaim(ctx, tx, d.ClaimID)
-		if err != nil || !ok {
-			return d, cmp.Or(err, fmt.Errorf("claim %s: %w", d.ClaimID, graph.ErrNotFound))
-		}
-		key, err := rec.record(d, ref.claim.Article, ref.claim.Source, ref.claim.Target)
+		ref, key, err := rec.recordOnLiveClaim(d, "is already rejected")
 		if err != nil {
 			return d, err
 		}
@@ -605,6 +591,21 @@ type recorder struct {
 	ctx context.Context
 	tx  neo4j.ManagedTransaction
 	seq int64
+}
+
+// recordOnLiveClaim records d about the claim d.ClaimID, which must be in the
+// graph: a rejected claim is graph.ErrConflict with "claim ID <ifRejected>",
+// an unknown one graph.ErrNotFound. It returns the claim and the decision's key.
+func (r recorder) recordOnLiveClaim(d graph.Decision, ifRejected string) (claimRef, string, error) {
+	if _, ok, err := findRejected(r.ctx, r.tx, d.ClaimID); err != nil || ok {
+		return claimRef{}, "", cmp.Or(err, fmt.Errorf("%w: claim %s %s", graph.ErrConflict, d.ClaimID, ifRejected))
+	}
+	ref, ok, err := findClaim(r.ctx, r.tx, d.ClaimID)
+	if err != nil || !ok {
+		return claimRef{}, "", cmp.Or(err, fmt.Errorf("claim %s: %w", d.ClaimID, graph.ErrNotFound))
+	}
+	key, err := r.record(d, ref.claim.Article, ref.claim.Source, ref.claim.Target)
+	return ref, key, err
 }
 
 // record creates the Decision node of d (completed), unless one with its
