@@ -1,16 +1,11 @@
 package loader_test
 
 import (
-	"bufio"
 	"context"
-	"encoding/json"
-	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"testing"
 
-	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/memstore"
 	"github.com/rawabit/rawabit/graph/storetest"
 	"github.com/rawabit/rawabit/loader"
@@ -18,42 +13,14 @@ import (
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
-// writeSynthetic writes the texts of storetest.SyntheticEach(actors,
-// articles*10, seed 1) as one JSON Lines corpus and a gazetteer of its
-// actors under dir, as cmd/rawabit's synthetic corpus does.
+// writeSynthetic writes the synthetic corpus and gazetteer under dir
+// (storetest.WriteSyntheticCorpus), failing b on error.
 func writeSynthetic(b testing.TB, dir string, actors, articles int) (corpus, gaz string) {
 	b.Helper()
-	gaz = filepath.Join(dir, "gazetteer.yaml")
-	g, err := os.Create(gaz)
+	corpus, gaz, err := storetest.WriteSyntheticCorpus(dir, actors, articles)
 	if err != nil {
 		b.Fatal(err)
 	}
-	gw := bufio.NewWriter(g)
-	fmt.Fprintln(gw, "actors:")
-	for _, a := range storetest.SyntheticActors(actors) {
-		fmt.Fprintf(gw, "  - {id: %s, name: %q, kind: %s, names: [%q]}\n", a.ID, a.Name, a.Kind, a.NameAr)
-	}
-	if err := gw.Flush(); err != nil {
-		b.Fatal(err)
-	}
-	g.Close()
-	corpus = filepath.Join(dir, "corpus.jsonl")
-	f, err := os.Create(corpus)
-	if err != nil {
-		b.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	enc := json.NewEncoder(w)
-	err = storetest.SyntheticEach(actors, articles*storetest.SyntheticClaimsPerArticle, 1, func(d graph.Document) error {
-		return enc.Encode(map[string]string{"id": d.Article.ID, "title": d.Article.Title, "text": d.Article.Text})
-	})
-	if err == nil {
-		err = w.Flush()
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	f.Close()
 	return corpus, gaz
 }
 

@@ -1,9 +1,14 @@
 package storetest
 
 import (
+	"bufio"
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -195,4 +200,41 @@ func LoadSynthetic(ctx context.Context, w graph.Writer, actors, claims int, seed
 		err = flush()
 	}
 	return err
+}
+
+// WriteSyntheticCorpus writes the texts of SyntheticEach(actors,
+// articles*SyntheticClaimsPerArticle, seed 1) as one JSON Lines corpus
+// (corpus.jsonl) and a gazetteer naming its actors by their synthetic Arabic
+// names (gazetteer.yaml) under dir, and returns both paths: the input of
+// the loading and start-up benchmarks.
+func WriteSyntheticCorpus(dir string, actors, articles int) (corpus, gaz string, err error) {
+	gaz = filepath.Join(dir, "gazetteer.yaml")
+	var gb bytes.Buffer
+	gb.WriteString("actors:\n")
+	for _, a := range SyntheticActors(actors) {
+		fmt.Fprintf(&gb, "  - {id: %s, name: %q, kind: %s, names: [%q]}\n", a.ID, a.Name, a.Kind, a.NameAr)
+	}
+	if err := os.WriteFile(gaz, gb.Bytes(), 0o644); err != nil {
+		return "", "", err
+	}
+	corpus = filepath.Join(dir, "corpus.jsonl")
+	f, err := os.Create(corpus)
+	if err != nil {
+		return "", "", err
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	err = SyntheticEach(actors, articles*SyntheticClaimsPerArticle, 1, func(d graph.Document) error {
+		return enc.Encode(map[string]string{"id": d.Article.ID, "title": d.Article.Title, "text": d.Article.Text})
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("synthetic corpus %s: %w", corpus, err)
+	}
+	return corpus, gaz, nil
 }
