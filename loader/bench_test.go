@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/loader/corpus"
 )
 
 // BenchmarkLoadJSONL measures loading a JSON Lines corpus built from the five
@@ -30,7 +31,7 @@ func BenchmarkLoadJSONL(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			a, err := ParseText(f, articleID(f), data)
+			a, err := corpus.ParseText(f, corpus.ArticleID(f), data)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/corpus"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -254,7 +255,7 @@ func shorten(s string) string {
 	if len(s) <= 80 {
 		return s
 	}
-	return truncate(s, 77) + "..."
+	return corpus.Truncate(s, 77) + "..."
 }
 
 // Rejection is one entry of corrections.yaml: extracted claims of this type

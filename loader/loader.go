@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader/corpus"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -93,7 +94,7 @@ func (s Skip) String() string {
 	if s.Line > 0 {
 		where = fmt.Sprintf("%s:%d", s.Path, s.Line)
 	}
-	if s.ID != "" && s.ID != articleID(s.Path) {
+	if s.ID != "" && s.ID != corpus.ArticleID(s.Path) {
 		where += " (" + printableID(s.ID) + ")"
 	}
 	return where + ": " + s.Reason
@@ -261,7 +262,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 					return
 				}
 				if ctx.Err() == nil {
-					finishArticle(&s.item.Article)
+					corpus.Finish(&s.item.Article)
 					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
 				} else {
 					s.err = ctx.Err()
@@ -275,7 +276,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		cancel()
 		wg.Wait()
 	}
-	err := walkCorpus(ctx, l.opts.Corpus, true, func(it Item) error {
+	err := corpus.WalkDeferred(ctx, l.opts.Corpus, func(it corpus.Item) error {
 		if it.Err != nil {
 			sk := skipOf(it)
 			sum.Skipped = append(sum.Skipped, sk)
@@ -370,7 +371,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 // docSlot is one article of the corpus on its way to the store: read, then
 // built by a worker (done closed), then written.
 type docSlot struct {
-	item    Item
+	item    corpus.Item
 	located []graph.Claim
 	done    chan struct{}
 	doc     graph.Document
@@ -512,7 +513,7 @@ func printableID(id string) string {
 
 // skipOf turns an unreadable item into a Skip; the line of an input error
 // goes into Skip.Line rather than the reason.
-func skipOf(it Item) Skip {
+func skipOf(it corpus.Item) Skip {
 	sk := Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: it.Err.Error()}
 	var ie *gazetteer.Error
 	if errors.As(it.Err, &ie) && ie.Pos.File == it.Path {

@@ -37,7 +37,7 @@ func (r *recorder) LoadArticle(ctx context.Context, doc graph.Document) error {
 // and with several, and checks that the store is given the same documents
 // in the same order and that the summaries and stores agree.
 func TestLoadWorkersSameResult(t *testing.T) {
-	corpus := []string{"../data/articles", "testdata/corpus"}
+	corpus := []string{"../data/articles", "corpus/testdata/corpus"}
 	if _, err := os.Stat("../../shared/realnews/texts"); err == nil {
 		corpus = append(corpus, "../../shared/realnews/texts")
 	} else {

@@ -94,7 +94,7 @@ func TestDateRangeParams(t *testing.T) {
 		}
 		lines := strings.Split(strings.TrimSpace(rec.Body.String()), "\n")
 		for _, line := range lines {
-			var c export.ClaimLine
+			var c graph.ClaimLine
 			if err := json.Unmarshal([]byte(line), &c); err != nil {
 				t.Fatalf("line %q: %v", line, err)
 			}

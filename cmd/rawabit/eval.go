@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/rawabit/rawabit/loader/corpus"
+
 	"github.com/spf13/cobra"
 
-	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
 )
 
@@ -103,7 +104,7 @@ func (app *App) runEval(cmd *cobra.Command, fl evalFlags, paths []string) error 
 			}
 			return nil
 		},
-		func(it loader.Item, r extract.Result) error {
+		func(it corpus.Item, r extract.Result) error {
 			if keep.MatchClaim(r.Claim) {
 				results = append(results, r)
 			}
@@ -112,7 +113,7 @@ func (app *App) runEval(cmd *cobra.Command, fl evalFlags, paths []string) error 
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	err = loader.WalkCorpus(cmd.Context(), paths, func(it loader.Item) error {
+	err = corpus.Walk(cmd.Context(), paths, func(it corpus.Item) error {
 		if it.Err == nil {
 			articles[it.Article.ID] = true
 		}

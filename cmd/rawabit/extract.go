@@ -5,9 +5,10 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/rawabit/rawabit/loader/corpus"
+
 	"github.com/spf13/cobra"
 
-	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
 )
 
@@ -51,7 +52,7 @@ stderr and skipped; an empty article gives a warning.`,
 					app.Logger.Error("skipped", "where", p.Where, "err", p.Err)
 					return nil
 				},
-				func(it loader.Item, r extract.Result) error {
+				func(it corpus.Item, r extract.Result) error {
 					if !keep.MatchClaim(r.Claim) {
 						return nil
 					}

@@ -13,54 +13,6 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
-// ClaimLine is one line of the JSON Lines claim format: the shape
-// "rawabit extract" writes, which the jsonl export repeats with the optional
-// fields (claim id, extractor, Arabic names, article metadata) filled in.
-// Empty optional fields are left out.
-type ClaimLine struct {
-	ID         string       `json:"id,omitempty"`
-	Type       string       `json:"type"`
-	Source     LineActor    `json:"source"`
-	Target     LineActor    `json:"target"`
-	Article    LineArticle  `json:"article"`
-	Evidence   LineEvidence `json:"evidence"`
-	Certainty  string       `json:"certainty"`
-	Confidence float64      `json:"confidence"`
-	Extractor  string       `json:"extractor,omitempty"`
-	// Rule names the extractor's construction that found the claim
-	// ("frame/ties/cut", "verb/subject-first"); "" for a stored claim.
-	Rule string `json:"rule,omitempty"`
-}
-
-// LineActor is one side of a claim in a ClaimLine. Mention is the actor's
-// text as it appears in the article, or "" for a stored claim.
-type LineActor struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	NameAr  string `json:"name_ar,omitempty"`
-	Kind    string `json:"kind"`
-	Mention string `json:"mention"`
-}
-
-// LineArticle names the article of a claim in a ClaimLine: its id, and the
-// file it was read from ("rawabit extract") or its metadata (export).
-type LineArticle struct {
-	ID        string `json:"id"`
-	Path      string `json:"path,omitempty"`
-	Title     string `json:"title,omitempty"`
-	Source    string `json:"source,omitempty"`
-	Published string `json:"published,omitempty"`
-	URL       string `json:"url,omitempty"`
-}
-
-// LineEvidence is the verbatim quote of a claim: the article text between
-// the byte offsets Start and End.
-type LineEvidence struct {
-	Quote string `json:"quote"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-}
-
 // writeJSONL writes one claim per line in claim id order. "mention" is empty:
 // a stored claim does not keep the surface form of its actors.
 func writeJSONL(ctx context.Context, w io.Writer, in Input) error {
@@ -152,16 +104,16 @@ func ReadJSONL(r io.Reader) (Input, error) {
 		if len(text) == 0 {
 			continue
 		}
-		var rec ClaimLine
+		var rec graph.ClaimLine
 		dec := json.NewDecoder(bytes.NewReader(text))
 		if err := dec.Decode(&rec); err != nil {
 			return Input{}, fmt.Errorf("%w: jsonl line %d: %v", graph.ErrInvalid, line, err)
 		}
-		c, err := rec.claim()
+		c, err := rec.Claim()
 		if err != nil {
 			return Input{}, fmt.Errorf("jsonl line %d: %w", line, err)
 		}
-		for _, ref := range []LineActor{rec.Source, rec.Target} {
+		for _, ref := range []graph.LineActor{rec.Source, rec.Target} {
 			if nodes[ref.ID] {
 				continue
 			}
@@ -186,28 +138,4 @@ func ReadJSONL(r io.Reader) (Input, error) {
 	}
 	sortSubgraph(&in.Subgraph)
 	return in, nil
-}
-
-// claim converts a record to a claim.
-func (rec ClaimLine) claim() (graph.Claim, error) {
-	t, err := graph.ParseRelationType(rec.Type)
-	if err != nil {
-		return graph.Claim{}, err
-	}
-	cert, err := graph.ParseCertainty(rec.Certainty)
-	if err != nil {
-		return graph.Claim{}, err
-	}
-	if rec.Source.ID == "" || rec.Target.ID == "" || rec.Article.ID == "" {
-		return graph.Claim{}, fmt.Errorf("%w: source.id, target.id and article.id are required", graph.ErrInvalid)
-	}
-	c := graph.Claim{
-		ID: rec.ID, Type: t, Source: rec.Source.ID, Target: rec.Target.ID, Article: rec.Article.ID,
-		Quote: rec.Evidence.Quote, Start: rec.Evidence.Start, End: rec.Evidence.End,
-		Certainty: cert, Confidence: rec.Confidence, Extractor: rec.Extractor, Rule: rec.Rule,
-	}
-	if c.ID == "" {
-		c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
-	}
-	return c, nil
 }

@@ -25,6 +25,21 @@ var importRules = []importRule{
 	{"cmd/", nil},
 }
 
+// forbiddenImports lists imports between the module's own packages that
+// would make dependencies flow the wrong way: the extractor sits below the
+// loader and beside the exports (the corpus reader and the claim line record
+// live below both).
+var forbiddenImports = []struct {
+	pkg, imports string // module-relative package directories
+}{
+	{"loader/extract", "loader"},
+	{"loader/extract", "graph/export"},
+	{"loader/corpus", "loader"},
+	{"loader/corpus", "loader/extract"},
+	{"loader/gazetteer", "loader"},
+	{"graph/export", "loader"},
+}
+
 // TestLayering checks the package layering: graph imports only the standard
 // library, and each outside dependency is imported by its one package.
 func TestLayering(t *testing.T) {
@@ -40,6 +55,16 @@ func TestLayering(t *testing.T) {
 			t.Errorf("graph imports %s, want the standard library only", p)
 		}
 	})
+	for _, f := range forbiddenImports {
+		t.Run(f.pkg+" does not import "+f.imports, func(t *testing.T) {
+			if len(imports[f.pkg]) == 0 {
+				t.Fatalf("found no imports for %s", f.pkg)
+			}
+			if imports[f.pkg][f.imports] {
+				t.Errorf("%s imports %s; want the dependency the other way or through a package below both", f.pkg, f.imports)
+			}
+		})
+	}
 	for _, rule := range importRules {
 		t.Run(rule.prefix, func(t *testing.T) {
 			for dir, ps := range imports {

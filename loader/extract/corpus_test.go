@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawabit/rawabit/loader/corpus"
+
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/loader"
@@ -86,7 +88,7 @@ func TestBadInput(t *testing.T) {
 	var got []string
 	st, err := x.ExtractCorpus(context.Background(), []string{dir},
 		func(p Problem) error { problems = append(problems, p); return nil },
-		func(it loader.Item, r Result) error {
+		func(it corpus.Item, r Result) error {
 			got = append(got, filepath.Base(it.Path)+" "+r.Claim.Source+"->"+r.Claim.Target)
 			return nil
 		})
@@ -157,7 +159,7 @@ func TestGoldenJSONL(t *testing.T) {
 	var buf bytes.Buffer
 	_, err = x.ExtractCorpus(context.Background(), []string{path},
 		func(p Problem) error { t.Errorf("problem: %v", p.Err); return nil },
-		func(it loader.Item, r Result) error {
+		func(it corpus.Item, r Result) error {
 			return WriteJSONL(&buf, "data/articles/001_d522f629676ca2b6.txt", r)
 		})
 	if err != nil {

@@ -10,7 +10,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/corpus"
+
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -68,10 +69,10 @@ func claimsOf(t *testing.T, x *Extractor, text string) []string {
 	return out
 }
 
-func readCorpus(t testing.TB, dir string) []loader.Item {
+func readCorpus(t testing.TB, dir string) []corpus.Item {
 	t.Helper()
-	var items []loader.Item
-	err := loader.WalkCorpus(context.Background(), []string{dir}, func(it loader.Item) error {
+	var items []corpus.Item
+	err := corpus.Walk(context.Background(), []string{dir}, func(it corpus.Item) error {
 		if it.Err != nil {
 			t.Fatalf("read %s: %v", it.Where(), it.Err)
 		}

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/corpus"
 )
 
 // goldSets are the gold files shipped for evaluation with the corpus each one
@@ -32,7 +32,7 @@ func TestGoldFilesAreWellFormed(t *testing.T) {
 				t.Fatal(err)
 			}
 			texts := map[string]string{}
-			err = loader.WalkCorpus(context.Background(), []string{set.corpus}, func(it loader.Item) error {
+			err = corpus.Walk(context.Background(), []string{set.corpus}, func(it corpus.Item) error {
 				if it.Err != nil {
 					t.Errorf("reading %s: %v", it.Where(), it.Err)
 					return nil

@@ -7,22 +7,22 @@ import (
 	"io"
 	"strings"
 
-	"github.com/rawabit/rawabit/graph/export"
-	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader/corpus"
 )
 
 // Line converts a result found in the article at path to its JSON Lines
 // record, the shape graph/export's jsonl format shares.
-func (r Result) Line(path string) export.ClaimLine {
-	actor := func(a Argument) export.LineActor {
-		return export.LineActor{ID: a.Actor.ID, Name: a.Actor.Name, NameAr: a.Actor.NameAr, Kind: string(a.Actor.Kind), Mention: a.Mention}
+func (r Result) Line(path string) graph.ClaimLine {
+	actor := func(a Argument) graph.LineActor {
+		return graph.LineActor{ID: a.Actor.ID, Name: a.Actor.Name, NameAr: a.Actor.NameAr, Kind: string(a.Actor.Kind), Mention: a.Mention}
 	}
-	return export.ClaimLine{
+	return graph.ClaimLine{
 		Type:       strings.ToLower(string(r.Claim.Type)),
 		Source:     actor(r.Source),
 		Target:     actor(r.Target),
-		Article:    export.LineArticle{ID: r.Claim.Article, Path: path},
-		Evidence:   export.LineEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
+		Article:    graph.LineArticle{ID: r.Claim.Article, Path: path},
+		Evidence:   graph.LineEvidence{Quote: r.Claim.Quote, Start: r.Claim.Start, End: r.Claim.End},
 		Certainty:  string(r.Claim.Certainty),
 		Confidence: r.Claim.Confidence,
 		Rule:       r.Rule,
@@ -56,14 +56,14 @@ type CorpusStats struct {
 }
 
 // ExtractCorpus reads the articles under paths (.txt files with optional
-// front matter, .jsonl corpora, folders; see loader.WalkCorpus) and calls
+// front matter, .jsonl corpora, folders; see corpus.Walk) and calls
 // emit for every claim, in corpus and text order. A file or record that
 // cannot be read (non-UTF-8, binary, malformed) and an empty article are
 // reported to problem and the run goes on. It stops with ctx's error, emit's
 // error or problem's error.
-func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem func(Problem) error, emit func(it loader.Item, r Result) error) (CorpusStats, error) {
+func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem func(Problem) error, emit func(it corpus.Item, r Result) error) (CorpusStats, error) {
 	var st CorpusStats
-	err := loader.WalkCorpus(ctx, paths, func(it loader.Item) error {
+	err := corpus.Walk(ctx, paths, func(it corpus.Item) error {
 		switch {
 		case it.Err != nil:
 			st.Skipped++

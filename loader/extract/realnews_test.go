@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/corpus"
 )
 
 // Floors on the real-news gold sets (../shared/realnews, outside the
@@ -122,7 +122,7 @@ func TestRealNews(t *testing.T) {
 	x := testExtractor(t)
 	texts := map[string]string{}
 	var results []Result
-	err := loader.WalkCorpus(context.Background(), []string{filepath.Join(dir, "texts")}, func(it loader.Item) error {
+	err := corpus.Walk(context.Background(), []string{filepath.Join(dir, "texts")}, func(it corpus.Item) error {
 		if it.Err != nil {
 			return fmt.Errorf("read %s: %w", it.Where(), it.Err)
 		}

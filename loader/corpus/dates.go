@@ -1,4 +1,4 @@
-package loader
+package corpus
 
 import (
 	"github.com/rawabit/rawabit/graph"

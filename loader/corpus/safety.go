@@ -1,4 +1,4 @@
-package loader
+package corpus
 
 import (
 	"fmt"
@@ -30,13 +30,16 @@ func checkItem(it Item) Item {
 		value *string
 	}{{"title", &a.Title}, {"source", &a.Source}} {
 		if v, n := graph.StripBidiControls(*f.value); n > 0 {
-			it.Warnings = append(it.Warnings, fmt.Sprintf("%s: %d bidi control %s (U+202A..U+202E, U+2066..U+2069) removed",
-				f.name, n, pluralWord(n, "character", "characters")))
+			word := "characters"
+			if n == 1 {
+				word = "character"
+			}
+			it.Warnings = append(it.Warnings, fmt.Sprintf("%s: %d bidi control %s (U+202A..U+202E, U+2066..U+2069) removed", f.name, n, word))
 			*f.value = v
 		}
 		if len(*f.value) > graph.MaxTitleBytes {
 			it.Warnings = append(it.Warnings, fmt.Sprintf("%s: %d bytes, cut to %d", f.name, len(*f.value), graph.MaxTitleBytes))
-			*f.value = truncate(*f.value, graph.MaxTitleBytes)
+			*f.value = Truncate(*f.value, graph.MaxTitleBytes)
 		}
 	}
 	return it

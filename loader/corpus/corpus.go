@@ -1,4 +1,7 @@
-package loader
+// Package corpus reads the articles of a corpus: .txt files with optional
+// YAML front matter, JSON Lines files of records, and folders of both. The
+// loader and the extractor both read through it.
+package corpus
 
 import (
 	"bufio"
@@ -56,13 +59,13 @@ func (it Item) Where() string {
 	return it.Path
 }
 
-// CorpusFiles expands paths into the corpus files they hold: a file is taken
+// Files expands paths into the corpus files they hold: a file is taken
 // as given; a folder is walked recursively for .txt and .jsonl files (hidden
 // entries skipped), in sorted order. A file reached twice (the same cleaned
 // absolute path, or the same file through another name such as a link) is
 // kept once, where it is first reached. A path that cannot be read is
 // returned in bad with its error, and the rest goes on.
-func CorpusFiles(paths []string) (files []string, bad []Item) {
+func Files(paths []string) (files []string, bad []Item) {
 	seen := newFileSet()
 	add := func(path string) {
 		if err := seen.add(path); err != nil {
@@ -160,23 +163,27 @@ func isCorpusFile(path string) bool {
 	return false
 }
 
-// WalkCorpus reads the articles under paths (see CorpusFiles) in order and
+// Walk reads the articles under paths (see Files) in order and
 // calls visit once per article or per unreadable file or record (Item.Err
 // set): a non-UTF-8 or binary file, a malformed front matter or record, an
 // unsupported extension. Reading goes on after such an item. .txt files are
 // read whole; .jsonl files are streamed record by record, so memory is
-// bounded by the largest article. WalkCorpus stops with visit's error, or
+// bounded by the largest article. Walk stops with visit's error, or
 // with ctx's error when it is cancelled.
-func WalkCorpus(ctx context.Context, paths []string, visit func(Item) error) error {
+func Walk(ctx context.Context, paths []string, visit func(Item) error) error {
 	return walkCorpus(ctx, paths, false, visit)
 }
 
-// walkCorpus is WalkCorpus; with lazy, the articles are given without
-// their SHA256 and without a date found in their text, for the caller to
-// add with finishArticle (on another goroutine: that is the work that
-// grows with the text).
+// WalkDeferred is Walk, except that the articles are given without their
+// SHA256 and without a date found in their text, for the caller to add with
+// Finish (on another goroutine: that is the work that grows with the text).
+func WalkDeferred(ctx context.Context, paths []string, visit func(Item) error) error {
+	return walkCorpus(ctx, paths, true, visit)
+}
+
+// walkCorpus is Walk, or WalkDeferred with lazy.
 func walkCorpus(ctx context.Context, paths []string, lazy bool, visit func(Item) error) error {
-	files, bad := CorpusFiles(paths)
+	files, bad := Files(paths)
 	for _, it := range bad {
 		if err := visit(it); err != nil {
 			return err
@@ -202,20 +209,22 @@ func walkCorpus(ctx context.Context, paths []string, lazy bool, visit func(Item)
 	return nil
 }
 
-// finishArticle sets what reading an article computes from its whole text:
+// Finish sets what reading an article computes from its whole text:
 // its SHA256, and its date from the text when it has none.
-func finishArticle(a *graph.Article) {
+func Finish(a *graph.Article) {
 	a.SHA256 = graph.TextSHA256(a.Text)
 	dateFromText(a)
 }
 
-func articleID(path string) string {
+// ArticleID is the id of the article of a .txt file: its name without the
+// extension.
+func ArticleID(path string) string {
 	base := filepath.Base(path)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func readTextFile(path string, lazy bool) Item {
-	it := Item{Path: path, Article: graph.Article{ID: articleID(path)}}
+	it := Item{Path: path, Article: graph.Article{ID: ArticleID(path)}}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		it.Err = err
@@ -243,7 +252,7 @@ func ParseText(file, id string, data []byte) (graph.Article, error) {
 }
 
 // parseText is ParseText; with lazy, the article is left for
-// finishArticle.
+// Finish.
 func parseText(file, id string, data []byte, lazy bool) (graph.Article, error) {
 	a := graph.Article{ID: id, Language: "ar"}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -266,7 +275,7 @@ func parseText(file, id string, data []byte, lazy bool) (graph.Article, error) {
 	}
 	a.Text = string(body)
 	if !lazy {
-		finishArticle(&a)
+		Finish(&a)
 	}
 	if a.Title == "" {
 		a.Title = firstLine(a.Text)
@@ -364,15 +373,15 @@ func firstLine(text string) string {
 			line = line[:4*maxTitleBytes]
 		}
 		if l := strings.TrimSpace(line); l != "" {
-			return truncate(l, maxTitleBytes)
+			return Truncate(l, maxTitleBytes)
 		}
 		text = rest
 	}
 	return ""
 }
 
-// truncate cuts s to at most n bytes on a rune boundary.
-func truncate(s string, n int) string {
+// Truncate cuts s to at most n bytes on a rune boundary.
+func Truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -521,7 +530,7 @@ func parseRecord(path string, line int, rec []byte, lazy bool) Item {
 		it.Article.DateSource = graph.DateJSONL
 	}
 	if !lazy {
-		finishArticle(&it.Article)
+		Finish(&it.Article)
 	}
 	if it.Article.Title == "" {
 		it.Article.Title = firstLine(it.Article.Text)

@@ -1,4 +1,4 @@
-package loader
+package corpus
 
 import (
 	"bufio"
@@ -82,12 +82,12 @@ func TestParseText(t *testing.T) {
 	}
 }
 
-// walk collects what WalkCorpus reports: "where id" for articles and
+// walk collects what Walk reports: "where id" for articles and
 // "where: error" for failures.
 func walk(t *testing.T, paths ...string) (articles map[string]graph.Article, got []string) {
 	t.Helper()
 	articles = map[string]graph.Article{}
-	err := WalkCorpus(context.Background(), paths, func(it Item) error {
+	err := Walk(context.Background(), paths, func(it Item) error {
 		if it.Err != nil {
 			got = append(got, it.Where()+": ERROR "+it.Err.Error())
 			return nil
@@ -106,7 +106,7 @@ func walk(t *testing.T, paths ...string) (articles map[string]graph.Article, got
 	return articles, got
 }
 
-func TestWalkCorpus(t *testing.T) {
+func TestWalk(t *testing.T) {
 	dir := filepath.Join("testdata", "corpus")
 	jsonl := filepath.Join(dir, "more", "records.jsonl")
 	articles, got := walk(t, dir)
@@ -141,7 +141,7 @@ func TestWalkCorpus(t *testing.T) {
 	}
 }
 
-func TestWalkCorpusMissingPathGoesOn(t *testing.T) {
+func TestWalkMissingPathGoesOn(t *testing.T) {
 	_, got := walk(t, filepath.Join("testdata", "nope"), filepath.Join("testdata", "corpus", "news", "a2.txt"))
 	if len(got) != 2 || !strings.Contains(got[0], "testdata/nope: ERROR") || got[1] != "testdata/corpus/news/a2.txt a2" {
 		t.Errorf("got %q, want an error for testdata/nope and then article a2", got)
