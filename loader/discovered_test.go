@@ -12,7 +12,6 @@ import (
 	"github.com/rawabit/rawabit/graph/memstore"
 	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
-	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // TestLoadDiscoveredActor loads an article whose claim names a person the
@@ -24,20 +23,12 @@ func TestLoadDiscoveredActor(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a1.txt"), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g, err := gazetteer.LoadFiles("../data/gazetteer")
-	if err != nil {
-		t.Fatal(err)
-	}
 	lex, err := extract.LoadLexicon("../data/triggers.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := extract.New(extract.FromGazetteer(g), lex)
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := memstore.New()
-	if _, err := loader.Load(context.Background(), s, loader.Options{Corpus: []string{dir}, Gazetteer: g, Extractor: x}); err != nil {
+	if _, err := loader.Load(context.Background(), s, loader.Options{Corpus: []string{dir}, Gazetteers: []string{"../data/gazetteer"}, Extractor: extractorOn(lex)}); err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	id := extract.DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))

@@ -50,20 +50,21 @@ type Options struct {
 	// in sorted order).
 	Corpus []string
 	// Gazetteers are files and folders merged in order (see
-	// gazetteer.LoadFiles).
+	// gazetteer.LoadFiles). New parses them once and merges in the actors
+	// of Claims: that one gazetteer is what the checks, the mention counts
+	// and the extractor (see Extractor) use.
 	Gazetteers []string
-	// Gazetteer, when set, is an already parsed and merged gazetteer used
-	// instead of parsing Gazetteers, so that a caller who also builds an
-	// extractor from it reads the files once.
-	Gazetteer *gazetteer.Gazetteer
 	// Claims is the curated claims file; "" for none.
 	Claims string
 	// Corrections is the corrections file; "" for none.
 	Corrections string
-	// Extractor finds mentions and claims. When nil, the loader counts the
-	// gazetteer's forms itself (a normalised whole-word scan) and loads the
-	// curated claims alone.
-	Extractor Extractor
+	// Extractor builds the extractor that finds mentions and claims on the
+	// merged gazetteer (the files of Gazetteers and the actors of Claims);
+	// New calls it once, after checking the inputs. When nil, or when it
+	// returns a nil Extractor, the loader counts the gazetteer's forms
+	// itself (a normalised whole-word scan) and loads the curated claims
+	// alone.
+	Extractor func(g *gazetteer.Gazetteer) (Extractor, error)
 	// Progress, when set, is called after each article with the number of
 	// articles done and the total.
 	Progress func(done, total int)
@@ -130,6 +131,8 @@ type Loader struct {
 	curated    map[string][]CuratedClaim
 	rejections []Rejection
 	mentions   *mentionCounter
+	// x is the extractor Options.Extractor built on gaz, or nil.
+	x Extractor
 	// actors holds every actor of gaz by id (gaz.Actor builds a new Actor
 	// at every call); read-only once New returns, so workers share it.
 	actors map[string]graph.Actor
@@ -142,14 +145,10 @@ func New(opts Options) (*Loader, error) {
 	l := &Loader{opts: opts, curated: map[string][]CuratedClaim{}}
 	var gs []*gazetteer.Gazetteer
 	var errs []error
-	if opts.Gazetteer != nil {
-		gs = append(gs, opts.Gazetteer)
+	if g, err := gazetteer.LoadFiles(opts.Gazetteers...); err != nil {
+		errs = append(errs, err)
 	} else {
-		if g, err := gazetteer.LoadFiles(opts.Gazetteers...); err != nil {
-			errs = append(errs, err)
-		} else {
-			gs = append(gs, g)
-		}
+		gs = append(gs, g)
 	}
 	var claims *ClaimsFile
 	if opts.Claims != "" {
@@ -204,13 +203,21 @@ func New(opts Options) (*Loader, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("loader: %w", joinErrors(errs))
 	}
-	if opts.Extractor == nil {
+	if opts.Extractor != nil {
+		x, err := opts.Extractor(g)
+		if err != nil {
+			return nil, fmt.Errorf("loader: %w", err)
+		}
+		l.x = x
+	}
+	if l.x == nil {
 		l.mentions = newMentionCounter(g)
 	}
 	return l, nil
 }
 
-// Gazetteer returns the merged gazetteer, the actors of claims.yaml included.
+// Gazetteer returns the merged gazetteer, the actors of claims.yaml
+// included: the one the extractor was built on.
 func (l *Loader) Gazetteer() *gazetteer.Gazetteer { return l.gaz }
 
 // Load checks every input with New, then loads the corpus of opts into w
@@ -556,9 +563,9 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 	var mentions []graph.Mention
 	var extracted []graph.Claim
 	if strings.TrimSpace(a.Text) != "" {
-		if l.opts.Extractor != nil {
+		if l.x != nil {
 			var err error
-			mentions, extracted, err = l.opts.Extractor.Extract(ctx, a)
+			mentions, extracted, err = l.x.Extract(ctx, a)
 			if err != nil {
 				return doc, stats, fmt.Errorf("extract: %w", err)
 			}
@@ -619,7 +626,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		for next := id; next != "" && !ids[next]; {
 			act, ok := l.actor(next)
 			if !ok {
-				if d, isD := l.opts.Extractor.(Discoverer); isD {
+				if d, isD := l.x.(Discoverer); isD {
 					act, ok = d.Discovered(next)
 				}
 			}

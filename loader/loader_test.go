@@ -290,7 +290,7 @@ func TestLoadExtractedClaims(t *testing.T) {
 	opts := fixture(t, map[string]string{"art1.txt": art1Text, "art2.txt": art2Text, "art3.txt": art2Text},
 		strings.Split(goodClaims, "  - article: art2")[0],
 		"reject:\n  - type: supported\n    source: italy\n    target: khalifa-haftar\n")
-	opts.Extractor = ex
+	opts.Extractor = func(*gazetteer.Gazetteer) (Extractor, error) { return ex, nil }
 	s := memstore.New()
 	sum, err := Load(context.Background(), s, opts)
 	if err != nil {
@@ -478,33 +478,6 @@ func TestLoadIsIdempotent(t *testing.T) {
 	}
 	if !reflect.DeepEqual(first, second) {
 		t.Errorf("got summaries %+v and %+v, want them equal", first, second)
-	}
-}
-
-func TestLoadWithParsedGazetteer(t *testing.T) {
-	ctx := context.Background()
-	fromPaths := memstore.New()
-	want, err := Load(ctx, fromPaths, realData(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := realData(t)
-	g, err := gazetteer.LoadFiles(opts.Gazetteers...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts.Gazetteer = g
-	opts.Gazetteers = []string{"no-such-file.yaml"} // ignored when Gazetteer is set
-	fromParsed := memstore.New()
-	got, err := Load(ctx, fromParsed, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got.Articles != want.Articles || got.Actors != want.Actors || got.Claims != want.Claims {
-		t.Errorf("got %d articles, %d actors, %d claims, want %d, %d, %d", got.Articles, got.Actors, got.Claims, want.Articles, want.Actors, want.Claims)
-	}
-	if gc, wc := counts(t, fromParsed), counts(t, fromPaths); gc != wc {
-		t.Errorf("got store counts %+v, want %+v", gc, wc)
 	}
 }
 

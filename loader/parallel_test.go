@@ -13,7 +13,6 @@ import (
 	"github.com/rawabit/rawabit/graph/memstore"
 	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
-	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // recorder is a graph.Writer that stores into a memory store and records
@@ -43,10 +42,7 @@ func TestLoadWorkersSameResult(t *testing.T) {
 	} else {
 		t.Log("../../shared/realnews/texts absent: seed articles and test corpus only")
 	}
-	g, err := gazetteer.LoadFiles("../data/gazetteer")
-	if err != nil {
-		t.Fatal(err)
-	}
+	gazetteers := []string{"../data/gazetteer"}
 	lex, err := extract.LoadLexicon("../data/triggers.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -58,13 +54,10 @@ func TestLoadWorkersSameResult(t *testing.T) {
 		counts graph.Counts
 	}
 	load := func(workers int) run {
-		// A new extractor per run: discovered actors are remembered by it.
-		x, err := extract.New(extract.FromGazetteer(g), lex)
-		if err != nil {
-			t.Fatal(err)
-		}
+		// A new extractor per run (the loader builds it): discovered actors
+		// are remembered by it.
 		w := &recorder{Store: memstore.New()}
-		sum, err := loader.Load(ctx, w, loader.Options{Corpus: corpus, Gazetteer: g, Extractor: x, Workers: workers,
+		sum, err := loader.Load(ctx, w, loader.Options{Corpus: corpus, Gazetteers: gazetteers, Extractor: extractorOn(lex), Workers: workers,
 			Claims: filepath.Join("..", "data", "claims.yaml"), Corrections: filepath.Join("..", "data", "corrections.yaml"), PartialCorpus: true})
 		if err != nil {
 			t.Fatalf("%d workers: %v", workers, err)

@@ -85,7 +85,7 @@ func loadWithSnapshot(t *testing.T, corpus, path, fingerprint string) (map[strin
 	snap, openErr := loader.OpenSnapshot(path, fingerprint)
 	counter := &countingExtractor{x: x, calls: map[string]int{}}
 	store := memstore.New()
-	opts := loader.Options{Corpus: []string{corpus}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer")}, Extractor: snap.Extractor(counter)}
+	opts := loader.Options{Corpus: []string{corpus}, Gazetteers: []string{filepath.Join("..", "data", "gazetteer")}, Extractor: ready(snap.Extractor(counter))}
 	sum, err := loader.Load(context.Background(), store, opts)
 	if err != nil {
 		t.Fatal(err)

@@ -58,7 +58,7 @@ func BenchmarkLoadSynthetic(b *testing.B) {
 	b.SetBytes(info.Size())
 	b.ResetTimer()
 	for b.Loop() {
-		sum, err := loader.Load(context.Background(), memstore.New(), loader.Options{Corpus: []string{corpus}, Gazetteer: g, Extractor: x})
+		sum, err := loader.Load(context.Background(), memstore.New(), loader.Options{Corpus: []string{corpus}, Gazetteers: []string{gazFile}, Extractor: ready(x)})
 		if err != nil || sum.Articles != articles {
 			b.Fatalf("got %+v, %v; want %d articles", sum, err, articles)
 		}

@@ -72,8 +72,19 @@ func addGazetteerFlags(cmd *cobra.Command, app *App) {
 // the data.triggers lexicon; with no gazetteer or no lexicon it returns nil
 // and logs a warning.
 func (app *App) extractorFrom(g *gazetteer.Gazetteer) (*extract.Extractor, error) {
+	lex, err := app.lexicon(g != nil)
+	if lex == nil || err != nil {
+		return nil, err
+	}
+	return newExtractor(g, lex)
+}
+
+// lexicon parses the data.triggers lexicon. When there is no gazetteer
+// (haveGazetteer false) or no lexicon file it returns nil and logs that the
+// extractor is not used.
+func (app *App) lexicon(haveGazetteer bool) (*extract.Lexicon, error) {
 	triggers := app.dataFile("data.triggers", app.Config.Data.Triggers)
-	if g == nil || triggers == "" {
+	if !haveGazetteer || triggers == "" {
 		app.Logger.Warn("extractor not used", "reason", errNoExtractorInput)
 		return nil, nil
 	}
@@ -81,6 +92,12 @@ func (app *App) extractorFrom(g *gazetteer.Gazetteer) (*extract.Extractor, error
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}
+	return lex, nil
+}
+
+// newExtractor builds the extractor on g (its actors, forms and roles) and
+// lex.
+func newExtractor(g *gazetteer.Gazetteer, lex *extract.Lexicon) (*extract.Extractor, error) {
 	x, err := extract.New(extract.FromGazetteer(g), lex, extract.WithRoles(g.Roles()))
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)

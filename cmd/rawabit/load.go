@@ -18,6 +18,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 func init() { register(newLoadCmd) }
@@ -116,8 +117,9 @@ func addDataFlags(cmd *cobra.Command, app *App) {
 }
 
 // LoaderOptions returns the loader options of the configuration for the
-// given corpus paths: gazetteers, claims and corrections files, and the
-// extractor when data.extract is set. A data file left at its default that
+// given corpus paths: gazetteers, claims and corrections files, and, when
+// data.extract is set, the extractor the loader builds on its one merged
+// gazetteer (the gazetteer files and the actors of the claims file). A data file left at its default that
 // (its path is the built-in default) and does not exist is left out with a
 // warning; any other must exist, or the loader reports it. partial is loader.Options.PartialCorpus.
 func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, error) {
@@ -136,18 +138,19 @@ func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, err
 		PartialCorpus: partial,
 	}
 	opts.Gazetteers = app.gazetteerFiles()
-	g, err := app.Gazetteer()
-	if err != nil {
-		return opts, err
-	}
-	opts.Gazetteer = g
 	if d.Extract {
-		x, err := app.extractorFrom(g)
+		lex, err := app.lexicon(len(opts.Gazetteers) > 0)
 		if err != nil {
 			return opts, err
 		}
-		if x != nil { // a nil *extract.Extractor must not become a non-nil interface
-			opts.Extractor = x
+		if lex != nil {
+			opts.Extractor = func(g *gazetteer.Gazetteer) (loader.Extractor, error) {
+				x, err := newExtractor(g, lex)
+				if err != nil {
+					return nil, err
+				}
+				return x, nil // x is never nil here, so the interface is not a typed nil
+			}
 		}
 	}
 	return opts, nil
@@ -203,7 +206,7 @@ func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, 
 	if err != nil {
 		return loader.Summary{}, err
 	}
-	var snap *loader.Snapshot
+	snap := func() *loader.Snapshot { return nil }
 	if snapshot {
 		snap = app.withSnapshot(&opts, paths)
 	}
@@ -231,7 +234,7 @@ func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, 
 		_ = bar.Finish()
 	}
 	if err == nil {
-		app.saveSnapshot(snap)
+		app.saveSnapshot(snap())
 	}
 	return sum, err
 }

@@ -3,14 +3,17 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 
+	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // snapshotPath is the file of data.snapshot for the corpus paths: "" when
@@ -38,10 +41,11 @@ func (app *App) snapshotPath(paths []string) (string, error) {
 }
 
 // extractionFingerprint identifies everything extraction depends on besides
-// the article text: the extractor's name and version and the bytes of the
-// gazetteer files and the trigger lexicon. A snapshot made under another
-// fingerprint is not used.
-func (app *App) extractionFingerprint() (string, error) {
+// the article text: the extractor's name and version, the bytes of the
+// gazetteer files and the trigger lexicon, and the merged gazetteer g the
+// extractor is built on (which adds the actors of the claims file). A
+// snapshot made under another fingerprint is not used.
+func (app *App) extractionFingerprint(g *gazetteer.Gazetteer) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", extract.Name)
 	files := append(app.gazetteerFiles(), app.dataFile("data.triggers", app.Config.Data.Triggers))
@@ -69,38 +73,66 @@ func (app *App) extractionFingerprint() (string, error) {
 			return "", fmt.Errorf("extraction fingerprint: %w", err)
 		}
 	}
+	// The merged gazetteer the extractor is built on: the files above and
+	// the actors declared in the claims file.
+	// Positions are left out: an embedded copy lives in a new temporary
+	// folder at every start.
+	roles := g.Roles()
+	for i := range roles {
+		roles[i].Pos = gazetteer.Position{}
+	}
+	if err := json.NewEncoder(h).Encode(struct {
+		Actors  []graph.Actor
+		Entries []gazetteer.Entry
+		Roles   []gazetteer.Role
+	}{g.Actors(), g.Entries(), roles}); err != nil {
+		return "", fmt.Errorf("extraction fingerprint: %w", err)
+	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// withSnapshot wraps opts.Extractor in the snapshot of data.snapshot for
-// the corpus paths. It returns the snapshot (nil when there is none or no
-// extractor); an unreadable or stale snapshot is logged and replaced.
-func (app *App) withSnapshot(opts *loader.Options, paths []string) *loader.Snapshot {
-	if opts.Extractor == nil {
-		return nil
+// withSnapshot wraps the extractor that opts.Extractor builds in the
+// snapshot of data.snapshot for the corpus paths. The snapshot is opened
+// when the loader builds the extractor, under the fingerprint of the merged
+// gazetteer; the returned function gives it after the load (nil when there
+// is none or no extractor). An unreadable or stale snapshot is logged and
+// replaced.
+func (app *App) withSnapshot(opts *loader.Options, paths []string) func() *loader.Snapshot {
+	build := opts.Extractor
+	var snap *loader.Snapshot
+	got := func() *loader.Snapshot { return snap }
+	if build == nil {
+		return got
 	}
 	path, err := app.snapshotPath(paths)
 	if err != nil {
 		app.Logger.Warn("no snapshot", "err", err)
-		return nil
+		return got
 	}
 	if path == "" {
-		return nil
+		return got
 	}
-	fp, err := app.extractionFingerprint()
-	if err != nil {
-		app.Logger.Warn("no snapshot", "err", err)
-		return nil
+	opts.Extractor = func(g *gazetteer.Gazetteer) (loader.Extractor, error) {
+		x, err := build(g)
+		if err != nil || x == nil {
+			return x, err
+		}
+		fp, err := app.extractionFingerprint(g)
+		if err != nil {
+			app.Logger.Warn("no snapshot", "err", err)
+			return x, nil
+		}
+		s, err := loader.OpenSnapshot(path, fp)
+		switch {
+		case errors.Is(err, loader.ErrSnapshotStale):
+			app.Logger.Info("snapshot made with another extractor, gazetteer or lexicon: extracting every article", "path", path)
+		case err != nil:
+			app.Logger.Warn("snapshot not used: extracting every article", "err", err)
+		}
+		snap = s
+		return s.Extractor(x), nil
 	}
-	snap, err := loader.OpenSnapshot(path, fp)
-	switch {
-	case errors.Is(err, loader.ErrSnapshotStale):
-		app.Logger.Info("snapshot made with another extractor, gazetteer or lexicon: extracting every article", "path", path)
-	case err != nil:
-		app.Logger.Warn("snapshot not used: extracting every article", "err", err)
-	}
-	opts.Extractor = snap.Extractor(opts.Extractor)
-	return snap
+	return got
 }
 
 // saveSnapshot writes snap, logging what it saved or why it could not.
