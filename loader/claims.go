@@ -11,6 +11,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 	"github.com/rawabit/rawabit/loader/corpus"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
@@ -18,7 +19,7 @@ import (
 // CuratedClaim is one claim of claims.yaml, before its quote is located.
 type CuratedClaim struct {
 	// Pos is where the claim starts in claims.yaml.
-	Pos     gazetteer.Position
+	Pos     graph.Position
 	Article string
 	Type    graph.RelationType
 	Source  string
@@ -62,45 +63,35 @@ var claimKeys = []string{"article", "type", "source", "target", "quote", "occurr
 //	    certainty: asserted  # optional: asserted (default), reported, alleged
 //	    confidence: 1.0    # optional, default 1
 //
-// Errors, each an *gazetteer.Error naming the file and line and all joined:
+// Errors, each an input error (*graph.Error) naming the file and line and all joined:
 // malformed YAML, unknown keys, a missing field, a bad type, certainty,
 // confidence or occurrence, a claim whose source is its target, the same
 // claim twice. Actor ids, articles and quotes are checked by the Loader,
 // which knows the gazetteer and the corpus.
 func ParseClaims(name string, data []byte) (*ClaimsFile, error) {
 	cf := &ClaimsFile{Actors: emptyGazetteer()}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, gazetteer.YAMLError(name, err)
+	root, err := input.Parse(name, data)
+	if err != nil || root == nil {
+		return cf, err
 	}
-	if len(doc.Content) == 0 {
-		return cf, nil
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, gazetteer.Errorf(gazetteer.Position{File: name, Line: root.Line}, "want a mapping with keys actors and claims, got %s", gazetteer.NodeKind(root))
-	}
-	var errs []error
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		switch k.Value {
+	var listErrs []error // one per claim, not joined
+	errs := input.Mapping(name, root, "", []string{"actors", "claims"}, func(key string, _, v *yaml.Node) error {
+		switch key {
 		case "actors":
 			g, err := gazetteer.ParseActorsNode(name, v)
 			if err != nil {
-				errs = append(errs, err)
-			} else {
-				cf.Actors = g
+				return err
 			}
+			cf.Actors = g
 		case "claims":
 			claims, cerrs := parseClaimList(name, v)
 			cf.Claims = append(cf.Claims, claims...)
-			errs = append(errs, cerrs...)
-		default:
-			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: k.Line}, "unknown key %q (want actors or claims)", k.Value))
+			listErrs = append(listErrs, cerrs...)
 		}
-	}
-	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+		return nil
+	})
+	if errs = append(errs, listErrs...); len(errs) > 0 {
+		return nil, input.JoinCapped(errs)
 	}
 	return cf, nil
 }
@@ -119,16 +110,14 @@ type claimKey struct {
 }
 
 func parseClaimList(file string, seq *yaml.Node) ([]CuratedClaim, []error) {
-	if seq.Kind == yaml.ScalarNode && seq.Tag == "!!null" {
-		return nil, nil
-	}
-	if seq.Kind != yaml.SequenceNode {
-		return nil, []error{gazetteer.Errorf(gazetteer.Position{File: file, Line: seq.Line}, "claims: want a list, got %s", gazetteer.NodeKind(seq))}
+	items, err := input.List(file, "claims", seq)
+	if err != nil {
+		return nil, []error{err}
 	}
 	var out []CuratedClaim
 	var errs []error
-	seen := map[claimKey]gazetteer.Position{}
-	for _, n := range seq.Content {
+	seen := map[claimKey]graph.Position{}
+	for _, n := range items {
 		c, err := parseClaim(file, n)
 		if err != nil {
 			errs = append(errs, err)
@@ -136,7 +125,7 @@ func parseClaimList(file string, seq *yaml.Node) ([]CuratedClaim, []error) {
 		}
 		k := claimKey{c.Article, c.Type, c.Source, c.Target, c.Quote, c.Occurrence}
 		if prev, ok := seen[k]; ok {
-			errs = append(errs, gazetteer.Errorf(c.Pos, "claim repeats the claim at %s", prev))
+			errs = append(errs, input.Errorf(c.Pos, "claim repeats the claim at %s", prev))
 			continue
 		}
 		seen[k] = c.Pos
@@ -146,29 +135,23 @@ func parseClaimList(file string, seq *yaml.Node) ([]CuratedClaim, []error) {
 }
 
 func parseClaim(file string, n *yaml.Node) (CuratedClaim, error) {
-	c := CuratedClaim{Pos: gazetteer.Position{File: file, Line: n.Line}, Occurrence: 1, Certainty: graph.Asserted, Confidence: 1}
-	if n.Kind != yaml.MappingNode {
-		return c, gazetteer.Errorf(c.Pos, "claim: want a mapping with %s, got %s", strings.Join(claimKeys, ", "), gazetteer.NodeKind(n))
-	}
-	have := map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		pos := gazetteer.Position{File: file, Line: k.Line}
+	c := CuratedClaim{Pos: input.At(file, n), Occurrence: 1, Certainty: graph.Asserted, Confidence: 1}
+	errs := input.Mapping(file, n, "claim", claimKeys, func(key string, k, v *yaml.Node) error {
+		pos := input.At(file, k)
 		if v.Kind != yaml.ScalarNode {
-			return c, gazetteer.Errorf(pos, "claim: %s: want a single value, got %s", k.Value, gazetteer.NodeKind(v))
+			return input.NodeErrorf(file, v, "claim: %s: want a single value, got %s", key, input.Kind(v))
 		}
 		val := v.Value
-		if k.Value != "quote" {
+		if key != "quote" {
 			val = strings.TrimSpace(val)
 		}
-		have[k.Value] = true
 		var err error
-		switch k.Value {
+		switch key {
 		case "article":
 			c.Article = val
 		case "type":
 			if c.Type, err = graph.ParseRelationType(val); err != nil {
-				return c, gazetteer.Errorf(pos, "claim: unknown type %q (want met, supported or opposed)", val)
+				return input.Errorf(pos, "claim: unknown type %q (want met, supported or opposed)", val)
 			}
 		case "source":
 			c.Source = val
@@ -178,36 +161,36 @@ func parseClaim(file string, n *yaml.Node) (CuratedClaim, error) {
 			c.Quote = val
 		case "occurrence":
 			if c.Occurrence, err = strconv.Atoi(val); err != nil || c.Occurrence < 1 {
-				return c, gazetteer.Errorf(pos, "claim: occurrence %q: want a whole number from 1", val)
+				return input.Errorf(pos, "claim: occurrence %q: want a whole number from 1", val)
 			}
 		case "certainty":
 			if strings.EqualFold(val, "negated") {
-				return c, gazetteer.Errorf(pos, "claim: certainty negated: a negated statement is never a claim; leave it out")
+				return input.Errorf(pos, "claim: certainty negated: a negated statement is never a claim; leave it out")
 			}
 			if c.Certainty, err = graph.ParseCertainty(val); err != nil {
-				return c, gazetteer.Errorf(pos, "claim: unknown certainty %q (want asserted, reported or alleged)", val)
+				return input.Errorf(pos, "claim: unknown certainty %q (want asserted, reported or alleged)", val)
 			}
 		case "confidence":
 			c.Confidence, err = strconv.ParseFloat(val, 64)
 			if err != nil || math.IsNaN(c.Confidence) || c.Confidence < 0 || c.Confidence > 1 {
-				return c, gazetteer.Errorf(pos, "claim: confidence %q: want a number from 0 to 1", val)
+				return input.Errorf(pos, "claim: confidence %q: want a number from 0 to 1", val)
 			}
-		default:
-			return c, gazetteer.Errorf(pos, "claim: unknown key %q (want one of %s)", k.Value, strings.Join(claimKeys, ", "))
 		}
+		return nil
+	})
+	if len(errs) > 0 {
+		return c, errs[0]
 	}
-	for _, req := range []string{"article", "type", "source", "target", "quote"} {
-		if !have[req] {
-			return c, gazetteer.Errorf(c.Pos, "claim: missing %s", req)
-		}
+	if err := input.Required(file, n, "claim", "article", "type", "source", "target", "quote"); err != nil {
+		return c, err
 	}
 	switch {
 	case c.Article == "" || c.Source == "" || c.Target == "":
-		return c, gazetteer.Errorf(c.Pos, "claim: empty article, source or target")
+		return c, input.Errorf(c.Pos, "claim: empty article, source or target")
 	case strings.TrimSpace(c.Quote) == "":
-		return c, gazetteer.Errorf(c.Pos, "claim: empty quote")
+		return c, input.Errorf(c.Pos, "claim: empty quote")
 	case c.Source == c.Target:
-		return c, gazetteer.Errorf(c.Pos, "claim: source and target are the same actor %q", c.Source)
+		return c, input.Errorf(c.Pos, "claim: source and target are the same actor %q", c.Source)
 	}
 	return c, nil
 }
@@ -233,7 +216,7 @@ func (c CuratedClaim) Locate(text string) (graph.Claim, error) {
 		} else if strings.Contains(arabic.Normalize(text), arabic.Normalize(c.Quote)) {
 			hint = " (it differs from the text in spelling, diacritics, spaces or punctuation; quote it verbatim)"
 		}
-		return graph.Claim{}, gazetteer.Errorf(c.Pos, "claim: quote %q is not in article %q%s", shorten(c.Quote), c.Article, hint)
+		return graph.Claim{}, input.Errorf(c.Pos, "claim: quote %q is not in article %q%s", shorten(c.Quote), c.Article, hint)
 	}
 	end := start + len(c.Quote)
 	return graph.Claim{
@@ -262,7 +245,7 @@ func shorten(s string) string {
 // between these actors (in this article, or in every article when Article is
 // empty) are dropped. A MET rejection matches either direction.
 type Rejection struct {
-	Pos     gazetteer.Position
+	Pos     graph.Position
 	Type    graph.RelationType
 	Source  string
 	Target  string
@@ -305,67 +288,48 @@ var rejectionKeys = []string{"type", "source", "target", "article"}
 // unknown keys, a missing field, a bad type. Actor ids are checked by the
 // Loader.
 func ParseCorrections(name string, data []byte) ([]Rejection, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, gazetteer.YAMLError(name, err)
-	}
-	if len(doc.Content) == 0 {
-		return nil, nil
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, gazetteer.Errorf(gazetteer.Position{File: name, Line: root.Line}, "want a mapping with key reject, got %s", gazetteer.NodeKind(root))
+	root, err := input.Parse(name, data)
+	if err != nil || root == nil {
+		return nil, err
 	}
 	var out []Rejection
-	var errs []error
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Value == reviewsKey {
-			continue // the review log: see ParseReviews
+	var listErrs []error // one per entry, not joined
+	errs := input.Mapping(name, root, "", []string{"reject", reviewsKey}, func(key string, _, v *yaml.Node) error {
+		if key == reviewsKey {
+			return nil // the review log: see ParseReviews
 		}
-		if k.Value != "reject" {
-			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: k.Line}, "unknown key %q (want reject or reviews)", k.Value))
-			continue
+		items, err := input.List(name, "reject", v)
+		if err != nil {
+			return err
 		}
-		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-			continue
-		}
-		if v.Kind != yaml.SequenceNode {
-			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: v.Line}, "reject: want a list, got %s", gazetteer.NodeKind(v)))
-			continue
-		}
-		for _, n := range v.Content {
+		for _, n := range items {
 			r, err := parseRejection(name, n)
 			if err != nil {
-				errs = append(errs, err)
+				listErrs = append(listErrs, err)
 				continue
 			}
 			out = append(out, r)
 		}
-	}
-	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+		return nil
+	})
+	if errs = append(errs, listErrs...); len(errs) > 0 {
+		return nil, input.JoinCapped(errs)
 	}
 	return out, nil
 }
 
 func parseRejection(file string, n *yaml.Node) (Rejection, error) {
-	r := Rejection{Pos: gazetteer.Position{File: file, Line: n.Line}}
-	if n.Kind != yaml.MappingNode {
-		return r, gazetteer.Errorf(r.Pos, "reject: want a mapping with %s, got %s", strings.Join(rejectionKeys, ", "), gazetteer.NodeKind(n))
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		pos := gazetteer.Position{File: file, Line: k.Line}
-		if v.Kind != yaml.ScalarNode {
-			return r, gazetteer.Errorf(pos, "reject: %s: want a single value, got %s", k.Value, gazetteer.NodeKind(v))
+	r := Rejection{Pos: input.At(file, n)}
+	errs := input.Mapping(file, n, "reject", rejectionKeys, func(key string, k, v *yaml.Node) error {
+		val, err := input.Scalar(file, "reject: "+key, v)
+		if err != nil {
+			return err
 		}
-		val := strings.TrimSpace(v.Value)
-		switch k.Value {
+		switch key {
 		case "type":
 			t, err := graph.ParseRelationType(val)
 			if err != nil {
-				return r, gazetteer.Errorf(pos, "reject: unknown type %q (want met, supported or opposed)", val)
+				return input.NodeErrorf(file, k, "reject: unknown type %q (want met, supported or opposed)", val)
 			}
 			r.Type = t
 		case "source":
@@ -374,17 +338,19 @@ func parseRejection(file string, n *yaml.Node) (Rejection, error) {
 			r.Target = val
 		case "article":
 			r.Article = val
-		default:
-			return r, gazetteer.Errorf(pos, "reject: unknown key %q (want one of %s)", k.Value, strings.Join(rejectionKeys, ", "))
 		}
+		return nil
+	})
+	if len(errs) > 0 {
+		return r, errs[0]
 	}
 	switch {
 	case r.Type == "":
-		return r, gazetteer.Errorf(r.Pos, "reject: missing type")
+		return r, input.Errorf(r.Pos, "reject: missing type")
 	case r.Source == "":
-		return r, gazetteer.Errorf(r.Pos, "reject: missing source")
+		return r, input.Errorf(r.Pos, "reject: missing source")
 	case r.Target == "":
-		return r, gazetteer.Errorf(r.Pos, "reject: missing target")
+		return r, input.Errorf(r.Pos, "reject: missing target")
 	}
 	return r, nil
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rawabit/rawabit/loader/gazetteer"
+	"github.com/rawabit/rawabit/graph"
 )
 
 // addFileSeeds adds every file of paths (globs) as a seed.
@@ -28,7 +28,7 @@ func addFileSeeds(f *testing.F, globs ...string) {
 	}
 }
 
-// checkPositioned fails t unless err is, or joins, *gazetteer.Error values
+// checkPositioned fails t unless err is, or joins, input errors (*graph.Error)
 // naming file with a line of at least 1.
 func checkPositioned(t *testing.T, err error, file string) {
 	t.Helper()
@@ -42,9 +42,9 @@ func checkPositioned(t *testing.T, err error, file string) {
 		if strings.HasPrefix(e.Error(), "... and ") {
 			continue // the line that stands for the errors left out of a long list
 		}
-		var ge *gazetteer.Error
-		if !errors.As(e, &ge) {
-			t.Fatalf("error %v (%T) names no file and line", e, e)
+		var ge *graph.Error
+		if !errors.As(e, &ge) || !errors.Is(e, graph.ErrInvalid) {
+			t.Fatalf("error %v (%T) is not an input error (*graph.Error of kind ErrInvalid) naming file and line", e, e)
 		}
 		if ge.Pos.File != file || ge.Pos.Line < 1 {
 			t.Fatalf("error %v: got position %s, want %s and a line >= 1", e, ge.Pos, file)

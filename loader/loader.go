@@ -23,6 +23,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/rawabit/rawabit/internal/input"
+
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader/corpus"
 	"github.com/rawabit/rawabit/loader/gazetteer"
@@ -168,7 +170,7 @@ func New(opts Options) (*Loader, error) {
 		l.rejections = rs
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("loader: %w", joinErrors(errs))
+		return nil, fmt.Errorf("loader: %w", input.JoinCapped(errs))
 	}
 	g, err := gazetteer.Merge(gs...)
 	if err != nil {
@@ -181,12 +183,12 @@ func New(opts Options) (*Loader, error) {
 		l.actors[a.ID] = a
 		if err := a.Validate(); err != nil {
 			pos, _ := g.Position(a.ID)
-			errs = append(errs, gazetteer.Errorf(pos, "%v", err))
+			errs = append(errs, input.Errorf(pos, "%v", err))
 		}
 	}
-	known := func(pos gazetteer.Position, role, id string) {
+	known := func(pos graph.Position, role, id string) {
 		if _, ok := g.Actor(id); !ok {
-			errs = append(errs, gazetteer.Errorf(pos, "%s: unknown actor %q (not in the gazetteer nor in the claims file's actors)", role, id))
+			errs = append(errs, input.Errorf(pos, "%s: unknown actor %q (not in the gazetteer nor in the claims file's actors)", role, id))
 		}
 	}
 	if claims != nil {
@@ -201,7 +203,7 @@ func New(opts Options) (*Loader, error) {
 		known(r.Pos, "reject: target", r.Target)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("loader: %w", joinErrors(errs))
+		return nil, fmt.Errorf("loader: %w", input.JoinCapped(errs))
 	}
 	if opts.Extractor != nil {
 		x, err := opts.Extractor(g)
@@ -326,15 +328,15 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 				continue
 			}
 			if reason, ok := unreadable[id]; ok {
-				errs = append(errs, gazetteer.Errorf(c.Pos, "claim: article %q could not be read: %s", id, reason))
+				errs = append(errs, input.Errorf(c.Pos, "claim: article %q could not be read: %s", id, reason))
 				continue
 			}
-			errs = append(errs, gazetteer.Errorf(c.Pos, "claim: unknown article %q (not in the corpus %s)", id, strings.Join(l.opts.Corpus, " ")))
+			errs = append(errs, input.Errorf(c.Pos, "claim: unknown article %q (not in the corpus %s)", id, strings.Join(l.opts.Corpus, " ")))
 		}
 	}
 	if len(errs) > 0 {
 		stop()
-		return sum, fmt.Errorf("loader: nothing loaded: %w", joinErrors(errs))
+		return sum, fmt.Errorf("loader: nothing loaded: %w", input.JoinCapped(errs))
 	}
 	q.close()
 	defer func() {
@@ -522,9 +524,8 @@ func printableID(id string) string {
 // goes into Skip.Line rather than the reason.
 func skipOf(it corpus.Item) Skip {
 	sk := Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: it.Err.Error()}
-	var ie *gazetteer.Error
-	if errors.As(it.Err, &ie) && ie.Pos.File == it.Path {
-		sk.Line, sk.Reason = ie.Pos.Line, ie.Msg
+	if ie := graph.AsError(it.Err); ie != nil && ie.Pos.File == it.Path {
+		sk.Line, sk.Reason = ie.Pos.Line, ie.UserMessage()
 	}
 	return sk
 }
@@ -686,23 +687,15 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-func joinErrors(errs []error) error {
-	const max = 50
-	if len(errs) > max {
-		errs = append(errs[:max:max], fmt.Errorf("... and %d more errors", len(errs)-max))
-	}
-	return errors.Join(errs...)
-}
-
 // outsideCorpus collects the entries of an input file that name articles not
 // in the corpus, to report them in one warning rather than one per entry.
 type outsideCorpus struct {
-	first    gazetteer.Position
+	first    graph.Position
 	entries  int
 	articles map[string]bool
 }
 
-func (o *outsideCorpus) add(pos gazetteer.Position, article string) {
+func (o *outsideCorpus) add(pos graph.Position, article string) {
 	if o.entries == 0 {
 		o.first, o.articles = pos, map[string]bool{}
 	}

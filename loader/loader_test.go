@@ -14,6 +14,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/memstore"
+	"github.com/rawabit/rawabit/internal/input"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -95,44 +96,44 @@ func TestLoadBadInputLoadsNothing(t *testing.T) {
 		want        string // "file:line: message" with file claims.yaml or corrections.yaml
 	}{
 		{"quote not in article", claim("    quote: التقى حفتر بكونتي\n"), "",
-			`claims.yaml:2: claim: quote "التقى حفتر بكونتي" is not in article "art1"`},
+			`claims.yaml:2:5: claim: quote "التقى حفتر بكونتي" is not in article "art1"`},
 		{"quote differing only in diacritics", claim("    quote: التَقى المشير خليفة حفتر\n"), "",
-			`claims.yaml:2: claim: quote "التَقى المشير خليفة حفتر" is not in article "art1" (it differs from the text in spelling`},
+			`claims.yaml:2:5: claim: quote "التَقى المشير خليفة حفتر" is not in article "art1" (it differs from the text in spelling`},
 		{"occurrence beyond the quote's count", claim("    quote: حفتر\n    occurrence: 3\n"), "",
-			`claims.yaml:2: claim: quote "حفتر" is not in article "art1" (found 2 times, occurrence 3 asked)`},
+			`claims.yaml:2:5: claim: quote "حفتر" is not in article "art1" (found 2 times, occurrence 3 asked)`},
 		{"unknown actor", "claims:\n  - article: art1\n    type: met\n    source: khalifa-hafter\n    target: giuseppe-conte\n    quote: حفتر\n", "",
-			`claims.yaml:2: claim: source: unknown actor "khalifa-hafter"`},
+			`claims.yaml:2:5: claim: source: unknown actor "khalifa-hafter"`},
 		{"unknown article", "claims:\n  - article: art9\n    type: met\n    source: khalifa-haftar\n    target: giuseppe-conte\n    quote: حفتر\n", "",
-			`claims.yaml:2: claim: unknown article "art9"`},
+			`claims.yaml:2:5: claim: unknown article "art9"`},
 		{"article unreadable", "claims:\n  - article: latin1\n    type: met\n    source: khalifa-haftar\n    target: giuseppe-conte\n    quote: حفتر\n", "",
-			`claims.yaml:2: claim: article "latin1" could not be read: `},
+			`claims.yaml:2:5: claim: article "latin1" could not be read: `},
 		{"bad type", "claims:\n  - article: art1\n    type: visited\n    source: khalifa-haftar\n    target: giuseppe-conte\n    quote: حفتر\n", "",
-			`claims.yaml:3: claim: unknown type "visited" (want met, supported or opposed)`},
+			`claims.yaml:3:5: claim: unknown type "visited" (want met, supported or opposed)`},
 		{"unknown key", claim("    quote: حفتر\n    evidence: x\n"), "",
-			`claims.yaml:7: claim: unknown key "evidence"`},
+			`claims.yaml:7:5: claim: unknown key "evidence"`},
 		{"negated certainty", claim("    quote: حفتر\n    certainty: negated\n"), "",
-			`claims.yaml:7: claim: certainty negated: a negated statement is never a claim`},
+			`claims.yaml:7:5: claim: certainty negated: a negated statement is never a claim`},
 		{"confidence out of range", claim("    quote: حفتر\n    confidence: 1.5\n"), "",
-			`claims.yaml:7: claim: confidence "1.5": want a number from 0 to 1`},
-		{"missing quote", claim(""), "", `claims.yaml:2: claim: missing quote`},
+			`claims.yaml:7:5: claim: confidence "1.5": want a number from 0 to 1`},
+		{"missing quote", claim(""), "", `claims.yaml:2:5: claim: missing quote`},
 		{"same actor twice", "claims:\n  - article: art1\n    type: met\n    source: uae\n    target: uae\n    quote: حفتر\n", "",
-			`claims.yaml:2: claim: source and target are the same actor "uae"`},
+			`claims.yaml:2:5: claim: source and target are the same actor "uae"`},
 		{"claim repeated", claim("    quote: حفتر\n") + "  - article: art1\n    type: MET\n    source: khalifa-haftar\n    target: giuseppe-conte\n    quote: حفتر\n", "",
-			`claims.yaml:7: claim repeats the claim at`},
-		{"unknown top-level key", "claim:\n  - article: art1\n", "", `claims.yaml:1: unknown key "claim" (want actors or claims)`},
+			`claims.yaml:7:5: claim repeats the claim at`},
+		{"unknown top-level key", "claim:\n  - article: art1\n", "", `claims.yaml:1:1: unknown key "claim" (want one of actors, claims)`},
 		{"YAML syntax", "claims:\n  - article: [art1\n", "", `claims.yaml:`},
 		{"declared actor claims a gazetteer name", "actors:\n  - id: haftar-2\n    kind: person\n    names: [حفتر]\n", "",
-			`claims.yaml:4: name "حفتر" of actor "haftar-2" is already claimed by actor "khalifa-haftar" at testdata/seed_gazetteer.yaml:`},
+			`claims.yaml:4:13: name "حفتر" of actor "haftar-2" is already claimed by actor "khalifa-haftar" at testdata/seed_gazetteer.yaml:`},
 		{"declared actor with unknown kind", "actors:\n  - id: x\n    kind: militia\n    names: [س]\n", "",
-			`claims.yaml:3: unknown kind "militia"`},
+			`claims.yaml:3:5: unknown kind "militia"`},
 		{"rejection of an unknown actor", "", "reject:\n  - type: met\n    source: usa\n    target: haftar\n",
-			`corrections.yaml:2: reject: target: unknown actor "haftar"`},
+			`corrections.yaml:2:5: reject: target: unknown actor "haftar"`},
 		{"rejection without target", "", "reject:\n  - type: met\n    source: usa\n",
-			`corrections.yaml:2: reject: missing target`},
+			`corrections.yaml:2:5: reject: missing target`},
 		{"rejection with unknown key", "", "reject:\n  - type: met\n    source: usa\n    target: uae\n    quote: x\n",
-			`corrections.yaml:5: reject: unknown key "quote"`},
+			`corrections.yaml:5:5: reject: unknown key "quote"`},
 		{"rejection with bad type", "", "reject:\n  - type: likes\n    source: usa\n    target: uae\n",
-			`corrections.yaml:2: reject: unknown type "likes"`},
+			`corrections.yaml:2:5: reject: unknown type "likes"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -142,8 +143,8 @@ func TestLoadBadInputLoadsNothing(t *testing.T) {
 			if err == nil {
 				t.Fatalf("got summary %+v and no error, want an error containing %q", sum, tt.want)
 			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("got error %q, want it to contain %q", err, tt.want)
+			if msgs := strings.Join(input.Messages(err), "\n"); !strings.Contains(msgs, tt.want) {
+				t.Errorf("got error messages %q, want them to contain %q", msgs, tt.want)
 			}
 			if !errors.Is(err, graph.ErrInvalid) {
 				t.Errorf("got error %v, want it to wrap graph.ErrInvalid", err)
@@ -190,7 +191,7 @@ func TestLoadCorpusWithBadFiles(t *testing.T) {
 func TestLoadPartialCorpus(t *testing.T) {
 	opts := fixture(t, map[string]string{"art1.txt": art1Text}, goodClaims, "")
 	s := memstore.New()
-	if _, err := Load(context.Background(), s, opts); err == nil || !strings.Contains(err.Error(), `claims.yaml:13: claim: unknown article "art2"`) {
+	if _, err := Load(context.Background(), s, opts); err == nil || !strings.Contains(strings.Join(input.Messages(err), "\n"), `claims.yaml:13:5: claim: unknown article "art2"`) {
 		t.Fatalf("got error %v, want the claim of art2 (line 13) reported as an unknown article", err)
 	}
 	opts.PartialCorpus = true
@@ -198,7 +199,7 @@ func TestLoadPartialCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Articles != 1 || sum.Claims != 2 || len(sum.Warnings) != 1 || !strings.HasSuffix(sum.Warnings[0], `claims.yaml:13: 1 curated claim of 1 article not in the corpus not loaded (art2)`) {
+	if sum.Articles != 1 || sum.Claims != 2 || len(sum.Warnings) != 1 || !strings.HasSuffix(sum.Warnings[0], `claims.yaml:13:5: 1 curated claim of 1 article not in the corpus not loaded (art2)`) {
 		t.Errorf("got summary %+v, want art1 with its 2 claims and a warning for the claim of art2", sum)
 	}
 }
@@ -488,7 +489,7 @@ func TestLoadWarnsOnceForCorrectionsOutsideCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{opts.Corrections + ":2: 2 corrections of 2 articles not in the corpus not used (gone, gone2)"}
+	want := []string{opts.Corrections + ":2:5: 2 corrections of 2 articles not in the corpus not used (gone, gone2)"}
 	if !slices.Equal(sum.Warnings, want) {
 		t.Errorf("got warnings %q, want %q", sum.Warnings, want)
 	}

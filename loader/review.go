@@ -10,10 +10,11 @@ import (
 	"sync"
 	"time"
 
+	"github.com/rawabit/rawabit/internal/input"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // reviewsKey is the key of the review log in the corrections file.
@@ -167,55 +168,51 @@ func ParseReviewsFile(path string) ([]graph.Decision, error) {
 // ParseReviews parses the "reviews" list of a corrections file named name
 // (see ParseReviewsFile).
 func ParseReviews(name string, data []byte) ([]graph.Decision, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, gazetteer.YAMLError(name, err)
+	root, err := input.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+	if root == nil || root.Kind != yaml.MappingNode {
 		return nil, nil // ParseCorrections reports a bad shape
 	}
-	root := doc.Content[0]
 	var out []graph.Decision
 	var errs []error
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Value != reviewsKey || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		if root.Content[i].Value != reviewsKey {
 			continue
 		}
-		if v.Kind != yaml.SequenceNode {
-			errs = append(errs, gazetteer.Errorf(gazetteer.Position{File: name, Line: v.Line}, "reviews: want a list, got %s", gazetteer.NodeKind(v)))
+		items, err := input.List(name, reviewsKey, root.Content[i+1])
+		if err != nil {
+			errs = append(errs, err)
 			continue
 		}
-		for _, n := range v.Content {
-			pos := gazetteer.Position{File: name, Line: n.Line}
+		for _, n := range items {
 			var e reviewEntry
-			if err := decodeStrict(n, &e); err != nil {
-				errs = append(errs, gazetteer.Errorf(pos, "reviews: %v", err))
+			if err := input.Decode(name, n, reviewsKey, &e); err != nil {
+				errs = append(errs, err)
 				continue
 			}
 			d := e.decision()
 			if err := d.Validate(); err != nil {
-				errs = append(errs, gazetteer.Errorf(pos, "reviews: %v", err))
+				errs = append(errs, input.NodeErrorf(name, n, "reviews: %s", userText(err)))
 				continue
 			}
 			out = append(out, d)
 		}
 	}
 	if len(errs) > 0 {
-		return nil, joinErrors(errs)
+		return nil, input.JoinCapped(errs)
 	}
 	return out, nil
 }
 
-// decodeStrict decodes n into v, refusing keys v does not have.
-func decodeStrict(n *yaml.Node, v any) error {
-	data, err := yaml.Marshal(n)
-	if err != nil {
-		return err
+// userText is the user message of err when it holds a *graph.Error, else
+// its text.
+func userText(err error) string {
+	if msg, ok := graph.UserMessage(err); ok {
+		return msg
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	return dec.Decode(v)
+	return err.Error()
 }
 
 // appendYAML appends entry to the list under the top-level key of the YAML
@@ -238,7 +235,7 @@ func appendYAML(path, key string, entry any) error {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return gazetteer.YAMLError(path, err)
+		return input.YAMLError(path, err)
 	}
 	if len(doc.Content) == 0 {
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
@@ -248,7 +245,7 @@ func appendYAML(path, key string, entry any) error {
 		*root = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", HeadComment: root.HeadComment}
 	}
 	if root.Kind != yaml.MappingNode {
-		return gazetteer.Errorf(gazetteer.Position{File: path, Line: root.Line}, "want a mapping, got %s", gazetteer.NodeKind(root))
+		return input.NodeErrorf(path, root, "want a mapping, got %s", input.Kind(root))
 	}
 	var list *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
@@ -264,7 +261,7 @@ func appendYAML(path, key string, entry any) error {
 		*list = yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", LineComment: list.LineComment}
 	}
 	if list.Kind != yaml.SequenceNode {
-		return gazetteer.Errorf(gazetteer.Position{File: path, Line: list.Line}, "%s: want a list, got %s", key, gazetteer.NodeKind(list))
+		return input.NodeErrorf(path, list, "%s: want a list, got %s", key, input.Kind(list))
 	}
 	list.Style = 0 // block style, whatever it was ([] in an empty file)
 	var n yaml.Node

@@ -285,13 +285,13 @@ func TestLoadConfigErrors(t *testing.T) {
 		{configCase{name: "misspelt environment variable", env: map[string]string{"RAWABIT_STROE": "neo4j"}},
 			[]string{"environment RAWABIT_STROE: unknown key (did you mean RAWABIT_STORE?)"}},
 		{configCase{name: "malformed YAML", yaml: "store: memory\nserver:\n  addr: [unclosed\n"},
-			[]string{"config.yaml:2: invalid YAML"}},
+			[]string{"config.yaml:2: invalid: YAML: "}},
 		{configCase{name: "duplicate key", yaml: "store: memory\nstore: neo4j\n"},
-			[]string{"config.yaml:2: store: key already set at line 1"}},
+			[]string{"config.yaml:2:1: invalid: store: key already given at line 1"}},
 		{configCase{name: "top level is a list", yaml: "- store\n"},
 			[]string{"config.yaml:1", "want a mapping"}},
 		{configCase{name: "every bad key reported", yaml: "store: x\nlog:\n  level: y\n"},
-			[]string{"config.yaml:1: store", "config.yaml:3: log.level"}},
+			[]string{"config.yaml:1:1: invalid: store", "config.yaml:3:3: invalid: log.level"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,8 +351,8 @@ func TestLoadConfigFileSelection(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err := loadConfig(configSource{File: bad})
-		if err == nil || !strings.Contains(err.Error(), bad+":3: store") {
-			t.Errorf("got %v, want an error containing %q", err, bad+":3: store")
+		if err == nil || !strings.Contains(err.Error(), bad+":3:1: invalid: store") {
+			t.Errorf("got %v, want an error containing %q", err, bad+":3:1: invalid: store")
 		}
 	})
 }

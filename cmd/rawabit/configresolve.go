@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/rawabit/rawabit/graph"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 )
@@ -56,7 +57,7 @@ func resolveConfig(src configSource) (resolvedConfig, error) {
 			file = defaultConfigFile
 		}
 	}
-	var lines map[string]int
+	var lines map[string]graph.Position
 	data, err := os.ReadFile(file)
 	switch {
 	case err == nil:
@@ -107,7 +108,11 @@ func resolveConfig(src configSource) (resolvedConfig, error) {
 		}
 		r.Values[k.Key], r.Origins[k.Key] = val, from
 		if err := k.set(&r.Config, val); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %s: %w", from, k.Key, err))
+			if pos, ok := lines[k.Key]; ok && from == fileOrigin(pos) {
+				errs = append(errs, &graph.Error{Kind: graph.ErrInvalid, Pos: pos, Field: k.Key, Message: err.Error()})
+			} else {
+				errs = append(errs, fmt.Errorf("%s: %s: %w", from, k.Key, err))
+			}
 		}
 	}
 	if err := errors.Join(errs...); err != nil {
@@ -117,18 +122,22 @@ func resolveConfig(src configSource) (resolvedConfig, error) {
 }
 
 // origin names where a key's value came from, in viper's order of priority.
-func origin(k configKey, f *pflag.Flag, file string, lines map[string]int) string {
+func origin(k configKey, f *pflag.Flag, file string, lines map[string]graph.Position) string {
 	if f != nil && f.Changed {
 		return "flag --" + f.Name
 	}
 	if _, set := os.LookupEnv(k.EnvVar()); set {
 		return "environment " + k.EnvVar()
 	}
-	if line, ok := lines[k.Key]; ok {
-		return fmt.Sprintf("%s:%d", file, line)
+	if pos, ok := lines[k.Key]; ok {
+		return fileOrigin(pos)
 	}
 	return "default"
 }
+
+// fileOrigin is the origin of a key set in the config file at pos:
+// "file:line".
+func fileOrigin(pos graph.Position) string { return fmt.Sprintf("%s:%d", pos.File, pos.Line) }
 
 // checkEnv rejects non-empty RAWABIT_* variables that look like a misspelt
 // key, so that a typo is not silently ignored: a name under a known section

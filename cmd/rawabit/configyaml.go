@@ -3,66 +3,57 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/internal/input"
 
 	"gopkg.in/yaml.v3"
 )
 
 // checkConfigYAML checks the shape of a config file: valid YAML, a mapping
-// of known sections and keys, no empty values. It returns the line of every
-// key it holds.
-func checkConfigYAML(file string, data []byte) (map[string]int, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(file, err)
+// of known sections and keys, no key given twice, no empty values. It
+// returns the position of every key it holds. Errors are input errors
+// (*graph.Error) naming file, line and column, all joined.
+func checkConfigYAML(file string, data []byte) (map[string]graph.Position, error) {
+	root, err := input.Parse(file, data)
+	if err != nil {
+		return nil, err
 	}
-	lines := map[string]int{}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return lines, nil
-	}
-	root := doc.Content[0]
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
-		return lines, nil
+	at := map[string]graph.Position{}
+	if root == nil {
+		return at, nil
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: want a mapping of keys, such as \"store: memory\"", file, root.Line)
+		return nil, input.NodeErrorf(file, root, "want a mapping of keys, such as \"store: memory\"")
 	}
 	var errs []error
 	var walk func(prefix string, m *yaml.Node)
 	walk = func(prefix string, m *yaml.Node) {
-		seen := map[string]int{}
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			kn, vn := m.Content[i], m.Content[i+1]
-			key := prefix + kn.Value
-			at := fmt.Sprintf("%s:%d", file, kn.Line)
-			if first, dup := seen[kn.Value]; dup {
-				errs = append(errs, fmt.Errorf("%s: %s: key already set at line %d", at, key, first))
-				continue
-			}
-			seen[kn.Value] = kn.Line
+		errs = append(errs, input.Mapping(file, m, strings.TrimSuffix(prefix, "."), nil, func(name string, kn, vn *yaml.Node) error {
+			key := prefix + name
 			if spec, ok := lookupKey(key); ok {
-				lines[key] = kn.Line
+				at[key] = input.At(file, kn)
 				if err := checkNodeShape(spec, vn); err != nil {
-					errs = append(errs, fmt.Errorf("%s: %s: %w", at, key, err))
+					return &graph.Error{Kind: graph.ErrInvalid, Pos: input.At(file, kn), Field: key, Message: err.Error()}
 				}
-				continue
+				return nil
 			}
 			if configSection(key) {
 				switch {
 				case vn.Kind == yaml.MappingNode:
 					walk(key+".", vn)
-				case vn.Kind == yaml.ScalarNode && vn.Tag == "!!null":
+				case input.IsNull(vn):
 				default:
-					errs = append(errs, fmt.Errorf("%s: %s: want a mapping of keys under it", at, key))
+					return &graph.Error{Kind: graph.ErrInvalid, Pos: input.At(file, kn), Field: key, Message: "want a mapping of keys under it"}
 				}
-				continue
+				return nil
 			}
-			errs = append(errs, fmt.Errorf("%s: unknown key %q%s", at, key, suggest(key)))
-		}
+			return input.NodeErrorf(file, kn, "unknown key %q%s", key, suggest(key))
+		})...)
 	}
 	walk("", root)
-	return lines, errors.Join(errs...)
+	return at, errors.Join(errs...)
 }
 
 func checkNodeShape(spec configKey, n *yaml.Node) error {
@@ -116,20 +107,6 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
-}
-
-// yamlError turns yaml.v3's "yaml: line N: msg" into "FILE:N: invalid
-// YAML: msg".
-func yamlError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, tail, ok := strings.Cut(rest, ": "); ok {
-			if _, convErr := strconv.Atoi(n); convErr == nil {
-				return fmt.Errorf("%s:%s: invalid YAML: %s", file, n, tail)
-			}
-		}
-	}
-	return fmt.Errorf("%s: invalid YAML: %s", file, msg)
 }
 
 // Value parsers. Each accepts what viper hands over: the YAML-decoded value

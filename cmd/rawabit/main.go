@@ -17,6 +17,8 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/internal/input"
 	"github.com/spf13/cobra"
 )
 
@@ -86,12 +88,26 @@ func runApp(ctx context.Context, app *App, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	fmt.Fprintln(stderr, "rawabit:", err)
+	for _, line := range errorLines(err) {
+		fmt.Fprintln(stderr, "rawabit:", line)
+	}
 	if errors.As(err, new(usageError)) {
 		fmt.Fprintln(stderr, "Run 'rawabit --help' for usage.")
 		return exitUsage
 	}
 	return exitError
+}
+
+// errorLines is what the command line prints for err, one line each. For
+// an error in an input file (a *graph.Error with a position) it is the user
+// message (graph.UserMessage: file:line:column and message) of every error
+// joined in err; for any other error, its text, which names the operation,
+// flag or variable at fault.
+func errorLines(err error) []string {
+	if e := graph.AsError(err); e == nil || e.Pos == (graph.Position{}) {
+		return []string{err.Error()}
+	}
+	return input.Messages(err)
 }
 
 func newRootCmd(app *App) *cobra.Command {

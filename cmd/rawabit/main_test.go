@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -424,4 +425,54 @@ func TestServeDeadNeo4j(t *testing.T) {
 			t.Errorf("got exit %d, stderr %q, want 1 and context canceled", code, errOut.String())
 		}
 	})
+}
+
+// TestInputErrorMessages runs commands on bad input files and checks that
+// the command line prints the user message of each error: the file, line
+// and column, and what is wrong, without the kind or the operation.
+func TestInputErrorMessages(t *testing.T) {
+	clearEnv(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write := func(name, data string) string {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return name
+	}
+	articles := filepath.Join(dir, "articles")
+	if err := os.Mkdir(articles, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("articles/a1.txt", "نص")
+	tests := []struct {
+		name string
+		args []string
+		want []string // whole lines of stderr
+	}{
+		{"gazetteer with an unknown key",
+			[]string{"load", "--no-default-gazetteer", "--gazetteer", write("gaz.yaml", "actors:\n  - id: x\n    kind: state\n    nmaes: [س]\n"), articles},
+			[]string{"rawabit: gaz.yaml:4:5: actor: unknown key \"nmaes\" (want one of id, name, kind, names, aliases, affiliation, capital, demonyms, adjectives)"}},
+		{"claims file with two bad claims",
+			[]string{"load", "--claims", write("claims.yaml", "claims:\n  - {article: a1, type: likes, source: a, target: b, quote: q}\n  - article: a1\n    type: met\n"), articles},
+			[]string{"rawabit: claims.yaml:2:19: claim: unknown type \"likes\" (want met, supported or opposed)", "rawabit: claims.yaml:3:5: claim: missing source"}},
+		{"config file with a bad value",
+			[]string{"--config", write("bad-config.yaml", "store: memory\nlog:\n  level: loud\n"), "load", articles},
+			[]string{`rawabit: bad-config.yaml:3:3: log.level: "loud" is not one of debug, info, warn, error`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCLI(t, tt.args...)
+			if code != exitError {
+				t.Errorf("got exit %d, want %d (stderr %q)", code, exitError, errOut)
+			}
+			lines := strings.Split(strings.TrimSpace(errOut), "\n")
+			for _, w := range tt.want {
+				if !slices.Contains(lines, w) {
+					t.Errorf("got stderr %q, want the line %q", errOut, w)
+				}
+			}
+		})
+	}
 }

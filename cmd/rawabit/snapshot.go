@@ -79,7 +79,7 @@ func (app *App) extractionFingerprint(g *gazetteer.Gazetteer) (string, error) {
 	// folder at every start.
 	roles := g.Roles()
 	for i := range roles {
-		roles[i].Pos = gazetteer.Position{}
+		roles[i].Pos = graph.Position{}
 	}
 	if err := json.NewEncoder(h).Encode(struct {
 		Actors  []graph.Actor

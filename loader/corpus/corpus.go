@@ -22,7 +22,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/loader/gazetteer"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // MaxRecordBytes is the longest JSON Lines record (one line) the loader
@@ -256,11 +256,11 @@ func ParseText(file, id string, data []byte) (graph.Article, error) {
 func parseText(file, id string, data []byte, lazy bool) (graph.Article, error) {
 	a := graph.Article{ID: id, Language: "ar"}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return a, gazetteer.Errorf(gazetteer.Position{File: file, Line: lineAt(data, i)}, "binary file (NUL byte at offset %d)", i)
+		return a, input.Errorf(input.Line(file, lineAt(data, i)), "binary file (NUL byte at offset %d)", i)
 	}
 	if !utf8.Valid(data) {
 		i := firstInvalidUTF8(data)
-		return a, gazetteer.Errorf(gazetteer.Position{File: file, Line: lineAt(data, i)}, "not UTF-8 (invalid byte at offset %d)", i)
+		return a, input.Errorf(input.Line(file, lineAt(data, i)), "not UTF-8 (invalid byte at offset %d)", i)
 	}
 	body := bytes.TrimPrefix(data, []byte("\ufeff"))
 	fm, rest, ok, err := splitFrontMatter(file, body)
@@ -304,33 +304,30 @@ func splitFrontMatter(file string, data []byte) (fm, rest []byte, ok bool, err e
 		}
 		off += len(line) + 1
 	}
-	return nil, nil, false, gazetteer.Errorf(gazetteer.Position{File: file, Line: 1}, "front matter opened by --- is never closed by a --- line")
+	return nil, nil, false, input.Errorf(input.Line(file, 1), "front matter opened by --- is never closed by a --- line")
 }
 
 var frontMatterKeys = []string{"title", "source", "url", "published"}
 
 func parseFrontMatter(file string, fm []byte, a *graph.Article) error {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
-		e := gazetteer.YAMLError(file, err).(*gazetteer.Error)
-		e.Pos.Line++
-		return e
+	root, err := input.Parse(file, fm)
+	if err != nil {
+		// The front matter starts on the file's second line.
+		if e := graph.AsError(err); e != nil {
+			e.Pos.Line++
+		}
+		return err
 	}
-	if len(doc.Content) == 0 {
+	if root == nil {
 		return nil
 	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return gazetteer.Errorf(gazetteer.Position{File: file, Line: root.Line + 1}, "front matter: want a mapping of %s, got %s", strings.Join(frontMatterKeys, ", "), gazetteer.NodeKind(root))
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		pos := gazetteer.Position{File: file, Line: k.Line + 1}
-		if v.Kind != yaml.ScalarNode {
-			return gazetteer.Errorf(pos, "front matter: %s: want a single value, got %s", k.Value, gazetteer.NodeKind(v))
+	input.ShiftLines(root, 1)
+	errs := input.Mapping(file, root, "front matter", frontMatterKeys, func(key string, k, v *yaml.Node) error {
+		val, err := input.Scalar(file, "front matter: "+key, v)
+		if err != nil {
+			return err
 		}
-		val := strings.TrimSpace(v.Value)
-		switch k.Value {
+		switch key {
 		case "title":
 			a.Title = val
 		case "source":
@@ -340,13 +337,15 @@ func parseFrontMatter(file string, fm []byte, a *graph.Article) error {
 		case "published":
 			t, err := parseDate(val)
 			if err != nil {
-				return gazetteer.Errorf(pos, "front matter: published: %v", err)
+				return input.NodeErrorf(file, k, "front matter: published: %v", err)
 			}
 			a.Published = t
 			a.DateSource = graph.DateFrontMatter
-		default:
-			return gazetteer.Errorf(pos, "front matter: unknown key %q (want one of %s)", k.Value, strings.Join(frontMatterKeys, ", "))
 		}
+		return nil
+	})
+	if len(errs) > 0 {
+		return errs[0]
 	}
 	return nil
 }
@@ -442,7 +441,7 @@ func walkJSONL(ctx context.Context, path string, lazy bool, visit func(Item) err
 		}
 		if i := bytes.IndexByte(rec, 0); i >= 0 {
 			// Like an escaped \u0000: this record is skipped, the rest read.
-			if verr := visit(Item{Path: path, Line: line, Err: gazetteer.Errorf(gazetteer.Position{File: path, Line: line},
+			if verr := visit(Item{Path: path, Line: line, Err: input.Errorf(input.Line(path, line),
 				"record: NUL byte at offset %d", i)}); verr != nil {
 				return verr
 			}
@@ -480,46 +479,46 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 
 func parseRecord(path string, line int, rec []byte, lazy bool) Item {
 	it := Item{Path: path, Line: line}
-	pos := gazetteer.Position{File: path, Line: line}
+	pos := input.Line(path, line)
 	if !utf8.Valid(rec) {
-		it.Err = gazetteer.Errorf(pos, "not UTF-8 (invalid byte at offset %d of the record)", firstInvalidUTF8(rec))
+		it.Err = input.Errorf(pos, "not UTF-8 (invalid byte at offset %d of the record)", firstInvalidUTF8(rec))
 		return it
 	}
 	dec := json.NewDecoder(bytes.NewReader(rec))
 	dec.DisallowUnknownFields()
 	var r jsonRecord
 	if err := dec.Decode(&r); err != nil {
-		it.Err = gazetteer.Errorf(pos, "record: %v", err)
+		it.Err = input.Errorf(pos, "record: %v", err)
 		return it
 	}
 	if dec.More() {
-		it.Err = gazetteer.Errorf(pos, "record: more than one JSON value on the line")
+		it.Err = input.Errorf(pos, "record: more than one JSON value on the line")
 		return it
 	}
 	if r.ID == nil || strings.TrimSpace(*r.ID) == "" {
-		it.Err = gazetteer.Errorf(pos, "record: missing id")
+		it.Err = input.Errorf(pos, "record: missing id")
 		return it
 	}
 	it.Article.ID = *r.ID
 	for _, f := range []struct{ name, value string }{{"id", *r.ID}, {"title", r.Title}, {"source", r.Source}, {"url", r.URL}, {"published", r.Published}} {
 		if i := strings.IndexByte(f.value, 0); i >= 0 {
-			it.Err = gazetteer.Errorf(pos, "record: %s: NUL character (\\u0000) at offset %d", f.name, i)
+			it.Err = input.Errorf(pos, "record: %s: NUL character (\\u0000) at offset %d", f.name, i)
 			return it
 		}
 	}
 	if r.Text != nil {
 		if i := strings.IndexByte(*r.Text, 0); i >= 0 {
-			it.Err = gazetteer.Errorf(pos, "record %q: text: NUL character (\\u0000) at offset %d", *r.ID, i)
+			it.Err = input.Errorf(pos, "record %q: text: NUL character (\\u0000) at offset %d", *r.ID, i)
 			return it
 		}
 	}
 	if r.Text == nil {
-		it.Err = gazetteer.Errorf(pos, "record %q: missing text", *r.ID)
+		it.Err = input.Errorf(pos, "record %q: missing text", *r.ID)
 		return it
 	}
 	published, err := parseDate(strings.TrimSpace(r.Published))
 	if err != nil {
-		it.Err = gazetteer.Errorf(pos, "record %q: published: %v", *r.ID, err)
+		it.Err = input.Errorf(pos, "record %q: published: %v", *r.ID, err)
 		return it
 	}
 	it.Article = graph.Article{

@@ -50,11 +50,11 @@ func TestParseText(t *testing.T) {
 			in:   "---\ntitle: t\n---\n\n  نص مع مسافات  \n\n",
 			want: graph.Article{Title: "t", Text: "\n  نص مع مسافات  \n\n"},
 		},
-		{name: "unknown key", in: "---\ntitle: t\nauthor: x\n---\nنص", wantErr: `f.txt:3: front matter: unknown key "author"`},
-		{name: "bad date", in: "---\npublished: 14/11/2019\n---\nنص", wantErr: `f.txt:2: front matter: published: date "14/11/2019": want YYYY-MM-DD`},
+		{name: "unknown key", in: "---\ntitle: t\nauthor: x\n---\nنص", wantErr: `f.txt:3:1: front matter: unknown key "author"`},
+		{name: "bad date", in: "---\npublished: 14/11/2019\n---\nنص", wantErr: `f.txt:2:1: front matter: published: date "14/11/2019": want YYYY-MM-DD`},
 		{name: "unclosed front matter", in: "---\ntitle: t\nنص", wantErr: "f.txt:1: front matter opened by --- is never closed"},
 		{name: "malformed YAML", in: "---\ntitle: [t\n---\nنص", wantErr: "f.txt:"},
-		{name: "list value", in: "---\ntitle: t\nsource: [a, b]\n---\nنص", wantErr: "f.txt:3: front matter: source: want a single value"},
+		{name: "list value", in: "---\ntitle: t\nsource: [a, b]\n---\nنص", wantErr: "f.txt:3:9: front matter: source: want a single value"},
 		{name: "not UTF-8", in: "سطر\nCaf\xe9", wantErr: "f.txt:2: not UTF-8 (invalid byte at offset 10)"},
 		{name: "binary", in: "abc\x00def", wantErr: "f.txt:1: binary file (NUL byte at offset 3)"},
 	}
@@ -62,8 +62,9 @@ func TestParseText(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ParseText("f.txt", "f", []byte(tt.in))
 			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("got error %v, want one containing %q", err, tt.wantErr)
+				msg, ok := graph.UserMessage(err)
+				if !ok || !strings.Contains(msg, tt.wantErr) {
+					t.Fatalf("got error %v (user message %q), want a *graph.Error whose message contains %q", err, msg, tt.wantErr)
 				}
 				if !errors.Is(err, graph.ErrInvalid) {
 					t.Errorf("got error %v, want it to wrap graph.ErrInvalid", err)
@@ -89,7 +90,11 @@ func walk(t *testing.T, paths ...string) (articles map[string]graph.Article, got
 	articles = map[string]graph.Article{}
 	err := Walk(context.Background(), paths, func(it Item) error {
 		if it.Err != nil {
-			got = append(got, it.Where()+": ERROR "+it.Err.Error())
+			msg, ok := graph.UserMessage(it.Err)
+			if !ok {
+				msg = "(not a *graph.Error) " + it.Err.Error()
+			}
+			got = append(got, it.Where()+": ERROR "+msg)
 			return nil
 		}
 		articles[it.Article.ID] = it.Article

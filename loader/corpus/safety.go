@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/loader/gazetteer"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // checkItem makes a read article safe to store and show, or turns it into
@@ -18,7 +18,7 @@ func checkItem(it Item) Item {
 	}
 	a := &it.Article
 	if err := graph.CheckArticleID(a.ID); err != nil {
-		it.Err = gazetteer.Errorf(gazetteer.Position{File: it.Path, Line: max(it.Line, 1)}, "%v", err)
+		it.Err = input.Errorf(input.Line(it.Path, max(it.Line, 1)), "%v", err)
 		return it
 	}
 	if a.URL != "" && !graph.WebURL(a.URL) {

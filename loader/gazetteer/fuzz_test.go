@@ -6,9 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/rawabit/rawabit/graph"
 )
 
-// fuzzPositioned fails t unless every error joined in err is an *Error
+// fuzzPositioned fails t unless every error joined in err is an input error
 // naming one of files with a line of at least 1.
 func fuzzPositioned(t *testing.T, err error, files ...string) {
 	t.Helper()
@@ -20,9 +22,9 @@ func fuzzPositioned(t *testing.T, err error, files ...string) {
 		if strings.HasPrefix(e.Error(), "... and ") {
 			continue // the line that stands for the errors left out of a long list
 		}
-		var ge *Error
-		if !errors.As(e, &ge) {
-			t.Fatalf("error %v (%T) names no file and line", e, e)
+		var ge *graph.Error
+		if !errors.As(e, &ge) || !errors.Is(e, graph.ErrInvalid) {
+			t.Fatalf("error %v (%T) is not an input error (*graph.Error of kind ErrInvalid) naming file and line", e, e)
 		}
 		ok := false
 		for _, f := range files {

@@ -32,18 +32,16 @@
 package gazetteer
 
 import (
-	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // FormType says how a surface form refers to its actor.
@@ -75,49 +73,20 @@ type Entry struct {
 	Forms []Form
 }
 
-// Position is a place in an input file.
-type Position struct {
-	File string
-	Line int
-}
-
-// String formats the position as "file:line".
-func (p Position) String() string { return p.File + ":" + strconv.Itoa(p.Line) }
-
-// Error is an error in an input file. It wraps graph.ErrInvalid.
-type Error struct {
-	Pos Position
-	Msg string
-}
-
-// Error formats the error as "file:line: message".
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// Unwrap returns graph.ErrInvalid.
-func (e *Error) Unwrap() error { return graph.ErrInvalid }
-
-// Errorf returns an *Error at pos.
-func Errorf(pos Position, format string, args ...any) error {
-	return &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)}
-}
-
-// maxErrors caps how many errors one file reports.
-const maxErrors = 50
-
 type sourced struct {
 	text string
 	norm string
-	pos  Position
+	pos  graph.Position
 }
 
 type actorEntry struct {
 	id          string
-	pos         Position
+	pos         graph.Position
 	name        string
 	kind        graph.Kind
-	kindPos     Position
+	kindPos     graph.Position
 	affiliation string
-	affPos      Position
+	affPos      graph.Position
 	names       []sourced
 	capitals    []sourced
 	demonyms    []sourced
@@ -164,33 +133,29 @@ func LoadFiles(paths ...string) (*Gazetteer, error) {
 // are checked by Merge, since another file may supply them; call Merge (even
 // with one gazetteer) before using the result.
 func Parse(name string, data []byte) (*Gazetteer, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, yamlError(name, err)
+	root, err := input.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, Errorf(Position{name, 1}, "empty gazetteer (want a mapping with key actors)")
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		return nil, Errorf(Position{name, root.Line}, "want a mapping with key actors, got %s", nodeKind(root))
+	if root == nil {
+		return nil, input.Errorf(input.Line(name, 1), "empty gazetteer (want a mapping with key actors)")
 	}
 	var actors, offices, roles *yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		switch k.Value {
+	if errs := input.Mapping(name, root, "", topKeys, func(key string, _, v *yaml.Node) error {
+		switch key {
 		case "actors":
 			actors = v
 		case "offices":
 			offices = v
 		case "roles":
 			roles = v
-		default:
-			return nil, Errorf(Position{name, k.Line}, "unknown key %q (want actors, offices or roles)", k.Value)
 		}
+		return nil
+	}); len(errs) > 0 {
+		return nil, errs[0]
 	}
 	if actors == nil && offices == nil && roles == nil {
-		return nil, Errorf(Position{name, root.Line}, "missing key actors")
+		return nil, input.Required(name, root, "", "actors")
 	}
 	g := &Gazetteer{entries: map[string]*actorEntry{}}
 	var errs []error
@@ -210,7 +175,7 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 		g.roleDefs, errs = rs, append(errs, rerrs...)
 	}
 	if len(errs) > 0 {
-		return nil, joinCapped(errs)
+		return nil, input.JoinCapped(errs)
 	}
 	return g, nil
 }
@@ -220,14 +185,12 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 // that may declare actors (the loader's claims.yaml) use it.
 func ParseActorsNode(name string, seq *yaml.Node) (*Gazetteer, error) {
 	g := &Gazetteer{entries: map[string]*actorEntry{}}
-	if seq.Kind == yaml.ScalarNode && seq.Tag == "!!null" {
-		return g, nil
-	}
-	if seq.Kind != yaml.SequenceNode {
-		return nil, Errorf(Position{name, seq.Line}, "actors: want a list, got %s", nodeKind(seq))
+	items, err := input.List(name, "actors", seq)
+	if err != nil {
+		return nil, err
 	}
 	var errs []error
-	for _, item := range seq.Content {
+	for _, item := range items {
 		e, itemErrs := parseEntry(name, item)
 		errs = append(errs, itemErrs...)
 		if e != nil {
@@ -235,78 +198,72 @@ func ParseActorsNode(name string, seq *yaml.Node) (*Gazetteer, error) {
 				errs = append(errs, err)
 			}
 		}
-		if len(errs) >= maxErrors {
+		if len(errs) >= input.MaxErrors {
 			break
 		}
 	}
 	errs = append(errs, g.checkForms()...)
 	if len(errs) > 0 {
-		return nil, joinCapped(errs)
+		return nil, input.JoinCapped(errs)
 	}
 	return g, nil
 }
 
+// topKeys are the keys of a gazetteer file.
+var topKeys = []string{"actors", "offices", "roles"}
+
+// entryKeys are the keys of an actor entry.
 var entryKeys = []string{"id", "name", "kind", "names", "aliases", "affiliation", "capital", "demonyms", "adjectives"}
 
 func parseEntry(file string, n *yaml.Node) (*actorEntry, []error) {
-	pos := Position{file, n.Line}
-	if n.Kind != yaml.MappingNode {
-		return nil, []error{Errorf(pos, "actor: want a mapping with id, name, kind, names, got %s", nodeKind(n))}
-	}
+	pos := input.At(file, n)
 	e := &actorEntry{pos: pos}
-	var errs []error
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		kpos := Position{file, k.Line}
-		var err error
-		switch k.Value {
+	errs := input.Mapping(file, n, "actor", entryKeys, func(key string, k, v *yaml.Node) (err error) {
+		kpos := input.At(file, k)
+		switch key {
 		case "id":
-			e.id, err = scalar(file, k.Value, v)
+			e.id, err = input.Scalar(file, key, v)
 			if err == nil {
 				if e.id == "" {
-					err = Errorf(kpos, "id: empty")
+					err = input.Errorf(kpos, "id: empty")
 				} else if verr := (graph.Actor{ID: e.id, Kind: graph.KindPerson, Name: "x"}).Validate(); verr != nil {
-					err = Errorf(kpos, "id %q: want lower-case letters, digits and '-'", e.id)
+					err = input.Errorf(kpos, "id %q: want lower-case letters, digits and '-'", e.id)
 				}
 			}
 		case "name":
-			e.name, err = scalar(file, k.Value, v)
+			e.name, err = input.Scalar(file, key, v)
 		case "kind":
 			var s string
-			s, err = scalar(file, k.Value, v)
+			s, err = input.Scalar(file, key, v)
 			if err == nil {
 				e.kind, err = graph.ParseKind(s)
 				if err != nil {
-					err = Errorf(kpos, "unknown kind %q (want person, state or organisation)", s)
+					err = input.Errorf(kpos, "unknown kind %q (want person, state or organisation)", s)
 				}
 				e.kindPos = kpos
 			}
 		case "affiliation":
-			e.affiliation, err = scalar(file, k.Value, v)
+			e.affiliation, err = input.Scalar(file, key, v)
 			e.affPos = kpos
 		case "names":
-			e.names, err = forms(file, k.Value, v)
+			e.names, err = forms(file, key, v)
 		case "capital":
-			e.capitals, err = forms(file, k.Value, v)
+			e.capitals, err = forms(file, key, v)
 		case "demonyms":
-			e.demonyms, err = forms(file, k.Value, v)
+			e.demonyms, err = forms(file, key, v)
 		case "adjectives":
 			e.adj, err = parseAdjectives(file, k, v)
 		case "aliases":
 			var fs []sourced
-			fs, err = forms(file, k.Value, v)
+			fs, err = forms(file, key, v)
 			for _, f := range fs {
 				e.aliases = append(e.aliases, f.text)
 			}
-		default:
-			err = Errorf(kpos, "unknown key %q (want one of %s)", k.Value, strings.Join(entryKeys, ", "))
 		}
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
+		return err
+	})
 	if e.id == "" && len(errs) == 0 {
-		errs = append(errs, Errorf(pos, "actor without id"))
+		errs = append(errs, input.Errorf(pos, "actor without id"))
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -314,37 +271,19 @@ func parseEntry(file string, n *yaml.Node) (*actorEntry, []error) {
 	return e, nil
 }
 
-func scalar(file, key string, v *yaml.Node) (string, error) {
-	if v.Kind != yaml.ScalarNode {
-		return "", Errorf(Position{file, v.Line}, "%s: want a single value, got %s", key, nodeKind(v))
-	}
-	return strings.TrimSpace(v.Value), nil
-}
-
 // forms reads a list of strings, or a single string as a one-element list.
 func forms(file, key string, v *yaml.Node) ([]sourced, error) {
-	var items []*yaml.Node
-	switch v.Kind {
-	case yaml.ScalarNode:
-		if v.Tag == "!!null" {
-			return nil, nil
-		}
-		items = []*yaml.Node{v}
-	case yaml.SequenceNode:
-		items = v.Content
-	default:
-		return nil, Errorf(Position{file, v.Line}, "%s: want a list of strings, got %s", key, nodeKind(v))
+	items, err := input.Strings(file, key, v)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]sourced, 0, len(items))
 	for _, it := range items {
-		pos := Position{file, it.Line}
-		if it.Kind != yaml.ScalarNode {
-			return nil, Errorf(pos, "%s: want a string, got %s", key, nodeKind(it))
-		}
+		pos := input.At(file, it)
 		text := strings.TrimSpace(it.Value)
 		norm := arabic.Normalize(text)
 		if norm == "" {
-			return nil, Errorf(pos, "%s: empty form %q", key, it.Value)
+			return nil, input.Errorf(pos, "%s: empty form %q", key, it.Value)
 		}
 		out = append(out, sourced{text: text, norm: norm, pos: pos})
 	}
@@ -368,7 +307,7 @@ func (g *Gazetteer) add(e *actorEntry) error {
 	}
 	if e.kind != "" {
 		if old.kind != "" && old.kind != e.kind {
-			return Errorf(e.kindPos, "actor %q: kind %s conflicts with kind %s at %s", e.id, e.kind, old.kind, old.kindPos)
+			return input.Errorf(e.kindPos, "actor %q: kind %s conflicts with kind %s at %s", e.id, e.kind, old.kind, old.kindPos)
 		}
 		if old.kind == "" {
 			old.kind, old.kindPos = e.kind, e.kindPos
@@ -411,7 +350,7 @@ func (g *Gazetteer) checkForms() []error {
 				}
 				seen[f.norm] = true
 				if other, ok := ownerID[f.norm]; ok && other != id {
-					errs = append(errs, Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, other, owner[f.norm].pos))
+					errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, other, owner[f.norm].pos))
 					continue
 				}
 				owner[f.norm], ownerID[f.norm] = f, id
@@ -463,22 +402,22 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 		e := out.entries[id]
 		switch {
 		case e.kind == "":
-			errs = append(errs, Errorf(e.pos, "actor %q: missing kind (want person, state or organisation)", id))
+			errs = append(errs, input.Errorf(e.pos, "actor %q: missing kind (want person, state or organisation)", id))
 		case e.name == "" && len(e.names) == 0:
-			errs = append(errs, Errorf(e.pos, "actor %q: no name (want name or names)", id))
+			errs = append(errs, input.Errorf(e.pos, "actor %q: no name (want name or names)", id))
 		}
 		if e.affiliation == "" {
 			continue
 		}
 		if e.affiliation == id {
-			errs = append(errs, Errorf(e.affPos, "actor %q: affiliated with itself", id))
+			errs = append(errs, input.Errorf(e.affPos, "actor %q: affiliated with itself", id))
 		} else if _, ok := out.entries[e.affiliation]; !ok {
-			errs = append(errs, Errorf(e.affPos, "actor %q: unknown affiliation %q", id, e.affiliation))
+			errs = append(errs, input.Errorf(e.affPos, "actor %q: unknown affiliation %q", id, e.affiliation))
 		}
 	}
 	errs = append(errs, out.resolveRoles()...)
 	if len(errs) > 0 {
-		return nil, joinCapped(errs)
+		return nil, input.JoinCapped(errs)
 	}
 	return out, nil
 }
@@ -495,11 +434,11 @@ func (g *Gazetteer) Actor(id string) (graph.Actor, bool) {
 	return e.actor(), true
 }
 
-// Position returns where the actor with the given id was first defined.
-func (g *Gazetteer) Position(id string) (Position, bool) {
+// graph.Position returns where the actor with the given id was first defined.
+func (g *Gazetteer) Position(id string) (graph.Position, bool) {
 	e, ok := g.entries[id]
 	if !ok {
-		return Position{}, false
+		return graph.Position{}, false
 	}
 	return e.pos, true
 }
@@ -557,46 +496,4 @@ func (e *actorEntry) actor() graph.Actor {
 		}
 	}
 	return a
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+): `)
-
-// yamlError turns a yaml.v3 syntax error into an *Error naming file and line.
-func yamlError(file string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = strings.Replace(msg, m[0], "", 1)
-	}
-	return Errorf(Position{file, line}, "YAML: %s", msg)
-}
-
-// YAMLError turns an error of yaml.Unmarshal into an *Error naming file and
-// the line yaml.v3 reports (1 when it reports none).
-func YAMLError(file string, err error) error { return yamlError(file, err) }
-
-func nodeKind(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "nothing"
-}
-
-// NodeKind describes a YAML node for error messages ("a list", "a mapping",
-// or the quoted scalar).
-func NodeKind(n *yaml.Node) string { return nodeKind(n) }
-
-func joinCapped(errs []error) error {
-	if len(errs) > maxErrors {
-		errs = append(errs[:maxErrors:maxErrors], fmt.Errorf("... and %d more errors", len(errs)-maxErrors))
-	}
-	return errors.Join(errs...)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // FormTitle is the form type of an office title standing for the holder of a role.
@@ -22,7 +23,7 @@ type Role struct {
 	Office  string   // office id
 	Titles  []Form   // expanded from the office templates plus the role's own titles; Type FormTitle; normalised, unique
 	Holders []Tenure // sorted by From
-	Pos     Position
+	Pos     graph.Position
 }
 
 // Tenure is one holder of a role over a span of days; a zero From or To is open.
@@ -67,13 +68,13 @@ func (r Role) HolderAt(t time.Time) (actor string, ok bool) {
 // feminine) that fill the {m} and {f} placeholders of office titles.
 type adjectives struct {
 	m, f string
-	pos  Position
+	pos  graph.Position
 }
 
 // officeDef is an office with its title templates, as written in a file.
 type officeDef struct {
 	id        string
-	pos       Position
+	pos       graph.Position
 	templates []sourced
 }
 
@@ -81,7 +82,7 @@ type officeDef struct {
 // entries of one role id (possibly from several files) into a Role.
 type roleDef struct {
 	of, office         string
-	pos, ofPos, offPos Position
+	pos, ofPos, offPos graph.Position
 	titles             []sourced
 	holders            []holderDef
 }
@@ -89,7 +90,7 @@ type roleDef struct {
 type holderDef struct {
 	actor    string
 	from, to time.Time
-	pos      Position
+	pos      graph.Position
 }
 
 var (
@@ -109,56 +110,45 @@ var (
 
 // parseAdjectives reads adjectives: {m: ..., f: ...}.
 func parseAdjectives(file string, k, v *yaml.Node) (*adjectives, error) {
-	pos := Position{file, k.Line}
-	if v.Kind != yaml.MappingNode {
-		return nil, Errorf(Position{file, v.Line}, "adjectives: want a mapping with m and f, got %s", nodeKind(v))
-	}
-	a := &adjectives{pos: pos}
-	for i := 0; i+1 < len(v.Content); i += 2 {
-		kk, vv := v.Content[i], v.Content[i+1]
-		s, err := scalar(file, "adjectives: "+kk.Value, vv)
+	a := &adjectives{pos: input.At(file, k)}
+	errs := input.Mapping(file, v, "adjectives", adjKeys, func(key string, _, vv *yaml.Node) error {
+		s, err := input.Scalar(file, "adjectives: "+key, vv)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if arabic.Normalize(s) == "" {
-			return nil, Errorf(Position{file, vv.Line}, "adjectives: %s: empty form %q", kk.Value, vv.Value)
+			return input.NodeErrorf(file, vv, "adjectives: %s: empty form %q", key, vv.Value)
 		}
-		switch kk.Value {
-		case "m":
+		if key == "m" {
 			a.m = s
-		case "f":
+		} else {
 			a.f = s
-		default:
-			return nil, Errorf(Position{file, kk.Line}, "adjectives: unknown key %q (want one of %s)", kk.Value, strings.Join(adjKeys, ", "))
 		}
+		return nil
+	})
+	if len(errs) > 0 {
+		return nil, errs[0]
 	}
 	return a, nil
 }
 
 // parseOffices reads the value of an offices: key.
 func parseOffices(file string, seq *yaml.Node) ([]officeDef, []error) {
-	items, err := list(file, "offices", seq)
+	items, err := input.List(file, "offices", seq)
 	if err != nil {
 		return nil, []error{err}
 	}
 	var out []officeDef
 	var errs []error
 	for _, n := range items {
-		pos := Position{file, n.Line}
-		if n.Kind != yaml.MappingNode {
-			errs = append(errs, Errorf(pos, "office: want a mapping with id and titles, got %s", nodeKind(n)))
-			continue
-		}
+		pos := input.At(file, n)
 		o := officeDef{pos: pos}
-		ok := true
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			var err error
-			switch k.Value {
+		oerrs := input.Mapping(file, n, "office", officeKeys, func(key string, k, v *yaml.Node) (err error) {
+			switch key {
 			case "id":
-				o.id, err = scalar(file, "office: id", v)
+				o.id, err = input.Scalar(file, "office: id", v)
 				if err == nil && !validID(o.id) {
-					err = Errorf(Position{file, k.Line}, "office id %q: want lower-case letters, digits and '-'", o.id)
+					err = input.NodeErrorf(file, k, "office id %q: want lower-case letters, digits and '-'", o.id)
 				}
 			case "titles":
 				o.templates, err = forms(file, "office: titles", v)
@@ -167,16 +157,13 @@ func parseOffices(file string, seq *yaml.Node) ([]officeDef, []error) {
 						err = checkTemplate(t)
 					}
 				}
-			default:
-				err = Errorf(Position{file, k.Line}, "office: unknown key %q (want one of %s)", k.Value, strings.Join(officeKeys, ", "))
 			}
-			if err != nil {
-				errs = append(errs, err)
-				ok = false
-			}
-		}
+			return err
+		})
+		errs = append(errs, oerrs...)
+		ok := len(oerrs) == 0
 		if ok && o.id == "" {
-			errs = append(errs, Errorf(pos, "office without id"))
+			errs = append(errs, input.Errorf(pos, "office without id"))
 			ok = false
 		}
 		if ok {
@@ -189,7 +176,7 @@ func parseOffices(file string, seq *yaml.Node) ([]officeDef, []error) {
 func checkTemplate(t sourced) error {
 	for _, p := range placeholder.FindAllString(t.text, -1) {
 		if !slices.Contains(placeholders, p) {
-			return Errorf(t.pos, "office: title %q: unknown placeholder %s (want one of %s)", t.text, p, strings.Join(placeholders, ", "))
+			return input.Errorf(t.pos, "office: title %q: unknown placeholder %s (want one of %s)", t.text, p, strings.Join(placeholders, ", "))
 		}
 	}
 	return nil
@@ -197,7 +184,7 @@ func checkTemplate(t sourced) error {
 
 // parseRoles reads the value of a roles: key.
 func parseRoles(file string, seq *yaml.Node) ([]roleDef, []error) {
-	items, err := list(file, "roles", seq)
+	items, err := input.List(file, "roles", seq)
 	if err != nil {
 		return nil, []error{err}
 	}
@@ -209,7 +196,7 @@ func parseRoles(file string, seq *yaml.Node) ([]roleDef, []error) {
 		if len(rerrs) == 0 {
 			out = append(out, r)
 		}
-		if len(errs) >= maxErrors {
+		if len(errs) >= input.MaxErrors {
 			break
 		}
 	}
@@ -217,28 +204,23 @@ func parseRoles(file string, seq *yaml.Node) ([]roleDef, []error) {
 }
 
 func parseRole(file string, n *yaml.Node) (roleDef, []error) {
-	pos := Position{file, n.Line}
+	pos := input.At(file, n)
 	r := roleDef{pos: pos}
-	if n.Kind != yaml.MappingNode {
-		return r, []error{Errorf(pos, "role: want a mapping with of, office and holders, got %s", nodeKind(n))}
-	}
 	var errs []error
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		kpos := Position{file, k.Line}
-		var err error
-		switch k.Value {
+	errs = append(errs, input.Mapping(file, n, "role", roleKeys, func(key string, k, v *yaml.Node) (err error) {
+		kpos := input.At(file, k)
+		switch key {
 		case "of":
-			r.of, err = scalar(file, "role: of", v)
+			r.of, err = input.Scalar(file, "role: of", v)
 			r.ofPos = kpos
 		case "office":
-			r.office, err = scalar(file, "role: office", v)
+			r.office, err = input.Scalar(file, "role: office", v)
 			r.offPos = kpos
 		case "titles":
 			r.titles, err = forms(file, "role: titles", v)
 		case "holders":
 			var hs []*yaml.Node
-			hs, err = list(file, "role: holders", v)
+			hs, err = input.List(file, "role: holders", v)
 			for _, h := range hs {
 				hd, herrs := parseHolder(file, h)
 				errs = append(errs, herrs...)
@@ -246,65 +228,51 @@ func parseRole(file string, n *yaml.Node) (roleDef, []error) {
 					r.holders = append(r.holders, hd)
 				}
 			}
-		default:
-			err = Errorf(kpos, "role: unknown key %q (want one of %s)", k.Value, strings.Join(roleKeys, ", "))
 		}
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
+		return err
+	})...)
 	if len(errs) == 0 {
 		if r.of == "" {
-			errs = append(errs, Errorf(pos, "role: missing of (the owner's actor id)"))
+			errs = append(errs, input.Errorf(pos, "role: missing of (the owner's actor id)"))
 		}
 		if r.office == "" {
-			errs = append(errs, Errorf(pos, "role: missing office"))
+			errs = append(errs, input.Errorf(pos, "role: missing office"))
 		}
 	}
 	return r, errs
 }
 
 func parseHolder(file string, n *yaml.Node) (holderDef, []error) {
-	h := holderDef{pos: Position{file, n.Line}}
-	if n.Kind != yaml.MappingNode {
-		return h, []error{Errorf(h.pos, "holder: want a mapping with actor, from and to, got %s", nodeKind(n))}
-	}
-	var errs []error
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		var err error
-		switch k.Value {
+	h := holderDef{pos: input.At(file, n)}
+	errs := input.Mapping(file, n, "holder", holderKeys, func(key string, _, v *yaml.Node) (err error) {
+		switch key {
 		case "actor":
-			h.actor, err = scalar(file, "holder: actor", v)
+			h.actor, err = input.Scalar(file, "holder: actor", v)
 		case "from":
 			h.from, err = parseRoleDate(file, "from", v)
 		case "to":
 			h.to, err = parseRoleDate(file, "to", v)
-		default:
-			err = Errorf(Position{file, k.Line}, "holder: unknown key %q (want one of %s)", k.Value, strings.Join(holderKeys, ", "))
 		}
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
+		return err
+	})
 	if len(errs) > 0 {
 		return h, errs
 	}
 	if h.actor == "" {
-		return h, []error{Errorf(h.pos, "holder: missing actor")}
+		return h, []error{input.Errorf(h.pos, "holder: missing actor")}
 	}
 	if !h.from.IsZero() && !h.to.IsZero() && h.to.Before(h.from) {
-		return h, []error{Errorf(h.pos, "holder %q: to %s is before from %s", h.actor, day(h.to), day(h.from))}
+		return h, []error{input.Errorf(h.pos, "holder %q: to %s is before from %s", h.actor, day(h.to), day(h.from))}
 	}
 	return h, nil
 }
 
 func parseRoleDate(file, key string, v *yaml.Node) (time.Time, error) {
-	s, err := scalar(file, "holder: "+key, v)
+	s, err := input.Scalar(file, "holder: "+key, v)
 	if err != nil {
 		return time.Time{}, err
 	}
-	bad := Errorf(Position{file, v.Line}, "holder: %s: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", key, s)
+	bad := input.Errorf(input.At(file, v), "holder: %s: bad date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", key, s)
 	if !dateShape.MatchString(s) {
 		return time.Time{}, bad
 	}
@@ -317,17 +285,6 @@ func parseRoleDate(file, key string, v *yaml.Node) (time.Time, error) {
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
-// list reads a YAML list (null is an empty list).
-func list(file, key string, v *yaml.Node) ([]*yaml.Node, error) {
-	switch {
-	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
-		return nil, nil
-	case v.Kind == yaml.SequenceNode:
-		return v.Content, nil
-	}
-	return nil, Errorf(Position{file, v.Line}, "%s: want a list, got %s", key, nodeKind(v))
-}
-
 func validID(id string) bool {
 	return id != "" && (graph.Actor{ID: id, Kind: graph.KindPerson, Name: "x"}).Validate() == nil
 }
@@ -339,7 +296,7 @@ func (g *Gazetteer) resolveRoles() []error {
 	offices := map[string]officeDef{}
 	for _, o := range g.offices {
 		if prev, ok := offices[o.id]; ok {
-			errs = append(errs, Errorf(o.pos, "office %q is already defined at %s", o.id, prev.pos))
+			errs = append(errs, input.Errorf(o.pos, "office %q is already defined at %s", o.id, prev.pos))
 			continue
 		}
 		offices[o.id] = o
@@ -354,16 +311,16 @@ func (g *Gazetteer) resolveRoles() []error {
 			}
 		}
 		if e.adj != nil && e.kind != graph.KindState {
-			errs = append(errs, Errorf(e.adj.pos, "actor %q: adjectives are for states only, got kind %s", id, e.kind))
+			errs = append(errs, input.Errorf(e.adj.pos, "actor %q: adjectives are for states only, got kind %s", id, e.kind))
 		}
 	}
 	type titleOwner struct {
 		role string
-		pos  Position
+		pos  graph.Position
 	}
 	titleOwners := map[string]titleOwner{}
 	byID := map[string]*Role{}
-	holderPos := map[string][]Position{}
+	holderPos := map[string][]graph.Position{}
 	var ids []string
 	for _, d := range g.roleDefs {
 		derrs := g.checkRoleDef(d, offices)
@@ -388,11 +345,11 @@ func (g *Gazetteer) resolveRoles() []error {
 				continue
 			}
 			if a, ok := formOwner[c.norm]; ok {
-				errs = append(errs, Errorf(c.pos, "role %q: title %q equals a name of actor %q", id, c.text, a))
+				errs = append(errs, input.Errorf(c.pos, "role %q: title %q equals a name of actor %q", id, c.text, a))
 				continue
 			}
 			if o, ok := titleOwners[c.norm]; ok && o.role != id {
-				errs = append(errs, Errorf(c.pos, "role %q: title %q is already a title of role %q at %s", id, c.text, o.role, o.pos))
+				errs = append(errs, input.Errorf(c.pos, "role %q: title %q is already a title of role %q at %s", id, c.text, o.role, o.pos))
 				continue
 			}
 			titleOwners[c.norm] = titleOwner{id, c.pos}
@@ -419,18 +376,18 @@ func (g *Gazetteer) resolveRoles() []error {
 func (g *Gazetteer) checkRoleDef(d roleDef, offices map[string]officeDef) []error {
 	var errs []error
 	if _, ok := offices[d.office]; !ok {
-		errs = append(errs, Errorf(d.offPos, "role: unknown office %q", d.office))
+		errs = append(errs, input.Errorf(d.offPos, "role: unknown office %q", d.office))
 	}
 	if o, ok := g.entries[d.of]; !ok {
-		errs = append(errs, Errorf(d.ofPos, "role: unknown actor %q in of", d.of))
+		errs = append(errs, input.Errorf(d.ofPos, "role: unknown actor %q in of", d.of))
 	} else if o.kind == graph.KindPerson {
-		errs = append(errs, Errorf(d.ofPos, "role: of %q is a person (want a state or organisation)", d.of))
+		errs = append(errs, input.Errorf(d.ofPos, "role: of %q is a person (want a state or organisation)", d.of))
 	}
 	for _, h := range d.holders {
 		if a, ok := g.entries[h.actor]; !ok {
-			errs = append(errs, Errorf(h.pos, "role %s/%s: unknown holder actor %q", d.of, d.office, h.actor))
+			errs = append(errs, input.Errorf(h.pos, "role %s/%s: unknown holder actor %q", d.of, d.office, h.actor))
 		} else if a.kind != graph.KindPerson {
-			errs = append(errs, Errorf(h.pos, "role %s/%s: holder %q has kind %s (want a person)", d.of, d.office, h.actor, a.kind))
+			errs = append(errs, input.Errorf(h.pos, "role %s/%s: holder %q has kind %s (want a person)", d.of, d.office, h.actor, a.kind))
 		}
 	}
 	return errs
@@ -439,12 +396,12 @@ func (g *Gazetteer) checkRoleDef(d roleDef, offices map[string]officeDef) []erro
 // checkTenures reports two tenures of one role that share more than a
 // handover day, at the position of the one written later. hs and pos are
 // parallel, in file order.
-func checkTenures(id string, hs []Tenure, pos []Position) []error {
+func checkTenures(id string, hs []Tenure, pos []graph.Position) []error {
 	var errs []error
 	for j := range hs {
 		for i := range j {
 			if overlap(hs[i], hs[j]) {
-				errs = append(errs, Errorf(pos[j], "role %q: tenure of %q (%s) overlaps tenure of %q (%s) at %s", id, hs[j].Actor, span(hs[j]), hs[i].Actor, span(hs[i]), pos[i]))
+				errs = append(errs, input.Errorf(pos[j], "role %q: tenure of %q (%s) overlaps tenure of %q (%s) at %s", id, hs[j].Actor, span(hs[j]), hs[i].Actor, span(hs[i]), pos[i]))
 			}
 		}
 	}

@@ -130,7 +130,7 @@ roles:
 	if got, want := pres.Titles[0].Normalized, "الرييس المصري"; got != want {
 		t.Errorf("got normalised %q, want %q", got, want)
 	}
-	if got, want := pres.Pos.String(), "main.yaml:34"; got != want {
+	if got, want := pres.Pos.String(), "main.yaml:34:5"; got != want {
 		t.Errorf("got role position %s, want %s", got, want)
 	}
 	var holders []string
