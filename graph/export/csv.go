@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/graph/neo4jstore/model"
 )
 
 // The files of the Gephi CSV zip.
@@ -205,12 +205,18 @@ func writeNeo4jCSV(ctx context.Context, w io.Writer, in Input) error {
 	if err != nil {
 		return err
 	}
-	if err := cw.Write([]string{"id:ID(Actor)", ":LABEL", "name", "name_ar", "aliases:string[]", "aliases_text", "search_keys:string[]", "kind", "affiliation"}); err != nil {
+	if err := cw.Write(csvHeader(model.ActorProperties, "id:ID("+model.Actor+")", ":LABEL")); err != nil {
 		return err
 	}
+	rec := make([]string, 0, len(model.ActorProperties)+3)
 	for _, a := range in.Subgraph.Nodes {
-		rec := []string{a.ID, "Actor;" + a.Kind.Label(), a.Name, a.NameAr, strings.Join(a.Aliases, ";"),
-			strings.Join(a.Aliases, "\n"), strings.Join(searchKeys(a), ";"), string(a.Kind), a.Affiliation}
+		rec = rec[:0]
+		for i, v := range actorValues(a) {
+			rec = append(rec, csvValue(v))
+			if i == 0 {
+				rec = append(rec, model.Actor+";"+a.Kind.Label())
+			}
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -222,12 +228,18 @@ func writeNeo4jCSV(ctx context.Context, w io.Writer, in Input) error {
 	if cw, err = z.csvFile(neo4jArticlesFile); err != nil {
 		return err
 	}
-	if err := cw.Write([]string{"id:ID(Article)", ":LABEL", "title", "source", "url", "published:date", "language", "sha256"}); err != nil {
+	if err := cw.Write(csvHeader(model.ArticleProperties, "id:ID("+model.Article+")", ":LABEL")); err != nil {
 		return err
 	}
 	for _, id := range articleIDs(in) {
-		a := in.Articles[id]
-		if err := cw.Write([]string{id, "Article", a.Title, a.Source, a.URL, dateString(a.Published), a.Language, a.SHA256}); err != nil {
+		rec = rec[:0]
+		for i, v := range articleValues(id, in.Articles[id]) {
+			rec = append(rec, csvValue(v))
+			if i == 0 {
+				rec = append(rec, model.Article)
+			}
+		}
+		if err := cw.Write(rec); err != nil {
 			return err
 		}
 	}
@@ -238,14 +250,16 @@ func writeNeo4jCSV(ctx context.Context, w io.Writer, in Input) error {
 	if cw, err = z.csvFile(neo4jClaimsFile); err != nil {
 		return err
 	}
-	if err := cw.Write([]string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE", "id", "article", "quote", "start:long", "end:long", "certainty", "confidence:double", "extractor", "rule"}); err != nil {
+	actorID := "(" + model.Actor + ")"
+	claimHeader := append([]string{":START_ID" + actorID, ":END_ID" + actorID, ":TYPE"}, model.Names(model.ClaimProperties[:1])...)
+	if err := cw.Write(append(claimHeader, csvHeader(model.ClaimProperties, "")[1:]...)); err != nil {
 		return err
 	}
-	rec := make([]string, 12)
 	err = eachClaim(ctx, in.Subgraph.Claims, func(c *graph.Claim) error {
-		rec[0], rec[1], rec[2], rec[3], rec[4], rec[5] = c.Source, c.Target, string(c.Type), c.ID, c.Article, c.Quote
-		rec[6], rec[7] = strconv.Itoa(c.Start), strconv.Itoa(c.End)
-		rec[8], rec[9], rec[10], rec[11] = string(c.Certainty), strconv.FormatFloat(c.Confidence, 'g', -1, 64), c.Extractor, c.Rule
+		rec = append(rec[:0], c.Source, c.Target, model.RelationshipType(c.Type))
+		for _, v := range claimValues(c) {
+			rec = append(rec, csvValue(v))
+		}
 		return cw.Write(rec)
 	})
 	if err != nil {
@@ -258,11 +272,11 @@ func writeNeo4jCSV(ctx context.Context, w io.Writer, in Input) error {
 	if cw, err = z.csvFile(neo4jAffiliationsFile); err != nil {
 		return err
 	}
-	if err := cw.Write([]string{":START_ID(Actor)", ":END_ID(Actor)", ":TYPE"}); err != nil {
+	if err := cw.Write([]string{":START_ID" + actorID, ":END_ID" + actorID, ":TYPE"}); err != nil {
 		return err
 	}
 	for _, a := range affiliations(in.Subgraph) {
-		if err := cw.Write([]string{a[0], a[1], "AFFILIATED_WITH"}); err != nil {
+		if err := cw.Write([]string{a[0], a[1], model.AffiliatedWith}); err != nil {
 			return err
 		}
 	}
@@ -311,16 +325,4 @@ func affiliations(sg graph.Subgraph) [][2]string {
 		}
 	}
 	return out
-}
-
-// searchKeys returns the normalised form of every name of a, without
-// duplicates, as Rawabit's Neo4j store keeps them for its search.
-func searchKeys(a graph.Actor) []string {
-	keys := []string{}
-	for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
-		if k := arabic.Normalize(n); k != "" && !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }

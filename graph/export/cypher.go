@@ -8,15 +8,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/neo4jstore/model"
 )
 
 // writeCypher writes a Cypher script that recreates the subgraph in the data
 // model of graph/neo4jstore. Every statement MERGEs on an id and SETs every
 // property, so running the script twice leaves the database as running it
 // once. Values are written as escaped literals (the script has no
-// parameters); labels and relationship types come from the fixed enums of
-// package graph. Statements end with ';' and the script starts with the
-// "// params: none" header the repository's Cypher lint expects.
+// parameters); labels, relationship types and properties are those of
+// package model (graph/neo4jstore/model), the store's data model.
+// Statements end with ';' and the script starts with the "// params: none"
+// header the repository's Cypher lint expects.
 func writeCypher(ctx context.Context, w io.Writer, in Input) error {
 	t := newTextWriter(w)
 	sg := in.Subgraph
@@ -27,94 +29,60 @@ func writeCypher(ctx context.Context, w io.Writer, in Input) error {
 	t.s("\n// " + strconv.Itoa(len(sg.Nodes)) + " actors, " + strconv.Itoa(len(ids)) + " articles, " + strconv.Itoa(len(sg.Claims)) + " claims.\n")
 	t.s("// Recreates them with MERGE on their ids: running the script twice changes nothing.\n")
 	t.s("// Run with: cypher-shell -f FILE (each statement in its own transaction).\n\n")
-	t.s("CREATE CONSTRAINT actor_id IF NOT EXISTS\nFOR (a:Actor) REQUIRE a.id IS UNIQUE;\n\n")
-	t.s("CREATE CONSTRAINT article_id IF NOT EXISTS\nFOR (art:Article) REQUIRE art.id IS UNIQUE;\n\n")
+	for _, ix := range model.Constraints(model.Actor, model.Article) {
+		t.s("CREATE CONSTRAINT " + ix.Name + " IF NOT EXISTS\nFOR (n:" + ix.Labels[0] + ") REQUIRE n." + ix.Properties[0] + " IS UNIQUE;\n\n")
+	}
 
 	var b []byte
-	for _, a := range sg.Nodes {
-		b = append(b[:0], "MERGE (a:Actor {id: "...)
-		b = appendCypherString(b, a.ID)
-		b = append(b, "})\nSET a.name = "...)
-		b = appendCypherString(b, a.Name)
-		b = append(b, ", a.name_ar = "...)
-		b = appendCypherString(b, a.NameAr)
-		b = append(b, ", a.aliases = "...)
-		b = appendCypherList(b, a.Aliases)
-		b = append(b, ", a.aliases_text = "...)
-		b = appendCypherString(b, strings.Join(a.Aliases, "\n"))
-		b = append(b, ", a.search_keys = "...)
-		b = appendCypherList(b, searchKeys(a))
-		b = append(b, ", a.kind = "...)
-		b = appendCypherString(b, string(a.Kind))
-		b = append(b, ", a.affiliation = "...)
-		if a.Affiliation == "" {
-			b = append(b, "null"...)
-		} else {
-			b = appendCypherString(b, a.Affiliation)
+	setAll := func(v string, props []model.Property, values []any) {
+		for i, p := range props[1:] {
+			if i == 0 {
+				b = append(b, "\nSET "...)
+			} else {
+				b = append(b, ", "...)
+			}
+			b = append(b, v+"."+p.Name+" = "...)
+			b = appendCypherValue(b, values[i+1])
 		}
-		b = append(b, "\nREMOVE a:Person:State:Organisation\nSET a:"...)
+	}
+	kinds := strings.Join(model.KindLabels(), ":")
+	for _, a := range sg.Nodes {
+		b = append(b[:0], "MERGE (a:"+model.Actor+" {id: "...)
+		b = appendCypherString(b, a.ID)
+		b = append(b, '}', ')')
+		setAll("a", model.ActorProperties, actorValues(a))
+		b = append(b, "\nREMOVE a:"+kinds+"\nSET a:"...)
 		b = append(b, a.Kind.Label()...)
 		b = append(b, ";\n\n"...)
 		t.b(b)
 	}
 	for _, id := range ids {
-		a := in.Articles[id]
-		b = append(b[:0], "MERGE (art:Article {id: "...)
+		b = append(b[:0], "MERGE (art:"+model.Article+" {id: "...)
 		b = appendCypherString(b, id)
-		b = append(b, "})\nSET art.title = "...)
-		b = appendCypherString(b, a.Title)
-		b = append(b, ", art.source = "...)
-		b = appendCypherOptional(b, a.Source)
-		b = append(b, ", art.url = "...)
-		b = appendCypherOptional(b, a.URL)
-		b = append(b, ", art.published = "...)
-		if d := dateString(a.Published); d == "" {
-			b = append(b, "null"...)
-		} else {
-			b = append(b, "date("...)
-			b = appendCypherString(b, d)
-			b = append(b, ')')
-		}
-		b = append(b, ", art.language = "...)
-		b = appendCypherOptional(b, a.Language)
-		b = append(b, ", art.sha256 = "...)
-		b = appendCypherOptional(b, a.SHA256)
+		b = append(b, '}', ')')
+		setAll("art", model.ArticleProperties, articleValues(id, in.Articles[id]))
 		b = append(b, ";\n\n"...)
 		t.b(b)
 	}
 	for _, pair := range affiliations(sg) {
-		b = append(b[:0], "MATCH (a:Actor {id: "...)
+		b = append(b[:0], "MATCH (a:"+model.Actor+" {id: "...)
 		b = appendCypherString(b, pair[0])
-		b = append(b, "})\nMATCH (b:Actor {id: "...)
+		b = append(b, "})\nMATCH (b:"+model.Actor+" {id: "...)
 		b = appendCypherString(b, pair[1])
-		b = append(b, "})\nMERGE (a)-[:AFFILIATED_WITH]->(b);\n\n"...)
+		b = append(b, "})\nMERGE (a)-[:"+model.AffiliatedWith+"]->(b);\n\n"...)
 		t.b(b)
 	}
 	err := eachClaim(ctx, sg.Claims, func(c *graph.Claim) error {
-		b = append(b[:0], "MATCH (s:Actor {id: "...)
+		b = append(b[:0], "MATCH (s:"+model.Actor+" {id: "...)
 		b = appendCypherString(b, c.Source)
-		b = append(b, "})\nMATCH (t:Actor {id: "...)
+		b = append(b, "})\nMATCH (t:"+model.Actor+" {id: "...)
 		b = appendCypherString(b, c.Target)
 		b = append(b, "})\nMERGE (s)-[r:"...)
-		b = append(b, relationshipType(c.Type)...)
+		b = append(b, model.RelationshipType(c.Type)...)
 		b = append(b, " {id: "...)
 		b = appendCypherString(b, c.ID)
-		b = append(b, "}]->(t)\nSET r.article = "...)
-		b = appendCypherString(b, c.Article)
-		b = append(b, ", r.quote = "...)
-		b = appendCypherString(b, c.Quote)
-		b = append(b, ", r.start = "...)
-		b = strconv.AppendInt(b, int64(c.Start), 10)
-		b = append(b, ", r.end = "...)
-		b = strconv.AppendInt(b, int64(c.End), 10)
-		b = append(b, ", r.certainty = "...)
-		b = appendCypherString(b, string(c.Certainty))
-		b = append(b, ", r.confidence = "...)
-		b = appendCypherFloat(b, c.Confidence)
-		b = append(b, ", r.extractor = "...)
-		b = appendCypherString(b, c.Extractor)
-		b = append(b, ", r.rule = "...)
-		b = appendCypherString(b, c.Rule)
+		b = append(b, "}]->(t)"...)
+		setAll("r", model.ClaimProperties, claimValues(c))
 		b = append(b, ";\n\n"...)
 		t.b(b)
 		return t.err
@@ -123,20 +91,6 @@ func writeCypher(ctx context.Context, w io.Writer, in Input) error {
 		return err
 	}
 	return t.flush()
-}
-
-// relationshipType returns the Cypher relationship type of t from the fixed
-// enum. Write has checked nothing about claim types, so an unknown type
-// falls back to MET rather than writing input text into the script; stores
-// never hold one (Document.Validate rejects it).
-func relationshipType(t graph.RelationType) string {
-	switch t {
-	case graph.Supported:
-		return "SUPPORTED"
-	case graph.Opposed:
-		return "OPPOSED"
-	}
-	return "MET"
 }
 
 // commentText makes s safe inside a // comment: line breaks and other
@@ -151,15 +105,6 @@ func commentText(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// appendCypherOptional appends s as a string literal, or null when empty
-// (SET to null removes the property).
-func appendCypherOptional(b []byte, s string) []byte {
-	if s == "" {
-		return append(b, "null"...)
-	}
-	return appendCypherString(b, s)
 }
 
 // appendCypherList appends items as a list of string literals.

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
-	"github.com/rawabit/rawabit/graph"
 )
 
 // stored returns a property map as Neo4j gives it back: null properties are
@@ -80,13 +78,5 @@ func TestRoundTrip(t *testing.T) {
 	}
 	if !slices.Equal(claims, doc.Claims) {
 		t.Errorf("claims:\n got  %#v\n want %#v", claims, doc.Claims)
-	}
-}
-
-func TestSearchKeys(t *testing.T) {
-	a := graph.Actor{ID: "uae", Name: "United Arab Emirates", NameAr: "الإمارات", Aliases: []string{"الامارات", "أبوظبي", "!!"}, Kind: graph.KindState}
-	want := []string{"united arab emirates", "الامارات", "ابوظبي"}
-	if got := searchKeys(a); !slices.Equal(got, want) {
-		t.Errorf("searchKeys: got %q, want %q", got, want)
 	}
 }

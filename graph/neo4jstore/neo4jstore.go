@@ -19,7 +19,11 @@
 //	(:Decision)-[:REJECTED]->(:RejectedClaim {id, type, source, target, article, quote, ..., status})
 //	(:ReviewLog {id, seq})
 //
-// aliases_text is the aliases joined by newlines (full-text indexes only
+// The labels, the properties of actors, articles and claims and the schema
+// (indexes and constraints) are the tables of package model
+// (graph/neo4jstore/model), which graph/export writes its Cypher and CSV
+// exports with; TestModelAgreesWithCypher checks the .cypher files against
+// them. aliases_text is the aliases joined by newlines (full-text indexes only
 // index STRING properties) and search_keys the arabic.Normalize form of every
 // name, which SearchActors scans with CONTAINS.
 //
@@ -192,7 +196,7 @@ func validScheme(s string) bool { return slices.Contains(uriSchemes, s) }
 
 // applySchema runs each schema statement in its own transaction (Neo4j does
 // not mix schema and data changes in one), then checks the database's
-// indexes against expectedSchema: an index or constraint of one of Rawabit's
+// indexes against model.Schema: an index or constraint of one of Rawabit's
 // names but another shape, which CREATE ... IF NOT EXISTS keeps, is a
 // *SchemaError.
 func (s *Store) applySchema(ctx context.Context) error {

@@ -9,39 +9,8 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/neo4jstore/model"
 )
-
-// An expectedIndex is one index of the schema the schema_*.cypher files
-// create, as SHOW INDEXES describes it. Open checks the database against
-// every entry; the contract suite, run on a fresh database, checks that the
-// table and the files agree.
-type expectedIndex struct {
-	name       string
-	kind       string // SHOW INDEXES type: RANGE, FULLTEXT
-	entity     string // NODE or RELATIONSHIP
-	labels     []string
-	properties []string
-	// constraint: the index backs a uniqueness constraint of the same name.
-	constraint bool
-	// analyzer is the fulltext.analyzer of a FULLTEXT index.
-	analyzer string
-}
-
-var expectedSchema = []expectedIndex{
-	{name: "actor_id", kind: "RANGE", entity: "NODE", labels: []string{"Actor"}, properties: []string{"id"}, constraint: true},
-	{name: "article_id", kind: "RANGE", entity: "NODE", labels: []string{"Article"}, properties: []string{"id"}, constraint: true},
-	{name: "actor_names", kind: "FULLTEXT", entity: "NODE", labels: []string{"Actor"}, properties: []string{"name", "name_ar", "aliases_text"}, analyzer: "arabic"},
-	{name: "met_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"MET"}, properties: []string{"article"}},
-	{name: "supported_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"SUPPORTED"}, properties: []string{"article"}},
-	{name: "opposed_article", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"OPPOSED"}, properties: []string{"article"}},
-	{name: "met_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"MET"}, properties: []string{"id"}},
-	{name: "supported_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"SUPPORTED"}, properties: []string{"id"}},
-	{name: "opposed_id", kind: "RANGE", entity: "RELATIONSHIP", labels: []string{"OPPOSED"}, properties: []string{"id"}},
-	{name: "decision_key", kind: "RANGE", entity: "NODE", labels: []string{"Decision"}, properties: []string{"key"}, constraint: true},
-	{name: "decision_claim", kind: "RANGE", entity: "NODE", labels: []string{"Decision"}, properties: []string{"claim"}},
-	{name: "rejected_claim_id", kind: "RANGE", entity: "NODE", labels: []string{"RejectedClaim"}, properties: []string{"id"}, constraint: true},
-	{name: "review_log_id", kind: "RANGE", entity: "NODE", labels: []string{"ReviewLog"}, properties: []string{"id"}, constraint: true},
-}
 
 // SchemaError reports an index or constraint of the database that has the
 // name of one Rawabit creates but another shape: CREATE ... IF NOT EXISTS
@@ -60,7 +29,7 @@ func (e *SchemaError) Error() string {
 // Unwrap makes a SchemaError a graph.ErrInvalid.
 func (e *SchemaError) Unwrap() error { return graph.ErrInvalid }
 
-// checkSchema compares the database's indexes with expectedSchema and
+// checkSchema compares the database's indexes with model.Schema and
 // returns a *SchemaError for the first difference.
 func (s *Store) checkSchema(ctx context.Context) error {
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, stmtSchemaShow.text, stmtSchemaShow.bind(noParams{}), neo4j.EagerResultTransformer,
@@ -76,10 +45,10 @@ func (s *Store) checkSchema(ctx context.Context) error {
 			found[name] = r
 		}
 	}
-	for _, want := range expectedSchema {
-		r, ok := found[want.name]
+	for _, want := range model.Schema {
+		r, ok := found[want.Name]
 		if !ok {
-			return &SchemaError{Index: want.name, Field: "presence", Got: "missing", Want: "present"}
+			return &SchemaError{Index: want.Name, Field: "presence", Got: "missing", Want: "present"}
 		}
 		str := func(key string) string {
 			v, _ := r.Get(key)
@@ -95,27 +64,27 @@ func (s *Store) checkSchema(ctx context.Context) error {
 			}
 			return out
 		}
-		if got := str("type"); got != want.kind {
-			return &SchemaError{Index: want.name, Field: "type", Got: got, Want: want.kind}
+		if got := str("type"); got != want.Kind {
+			return &SchemaError{Index: want.Name, Field: "type", Got: got, Want: want.Kind}
 		}
-		if got := str("entityType"); got != want.entity {
-			return &SchemaError{Index: want.name, Field: "entity type", Got: got, Want: want.entity}
+		if got := str("entityType"); got != want.Entity {
+			return &SchemaError{Index: want.Name, Field: "entity type", Got: got, Want: want.Entity}
 		}
-		if got := list("labelsOrTypes"); !slices.Equal(got, want.labels) {
-			return &SchemaError{Index: want.name, Field: "labels or types", Got: strings.Join(got, ","), Want: strings.Join(want.labels, ",")}
+		if got := list("labelsOrTypes"); !slices.Equal(got, want.Labels) {
+			return &SchemaError{Index: want.Name, Field: "labels or types", Got: strings.Join(got, ","), Want: strings.Join(want.Labels, ",")}
 		}
-		if got := list("properties"); !slices.Equal(got, want.properties) {
-			return &SchemaError{Index: want.name, Field: "properties", Got: strings.Join(got, ","), Want: strings.Join(want.properties, ",")}
+		if got := list("properties"); !slices.Equal(got, want.Properties) {
+			return &SchemaError{Index: want.Name, Field: "properties", Got: strings.Join(got, ","), Want: strings.Join(want.Properties, ",")}
 		}
-		if owner := str("owningConstraint"); want.constraint && owner != want.name {
-			return &SchemaError{Index: want.name, Field: "owning constraint", Got: fmt.Sprintf("%q", owner), Want: fmt.Sprintf("%q (a uniqueness constraint)", want.name)}
+		if owner := str("owningConstraint"); want.Constraint && owner != want.Name {
+			return &SchemaError{Index: want.Name, Field: "owning constraint", Got: fmt.Sprintf("%q", owner), Want: fmt.Sprintf("%q (a uniqueness constraint)", want.Name)}
 		}
-		if want.analyzer != "" {
+		if want.Analyzer != "" {
 			v, _ := r.Get("config")
 			cfg, _ := v.(map[string]any)
 			got, _ := cfg["fulltext.analyzer"].(string)
-			if got != want.analyzer {
-				return &SchemaError{Index: want.name, Field: "fulltext.analyzer", Got: fmt.Sprintf("%q", got), Want: fmt.Sprintf("%q", want.analyzer)}
+			if got != want.Analyzer {
+				return &SchemaError{Index: want.Name, Field: "fulltext.analyzer", Got: fmt.Sprintf("%q", got), Want: fmt.Sprintf("%q", want.Analyzer)}
 			}
 		}
 	}

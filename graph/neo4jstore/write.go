@@ -9,7 +9,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/graph/neo4jstore/model"
 )
 
 // LoadArticle stores doc in one write transaction: it deletes the claims and
@@ -188,7 +188,7 @@ func actorRow(act graph.Actor) map[string]any {
 		"name_ar":      act.NameAr,
 		"aliases":      aliases,
 		"aliases_text": strings.Join(act.Aliases, "\n"),
-		"search_keys":  searchKeys(act),
+		"search_keys":  model.SearchKeys(act),
 		"kind":         string(act.Kind),
 		"affiliation":  affiliation,
 	}
@@ -219,17 +219,4 @@ func claimProps(c graph.Claim) map[string]any {
 		"extractor":  c.Extractor,
 		"rule":       c.Rule,
 	}
-}
-
-// searchKeys returns the normalised form of every name of an actor, without
-// empties or repeats: the values SearchActors scans with CONTAINS.
-func searchKeys(a graph.Actor) []string {
-	keys := []string{}
-	for _, n := range actorNames(a) {
-		k := arabic.Normalize(n)
-		if k != "" && !slices.Contains(keys, k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }

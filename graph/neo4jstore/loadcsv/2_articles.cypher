@@ -7,5 +7,6 @@ SET art.title = coalesce(row.title, ''),
     art.source = coalesce(row.source, ''),
     art.url = coalesce(row.url, ''),
     art.published = CASE WHEN row['published:date'] IS NULL THEN null ELSE date(row['published:date']) END,
+    art.date_source = row.date_source,
     art.language = coalesce(row.language, ''),
     art.sha256 = coalesce(row.sha256, '')

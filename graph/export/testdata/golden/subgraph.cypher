@@ -5,10 +5,10 @@
 // Run with: cypher-shell -f FILE (each statement in its own transaction).
 
 CREATE CONSTRAINT actor_id IF NOT EXISTS
-FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+FOR (n:Actor) REQUIRE n.id IS UNIQUE;
 
 CREATE CONSTRAINT article_id IF NOT EXISTS
-FOR (art:Article) REQUIRE art.id IS UNIQUE;
+FOR (n:Article) REQUIRE n.id IS UNIQUE;
 
 MERGE (a:Actor {id: 'gna'})
 SET a.name = 'Government of National Accord', a.name_ar = 'حكومة الوفاق', a.aliases = ['GNA', 'حكومة الوفاق الوطني'], a.aliases_text = 'GNA\nحكومة الوفاق الوطني', a.search_keys = ['government of national accord', 'حكومه الوفاق', 'gna', 'حكومه الوفاق الوطني'], a.kind = 'organisation', a.affiliation = null
@@ -41,10 +41,10 @@ REMOVE a:Person:State:Organisation
 SET a:State;
 
 MERGE (art:Article {id: '001_d522f629676ca2b6'})
-SET art.title = 'واشنطن تدعم "حفتر"، وأبوظبي ترحب', art.source = 'الجزيرة نت', art.url = 'https://example.org/news/001?a=1&b=2', art.published = date('2020-01-15'), art.language = 'ar', art.sha256 = '929b7d200b0dc2e54f03f35770093c454ebfbdc72cbdb613986803c64bb1eabd';
+SET art.title = 'واشنطن تدعم "حفتر"، وأبوظبي ترحب', art.source = 'الجزيرة نت', art.url = 'https://example.org/news/001?a=1&b=2', art.published = date('2020-01-15'), art.date_source = null, art.language = 'ar', art.sha256 = '929b7d200b0dc2e54f03f35770093c454ebfbdc72cbdb613986803c64bb1eabd';
 
 MERGE (art:Article {id: '002_haftar_offensive'})
-SET art.title = 'Haftar\'s offensive, day one', art.source = 'Reuters, Arabic service', art.url = null, art.published = null, art.language = 'ar', art.sha256 = '0721ec06cf6e0751b503a242b20d4e91ab640ec2554d7c5c51597d420e2f2201';
+SET art.title = 'Haftar\'s offensive, day one', art.source = 'Reuters, Arabic service', art.url = null, art.published = null, art.date_source = null, art.language = 'ar', art.sha256 = '0721ec06cf6e0751b503a242b20d4e91ab640ec2554d7c5c51597d420e2f2201';
 
 MATCH (a:Actor {id: 'khalifa-haftar'})
 MATCH (b:Actor {id: 'lna'})
