@@ -1,9 +1,7 @@
 package web
 
 import (
-	_ "embed"
 	"errors"
-	"net/http"
 	"slices"
 
 	"github.com/labstack/echo/v4"
@@ -19,22 +17,25 @@ type actorMatchView struct {
 	Matched string  `json:"matched"`
 }
 
-func (s *Server) handleSearch(c echo.Context, p *searchParams) error {
+// searchResult is the answer of GET /api/actors.
+type searchResult struct {
+	Actors []actorMatchView `json:"actors"`
+}
+
+func (s *Server) handleSearch(c echo.Context, p *searchParams) (searchResult, error) {
 	q, err := p.Q.Normalize()
 	if err != nil {
-		return err
+		return searchResult{}, err
 	}
 	matches, err := s.store.SearchActors(c.Request().Context(), q)
 	if err != nil {
-		return err
+		return searchResult{}, err
 	}
 	out := make([]actorMatchView, len(matches))
 	for i, m := range matches {
 		out[i] = actorMatchView{Actor: m.Actor, Score: m.Score, Matched: m.Matched}
 	}
-	return c.JSON(http.StatusOK, struct {
-		Actors []actorMatchView `json:"actors"`
-	}{out})
+	return searchResult{out}, nil
 }
 
 // actorRef names another actor.
@@ -59,16 +60,16 @@ type actorView struct {
 	Articles int `json:"articles"`
 }
 
-func (s *Server) handleActor(c echo.Context, p *idParams) error {
+func (s *Server) handleActor(c echo.Context, p *idParams) (actorView, error) {
 	ctx := c.Request().Context()
 	id := p.ID
 	a, err := s.store.Actor(ctx, id)
 	if err != nil {
-		return err
+		return actorView{}, err
 	}
 	stats, err := s.store.ActorStats(ctx, id)
 	if err != nil {
-		return err
+		return actorView{}, err
 	}
 	v := actorView{Actor: a, Articles: stats.Articles}
 	for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
@@ -84,10 +85,10 @@ func (s *Server) handleActor(c echo.Context, p *idParams) error {
 		case err == nil:
 			*v.Affiliation = actorRef{ID: aff.ID, Name: aff.Name, NameAr: aff.NameAr, Kind: aff.Kind}
 		case !errors.Is(err, graph.ErrNotFound):
-			return err
+			return actorView{}, err
 		}
 	}
-	return c.JSON(http.StatusOK, v)
+	return v, nil
 }
 
 // fillTypes returns counts with a zero for every relation type it lacks.

@@ -3,6 +3,7 @@ package web
 import (
 	"cmp"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -25,21 +26,25 @@ type route struct {
 	params func() []param
 	// post marks the one POST route, review decisions (review.go).
 	post bool
+	// response is the type of the endpoint's JSON answer (handleJSON), or
+	// nil for an endpoint that writes its own (an export file, the review
+	// lists), whose responses openapi.json keeps as written by hand.
+	response reflect.Type
 }
 
 // registerAPI registers the read endpoints of the API (the others register
 // themselves: registerMeta, registerOverview, registerReview,
 // registerExport).
 func (s *Server) registerAPI() {
-	s.getPlain("/healthz", "health", "Liveness check.", s.handleHealth)
-	s.getPlain("/api/stats", "stats", "Counts of actors, articles and claims.", s.handleStats)
-	handle(s, "/api/actors", "searchActors", "Search actors by Arabic or English name or alias, normalised (أحمد finds احمد), best first.", s.handleSearch)
-	handle(s, "/api/actors/:id", "getActor", "One actor with its names, affiliation and counts of relations by type.", s.handleActor)
-	handle(s, "/api/actors/:id/neighbourhood", "getNeighbourhood", "The actors within depth hops of an actor and the edges among them, with centrality.", s.handleNeighbourhood)
-	handle(s, "/api/subgraph", "getSubgraph", "The given actors and the edges among them matching the filters (the induced subgraph), with centrality computed on it. The viewer uses it to draw every link among the actors on its canvas after an expansion or a path.", s.handleSubgraph)
-	handle(s, "/api/paths", "findPaths", "Shortest paths between two actors (claim direction ignored), each hop with its evidence.", s.handlePaths)
-	handle(s, "/api/claims", "listClaims", "The claims between actors, each with its quote, offsets and article.", s.handleClaims)
-	handle(s, "/api/articles/:id", "getArticle", "One article: metadata, text and its claims with offsets.", s.handleArticle)
+	registerJSON(s, "/healthz", "health", "Liveness check.", s.handleHealth)
+	registerJSON(s, "/api/stats", "stats", "Counts of actors, articles and claims.", s.handleStats)
+	handleJSON(s, "/api/actors", "searchActors", "Search actors by Arabic or English name or alias, normalised (أحمد finds احمد), best first.", s.handleSearch)
+	handleJSON(s, "/api/actors/:id", "getActor", "One actor with its names, affiliation and counts of relations by type.", s.handleActor)
+	handleJSON(s, "/api/actors/:id/neighbourhood", "getNeighbourhood", "The actors within depth hops of an actor and the edges among them, with centrality.", s.handleNeighbourhood)
+	handleJSON(s, "/api/subgraph", "getSubgraph", "The given actors and the edges among them matching the filters (the induced subgraph), with centrality computed on it. The viewer uses it to draw every link among the actors on its canvas after an expansion or a path.", s.handleSubgraph)
+	handleJSON(s, "/api/paths", "findPaths", "Shortest paths between two actors (claim direction ignored), each hop with its evidence.", s.handlePaths)
+	handleJSON(s, "/api/claims", "listClaims", "The claims between actors, each with its quote, offsets and article.", s.handleClaims)
+	handleJSON(s, "/api/articles/:id", "getArticle", "One article: metadata, text and its claims with offsets.", s.handleArticle)
 	s.getPlain("/api/openapi.json", "openapi", "This description.", s.handleOpenAPI)
 }
 
@@ -79,6 +84,29 @@ func handle[T any, P interface {
 		}
 		return asParamError(h(c, p), ps)
 	})
+}
+
+// handleJSON registers a GET (and HEAD) endpoint like handle whose answer
+// is h's result as JSON with status 200: R is the response type, and
+// openapi.json describes the answer from it (see openAPI).
+func handleJSON[T any, P interface {
+	*T
+	endpointParams
+}, R any](s *Server, path, opID, summary string, h func(echo.Context, P) (R, error)) {
+	handle(s, path, opID, summary, func(c echo.Context, p P) error {
+		r, err := h(c, p)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, r)
+	})
+	s.routes[len(s.routes)-1].response = reflect.TypeFor[R]()
+}
+
+// registerJSON registers a GET endpoint without parameters answering h's result
+// as JSON (see handleJSON).
+func registerJSON[R any](s *Server, path, opID, summary string, h func(echo.Context) (R, error)) {
+	handleJSON(s, path, opID, summary, func(c echo.Context, _ *noParams) (R, error) { return h(c) })
 }
 
 // noParams is the parameter struct of an endpoint without parameters.

@@ -2,8 +2,6 @@ package web
 
 import (
 	"cmp"
-	_ "embed"
-	"net/http"
 	"slices"
 
 	"github.com/labstack/echo/v4"
@@ -26,22 +24,22 @@ type articleView struct {
 	Claims     []claimView      `json:"claims"`
 }
 
-func (s *Server) handleArticle(c echo.Context, p *articleIDParams) error {
+func (s *Server) handleArticle(c echo.Context, p *articleIDParams) (articleView, error) {
 	ctx := c.Request().Context()
 	id := p.ID
 	a, err := s.store.Article(ctx, id)
 	if err != nil {
-		return err
+		return articleView{}, err
 	}
 	claims, err := s.store.ArticleClaims(ctx, id)
 	if err != nil {
-		return err
+		return articleView{}, err
 	}
 	slices.SortStableFunc(claims, func(x, y graph.Claim) int { return cmp.Compare(x.Start, y.Start) })
 	views, err := newClaimViews(ctx, a, claims)
 	if err != nil {
-		return err
+		return articleView{}, err
 	}
-	return c.JSON(http.StatusOK, articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: safeURL(a.URL), Published: dateOf(a),
-		DateSource: a.DateSource, Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views})
+	return articleView{ID: a.ID, Title: a.Title, Source: a.Source, URL: safeURL(a.URL), Published: dateOf(a),
+		DateSource: a.DateSource, Language: a.Language, SHA256: a.SHA256, Text: a.Text, Claims: views}, nil
 }

@@ -2,8 +2,6 @@ package web
 
 import (
 	"context"
-	_ "embed"
-	"net/http"
 
 	"github.com/labstack/echo/v4"
 
@@ -107,26 +105,29 @@ func dateOf(a graph.Article) string {
 // handleClaims lists the claims between actors matching the filters,
 // filtered by the store (graph.ClaimQuery.Filter); truncated says that
 // more claims than limit match.
-func (s *Server) handleClaims(c echo.Context, p *claimParams) error {
+// claimsResult is the answer of GET /api/claims.
+type claimsResult struct {
+	Claims    []claimView `json:"claims"`
+	Truncated bool        `json:"truncated"`
+}
+
+func (s *Server) handleClaims(c echo.Context, p *claimParams) (claimsResult, error) {
 	ctx := c.Request().Context()
 	q, err := p.Q.Normalize()
 	if err != nil {
-		return err
+		return claimsResult{}, err
 	}
 	limit := q.Limit
 	q.Limit = min(limit+1, graph.MaxClaims)
 	claims, err := s.store.Claims(ctx, q)
 	if err != nil {
-		return err
+		return claimsResult{}, err
 	}
 	truncated := len(claims) > limit
 	claims = claims[:min(limit, len(claims))]
 	views, err := (&articleCache{store: s.store}).claimViews(ctx, claims)
 	if err != nil {
-		return err
+		return claimsResult{}, err
 	}
-	return c.JSON(http.StatusOK, struct {
-		Claims    []claimView `json:"claims"`
-		Truncated bool        `json:"truncated"`
-	}{views, truncated})
+	return claimsResult{views, truncated}, nil
 }

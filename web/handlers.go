@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+	"github.com/rawabit/rawabit/graph"
 )
 
 // openAPIBase is the OpenAPI description generated for the default options;
@@ -18,16 +19,16 @@ type healthBody struct {
 	Status string `json:"status"`
 }
 
-func (s *Server) handleHealth(c echo.Context) error {
-	return c.JSON(http.StatusOK, healthBody{Status: "ok"})
+func (s *Server) handleHealth(c echo.Context) (healthBody, error) {
+	return healthBody{Status: "ok"}, nil
 }
 
-func (s *Server) handleStats(c echo.Context) error {
+func (s *Server) handleStats(c echo.Context) (graph.Counts, error) {
 	counts, err := s.store.Counts(c.Request().Context())
 	if err != nil {
-		return err
+		return graph.Counts{}, err
 	}
-	return c.JSON(http.StatusOK, counts)
+	return counts, nil
 }
 
 func (s *Server) handleOpenAPI(c echo.Context) error {

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/rawabit/rawabit/graph"
@@ -46,7 +44,7 @@ type metaView struct {
 
 // registerMeta registers GET /api/meta.
 func (s *Server) registerMeta() {
-	s.getPlain("/api/meta", "getMeta", "The limits and enumerations the server accepts (relation types, actor kinds, certainties, largest depth, path length and node limit, the node limits to offer, export formats, date sources), so that a client never offers a value the server refuses.", s.handleMeta)
+	registerJSON(s, "/api/meta", "getMeta", "The limits and enumerations the server accepts (relation types, actor kinds, certainties, largest depth, path length and node limit, the node limits to offer, export formats, date sources), so that a client never offers a value the server refuses.", s.handleMeta)
 }
 
 // meta reads the limits and enumerations from the endpoints' parameter
@@ -101,6 +99,6 @@ func (s *Server) param(path, name string) param {
 	panic("web: no parameter " + name + " at " + path)
 }
 
-func (s *Server) handleMeta(c echo.Context) error {
-	return c.JSON(http.StatusOK, s.meta())
+func (s *Server) handleMeta(echo.Context) (metaView, error) {
+	return s.meta(), nil
 }

@@ -1,9 +1,6 @@
 package web
 
 import (
-	_ "embed"
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/rawabit/rawabit/graph"
@@ -43,14 +40,14 @@ type neighbourhoodView struct {
 	Truncated bool             `json:"truncated"`
 }
 
-func (s *Server) handleNeighbourhood(c echo.Context, p *neighbourhoodParams) error {
+func (s *Server) handleNeighbourhood(c echo.Context, p *neighbourhoodParams) (neighbourhoodView, error) {
 	q, err := p.query(s)
 	if err != nil {
-		return err
+		return neighbourhoodView{}, err
 	}
 	sg, err := s.store.Neighbourhood(c.Request().Context(), q)
 	if err != nil {
-		return err
+		return neighbourhoodView{}, err
 	}
 	v := neighbourhoodView{Center: q.Center, Omitted: sg.Omitted, Truncated: sg.Truncated}
 	if v.Omitted == nil {
@@ -59,7 +56,7 @@ func (s *Server) handleNeighbourhood(c echo.Context, p *neighbourhoodParams) err
 	edges := graph.Aggregate(sg.Claims)
 	v.Edges = edgeViews(edges)
 	v.Nodes = nodeViews(sg.Nodes, edges, sg.Omitted)
-	return c.JSON(http.StatusOK, v)
+	return v, nil
 }
 
 // LightSubgraphIDs is the most ids of a GET /api/subgraph request that is
@@ -76,24 +73,24 @@ type subgraphView struct {
 // among them matching the filters, with centrality computed on that
 // subgraph. Too many ids or a malformed one is a 400 naming ids; an unknown
 // id is a 404 naming it.
-func (s *Server) handleSubgraph(c echo.Context, p *subgraphParams) error {
+func (s *Server) handleSubgraph(c echo.Context, p *subgraphParams) (subgraphView, error) {
 	q, err := p.Q.Normalize()
 	if err != nil {
-		return err
+		return subgraphView{}, err
 	}
 	if len(q.IDs) > LightSubgraphIDs {
 		release, err := s.heavySlot(c)
 		if err != nil {
-			return err
+			return subgraphView{}, err
 		}
 		defer release()
 	}
 	sg, err := s.store.Subgraph(c.Request().Context(), q.IDs, q.Filter)
 	if err != nil {
-		return err
+		return subgraphView{}, err
 	}
 	edges := graph.Aggregate(sg.Claims)
-	return c.JSON(http.StatusOK, subgraphView{Nodes: nodeViews(sg.Nodes, edges, nil), Edges: edgeViews(edges)})
+	return subgraphView{Nodes: nodeViews(sg.Nodes, edges, nil), Edges: edgeViews(edges)}, nil
 }
 
 func nodeViews(actors []graph.Actor, edges []graph.Edge, omitted []graph.Omission) []nodeView {

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/rawabit/rawabit/graph"
@@ -20,8 +18,8 @@ const OverviewWholeMax = 150
 // registerOverview registers GET /api/overview and GET
 // /api/actors/{id}/articles.
 func (s *Server) registerOverview() {
-	handle(s, "/api/overview", "getOverview", "The store's counts, its most connected actors (all of them, with whole true, when the store holds at most overview_whole_max) and its claims per month of their article's date, for the start screen and the timeline. The filters restrict the claims counted and (kinds) the actors ranked.", s.handleOverview)
-	handle(s, "/api/actors/:id/articles", "getActorArticles", "The articles that mention an actor, newest first (undated last), without their text.", s.handleActorArticles)
+	handleJSON(s, "/api/overview", "getOverview", "The store's counts, its most connected actors (all of them, with whole true, when the store holds at most overview_whole_max) and its claims per month of their article's date, for the start screen and the timeline. The filters restrict the claims counted and (kinds) the actors ranked.", s.handleOverview)
+	handleJSON(s, "/api/actors/:id/articles", "getActorArticles", "The articles that mention an actor, newest first (undated last), without their text.", s.handleActorArticles)
 }
 
 // overviewView is the answer of GET /api/overview: the store's counts, its
@@ -33,12 +31,12 @@ type overviewView struct {
 	Whole bool `json:"whole"`
 }
 
-func (s *Server) handleOverview(c echo.Context, p *overviewParams) error {
+func (s *Server) handleOverview(c echo.Context, p *overviewParams) (overviewView, error) {
 	f := p.F
 	ctx := c.Request().Context()
 	counts, err := s.store.Counts(ctx)
 	if err != nil {
-		return err
+		return overviewView{}, err
 	}
 	v := overviewView{Whole: counts.Actors <= OverviewWholeMax}
 	top := OverviewTop
@@ -47,12 +45,12 @@ func (s *Server) handleOverview(c echo.Context, p *overviewParams) error {
 	}
 	q, err := graph.OverviewQuery{Filter: f, Top: top}.Normalize()
 	if err != nil {
-		return err
+		return overviewView{}, err
 	}
 	if v.Overview, err = s.store.Overview(ctx, q); err != nil {
-		return err
+		return overviewView{}, err
 	}
-	return c.JSON(http.StatusOK, v)
+	return v, nil
 }
 
 // mentionView is an article that mentions an actor, without its text.
@@ -66,16 +64,19 @@ type mentionView struct {
 
 // handleActorArticles lists the articles that mention an actor, newest
 // first: what the viewer shows for an actor with no relation.
-func (s *Server) handleActorArticles(c echo.Context, p *articlesParams) error {
+// actorArticlesResult is the answer of GET /api/actors/{id}/articles.
+type actorArticlesResult struct {
+	Articles []mentionView `json:"articles"`
+}
+
+func (s *Server) handleActorArticles(c echo.Context, p *articlesParams) (actorArticlesResult, error) {
 	arts, err := s.store.MentioningArticles(c.Request().Context(), p.ID, p.Limit)
 	if err != nil {
-		return err
+		return actorArticlesResult{}, err
 	}
 	out := make([]mentionView, len(arts))
 	for i, a := range arts {
 		out[i] = mentionView{ID: a.ID, Title: a.Title, Source: a.Source, Published: dateOf(a), DateSource: a.DateSource}
 	}
-	return c.JSON(http.StatusOK, struct {
-		Articles []mentionView `json:"articles"`
-	}{out})
+	return actorArticlesResult{out}, nil
 }

@@ -1,9 +1,6 @@
 package web
 
 import (
-	_ "embed"
-	"net/http"
-
 	"github.com/labstack/echo/v4"
 
 	"github.com/rawabit/rawabit/graph"
@@ -22,20 +19,27 @@ type pathView struct {
 	Steps []pathStepView `json:"steps"`
 }
 
-func (s *Server) handlePaths(c echo.Context, p *pathParams) error {
+// pathsResult is the answer of GET /api/paths.
+type pathsResult struct {
+	From  string     `json:"from"`
+	To    string     `json:"to"`
+	Paths []pathView `json:"paths"`
+}
+
+func (s *Server) handlePaths(c echo.Context, p *pathParams) (pathsResult, error) {
 	ctx := c.Request().Context()
 	q, err := p.Q.Normalize()
 	if err != nil {
-		return err
+		return pathsResult{}, err
 	}
 	release, err := s.heavySlot(c)
 	if err != nil {
-		return err
+		return pathsResult{}, err
 	}
 	defer release()
 	paths, err := s.store.ShortestPaths(ctx, q)
 	if err != nil {
-		return err
+		return pathsResult{}, err
 	}
 	// The claims of every step of every path in one list, so that each
 	// article's offsets are computed in one pass.
@@ -47,7 +51,7 @@ func (s *Server) handlePaths(c echo.Context, p *pathParams) error {
 	}
 	views, err := (&articleCache{store: s.store}).claimViews(ctx, all)
 	if err != nil {
-		return err
+		return pathsResult{}, err
 	}
 	out := make([]pathView, len(paths))
 	for i, p := range paths {
@@ -57,9 +61,5 @@ func (s *Server) handlePaths(c echo.Context, p *pathParams) error {
 			views = views[len(st.Claims):]
 		}
 	}
-	return c.JSON(http.StatusOK, struct {
-		From  string     `json:"from"`
-		To    string     `json:"to"`
-		Paths []pathView `json:"paths"`
-	}{q.From, q.To, out})
+	return pathsResult{q.From, q.To, out}, nil
 }

@@ -58,7 +58,7 @@ func (s *Server) reviewEnabled() bool {
 // so that the viewer can ask; with review mode off every one but
 // GET /api/review is a 404.
 func (s *Server) registerReview() {
-	s.getPlain(reviewPath, "reviewStatus", "Whether review mode is on, and the header decisions must carry.", s.handleReviewStatus)
+	registerJSON(s, reviewPath, "reviewStatus", "Whether review mode is on, and the header decisions must carry.", s.handleReviewStatus)
 	s.getPlain(reviewPath+"/me", "reviewMe", "The reviewer the token names.", s.reviewer(s.handleReviewMe))
 	handle(s, reviewPath+"/queue", "reviewQueue", "Unreviewed claims, lowest confidence first, then by id.",
 		func(c echo.Context, p *reviewListParams) error {
@@ -81,8 +81,8 @@ type reviewStatus struct {
 	Header string `json:"header"`
 }
 
-func (s *Server) handleReviewStatus(c echo.Context) error {
-	return c.JSON(http.StatusOK, reviewStatus{Enabled: s.reviewEnabled(), Header: ReviewHeader})
+func (s *Server) handleReviewStatus(c echo.Context) (reviewStatus, error) {
+	return reviewStatus{Enabled: s.reviewEnabled(), Header: ReviewHeader}, nil
 }
 
 // reviewerKey is the echo context key of the authenticated reviewer.

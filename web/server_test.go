@@ -641,3 +641,20 @@ func TestOpenAPI(t *testing.T) {
 		t.Errorf("openapi.json is not the generated description (run go test ./web -run TestOpenAPI -update and check the diff): got %d bytes, want %d", len(got), len(want))
 	}
 }
+
+// TestJSONRoutesHaveResponseTypes checks that every GET endpoint answering
+// JSON is registered with its response type (handleJSON), so that
+// openapi.json describes its answer from the Go type; only the endpoints
+// that write their own answer are left out.
+func TestJSONRoutesHaveResponseTypes(t *testing.T) {
+	s := NewServer(fixtureStore(t), Options{})
+	writesItsOwn := map[string]bool{"/api/openapi.json": true, "/api/export": true, reviewPath + "/me": true,
+		reviewPath + "/queue": true, reviewPath + "/rejected": true, reviewDecisionsPath: true}
+	for _, r := range s.routes {
+		t.Run(r.path, func(t *testing.T) {
+			if got, want := r.response != nil, !writesItsOwn[r.path]; got != want {
+				t.Errorf("got response type %v, want one: %v", r.response, want)
+			}
+		})
+	}
+}
