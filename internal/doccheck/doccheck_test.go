@@ -10,6 +10,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -310,4 +311,50 @@ func renderPackageGraph(imports map[string]map[string]bool) string {
 	}
 	b.WriteString("```\n")
 	return b.String()
+}
+
+// TestPackageRoles checks that every package of the module (the same list
+// TestPackageGraph renders) has a row in the README's package role table
+// (the table under the header "| Package | Role |"), and that the table
+// names no package that does not exist. A row may name several packages,
+// each in its own backticks.
+func TestPackageRoles(t *testing.T) {
+	root := filepath.Join("..", "..")
+	imports, err := moduleImports(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTable := map[string]bool{}
+	name := regexp.MustCompile("`([^`]+)`")
+	inRoles := false
+	for _, line := range strings.Split(string(readme), "\n") {
+		switch {
+		case strings.HasPrefix(line, "| Package | Role |"):
+			inRoles = true
+		case inRoles && !strings.HasPrefix(line, "|"):
+			inRoles = false
+		case inRoles && !strings.HasPrefix(line, "|---"):
+			first, _, _ := strings.Cut(strings.TrimPrefix(line, "| "), " |")
+			for _, n := range name.FindAllStringSubmatch(first, -1) {
+				inTable[n[1]] = true
+			}
+		}
+	}
+	if len(inTable) == 0 {
+		t.Fatal(`README.md: no package role table (a header "| Package | Role |")`)
+	}
+	for pkg := range imports {
+		if !inTable[pkg] {
+			t.Errorf("README.md: package %s has no row in the package role table", pkg)
+		}
+	}
+	for pkg := range inTable {
+		if _, ok := imports[pkg]; !ok {
+			t.Errorf("README.md: the package role table names %s, which is not a package of the module", pkg)
+		}
+	}
 }
