@@ -197,6 +197,16 @@ func TestShippedRoleHolders(t *testing.T) {
 		{"palestine/prime-minister", "2020-01-01", "mohammad-shtayyeh"},
 		{"kurdistan-region/president", "2015-01-01", "masoud-barzani"},
 		{"somalia/president", "2019-01-01", "farmaajo"},
+		{"nigeria/president", "2020-01-01", "muhammadu-buhari"},
+		{"uganda/president", "2016-01-01", "yoweri-museveni"},
+		{"mali/prime-minister", "2022-10-01", "abdoulaye-maiga"},
+		{"mali/prime-minister", "2023-06-01", "choguel-maiga"},
+		{"senegal/president", "2018-01-01", "macky-sall"},
+		{"south-africa/president", "2024-01-01", "cyril-ramaphosa"},
+		{"north-korea/leader", "2018-06-12", "kim-jong-un"},
+		{"poland/prime-minister", "2020-01-01", "mateusz-morawiecki"},
+		{"japan/foreign-minister", "2022-01-01", "yoshimasa-hayashi"},
+		{"afghanistan/prime-minister", "2023-01-01", "mohammad-hasan-akhund"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.role+"@"+tt.day, func(t *testing.T) {
