@@ -83,25 +83,65 @@ type ownReviewLog interface {
 // actors again, which keeps rejected claims out and confirmed ones
 // confirmed but undoes added names, added claims and merges. Decisions
 // still in effect are skipped silently; the others are logged as warnings.
-// A store without its own log (the memory store, whose log is the
-// corrections file) is left alone.
+// It then imports the review log of data.corrections (see
+// importReviewLog). A store without its own log (the memory store, whose
+// log is the corrections file) is left alone.
 func (app *App) reapplyReview(ctx context.Context, store graph.Store) error {
 	own, ok := store.(ownReviewLog)
 	if !ok {
 		return nil
 	}
 	decisions, err := own.Decisions(ctx)
-	if err != nil || len(decisions) == 0 {
-		return err
-	}
-	warnings, err := own.Replay(ctx, decisions)
 	if err != nil {
 		return err
 	}
-	for _, w := range warnings {
-		app.Logger.Warn("review log", "store", app.Config.Store, "warning", w)
+	if len(decisions) > 0 {
+		warnings, err := own.Replay(ctx, decisions)
+		if err != nil {
+			return err
+		}
+		for _, w := range warnings {
+			app.Logger.Warn("review log", "store", app.Config.Store, "warning", w)
+		}
+		app.Logger.Info("review decisions re-applied after loading", "decisions", len(decisions), "not_replayed", len(warnings))
 	}
-	app.Logger.Info("review decisions re-applied after loading", "decisions", len(decisions), "not_replayed", len(warnings))
+	return app.importReviewLog(ctx, store)
+}
+
+// reviewImporter is a store that takes in the review log of another store
+// (Neo4j: neo4jstore.Store.ImportDecisions).
+type reviewImporter interface {
+	ImportDecisions(ctx context.Context, ds []graph.Decision) (imported int, warnings []string, err error)
+}
+
+// importReviewLog brings the review log the memory store kept in
+// data.corrections (its "reviews" list) into a store that keeps its own
+// (Neo4j), so that an analyst moving from one to the other keeps their
+// decisions. Decisions the store has already recorded are skipped, so that
+// loading again imports nothing twice. A store that cannot import, or no
+// corrections file, or one without reviews, is left alone.
+func (app *App) importReviewLog(ctx context.Context, store graph.Store) error {
+	im, ok := store.(reviewImporter)
+	if !ok {
+		return nil
+	}
+	path := app.dataFile("data.corrections", app.Config.Data.Corrections)
+	if path == "" {
+		return nil
+	}
+	decisions, err := loader.ParseReviewsFile(path)
+	if err != nil || len(decisions) == 0 {
+		return err
+	}
+	imported, warnings, err := im.ImportDecisions(ctx, decisions)
+	if err != nil {
+		return fmt.Errorf("import the review log of %s: %w", path, err)
+	}
+	for _, w := range warnings {
+		app.Logger.Warn("review log", "file", path, "warning", w)
+	}
+	app.Logger.Info("review log of data.corrections imported", "file", path, "decisions", len(decisions),
+		"imported", imported, "already_recorded", len(decisions)-imported-len(warnings), "not_imported", len(warnings))
 	return nil
 }
 

@@ -113,6 +113,64 @@ func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, erro
 	return warnings, nil
 }
 
+// errRecordedBefore rolls back the transaction of a decision that
+// ImportDecisions finds recorded by an earlier transaction.
+var errRecordedBefore = errors.New("decision recorded before")
+
+// ImportDecisions brings the review log of another store into the database:
+// the decisions a memory store kept in its corrections file (the "reviews"
+// list), in order, each in its own write transaction, applied and recorded
+// as Decision nodes as Replay does, so that they become this database's own
+// log. A decision the database has already recorded (same key: same kind,
+// fields, reviewer and time) is skipped without being applied again, so
+// that importing the same log twice, or after the database's own log was
+// re-applied, changes nothing, and a later decision made on Neo4j (a claim
+// restored after the imported rejection) stands. A decision that does not
+// fit is skipped with a warning, as in Replay. imported counts the decisions
+// applied and recorded now; already = len(ds) - imported - len(warnings).
+// An unreachable database or a cancelled ctx stops it with an error.
+func (s *Store) ImportDecisions(ctx context.Context, ds []graph.Decision) (imported int, warnings []string, err error) {
+	for i, d := range ds {
+		if err := ctx.Err(); err != nil {
+			return imported, warnings, fmt.Errorf("neo4jstore: import decisions: %w", err)
+		}
+		err := d.Validate()
+		if err == nil {
+			err = s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+				done, err := decide(ctx, tx, d, true)
+				if err != nil && !refusal(err) {
+					return err
+				}
+				recs, rerr := run(ctx, tx, stmtReviewRecordedBefore, keyParams{Key: decisionKey(done)})
+				if rerr != nil {
+					return rerr
+				}
+				if before, _ := single[bool](recs, "recorded"); before {
+					return errRecordedBefore // undo what decide applied again
+				}
+				return err
+			})
+		}
+		switch {
+		case err == nil:
+			imported++
+		case errors.Is(err, errRecordedBefore):
+		case errors.Is(err, graph.ErrUnavailable) || ctx.Err() != nil:
+			return imported, warnings, fmt.Errorf("neo4jstore: import decisions: decision %d: %w", i+1, err)
+		default:
+			warnings = append(warnings, fmt.Sprintf("decision %d (%s by %s at %s) not imported: %v", i+1, d.Kind, d.Reviewer, d.Time.Format("2006-01-02 15:04"), err))
+		}
+	}
+	return imported, warnings, nil
+}
+
+// refusal reports whether err is a decision refused by the state of the
+// graph (not found, conflict, invalid), after which its transaction can
+// still run statements.
+func refusal(err error) bool {
+	return errors.Is(err, graph.ErrNotFound) || errors.Is(err, graph.ErrConflict) || errors.Is(err, graph.ErrInvalid)
+}
+
 // Decisions returns every decision recorded in the database, in the order
 // they were made, in the form Replay takes (an added claim without the
 // fields the store completes: ID, Quote, Extractor and Occurrence): the

@@ -176,3 +176,86 @@ func TestReviewLogAndReload(t *testing.T) {
 		t.Errorf("replay of another rejection: got warnings %q, want it already rejected", warnings)
 	}
 }
+
+// TestImportDecisions imports a review log made elsewhere (the memory
+// store's, from its corrections file) into a database holding the same
+// articles: every decision is applied and recorded once; importing it again,
+// even after the articles were loaded again and the database's own log
+// re-applied, records and changes nothing; and a claim restored on Neo4j
+// after the import is not rejected again by a later import.
+func TestImportDecisions(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	docs := storetest.Fixture()
+	if err := s.LoadArticles(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	rejected := storetest.FixtureClaimID(t, "a3-tripoli", graph.Supported, "uae", "khalifa-haftar")
+	confirmed := storetest.FixtureClaimID(t, "a3-tripoli", graph.Supported, "egypt", "lna")
+	log := []graph.Decision{
+		storetest.Decide(graph.DecisionReject, func(d *graph.Decision) { d.ClaimID = rejected }),
+		storetest.Decide(graph.DecisionConfirm, func(d *graph.Decision) { d.ClaimID = confirmed; d.Reviewer = "second" }),
+		storetest.Decide(graph.DecisionAddName, func(d *graph.Decision) { d.ActorID = "usa"; d.Name = "العم سام" }),
+		storetest.Decide(graph.DecisionMerge, func(d *graph.Decision) { d.ActorID = "ahmed-mismari"; d.Into = "ahmed-maiteeq" }),
+		storetest.Decide(graph.DecisionConfirm, func(d *graph.Decision) { d.ClaimID = "0123456789abcdef" }), // not in this graph
+	}
+	imported, warnings, err := s.ImportDecisions(ctx, log)
+	if err != nil || imported != 4 || len(warnings) != 1 || !strings.Contains(warnings[0], "decision 5") {
+		t.Fatalf("first import: got %d imported, warnings %q, %v; want 4 and a warning about decision 5", imported, warnings, err)
+	}
+	want := reviewStateOf(t, s, docs)
+	if !slices.Equal(want.Rejected, []string{rejected}) || slices.Contains(want.Queue, confirmed) || !slices.Contains(want.USA.Aliases, "العم سام") {
+		t.Fatalf("after the import: got %+v, want the claim rejected, the other confirmed and the name added", want)
+	}
+	recorded, err := s.Decisions(ctx)
+	if err != nil || len(recorded) != 4 {
+		t.Fatalf("got %d decisions recorded (%v), want 4", len(recorded), err)
+	}
+
+	tests := []struct {
+		name   string
+		before func(t *testing.T)
+	}{
+		{"again", func(t *testing.T) {}},
+		{"after loading again and re-applying the own log", func(t *testing.T) {
+			if err := s.LoadArticles(ctx, docs); err != nil {
+				t.Fatal(err)
+			}
+			own, err := s.Decisions(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if warnings, err := s.Replay(ctx, own); err != nil || len(warnings) != 0 {
+				t.Fatalf("replay of the own log: got %q, %v", warnings, err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.before(t)
+			imported, warnings, err := s.ImportDecisions(ctx, log)
+			if err != nil || imported != 0 || len(warnings) != 1 {
+				t.Errorf("got %d imported, warnings %q, %v; want 0 and the one warning", imported, warnings, err)
+			}
+			if got := reviewStateOf(t, s, docs); !reflect.DeepEqual(got, want) {
+				t.Errorf("got\n %+v\nwant\n %+v", got, want)
+			}
+			if again, err := s.Decisions(ctx); err != nil || len(again) != 4 {
+				t.Errorf("got %d decisions recorded (%v), want 4", len(again), err)
+			}
+		})
+	}
+
+	t.Run("a claim restored on Neo4j stays restored", func(t *testing.T) {
+		restore := storetest.Decide(graph.DecisionRestore, func(d *graph.Decision) { d.ClaimID = rejected; d.Reviewer = "third" })
+		if _, err := s.Review(ctx, restore, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.ImportDecisions(ctx, log); err != nil {
+			t.Fatal(err)
+		}
+		if got := reviewStateOf(t, s, docs); len(got.Rejected) != 0 {
+			t.Errorf("got rejected %q after the import, want the restored claim left alone", got.Rejected)
+		}
+	})
+}

@@ -271,4 +271,5 @@ var (
 	stmtReviewDeleteActor      = newStatement[idParams]("review_delete_actor.cypher")
 	stmtReviewLog              = newStatement[noParams]("review_log.cypher")
 	stmtReviewRecorded         = newStatement[keyParams]("review_recorded.cypher")
+	stmtReviewRecordedBefore   = newStatement[keyParams]("review_recorded_before.cypher")
 )

@@ -30,8 +30,15 @@ import org.neo4j.io.ByteUnit;
 public final class Launcher {
     private Launcher() {}
 
-    /** Page cache size: the test graphs are a few MB to a few hundred MB. */
-    private static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(256);
+    /**
+     * Page cache size: the test graphs are a few MB to a few hundred MB, so
+     * 256 MiB; NEO4J_PAGECACHE_MB sets another size (scripts/scale gives the
+     * million-claim graph more).
+     */
+    private static long pageCacheBytes() {
+        String mb = System.getenv("NEO4J_PAGECACHE_MB");
+        return ByteUnit.mebiBytes(mb == null || mb.isEmpty() ? 256 : Long.parseLong(mb));
+    }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
@@ -49,7 +56,7 @@ public final class Launcher {
                 .setConfig(BoltConnector.listen_address, address)
                 .setConfig(BoltConnector.advertised_address, address)
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes())
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
