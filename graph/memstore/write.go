@@ -1,0 +1,217 @@
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// The writers: loading and deleting articles.
+
+// LoadArticle stores doc after doc.Validate, replacing the claims and
+// mentions of any earlier version of the article, as graph.Writer
+// specifies. An invalid document is an error wrapping graph.ErrInvalid and
+// leaves the store unchanged.
+func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
+	if err := doc.Validate(); err != nil {
+		return fmt.Errorf("memstore: load article %q: %w", doc.Article.ID, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check(ctx, fmt.Sprintf("load article %q", doc.Article.ID)); err != nil {
+		return err
+	}
+	s.load(doc)
+	return nil
+}
+
+// LoadArticles validates every document first and, if all are valid, stores
+// them in order under one write lock, as successive LoadArticle calls would.
+// It is the fast path for large corpora and synthetic graphs. If any
+// document is invalid it returns an error wrapping graph.ErrInvalid that
+// names the document, and stores nothing.
+func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
+	for i, d := range docs {
+		if err := d.Validate(); err != nil {
+			return fmt.Errorf("memstore: load articles: document %d (%q): %w", i, d.Article.ID, err)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check(ctx, "load articles"); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		s.load(d)
+	}
+	return nil
+}
+
+// load stores a valid document. The caller holds the write lock.
+func (s *Store) load(doc graph.Document) {
+	// The store keeps its own copy of the text, of its exact size, rather
+	// than the caller's, which may be part of a larger buffer; a reload of
+	// the same text (review) keeps the copy it has.
+	art := doc.Article
+	if slot, ok := s.articles[art.ID]; ok {
+		if old := s.bySlot[slot].article.Text; old == art.Text {
+			art.Text = old
+		} else {
+			art.Text = strings.Clone(art.Text)
+		}
+		s.unlink(slot)
+	} else {
+		art.Text = strings.Clone(art.Text)
+	}
+	namesChanged := false
+	for _, a := range doc.Actors {
+		if s.upsertActor(a) {
+			namesChanged = true
+		}
+	}
+	if namesChanged {
+		s.search.Store(nil)
+	}
+	claims := slices.Clone(doc.Claims)
+	slices.SortFunc(claims, func(a, b graph.Claim) int {
+		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	})
+	e := &articleEntry{
+		article:  art,
+		claims:   make([]claimRec, len(claims)),
+		mentions: make([]mentionRec, len(doc.Mentions)),
+	}
+	for i, c := range claims {
+		if len(c.ID) != idLen {
+			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
+		}
+		e.claims[i] = claimRec{
+			key:   idKey(c.ID),
+			src:   s.actors[c.Source].index,
+			dst:   s.actors[c.Target].index,
+			start: int32(c.Start),
+			end:   int32(c.End),
+			meta: s.internMeta(claimMeta{
+				confidence: c.Confidence,
+				extractor:  s.internExtractor(c.Extractor),
+				rule:       s.internExtractor(c.Rule),
+				bits:       typeBit(c.Type) | certaintyBit(c.Certainty),
+			}),
+		}
+	}
+	for i, m := range doc.Mentions {
+		a := s.actors[m.Actor]
+		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
+		a.articles++
+	}
+	var slot int32
+	if n := len(s.freeSlots); n > 0 {
+		slot = s.freeSlots[n-1]
+		s.freeSlots = s.freeSlots[:n-1]
+		s.bySlot[slot] = e
+		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims}
+	} else {
+		slot = int32(len(s.bySlot))
+		s.bySlot = append(s.bySlot, e)
+		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims})
+	}
+	s.articles[doc.Article.ID] = slot
+	day := dayNumber(doc.Article.Published)
+	for i := range e.claims {
+		r := &e.claims[i]
+		pi := s.pairOf(r.src, r.dst)
+		p := &s.pairList[pi]
+		meta := r.meta
+		if p.lo == r.src {
+			m := s.metas[meta]
+			m.bits |= fromLo
+			meta = s.internMeta(m)
+		}
+		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: meta})
+		if p.n > 1 {
+			s.syncCount(p)
+		}
+	}
+	s.nClaims += len(e.claims)
+}
+
+// upsertActor stores a and reports whether its searchable names changed.
+func (s *Store) upsertActor(a graph.Actor) bool {
+	if e, ok := s.actors[a.ID]; ok && sameActor(e.actor, a) {
+		return false
+	}
+	a.Aliases = slices.Clone(a.Aliases)
+	names := make([]string, 0, 2+len(a.Aliases))
+	names = append(names, arabic.Normalize(a.Name), arabic.Normalize(a.NameAr))
+	for _, al := range a.Aliases {
+		names = append(names, arabic.Normalize(al))
+	}
+	if e, ok := s.actors[a.ID]; ok {
+		changed := !slices.Equal(e.names, names) || e.actor.Kind != a.Kind
+		e.actor, e.names = a, names
+		return changed
+	}
+	e := &actorEntry{actor: a, index: int32(len(s.byIndex)), names: names}
+	s.actors[a.ID] = e
+	s.byIndex = append(s.byIndex, e)
+	s.actorIDs = append(s.actorIDs, a.ID)
+	s.rankIdx.Store(nil)
+	return true
+}
+
+func sameActor(a, b graph.Actor) bool {
+	return a.ID == b.ID && a.Name == b.Name && a.NameAr == b.NameAr && a.Kind == b.Kind &&
+		a.Affiliation == b.Affiliation && slices.Equal(a.Aliases, b.Aliases)
+}
+
+// unlink removes the article in slot with its claims and mentions from the
+// indexes. The caller holds the write lock.
+func (s *Store) unlink(slot int32) {
+	e := s.bySlot[slot]
+	for i := range e.claims {
+		r := &e.claims[i]
+		pi, _ := s.pairOfActors(r.src, r.dst)
+		p := &s.pairList[pi]
+		s.removeFromPair(p, slices.IndexFunc(s.claimsOfPair(pi), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
+		if p.n == 0 {
+			lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+			i := lo.nbrAt(hi.index, hi.class)
+			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
+			i = hi.nbrAt(lo.index, lo.class)
+			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
+			*p = pair{}
+			s.freePairs = append(s.freePairs, pi)
+		} else {
+			s.syncCount(p)
+		}
+	}
+	for _, m := range e.mentions {
+		s.byIndex[m.actor].articles--
+	}
+	s.nClaims -= len(e.claims)
+	delete(s.articles, e.article.ID)
+	s.bySlot[slot] = nil
+	s.hot[slot] = articleHot{}
+	s.freeSlots = append(s.freeSlots, slot)
+}
+
+// DeleteArticle removes an article with its claims and mentions; its actors
+// stay. An unknown id is an error wrapping graph.ErrNotFound.
+func (s *Store) DeleteArticle(ctx context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.check(ctx, fmt.Sprintf("delete article %q", id)); err != nil {
+		return err
+	}
+	slot, ok := s.articles[id]
+	if !ok {
+		return fmt.Errorf("memstore: delete: %w", graph.NotFound("article", id))
+	}
+	s.unlink(slot)
+	return nil
+}
