@@ -30,30 +30,37 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 	return nil
 }
 
-// LoadArticles validates every document first and, if all are valid, stores
-// them in order under one write lock, as successive LoadArticle calls would.
-// It is the fast path for large corpora and synthetic graphs. If any
-// document is invalid it returns an error wrapping graph.ErrInvalid that
-// names the document, and stores nothing.
-func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
-	for i, d := range docs {
-		if err := d.Validate(); err != nil {
-			return fmt.Errorf("memstore: load articles: document %d (%q): %w", i, d.Article.ID, err)
-		}
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.check(ctx, "load articles"); err != nil {
-		return err
-	}
-	for _, d := range docs {
-		s.load(d)
-	}
-	return nil
-}
-
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
+	slot, e, day := s.addArticle(doc)
+	for i := range e.claims {
+		r := &e.claims[i]
+		pi := s.pairOf(r.src, r.dst)
+		p := &s.pairList[pi]
+		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: s.pairMeta(r, p.lo)})
+		if p.n > 1 {
+			s.syncCount(p)
+		}
+	}
+	s.nClaims += len(e.claims)
+}
+
+// pairMeta is the meta of claim r in its pair, whose lo actor is lo: r's,
+// with fromLo when its source is lo.
+func (s *Store) pairMeta(r *claimRec, lo int32) uint32 {
+	if r.src != lo {
+		return r.meta
+	}
+	m := s.metas[r.meta]
+	m.bits |= fromLo
+	return s.internMeta(m)
+}
+
+// addArticle stores a valid document's article, actors, mentions and claim
+// records, replacing any earlier version of the article, but does not link
+// the claims to their pairs: it returns the article's slot, entry and day
+// for that. The caller holds the write lock.
+func (s *Store) addArticle(doc graph.Document) (slot int32, e *articleEntry, day int32) {
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
 	// the same text (review) keeps the copy it has.
@@ -81,7 +88,7 @@ func (s *Store) load(doc graph.Document) {
 	slices.SortFunc(claims, func(a, b graph.Claim) int {
 		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 	})
-	e := &articleEntry{
+	e = &articleEntry{
 		article:  art,
 		claims:   make([]claimRec, len(claims)),
 		mentions: make([]mentionRec, len(doc.Mentions)),
@@ -109,7 +116,6 @@ func (s *Store) load(doc graph.Document) {
 		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
 		a.articles++
 	}
-	var slot int32
 	if n := len(s.freeSlots); n > 0 {
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
@@ -121,23 +127,7 @@ func (s *Store) load(doc graph.Document) {
 		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims})
 	}
 	s.articles[doc.Article.ID] = slot
-	day := dayNumber(doc.Article.Published)
-	for i := range e.claims {
-		r := &e.claims[i]
-		pi := s.pairOf(r.src, r.dst)
-		p := &s.pairList[pi]
-		meta := r.meta
-		if p.lo == r.src {
-			m := s.metas[meta]
-			m.bits |= fromLo
-			meta = s.internMeta(m)
-		}
-		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: meta})
-		if p.n > 1 {
-			s.syncCount(p)
-		}
-	}
-	s.nClaims += len(e.claims)
+	return slot, e, dayNumber(doc.Article.Published)
 }
 
 // upsertActor stores a and reports whether its searchable names changed.
