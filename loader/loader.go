@@ -408,15 +408,18 @@ func (l *Loader) writeChecked(ctx context.Context, w CheckedWriter, slots []*doc
 	var batch []*docSlot
 	var docs []graph.CheckedDocument
 	for done := 0; done < total; done += len(batch) {
-		select {
-		case <-slots[done].done:
-		case <-ctx.Done():
-			return fmt.Errorf("loader: %w", ctx.Err())
-		}
+		// A batch is the next minBatch articles (or all that are left),
+		// waited for, and those after them already built: the store links
+		// a batch in one pass, which pays when batches are large.
 		batch, docs = batch[:0], docs[:0]
-		for _, s := range slots[done:] {
-			if !isDone(s) {
+		for i, s := range slots[done:] {
+			if i >= minBatch && !isDone(s) {
 				break
+			}
+			select {
+			case <-s.done:
+			case <-ctx.Done():
+				return fmt.Errorf("loader: %w", ctx.Err())
 			}
 			batch = append(batch, s)
 		}
@@ -457,6 +460,10 @@ func (l *Loader) writeChecked(ctx context.Context, w CheckedWriter, slots []*doc
 	}
 	return nil
 }
+
+// minBatch is the fewest articles writeChecked writes in one batch (unless
+// fewer are left).
+const minBatch = 4096
 
 // isDone reports whether the slot's document is built.
 func isDone(s *docSlot) bool {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/rawabit/rawabit/graph"
@@ -30,7 +31,7 @@ func (s *Store) LoadArticles(ctx context.Context, docs []graph.Document) error {
 			return fmt.Errorf("memstore: load articles: document %d (%q): %w", i, docs[i].Article.ID, err)
 		}
 	}
-	return s.loadMany(ctx, "load articles", docs)
+	return s.loadMany(ctx, "load articles", slices.Clone(docs))
 }
 
 // LoadChecked stores documents already checked by graph.Document.Check, in
@@ -71,8 +72,19 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// loadMany stores valid documents in order under the write lock.
+// loadMany stores valid documents in order under the write lock. docs is
+// the store's to change: before the lock is taken, the texts are copied
+// (the store keeps its own copy of each, of its exact size) and the claims
+// sorted, on all cores.
 func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) error {
+	parallel(len(docs), func(i int) {
+		d := &docs[i]
+		d.Article.Text = strings.Clone(d.Article.Text)
+		if !slices.IsSortedFunc(d.Claims, byStartThenID) {
+			d.Claims = slices.Clone(d.Claims)
+			slices.SortFunc(d.Claims, byStartThenID)
+		}
+	})
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.check(ctx, op); err != nil {
@@ -103,11 +115,9 @@ func (s *Store) bulkable(docs []graph.Document) bool {
 }
 
 // pending is a claim waiting to be linked to its pair: the pair's actors
-// (lo<<32 | hi), the order of the claim among those being linked, and the
-// claim as its pair keeps it.
+// (lo<<32 | hi) and the claim as its pair keeps it.
 type pending struct {
 	key uint64
-	seq int32
 	ec  edgeClaim
 }
 
@@ -119,28 +129,30 @@ type pending struct {
 func (s *Store) loadBulk(docs []graph.Document) {
 	var pend []pending
 	for _, d := range docs {
-		slot, e, day := s.addArticle(d)
+		slot, e, day := s.addArticle(d, true)
 		for i := range e.claims {
 			r := &e.claims[i]
 			lo, hi := min(r.src, r.dst), max(r.src, r.dst)
 			pend = append(pend, pending{
 				key: uint64(lo)<<32 | uint64(hi),
-				seq: int32(len(pend)),
 				ec:  edgeClaim{slot: slot, idx: int32(i), day: day, meta: s.pairMeta(r, lo)},
 			})
 		}
 		s.nClaims += len(e.claims)
 	}
-	slices.SortFunc(pend, func(a, b pending) int { return cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.seq, b.seq)) })
+	pend = groupByPair(pend, len(s.byIndex))
 
 	// Link each run of claims of one pair: to the pair if it exists, to a
 	// new pair otherwise, whose two neighbour entries are added below.
-	type added struct {
-		actor int32
-		n     nbr
-	}
-	var adds []added
+	var adds []nbrAdd
 	touched := make([]bool, len(s.byIndex))
+	var rebuild []int32 // the actors touched, each once
+	touch := func(a int32) {
+		if !touched[a] {
+			touched[a] = true
+			rebuild = append(rebuild, a)
+		}
+	}
 	for i := 0; i < len(pend); {
 		j := i + 1
 		for j < len(pend) && pend[j].key == pend[i].key {
@@ -150,7 +162,7 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		pi, ok := s.pairOfActors(lo, hi)
 		if !ok {
 			pi = s.newPair(lo, hi)
-			adds = append(adds, added{lo, nbr{pair: pi, other: hi}}, added{hi, nbr{pair: pi, other: lo}})
+			adds = append(adds, nbrAdd{lo, nbr{pair: pi, other: hi}}, nbrAdd{hi, nbr{pair: pi, other: lo}})
 		}
 		p := &s.pairList[pi]
 		if p.n == 0 && j-i > 1 {
@@ -167,48 +179,34 @@ func (s *Store) loadBulk(docs []graph.Document) {
 				s.addToPair(p, pc.ec)
 			}
 		}
-		touched[lo], touched[hi] = true, true
+		touch(lo)
+		touch(hi)
 		i = j
 	}
 
 	// New degree classes, as promote would have raised them one neighbour
 	// at a time (classes only grow, and here neighbours are only added).
-	slices.SortFunc(adds, func(a, b added) int { return cmp.Compare(a.actor, b.actor) })
-	newNbrs := make(map[int32][]nbr)
-	for i := 0; i < len(adds); {
-		j := i + 1
-		for j < len(adds) && adds[j].actor == adds[i].actor {
-			j++
-		}
-		a := adds[i].actor
-		ns := make([]nbr, j-i)
-		for k := range ns {
-			ns[k] = adds[i+k].n
-		}
-		newNbrs[a] = ns
-		i = j
-	}
-	for a, ns := range newNbrs {
+	// Every actor with a new neighbour is among those touched so far.
+	newNbrs, at := byActor(adds, len(s.byIndex))
+	for _, a := range rebuild[:len(rebuild):len(rebuild)] {
 		e := s.byIndex[a]
-		if c := degreeClass(len(e.nbrs) + len(ns)); c > e.class {
+		if c := degreeClass(len(e.nbrs) + int(at[a+1]-at[a])); c > e.class {
 			e.class = c
 			// Every neighbour keeps e among its entries: they move.
 			for _, n := range e.nbrs {
-				touched[n.other] = true
+				touch(n.other)
 			}
 		}
 	}
 
 	// Rebuild every touched list once: its old entries and the new ones,
 	// with their classes and counts refreshed, in order, at exact size.
-	for a, t := range touched {
-		if !t {
-			continue
-		}
+	for _, a := range rebuild {
 		e := s.byIndex[a]
-		ns := make([]nbr, 0, len(e.nbrs)+len(newNbrs[int32(a)]))
+		added := newNbrs[at[a]:at[a+1]]
+		ns := make([]nbr, 0, len(e.nbrs)+len(added))
 		ns = append(ns, e.nbrs...)
-		ns = append(ns, newNbrs[int32(a)]...)
+		ns = append(ns, added...)
 		for k := range ns {
 			ns[k].class = s.byIndex[ns[k].other].class
 			ns[k].n = uint16(min(s.pairList[ns[k].pair].n, manyClaims))
@@ -216,6 +214,57 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		slices.SortFunc(ns, func(x, y nbr) int { return cmp.Compare(x.order(), y.order()) })
 		e.nbrs = ns
 	}
+}
+
+// groupByPair returns pend ordered by pair (key), the claims of each pair
+// in their order in pend: a counting sort on the lo actor (actors numbers
+// are below n), then a stable sort of each actor's few claims on hi.
+func groupByPair(pend []pending, n int) []pending {
+	at := make([]int32, n+1)
+	for _, p := range pend {
+		at[p.key>>32+1]++
+	}
+	for i := 1; i <= n; i++ {
+		at[i] += at[i-1]
+	}
+	out := make([]pending, len(pend))
+	fill := slices.Clone(at[:n])
+	for _, p := range pend {
+		lo := p.key >> 32
+		out[fill[lo]] = p
+		fill[lo]++
+	}
+	for i := range n {
+		if b := out[at[i]:at[i+1]]; len(b) > 1 {
+			slices.SortStableFunc(b, func(x, y pending) int { return cmp.Compare(x.key, y.key) })
+		}
+	}
+	return out
+}
+
+// nbrAdd is a neighbour entry to add to an actor's list.
+type nbrAdd struct {
+	actor int32
+	n     nbr
+}
+
+// byActor groups adds by actor (numbers below n): the entries of actor a
+// are ns[at[a]:at[a+1]].
+func byActor(adds []nbrAdd, n int) (ns []nbr, at []int32) {
+	at = make([]int32, n+1)
+	for _, ad := range adds {
+		at[ad.actor+1]++
+	}
+	for i := 1; i <= n; i++ {
+		at[i] += at[i-1]
+	}
+	ns = make([]nbr, len(adds))
+	fill := slices.Clone(at[:n])
+	for _, ad := range adds {
+		ns[fill[ad.actor]] = ad.n
+		fill[ad.actor]++
+	}
+	return ns, at
 }
 
 // newPair adds an empty pair of actors lo < hi to pairList, without

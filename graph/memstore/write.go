@@ -32,7 +32,7 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	slot, e, day := s.addArticle(doc)
+	slot, e, day := s.addArticle(doc, false)
 	for i := range e.claims {
 		r := &e.claims[i]
 		pi := s.pairOf(r.src, r.dst)
@@ -60,7 +60,8 @@ func (s *Store) pairMeta(r *claimRec, lo int32) uint32 {
 // records, replacing any earlier version of the article, but does not link
 // the claims to their pairs: it returns the article's slot, entry and day
 // for that. The caller holds the write lock.
-func (s *Store) addArticle(doc graph.Document) (slot int32, e *articleEntry, day int32) {
+// With owned, a new article's text is already the store's own copy.
+func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *articleEntry, day int32) {
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
 	// the same text (review) keeps the copy it has.
@@ -72,7 +73,7 @@ func (s *Store) addArticle(doc graph.Document) (slot int32, e *articleEntry, day
 			art.Text = strings.Clone(art.Text)
 		}
 		s.unlink(slot)
-	} else {
+	} else if !owned {
 		art.Text = strings.Clone(art.Text)
 	}
 	namesChanged := false
@@ -84,10 +85,11 @@ func (s *Store) addArticle(doc graph.Document) (slot int32, e *articleEntry, day
 	if namesChanged {
 		s.search.Store(nil)
 	}
-	claims := slices.Clone(doc.Claims)
-	slices.SortFunc(claims, func(a, b graph.Claim) int {
-		return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
-	})
+	claims := doc.Claims
+	if !slices.IsSortedFunc(claims, byStartThenID) {
+		claims = slices.Clone(claims)
+		slices.SortFunc(claims, byStartThenID)
+	}
 	e = &articleEntry{
 		article:  art,
 		claims:   make([]claimRec, len(claims)),
@@ -204,4 +206,9 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	}
 	s.unlink(slot)
 	return nil
+}
+
+// byStartThenID is the order of an article's claims.
+func byStartThenID(a, b graph.Claim) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
 }
