@@ -129,13 +129,13 @@ type pending struct {
 func (s *Store) loadBulk(docs []graph.Document) {
 	var pend []pending
 	for _, d := range docs {
-		slot, e, day := s.addArticle(d, true)
+		slot, e := s.addArticle(d, true)
 		for i := range e.claims {
 			r := &e.claims[i]
 			lo, hi := min(r.src, r.dst), max(r.src, r.dst)
 			pend = append(pend, pending{
 				key: uint64(lo)<<32 | uint64(hi),
-				ec:  edgeClaim{slot: slot, idx: int32(i), day: day, meta: s.pairMeta(r, lo)},
+				ec:  edgeClaim{slot: slot, idx: int32(i)},
 			})
 		}
 		s.nClaims += len(e.claims)
@@ -167,12 +167,13 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		p := &s.pairList[pi]
 		if p.n == 0 && j-i > 1 {
 			// A new pair of several claims gets them at their exact size.
-			p.multi = s.newMulti()
+			m := s.newMulti()
 			cs := make([]edgeClaim, j-i)
 			for k := range cs {
 				cs[k] = pend[i+k].ec
 			}
-			s.multis[p.multi] = cs
+			s.multis[m] = cs
+			p.one[0] = edgeClaim{slot: m}
 			p.n = int32(len(cs))
 		} else {
 			for _, pc := range pend[i:j] {

@@ -2,6 +2,8 @@ package memstore
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"math"
 	"math/bits"
 	"slices"
@@ -17,13 +19,24 @@ import (
 type articleHot struct {
 	id, text string
 	claims   []claimRec
+	day      int32 // the article's day (dayNumber), for date ranges
 }
 
 type articleEntry struct {
+	// article is the article without its SHA256, kept decoded in sha
+	// (full gives it back), which saves its 64 hex digits.
 	article graph.Article
+	sha     [sha256.Size]byte
 	// claims are sorted by Start then ID.
 	claims   []claimRec
 	mentions []mentionRec
+}
+
+// full returns the stored article, SHA256 included.
+func (e *articleEntry) full() graph.Article {
+	a := e.article
+	a.SHA256 = hex.EncodeToString(e.sha[:])
+	return a
 }
 
 // idLen is the length of a claim id: graph.ClaimID's 16 hex digits, which
@@ -38,13 +51,12 @@ type claimRec struct {
 }
 
 // claimMeta is what many claims share: their confidence, extractor, rule,
-// type and certainty, kept once in Store.metas. The bits of an edgeClaim's
-// meta also say whether the claim's source is the pair's lo actor.
+// type and certainty, kept once in Store.metas.
 type claimMeta struct {
 	confidence float64
 	extractor  uint32 // index in Store.extractors
 	rule       uint32 // index in Store.extractors of Claim.Rule
-	bits       uint8  // typeBit | certaintyBit (| fromLo)
+	bits       uint8  // typeBit | certaintyBit
 }
 
 // internMeta returns the index of m in s.metas, adding it if needed.
@@ -194,6 +206,8 @@ func idKey(id string) uint64 {
 // days.
 type matcher struct {
 	metas         []claimMeta
+	hot           []articleHot
+	every         bool // the filter keeps every claim
 	mask          uint8
 	minConfidence float64
 	dated         bool
@@ -202,7 +216,7 @@ type matcher struct {
 
 // newMatcher returns the matcher of f. The caller holds the lock.
 func (s *Store) newMatcher(f graph.Filter) matcher {
-	m := matcher{metas: s.metas, mask: fromLo, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
+	m := matcher{metas: s.metas, hot: s.hot, minConfidence: f.MinConfidence, dated: f.Dated(), since: math.MinInt32 + 1, until: math.MaxInt32}
 	if !f.Since.IsZero() {
 		m.since = dayNumber(f.Since)
 	}
@@ -215,16 +229,20 @@ func (s *Store) newMatcher(f graph.Filter) matcher {
 	for _, c := range f.CertaintiesOrAll() {
 		m.mask |= certaintyBit(c)
 	}
+	m.every = m.mask == 1|2|4|8|16|32 && m.minConfidence <= 0 && !m.dated
 	return m
 }
 
 // all reports whether the matcher keeps every claim (an empty filter).
-func (m matcher) all() bool {
-	return m.mask == fromLo|1|2|4|8|16|32 && m.minConfidence <= 0 && !m.dated
-}
+func (m matcher) all() bool { return m.every }
 
+// match matches the claim of a pair.
 func (m matcher) match(ec edgeClaim) bool {
-	return m.matchMeta(ec.meta, ec.day)
+	if m.every {
+		return true
+	}
+	h := &m.hot[ec.slot]
+	return m.matchMeta(h.claims[ec.idx].meta, h.day)
 }
 
 // matchMeta matches a claim by its meta and its article's day.

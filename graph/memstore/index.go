@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // The adjacency index: actors are numbered; every actor keeps its neighbours
@@ -21,14 +22,15 @@ import (
 type actorEntry struct {
 	actor graph.Actor
 	index int32
-	// names are the normalised Name, NameAr and Aliases, in that order.
-	names []string
 	// articles counts the articles that mention the actor.
 	articles int
 	// nbrs are sorted by order (see nbr.order); class is the actor's degree
 	// class, bits.Len of the most neighbours it has had.
 	nbrs  []nbr
 	class uint8
+	// merged is true once the actor is merged into another (review): it
+	// is no longer searchable.
+	merged bool
 }
 
 // nbr is one neighbour of an actor: the pair (index into pairList), the
@@ -126,14 +128,17 @@ func (s *Store) pairOfActors(a, b int32) (int32, bool) {
 }
 
 // pair holds the claims between two actors; lo has the smaller index. Most
-// pairs have one claim, kept inline; the claims of a pair with more are in
-// Store.multis.
+// pairs have one claim, kept inline in one; the claims of a pair with more
+// are in Store.multis, at the index kept in one[0].slot (multi).
 type pair struct {
 	lo, hi int32
 	n      int32 // number of claims
-	multi  int32 // index in Store.multis when n > 1
 	one    [1]edgeClaim
 }
+
+// multi is the index in Store.multis of the claims of a pair with more
+// than one.
+func (p *pair) multi() int32 { return p.one[0].slot }
 
 // claimsOfPair returns the claims of pair pi. The slice may point into the
 // pair, so it is valid only while the store's lock is held and pairList
@@ -146,7 +151,7 @@ func (s *Store) claimsOfPair(pi int32) []edgeClaim {
 	if p.n == 0 {
 		return nil
 	}
-	return s.multis[p.multi]
+	return s.multis[p.multi()]
 }
 
 func (s *Store) addToPair(p *pair, ec edgeClaim) {
@@ -154,17 +159,11 @@ func (s *Store) addToPair(p *pair, ec edgeClaim) {
 	case 0:
 		p.one[0] = ec
 	case 1:
-		if n := len(s.freeMultis); n > 0 {
-			p.multi = s.freeMultis[n-1]
-			s.freeMultis = s.freeMultis[:n-1]
-		} else {
-			p.multi = int32(len(s.multis))
-			s.multis = append(s.multis, nil)
-		}
-		s.multis[p.multi] = []edgeClaim{p.one[0], ec}
-		p.one[0] = edgeClaim{}
+		m := s.newMulti()
+		s.multis[m] = []edgeClaim{p.one[0], ec}
+		p.one[0] = edgeClaim{slot: m}
 	default:
-		s.multis[p.multi] = append(s.multis[p.multi], ec)
+		s.multis[p.multi()] = append(s.multis[p.multi()], ec)
 	}
 	p.n++
 }
@@ -175,25 +174,24 @@ func (s *Store) removeFromPair(p *pair, j int) {
 	case 1:
 		p.one[0] = edgeClaim{}
 	case 2:
-		p.one[0] = s.multis[p.multi][1-j]
-		s.multis[p.multi] = nil
-		s.freeMultis = append(s.freeMultis, p.multi)
-		p.multi = 0
+		m := p.multi()
+		p.one[0] = s.multis[m][1-j]
+		s.multis[m] = nil
+		s.freeMultis = append(s.freeMultis, m)
 	default:
-		many := s.multis[p.multi]
+		m := p.multi()
+		many := s.multis[m]
 		last := len(many) - 1
 		many[j] = many[last]
-		s.multis[p.multi] = many[:last]
+		s.multis[m] = many[:last]
 	}
 	p.n--
 }
 
-// edgeClaim is a claim of a pair with the fields that filters test kept
-// inline.
+// edgeClaim is a claim of a pair: where its record is (Store.hot), which
+// holds what filters test (its meta, its article's day).
 type edgeClaim struct {
-	slot, idx int32  // article slot and position in its claims
-	day       int32  // the article's day (dayNumber), for date ranges
-	meta      uint32 // index in Store.metas, with fromLo in its bits
+	slot, idx int32 // article slot and position in its claims
 }
 
 // noDay is the day of an undated article's claims.
@@ -206,9 +204,6 @@ func dayNumber(t time.Time) int32 {
 	}
 	return int32(graph.Day(t).Unix() / 86400)
 }
-
-// fromLo marks a claim whose source is the pair's lo actor.
-const fromLo = 64
 
 // pairOf returns the index of the pair of actors a and b, creating it if
 // needed. The caller holds the write lock.
@@ -272,4 +267,26 @@ func (s *Store) putMarks(marks *[]uint64, entries []*actorEntry) {
 		(*marks)[e.index/64] = 0
 	}
 	s.marks.Put(marks)
+}
+
+// names returns the actor's normalised Name, NameAr and Aliases, in that
+// order: what search matches. They are made when asked for (by the search
+// index, built once per change of names) rather than kept.
+// An actor merged into another has none.
+func (e *actorEntry) names() []string {
+	if e.merged {
+		return nil
+	}
+	return normalNames(e.actor)
+}
+
+// normalNames returns a's normalised Name, NameAr and Aliases, in that
+// order.
+func normalNames(a graph.Actor) []string {
+	names := make([]string, 0, 2+len(a.Aliases))
+	names = append(names, arabic.Normalize(a.Name), arabic.Normalize(a.NameAr))
+	for _, al := range a.Aliases {
+		names = append(names, arabic.Normalize(al))
+	}
+	return names
 }

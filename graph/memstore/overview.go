@@ -148,7 +148,7 @@ func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int)
 		}
 		for _, m := range a.mentions {
 			if m.actor == e.index {
-				art := a.article
+				art := a.full()
 				art.Text = ""
 				out = append(out, art)
 				break

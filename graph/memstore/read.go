@@ -64,10 +64,10 @@ func (s *Store) ActorStats(ctx context.Context, id string) (graph.ActorStats, er
 		st.Outgoing[t], st.Incoming[t] = 0, 0
 	}
 	for _, n := range e.nbrs {
-		isLo := n.other > e.index
 		for _, ec := range s.claimsOfPair(n.pair) {
-			bits := s.metas[ec.meta].bits
-			if (bits&fromLo != 0) == isLo {
+			r := &s.hot[ec.slot].claims[ec.idx]
+			bits := s.metas[r.meta].bits
+			if r.src == e.index {
 				st.Outgoing[typeOf(bits)]++
 			} else {
 				st.Incoming[typeOf(bits)]++
@@ -89,7 +89,7 @@ func (s *Store) Article(ctx context.Context, id string) (graph.Article, error) {
 	if !ok {
 		return graph.Article{}, fmt.Errorf("memstore: %w", graph.NotFound("article", id))
 	}
-	return s.bySlot[slot].article, nil
+	return s.bySlot[slot].full(), nil
 }
 
 // ArticleClaims returns the claims of an article sorted by Start then ID, or

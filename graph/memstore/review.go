@@ -200,7 +200,7 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 			return d, nil, graph.NotFound("actor", d.ActorID)
 		}
 		d.Name = strings.TrimSpace(d.Name)
-		if slices.Contains(e.names, arabic.Normalize(d.Name)) {
+		if slices.Contains(e.names(), arabic.Normalize(d.Name)) {
 			if replay {
 				return d, func() {}, nil
 			}
@@ -270,7 +270,7 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 // with their affiliations. The caller holds the lock.
 func (s *Store) document(slot int32) graph.Document {
 	e := s.bySlot[slot]
-	doc := graph.Document{Article: e.article}
+	doc := graph.Document{Article: e.full()}
 	for i := range e.claims {
 		doc.Claims = append(doc.Claims, s.claim(slot, int32(i)))
 	}
@@ -387,8 +387,9 @@ func (s *Store) merge(from, into string) {
 	}
 	ie := s.actors[into]
 	a := ie.copyActor()
+	ieNames := ie.names()
 	for _, n := range append([]string{fe.actor.Name, fe.actor.NameAr}, fe.actor.Aliases...) {
-		if n != "" && !slices.Contains(ie.names, arabic.Normalize(n)) && !slices.Contains(a.Aliases, n) {
+		if n != "" && !slices.Contains(ieNames, arabic.Normalize(n)) && !slices.Contains(a.Aliases, n) {
 			a.Aliases = append(a.Aliases, n)
 		}
 	}
@@ -401,7 +402,7 @@ func (s *Store) merge(from, into string) {
 		}
 	}
 	delete(s.actors, from)
-	fe.names, fe.nbrs = nil, nil
+	fe.nbrs, fe.merged = nil, true
 	s.search.Store(nil)
 }
 

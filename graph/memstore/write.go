@@ -3,12 +3,13 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/rawabit/rawabit/graph"
-	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // The writers: loading and deleting articles.
@@ -32,12 +33,12 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	slot, e, day := s.addArticle(doc, false)
+	slot, e := s.addArticle(doc, false)
 	for i := range e.claims {
 		r := &e.claims[i]
 		pi := s.pairOf(r.src, r.dst)
 		p := &s.pairList[pi]
-		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i), day: day, meta: s.pairMeta(r, p.lo)})
+		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i)})
 		if p.n > 1 {
 			s.syncCount(p)
 		}
@@ -45,23 +46,12 @@ func (s *Store) load(doc graph.Document) {
 	s.nClaims += len(e.claims)
 }
 
-// pairMeta is the meta of claim r in its pair, whose lo actor is lo: r's,
-// with fromLo when its source is lo.
-func (s *Store) pairMeta(r *claimRec, lo int32) uint32 {
-	if r.src != lo {
-		return r.meta
-	}
-	m := s.metas[r.meta]
-	m.bits |= fromLo
-	return s.internMeta(m)
-}
-
 // addArticle stores a valid document's article, actors, mentions and claim
 // records, replacing any earlier version of the article, but does not link
 // the claims to their pairs: it returns the article's slot, entry and day
 // for that. The caller holds the write lock.
 // With owned, a new article's text is already the store's own copy.
-func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *articleEntry, day int32) {
+func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *articleEntry) {
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
 	// the same text (review) keeps the copy it has.
@@ -90,8 +80,10 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *artic
 		claims = slices.Clone(claims)
 		slices.SortFunc(claims, byStartThenID)
 	}
+	art.SHA256 = "" // kept decoded in e.sha
 	e = &articleEntry{
 		article:  art,
+		sha:      decodeSHA256(doc.Article.SHA256),
 		claims:   make([]claimRec, len(claims)),
 		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
@@ -122,14 +114,14 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *artic
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
 		s.bySlot[slot] = e
-		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims}
+		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims, day: dayNumber(art.Published)}
 	} else {
 		slot = int32(len(s.bySlot))
 		s.bySlot = append(s.bySlot, e)
-		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims})
+		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims, day: dayNumber(art.Published)})
 	}
 	s.articles[doc.Article.ID] = slot
-	return slot, e, dayNumber(doc.Article.Published)
+	return slot, e
 }
 
 // upsertActor stores a and reports whether its searchable names changed.
@@ -138,17 +130,12 @@ func (s *Store) upsertActor(a graph.Actor) bool {
 		return false
 	}
 	a.Aliases = slices.Clone(a.Aliases)
-	names := make([]string, 0, 2+len(a.Aliases))
-	names = append(names, arabic.Normalize(a.Name), arabic.Normalize(a.NameAr))
-	for _, al := range a.Aliases {
-		names = append(names, arabic.Normalize(al))
-	}
 	if e, ok := s.actors[a.ID]; ok {
-		changed := !slices.Equal(e.names, names) || e.actor.Kind != a.Kind
-		e.actor, e.names = a, names
+		changed := !slices.Equal(e.names(), normalNames(a)) || e.actor.Kind != a.Kind
+		e.actor = a
 		return changed
 	}
-	e := &actorEntry{actor: a, index: int32(len(s.byIndex)), names: names}
+	e := &actorEntry{actor: a, index: int32(len(s.byIndex))}
 	s.actors[a.ID] = e
 	s.byIndex = append(s.byIndex, e)
 	s.actorIDs = append(s.actorIDs, a.ID)
@@ -211,4 +198,14 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 // byStartThenID is the order of an article's claims.
 func byStartThenID(a, b graph.Claim) int {
 	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+}
+
+// decodeSHA256 decodes an article's SHA256, which Document.Validate checked
+// to be the hex digits of its text's hash.
+func decodeSHA256(h string) [sha256.Size]byte {
+	var b [sha256.Size]byte
+	if n, err := hex.Decode(b[:], []byte(h)); err != nil || n != len(b) {
+		panic(fmt.Sprintf("memstore: article sha256 %q passed validation but is not %d hex bytes", h, len(b)))
+	}
+	return b
 }
