@@ -127,7 +127,16 @@ type pending struct {
 // lists; only the numbering of new pairs differs, which no answer shows.
 // The caller holds the write lock.
 func (s *Store) loadBulk(docs []graph.Document) {
-	var pend []pending
+	// The flat arrays grow once, by what the batch needs at most.
+	claims := 0
+	for _, d := range docs {
+		claims += len(d.Claims)
+	}
+	if grow := len(docs) - len(s.freeSlots); grow > 0 {
+		s.bySlot = slices.Grow(s.bySlot, grow)
+		s.hot = slices.Grow(s.hot, grow)
+	}
+	pend := make([]pending, 0, claims)
 	for _, d := range docs {
 		slot, e := s.addArticle(d, true)
 		for i := range e.claims {
@@ -141,6 +150,15 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		s.nClaims += len(e.claims)
 	}
 	pend = groupByPair(pend, len(s.byIndex))
+	pairs := 0
+	for i := range pend {
+		if i == 0 || pend[i].key != pend[i-1].key {
+			pairs++
+		}
+	}
+	if grow := pairs - len(s.freePairs); grow > 0 {
+		s.pairList = slices.Grow(s.pairList, grow)
+	}
 
 	// Link each run of claims of one pair: to the pair if it exists, to a
 	// new pair otherwise, whose two neighbour entries are added below.
@@ -161,7 +179,7 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		lo, hi := int32(pend[i].key>>32), int32(uint32(pend[i].key))
 		pi, ok := s.pairOfActors(lo, hi)
 		if !ok {
-			pi = s.newPair(lo, hi)
+			pi = s.newPair()
 			adds = append(adds, nbrAdd{lo, nbr{pair: pi, other: hi}}, nbrAdd{hi, nbr{pair: pi, other: lo}})
 		}
 		p := &s.pairList[pi]
@@ -268,10 +286,10 @@ func byActor(adds []nbrAdd, n int) (ns []nbr, at []int32) {
 	return ns, at
 }
 
-// newPair adds an empty pair of actors lo < hi to pairList, without
-// neighbour entries, and returns its index.
-func (s *Store) newPair(lo, hi int32) int32 {
-	p := pair{lo: lo, hi: hi}
+// newPair adds an empty pair to pairList, without neighbour entries, and
+// returns its index.
+func (s *Store) newPair() int32 {
+	var p pair
 	if n := len(s.freePairs); n > 0 {
 		pi := s.freePairs[n-1]
 		s.freePairs = s.freePairs[:n-1]

@@ -43,12 +43,17 @@ func (e *articleEntry) full() graph.Article {
 // Document.Validate enforces.
 const idLen = 16
 
+// The id's key is kept as two 32-bit halves, so that a record is 28 bytes
+// rather than 32 aligned.
 type claimRec struct {
-	key        uint64 // idKey of the id
-	src, dst   int32  // actor indexes
-	start, end int32
-	meta       uint32 // index in Store.metas
+	keyHi, keyLo uint32 // idKey of the id
+	src, dst     int32  // actor indexes
+	start, end   int32
+	meta         uint32 // index in Store.metas
 }
+
+// key returns the idKey of the claim's id.
+func (r *claimRec) key() uint64 { return uint64(r.keyHi)<<32 | uint64(r.keyLo) }
 
 // claimMeta is what many claims share: their confidence, extractor, rule,
 // type and certainty, kept once in Store.metas.
@@ -89,7 +94,7 @@ type mentionRec struct {
 // strings share the store's memory but for its id, rebuilt from its key.
 func (s *Store) claim(slot, i int32) graph.Claim {
 	var b [idLen]byte
-	return s.claimAs(slot, i, string(appendID(b[:0], s.bySlot[slot].claims[i].key)))
+	return s.claimAs(slot, i, string(appendID(b[:0], s.bySlot[slot].claims[i].key())))
 }
 
 // claimAs is claim with the id already built.
@@ -125,7 +130,7 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	refs := make([]claimRef, len(cs))
 	for i, ec := range cs {
 		r := &s.hot[ec.slot].claims[ec.idx]
-		refs[i] = claimRef{key: r.key, rec: r, slot: ec.slot}
+		refs[i] = claimRef{key: r.key(), rec: r, slot: ec.slot}
 	}
 	refs = sortByKey(refs)
 	if len(refs) > limit {

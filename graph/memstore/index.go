@@ -54,10 +54,11 @@ func (s *Store) claimsOf(n nbr) int32 {
 	return int32(n.n)
 }
 
-// syncCount copies the number of claims of pair p into its two nbr entries.
-func (s *Store) syncCount(p *pair) {
+// syncCount copies the number of claims of pair p, of actors a and b, into
+// its two nbr entries.
+func (s *Store) syncCount(p *pair, a, b int32) {
 	n := uint16(min(p.n, manyClaims))
-	lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+	lo, hi := s.byIndex[a], s.byIndex[b]
 	lo.nbrs[lo.nbrAt(hi.index, hi.class)].n = n
 	hi.nbrs[hi.nbrAt(lo.index, lo.class)].n = n
 }
@@ -127,13 +128,13 @@ func (s *Store) pairOfActors(a, b int32) (int32, bool) {
 	return ea.nbrs[i].pair, true
 }
 
-// pair holds the claims between two actors; lo has the smaller index. Most
-// pairs have one claim, kept inline in one; the claims of a pair with more
-// are in Store.multis, at the index kept in one[0].slot (multi).
+// pair holds the claims between two actors (which its claims' records
+// name, and the neighbour entries that lead to it). Most pairs have one
+// claim, kept inline in one; the claims of a pair with more are in
+// Store.multis, at the index kept in one[0].slot (multi).
 type pair struct {
-	lo, hi int32
-	n      int32 // number of claims
-	one    [1]edgeClaim
+	n   int32 // number of claims
+	one [1]edgeClaim
 }
 
 // multi is the index in Store.multis of the claims of a pair with more
@@ -212,7 +213,7 @@ func (s *Store) pairOf(a, b int32) int32 {
 		return pi
 	}
 	lo, hi := s.byIndex[min(a, b)], s.byIndex[max(a, b)]
-	p := pair{lo: lo.index, hi: hi.index}
+	var p pair
 	var pi int32
 	if n := len(s.freePairs); n > 0 {
 		pi = s.freePairs[n-1]

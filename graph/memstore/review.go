@@ -257,7 +257,7 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 			continue
 		}
 		for i := range e.claims {
-			if e.claims[i].key == key {
+			if e.claims[i].key() == key {
 				return int32(slot), i, true
 			}
 		}
@@ -435,7 +435,7 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 			continue
 		}
 		for i := range e.claims {
-			key := e.claims[i].key
+			key := e.claims[i].key()
 			if _, done := s.review.decided[string(appendID(b[:0], key))]; !done {
 				refs = append(refs, ref{s.metas[e.claims[i].meta].confidence, key, int32(slot), int32(i)})
 			}

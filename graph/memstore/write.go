@@ -40,7 +40,7 @@ func (s *Store) load(doc graph.Document) {
 		p := &s.pairList[pi]
 		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i)})
 		if p.n > 1 {
-			s.syncCount(p)
+			s.syncCount(p, r.src, r.dst)
 		}
 	}
 	s.nClaims += len(e.claims)
@@ -91,8 +91,10 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *artic
 		if len(c.ID) != idLen {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
 		}
+		k := idKey(c.ID)
 		e.claims[i] = claimRec{
-			key:   idKey(c.ID),
+			keyHi: uint32(k >> 32),
+			keyLo: uint32(k),
 			src:   s.actors[c.Source].index,
 			dst:   s.actors[c.Target].index,
 			start: int32(c.Start),
@@ -158,7 +160,7 @@ func (s *Store) unlink(slot int32) {
 		p := &s.pairList[pi]
 		s.removeFromPair(p, slices.IndexFunc(s.claimsOfPair(pi), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
 		if p.n == 0 {
-			lo, hi := s.byIndex[p.lo], s.byIndex[p.hi]
+			lo, hi := s.byIndex[r.src], s.byIndex[r.dst]
 			i := lo.nbrAt(hi.index, hi.class)
 			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
 			i = hi.nbrAt(lo.index, lo.class)
@@ -166,7 +168,7 @@ func (s *Store) unlink(slot int32) {
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
 		} else {
-			s.syncCount(p)
+			s.syncCount(p, r.src, r.dst)
 		}
 	}
 	for _, m := range e.mentions {
