@@ -23,7 +23,7 @@ func dumpIndex(s *Store) string {
 		}
 	}
 	for slot, e := range s.bySlot {
-		fmt.Fprintf(&b, "slot %d %+v\n", slot, *e)
+		fmt.Fprintf(&b, "slot %d %+v %+v\n", slot, *e, s.hot[slot])
 	}
 	return b.String()
 }

@@ -15,7 +15,8 @@ import (
 // How claims and articles are kept (fixed-size records, interned metas)
 // and rebuilt as graph values, sorted and filtered.
 
-// articleHot is an article's id, text and claims (articleEntry.claims).
+// articleHot is an article's id, text, claims (sorted by Start then ID)
+// and day: what rebuilding and filtering its claims reads.
 type articleHot struct {
 	id, text string
 	claims   []claimRec
@@ -27,8 +28,7 @@ type articleEntry struct {
 	// (full gives it back), which saves its 64 hex digits.
 	article graph.Article
 	sha     [sha256.Size]byte
-	// claims are sorted by Start then ID.
-	claims   []claimRec
+	// The article's claims are in Store.hot.
 	mentions []mentionRec
 }
 
@@ -94,7 +94,7 @@ type mentionRec struct {
 // strings share the store's memory but for its id, rebuilt from its key.
 func (s *Store) claim(slot, i int32) graph.Claim {
 	var b [idLen]byte
-	return s.claimAs(slot, i, string(appendID(b[:0], s.bySlot[slot].claims[i].key())))
+	return s.claimAs(slot, i, string(appendID(b[:0], s.hot[slot].claims[i].key())))
 }
 
 // claimAs is claim with the id already built.

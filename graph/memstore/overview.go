@@ -93,9 +93,9 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		day := dayNumber(a.article.Published)
 		n := 0
 		if all {
-			n = len(a.claims)
+			n = len(s.hot[i].claims)
 		}
-		for _, r := range a.claims {
+		for _, r := range s.hot[i].claims {
 			if all {
 				break
 			}

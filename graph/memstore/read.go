@@ -104,7 +104,7 @@ func (s *Store) ArticleClaims(ctx context.Context, id string) ([]graph.Claim, er
 	if !ok {
 		return nil, fmt.Errorf("memstore: article claims: %w", graph.NotFound("article", id))
 	}
-	out := make([]graph.Claim, len(s.bySlot[slot].claims))
+	out := make([]graph.Claim, len(s.hot[slot].claims))
 	for i := range out {
 		out[i] = s.claim(slot, int32(i))
 	}

@@ -256,8 +256,8 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 		if e == nil {
 			continue
 		}
-		for i := range e.claims {
-			if e.claims[i].key() == key {
+		for i, r := range s.hot[slot].claims {
+			if r.key() == key {
 				return int32(slot), i, true
 			}
 		}
@@ -271,7 +271,7 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 func (s *Store) document(slot int32) graph.Document {
 	e := s.bySlot[slot]
 	doc := graph.Document{Article: e.full()}
-	for i := range e.claims {
+	for i := range s.hot[slot].claims {
 		doc.Claims = append(doc.Claims, s.claim(slot, int32(i)))
 	}
 	for _, m := range e.mentions {
@@ -344,7 +344,7 @@ func (s *Store) merge(from, into string) {
 	moveClaim := func(c graph.Claim) (graph.Claim, bool) { return graph.MergedClaim(c, from, into) }
 	for slot, e := range s.bySlot {
 		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor == fe.index }) &&
-			!slices.ContainsFunc(e.claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {
+			!slices.ContainsFunc(s.hot[slot].claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {
 			continue
 		}
 		doc := s.document(int32(slot))
@@ -434,10 +434,10 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 		if e == nil {
 			continue
 		}
-		for i := range e.claims {
-			key := e.claims[i].key()
+		for i, r := range s.hot[slot].claims {
+			key := r.key()
 			if _, done := s.review.decided[string(appendID(b[:0], key))]; !done {
-				refs = append(refs, ref{s.metas[e.claims[i].meta].confidence, key, int32(slot), int32(i)})
+				refs = append(refs, ref{s.metas[r.meta].confidence, key, int32(slot), int32(i)})
 			}
 		}
 	}

@@ -33,9 +33,9 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	slot, e := s.addArticle(doc, false)
-	for i := range e.claims {
-		r := &e.claims[i]
+	slot, recs := s.addArticle(doc, false)
+	for i := range recs {
+		r := &recs[i]
 		pi := s.pairOf(r.src, r.dst)
 		p := &s.pairList[pi]
 		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i)})
@@ -43,15 +43,15 @@ func (s *Store) load(doc graph.Document) {
 			s.syncCount(p, r.src, r.dst)
 		}
 	}
-	s.nClaims += len(e.claims)
+	s.nClaims += len(recs)
 }
 
 // addArticle stores a valid document's article, actors, mentions and claim
 // records, replacing any earlier version of the article, but does not link
-// the claims to their pairs: it returns the article's slot, entry and day
-// for that. The caller holds the write lock.
+// the claims to their pairs: it returns the article's slot and claim
+// records for that. The caller holds the write lock.
 // With owned, a new article's text is already the store's own copy.
-func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *articleEntry) {
+func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []claimRec) {
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
 	// the same text (review) keeps the copy it has.
@@ -81,18 +81,18 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *artic
 		slices.SortFunc(claims, byStartThenID)
 	}
 	art.SHA256 = "" // kept decoded in e.sha
-	e = &articleEntry{
+	e := &articleEntry{
 		article:  art,
 		sha:      decodeSHA256(doc.Article.SHA256),
-		claims:   make([]claimRec, len(claims)),
 		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
+	recs = make([]claimRec, len(claims))
 	for i, c := range claims {
 		if len(c.ID) != idLen {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
 		}
 		k := idKey(c.ID)
-		e.claims[i] = claimRec{
+		recs[i] = claimRec{
 			keyHi: uint32(k >> 32),
 			keyLo: uint32(k),
 			src:   s.actors[c.Source].index,
@@ -116,14 +116,14 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, e *artic
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
 		s.bySlot[slot] = e
-		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: e.claims, day: dayNumber(art.Published)}
+		s.hot[slot] = articleHot{id: art.ID, text: art.Text, claims: recs, day: dayNumber(art.Published)}
 	} else {
 		slot = int32(len(s.bySlot))
 		s.bySlot = append(s.bySlot, e)
-		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: e.claims, day: dayNumber(art.Published)})
+		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: recs, day: dayNumber(art.Published)})
 	}
 	s.articles[doc.Article.ID] = slot
-	return slot, e
+	return slot, recs
 }
 
 // upsertActor stores a and reports whether its searchable names changed.
@@ -153,9 +153,9 @@ func sameActor(a, b graph.Actor) bool {
 // unlink removes the article in slot with its claims and mentions from the
 // indexes. The caller holds the write lock.
 func (s *Store) unlink(slot int32) {
-	e := s.bySlot[slot]
-	for i := range e.claims {
-		r := &e.claims[i]
+	e, recs := s.bySlot[slot], s.hot[slot].claims
+	for i := range recs {
+		r := &recs[i]
 		pi, _ := s.pairOfActors(r.src, r.dst)
 		p := &s.pairList[pi]
 		s.removeFromPair(p, slices.IndexFunc(s.claimsOfPair(pi), func(ec edgeClaim) bool { return ec.slot == slot && ec.idx == int32(i) }))
@@ -174,7 +174,7 @@ func (s *Store) unlink(slot int32) {
 	for _, m := range e.mentions {
 		s.byIndex[m.actor].articles--
 	}
-	s.nClaims -= len(e.claims)
+	s.nClaims -= len(recs)
 	delete(s.articles, e.article.ID)
 	s.bySlot[slot] = nil
 	s.hot[slot] = articleHot{}
