@@ -195,7 +195,7 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		pi, ok := s.pairOfActors(lo, hi)
 		if !ok {
 			pi = s.newPair()
-			adds = append(adds, nbrAdd{lo, nbr{pair: pi, other: hi}}, nbrAdd{hi, nbr{pair: pi, other: lo}})
+			adds = append(adds, nbrAdd{lo, mkNbr(pi, hi, 0)}, nbrAdd{hi, mkNbr(pi, lo, 0)})
 		}
 		p := &s.pairList[pi]
 		if p.n == 0 && j-i > 1 {
@@ -228,13 +228,13 @@ func (s *Store) loadBulk(docs []graph.Document) {
 			e.class = c
 			// Every neighbour keeps e among its entries: they move.
 			for _, n := range e.nbrs {
-				touch(n.other)
+				touch(n.other())
 			}
 		}
 	}
 
 	// Rebuild every touched list once: its old entries and the new ones,
-	// with their classes and counts refreshed, in order, at exact size.
+	// with their classes refreshed, in order, at exact size.
 	for _, a := range rebuild {
 		e := s.byIndex[a]
 		added := newNbrs[at[a]:at[a+1]]
@@ -242,8 +242,7 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		ns = append(ns, e.nbrs...)
 		ns = append(ns, added...)
 		for k := range ns {
-			ns[k].class = s.byIndex[ns[k].other].class
-			ns[k].n = uint16(min(s.pairList[ns[k].pair].n, manyClaims))
+			ns[k].setClass(s.byIndex[ns[k].other()].class)
 		}
 		slices.SortFunc(ns, func(x, y nbr) int { return cmp.Compare(x.order(), y.order()) })
 		e.nbrs = ns

@@ -19,7 +19,7 @@ func dumpIndex(s *Store) string {
 	for i, e := range s.byIndex {
 		fmt.Fprintf(&b, "actor %d %s class %d articles %d names %q\n", i, e.actor.ID, e.class, e.articles, e.names())
 		for _, n := range e.nbrs {
-			fmt.Fprintf(&b, "  nbr %d class %d n %d claims %v\n", n.other, n.class, n.n, s.claimsOfPair(n.pair))
+			fmt.Fprintf(&b, "  nbr %d class %d claims %v\n", n.other(), n.class(), s.claimsOfPair(n.pair))
 		}
 	}
 	for slot, e := range s.bySlot {

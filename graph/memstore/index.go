@@ -33,35 +33,38 @@ type actorEntry struct {
 	merged bool
 }
 
-// nbr is one neighbour of an actor: the pair (index into pairList), the
-// other actor's index and its degree class, and the pair's number of claims
-// (manyClaims when it does not fit), so that ranking neighbours by claims
-// reads no pair.
+// nbr is one neighbour of an actor, in 8 bytes: the pair (index into
+// pairList), and the other actor's degree class and index packed as their
+// order (see order), so that a neighbour list is sorted by ord.
 type nbr struct {
-	pair, other int32
-	n           uint16
-	class       uint8
+	pair int32
+	ord  uint32 // class<<classShift | other
 }
 
-// manyClaims in nbr.n means: read the number of claims from the pair.
-const manyClaims = math.MaxUint16
+// classShift places an actor's degree class above its index in an order:
+// indexes stay below maxActors.
+const (
+	classShift = 27
+	maxActors  = 1 << classShift
+)
 
-// claims returns the number of claims of the pair.
-func (s *Store) claimsOf(n nbr) int32 {
-	if n.n == manyClaims {
-		return s.pairList[n.pair].n
-	}
-	return int32(n.n)
+// mkNbr returns the entry of neighbour other, of degree class class, by
+// pair pi.
+func mkNbr(pi, other int32, class uint8) nbr {
+	return nbr{pair: pi, ord: uint32(order(class, other))}
 }
 
-// syncCount copies the number of claims of pair p, of actors a and b, into
-// its two nbr entries.
-func (s *Store) syncCount(p *pair, a, b int32) {
-	n := uint16(min(p.n, manyClaims))
-	lo, hi := s.byIndex[a], s.byIndex[b]
-	lo.nbrs[lo.nbrAt(hi.index, hi.class)].n = n
-	hi.nbrs[hi.nbrAt(lo.index, lo.class)].n = n
-}
+// other is the neighbour's actor index.
+func (n nbr) other() int32 { return int32(n.ord & (maxActors - 1)) }
+
+// class is the neighbour's degree class.
+func (n nbr) class() uint8 { return uint8(n.ord >> classShift) }
+
+// setClass changes the neighbour's degree class.
+func (n *nbr) setClass(c uint8) { n.ord = uint32(order(c, n.other())) }
+
+// claimsOf returns the number of claims of the neighbour's pair.
+func (s *Store) claimsOf(n nbr) int32 { return s.pairList[n.pair].n }
 
 // order ranks actors by degree class, then index: a total order in which
 // the neighbours of an actor that rank above it are few (at most a few
@@ -69,10 +72,10 @@ func (s *Store) syncCount(p *pair, a, b int32) {
 // set of actors are found by scanning, for each actor, only the neighbours
 // that rank above it (see induced).
 func order(class uint8, index int32) uint64 {
-	return uint64(class)<<32 | uint64(uint32(index))
+	return uint64(class)<<classShift | uint64(uint32(index))
 }
 
-func (n nbr) order() uint64 { return order(n.class, n.other) }
+func (n nbr) order() uint64 { return uint64(n.ord) }
 
 // degreeClass is the class of an actor with n neighbours: 0 below 16, then
 // one more each time the neighbours quadruple, so that an actor changes
@@ -103,7 +106,7 @@ func (e *actorEntry) above() int {
 // nbrAt returns the position of the neighbour other of class class in e.nbrs.
 func (e *actorEntry) nbrAt(other int32, class uint8) int {
 	i := searchNbrs(e.nbrs, order(class, other))
-	if i == len(e.nbrs) || e.nbrs[i].other != other {
+	if i == len(e.nbrs) || e.nbrs[i].other() != other {
 		panic(fmt.Sprintf("memstore: actor %d is not a neighbour of actor %d", other, e.index))
 	}
 	return i
@@ -224,8 +227,8 @@ func (s *Store) pairOf(a, b int32) int32 {
 		s.pairList = append(s.pairList, p)
 	}
 	// The pair gets its first claim next: its count is 1 from the start.
-	lo.addNbr(nbr{pair: pi, other: hi.index, class: hi.class, n: 1})
-	hi.addNbr(nbr{pair: pi, other: lo.index, class: lo.class, n: 1})
+	lo.addNbr(mkNbr(pi, hi.index, hi.class))
+	hi.addNbr(mkNbr(pi, lo.index, lo.class))
 	s.promote(lo)
 	s.promote(hi)
 	return pi
@@ -241,10 +244,10 @@ func (s *Store) promote(e *actorEntry) {
 		return
 	}
 	for _, n := range e.nbrs {
-		o := s.byIndex[n.other]
+		o := s.byIndex[n.other()]
 		i := o.nbrAt(e.index, e.class)
 		moved := o.nbrs[i]
-		moved.class = c
+		moved.setClass(c)
 		// The entry moves up to just below the first that ranks above its
 		// new place.
 		j := searchNbrs(o.nbrs, moved.order()) - 1

@@ -199,7 +199,7 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
 	for _, e := range entries {
 		// Each pair is found once, from the actor that ranks lower.
 		for _, n := range e.nbrs[e.above():] {
-			if (*marks)[n.other/64]&(1<<(n.other%64)) == 0 {
+			if o := n.other(); (*marks)[o/64]&(1<<(o%64)) == 0 {
 				continue
 			}
 			for _, ec := range s.claimsOfPair(n.pair) {
@@ -242,7 +242,7 @@ func (s *Store) links(ctx context.Context, frontier []string, f graph.Filter) ([
 				}
 			}
 			if n > 0 {
-				o := s.byIndex[nb.other]
+				o := s.byIndex[nb.other()]
 				out = append(out, graph.Link{From: e.actor.ID, To: o.actor.ID, ToKind: o.actor.Kind, Claims: n})
 			}
 		}

@@ -39,9 +39,6 @@ func (s *Store) load(doc graph.Document) {
 		pi := s.pairOf(r.src, r.dst)
 		p := &s.pairList[pi]
 		s.addToPair(p, edgeClaim{slot: slot, idx: int32(i)})
-		if p.n > 1 {
-			s.syncCount(p, r.src, r.dst)
-		}
 	}
 	s.nClaims += len(recs)
 }
@@ -137,6 +134,9 @@ func (s *Store) upsertActor(a graph.Actor) bool {
 		e.actor = a
 		return changed
 	}
+	if len(s.byIndex) >= maxActors {
+		panic(fmt.Sprintf("memstore: more than %d actors", maxActors))
+	}
 	e := &actorEntry{actor: a, index: int32(len(s.byIndex))}
 	s.actors[a.ID] = e
 	s.byIndex = append(s.byIndex, e)
@@ -167,8 +167,6 @@ func (s *Store) unlink(slot int32) {
 			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
-		} else {
-			s.syncCount(p, r.src, r.dst)
 		}
 	}
 	for _, m := range e.mentions {
