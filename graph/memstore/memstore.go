@@ -3,22 +3,24 @@
 // implementation of graph.Store that graph/storetest checks.
 //
 // A Store is safe for concurrent use: readers share a read lock and a writer
-// holds the write lock for the whole of one LoadArticle or DeleteArticle, so
-// a reader sees an article either entirely or not at all.
+// holds the write lock for the whole of one LoadArticle or DeleteArticle (or
+// one batch of LoadArticles or LoadChecked), so a reader sees an article
+// either entirely or not at all.
 //
 // The indexes are built for neighbourhood queries on large graphs. Actors
-// are numbered; every actor keeps its neighbours sorted by degree class
-// and number, each with the pair's number of claims, and every pair of
-// actors keeps references to the claims between them (in either
-// direction) with their article's day and an interned meta (confidence,
-// extractor, rule, type, certainty). Expanding an actor costs one pass
+// are numbered (at most maxActors); every actor keeps its neighbours in
+// 8-byte entries sorted by degree class and number, each naming the pair,
+// and every pair keeps its number of claims and where they are (article
+// slot and position), the first inline. Expanding an actor costs one pass
 // over its neighbours and reads no claim unless a filter asks; the claims
 // among a set of actors are found by scanning, for each actor, only the
 // neighbours that rank above it in degree class. Claims are stored once,
-// in their article, as fixed-size records; the claims a query returns are
-// rebuilt from them without copying any text. Large indexes hold numbers
-// rather than pointers, which keeps garbage collection cheap with millions
-// of claims in memory.
+// in their article, as 28-byte records with an interned meta (confidence,
+// extractor, rule, type, certainty); the claims a query returns are rebuilt
+// from them without copying any text. Large indexes hold numbers rather
+// than pointers, which keeps garbage collection cheap with millions of
+// claims in memory. The bulk writers (bulk.go) link a batch's claims in
+// one pass and rebuild the neighbour lists it changes once, at exact size.
 //
 // Neighbourhoods are expanded over actor numbers exactly as
 // graph.ExpandNeighbourhood defines (a test compares the two); paths are
