@@ -227,7 +227,10 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 // Options.Workers goroutines builds one graph.Document per article
 // (extraction included) as articles arrive. Once the whole corpus is read
 // and checked the documents are written with w.LoadArticle one by one, in
-// corpus order, so the store ends the same whatever the number of workers.
+// corpus order, so the store ends the same whatever the number of workers;
+// a CheckedWriter (the memory store) instead gets them checked by the
+// workers (graph.Document.Check) and written in batches, in the same order
+// and with the same summary.
 // An unknown article or a quote not in its article is an error naming the
 // claims file and line, and then nothing is written. Unreadable files and
 // records, duplicate ids and articles the store rejects as invalid
