@@ -76,8 +76,9 @@ func parallel(n int, f func(i int)) {
 // the store's to change: before the lock is taken, the texts are copied
 // into one string of the batch, of its exact size (the store keeps its own
 // copy of every text; one string rather than one per article saves the
-// rounding of each to an allocation size), and the claims sorted, on all
-// cores.
+// rounding of each to an allocation size, and the memory of a replaced or
+// deleted article's text returns with the last article of its batch), and
+// the claims sorted, on all cores.
 func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) error {
 	size := 0
 	for _, d := range docs {
