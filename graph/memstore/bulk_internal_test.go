@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +99,35 @@ func TestLoadCheckedRefusesUnchecked(t *testing.T) {
 	}
 	if c, _ := s.Counts(context.Background()); c != (graph.Counts{}) {
 		t.Errorf("got counts %+v, want an empty store", c)
+	}
+}
+
+// TestMentionCounts: a mention count too large for a mention record is
+// kept aside, given back whole, and dropped with its article.
+func TestMentionCounts(t *testing.T) {
+	ctx := context.Background()
+	for _, count := range []int{1, manyMentions - 1, manyMentions, 100000} {
+		t.Run(fmt.Sprint(count), func(t *testing.T) {
+			s := New()
+			d := storetest.Fixture()[0]
+			d.Mentions = slices.Clone(d.Mentions)
+			d.Mentions[0].Count = count
+			if err := s.LoadArticle(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			got := s.document(s.articles[d.Article.ID])
+			if !reflect.DeepEqual(got.Mentions, d.Mentions) {
+				t.Errorf("got mentions %v, want %v", got.Mentions, d.Mentions)
+			}
+			if !reflect.DeepEqual(got.Article, d.Article) {
+				t.Errorf("got article %+v, want %+v", got.Article, d.Article)
+			}
+			if err := s.DeleteArticle(ctx, d.Article.ID); err != nil {
+				t.Fatal(err)
+			}
+			if len(s.bigMentions) != 0 {
+				t.Errorf("got %d large counts kept after the delete, want none", len(s.bigMentions))
+			}
+		})
 	}
 }

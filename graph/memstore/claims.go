@@ -24,18 +24,20 @@ type articleHot struct {
 }
 
 type articleEntry struct {
-	// article is the article without its SHA256, kept decoded in sha
-	// (full gives it back), which saves its 64 hex digits.
+	// article is the article without its ID and Text, which are in
+	// Store.hot, and its SHA256, kept decoded in sha, which saves its 64
+	// hex digits (Store.article gives them back).
 	article graph.Article
 	sha     [sha256.Size]byte
 	// The article's claims are in Store.hot.
 	mentions []mentionRec
 }
 
-// full returns the stored article, SHA256 included.
-func (e *articleEntry) full() graph.Article {
-	a := e.article
-	a.SHA256 = hex.EncodeToString(e.sha[:])
+// article returns the article stored in slot.
+func (s *Store) article(slot int32) graph.Article {
+	a := s.bySlot[slot].article
+	a.ID, a.Text = s.hot[slot].id, s.hot[slot].text
+	a.SHA256 = hex.EncodeToString(s.bySlot[slot].sha[:])
 	return a
 }
 
@@ -85,10 +87,27 @@ func (s *Store) internExtractor(name string) uint32 {
 	return id
 }
 
-type mentionRec struct {
-	actor int32
-	count int32
+// mentionRec is a mention in 4 bytes: the actor's index (below maxActors)
+// and the count in the bits above it; a count of manyMentions or more is
+// kept in Store.bigMentions.
+type mentionRec uint32
+
+// manyMentions is the count a mentionRec cannot hold.
+const manyMentions = 1<<(32-classShift) - 1
+
+// actor returns the index of the actor mentioned.
+func (m mentionRec) actor() int32 { return int32(m & (maxActors - 1)) }
+
+// mentionCount returns the count of mention m of the article in slot.
+func (s *Store) mentionCount(slot int32, m mentionRec) int {
+	if c := int(m >> classShift); c < manyMentions {
+		return c
+	}
+	return int(s.bigMentions[bigMention(slot, m.actor())])
 }
+
+// bigMention is the key in Store.bigMentions of actor's mention in slot.
+func bigMention(slot, actor int32) uint64 { return uint64(slot)<<32 | uint64(uint32(actor)) }
 
 // claim rebuilds the claim at position i of the article in slot. Its
 // strings share the store's memory but for its id, rebuilt from its key.
@@ -109,8 +128,8 @@ func (s *Store) claimOf(h *articleHot, r *claimRec, id string) graph.Claim {
 	return graph.Claim{
 		ID:         id,
 		Type:       typeOf(mt.bits),
-		Source:     s.actorIDs[r.src],
-		Target:     s.actorIDs[r.dst],
+		Source:     s.byIndex[r.src].actor.ID,
+		Target:     s.byIndex[r.dst].actor.ID,
 		Article:    h.id,
 		Quote:      h.text[r.start:r.end],
 		Start:      int(r.start),

@@ -54,8 +54,6 @@ type Store struct {
 	closed  bool
 	actors  map[string]*actorEntry
 	byIndex []*actorEntry
-	// actorIDs[i] is byIndex[i].actor.ID, kept flat for building claims.
-	actorIDs []string
 	articles map[string]int32
 	// bySlot holds the stored articles; a deleted article's slot is nil
 	// until a new article reuses it. hot holds, by slot, what rebuilding a
@@ -63,6 +61,9 @@ type Store struct {
 	// memory load rather than a chain of them.
 	bySlot    []*articleEntry
 	hot       []articleHot
+	// bigMentions holds the counts that a mentionRec cannot, by
+	// bigMention.
+	bigMentions map[uint64]int32
 	freeSlots []int32
 	pairList  []pair
 	freePairs []int32
@@ -100,6 +101,7 @@ func New() *Store {
 		actors:       map[string]*actorEntry{},
 		articles:     map[string]int32{},
 		extractorIDs: map[string]uint32{},
+		bigMentions:  map[uint64]int32{},
 		metaIDs:      map[claimMeta]uint32{},
 	}
 }
@@ -110,7 +112,7 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.actors, s.byIndex, s.actorIDs, s.articles, s.bySlot, s.hot = nil, nil, nil, nil, nil, nil
+	s.actors, s.byIndex, s.articles, s.bySlot, s.hot, s.bigMentions = nil, nil, nil, nil, nil, nil
 	s.pairList, s.multis, s.metas = nil, nil, nil
 	s.search.Store(nil)
 	s.rankIdx.Store(nil)

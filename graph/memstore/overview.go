@@ -147,8 +147,8 @@ func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int)
 			continue
 		}
 		for _, m := range a.mentions {
-			if m.actor == e.index {
-				art := a.full()
+			if m.actor() == e.index {
+				art := s.article(int32(i))
 				art.Text = ""
 				out = append(out, art)
 				break

@@ -89,7 +89,7 @@ func (s *Store) Article(ctx context.Context, id string) (graph.Article, error) {
 	if !ok {
 		return graph.Article{}, fmt.Errorf("memstore: %w", graph.NotFound("article", id))
 	}
-	return s.bySlot[slot].full(), nil
+	return s.article(slot), nil
 }
 
 // ArticleClaims returns the claims of an article sorted by Start then ID, or

@@ -238,7 +238,7 @@ func (s *Store) newClaim(c graph.Claim) (graph.Claim, int, error) {
 			return c, 0, graph.NotFound("actor", id)
 		}
 	}
-	return graph.CompleteAddedClaim(c, s.bySlot[slot].article.Text)
+	return graph.CompleteAddedClaim(c, s.hot[slot].text)
 }
 
 // findClaim returns the article slot and position of the claim with the
@@ -270,12 +270,12 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 // with their affiliations. The caller holds the lock.
 func (s *Store) document(slot int32) graph.Document {
 	e := s.bySlot[slot]
-	doc := graph.Document{Article: e.full()}
+	doc := graph.Document{Article: s.article(slot)}
 	for i := range s.hot[slot].claims {
 		doc.Claims = append(doc.Claims, s.claim(slot, int32(i)))
 	}
 	for _, m := range e.mentions {
-		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: s.byIndex[m.actor].actor.ID, Count: int(m.count)})
+		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: s.byIndex[m.actor()].actor.ID, Count: s.mentionCount(slot, m)})
 	}
 	doc.Actors = s.actorsOf(doc)
 	return doc
@@ -343,7 +343,7 @@ func (s *Store) merge(from, into string) {
 	}
 	moveClaim := func(c graph.Claim) (graph.Claim, bool) { return graph.MergedClaim(c, from, into) }
 	for slot, e := range s.bySlot {
-		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor == fe.index }) &&
+		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor() == fe.index }) &&
 			!slices.ContainsFunc(s.hot[slot].claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {
 			continue
 		}

@@ -54,7 +54,7 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 	// the same text (review) keeps the copy it has.
 	art := doc.Article
 	if slot, ok := s.articles[art.ID]; ok {
-		if old := s.bySlot[slot].article.Text; old == art.Text {
+		if old := s.hot[slot].text; old == art.Text {
 			art.Text = old
 		} else {
 			art.Text = strings.Clone(art.Text)
@@ -77,9 +77,10 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		claims = slices.Clone(claims)
 		slices.SortFunc(claims, byStartThenID)
 	}
-	art.SHA256 = "" // kept decoded in e.sha
+	kept := art
+	kept.ID, kept.Text, kept.SHA256 = "", "", "" // in hot, and decoded in e.sha
 	e := &articleEntry{
-		article:  art,
+		article:  kept,
 		sha:      decodeSHA256(doc.Article.SHA256),
 		mentions: make([]mentionRec, len(doc.Mentions)),
 	}
@@ -104,11 +105,6 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 			}),
 		}
 	}
-	for i, m := range doc.Mentions {
-		a := s.actors[m.Actor]
-		e.mentions[i] = mentionRec{actor: a.index, count: int32(m.Count)}
-		a.articles++
-	}
 	if n := len(s.freeSlots); n > 0 {
 		slot = s.freeSlots[n-1]
 		s.freeSlots = s.freeSlots[:n-1]
@@ -120,6 +116,15 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		s.hot = append(s.hot, articleHot{id: art.ID, text: art.Text, claims: recs, day: dayNumber(art.Published)})
 	}
 	s.articles[doc.Article.ID] = slot
+	for i, m := range doc.Mentions {
+		a := s.actors[m.Actor]
+		c := min(m.Count, manyMentions)
+		if c == manyMentions {
+			s.bigMentions[bigMention(slot, a.index)] = int32(m.Count)
+		}
+		e.mentions[i] = mentionRec(uint32(c)<<classShift | uint32(a.index))
+		a.articles++
+	}
 	return slot, recs
 }
 
@@ -140,7 +145,6 @@ func (s *Store) upsertActor(a graph.Actor) bool {
 	e := &actorEntry{actor: a, index: int32(len(s.byIndex))}
 	s.actors[a.ID] = e
 	s.byIndex = append(s.byIndex, e)
-	s.actorIDs = append(s.actorIDs, a.ID)
 	s.rankIdx.Store(nil)
 	return true
 }
@@ -170,10 +174,11 @@ func (s *Store) unlink(slot int32) {
 		}
 	}
 	for _, m := range e.mentions {
-		s.byIndex[m.actor].articles--
+		s.byIndex[m.actor()].articles--
+		delete(s.bigMentions, bigMention(slot, m.actor()))
 	}
 	s.nClaims -= len(recs)
-	delete(s.articles, e.article.ID)
+	delete(s.articles, s.hot[slot].id)
 	s.bySlot[slot] = nil
 	s.hot[slot] = articleHot{}
 	s.freeSlots = append(s.freeSlots, slot)
