@@ -8,6 +8,7 @@ import (
 	"math/bits"
 	"slices"
 	"strconv"
+	"time"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -23,22 +24,34 @@ type articleHot struct {
 	day      int32 // the article's day (dayNumber), for date ranges
 }
 
+// An entry keeps what the article has besides its ID and Text (which are in
+// Store.hot): its title and URL, its date, its source, language and date
+// source interned in Store.extractors, and its SHA256 decoded (32 bytes
+// rather than 64 hex digits). Store.article gives the article back.
 type articleEntry struct {
-	// article is the article without its ID and Text, which are in
-	// Store.hot, and its SHA256, kept decoded in sha, which saves its 64
-	// hex digits (Store.article gives them back).
-	article graph.Article
-	sha     [sha256.Size]byte
+	title, url string
+	published  time.Time
+	// source, language and dateSource index Store.extractors.
+	source, language, dateSource uint32
+	sha                          [sha256.Size]byte
 	// The article's claims are in Store.hot.
 	mentions []mentionRec
 }
 
 // article returns the article stored in slot.
 func (s *Store) article(slot int32) graph.Article {
-	a := s.bySlot[slot].article
-	a.ID, a.Text = s.hot[slot].id, s.hot[slot].text
-	a.SHA256 = hex.EncodeToString(s.bySlot[slot].sha[:])
-	return a
+	e, h := s.bySlot[slot], &s.hot[slot]
+	return graph.Article{
+		ID:         h.id,
+		Title:      e.title,
+		Source:     s.extractors[e.source],
+		URL:        e.url,
+		Published:  e.published,
+		DateSource: graph.DateSource(s.extractors[e.dateSource]),
+		Language:   s.extractors[e.language],
+		Text:       h.text,
+		SHA256:     hex.EncodeToString(e.sha[:]),
+	}
 }
 
 // idLen is the length of a claim id: graph.ClaimID's 16 hex digits, which

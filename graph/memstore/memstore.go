@@ -50,28 +50,29 @@ var (
 
 // Store is the in-memory graph.Store. The zero value is not usable; call New.
 type Store struct {
-	mu      sync.RWMutex
-	closed  bool
-	actors  map[string]*actorEntry
-	byIndex []*actorEntry
+	mu       sync.RWMutex
+	closed   bool
+	actors   map[string]*actorEntry
+	byIndex  []*actorEntry
 	articles map[string]int32
 	// bySlot holds the stored articles; a deleted article's slot is nil
 	// until a new article reuses it. hot holds, by slot, what rebuilding a
 	// claim needs of its article, in one flat array, so that it costs one
 	// memory load rather than a chain of them.
-	bySlot    []*articleEntry
-	hot       []articleHot
+	bySlot []*articleEntry
+	hot    []articleHot
 	// bigMentions holds the counts that a mentionRec cannot, by
 	// bigMention.
 	bigMentions map[uint64]int32
-	freeSlots []int32
-	pairList  []pair
-	freePairs []int32
+	freeSlots   []int32
+	pairList    []pair
+	freePairs   []int32
 	// multis holds the claims of the pairs with more than one; freeMultis
 	// the unused positions.
 	multis     [][]edgeClaim
 	freeMultis []int32
-	// extractors interns Claim.Extractor and Claim.Rule values.
+	// extractors interns Claim.Extractor and Claim.Rule values, and the
+	// articles' sources, languages and date sources.
 	extractors   []string
 	extractorIDs map[string]uint32
 	metas        []claimMeta

@@ -90,7 +90,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		if a == nil {
 			continue
 		}
-		day := dayNumber(a.article.Published)
+		day := dayNumber(a.published)
 		n := 0
 		if all {
 			n = len(s.hot[i].claims)
@@ -108,7 +108,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		case day == noDay:
 			ov.Undated += n
 		default:
-			byMonth[graph.MonthOf(a.article.Published)] += n
+			byMonth[graph.MonthOf(a.published)] += n
 		}
 	}
 	ov.Months = make([]graph.MonthCount, 0, len(byMonth))

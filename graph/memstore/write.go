@@ -77,12 +77,15 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		claims = slices.Clone(claims)
 		slices.SortFunc(claims, byStartThenID)
 	}
-	kept := art
-	kept.ID, kept.Text, kept.SHA256 = "", "", "" // in hot, and decoded in e.sha
 	e := &articleEntry{
-		article:  kept,
-		sha:      decodeSHA256(doc.Article.SHA256),
-		mentions: make([]mentionRec, len(doc.Mentions)),
+		title:      art.Title,
+		url:        art.URL,
+		published:  art.Published,
+		source:     s.internExtractor(art.Source),
+		language:   s.internExtractor(art.Language),
+		dateSource: s.internExtractor(string(art.DateSource)),
+		sha:        decodeSHA256(doc.Article.SHA256),
+		mentions:   make([]mentionRec, len(doc.Mentions)),
 	}
 	recs = make([]claimRec, len(claims))
 	for i, c := range claims {
