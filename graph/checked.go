@@ -1,5 +1,7 @@
 package graph
 
+import "context"
+
 // CheckedDocument is a Document that passed Validate. Only Document.Check
 // makes one, so a store may take it without validating it again: a bulk
 // writer checks documents on many cores, then stores them on one. The
@@ -25,3 +27,12 @@ func (c CheckedDocument) Document() Document { return c.doc }
 // Checked reports whether c was made by Document.Check (false for the zero
 // value).
 func (c CheckedDocument) Checked() bool { return c.checked }
+
+// CheckedWriter is a Writer with a bulk path for documents already checked
+// by Document.Check, such as the memory store: LoadChecked stores them in
+// order, as successive LoadArticle calls would, without validating them
+// again. A document that was not checked is ErrInvalid.
+type CheckedWriter interface {
+	Writer
+	LoadChecked(ctx context.Context, docs []CheckedDocument) error
+}

@@ -228,7 +228,7 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 // (extraction included) as articles arrive. Once the whole corpus is read
 // and checked the documents are written with w.LoadArticle one by one, in
 // corpus order, so the store ends the same whatever the number of workers;
-// a CheckedWriter (the memory store) instead gets them checked by the
+// a graph.CheckedWriter (the memory store) instead gets them checked by the
 // workers (graph.Document.Check) and written in batches, in the same order
 // and with the same summary.
 // An unknown article or a quote not in its article is an error naming the
@@ -254,7 +254,9 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	// with it the checks that decide whether anything is written) ends
 	// early and writing overlaps extraction.
 	var slots []*docSlot
-	cw, bulk := w.(CheckedWriter)
+	// A graph.CheckedWriter (the memory store) gets the documents checked
+	// by the workers and written in batches (writeChecked).
+	cw, bulk := w.(graph.CheckedWriter)
 	q := newSlotQueue()
 	var wg sync.WaitGroup
 	for range l.workers() {
@@ -383,7 +385,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 
 // docSlot is one article of the corpus on its way to the store: read, then
 // built by a worker (done closed), then written. checked is the document
-// as Document.Check returned it, when the store is a CheckedWriter.
+// as Document.Check returned it, when the store is a graph.CheckedWriter.
 type docSlot struct {
 	item    Item
 	located []graph.Claim
@@ -394,19 +396,10 @@ type docSlot struct {
 	err     error
 }
 
-// CheckedWriter is a graph.Writer with a bulk path for documents already
-// checked by graph.Document.Check (memstore.Store): Load then checks each
-// document on its workers and writes them in batches of those ready, in
-// corpus order, each batch under one call.
-type CheckedWriter interface {
-	graph.Writer
-	LoadChecked(ctx context.Context, docs []graph.CheckedDocument) error
-}
-
-// writeChecked is Load's writing loop for a CheckedWriter: the slots, in
+// writeChecked is Load's writing loop for a graph.CheckedWriter: the slots, in
 // order, in batches of those already built (at least one), with the same
 // summary, skips and progress as writing them one by one.
-func (l *Loader) writeChecked(ctx context.Context, w CheckedWriter, slots []*docSlot, sum *Summary, actors map[string]bool) error {
+func (l *Loader) writeChecked(ctx context.Context, w graph.CheckedWriter, slots []*docSlot, sum *Summary, actors map[string]bool) error {
 	total := len(slots)
 	var batch []*docSlot
 	var docs []graph.CheckedDocument

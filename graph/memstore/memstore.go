@@ -44,8 +44,9 @@ import (
 // search.go, overview.go and review.go.
 
 var (
-	_ graph.Store    = (*Store)(nil)
-	_ graph.Reviewer = (*Store)(nil)
+	_ graph.Store         = (*Store)(nil)
+	_ graph.Reviewer      = (*Store)(nil)
+	_ graph.CheckedWriter = (*Store)(nil)
 )
 
 // Store is the in-memory graph.Store. The zero value is not usable; call New.

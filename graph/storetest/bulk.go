@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,13 +9,7 @@ import (
 	"github.com/rawabit/rawabit/graph"
 )
 
-// CheckedWriter is a graph.Writer that also takes documents already checked
-// by graph.Document.Check, such as memstore.Store.
-type CheckedWriter interface {
-	LoadChecked(ctx context.Context, docs []graph.CheckedDocument) error
-}
-
-// testBulkLoad checks a store's bulk paths (BatchWriter, CheckedWriter)
+// testBulkLoad checks a store's bulk paths (BatchWriter, graph.CheckedWriter)
 // against LoadArticle: the same documents loaded one by one and in batches,
 // into an empty store and into one already holding articles, with a
 // replaced article among a batch, give the same answers to every query of
@@ -43,7 +36,7 @@ func testBulkLoad(t *testing.T, open func(t *testing.T) graph.Store) {
 	if _, ok := probe.(BatchWriter); ok {
 		bulks["LoadArticles"] = func(s graph.Store, ds []graph.Document) error { return s.(BatchWriter).LoadArticles(ctx, ds) }
 	}
-	if _, ok := probe.(CheckedWriter); ok {
+	if _, ok := probe.(graph.CheckedWriter); ok {
 		bulks["LoadChecked"] = func(s graph.Store, ds []graph.Document) error {
 			checked := make([]graph.CheckedDocument, len(ds))
 			for i, d := range ds {
@@ -53,7 +46,7 @@ func testBulkLoad(t *testing.T, open func(t *testing.T) graph.Store) {
 				}
 				checked[i] = c
 			}
-			return s.(CheckedWriter).LoadChecked(ctx, checked)
+			return s.(graph.CheckedWriter).LoadChecked(ctx, checked)
 		}
 	}
 	if len(bulks) == 0 {
