@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func testBulkLoad(t *testing.T, open func(t *testing.T) graph.Store) {
 	if len(bulks) == 0 {
 		t.Skip("the store has no bulk path")
 	}
-	for _, name := range sortedKeys(bulks) {
+	for _, name := range slices.Sorted(maps.Keys(bulks)) {
 		load := bulks[name]
 		for _, split := range []struct {
 			name  string
@@ -75,7 +76,7 @@ func testBulkLoad(t *testing.T, open func(t *testing.T) graph.Store) {
 					t.Fatalf("%s of a batch replacing articles: %v", name, err)
 				}
 				if got := Dump(t, s, docs); got != want {
-					t.Errorf("got a store that answers differently from one loaded article by article:\n%s", firstDiff(got, want))
+					t.Errorf("got a store that answers differently from one loaded article by article:\n%s", dumpDiff(got, want))
 				}
 			})
 		}
@@ -105,7 +106,7 @@ func Dump(t *testing.T, s graph.Store, docs []graph.Document) string {
 			ids[a.ID] = true
 		}
 	}
-	actors := sortedKeys(ids)
+	actors := slices.Sorted(maps.Keys(ids))
 	for _, id := range actors {
 		a, err := s.Actor(ctx, id)
 		put("actor "+id, a, err)
@@ -130,7 +131,7 @@ func Dump(t *testing.T, s graph.Store, docs []graph.Document) string {
 		sg, err := s.Subgraph(ctx, actors[:min(len(actors), graph.MaxSubgraphIDs)], graph.Filter{})
 		put("subgraph", sg, err)
 	}
-	for _, id := range sortedKeys(articles) {
+	for _, id := range slices.Sorted(maps.Keys(articles)) {
 		a, err := s.Article(ctx, id)
 		put("article "+id, a, err)
 		cs, err := s.ArticleClaims(ctx, id)
@@ -139,8 +140,8 @@ func Dump(t *testing.T, s graph.Store, docs []graph.Document) string {
 	return b.String()
 }
 
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want string) string {
+// dumpDiff shows the first line where got and want differ.
+func dumpDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
 	for i := range min(len(g), len(w)) {
 		if g[i] != w[i] {
@@ -148,13 +149,4 @@ func firstDiff(got, want string) string {
 		}
 	}
 	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
