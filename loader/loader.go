@@ -237,7 +237,10 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 // Options.Workers goroutines builds one graph.Document per article
 // (extraction included) as articles arrive. Once the whole corpus is read
 // and checked the documents are written with w.LoadArticle one by one, in
-// corpus order, so the store ends the same whatever the number of workers.
+// corpus order, so the store ends the same whatever the number of workers;
+// a graph.CheckedWriter (the memory store) instead gets them checked by the
+// workers (graph.Document.Check) and written in batches, in the same order
+// and with the same summary.
 // An unknown article or a quote not in its article is an error naming the
 // claims file and line, and then nothing is written. Unreadable files and
 // records, duplicate ids and articles the store rejects as invalid
@@ -261,6 +264,9 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	// with it the checks that decide whether anything is written) ends
 	// early and writing overlaps extraction.
 	var slots []*docSlot
+	// A graph.CheckedWriter (the memory store) gets the documents checked
+	// by the workers and written in batches (writeChecked).
+	cw, bulk := w.(graph.CheckedWriter)
 	q := newSlotQueue()
 	var wg sync.WaitGroup
 	for range l.workers() {
@@ -273,6 +279,11 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 				if ctx.Err() == nil {
 					corpus.Finish(&s.item.Article)
 					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
+					if s.err == nil && bulk {
+						// Checked here, on all cores, rather than by the
+						// store's one writer.
+						s.checked, s.err = s.doc.Check()
+					}
 				} else {
 					s.err = ctx.Err()
 				}
@@ -358,6 +369,11 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 
 	actors := map[string]bool{}
 	total := len(slots)
+	if bulk {
+		err := l.writeChecked(ctx, cw, slots, &sum, actors)
+		sum.Actors = len(actors)
+		return sum, err
+	}
 	for done, s := range slots {
 		slots[done] = nil // what is written is the store's to keep
 		select {
@@ -378,14 +394,91 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 }
 
 // docSlot is one article of the corpus on its way to the store: read, then
-// built by a worker (done closed), then written.
+// built by a worker (done closed), then written. checked is the document
+// as Document.Check returned it, when the store is a graph.CheckedWriter.
 type docSlot struct {
 	item    corpus.Item
 	located []graph.Claim
 	done    chan struct{}
 	doc     graph.Document
+	checked graph.CheckedDocument
 	stats   docStats
 	err     error
+}
+
+// writeChecked is Load's writing loop for a graph.CheckedWriter: the slots, in
+// order, in batches of those already built (at least one), with the same
+// summary, skips and progress as writing them one by one.
+func (l *Loader) writeChecked(ctx context.Context, w graph.CheckedWriter, slots []*docSlot, sum *Summary, actors map[string]bool) error {
+	total := len(slots)
+	var batch []*docSlot
+	var docs []graph.CheckedDocument
+	for done := 0; done < total; done += len(batch) {
+		// A batch is the next minBatch articles (or all that are left),
+		// waited for, and those after them already built: the store links
+		// a batch in one pass, which pays when batches are large.
+		batch, docs = batch[:0], docs[:0]
+		for i, s := range slots[done:] {
+			if i >= minBatch && !isDone(s) {
+				break
+			}
+			select {
+			case <-s.done:
+			case <-ctx.Done():
+				return fmt.Errorf("loader: %w", ctx.Err())
+			}
+			batch = append(batch, s)
+		}
+		for _, s := range batch {
+			l.noteItem(s.item, sum)
+			if s.err == nil {
+				docs = append(docs, s.checked)
+			}
+		}
+		if err := w.LoadChecked(ctx, docs); err != nil {
+			if ctx.Err() != nil {
+				return fmt.Errorf("loader: %w", ctx.Err())
+			}
+			first := batch[0]
+			for _, s := range batch {
+				if s.err == nil {
+					first = s
+					break
+				}
+			}
+			return fmt.Errorf("loader: %w", &StoreError{Where: first.item.Where(), ID: first.item.Article.ID, Loaded: sum.Articles, NotLoaded: total - done, Err: err})
+		}
+		for i, s := range batch {
+			slots[done+i] = nil // what is written is the store's to keep
+			if s.err != nil {
+				if ctx.Err() != nil {
+					return fmt.Errorf("loader: %w", ctx.Err())
+				}
+				it := s.item
+				sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: s.err.Error()})
+			} else {
+				l.count(s, sum, actors)
+			}
+			if l.opts.Progress != nil {
+				l.opts.Progress(done+i+1, total)
+			}
+		}
+	}
+	return nil
+}
+
+// minBatch is the fewest articles writeChecked writes in one batch (unless
+// fewer are left).
+const minBatch = 4096
+
+// isDone reports whether the slot's document is built.
+func isDone(s *docSlot) bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
 }
 
 // slotQueue hands the articles read to the workers in corpus order; it
@@ -449,12 +542,7 @@ func (l *Loader) workers() int {
 // invalid is skipped. It returns ctx's error or a *StoreError.
 func (l *Loader) write(ctx context.Context, w graph.Writer, s *docSlot, sum *Summary, actors map[string]bool, done, total int) error {
 	it := s.item
-	if it.Empty {
-		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
-	}
-	for _, w := range it.Warnings {
-		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q: %s", it.Where(), it.Article.ID, w))
-	}
+	l.noteItem(it, sum)
 	err := s.err
 	if err == nil {
 		// The store validates the document (graph.Writer): the loader
@@ -471,6 +559,23 @@ func (l *Loader) write(ctx context.Context, w graph.Writer, s *docSlot, sum *Sum
 		sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: it.Article.ID, Reason: err.Error()})
 		return nil
 	}
+	l.count(s, sum, actors)
+	return nil
+}
+
+// noteItem adds the warnings of an article read to sum.
+func (l *Loader) noteItem(it Item, sum *Summary) {
+	if it.Empty {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
+	}
+	for _, w := range it.Warnings {
+		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q: %s", it.Where(), it.Article.ID, w))
+	}
+}
+
+// count adds the document of slot s, written, to sum and its actors to
+// actors.
+func (l *Loader) count(s *docSlot, sum *Summary, actors map[string]bool) {
 	doc := s.doc
 	sum.Articles++
 	sum.Claims += len(doc.Claims)
@@ -481,7 +586,6 @@ func (l *Loader) write(ctx context.Context, w graph.Writer, s *docSlot, sum *Sum
 	for _, a := range doc.Actors {
 		actors[a.ID] = true
 	}
-	return nil
 }
 
 // StoreError stops a load when the store fails to write an article for a

@@ -561,9 +561,10 @@ func TestLoadSameFileTwice(t *testing.T) {
 
 // failingStore is a memstore whose writes fail with graph.ErrUnavailable
 // from the article number failAt on (counting from 1), as a Neo4j that goes
-// down mid-load does.
+// down mid-load does. It writes one article at a time: the memstore's bulk
+// path (LoadChecked) is hidden behind graph.Store.
 type failingStore struct {
-	*memstore.Store
+	graph.Store
 	failAt, writes int
 }
 
@@ -573,6 +574,40 @@ func (f *failingStore) LoadArticle(ctx context.Context, d graph.Document) error 
 		return fmt.Errorf("fakedown: %w: connection refused", graph.ErrUnavailable)
 	}
 	return f.Store.LoadArticle(ctx, d)
+}
+
+// failingBulkStore is a memstore whose bulk writes (LoadChecked) fail with
+// graph.ErrUnavailable from the call number failAt on.
+type failingBulkStore struct {
+	*memstore.Store
+	failAt, writes int
+}
+
+func (f *failingBulkStore) LoadChecked(ctx context.Context, docs []graph.CheckedDocument) error {
+	f.writes++
+	if f.writes >= f.failAt {
+		return fmt.Errorf("fakedown: %w: connection refused", graph.ErrUnavailable)
+	}
+	return f.Store.LoadChecked(ctx, docs)
+}
+
+// TestLoadStopsWhenTheBulkStoreFails: a store failing on its bulk path
+// stops the load with a StoreError naming the first article of the batch
+// that failed, and nothing of that batch is counted as loaded.
+func TestLoadStopsWhenTheBulkStoreFails(t *testing.T) {
+	opts := fixture(t, map[string]string{"a1.txt": art1Text, "a2.txt": art2Text, "a3.txt": art1Text + "\n"}, "", "")
+	s := &failingBulkStore{Store: memstore.New(), failAt: 1}
+	sum, err := Load(context.Background(), s, opts)
+	var se *StoreError
+	if !errors.As(err, &se) || !errors.Is(err, graph.ErrUnavailable) {
+		t.Fatalf("got error %v, want a *StoreError wrapping graph.ErrUnavailable", err)
+	}
+	if se.ID != "a1" || se.Loaded != 0 || se.NotLoaded != 3 {
+		t.Errorf("got failure at %q with %d loaded, %d not loaded; want a1, 0, 3", se.ID, se.Loaded, se.NotLoaded)
+	}
+	if c, _ := s.Counts(context.Background()); sum.Articles != 0 || c.Articles != 0 {
+		t.Errorf("got %d articles in the summary and %d in the store, want none", sum.Articles, c.Articles)
+	}
 }
 
 // TestLoadStopsWhenTheStoreFails checks that a store failing mid-load stops

@@ -92,9 +92,10 @@ func TestLoadWorkersSameResult(t *testing.T) {
 	}
 }
 
-// cancellingWriter cancels the load once it has stored after articles.
+// cancellingWriter cancels the load once it has stored after articles,
+// one at a time (graph.Store hides the memstore's bulk path).
 type cancellingWriter struct {
-	*memstore.Store
+	graph.Store
 	cancel context.CancelFunc
 	after  int
 	n      int

@@ -53,10 +53,11 @@ type scratch struct {
 	keys     []uint64
 }
 
-// cand is a candidate neighbour: the actor and its matching claims with the
-// actor being expanded.
+// cand is a candidate neighbour: the actor, its pair with the actor being
+// expanded and their matching claims (-1 until counted: with an empty
+// filter they are counted only when candidates are ranked).
 type cand struct {
-	to, claims int32
+	to, pair, claims int32
 }
 
 // span is the candidates of one expanded actor: cands[lo:hi].
@@ -137,10 +138,10 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 			lo := len(sc.cands)
 			unreached := 0
 			for _, nb := range s.byIndex[from].nbrs {
-				if nb.other == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other].actor.Kind) {
+				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}
-				n := s.claimsOf(nb)
+				n := int32(-1)
 				if !all {
 					n = 0
 					for _, ec := range s.claimsOfPair(nb.pair) {
@@ -152,8 +153,8 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 						continue
 					}
 				}
-				sc.cands = append(sc.cands, cand{to: nb.other, claims: n})
-				if reached[nb.other] != stamp {
+				sc.cands = append(sc.cands, cand{to: nb.other(), pair: nb.pair, claims: n})
+				if reached[nb.other()] != stamp {
 					unreached++
 				}
 			}
@@ -180,6 +181,9 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 			sc.keys = sc.keys[:0]
 			for _, c := range cs {
 				if reached[c.to] != stamp {
+					if c.claims < 0 {
+						c.claims = s.pairList[c.pair].n
+					}
 					sc.keys = append(sc.keys, uint64(math.MaxInt32-c.claims)<<32|uint64(rk.rank[c.to]))
 				}
 			}

@@ -90,12 +90,12 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		if a == nil {
 			continue
 		}
-		day := dayNumber(a.article.Published)
+		day := dayNumber(a.published)
 		n := 0
 		if all {
-			n = len(a.claims)
+			n = len(s.hot[i].claims)
 		}
-		for _, r := range a.claims {
+		for _, r := range s.hot[i].claims {
 			if all {
 				break
 			}
@@ -108,7 +108,7 @@ func (s *Store) Overview(ctx context.Context, q graph.OverviewQuery) (graph.Over
 		case day == noDay:
 			ov.Undated += n
 		default:
-			byMonth[graph.MonthOf(a.article.Published)] += n
+			byMonth[graph.MonthOf(a.published)] += n
 		}
 	}
 	ov.Months = make([]graph.MonthCount, 0, len(byMonth))
@@ -147,8 +147,8 @@ func (s *Store) MentioningArticles(ctx context.Context, actor string, limit int)
 			continue
 		}
 		for _, m := range a.mentions {
-			if m.actor == e.index {
-				art := a.article
+			if m.actor() == e.index {
+				art := s.article(int32(i))
 				art.Text = ""
 				out = append(out, art)
 				break

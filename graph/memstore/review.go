@@ -200,7 +200,7 @@ func (s *Store) prepare(d graph.Decision, replay bool) (graph.Decision, func(), 
 			return d, nil, graph.NotFound("actor", d.ActorID)
 		}
 		d.Name = strings.TrimSpace(d.Name)
-		if slices.Contains(e.names, arabic.Normalize(d.Name)) {
+		if slices.Contains(e.names(), arabic.Normalize(d.Name)) {
 			if replay {
 				return d, func() {}, nil
 			}
@@ -238,7 +238,7 @@ func (s *Store) newClaim(c graph.Claim) (graph.Claim, int, error) {
 			return c, 0, graph.NotFound("actor", id)
 		}
 	}
-	return graph.CompleteAddedClaim(c, s.bySlot[slot].article.Text)
+	return graph.CompleteAddedClaim(c, s.hot[slot].text)
 }
 
 // findClaim returns the article slot and position of the claim with the
@@ -256,8 +256,8 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 		if e == nil {
 			continue
 		}
-		for i := range e.claims {
-			if e.claims[i].key == key {
+		for i, r := range s.hot[slot].claims {
+			if r.key() == key {
 				return int32(slot), i, true
 			}
 		}
@@ -270,12 +270,12 @@ func (s *Store) findClaim(id string) (int32, int, bool) {
 // with their affiliations. The caller holds the lock.
 func (s *Store) document(slot int32) graph.Document {
 	e := s.bySlot[slot]
-	doc := graph.Document{Article: e.article}
-	for i := range e.claims {
+	doc := graph.Document{Article: s.article(slot)}
+	for i := range s.hot[slot].claims {
 		doc.Claims = append(doc.Claims, s.claim(slot, int32(i)))
 	}
 	for _, m := range e.mentions {
-		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: s.byIndex[m.actor].actor.ID, Count: int(m.count)})
+		doc.Mentions = append(doc.Mentions, graph.Mention{Actor: s.byIndex[m.actor()].actor.ID, Count: s.mentionCount(slot, m)})
 	}
 	doc.Actors = s.actorsOf(doc)
 	return doc
@@ -343,8 +343,8 @@ func (s *Store) merge(from, into string) {
 	}
 	moveClaim := func(c graph.Claim) (graph.Claim, bool) { return graph.MergedClaim(c, from, into) }
 	for slot, e := range s.bySlot {
-		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor == fe.index }) &&
-			!slices.ContainsFunc(e.claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {
+		if e == nil || !slices.ContainsFunc(e.mentions, func(m mentionRec) bool { return m.actor() == fe.index }) &&
+			!slices.ContainsFunc(s.hot[slot].claims, func(c claimRec) bool { return c.src == fe.index || c.dst == fe.index }) {
 			continue
 		}
 		doc := s.document(int32(slot))
@@ -387,8 +387,9 @@ func (s *Store) merge(from, into string) {
 	}
 	ie := s.actors[into]
 	a := ie.copyActor()
+	ieNames := ie.names()
 	for _, n := range append([]string{fe.actor.Name, fe.actor.NameAr}, fe.actor.Aliases...) {
-		if n != "" && !slices.Contains(ie.names, arabic.Normalize(n)) && !slices.Contains(a.Aliases, n) {
+		if n != "" && !slices.Contains(ieNames, arabic.Normalize(n)) && !slices.Contains(a.Aliases, n) {
 			a.Aliases = append(a.Aliases, n)
 		}
 	}
@@ -401,7 +402,7 @@ func (s *Store) merge(from, into string) {
 		}
 	}
 	delete(s.actors, from)
-	fe.names, fe.nbrs = nil, nil
+	fe.nbrs, fe.merged = nil, true
 	s.search.Store(nil)
 }
 
@@ -433,10 +434,10 @@ func (s *Store) ReviewQueue(ctx context.Context, q graph.ReviewQuery) ([]graph.R
 		if e == nil {
 			continue
 		}
-		for i := range e.claims {
-			key := e.claims[i].key
+		for i, r := range s.hot[slot].claims {
+			key := r.key()
 			if _, done := s.review.decided[string(appendID(b[:0], key))]; !done {
-				refs = append(refs, ref{s.metas[e.claims[i].meta].confidence, key, int32(slot), int32(i)})
+				refs = append(refs, ref{s.metas[r.meta].confidence, key, int32(slot), int32(i)})
 			}
 		}
 	}

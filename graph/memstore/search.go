@@ -54,21 +54,23 @@ func (s *Store) index(ctx context.Context) (*searchIndex, error) {
 func (s *Store) buildIndex(ctx context.Context) (*searchIndex, error) {
 	idx := &searchIndex{}
 	size := 1
+	names := make([][]string, len(s.byIndex))
 	for i, e := range s.byIndex {
 		if i%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		for _, n := range e.names {
+		names[i] = e.names()
+		for _, n := range names[i] {
 			if n != "" {
 				size += len(n) + 1
 			}
 		}
 	}
 	b := make([]byte, 1, size)
-	for _, e := range s.byIndex {
-		for i, n := range e.names {
+	for j, e := range s.byIndex {
+		for i, n := range names[j] {
 			if n == "" || i > math.MaxUint8 {
 				continue
 			}

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) graph.Store) {
 	t.Run("ActorUpsert", func(t *testing.T) { testUpsert(t, open(t)) })
 	t.Run("ClaimRule", func(t *testing.T) { testClaimRule(t, open(t)) })
 	t.Run("Review", func(t *testing.T) { testReview(t, open) })
+	t.Run("BulkLoad", func(t *testing.T) { testBulkLoad(t, open) })
 }
 
 // The fixture's claims, by ClaimKey.
