@@ -564,7 +564,7 @@ func (l *Loader) write(ctx context.Context, w graph.Writer, s *docSlot, sum *Sum
 }
 
 // noteItem adds the warnings of an article read to sum.
-func (l *Loader) noteItem(it Item, sum *Summary) {
+func (l *Loader) noteItem(it corpus.Item, sum *Summary) {
 	if it.Empty {
 		sum.Warnings = append(sum.Warnings, fmt.Sprintf("%s: article %q is empty: loaded without claims", it.Where(), it.Article.ID))
 	}
