@@ -68,17 +68,20 @@ type cue struct {
 
 // analyzer holds the per-sentence scratch space of one ExtractReader run.
 type analyzer struct {
-	x       *Extractor
-	text    string
-	off     int
-	toks    []arabic.Token
-	sep     []byte // separator class before each token: 0, ',', ';', '-'
-	clause  []int
-	menAt   []int // token -> mention index or -1
-	cueAt   []int // token -> cue index or -1
-	men     []mention
-	cues    []cue
-	splits  []arabic.Split
+	x      *Extractor
+	text   string
+	off    int
+	toks   []arabic.Token
+	sep    []byte // separator class before each token: 0, ',', ';', '-'
+	clause []int
+	menAt  []int // token -> mention index or -1
+	cueAt  []int // token -> cue index or -1
+	men    []mention
+	cues   []cue
+	splits []arabic.Split
+	// sent is the sentence's tokens read against the extractor's
+	// vocabulary once: word ids and clitic readings for both tries.
+	sent    arabic.Sentence
 	results []Result
 	// prior is the previous sentence's subject; priorArg the argument
 	// emitted for it.
@@ -119,6 +122,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
+	a.x.vocab.Read(&a.sent, a.toks)
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
@@ -374,7 +378,7 @@ func (a *analyzer) findMentions() {
 	for i := 0; i < len(a.toks); {
 		var m match
 		var ok bool
-		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
+		m, ok = a.x.names.at(&a.sent, i, nil)
 		if !ok {
 			if em, found := a.entityAt(i); found {
 				if a.actor(em.actor).Kind == graph.KindPerson {
@@ -508,19 +512,25 @@ func allowCueClitic(prefix, stem string) bool {
 	return true
 }
 
+// keepCueReading is allowCueClitic for a reading of the sentence: a stem
+// of two letters or fewer only after و or ف.
+func keepCueReading(r arabic.Reading) bool {
+	return !r.Short || r.Prefix == "و" || r.Prefix == "ف"
+}
+
 func (a *analyzer) findCues() {
 	a.cues = a.cues[:0]
 	a.cueAt = grow(a.cueAt, len(a.toks))
-	t := a.x.cues
+	t, s := a.x.cues, &a.sent
 	for i := 0; i < len(a.toks); {
 		if a.menAt[i] >= 0 {
 			i = a.men[a.menAt[i]].j
 			continue
 		}
 		best, bestEnd, bestPrefix := int32(-1), 0, ""
-		try := func(first, prefix string) {
-			n, ok := t.child(0, first)
-			if !ok {
+		try := func(first int32, prefix string) {
+			n := t.Child(0, first)
+			if n < 0 {
 				return
 			}
 			j := i + 1
@@ -528,34 +538,30 @@ func (a *analyzer) findCues() {
 				if v := t.val[n]; v >= 0 && j > bestEnd {
 					best, bestEnd, bestPrefix = v, j, prefix
 				}
-				if j < len(a.toks) {
-					if r, _ := utf8.DecodeRuneInString(a.toks[j].Norm); r != utf8.RuneError {
-						if c, ok := t.child(n, cliticKey+string(r)); ok && t.val[c] >= 0 && j >= bestEnd {
-							best, bestEnd, bestPrefix = t.val[c], j, prefix
-						}
+				if j < len(a.toks) && a.x.cliticParent[n] {
+					if c := t.Child(n, a.x.cliticKeyOf(a.toks[j].Norm)); c >= 0 && t.val[c] >= 0 && j >= bestEnd {
+						best, bestEnd, bestPrefix = t.val[c], j, prefix
 					}
 				}
 				if j >= len(a.toks) || a.menAt[j] >= 0 {
 					return
 				}
-				c, ok := t.child(n, a.toks[j].Norm)
-				if !ok {
+				if n = t.Child(n, s.Words[j]); n < 0 {
 					return
 				}
-				n = c
 				j++
 			}
 		}
-		try(a.toks[i].Norm, "")
+		try(s.Words[i], "")
 		if best < 0 {
-			a.splits = arabic.Proclitics(a.splits[:0], a.toks[i].Norm)
-			for _, s := range a.splits {
-				if allowCueClitic(s.Prefix, s.Stem) {
-					try(s.Stem, s.Prefix)
-					if best < 0 && strings.HasSuffix(s.Prefix, "لل") {
-						// "للاعتداءات": the cue is listed without its article.
-						try(strings.TrimPrefix(s.Stem, "ال"), s.Prefix)
-					}
+			for _, r := range s.Readings(i) {
+				switch {
+				case !keepCueReading(r):
+				case !r.Bare:
+					try(r.Word, r.Prefix)
+				case best < 0:
+					// "للاعتداءات": the cue is listed without its article.
+					try(r.Word, r.Prefix)
 				}
 			}
 		}

@@ -131,9 +131,7 @@ type rawCueAt struct {
 
 // lookupRawCue is rawCuePrefix without the memo.
 func (a *analyzer) lookupRawCue(k int) (cueKind, int, string) {
-	var m match
-	var ok bool
-	m, a.esplits, ok = a.x.cues.longest(a.toks, k, a.esplits, allowCueClitic)
+	m, ok := a.x.cues.at(&a.sent, k, keepCueReading)
 	if !ok {
 		return cueNone, k, ""
 	}
@@ -247,7 +245,7 @@ func (a *analyzer) nameEnd(i int) int {
 			if kind, _ := a.rawCue(k); kind != cueNone {
 				break
 			}
-			if m, _, ok := a.x.names.longest(a.toks, k, nil, nil); ok && m.prefix == "" {
+			if m, ok := a.x.names.at(&a.sent, k, nil); ok && m.prefix == "" {
 				if f := a.x.forms[m.val]; f.actor >= 0 && a.actor(f.actor).Kind == graph.KindPerson {
 					return i // "أنور بن محمد قرقاش": the first names of a known person
 				}
@@ -401,7 +399,7 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 			return mention{}, false // "رئيس المجلس العسكري": another office
 		}
 		if j < len(a.toks) && a.sep[j] == 0 {
-			if nm, _, named := a.x.names.longest(a.toks, j, nil, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
+			if nm, named := a.x.names.at(&a.sent, j, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
 				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
 			}
 		}

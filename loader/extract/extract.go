@@ -54,13 +54,20 @@ const Name = "rawabit-rules/" + Version
 
 // Extractor finds claims in Arabic text. It is safe for concurrent use.
 type Extractor struct {
-	actors   []graph.Actor
-	byID     map[string]int32
-	forms    []form
-	names    *trie
-	cues     *trie
-	specs    []cueSpec
-	maxBytes int
+	actors []graph.Actor
+	byID   map[string]int32
+	forms  []form
+	// vocab holds the words of both tries (and the lookups of words.go):
+	// a sentence is read against it once (analyzer.read).
+	vocab *arabic.Vocabulary
+	names *trie
+	cues  *trie
+	// cliticParent marks the cue nodes a trailing clitic preposition may
+	// follow; cliticKeys maps its letter to its word id (words.go).
+	cliticParent []bool
+	cliticKeys   map[rune]int32
+	specs        []cueSpec
+	maxBytes     int
 	// countryPronouns are the normalised words of the lexicon's
 	// country_pronouns; pronounForm[actor] is the form index a state gets
 	// when one of them names it.
@@ -164,7 +171,8 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 	if lex == nil {
 		return nil, fmt.Errorf("extract: %w: no lexicon", graph.ErrInvalid)
 	}
-	x := &Extractor{byID: map[string]int32{}, names: newTrie(), cues: newTrie(), maxBytes: DefaultMaxSentenceBytes}
+	vocab := arabic.NewVocabulary()
+	x := &Extractor{byID: map[string]int32{}, vocab: vocab, names: newTrie(vocab), cues: newTrie(vocab), maxBytes: DefaultMaxSentenceBytes}
 	owner := map[int32]string{}
 	for _, af := range actors {
 		if af.Actor.ID == "" {
@@ -273,6 +281,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		x.cues.val[n] = int32(len(x.specs))
 		x.specs = append(x.specs, spec)
 	}
+	x.buildCliticKeys(lex)
 	return x, nil
 }
 

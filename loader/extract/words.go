@@ -1,5 +1,11 @@
 package extract
 
+import (
+	"unicode/utf8"
+
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
 // wordInfo is what the lexicon's lookups say of one written word, gathered
 // in one map (Extractor.words) so that a token is looked up once per
 // sentence (analyzer.wordAt) rather than once per question.
@@ -66,4 +72,35 @@ func (a *analyzer) resetWords() {
 		a.infos = append(a.infos, nil)
 		a.infoKnown = append(a.infoKnown, false)
 	}
+}
+
+// buildCliticKeys records the cue nodes that a trailing clitic preposition
+// may follow (cliticParent) and the ids of those clitic keys by letter
+// (cliticKeys), so that findCues looks one up only where it can match.
+func (x *Extractor) buildCliticKeys(lex *Lexicon) {
+	x.cliticParent = make([]bool, x.cues.Len())
+	x.cliticKeys = map[rune]int32{}
+	for _, e := range lex.entries {
+		if e.spec.kind.isLookup() || e.spec.clitic == "" {
+			continue
+		}
+		n := int32(0)
+		for _, w := range e.tokens {
+			n = x.cues.Child(n, x.vocab.ID(w))
+		}
+		x.cliticParent[n] = true
+		if r, size := utf8.DecodeRuneInString(e.spec.clitic); size == len(e.spec.clitic) {
+			x.cliticKeys[r] = x.vocab.ID(cliticKey + e.spec.clitic)
+		}
+	}
+}
+
+// cliticKeyOf returns the id of the clitic key of a word's first letter
+// (cliticKey + the letter), or arabic.NoWord.
+func (x *Extractor) cliticKeyOf(w string) int32 {
+	r, _ := utf8.DecodeRuneInString(w)
+	if id, ok := x.cliticKeys[r]; ok {
+		return id
+	}
+	return arabic.NoWord
 }
