@@ -101,9 +101,6 @@ type analyzer struct {
 	// scratch space.
 	doc     docEntities
 	esplits []arabic.Split
-	// infos and infoKnown are the memo of wordAt for the sentence.
-	infos     []*wordInfo
-	infoKnown []bool
 	// phrase is scratch space for longestPhraseAt; rawKinds the memo of
 	// rawCuePrefix for the sentence.
 	phrase   []byte
@@ -367,7 +364,6 @@ func grow(s []int, n int) []int {
 }
 
 func (a *analyzer) findMentions() {
-	a.resetWords()
 	a.rawKinds = a.rawKinds[:0]
 	for range a.toks {
 		a.rawKinds = append(a.rawKinds, rawCueAt{})
@@ -442,7 +438,7 @@ func (a *analyzer) findMentions() {
 func (a *analyzer) anaphor(i int) {
 	w := a.toks[i].Norm
 	prefix := ""
-	if r := strings.TrimLeft(w, "وف"); r != w {
+	if r := arabic.CutConjunctions(w); r != w {
 		prefix, w = w[:len(w)-len(r)], r
 	}
 	switch {
@@ -738,7 +734,7 @@ func (a *analyzer) lookupWord(kind cueKind, w string) bool {
 	if set[w] {
 		return true
 	}
-	if r := strings.TrimLeft(w, "وف"); r != w && r != "" {
+	if r := arabic.CutConjunctions(w); r != w && r != "" {
 		return set[r]
 	}
 	return false
@@ -753,21 +749,22 @@ func (a *analyzer) isWord(kind cueKind, k int) bool {
 // kind starting at token k (the first word possibly with و or ف), or 0.
 func (a *analyzer) phraseAt(kind cueKind, k int) int {
 	set, first := a.x.words[kind], a.x.firstWords[kind]
-	w := ""
+	b := a.phrase[:0]
+	defer func() { a.phrase = b }()
 	for n := 0; n < 4 && k+n < len(a.toks); n++ {
 		t := a.toks[k+n].Norm
 		if n == 0 {
 			if !first[t] {
-				t = strings.TrimLeft(t, "وف")
+				t = arabic.CutConjunctions(t)
 				if !first[t] {
 					return 0
 				}
 			}
-			w = t
 		} else {
-			w += " " + t
+			b = append(b, ' ')
 		}
-		if set[w] {
+		b = append(b, t...)
+		if set[string(b)] {
 			return n + 1
 		}
 	}

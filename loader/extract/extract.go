@@ -78,10 +78,10 @@ type Extractor struct {
 	// words holds the entries of the lookup sections (stance_nouns,
 	// indirect_met, delegations, anaphors, planned_after …: every kind
 	// from cueStance on) as normalised phrases, words joined by a space.
-	words map[cueKind]map[string]bool
+	words kindSets
 	// firstWords holds the first word of every lookup entry, so a phrase
 	// is only assembled where one can start.
-	firstWords map[cueKind]map[string]bool
+	firstWords kindSets
 	// orgHeads lists, per organisation, the head nouns of its names that
 	// an anaphor refers back to ("حركة حماس" has حركه: "الحركة" is Hamas
 	// when Hamas is the last such organisation named).
@@ -102,6 +102,8 @@ type Extractor struct {
 	// info gathers, per written word, what those lookups say of it
 	// (words.go).
 	info map[string]*wordInfo
+	// infoByID is info by word id (words.go).
+	infoByID []*wordInfo
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -204,8 +206,6 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 	x.countryPronouns = map[string]bool{}
 	x.pronounForm = map[int32]int32{}
 	x.demandObjects = map[string]bool{}
-	x.words = map[cueKind]map[string]bool{}
-	x.firstWords = map[cueKind]map[string]bool{}
 	for _, e := range lex.entries {
 		if k := e.spec.kind; k >= cueStance {
 			if x.words[k] == nil {

@@ -6,6 +6,10 @@ import (
 	"github.com/rawabit/rawabit/graph/arabic"
 )
 
+// kindSets holds a word set per cue kind, indexed by the kind: an array,
+// so that a.x.words[kind] costs no map lookup.
+type kindSets [1 << 8]map[string]bool
+
 // wordInfo is what the lexicon's lookups say of one written word, gathered
 // in one map (Extractor.words) so that a token is looked up once per
 // sentence (analyzer.wordAt) rather than once per question.
@@ -47,33 +51,26 @@ func (x *Extractor) buildWordInfo() {
 	for w, f := range x.nameStart {
 		get(w).nameStart |= f
 	}
+	for w := range x.info {
+		x.vocab.Add(w)
+	}
+	x.infoByID = make([]*wordInfo, x.vocab.Len())
+	for w, in := range x.info {
+		x.infoByID[x.vocab.ID(w)] = in
+	}
 }
 
-// wordAt returns what the lexicon's lookups say of token k, or nil; the
-// answer is looked up once per token of the sentence.
+// wordAt returns what the lexicon's lookups say of token k, or nil: one
+// index by the token's word id (the words of info are in the vocabulary).
 func (a *analyzer) wordAt(k int) *wordInfo {
 	if k < 0 || k >= len(a.toks) {
 		return nil
 	}
-	if k >= len(a.infos) {
-		return a.x.info[a.toks[k].Norm]
+	if id := a.sent.Words[k]; id >= 0 && int(id) < len(a.x.infoByID) {
+		return a.x.infoByID[id]
 	}
-	if !a.infoKnown[k] {
-		a.infos[k], a.infoKnown[k] = a.x.info[a.toks[k].Norm], true
-	}
-	return a.infos[k]
+	return nil
 }
-
-// resetWords sizes the per-sentence word memo to the sentence's tokens.
-func (a *analyzer) resetWords() {
-	a.infos = a.infos[:0]
-	a.infoKnown = a.infoKnown[:0]
-	for range a.toks {
-		a.infos = append(a.infos, nil)
-		a.infoKnown = append(a.infoKnown, false)
-	}
-}
-
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
 // may follow (cliticParent) and the ids of those clitic keys by letter
 // (cliticKeys), so that findCues looks one up only where it can match.
