@@ -79,6 +79,13 @@ type analyzer struct {
 	men    []mention
 	cues   []cue
 	splits []arabic.Split
+	// pronounOf memoises countryPronoun's state of the last person.
+	pronounOf struct {
+		known       bool
+		person      int32
+		affiliation string
+		state       int32
+	}
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent    arabic.Sentence
@@ -436,6 +443,9 @@ func (a *analyzer) findMentions() {
 // نتنياهو الحركة" after "حركة حماس"), unless an adjective makes it another
 // body ("الحركة الإسلامية").
 func (a *analyzer) anaphor(i int) {
+	if len(a.recent) == 0 {
+		return // no organisation named yet: none to refer back to
+	}
 	w := a.toks[i].Norm
 	prefix := ""
 	if r := arabic.CutConjunctions(w); r != w {
@@ -447,7 +457,7 @@ func (a *analyzer) anaphor(i int) {
 	case strings.HasPrefix(w, "بال"):
 		prefix, w = prefix+"ب", w[len("ب"):]
 	}
-	if !a.x.words[cueAnaphor][w] {
+	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.x.words[cueAnaphor][w] {
 		return
 	}
 	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
@@ -462,18 +472,23 @@ func (a *analyzer) anaphor(i int) {
 }
 
 // countryPronoun adds a mention of the state of person p when token i is a
-// country pronoun ("بلاده"), possibly with clitics.
+// country pronoun ("بلاده"), possibly with clitics (the sentence's
+// readings of the token, in arabic.Proclitics order).
 func (a *analyzer) countryPronoun(i int, p int32) {
-	st := a.x.stateOf(a.actor(p).Affiliation)
+	act := a.actor(p)
+	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
+		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
+		a.pronounOf.state = a.x.stateOf(act.Affiliation)
+	}
+	st := a.pronounOf.state
 	if st < 0 {
 		return
 	}
-	w, prefix := a.toks[i].Norm, ""
-	if !a.x.countryPronouns[w] {
-		a.splits = arabic.Proclitics(a.splits[:0], w)
-		for _, s := range a.splits {
-			if a.x.countryPronouns[s.Stem] {
-				w, prefix = s.Stem, s.Prefix
+	prefix := ""
+	if in := a.wordAt(i); in == nil || !in.countryPronoun {
+		for _, r := range a.sent.Readings(i) {
+			if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
+				prefix = r.Prefix
 				break
 			}
 		}
@@ -742,7 +757,15 @@ func (a *analyzer) lookupWord(kind cueKind, w string) bool {
 
 // isWord reports whether token k is an entry of the lookup section kind.
 func (a *analyzer) isWord(kind cueKind, k int) bool {
-	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && a.lookupWord(kind, a.toks[k].Norm)
+	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
+		return false
+	}
+	if a.inWords(kind, k, false) {
+		return true
+	}
+	w := a.toks[k].Norm
+	r := arabic.CutConjunctions(w)
+	return r != w && r != "" && a.x.words[kind][r]
 }
 
 // phraseAt returns the length in tokens of an entry of the lookup section
@@ -754,11 +777,11 @@ func (a *analyzer) phraseAt(kind cueKind, k int) int {
 	for n := 0; n < 4 && k+n < len(a.toks); n++ {
 		t := a.toks[k+n].Norm
 		if n == 0 {
-			if !first[t] {
-				t = arabic.CutConjunctions(t)
-				if !first[t] {
+			if !a.inWords(kind, k, true) {
+				if r := arabic.CutConjunctions(t); r == t || !first[r] {
 					return 0
 				}
+				t = arabic.CutConjunctions(t)
 			}
 		} else {
 			b = append(b, ' ')

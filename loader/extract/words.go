@@ -22,6 +22,43 @@ type wordInfo struct {
 	eventFirst bool
 	// nameStart holds startFirstName and startRankEnd.
 	nameStart uint8
+	// entry has the bit of a lookup kind (kindBit) when the word is an
+	// entry of that section (Extractor.words), first when it is the first
+	// word of one (Extractor.firstWords).
+	entry, first uint64
+	// countryPronoun: the word is one of Extractor.countryPronouns.
+	countryPronoun bool
+}
+
+// kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
+// false for a kind without one (then the word sets are asked).
+func kindBit(kind cueKind) (bit uint64, ok bool) {
+	d := int(kind) - int(cueStance)
+	if d < 0 || d >= 64 {
+		return 0, false
+	}
+	return 1 << d, true
+}
+
+// inWords reports whether token k as written is an entry of the lookup
+// section kind (first false) or the first word of one (first true): a
+// word-id index, not a string lookup.
+func (a *analyzer) inWords(kind cueKind, k int, first bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		if first {
+			return a.x.firstWords[kind][a.toks[k].Norm]
+		}
+		return a.x.words[kind][a.toks[k].Norm]
+	}
+	in := a.wordAt(k)
+	if in == nil {
+		return false
+	}
+	if first {
+		return in.first&bit != 0
+	}
+	return in.entry&bit != 0
 }
 
 // buildWordInfo fills x.info from the frames, the event words, the first
@@ -50,6 +87,21 @@ func (x *Extractor) buildWordInfo() {
 	}
 	for w, f := range x.nameStart {
 		get(w).nameStart |= f
+	}
+	for kind := range x.words {
+		bit, ok := kindBit(cueKind(kind))
+		if !ok {
+			continue
+		}
+		for w := range x.words[kind] {
+			get(w).entry |= bit
+		}
+		for w := range x.firstWords[kind] {
+			get(w).first |= bit
+		}
+	}
+	for w := range x.countryPronouns {
+		get(w).countryPronoun = true
 	}
 	for w := range x.info {
 		x.vocab.Add(w)
@@ -100,4 +152,12 @@ func (x *Extractor) cliticKeyOf(w string) int32 {
 		return id
 	}
 	return arabic.NoWord
+}
+
+// wordInfoOf returns what the lexicon's lookups say of a word id, or nil.
+func (x *Extractor) wordInfoOf(id int32) *wordInfo {
+	if id >= 0 && int(id) < len(x.infoByID) {
+		return x.infoByID[id]
+	}
+	return nil
 }
