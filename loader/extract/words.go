@@ -123,6 +123,7 @@ func (a *analyzer) wordAt(k int) *wordInfo {
 	}
 	return nil
 }
+
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
 // may follow (cliticParent) and the ids of those clitic keys by letter
 // (cliticKeys), so that findCues looks one up only where it can match.
