@@ -284,7 +284,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	w := a.toks[i].Norm
 	for _, name := range a.doc.firstWord[w] {
 		n := strings.Count(name, " ") + 1
-		if i+n <= len(a.toks) && a.joined(i, i+n) == name {
+		if i+n <= len(a.toks) && string(a.appendJoined(i, i+n)) == name {
 			return a.discoveredMention(name, i, i+n), true
 		}
 	}
@@ -337,11 +337,33 @@ func (a *analyzer) joined(i, j int) string {
 	return b.String()
 }
 
+// appendJoined is joined into a.phrase, which it returns: for a lookup
+// or a comparison that keeps no string.
+func (a *analyzer) appendJoined(i, j int) []byte {
+	b := a.phrase[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, a.toks[k].Norm...)
+	}
+	a.phrase = b
+	return b
+}
+
 // titleKey is the key of a title run: its words, the first without و or ف.
 func (a *analyzer) titleKey(i, j int) string {
-	k := a.joined(i, j)
+	return string(a.appendTitleKey(i, j))
+}
+
+// appendTitleKey is titleKey into a.phrase, which it returns (a map lookup
+// with string(key) allocates nothing).
+func (a *analyzer) appendTitleKey(i, j int) []byte {
+	k := a.appendJoined(i, j)
 	if kind, _, prefix := a.rawCuePrefix(i); kind == cueTitle && prefix != "" {
-		return strings.TrimPrefix(k, strings.TrimSuffix(prefix, "ال"))
+		if p := strings.TrimSuffix(prefix, "ال"); len(k) >= len(p) && string(k[:len(p)]) == p {
+			return k[len(p):]
+		}
 	}
 	return k
 }
@@ -362,6 +384,9 @@ func (a *analyzer) bindTitle(m mention) {
 	}
 	a.doc.start[a.toks[t].Norm] |= startTitle
 	for j := t + 2; j <= m.i; j++ {
+		if old, ok := a.doc.titles[string(a.appendTitleKey(t, j))]; ok && old == m.actor {
+			continue // bound already: no key to build
+		}
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
 	// "رئيس مجلس النواب نبيه بري ... كما استقبل رئيس المجلس": the head of
@@ -391,7 +416,7 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		return mention{}, false // "نائب القائد العام": another office
 	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
-		act, ok := a.doc.titles[a.titleKey(i, j)]
+		act, ok := a.doc.titles[string(a.appendTitleKey(i, j))]
 		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
@@ -468,6 +493,9 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 			return
 		}
 		w = before + " " + w
+	}
+	if old, ok := a.doc.surnames[w]; ok && old == fi {
+		return // learnt already
 	}
 	if old, ok := a.doc.surnames[w]; ok && old >= 0 && a.x.forms[old].actor != f.actor {
 		a.doc.surnames[w] = -1 // two persons share it: it names neither
