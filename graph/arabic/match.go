@@ -28,6 +28,38 @@ const NoWord int32 = -1
 type Vocabulary struct {
 	words []string
 	slots []vocabSlot // open addressing, linear probing; len a power of two
+	// stem marks the words a clitic reading may have as its stem
+	// (MarkStem); stemBits is a filter over their hashes, so that most
+	// readings are dropped without a lookup.
+	stem     []bool
+	stemBits [stemFilterBits / 64]uint64
+}
+
+// stemFilterBits is the size of Vocabulary.stemBits: 8 KB.
+const stemFilterBits = 1 << 16
+
+// MarkStem marks the word of id as one a clitic reading may have as its
+// stem: Read lists a reading only when its stem is marked. Trie.Insert
+// marks the first word of every pattern.
+func (v *Vocabulary) MarkStem(id int32) {
+	for int(id) >= len(v.stem) {
+		v.stem = append(v.stem, false)
+	}
+	v.stem[id] = true
+	b := mix(hashString(v.words[id])) % stemFilterBits
+	v.stemBits[b/64] |= 1 << (b % 64)
+}
+
+// findStem is find for the stem of a reading: NoWord unless it is marked.
+func (v *Vocabulary) findStem(h uint64, head, rest string) int32 {
+	b := mix(h) % stemFilterBits
+	if v.stemBits[b/64]&(1<<(b%64)) == 0 {
+		return NoWord
+	}
+	if id := v.find(h, head, rest); id != NoWord && int(id) < len(v.stem) && v.stem[id] {
+		return id
+	}
+	return NoWord
 }
 
 // vocabSlot is one entry of the table: the word's id and the high bits of its
@@ -127,7 +159,8 @@ func (v *Vocabulary) Word(id int32) string { return v.words[id] }
 func (v *Vocabulary) Len() int { return len(v.words) }
 
 // Reading is one reading of a token as clitic prefixes plus a stem the
-// vocabulary holds (Proclitics gives the readings, in its order).
+// vocabulary holds and has marked as one (MarkStem): Proclitics gives the
+// readings, in its order.
 type Reading struct {
 	// Prefix is the clitics removed, as written ("و", "بال", "لل").
 	Prefix string
@@ -145,7 +178,7 @@ type Reading struct {
 }
 
 // Sentence is a run of tokens read once against a Vocabulary (Read): the
-// id of each token and its clitic readings whose stems are known, so that
+// id of each token and its clitic readings whose stems are marked, so that
 // every pattern lookup afterwards compares integers.
 type Sentence struct {
 	// Tokens are the tokens read.
@@ -192,11 +225,11 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			for k := len(c.head) - 1; k >= 0; k-- {
 				hs = hashStep(hs, c.head[k])
 			}
-			if id := v.find(hs, c.head, c.rest); id != NoWord {
+			if id := v.findStem(hs, c.head, c.rest); id != NoWord {
 				s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: short})
 			}
 			if c.head != "" { // after لل: the stem without its article
-				if id := v.find(suffix[off+len("ل")], "", c.rest[len("ل"):]); id != NoWord {
+				if id := v.findStem(suffix[off+len("ل")], "", c.rest[len("ل"):]); id != NoWord {
 					s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: short, Bare: true})
 				}
 			}
@@ -205,8 +238,8 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	s.from = append(s.from, int32(len(s.readings)))
 }
 
-// Readings returns the clitic readings of token k with a known stem, most
-// specific first.
+// Readings returns the clitic readings of token k whose stem is marked
+// (MarkStem), most specific first.
 func (s *Sentence) Readings(k int) []Reading { return s.readings[s.from[k]:s.from[k+1]] }
 
 // Trie is a multi-pattern matcher over sequences of word ids: every
@@ -257,6 +290,9 @@ func (t *Trie) Insert(words []string) int32 {
 			}
 		}
 		n = c
+	}
+	if len(words) > 0 {
+		t.vocab.MarkStem(t.vocab.ID(words[0]))
 	}
 	t.end[n] = true
 	t.most = max(t.most, len(words))

@@ -8,17 +8,17 @@ import (
 )
 
 // readingsByStrings is what Vocabulary.Read must give for one word: the
-// readings of Proclitics whose stem v holds, each followed, after لل, by
+// readings of Proclitics whose stem v holds as a stem, each followed, after لل, by
 // the reading without the stem's article when v holds that.
 func readingsByStrings(v *Vocabulary, w string) []Reading {
 	var out []Reading
 	for _, s := range Proclitics(nil, w) {
 		short := len([]rune(s.Stem)) <= 2
-		if id := v.ID(s.Stem); id != NoWord {
+		if id := v.ID(s.Stem); id != NoWord && int(id) < len(v.stem) && v.stem[id] {
 			out = append(out, Reading{Prefix: s.Prefix, Word: id, Short: short})
 		}
 		if strings.HasSuffix(s.Prefix, "لل") {
-			if id := v.ID(strings.TrimPrefix(s.Stem, "ال")); id != NoWord {
+			if id := v.ID(strings.TrimPrefix(s.Stem, "ال")); id != NoWord && int(id) < len(v.stem) && v.stem[id] {
 				out = append(out, Reading{Prefix: s.Prefix, Word: id, Short: short, Bare: true})
 			}
 		}
@@ -29,8 +29,9 @@ func readingsByStrings(v *Vocabulary, w string) []Reading {
 func testVocabulary() *Vocabulary {
 	v := NewVocabulary()
 	for _, w := range []string{"مصر", "الجيش", "جيش", "ليبيا", "اليبيا", "يبيا", "اعتداءات", "الاعتداءات", "له", "ه", "ال", "حركه", "الحركه"} {
-		v.Add(w)
+		v.MarkStem(v.Add(w))
 	}
+	v.Add("فالحركه") // a word, not a stem
 	return v
 }
 
@@ -231,7 +232,10 @@ func TestProcliticsExhaustive(t *testing.T) {
 	}
 	for i, w := range words {
 		if i%3 == 0 {
-			v.Add(w) // a third of the words are known stems
+			v.Add(w) // a third of the words are known
+		}
+		if i%6 == 0 {
+			v.MarkStem(v.ID(w)) // half of them as stems
 		}
 	}
 	var s Sentence

@@ -102,6 +102,7 @@ func (x *Extractor) buildWordInfo() {
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
+		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
 	}
 	for w := range x.info {
 		x.vocab.Add(w)
