@@ -435,13 +435,36 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	return mention{}, false
 }
 
+// entityStart returns the article's start flags of token i and whether
+// the entity layer may find a mention there (entityAt): a cheap test, so
+// that most tokens are passed over without building a mention.
+func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
+	if len(a.doc.start) > 0 {
+		doc = a.doc.start[a.toks[i].Norm]
+	}
+	if doc&startTitle != 0 {
+		return doc, true
+	}
+	return doc, a.nameFlags(i)&startFirstName != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+}
+
+// entityAtIf is entityAt where entityStart says a mention may start: it
+// builds no mention for the other tokens.
+func (a *analyzer) entityAtIf(i int) (*mention, bool) {
+	if _, may := a.entityStart(i); !may {
+		return nil, false
+	}
+	m, ok := a.entityAt(i)
+	return &m, ok
+}
+
 // entityAt returns a mention the entity layer finds at token i, where no
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
 	w := a.toks[i].Norm
-	var doc uint8
-	if len(a.doc.start) > 0 {
-		doc = a.doc.start[w]
+	doc, may := a.entityStart(i)
+	if !may {
+		return mention{}, false
 	}
 	if doc&startTitle != 0 {
 		if m, ok := a.boundTitle(i); ok {
