@@ -33,7 +33,13 @@ type Vocabulary struct {
 	// readings are dropped without a lookup.
 	stem     []bool
 	stemBits [stemFilterBits / 64]uint64
+	// wordBits is a filter over the hashes of all words, so that most
+	// words not in the vocabulary are passed over without a probe.
+	wordBits [wordFilterBits / 64]uint64
 }
+
+// wordFilterBits is the size of Vocabulary.wordBits: 16 KB.
+const wordFilterBits = 1 << 17
 
 // stemFilterBits is the size of Vocabulary.stemBits: 8 KB.
 const stemFilterBits = 1 << 16
@@ -108,6 +114,8 @@ func (v *Vocabulary) Add(w string) int32 {
 	}
 	id := int32(len(v.words))
 	v.words = append(v.words, w)
+	b := (mix(hashString(w)) >> 20) % wordFilterBits
+	v.wordBits[b/64] |= 1 << (b % 64)
 	if 2*len(v.words) > len(v.slots) {
 		v.slots = make([]vocabSlot, 2*len(v.slots))
 		for i, w := range v.words {
@@ -213,7 +221,11 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 				suffix[k] = h
 			}
 		}
-		s.Words = append(s.Words, v.find(h, "", w))
+		id := NoWord
+		if b := (mix(h) >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) != 0 {
+			id = v.find(h, "", w)
+		}
+		s.Words = append(s.Words, id)
 		if !procliticStart(w) {
 			continue
 		}

@@ -383,17 +383,19 @@ func (a *analyzer) findMentions() {
 		var ok bool
 		m, ok = a.x.names.at(&a.sent, i, nil)
 		if !ok {
-			if em, found := a.entityAtIf(i); found {
-				if a.actor(em.actor).Kind == graph.KindPerson {
-					lastPerson = em.actor
+			if _, may := a.entityStart(i); may {
+				if em, found := a.entityAt(i); found {
+					if a.actor(em.actor).Kind == graph.KindPerson {
+						lastPerson = em.actor
+					}
+					a.bindTitle(em)
+					a.men = append(a.men, em)
+					for k := em.i; k < em.j; k++ {
+						a.menAt[k] = len(a.men) - 1
+					}
+					i = em.j
+					continue
 				}
-				a.bindTitle(*em)
-				a.men = append(a.men, *em)
-				for k := em.i; k < em.j; k++ {
-					a.menAt[k] = len(a.men) - 1
-				}
-				i = em.j
-				continue
 			}
 			n := len(a.men)
 			if lastPerson >= 0 {

@@ -448,16 +448,6 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	return doc, a.nameFlags(i)&startFirstName != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
 }
 
-// entityAtIf is entityAt where entityStart says a mention may start: it
-// builds no mention for the other tokens.
-func (a *analyzer) entityAtIf(i int) (*mention, bool) {
-	if _, may := a.entityStart(i); !may {
-		return nil, false
-	}
-	m, ok := a.entityAt(i)
-	return &m, ok
-}
-
 // entityAt returns a mention the entity layer finds at token i, where no
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
