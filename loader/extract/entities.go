@@ -68,6 +68,11 @@ type docEntities struct {
 	// article: the first word of a bound title run or of a discovered
 	// name, so that only they are looked up.
 	start map[string]uint8
+	// startSig is a filter over the keys of start (markStart), and
+	// startMarked their number: while it equals len(start), a word whose
+	// signature is not in startSig is not a key.
+	startSig    [64]uint64
+	startMarked int
 	// named holds the gazetteer actors the article has named by a name
 	// (roles.go: a role's holder the article names).
 	named map[int32]bool
@@ -315,7 +320,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 		a.doc.byName[name] = idx
 		a.doc.sides[idx] = a.titleSide(i)
 		a.doc.firstWord[w] = append(a.doc.firstWord[w], name)
-		a.doc.start[w] |= startDiscovered
+		a.markStart(w, startDiscovered)
 		a.x.remember(a.doc.extra[len(a.doc.extra)-1])
 	}
 	return a.discoveredMention(name, i, end), true
@@ -382,7 +387,7 @@ func (a *analyzer) bindTitle(m mention) {
 	if len(a.doc.titles) >= maxDocEntities {
 		return // the article's memory stays bounded
 	}
-	a.doc.start[a.toks[t].Norm] |= startTitle
+	a.markStart(a.toks[t].Norm, startTitle)
 	for j := t + 2; j <= m.i; j++ {
 		if old, ok := a.doc.titles[string(a.appendTitleKey(t, j))]; ok && old == m.actor {
 			continue // bound already: no key to build
@@ -439,8 +444,8 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 // the entity layer may find a mention there (entityAt): a cheap test, so
 // that most tokens are passed over without building a mention.
 func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
-	if len(a.doc.start) > 0 {
-		doc = a.doc.start[a.toks[i].Norm]
+	if w := a.toks[i].Norm; len(a.doc.start) > 0 && (a.doc.startMarked != len(a.doc.start) || a.doc.startSig[startSigWord(w)]&startSigBit(w) != 0) {
+		doc = a.doc.start[w]
 	}
 	if doc&startTitle != 0 {
 		return doc, true
@@ -517,7 +522,7 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 	a.doc.surnames[w] = fi
 	first, _, _ := strings.Cut(w, " ")
 	for _, c := range []string{"", "و", "ف"} {
-		a.doc.start[c+first] |= startSurname
+		a.markStart(c+first, startSurname)
 	}
 }
 
@@ -564,4 +569,25 @@ func (a *analyzer) nameFlags(k int) uint8 {
 		return in.nameStart
 	}
 	return 0
+}
+
+// markStart adds flag to the start flags of word w (docEntities.start) and
+// w to the filter of its keys.
+func (a *analyzer) markStart(w string, flag uint8) {
+	if _, ok := a.doc.start[w]; !ok {
+		a.doc.startMarked++
+	}
+	a.doc.start[w] |= flag
+	a.doc.startSig[startSigWord(w)] |= startSigBit(w)
+}
+
+// startSigWord and startSigBit are the signature of a word in
+// docEntities.startSig: its length and its last byte.
+func startSigWord(w string) int { return len(w) & 63 }
+
+func startSigBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << (w[len(w)-1] & 63)
 }
