@@ -78,7 +78,6 @@ type analyzer struct {
 	cueAt  []int // token -> cue index or -1
 	men    []mention
 	cues   []cue
-	splits []arabic.Split
 	// pronounOf memoises countryPronoun's state of the last person.
 	pronounOf struct {
 		known       bool
