@@ -238,18 +238,16 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 		}
 		for _, c := range appendProclitics(cl[:0], w) {
 			off := len(w) - len(c.rest) // c.rest is a suffix of w
-			hr := suffix[off]
-			short := utf8.RuneCountInString(c.head)+utf8.RuneCountInString(c.rest) <= 2
-			hs := hr
+			hs := suffix[off]
 			for k := len(c.head) - 1; k >= 0; k-- {
 				hs = hashStep(hs, c.head[k])
 			}
 			if id := v.findStem(hs, c.head, c.rest); id != NoWord {
-				s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: short})
+				s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short()})
 			}
 			if c.head != "" { // after لل: the stem without its article
 				if id := v.findStem(suffix[off+len("ل")], "", c.rest[len("ل"):]); id != NoWord {
-					s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: short, Bare: true})
+					s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short(), Bare: true})
 				}
 			}
 		}
@@ -437,4 +435,9 @@ func CutConjunctions(w string) string {
 		w = w[2:]
 	}
 	return w
+}
+
+// short reports whether the stem of c has at most two letters.
+func (c clitic) short() bool {
+	return utf8.RuneCountInString(c.head)+utf8.RuneCountInString(c.rest) <= 2
 }

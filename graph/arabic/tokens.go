@@ -186,6 +186,12 @@ type clitic struct{ prefix, head, rest string }
 // appendProclitics is Proclitics without building the stems of لل: the one
 // list of clitic readings, for Proclitics and Vocabulary.Read.
 func appendProclitics(dst []clitic, w string) []clitic {
+	if hasPrefix(w, "ا") { // no conjunction or preposition: the article alone
+		if stem, ok := cutPrefix(w, "ال"); ok && atLeastTwoRunes(stem) {
+			dst = append(dst, clitic{prefix: "ال", rest: stem})
+		}
+		return dst
+	}
 	n0 := len(dst)
 	for i, c := range conjunctions {
 		rest, ok := cutPrefix(w, c)
