@@ -68,26 +68,16 @@ type cue struct {
 
 // analyzer holds the per-sentence scratch space of one ExtractReader run.
 type analyzer struct {
-	x      *Extractor
-	text   string
-	off    int
-	toks   []arabic.Token
-	sep    []byte // separator class before each token: 0, ',', ';', '-'
-	clause []int
-	menAt  []int // token -> mention index or -1
-	cueAt  []int // token -> cue index or -1
-	men    []mention
-	cues   []cue
-	// pronounOf memoises countryPronoun's state of the last person.
-	pronounOf struct {
-		known       bool
-		person      int32
-		affiliation string
-		state       int32
-	}
-	// sent is the sentence's tokens read against the extractor's
-	// vocabulary once: word ids and clitic readings for both tries.
-	sent    arabic.Sentence
+	x       *Extractor
+	text    string
+	off     int
+	toks    []arabic.Token
+	sep     []byte // separator class before each token: 0, ',', ';', '-'
+	clause  []int
+	menAt   []int // token -> mention index or -1
+	cueAt   []int // token -> cue index or -1
+	men     []mention
+	cues    []cue
 	results []Result
 	// prior is the previous sentence's subject; priorArg the argument
 	// emitted for it.
@@ -111,6 +101,16 @@ type analyzer struct {
 	// rawCuePrefix for the sentence.
 	phrase   []byte
 	rawKinds []rawCueAt
+	// sent is the sentence's tokens read against the extractor's
+	// vocabulary once: word ids and clitic readings for both tries.
+	sent arabic.Sentence
+	// pronounOf memoises countryPronoun's state of the last person.
+	pronounOf struct {
+		known       bool
+		person      int32
+		affiliation string
+		state       int32
+	}
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
