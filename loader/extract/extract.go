@@ -54,20 +54,13 @@ const Name = "rawabit-rules/" + Version
 
 // Extractor finds claims in Arabic text. It is safe for concurrent use.
 type Extractor struct {
-	actors []graph.Actor
-	byID   map[string]int32
-	forms  []form
-	// vocab holds the words of both tries (and the lookups of words.go):
-	// a sentence is read against it once (analyzer.read).
-	vocab *arabic.Vocabulary
-	names *trie
-	cues  *trie
-	// cliticParent marks the cue nodes a trailing clitic preposition may
-	// follow; cliticKeys maps its letter to its word id (words.go).
-	cliticParent []bool
-	cliticKeys   map[rune]int32
-	specs        []cueSpec
-	maxBytes     int
+	actors   []graph.Actor
+	byID     map[string]int32
+	forms    []form
+	names    *trie
+	cues     *trie
+	specs    []cueSpec
+	maxBytes int
 	// countryPronouns are the normalised words of the lexicon's
 	// country_pronouns; pronounForm[actor] is the form index a state gets
 	// when one of them names it.
@@ -102,8 +95,15 @@ type Extractor struct {
 	// info gathers, per written word, what those lookups say of it
 	// (words.go).
 	info map[string]*wordInfo
-	// infoByID is info by word id (words.go).
+	// vocab holds the words of both tries and of info: each sentence is
+	// read against it once (arabic.Vocabulary.Read), and infoByID is info
+	// by word id (words.go).
+	vocab    *arabic.Vocabulary
 	infoByID []*wordInfo
+	// cliticParent marks the cue nodes a trailing clitic preposition may
+	// follow; cliticKeys maps its letter to its word id (words.go).
+	cliticParent []bool
+	cliticKeys   map[rune]int32
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role

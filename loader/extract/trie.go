@@ -8,7 +8,7 @@ import (
 // project's one mention matcher) with a payload per pattern: a form index
 // for the names trie, a cue spec for the cues trie. Both tries of an
 // Extractor share one vocabulary, so a sentence is read once
-// (analyzer.read) and both are walked by word id.
+// (analyzer.sentence) and both are walked by word id.
 type trie struct {
 	*arabic.Trie
 	val []int32 // per node: payload index, or -1
