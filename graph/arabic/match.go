@@ -37,6 +37,9 @@ type Vocabulary struct {
 	// wordBits is a filter over the hashes of all words, so that most
 	// words not in the vocabulary are passed over without a probe.
 	wordBits [wordFilterBits / 64]uint64
+	// version counts the changes (Add, MarkStem), so that a Sentence's
+	// cache of an earlier state is dropped.
+	version int
 }
 
 // wordFilterBits is the size of Vocabulary.wordBits: 16 KB.
@@ -53,6 +56,7 @@ func (v *Vocabulary) MarkStem(id int32) {
 		v.stem = append(v.stem, false)
 	}
 	v.stem[id] = true
+	v.version++
 	b := mix(hashString(v.words[id])) % stemFilterBits
 	v.stemBits[b/64] |= 1 << (b % 64)
 }
@@ -117,6 +121,7 @@ func (v *Vocabulary) Add(w string) int32 {
 		return id
 	}
 	id := int32(len(v.words))
+	v.version++
 	v.words = append(v.words, w)
 	v.arena = append(v.arena, w...)
 	b := (mix(hashString(w)) >> 20) % wordFilterBits
@@ -194,7 +199,9 @@ type Reading struct {
 
 // Sentence is a run of tokens read once against a Vocabulary (Read): the
 // id of each token and its clitic readings whose stems are marked, so that
-// every pattern lookup afterwards compares integers.
+// every pattern lookup afterwards compares integers. A Sentence reused for
+// the sentences of a text remembers the words it has read (a small cache),
+// so a frequent word is read once.
 type Sentence struct {
 	// Tokens are the tokens read.
 	Tokens []Token
@@ -202,15 +209,63 @@ type Sentence struct {
 	Words    []int32
 	readings []Reading
 	from     []int32 // the readings of token k are readings[from[k]:from[k+1]]
+	cache    *readCache
+	reads    int // calls of Read: the cache is made on the second
+}
+
+// readCache remembers what Read found for recent words: direct-mapped by
+// hash, the words copied into its own arena (a cached word keeps no text
+// alive), their readings in one pool. It is emptied when the pool or the
+// arena is full, or when the vocabulary has changed.
+type readCache struct {
+	vocab    *Vocabulary
+	version  int
+	entries  [readCacheSize]readEntry
+	arena    []byte
+	readings []Reading
+}
+
+const (
+	readCacheSize  = 1 << 12
+	readCacheBytes = 1 << 16 // arena and pool limit
+)
+
+// readEntry is one cached word: arena[off:off+n], its id, and its readings
+// pool[rd:rd+rn]; n == 0 for an empty entry (an empty word is not cached).
+type readEntry struct {
+	off, n uint32
+	id     int32
+	rd, rn uint32
+}
+
+// cacheFor returns s's cache, emptied if it was filled against another
+// vocabulary or an earlier state of v; nil on the first Read of s (a
+// Sentence read once needs none).
+func (s *Sentence) cacheFor(v *Vocabulary) *readCache {
+	if s.reads++; s.reads < 2 {
+		return nil
+	}
+	c := s.cache
+	if c == nil {
+		c = &readCache{}
+		s.cache = c
+	}
+	if c.vocab != v || c.version != v.version || len(c.arena) > readCacheBytes || len(c.readings) > readCacheBytes {
+		c.vocab, c.version = v, v.version
+		c.entries = [readCacheSize]readEntry{}
+		c.arena, c.readings = c.arena[:0], c.readings[:0]
+	}
+	return c
 }
 
 // Read reads toks into s against v, reusing s's memory: no allocation once
-// s has grown to the longest sentence.
+// s has grown to the longest sentence and its cache is warm.
 func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	s.Tokens = toks
 	s.Words = s.Words[:0]
 	s.readings = s.readings[:0]
 	s.from = s.from[:0]
+	c := s.cacheFor(v)
 	var cl [maxClitics]clitic
 	// suffix[k] is the reversed hash of w[k:] for the first bytes of w,
 	// where every stem of a reading starts.
@@ -228,28 +283,43 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 				suffix[k] = h
 			}
 		}
+		m := mix(h)
+		var e *readEntry
+		if c != nil {
+			e = &c.entries[m&(readCacheSize-1)]
+			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
+				s.Words = append(s.Words, e.id)
+				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
+				continue
+			}
+		}
 		id := NoWord
-		if b := (mix(h) >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) != 0 {
+		if b := (m >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) != 0 {
 			id = v.find(h, "", w)
 		}
 		s.Words = append(s.Words, id)
-		if !procliticStart(w) {
-			continue
-		}
-		for _, c := range appendProclitics(cl[:0], w) {
-			off := len(w) - len(c.rest) // c.rest is a suffix of w
-			hs := suffix[off]
-			for k := len(c.head) - 1; k >= 0; k-- {
-				hs = hashStep(hs, c.head[k])
-			}
-			if id := v.findStem(hs, c.head, c.rest); id != NoWord {
-				s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short()})
-			}
-			if c.head != "" { // after لل: the stem without its article
-				if id := v.findStem(suffix[off+len("ل")], "", c.rest[len("ل"):]); id != NoWord {
-					s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short(), Bare: true})
+		from := len(s.readings)
+		if procliticStart(w) {
+			for _, c := range appendProclitics(cl[:0], w) {
+				off := len(w) - len(c.rest) // c.rest is a suffix of w
+				hs := suffix[off]
+				for k := len(c.head) - 1; k >= 0; k-- {
+					hs = hashStep(hs, c.head[k])
+				}
+				if id := v.findStem(hs, c.head, c.rest); id != NoWord {
+					s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short()})
+				}
+				if c.head != "" { // after لل: the stem without its article
+					if id := v.findStem(suffix[off+len("ل")], "", c.rest[len("ل"):]); id != NoWord {
+						s.readings = append(s.readings, Reading{Prefix: c.prefix, Word: id, Short: c.short(), Bare: true})
+					}
 				}
 			}
+		}
+		if e != nil && len(w) > 0 && len(w) < readCacheBytes {
+			*e = readEntry{off: uint32(len(c.arena)), n: uint32(len(w)), id: id, rd: uint32(len(c.readings)), rn: uint32(len(s.readings) - from)}
+			c.arena = append(c.arena, w...)
+			c.readings = append(c.readings, s.readings[from:]...)
 		}
 	}
 	s.from = append(s.from, int32(len(s.readings)))

@@ -83,6 +83,21 @@ func TestReadReadings(t *testing.T) {
 			t.Errorf("%q: got readings %v, want %v", w, got, want)
 		}
 	}
+	// Read again, from the cache, and after the vocabulary changed.
+	for round, add := range []string{"", "", "جيش", "", "لحركه", ""} {
+		if add != "" {
+			v.MarkStem(v.Add(add))
+		}
+		v.Read(&s, toks)
+		for k, w := range words {
+			if got, want := s.Words[k], v.ID(w); got != want {
+				t.Errorf("round %d, %q: word id %d, want %d", round, w, got, want)
+			}
+			if got, want := s.Readings(k), readingsByStrings(v, w); !slices.Equal(got, want) {
+				t.Errorf("round %d, %q: got readings %v, want %v", round, w, got, want)
+			}
+		}
+	}
 	if got := s.Readings(slices.Index(words, "لليبيا")); len(got) == 0 {
 		t.Errorf("لليبيا: no reading, want ليبيا after ل")
 	}
@@ -239,13 +254,18 @@ func TestProcliticsExhaustive(t *testing.T) {
 		}
 	}
 	var s Sentence
-	for _, w := range words {
-		if got, want := Proclitics(nil, w), procliticsReference(nil, w); !slices.Equal(got, want) {
-			t.Fatalf("Proclitics(%q) = %v, want %v", w, got, want)
-		}
-		v.Read(&s, []Token{{Norm: w}})
-		if got, want := s.Readings(0), readingsByStrings(v, w); !slices.Equal(got, want) {
-			t.Fatalf("Read(%q): got readings %v, want %v", w, got, want)
+	for pass := range 2 { // the second from Read's cache, where it holds the word
+		for _, w := range words {
+			if got, want := Proclitics(nil, w), procliticsReference(nil, w); pass == 0 && !slices.Equal(got, want) {
+				t.Fatalf("Proclitics(%q) = %v, want %v", w, got, want)
+			}
+			v.Read(&s, []Token{{Norm: w}})
+			if got, want := s.Words[0], v.ID(w); got != want {
+				t.Fatalf("pass %d, Read(%q): word id %d, want %d", pass, w, got, want)
+			}
+			if got, want := s.Readings(0), readingsByStrings(v, w); !slices.Equal(got, want) {
+				t.Fatalf("pass %d, Read(%q): got readings %v, want %v", pass, w, got, want)
+			}
 		}
 	}
 }
