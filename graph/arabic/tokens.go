@@ -76,37 +76,53 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 		cur = scriptNone
 	}
 	lastEnd := 0
-	for i, r := range s {
-		f := fold(r)
-		if f == " " {
-			flush(lastEnd)
+	for i := 0; i < len(s); {
+		// The common case first: a letter of the Arabic block (two bytes)
+		// that folds to itself, written as it is.
+		if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && sameFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
+			if start >= 0 && cur != scriptNone && cur != scriptArabic {
+				flush(lastEnd)
+			}
+			if start < 0 {
+				start = i
+			}
+			cur = scriptArabic
+			b.WriteString(s[i : i+2])
+			lastEnd = i + 2
+			i += 2
 			continue
 		}
-		if f == "" {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		f := fold(r)
+		switch {
+		case f == " ":
+			flush(lastEnd)
+		case f == "":
 			if start >= 0 {
 				lastEnd = i + utf8.RuneLen(r)
 				if r == utf8.RuneError {
 					lastEnd = i + 1
 				}
 			}
-			continue
+		default:
+			sc := scriptOf(r)
+			if start >= 0 && sc != scriptNone && cur != scriptNone && sc != cur {
+				flush(lastEnd)
+			}
+			if start < 0 {
+				start = i
+			}
+			if sc != scriptNone {
+				cur = sc
+			}
+			b.WriteString(f)
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = 1
+			}
+			lastEnd = i + n
 		}
-		sc := scriptOf(r)
-		if start >= 0 && sc != scriptNone && cur != scriptNone && sc != cur {
-			flush(lastEnd)
-		}
-		if start < 0 {
-			start = i
-		}
-		if sc != scriptNone {
-			cur = sc
-		}
-		b.WriteString(f)
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
-		lastEnd = i + n
+		i += size
 	}
 	flush(lastEnd)
 	return dst
