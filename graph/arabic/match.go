@@ -27,7 +27,7 @@ const NoWord int32 = -1
 // looked up without hashing again.
 type Vocabulary struct {
 	words []string
-	arena []byte // the words one after the other
+	arena []byte      // the words one after the other
 	slots []vocabSlot // open addressing, linear probing; len a power of two
 	// stem marks the words a clitic reading may have as its stem
 	// (MarkStem); stemBits is a filter over their hashes, so that most

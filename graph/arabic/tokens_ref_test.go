@@ -95,4 +95,3 @@ func FuzzAppendTokens(f *testing.F) {
 		}
 	})
 }
-
