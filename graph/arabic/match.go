@@ -338,6 +338,9 @@ func (s *Sentence) Readings(k int) []Reading { return s.readings[s.from[k]:s.fro
 type Trie struct {
 	vocab *Vocabulary
 	root  []int32  // word id -> child of the root, or -1
+	// rootBits has bit w set when word w has a child of the root: a
+	// small array read before root, which is much larger.
+	rootBits []uint64
 	kids  [][]edge // per node but the root: its children by word id
 	end   []bool   // per node: a pattern ends here
 	most  int      // the most words of a pattern
@@ -371,6 +374,10 @@ func (t *Trie) Insert(words []string) int32 {
 					t.root = append(t.root, -1)
 				}
 				t.root[id] = c
+				for int(id)/64 >= len(t.rootBits) {
+					t.rootBits = append(t.rootBits, 0)
+				}
+				t.rootBits[id/64] |= 1 << (id % 64)
 			} else {
 				k, _ := slices.BinarySearchFunc(t.kids[n], id, func(e edge, id int32) int { return int(e.word - id) })
 				t.kids[n] = slices.Insert(t.kids[n], k, edge{word: id, node: c})
@@ -395,7 +402,7 @@ func (t *Trie) Child(n, w int32) int32 {
 		return -1
 	}
 	if n == 0 {
-		if int(w) < len(t.root) {
+		if int(w)/64 < len(t.rootBits) && t.rootBits[w/64]&(1<<(w%64)) != 0 {
 			return t.root[w]
 		}
 		return -1
