@@ -337,13 +337,13 @@ func (s *Sentence) Readings(k int) []Reading { return s.readings[s.from[k]:s.fro
 // nodes' a short sorted list.
 type Trie struct {
 	vocab *Vocabulary
-	root  []int32  // word id -> child of the root, or -1
+	root  []int32 // word id -> child of the root, or -1
 	// rootBits has bit w set when word w has a child of the root: a
 	// small array read before root, which is much larger.
 	rootBits []uint64
-	kids  [][]edge // per node but the root: its children by word id
-	end   []bool   // per node: a pattern ends here
-	most  int      // the most words of a pattern
+	kids     [][]edge // per node but the root: its children by word id
+	end      []bool   // per node: a pattern ends here
+	most     int      // the most words of a pattern
 }
 
 type edge struct{ word, node int32 }
