@@ -402,10 +402,7 @@ func (t *Trie) Child(n, w int32) int32 {
 		return -1
 	}
 	if n == 0 {
-		if int(w)/64 < len(t.rootBits) && t.rootBits[w/64]&(1<<(w%64)) != 0 {
-			return t.root[w]
-		}
-		return -1
+		return t.rootChild(w)
 	}
 	kids := t.kids[n]
 	if len(kids) <= 8 {
@@ -451,23 +448,28 @@ type Match struct {
 // with the fewest letters removed.
 func (t *Trie) Longest(s *Sentence, i int, keep func(Reading) bool) (Match, bool) {
 	best := Match{Node: -1}
-	t.walk(s, i, s.Words[i], "", &best)
+	if n := t.rootChild(s.Words[i]); n >= 0 {
+		t.walk(s, i, n, "", &best)
+	}
 	for _, r := range s.Readings(i) {
-		if r.Bare || keep != nil && !keep(r) {
-			continue
+		if n := t.rootChild(r.Word); n >= 0 && !r.Bare && (keep == nil || keep(r)) {
+			t.walk(s, i, n, r.Prefix, &best)
 		}
-		t.walk(s, i, r.Word, r.Prefix, &best)
 	}
 	return best, best.Node >= 0
 }
 
-// walk follows the words of s from token i, read as first, and keeps in
-// best the longest pattern ending on the way.
-func (t *Trie) walk(s *Sentence, i int, first int32, prefix string, best *Match) {
-	n := t.Child(0, first)
-	if n < 0 {
-		return
+// rootChild is Child(0, w), small enough to be inlined.
+func (t *Trie) rootChild(w int32) int32 {
+	if w >= 0 && int(w)/64 < len(t.rootBits) && t.rootBits[w/64]&(1<<(w%64)) != 0 {
+		return t.root[w]
 	}
+	return -1
+}
+
+// walk follows the words of s from token i, read as the root's child n,
+// and keeps in best the longest pattern ending on the way.
+func (t *Trie) walk(s *Sentence, i int, n int32, prefix string, best *Match) {
 	j := i + 1
 	for {
 		if t.end[n] && (j > best.End || best.Node < 0) {
