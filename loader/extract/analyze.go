@@ -114,9 +114,11 @@ type analyzer struct {
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
-	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
+	a := &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
 		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{}, surnames: map[string]int32{},
 	}}
+	a.sent = x.takeSentence()
+	return a
 }
 
 func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit func(Result) error) error {

@@ -104,6 +104,9 @@ type Extractor struct {
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool
 	cliticKeys   map[rune]int32
+	// sentences pools the analyzers' arabic.Sentence, whose cache of read
+	// words then serves article after article (words.go).
+	sentences sync.Pool
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -367,6 +370,7 @@ func (x *Extractor) ExtractReader(ctx context.Context, article string, r io.Read
 func (x *Extractor) extractReader(ctx context.Context, article string, published time.Time, r io.Reader, emit func(Result) error) (Stats, error) {
 	st := Stats{Mentions: map[string]int{}}
 	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
 	a.date = published
 	// Claim ids include the offsets, so duplicates can only come from one
 	// sentence: remembering that sentence's ids keeps memory bounded.

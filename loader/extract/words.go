@@ -163,3 +163,21 @@ func (x *Extractor) wordInfoOf(id int32) *wordInfo {
 	}
 	return nil
 }
+
+// takeSentence returns a Sentence for a new analyzer: a pooled one, whose
+// cache of read words is warm, when there is one.
+func (x *Extractor) takeSentence() arabic.Sentence {
+	if s, ok := x.sentences.Get().(*arabic.Sentence); ok {
+		return *s
+	}
+	return arabic.Sentence{}
+}
+
+// releaseAnalyzer returns the analyzer's Sentence to the pool once its
+// article is read; the analyzer is not used again.
+func (x *Extractor) releaseAnalyzer(a *analyzer) {
+	s := a.sent
+	s.Tokens = nil // the article's text is not kept alive
+	a.sent = arabic.Sentence{}
+	x.sentences.Put(&s)
+}
