@@ -499,10 +499,6 @@ func procliticStart(w string) bool {
 	return false
 }
 
-// ProcliticStart reports whether the normalised word w starts with a
-// letter a proclitic can be (و ف ب ل ك, or ا of the article): a word
-// that does not has no reading in Proclitics.
-func ProcliticStart(w string) bool { return procliticStart(w) }
 
 // hasPrefix is strings.HasPrefix, inlined.
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
