@@ -499,7 +499,6 @@ func procliticStart(w string) bool {
 	return false
 }
 
-
 // hasPrefix is strings.HasPrefix, inlined.
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
 
