@@ -76,37 +76,53 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 		cur = scriptNone
 	}
 	lastEnd := 0
-	for i, r := range s {
-		f := fold(r)
-		if f == " " {
-			flush(lastEnd)
+	for i := 0; i < len(s); {
+		// The common case first: a letter of the Arabic block (two bytes)
+		// that folds to itself, written as it is.
+		if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 && sameFold[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)] {
+			if start >= 0 && cur != scriptNone && cur != scriptArabic {
+				flush(lastEnd)
+			}
+			if start < 0 {
+				start = i
+			}
+			cur = scriptArabic
+			b.WriteString(s[i : i+2])
+			lastEnd = i + 2
+			i += 2
 			continue
 		}
-		if f == "" {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		f := fold(r)
+		switch {
+		case f == " ":
+			flush(lastEnd)
+		case f == "":
 			if start >= 0 {
 				lastEnd = i + utf8.RuneLen(r)
 				if r == utf8.RuneError {
 					lastEnd = i + 1
 				}
 			}
-			continue
+		default:
+			sc := scriptOf(r)
+			if start >= 0 && sc != scriptNone && cur != scriptNone && sc != cur {
+				flush(lastEnd)
+			}
+			if start < 0 {
+				start = i
+			}
+			if sc != scriptNone {
+				cur = sc
+			}
+			b.WriteString(f)
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = 1
+			}
+			lastEnd = i + n
 		}
-		sc := scriptOf(r)
-		if start >= 0 && sc != scriptNone && cur != scriptNone && sc != cur {
-			flush(lastEnd)
-		}
-		if start < 0 {
-			start = i
-		}
-		if sc != scriptNone {
-			cur = sc
-		}
-		b.WriteString(f)
-		n := utf8.RuneLen(r)
-		if n < 0 {
-			n = 1
-		}
-		lastEnd = i + n
+		i += size
 	}
 	flush(lastEnd)
 	return dst
@@ -157,41 +173,90 @@ type Split struct {
 // وال بال فال كال لل) plus a stem of at least two letters, most specific
 // first: the fewer letters removed, the earlier. w itself is not included.
 // Callers keep a reading only when its stem is a known name: names are
-// never stemmed otherwise.
+// never stemmed otherwise. Vocabulary.Read gives the same readings as word
+// ids.
 func Proclitics(dst []Split, w string) []Split {
-	add := func(prefix, stem string) {
-		if utf8.RuneCountInString(stem) >= 2 {
-			dst = append(dst, Split{Prefix: prefix, Stem: stem})
+	var cl [maxClitics]clitic
+	for _, c := range appendProclitics(cl[:0], w) {
+		stem := c.rest
+		if c.head != "" {
+			stem = c.head + c.rest
 		}
+		dst = append(dst, Split{Prefix: c.prefix, Stem: stem})
+	}
+	return dst
+}
+
+// maxClitics bounds the readings of one word: at most one conjunction and
+// one preposition match, each with or without the article.
+const maxClitics = 24
+
+// maxPrefixBytes is the most bytes the clitics of a reading take, with the
+// ل of a Bare reading: و or ف, then ب ل or ك, then ال (or لل, then ل).
+const maxPrefixBytes = 8
+
+// clitic is one reading of a word: its stem is head+rest, where head is ""
+// or, after لل, the alef of the restored article ("للجيش": لل + ا + لجيش).
+type clitic struct{ prefix, head, rest string }
+
+// appendProclitics is Proclitics without building the stems of لل: the one
+// list of clitic readings, for Proclitics and Vocabulary.Read.
+func appendProclitics(dst []clitic, w string) []clitic {
+	if hasPrefix(w, "ا") { // no conjunction or preposition: the article alone
+		if stem, ok := cutPrefix(w, "ال"); ok && atLeastTwoRunes(stem) {
+			dst = append(dst, clitic{prefix: "ال", rest: stem})
+		}
+		return dst
 	}
 	n0 := len(dst)
 	for i, c := range conjunctions {
-		rest, ok := strings.CutPrefix(w, c)
+		rest, ok := cutPrefix(w, c)
 		if !ok {
 			continue
 		}
-		if c != "" {
-			add(c, rest)
+		if c != "" && atLeastTwoRunes(rest) {
+			dst = append(dst, clitic{prefix: c, rest: rest})
 		}
 		for j, p := range prepositions {
-			stem, ok := strings.CutPrefix(rest, p)
+			stem, ok := cutPrefix(rest, p)
 			if !ok {
 				continue
 			}
-			add(withPrep[i][j], stem)
-			if p == "ل" && strings.HasPrefix(stem, "ل") {
-				add(withLamLam[i], "ا"+stem)
+			if atLeastTwoRunes(stem) {
+				dst = append(dst, clitic{prefix: withPrep[i][j], rest: stem})
+			}
+			if j == 1 && hasPrefix(stem, "ل") { // ل then ل: لل, the article's alef absorbed
+				dst = append(dst, clitic{prefix: withLamLam[i], head: "ا", rest: stem}) // "ا" + "ل…" has two letters
 			}
 		}
 	}
 	n := len(dst)
 	for k := n0; k < n; k++ {
-		if stem, ok := strings.CutPrefix(dst[k].Stem, "ال"); ok && !strings.HasSuffix(dst[k].Prefix, "لل") {
-			add(withArticle[dst[k].Prefix], stem)
+		if d := dst[k]; d.head == "" {
+			if stem, ok := cutPrefix(d.rest, "ال"); ok && atLeastTwoRunes(stem) {
+				dst = append(dst, clitic{prefix: withArticle[d.prefix], rest: stem})
+			}
 		}
 	}
-	if stem, ok := strings.CutPrefix(w, "ال"); ok {
-		add("ال", stem)
+	if stem, ok := cutPrefix(w, "ال"); ok && atLeastTwoRunes(stem) {
+		dst = append(dst, clitic{prefix: "ال", rest: stem})
 	}
 	return dst
+}
+
+// cutPrefix is strings.CutPrefix, inlined.
+func cutPrefix(s, p string) (string, bool) {
+	if hasPrefix(s, p) {
+		return s[len(p):], true
+	}
+	return s, false
+}
+
+// atLeastTwoRunes reports whether s holds two runes or more.
+func atLeastTwoRunes(s string) bool {
+	if len(s) == 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(s)
+	return len(s) > n
 }

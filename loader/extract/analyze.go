@@ -78,7 +78,6 @@ type analyzer struct {
 	cueAt   []int // token -> cue index or -1
 	men     []mention
 	cues    []cue
-	splits  []arabic.Split
 	results []Result
 	// prior is the previous sentence's subject; priorArg the argument
 	// emitted for it.
@@ -98,19 +97,28 @@ type analyzer struct {
 	// scratch space.
 	doc     docEntities
 	esplits []arabic.Split
-	// infos and infoKnown are the memo of wordAt for the sentence.
-	infos     []*wordInfo
-	infoKnown []bool
 	// phrase is scratch space for longestPhraseAt; rawKinds the memo of
 	// rawCuePrefix for the sentence.
 	phrase   []byte
 	rawKinds []rawCueAt
+	// sent is the sentence's tokens read against the extractor's
+	// vocabulary once: word ids and clitic readings for both tries.
+	sent arabic.Sentence
+	// pronounOf memoises countryPronoun's state of the last person.
+	pronounOf struct {
+		known       bool
+		person      int32
+		affiliation string
+		state       int32
+	}
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
-	return &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
+	a := &analyzer{x: x, recent: map[string]int32{}, doc: docEntities{
 		byName: map[string]int32{}, firstWord: map[string][]string{}, titles: map[string]int32{}, start: map[string]uint8{}, named: map[int32]bool{}, sides: map[int32]string{}, roles: map[int32]int32{}, surnames: map[string]int32{},
 	}}
+	a.sent = x.takeSentence()
+	return a
 }
 
 func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit func(Result) error) error {
@@ -119,6 +127,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
+	a.x.vocab.Read(&a.sent, a.toks)
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
@@ -363,7 +372,6 @@ func grow(s []int, n int) []int {
 }
 
 func (a *analyzer) findMentions() {
-	a.resetWords()
 	a.rawKinds = a.rawKinds[:0]
 	for range a.toks {
 		a.rawKinds = append(a.rawKinds, rawCueAt{})
@@ -374,19 +382,21 @@ func (a *analyzer) findMentions() {
 	for i := 0; i < len(a.toks); {
 		var m match
 		var ok bool
-		m, a.splits, ok = a.x.names.longest(a.toks, i, a.splits, nil)
+		m, ok = a.x.names.at(&a.sent, i, nil)
 		if !ok {
-			if em, found := a.entityAt(i); found {
-				if a.actor(em.actor).Kind == graph.KindPerson {
-					lastPerson = em.actor
+			if _, may := a.entityStart(i); may {
+				if em, found := a.entityAt(i); found {
+					if a.actor(em.actor).Kind == graph.KindPerson {
+						lastPerson = em.actor
+					}
+					a.bindTitle(em)
+					a.men = append(a.men, em)
+					for k := em.i; k < em.j; k++ {
+						a.menAt[k] = len(a.men) - 1
+					}
+					i = em.j
+					continue
 				}
-				a.bindTitle(em)
-				a.men = append(a.men, em)
-				for k := em.i; k < em.j; k++ {
-					a.menAt[k] = len(a.men) - 1
-				}
-				i = em.j
-				continue
 			}
 			n := len(a.men)
 			if lastPerson >= 0 {
@@ -436,9 +446,12 @@ func (a *analyzer) findMentions() {
 // نتنياهو الحركة" after "حركة حماس"), unless an adjective makes it another
 // body ("الحركة الإسلامية").
 func (a *analyzer) anaphor(i int) {
+	if len(a.recent) == 0 {
+		return // no organisation named yet: none to refer back to
+	}
 	w := a.toks[i].Norm
 	prefix := ""
-	if r := strings.TrimLeft(w, "وف"); r != w {
+	if r := arabic.CutConjunctions(w); r != w {
 		prefix, w = w[:len(w)-len(r)], r
 	}
 	switch {
@@ -447,7 +460,7 @@ func (a *analyzer) anaphor(i int) {
 	case strings.HasPrefix(w, "بال"):
 		prefix, w = prefix+"ب", w[len("ب"):]
 	}
-	if !a.x.words[cueAnaphor][w] {
+	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.x.words[cueAnaphor][w] {
 		return
 	}
 	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
@@ -462,18 +475,23 @@ func (a *analyzer) anaphor(i int) {
 }
 
 // countryPronoun adds a mention of the state of person p when token i is a
-// country pronoun ("بلاده"), possibly with clitics.
+// country pronoun ("بلاده"), possibly with clitics (the sentence's
+// readings of the token, in arabic.Proclitics order).
 func (a *analyzer) countryPronoun(i int, p int32) {
-	st := a.x.stateOf(a.actor(p).Affiliation)
+	act := a.actor(p)
+	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
+		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
+		a.pronounOf.state = a.x.stateOf(act.Affiliation)
+	}
+	st := a.pronounOf.state
 	if st < 0 {
 		return
 	}
-	w, prefix := a.toks[i].Norm, ""
-	if !a.x.countryPronouns[w] {
-		a.splits = arabic.Proclitics(a.splits[:0], w)
-		for _, s := range a.splits {
-			if a.x.countryPronouns[s.Stem] {
-				w, prefix = s.Stem, s.Prefix
+	prefix := ""
+	if in := a.wordAt(i); in == nil || !in.countryPronoun {
+		for _, r := range a.sent.Readings(i) {
+			if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
+				prefix = r.Prefix
 				break
 			}
 		}
@@ -508,19 +526,25 @@ func allowCueClitic(prefix, stem string) bool {
 	return true
 }
 
+// keepCueReading is allowCueClitic for a reading of the sentence: a stem
+// of two letters or fewer only after و or ف.
+func keepCueReading(r arabic.Reading) bool {
+	return !r.Short || r.Prefix == "و" || r.Prefix == "ف"
+}
+
 func (a *analyzer) findCues() {
 	a.cues = a.cues[:0]
 	a.cueAt = grow(a.cueAt, len(a.toks))
-	t := a.x.cues
+	t, s := a.x.cues, &a.sent
 	for i := 0; i < len(a.toks); {
 		if a.menAt[i] >= 0 {
 			i = a.men[a.menAt[i]].j
 			continue
 		}
 		best, bestEnd, bestPrefix := int32(-1), 0, ""
-		try := func(first, prefix string) {
-			n, ok := t.child(0, first)
-			if !ok {
+		try := func(first int32, prefix string) {
+			n := t.Child(0, first)
+			if n < 0 {
 				return
 			}
 			j := i + 1
@@ -528,34 +552,30 @@ func (a *analyzer) findCues() {
 				if v := t.val[n]; v >= 0 && j > bestEnd {
 					best, bestEnd, bestPrefix = v, j, prefix
 				}
-				if j < len(a.toks) {
-					if r, _ := utf8.DecodeRuneInString(a.toks[j].Norm); r != utf8.RuneError {
-						if c, ok := t.child(n, cliticKey+string(r)); ok && t.val[c] >= 0 && j >= bestEnd {
-							best, bestEnd, bestPrefix = t.val[c], j, prefix
-						}
+				if j < len(a.toks) && a.x.cliticParent[n] {
+					if c := t.Child(n, a.x.cliticKeyOf(a.toks[j].Norm)); c >= 0 && t.val[c] >= 0 && j >= bestEnd {
+						best, bestEnd, bestPrefix = t.val[c], j, prefix
 					}
 				}
 				if j >= len(a.toks) || a.menAt[j] >= 0 {
 					return
 				}
-				c, ok := t.child(n, a.toks[j].Norm)
-				if !ok {
+				if n = t.Child(n, s.Words[j]); n < 0 {
 					return
 				}
-				n = c
 				j++
 			}
 		}
-		try(a.toks[i].Norm, "")
+		try(s.Words[i], "")
 		if best < 0 {
-			a.splits = arabic.Proclitics(a.splits[:0], a.toks[i].Norm)
-			for _, s := range a.splits {
-				if allowCueClitic(s.Prefix, s.Stem) {
-					try(s.Stem, s.Prefix)
-					if best < 0 && strings.HasSuffix(s.Prefix, "لل") {
-						// "للاعتداءات": the cue is listed without its article.
-						try(strings.TrimPrefix(s.Stem, "ال"), s.Prefix)
-					}
+			for _, r := range s.Readings(i) {
+				switch {
+				case !keepCueReading(r):
+				case !r.Bare:
+					try(r.Word, r.Prefix)
+				case best < 0:
+					// "للاعتداءات": the cue is listed without its article.
+					try(r.Word, r.Prefix)
 				}
 			}
 		}
@@ -732,7 +752,7 @@ func (a *analyzer) lookupWord(kind cueKind, w string) bool {
 	if set[w] {
 		return true
 	}
-	if r := strings.TrimLeft(w, "وف"); r != w && r != "" {
+	if r := arabic.CutConjunctions(w); r != w && r != "" {
 		return set[r]
 	}
 	return false
@@ -740,28 +760,37 @@ func (a *analyzer) lookupWord(kind cueKind, w string) bool {
 
 // isWord reports whether token k is an entry of the lookup section kind.
 func (a *analyzer) isWord(kind cueKind, k int) bool {
-	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && a.lookupWord(kind, a.toks[k].Norm)
+	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
+		return false
+	}
+	if a.inWords(kind, k, false) {
+		return true
+	}
+	w := a.toks[k].Norm
+	r := arabic.CutConjunctions(w)
+	return r != w && r != "" && a.x.words[kind][r]
 }
 
 // phraseAt returns the length in tokens of an entry of the lookup section
 // kind starting at token k (the first word possibly with و or ف), or 0.
 func (a *analyzer) phraseAt(kind cueKind, k int) int {
 	set, first := a.x.words[kind], a.x.firstWords[kind]
-	w := ""
+	b := a.phrase[:0]
+	defer func() { a.phrase = b }()
 	for n := 0; n < 4 && k+n < len(a.toks); n++ {
 		t := a.toks[k+n].Norm
 		if n == 0 {
-			if !first[t] {
-				t = strings.TrimLeft(t, "وف")
-				if !first[t] {
+			if !a.inWords(kind, k, true) {
+				if r := arabic.CutConjunctions(t); r == t || !first[r] {
 					return 0
 				}
+				t = arabic.CutConjunctions(t)
 			}
-			w = t
 		} else {
-			w += " " + t
+			b = append(b, ' ')
 		}
-		if set[w] {
+		b = append(b, t...)
+		if set[string(b)] {
 			return n + 1
 		}
 	}

@@ -68,6 +68,11 @@ type docEntities struct {
 	// article: the first word of a bound title run or of a discovered
 	// name, so that only they are looked up.
 	start map[string]uint8
+	// startSig is a filter over the keys of start (markStart), and
+	// startMarked their number: while it equals len(start), a word whose
+	// signature is not in startSig is not a key.
+	startSig    [64]uint64
+	startMarked int
 	// named holds the gazetteer actors the article has named by a name
 	// (roles.go: a role's holder the article names).
 	named map[int32]bool
@@ -131,9 +136,7 @@ type rawCueAt struct {
 
 // lookupRawCue is rawCuePrefix without the memo.
 func (a *analyzer) lookupRawCue(k int) (cueKind, int, string) {
-	var m match
-	var ok bool
-	m, a.esplits, ok = a.x.cues.longest(a.toks, k, a.esplits, allowCueClitic)
+	m, ok := a.x.cues.at(&a.sent, k, keepCueReading)
 	if !ok {
 		return cueNone, k, ""
 	}
@@ -247,7 +250,7 @@ func (a *analyzer) nameEnd(i int) int {
 			if kind, _ := a.rawCue(k); kind != cueNone {
 				break
 			}
-			if m, _, ok := a.x.names.longest(a.toks, k, nil, nil); ok && m.prefix == "" {
+			if m, ok := a.x.names.at(&a.sent, k, nil); ok && m.prefix == "" {
 				if f := a.x.forms[m.val]; f.actor >= 0 && a.actor(f.actor).Kind == graph.KindPerson {
 					return i // "أنور بن محمد قرقاش": the first names of a known person
 				}
@@ -286,7 +289,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	w := a.toks[i].Norm
 	for _, name := range a.doc.firstWord[w] {
 		n := strings.Count(name, " ") + 1
-		if i+n <= len(a.toks) && a.joined(i, i+n) == name {
+		if i+n <= len(a.toks) && string(a.appendJoined(i, i+n)) == name {
 			return a.discoveredMention(name, i, i+n), true
 		}
 	}
@@ -317,7 +320,7 @@ func (a *analyzer) discover(i int) (mention, bool) {
 		a.doc.byName[name] = idx
 		a.doc.sides[idx] = a.titleSide(i)
 		a.doc.firstWord[w] = append(a.doc.firstWord[w], name)
-		a.doc.start[w] |= startDiscovered
+		a.markStart(w, startDiscovered)
 		a.x.remember(a.doc.extra[len(a.doc.extra)-1])
 	}
 	return a.discoveredMention(name, i, end), true
@@ -339,11 +342,33 @@ func (a *analyzer) joined(i, j int) string {
 	return b.String()
 }
 
+// appendJoined is joined into a.phrase, which it returns: for a lookup
+// or a comparison that keeps no string.
+func (a *analyzer) appendJoined(i, j int) []byte {
+	b := a.phrase[:0]
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, a.toks[k].Norm...)
+	}
+	a.phrase = b
+	return b
+}
+
 // titleKey is the key of a title run: its words, the first without و or ف.
 func (a *analyzer) titleKey(i, j int) string {
-	k := a.joined(i, j)
+	return string(a.appendTitleKey(i, j))
+}
+
+// appendTitleKey is titleKey into a.phrase, which it returns (a map lookup
+// with string(key) allocates nothing).
+func (a *analyzer) appendTitleKey(i, j int) []byte {
+	k := a.appendJoined(i, j)
 	if kind, _, prefix := a.rawCuePrefix(i); kind == cueTitle && prefix != "" {
-		return strings.TrimPrefix(k, strings.TrimSuffix(prefix, "ال"))
+		if p := strings.TrimSuffix(prefix, "ال"); len(k) >= len(p) && string(k[:len(p)]) == p {
+			return k[len(p):]
+		}
 	}
 	return k
 }
@@ -362,8 +387,11 @@ func (a *analyzer) bindTitle(m mention) {
 	if len(a.doc.titles) >= maxDocEntities {
 		return // the article's memory stays bounded
 	}
-	a.doc.start[a.toks[t].Norm] |= startTitle
+	a.markStart(a.toks[t].Norm, startTitle)
 	for j := t + 2; j <= m.i; j++ {
+		if old, ok := a.doc.titles[string(a.appendTitleKey(t, j))]; ok && old == m.actor {
+			continue // bound already: no key to build
+		}
 		a.doc.titles[a.titleKey(t, j)] = m.actor
 	}
 	// "رئيس مجلس النواب نبيه بري ... كما استقبل رئيس المجلس": the head of
@@ -393,7 +421,7 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		return mention{}, false // "نائب القائد العام": another office
 	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
-		act, ok := a.doc.titles[a.titleKey(i, j)]
+		act, ok := a.doc.titles[string(a.appendTitleKey(i, j))]
 		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
@@ -401,7 +429,7 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 			return mention{}, false // "رئيس المجلس العسكري": another office
 		}
 		if j < len(a.toks) && a.sep[j] == 0 {
-			if nm, _, named := a.x.names.longest(a.toks, j, nil, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
+			if nm, named := a.x.names.at(&a.sent, j, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
 				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
 			}
 		}
@@ -412,13 +440,26 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	return mention{}, false
 }
 
+// entityStart returns the article's start flags of token i and whether
+// the entity layer may find a mention there (entityAt): a cheap test, so
+// that most tokens are passed over without building a mention.
+func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
+	if w := a.toks[i].Norm; len(a.doc.start) > 0 && (a.doc.startMarked != len(a.doc.start) || a.doc.startSig[startSigWord(w)]&startSigBit(w) != 0) {
+		doc = a.doc.start[w]
+	}
+	if doc&startTitle != 0 {
+		return doc, true
+	}
+	return doc, a.nameFlags(i)&startFirstName != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+}
+
 // entityAt returns a mention the entity layer finds at token i, where no
 // gazetteer form starts.
 func (a *analyzer) entityAt(i int) (mention, bool) {
 	w := a.toks[i].Norm
-	var doc uint8
-	if len(a.doc.start) > 0 {
-		doc = a.doc.start[w]
+	doc, may := a.entityStart(i)
+	if !may {
+		return mention{}, false
 	}
 	if doc&startTitle != 0 {
 		if m, ok := a.boundTitle(i); ok {
@@ -471,6 +512,9 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 		}
 		w = before + " " + w
 	}
+	if old, ok := a.doc.surnames[w]; ok && old == fi {
+		return // learnt already
+	}
 	if old, ok := a.doc.surnames[w]; ok && old >= 0 && a.x.forms[old].actor != f.actor {
 		a.doc.surnames[w] = -1 // two persons share it: it names neither
 		return
@@ -478,7 +522,7 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 	a.doc.surnames[w] = fi
 	first, _, _ := strings.Cut(w, " ")
 	for _, c := range []string{"", "و", "ف"} {
-		a.doc.start[c+first] |= startSurname
+		a.markStart(c+first, startSurname)
 	}
 }
 
@@ -525,4 +569,25 @@ func (a *analyzer) nameFlags(k int) uint8 {
 		return in.nameStart
 	}
 	return 0
+}
+
+// markStart adds flag to the start flags of word w (docEntities.start) and
+// w to the filter of its keys.
+func (a *analyzer) markStart(w string, flag uint8) {
+	if _, ok := a.doc.start[w]; !ok {
+		a.doc.startMarked++
+	}
+	a.doc.start[w] |= flag
+	a.doc.startSig[startSigWord(w)] |= startSigBit(w)
+}
+
+// startSigWord and startSigBit are the signature of a word in
+// docEntities.startSig: its length and its last byte.
+func startSigWord(w string) int { return len(w) & 63 }
+
+func startSigBit(w string) uint64 {
+	if w == "" {
+		return 1
+	}
+	return 1 << (w[len(w)-1] & 63)
 }

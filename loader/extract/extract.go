@@ -71,10 +71,10 @@ type Extractor struct {
 	// words holds the entries of the lookup sections (stance_nouns,
 	// indirect_met, delegations, anaphors, planned_after …: every kind
 	// from cueStance on) as normalised phrases, words joined by a space.
-	words map[cueKind]map[string]bool
+	words kindSets
 	// firstWords holds the first word of every lookup entry, so a phrase
 	// is only assembled where one can start.
-	firstWords map[cueKind]map[string]bool
+	firstWords kindSets
 	// orgHeads lists, per organisation, the head nouns of its names that
 	// an anaphor refers back to ("حركة حماس" has حركه: "الحركة" is Hamas
 	// when Hamas is the last such organisation named).
@@ -95,6 +95,18 @@ type Extractor struct {
 	// info gathers, per written word, what those lookups say of it
 	// (words.go).
 	info map[string]*wordInfo
+	// vocab holds the words of both tries and of info: each sentence is
+	// read against it once (arabic.Vocabulary.Read), and infoByID is info
+	// by word id (words.go).
+	vocab    *arabic.Vocabulary
+	infoByID []*wordInfo
+	// cliticParent marks the cue nodes a trailing clitic preposition may
+	// follow; cliticKeys maps its letter to its word id (words.go).
+	cliticParent []bool
+	cliticKeys   map[rune]int32
+	// sentences pools the analyzers' arabic.Sentence, whose cache of read
+	// words then serves article after article (words.go).
+	sentences sync.Pool
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -164,7 +176,8 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 	if lex == nil {
 		return nil, fmt.Errorf("extract: %w: no lexicon", graph.ErrInvalid)
 	}
-	x := &Extractor{byID: map[string]int32{}, names: newTrie(), cues: newTrie(), maxBytes: DefaultMaxSentenceBytes}
+	vocab := arabic.NewVocabulary()
+	x := &Extractor{byID: map[string]int32{}, vocab: vocab, names: newTrie(vocab), cues: newTrie(vocab), maxBytes: DefaultMaxSentenceBytes}
 	owner := map[int32]string{}
 	for _, af := range actors {
 		if af.Actor.ID == "" {
@@ -196,8 +209,6 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 	x.countryPronouns = map[string]bool{}
 	x.pronounForm = map[int32]int32{}
 	x.demandObjects = map[string]bool{}
-	x.words = map[cueKind]map[string]bool{}
-	x.firstWords = map[cueKind]map[string]bool{}
 	for _, e := range lex.entries {
 		if k := e.spec.kind; k >= cueStance {
 			if x.words[k] == nil {
@@ -273,6 +284,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		x.cues.val[n] = int32(len(x.specs))
 		x.specs = append(x.specs, spec)
 	}
+	x.buildCliticKeys(lex)
 	return x, nil
 }
 
@@ -358,6 +370,7 @@ func (x *Extractor) ExtractReader(ctx context.Context, article string, r io.Read
 func (x *Extractor) extractReader(ctx context.Context, article string, published time.Time, r io.Reader, emit func(Result) error) (Stats, error) {
 	st := Stats{Mentions: map[string]int{}}
 	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
 	a.date = published
 	// Claim ids include the offsets, so duplicates can only come from one
 	// sentence: remembering that sentence's ids keeps memory bounded.

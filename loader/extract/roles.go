@@ -73,7 +73,7 @@ func WithRoles(roles []gazetteer.Role) Option {
 func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bool) {
 	r := a.x.forms[fi].role
 	if end < len(a.toks) && a.sep[end] == 0 {
-		if m, _, ok := a.x.names.longest(a.toks, end, nil, nil); ok && a.x.forms[m.val].role == 0 && a.x.forms[m.val].actor >= 0 &&
+		if m, ok := a.x.names.at(&a.sent, end, nil); ok && a.x.forms[m.val].role == 0 && a.x.forms[m.val].actor >= 0 &&
 			a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
 			a.doc.roles[r] = a.x.forms[m.val].actor
 			return mention{}, false

@@ -50,6 +50,15 @@ func splitSentences(max int) bufio.SplitFunc {
 				i++
 				continue
 			}
+			if c >= 0xC2 && c <= 0xDF && i+1 < len(data) && data[i+1]&0xC0 == 0x80 {
+				// Two bytes (the Arabic block among them): ؟ and ۔ end a
+				// sentence, decoded without utf8.DecodeRune.
+				if c == 0xD8 && data[i+1] == 0x9F || c == 0xDB && data[i+1] == 0x94 {
+					return i + 2, data[:i+2], nil
+				}
+				i += 2
+				continue
+			}
 			if !atEOF && !utf8.FullRune(data[i:]) {
 				return 0, nil, nil
 			}

@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"bufio"
+	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestScanSentences checks the sentence splitter: Arabic and Latin
@@ -62,4 +65,70 @@ func TestLongArticleOffsets(t *testing.T) {
 	if text[c.Start:c.End] != c.Quote {
 		t.Errorf("got quote %q, want text[%d:%d] = %q", c.Quote, c.Start, c.End, text[c.Start:c.End])
 	}
+}
+
+// splitSentencesReference is splitSentences as first written (commit
+// 783735e), before its fast path for two-byte runes.
+func splitSentencesReference(max int) bufio.SplitFunc {
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		for i := 0; i < len(data); {
+			if i >= max {
+				cut := bytes.LastIndexAny(data[:i], " \t")
+				if cut <= 0 {
+					cut = i
+				} else {
+					cut++
+				}
+				return cut, data[:cut], nil
+			}
+			c := data[i]
+			if c < utf8.RuneSelf {
+				if c == '.' {
+					if i+1 >= len(data) && !atEOF {
+						return 0, nil, nil
+					}
+					if i > 0 && isDigit(data[i-1]) && i+1 < len(data) && isDigit(data[i+1]) {
+						i++
+						continue
+					}
+				}
+				if c == '\n' || c == '.' || c == '!' || c == '?' {
+					return i + 1, data[:i+1], nil
+				}
+				i++
+				continue
+			}
+			if !atEOF && !utf8.FullRune(data[i:]) {
+				return 0, nil, nil
+			}
+			r, n := utf8.DecodeRune(data[i:])
+			if isSentenceEnd(r) {
+				return i + n, data[:i+n], nil
+			}
+			i += n
+		}
+		if atEOF && len(data) > 0 {
+			return len(data), data, nil
+		}
+		return 0, nil, nil
+	}
+}
+
+// FuzzSplitSentences checks splitSentences against its first version on
+// any bytes, at and before the end of the input.
+func FuzzSplitSentences(f *testing.F) {
+	for _, s := range []string{"قال: نعم؟ لا. 3.5 بالمئة…\n", "أ۔ب", "\xd8", "\xd8\x9f", "abc\xdb\x94", "x\u2029y", "\xc2\x80\xdf"} {
+		f.Add(s, true, 8)
+		f.Add(s, false, 64)
+	}
+	f.Fuzz(func(t *testing.T, s string, atEOF bool, max int) {
+		if max < 1 || max > 1<<10 {
+			return
+		}
+		n1, tok1, err1 := splitSentences(max)([]byte(s), atEOF)
+		n2, tok2, err2 := splitSentencesReference(max)([]byte(s), atEOF)
+		if n1 != n2 || !bytes.Equal(tok1, tok2) || err1 != err2 {
+			t.Errorf("split(%q, %v, %d) = %d, %q, %v; want %d, %q, %v", s, atEOF, max, n1, tok1, err1, n2, tok2, err2)
+		}
+	})
 }

@@ -1,5 +1,15 @@
 package extract
 
+import (
+	"unicode/utf8"
+
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// kindSets holds a word set per cue kind, indexed by the kind: an array,
+// so that a.x.words[kind] costs no map lookup.
+type kindSets [1 << 8]map[string]bool
+
 // wordInfo is what the lexicon's lookups say of one written word, gathered
 // in one map (Extractor.words) so that a token is looked up once per
 // sentence (analyzer.wordAt) rather than once per question.
@@ -12,6 +22,43 @@ type wordInfo struct {
 	eventFirst bool
 	// nameStart holds startFirstName and startRankEnd.
 	nameStart uint8
+	// entry has the bit of a lookup kind (kindBit) when the word is an
+	// entry of that section (Extractor.words), first when it is the first
+	// word of one (Extractor.firstWords).
+	entry, first uint64
+	// countryPronoun: the word is one of Extractor.countryPronouns.
+	countryPronoun bool
+}
+
+// kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
+// false for a kind without one (then the word sets are asked).
+func kindBit(kind cueKind) (bit uint64, ok bool) {
+	d := int(kind) - int(cueStance)
+	if d < 0 || d >= 64 {
+		return 0, false
+	}
+	return 1 << d, true
+}
+
+// inWords reports whether token k as written is an entry of the lookup
+// section kind (first false) or the first word of one (first true): a
+// word-id index, not a string lookup.
+func (a *analyzer) inWords(kind cueKind, k int, first bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		if first {
+			return a.x.firstWords[kind][a.toks[k].Norm]
+		}
+		return a.x.words[kind][a.toks[k].Norm]
+	}
+	in := a.wordAt(k)
+	if in == nil {
+		return false
+	}
+	if first {
+		return in.first&bit != 0
+	}
+	return in.entry&bit != 0
 }
 
 // buildWordInfo fills x.info from the frames, the event words, the first
@@ -41,29 +88,96 @@ func (x *Extractor) buildWordInfo() {
 	for w, f := range x.nameStart {
 		get(w).nameStart |= f
 	}
+	for kind := range x.words {
+		bit, ok := kindBit(cueKind(kind))
+		if !ok {
+			continue
+		}
+		for w := range x.words[kind] {
+			get(w).entry |= bit
+		}
+		for w := range x.firstWords[kind] {
+			get(w).first |= bit
+		}
+	}
+	for w := range x.countryPronouns {
+		get(w).countryPronoun = true
+		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
+	}
+	for w := range x.info {
+		x.vocab.Add(w)
+	}
+	x.infoByID = make([]*wordInfo, x.vocab.Len())
+	for w, in := range x.info {
+		x.infoByID[x.vocab.ID(w)] = in
+	}
 }
 
-// wordAt returns what the lexicon's lookups say of token k, or nil; the
-// answer is looked up once per token of the sentence.
+// wordAt returns what the lexicon's lookups say of token k, or nil: one
+// index by the token's word id (the words of info are in the vocabulary).
 func (a *analyzer) wordAt(k int) *wordInfo {
 	if k < 0 || k >= len(a.toks) {
 		return nil
 	}
-	if k >= len(a.infos) {
-		return a.x.info[a.toks[k].Norm]
+	if id := a.sent.Words[k]; id >= 0 && int(id) < len(a.x.infoByID) {
+		return a.x.infoByID[id]
 	}
-	if !a.infoKnown[k] {
-		a.infos[k], a.infoKnown[k] = a.x.info[a.toks[k].Norm], true
-	}
-	return a.infos[k]
+	return nil
 }
 
-// resetWords sizes the per-sentence word memo to the sentence's tokens.
-func (a *analyzer) resetWords() {
-	a.infos = a.infos[:0]
-	a.infoKnown = a.infoKnown[:0]
-	for range a.toks {
-		a.infos = append(a.infos, nil)
-		a.infoKnown = append(a.infoKnown, false)
+// buildCliticKeys records the cue nodes that a trailing clitic preposition
+// may follow (cliticParent) and the ids of those clitic keys by letter
+// (cliticKeys), so that findCues looks one up only where it can match.
+func (x *Extractor) buildCliticKeys(lex *Lexicon) {
+	x.cliticParent = make([]bool, x.cues.Len())
+	x.cliticKeys = map[rune]int32{}
+	for _, e := range lex.entries {
+		if e.spec.kind.isLookup() || e.spec.clitic == "" {
+			continue
+		}
+		n := int32(0)
+		for _, w := range e.tokens {
+			n = x.cues.Child(n, x.vocab.ID(w))
+		}
+		x.cliticParent[n] = true
+		if r, size := utf8.DecodeRuneInString(e.spec.clitic); size == len(e.spec.clitic) {
+			x.cliticKeys[r] = x.vocab.ID(cliticKey + e.spec.clitic)
+		}
 	}
+}
+
+// cliticKeyOf returns the id of the clitic key of a word's first letter
+// (cliticKey + the letter), or arabic.NoWord.
+func (x *Extractor) cliticKeyOf(w string) int32 {
+	r, _ := utf8.DecodeRuneInString(w)
+	if id, ok := x.cliticKeys[r]; ok {
+		return id
+	}
+	return arabic.NoWord
+}
+
+// wordInfoOf returns what the lexicon's lookups say of a word id, or nil.
+func (x *Extractor) wordInfoOf(id int32) *wordInfo {
+	if id >= 0 && int(id) < len(x.infoByID) {
+		return x.infoByID[id]
+	}
+	return nil
+}
+
+// takeSentence returns a Sentence for a new analyzer: a pooled one, whose
+// cache of read words is warm, when there is one.
+func (x *Extractor) takeSentence() arabic.Sentence {
+	if s, ok := x.sentences.Get().(*arabic.Sentence); ok {
+		return *s
+	}
+	return arabic.Sentence{}
+}
+
+// releaseAnalyzer returns the analyzer's Sentence to the pool once its
+// article is read; the analyzer is not used again.
+func (x *Extractor) releaseAnalyzer(a *analyzer) {
+	s := a.sent
+	s.Tokens = nil // the article's text is not kept alive
+	a.sent = arabic.Sentence{}
+	x.sentences.Put(&s)
 }
