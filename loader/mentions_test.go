@@ -2,13 +2,14 @@ package loader_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/loader/extract"
-	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // mentionsGazetteer is a small gazetteer written for TestMentionsOneMatcher:
@@ -50,23 +51,19 @@ const mentionsGazetteer = `actors:
 // counter (mentions.go) and the extractor match names with the same
 // matcher (arabic.Trie) and the same clitic readings (arabic.Proclitics).
 func TestMentionsOneMatcher(t *testing.T) {
-	g, err := gazetteer.Parse("mentions.yaml", []byte(mentionsGazetteer))
-	if err != nil {
+	gazFile := filepath.Join(t.TempDir(), "mentions.yaml")
+	if err := os.WriteFile(gazFile, []byte(mentionsGazetteer), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	lex, err := extract.LoadLexicon("../data/triggers.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	x, err := extract.New(extract.FromGazetteer(g), lex)
+	plain, err := loader.New(loader.Options{Gazetteers: []string{gazFile}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain, err := loader.New(loader.Options{Gazetteer: g})
-	if err != nil {
-		t.Fatal(err)
-	}
-	withX, err := loader.New(loader.Options{Gazetteer: g, Extractor: x})
+	withX, err := loader.New(loader.Options{Gazetteers: []string{gazFile}, Extractor: extractorOn(lex)})
 	if err != nil {
 		t.Fatal(err)
 	}
