@@ -1268,7 +1268,11 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 	mark := cueNone
 	inTitle, titleMarked := false, false
 	dist := 0
-	for k := pos; k < len(a.toks) && k < pos+window; k++ {
+	// end is where the window closes: title words and the actors inside a
+	// title ("معالي وزير خارجية الجمهورية الإسلامية الإيرانية X") do not
+	// count towards it.
+	end := pos + window
+	for k := pos; k < len(a.toks) && k < end; k++ {
 		if a.clause[k] != cl {
 			return -1, cueNone
 		}
@@ -1276,6 +1280,12 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			m := a.men[mi]
 			k = m.j - 1
 			if m.excluded {
+				end += m.j - m.i
+				if titleMarked && inTitle && !a.titleGoesOn(m.j) {
+					// "يتصل بقائد الجيش الليبي ويقر ...": the object is the
+					// unnamed holder of the title.
+					return -1, cueNone
+				}
 				continue
 			}
 			if bare && (m.prep != prepNone || titleMarked) {
@@ -1310,6 +1320,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			mark = kind
 			continue
 		case cueTitle, cuePossessor, cueStateAgent:
+			if kind == cueTitle {
+				end++
+			}
 			inTitle = true
 			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
 				mark = cueParty // "للحكومة الأوكرانية"
@@ -1328,6 +1341,18 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// titleGoesOn reports whether the title run around an actor ending at
+// token k goes on there: a name, another title word or a rank follows.
+func (a *analyzer) titleGoesOn(k int) bool {
+	if k >= len(a.toks) {
+		return false
+	}
+	if a.menAt[k] >= 0 || a.cueKindAt(k) == cueTitle {
+		return true
+	}
+	return a.longestPhraseAt(cueRank, k) > 0
 }
 
 // author finds the subject of a relative clause at token k whose verb

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -117,8 +118,9 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
 		// Not "الفصائل المدعومة من تركيا": a definite participle describes
 		// the noun before it, here no actor.
-		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
-		if t := a.topic(c.i); t >= 0 {
+		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic;
+		// not "متهما بمساعدة روسيا", the charge against someone else.
+		if t := a.topic(c.i); t >= 0 && !a.charge(c.i) {
 			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, found
 		}
 	}
@@ -130,6 +132,17 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
 	}
 	return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, found
+}
+
+// charge reports whether the word before token i is an accusation
+// ("متهما", "اتهمت", "بتهمة"): a noun with ب at i is then what someone is
+// accused of, not the means of the topic's act.
+func (a *analyzer) charge(i int) bool {
+	if i == 0 || a.cueAt[i-1] < 0 {
+		return false
+	}
+	c := a.cues[a.cueAt[i-1]]
+	return c.kind == cueCircumstantial || a.x.specs[c.spec].accusation
 }
 
 // readReliance reads "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
@@ -313,6 +326,9 @@ func verbWindowOf(c cue) int {
 // readSubjectFirst reads a verb with its subject before it ("ترامب يدعم
 // حفتر").
 func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
+	if a.indefiniteAntecedent(c) {
+		return candidate{}, veto
+	}
 	s := a.subjectBefore(c.i)
 	if s < 0 {
 		return candidate{}, pass
@@ -368,7 +384,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	}
 	// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor after a
 	// coordinated verb is its object.
-	if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) {
+	if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) && !a.definiteObjectAt(a.listEnd(s)) {
 		if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
 			return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, found
 		}
@@ -376,10 +392,50 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// indefiniteAntecedent reports whether verb c opens a relative clause
+// without a relative pronoun, as Arabic writes one after an indefinite noun
+// ("على شركات ساعدت موسكو", "جماعة تدعم الحوثيين"): the noun is the
+// verb's subject, so neither the actor before it nor a carried subject is.
+// The noun is a plain word right before the verb: no و or ف, no article,
+// no possessive pronoun, no accusative adverb ("هاتفيا"), no cue or name;
+// the verb has a verb's shape (يدعم, ساعدت, دعموا), not a verbal noun's.
+func (a *analyzer) indefiniteAntecedent(c cue) bool {
+	k := c.i - 1
+	if k < 0 || c.kind != cueVerb || c.prefix != "" || a.sep[c.i] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	if v := a.toks[c.i].Norm; !strings.HasPrefix(v, "ي") && !(strings.HasSuffix(v, "ت") && !strings.HasSuffix(v, "ات")) && !strings.HasSuffix(v, "وا") {
+		return false // "نتيجة رفض باريس": a verbal noun, not a verb
+	}
+	w := a.toks[k].Norm
+	if !arabicWord(w) || utf8.RuneCountInString(w) < 3 || a.lookupWord(cueNameStop, w) {
+		return false
+	}
+	switch w[:len("و")] {
+	case "و", "ف":
+		return false
+	}
+	return !strings.HasPrefix(w, "ال") && !strings.HasSuffix(w, "ا") && !strings.HasSuffix(w, "ها") && !strings.HasSuffix(w, "هم") && !strings.HasSuffix(w, "هما")
+}
+
+// definiteObjectAt reports whether a definite noun that is no actor and no
+// cue stands at token k, right after an actor that follows a verb: the
+// actor is then the verb's subject and the noun its object ("تتهم واشنطن
+// البلدين بـ"), not the object of a carried subject.
+func (a *analyzer) definiteObjectAt(k int) bool {
+	if k >= len(a.toks) || a.sep[k] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	return strings.HasPrefix(a.toks[k].Norm, "ال")
+}
+
 // readObjectOnly reads a verb whose clause names only its object: the
 // subject is the sentence's (a coordinated verb), the previous sentence's,
 // or the topic's.
 func (a *analyzer) readObjectOnly(c cue, cl int) (candidate, verdict) {
+	if a.indefiniteAntecedent(c) {
+		return candidate{}, veto
+	}
 	near := 0
 	if a.x.specs[c.spec].endsWithPrep {
 		near = verbNear

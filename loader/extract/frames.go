@@ -215,6 +215,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.after != nil && !a.wordBefore(f.after, v) {
 				continue
 			}
+			if f.noun && a.verbObject(v) {
+				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
+			}
 			o := v
 			if f.objects != nil {
 				if o = a.frameObject(f, v); o < 0 {
@@ -255,6 +258,26 @@ func (a *analyzer) matchFrames(article string) {
 			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
 		}
 	}
+}
+
+// verbObject reports whether the word at v is the object of the trigger
+// verb right before it, or before its subject ("تحمل داعمي الإرهاب
+// المسؤولية", "تحمل طهران داعمي ..."), so that a noun
+// frame starting there is not predicated of the sentence's subject.
+func (a *analyzer) verbObject(v int) bool {
+	k := v - 1
+	if k >= 0 && a.menAt[k] >= 0 {
+		k = a.men[a.menAt[k]].i - 1 // "تحمل طهران داعمي ...": past the subject
+	}
+	if k < 0 || a.cueAt[k] < 0 {
+		return false
+	}
+	switch a.cueKindAt(k) {
+	case cueVerb, cueDemand, cueRefusal, cueReceive:
+		c := a.cues[a.cueAt[k]]
+		return c.j == v || a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
+	}
+	return false
 }
 
 // frameObject returns the token of the frame's object after the verb at v

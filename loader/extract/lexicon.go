@@ -73,6 +73,7 @@ const (
 	cueCause           // "بسبب": the noun after it is a cause
 	cueCircumstance    // "خلال القمة": the meeting is the time of another act
 	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
+	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -179,6 +180,7 @@ var lexiconSections = map[string]cueSpec{
 	"causes":                             {kind: cueCause},
 	"circumstances":                      {kind: cueCircumstance},
 	"co_agents":                          {kind: cueCoAgent},
+	"entities.honorifics":                {kind: cueHonorific},
 }
 
 func init() {

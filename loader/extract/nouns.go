@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -385,11 +386,19 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
-		if s := a.topic(c.i); s >= 0 {
+		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
 		}
 	}
 	return candidate{}, veto
+}
+
+// pronounOwned reports whether the trigger noun carries a third-person
+// pronoun ("في حربها ضد أوكرانيا"): its agent is the pronoun's referent,
+// not the sentence's topic.
+func (a *analyzer) pronounOwned(c cue) bool {
+	w := a.toks[c.i].Norm
+	return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
 }
 
 // objectAgent reports whether a noun with ب follows an actor: the object
