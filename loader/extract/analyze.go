@@ -1004,7 +1004,16 @@ func (a *analyzer) coordinated(p, n int) bool {
 	if mn.i == mp.j {
 		return mn.conj
 	}
-	hasConj := func(k int) bool { return a.menAt[k] < 0 && strings.HasPrefix(a.toks[k].Norm, "و") }
+	hasConj := func(k int) bool {
+		if a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "و") {
+			return false
+		}
+		// "وزير", "وفد", "ولي العهد": a cue whose و is its own first letter.
+		if ci := a.cueAt[k]; ci >= 0 && a.cues[ci].i == k && !strings.HasPrefix(a.cues[ci].prefix, "و") {
+			return false
+		}
+		return true
+	}
 	first := mp.j
 	if a.toks[first].Norm == "و" && first+1 < mn.i {
 		first++

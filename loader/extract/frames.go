@@ -215,6 +215,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.after != nil && !a.wordBefore(f.after, v) {
 				continue
 			}
+			if a.placeNamedLikeVerb(v) {
+				continue // "في عين التينة": a place named like the verb
+			}
 			if f.noun && a.verbObject(v) {
 				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
 			}
@@ -258,6 +261,20 @@ func (a *analyzer) matchFrames(article string) {
 			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
 		}
 	}
+}
+
+// placeNamedLikeVerb reports whether a short word at v, right after a place
+// preposition (في, داخل …) and before a definite word that names no actor, is the
+// first word of a place ("في عين التينة", "قاعدة عين الأسد") rather than
+// a verb.
+func (a *analyzer) placeNamedLikeVerb(v int) bool {
+	if v == 0 || v+1 >= len(a.toks) || a.sep[v+1] != 0 || a.menAt[v+1] >= 0 || a.cueAt[v+1] >= 0 {
+		return false
+	}
+	if a.cueKindAt(v-1) != cueLocation || utf8.RuneCountInString(a.toks[v].Norm) > 3 {
+		return false
+	}
+	return strings.HasPrefix(a.toks[v+1].Norm, "ال") && !strings.ContainsAny(a.toks[v].Norm[:1], "وفبل")
 }
 
 // verbObject reports whether the word at v is the object of the trigger

@@ -74,6 +74,7 @@ const (
 	cueCircumstance    // "خلال القمة": the meeting is the time of another act
 	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
 	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
+	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -181,6 +182,7 @@ var lexiconSections = map[string]cueSpec{
 	"circumstances":                      {kind: cueCircumstance},
 	"co_agents":                          {kind: cueCoAgent},
 	"entities.honorifics":                {kind: cueHonorific},
+	"blocks":                             {kind: cueBlock},
 }
 
 func init() {

@@ -19,6 +19,7 @@ type nounReading struct {
 
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
+	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
@@ -45,6 +46,17 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
+}
+
+// readNounBlocked rules out a support noun governed by a word that stops
+// it (the lexicon's blocks: "قطع تمويل الحرس الثوري", "حظر الأسلحة الذي
+// تفرضه الأمم المتحدة"): nobody supports anyone by it.
+func (a *analyzer) readNounBlocked(ci, _ int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel == graph.Supported && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
+		return candidate{}, veto
+	}
+	return candidate{}, pass
 }
 
 // readNounDemonym reads "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي",
