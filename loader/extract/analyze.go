@@ -639,6 +639,11 @@ func (a *analyzer) classifyAdjective(mi int) {
 	m := &a.men[mi]
 	f := a.x.forms[m.form]
 	m.adjective = f.adjective
+	if mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].actor == m.actor && a.sep[m.i] == 0 && m.prefix == "" && m.j == m.i+1 && definite(a.toks[m.i].Norm) {
+		// "جماعة أنصار الله الحوثية": the same actor again, as an adjective.
+		m.adjective = true
+		return
+	}
 	if f.typ == gazetteer.FormDemonym && !f.adjective {
 		// A plural demonym names the state as a noun (الأمريكيين يعملون) but
 		// is an adjective when indefinite (مسؤولين أمريكيين) or after a
@@ -696,6 +701,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true // "قوات حفتر", "حكومة السراج"; "حكومة اليمن" is Yemen
 	case m.prep == prepLocation:
 		m.excluded = true
+	case a.describesPerson(*m):
+		m.excluded = true // "X، الناطق باسم جماعة الحوثي، ...": X's office
 	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
 		m.excluded = true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
@@ -713,6 +720,35 @@ func (a *analyzer) classifyExclusion(mi int) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
+}
+
+// describesPerson reports whether a mention stands inside a title set off
+// by a comma right after a person ("اتهم محمد عبد السلام، الناطق باسم
+// جماعة أنصار الله، التحالف"): the actor only says whom the person serves.
+// A person there is the next of a list, and so is anything after "، و".
+func (a *analyzer) describesPerson(m mention) bool {
+	if a.actor(m.actor).Kind == graph.KindPerson {
+		return false // "X، رئيس المجلس Y": a list of persons
+	}
+	for j := m.i; j > 0 && j >= m.i-6; j-- {
+		if a.sep[j] != 0 {
+			if j == m.i || a.sep[j] != ',' || a.cueKindAt(j) != cueTitle || strings.HasPrefix(a.cues[a.cueAt[j]].prefix, "و") {
+				return false // not "X، ورئيس مجلس الشورى": a list goes on
+			}
+			p := a.menAt[j-1]
+			return p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson
+		}
+		if j == m.i {
+			continue
+		}
+		if mi := a.menAt[j]; mi >= 0 && !a.men[mi].adjective {
+			return false
+		}
+		if k := a.cueKindAt(j); k.isTrigger() || k == cueClauseBreak || k == cueRelative || k == cueComplementizer {
+			return false
+		}
+	}
+	return false
 }
 
 // afterStateAgent reports whether the word before token i, or the one

@@ -35,6 +35,15 @@ func TestUnseenShapes(t *testing.T) {
 		{"a noun with a pronoun belongs to its referent, not the topic",
 			"وفرضت اليابان قيودا على شركات ساعدت موسكو في حربها ضد أوكرانيا.",
 			[]string{"opposed russia->ukraine asserted"}},
+		{"a title word starting with و does not join a list across an aside",
+			"واستقبل الرئيس اللبناني جوزيف عون، صباح الخميس، وزير الخارجية المصري بدر عبد العاطي، في أول زيارة لمسؤول مصري منذ أشهر.",
+			[]string{"met joseph-aoun->badr-abdelatty asserted"}},
+		{"a body inside a speaker's title is no party",
+			"وهاجم محمد عبد السلام، المتحدث الرسمي باسم جماعة أنصار الله الحوثية، أمس، الولايات المتحدة.",
+			[]string{"opposed mohammed-abdulsalam->usa asserted"}},
+		{"a short place word after في is no appointment",
+			"واستقبل رئيس مجلس النواب نبيه بري في عين التينة الموفد الفرنسي جان إيف لودريان.",
+			[]string{"met nabih-berri->jean-yves-le-drian asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
