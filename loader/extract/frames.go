@@ -263,6 +263,34 @@ func (a *analyzer) matchFrames(article string) {
 	}
 }
 
+// facingParty returns the actor a noun after في stands with ("الوقوف
+// إلى جانب قوات الدعم السريع بقيادة X في مواجهة الجيش": the forces face
+// the army), past the body or leader that describes it, or -1.
+func (a *analyzer) facingParty(v int) int {
+	k := v - 1
+	if k < 1 || a.toks[k].Norm != "في" || a.sep[v] != 0 || a.sep[k] != 0 {
+		return -1
+	}
+	for k--; k >= 0 && k >= v-8 && a.clause[k] == a.clause[v]; k-- {
+		mi := a.menAt[k]
+		if mi < 0 {
+			if a.cueKindAt(k) == cuePossessor {
+				continue // "بقيادة محمد حمدان دقلو"
+			}
+			return -1
+		}
+		m := a.men[mi]
+		if !m.excluded && m.prep == prepNone {
+			return a.head(mi)
+		}
+		k = m.i
+		if a.sep[k] != 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
 // placeNamedLikeVerb reports whether a short word at v, right after a place
 // preposition (في, داخل …) and before a definite word that names no actor, is the
 // first word of a place ("في عين التينة", "قاعدة عين الأسد") rather than
@@ -323,6 +351,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	case slotSubject:
 		return a.frameSubject(f, v, o)
 	case slotOwner:
+		if f.noun {
+			if mi := a.facingParty(v); mi >= 0 {
+				return a.list(mi)
+			}
+		}
 		if l := a.frameSubject(f, v, o); l != nil {
 			return l
 		}

@@ -75,6 +75,7 @@ const (
 	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
 	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
 	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
+	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -183,6 +184,7 @@ var lexiconSections = map[string]cueSpec{
 	"co_agents":                          {kind: cueCoAgent},
 	"entities.honorifics":                {kind: cueHonorific},
 	"blocks":                             {kind: cueBlock},
+	"entities.subordinates":              {kind: cueSubordinate},
 }
 
 func init() {

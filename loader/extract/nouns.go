@@ -416,7 +416,8 @@ func (a *analyzer) pronounOwned(c cue) bool {
 // objectAgent reports whether a noun with ب follows an actor: the object
 // of the verb before is the noun's agent ("تتهم واشنطن إيران بتسليح").
 func (a *analyzer) objectAgent(c cue) bool {
-	return strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0
+	p := strings.TrimLeft(c.prefix, "و")
+	return (p == "ب" || p == "بال") && c.i > 0 && a.menAt[c.i-1] >= 0
 }
 
 // markedAgainst reports whether mention t follows على or ضد (the target of

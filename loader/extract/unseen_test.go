@@ -44,6 +44,11 @@ func TestUnseenShapes(t *testing.T) {
 		{"a short place word after في is no appointment",
 			"واستقبل رئيس مجلس النواب نبيه بري في عين التينة الموفد الفرنسي جان إيف لودريان.",
 			[]string{"met nabih-berri->jean-yves-le-drian asserted"}},
+		{"the accused is the agent of a charge noun with the article",
+			"واتهم مسؤول عسكري رفيع أنقرة بالوقوف إلى جانب حكومة الوفاق في مواجهة قوات حفتر.",
+			[]string{"opposed gna->lna alleged", "supported turkey->gna alleged"}},
+		{"a person after an aide's title only describes the aide",
+			"وانتقد مستشار أردوغان الفريق خلوصي أكار الموقف الفرنسي.", []string{"opposed hulusi-akar->france asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
