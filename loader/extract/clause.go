@@ -78,6 +78,7 @@ var clauseReadings = []clauseReading{
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
+	{name: "verb/object-list", conf: 0.6, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Met }, read: (*analyzer).readObjectList, tests: []readingTest{{"وكان الرئيس ميشال عون قد عرض الأوضاع المالية، فاستقبل حاكم مصرف لبنان رياض سلامة، رئيس الحكومة نجيب ميقاتي ووزير المالية يوسف خليل", "met michel-aoun -> najib-mikati", "verb/object-list"}}},
 	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
 	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
 	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly, tests: []readingTest{{"وقالت روسيا إن الحل سياسي، وانتقدت الولايات المتحدة", "opposed russia -> usa", "verb/carried"}}},
@@ -313,6 +314,54 @@ func (a *analyzer) readVerbBetween(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.list(b), pairs: true, rule: "verb/between", conf: 0.75}, found
 	}
 	return candidate{}, pass
+}
+
+// readObjectList reads a meeting verb that continues the sentence's subject
+// with a list of persons after it, separated by commas ("الرئيس بري ...،
+// فاستقبل حاكم المصرف X، رئيس اللجنة Y وZ"): all are its objects, not a
+// subject and its objects. It reads only a verb with ف, or a list of three
+// or more, whose clause names no subject before it.
+func (a *analyzer) readObjectList(c cue, cl int) (candidate, verdict) {
+	p := strings.TrimLeft(c.prefix, "و")
+	if c.prefix == "" || a.subjectBefore(c.i) >= 0 {
+		return candidate{}, pass
+	}
+	s, _ := a.after(c.j, cl, 6, true, 6)
+	if s < 0 || a.actor(a.men[s].actor).Kind != graph.KindPerson || len(a.list(s)) > 1 {
+		return candidate{}, pass
+	}
+	end := a.men[s].j
+	if end >= len(a.toks) || a.sep[end] != ',' {
+		return candidate{}, pass
+	}
+	k := end
+	for k < len(a.toks) && k < end+6 && a.menAt[k] < 0 && (k == end || a.sep[k] == 0) {
+		if kind := a.cueKindAt(k); kind != cueTitle && kind != cueStateAgent && kind != cuePossessor && kind != cueNone {
+			break
+		}
+		k++
+	}
+	if k >= len(a.toks) || k == end || a.menAt[k] < 0 || a.clause[k] != cl {
+		return candidate{}, pass
+	}
+	t := a.menAt[k]
+	if a.men[t].i != k || a.actor(a.men[t].actor).Kind != graph.KindPerson || p != "ف" && len(a.list(t)) < 2 {
+		return candidate{}, pass
+	}
+	subj := -1
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if !m.excluded && m.prep == prepNone && a.clause[m.i] < cl {
+			subj = a.head(mi)
+			break
+		}
+	}
+	if subj < 0 || a.men[subj].actor == a.men[s].actor {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{subj}, tgt: append([]int{s}, a.list(t)...), rule: "verb/object-list", conf: 0.6}, found
 }
 
 // verbWindowOf is how far after a verb its target may stand.
