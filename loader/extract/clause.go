@@ -105,6 +105,37 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// embeddedTopic returns the subject of the clause a complementiser opens
+// between the topic s and token i ("صرح المتحدث بأن الوزير نقل ...،
+// منوها بـ": the minister, not the spokesman), s itself when no
+// complementiser stands between, when the embedded subject is the
+// speaker's own country ("أن بلاده") or when the embedded clause names no
+// actor as its subject.
+func (a *analyzer) embeddedTopic(s, i int) int {
+	if s < 0 {
+		return s
+	}
+	k := -1
+	for j := i - 1; j >= a.men[s].j; j-- {
+		if a.cueKindAt(j) == cueComplementizer {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		return s
+	}
+	for mi, m := range a.men {
+		if m.i > k && m.i < i && !m.excluded && m.prep == prepNone {
+			if a.x.forms[m.form].typ == formPronoun {
+				return s // "أعلن X أن بلاده تدعو ...، متهما": X's own country
+			}
+			return a.head(mi)
+		}
+	}
+	return s
+}
+
 // readPassive reads "X المدعومة من Y" (Y supported X) and "X الموالية لـ Y"
 // (X supported Y).
 func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
@@ -218,7 +249,7 @@ func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts
 // on the actor after the participle.
 func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
-	s, t := a.topic(c.i), -1
+	s, t := a.embeddedTopic(a.topic(c.i), c.i), -1
 	if s >= 0 {
 		if a.detachedPronoun(c.j) {
 			// "قطعت X علاقاتها مع Y، متهمة إياها بـ": the subject is the

@@ -49,6 +49,12 @@ func TestUnseenShapes(t *testing.T) {
 			[]string{"opposed gna->lna alleged", "supported turkey->gna alleged"}},
 		{"a person after an aide's title only describes the aide",
 			"وانتقد مستشار أردوغان الفريق خلوصي أكار الموقف الفرنسي.", []string{"opposed hulusi-akar->france asserted"}},
+		{"thanks are support",
+			"وشكر الرئيس الفلسطيني محمود عباس الملك عبد الله الثاني على مواقفه.",
+			[]string{"supported mahmoud-abbas->king-abdullah-ii asserted"}},
+		{"a praising circumstantial participle",
+			"واستقبل وزير الخارجية الأمريكي أنتوني بلينكن نظيره القطري في واشنطن، مشيدا بالجهود القطرية في الوساطة.",
+			[]string{"supported antony-blinken->qatar asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
