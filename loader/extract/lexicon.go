@@ -76,6 +76,7 @@ const (
 	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
 	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
 	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
+	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -185,6 +186,7 @@ var lexiconSections = map[string]cueSpec{
 	"entities.honorifics":                {kind: cueHonorific},
 	"blocks":                             {kind: cueBlock},
 	"entities.subordinates":              {kind: cueSubordinate},
+	"undergo":                            {kind: cueUndergo},
 }
 
 func init() {

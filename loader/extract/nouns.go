@@ -48,6 +48,25 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// undergoes reports whether the noun trigger c follows, with ل, a verb of
+// suffering (the lexicon's undergo: "تعرضت للعدوان", "يواجه هجوما"), at
+// most one word (the subject) between.
+func (a *analyzer) undergoes(c cue) bool {
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if a.isWord(cueUndergo, k) {
+			return true
+		}
+		if a.menAt[k] >= 0 {
+			k = a.men[a.menAt[k]].i
+			continue
+		}
+		if a.cueKindAt(k) != cueTitle {
+			return false
+		}
+	}
+	return false
+}
+
 // readNounBlocked rules out a support noun governed by a word that stops
 // it (the lexicon's blocks: "قطع تمويل الحرس الثوري", "حظر الأسلحة الذي
 // تفرضه الأمم المتحدة"): nobody supports anyone by it.
@@ -86,9 +105,11 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
 		}
-		if t := a.subjectBefore(c.i); t >= 0 && !a.isWord(cueAbout, c.i-1) {
-			// Not "بشأن الحرب الإسرائيلية": a noun that is only the
-			// topic of the clause does not act on its subject.
+		if t := a.subjectBefore(c.i); t >= 0 && (c.rel == graph.Supported && !a.isWord(cueAbout, c.i-1) || c.rel == graph.Opposed && a.undergoes(c)) {
+			// "يخاطر حفتر بخسارة الدعم المصري": support goes to the
+			// subject, unless the noun is only a topic ("بشأن"); "تعرضت
+			// غزة للعدوان الإسرائيلي", not "أدانت X العدوان الإسرائيلي":
+			// an act against the subject only with a verb of suffering.
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, found
 		}
 		return candidate{}, veto

@@ -55,6 +55,12 @@ func TestUnseenShapes(t *testing.T) {
 		{"a praising circumstantial participle",
 			"واستقبل وزير الخارجية الأمريكي أنتوني بلينكن نظيره القطري في واشنطن، مشيدا بالجهود القطرية في الوساطة.",
 			[]string{"supported antony-blinken->qatar asserted"}},
+		{"a condemner is not the target of the act it condemns",
+			"وأدانت وزارة الخارجية الأردنية بشدة الغارات الإسرائيلية على جنوب لبنان.",
+			[]string{"opposed israel->lebanon asserted", "opposed jordan-foreign-ministry->israel asserted"}},
+		{"a subject suffering the act is its target",
+			"وتعرضت سوريا لعدوان إسرائيلي جديد.",
+			[]string{"opposed israel->syria asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
