@@ -57,7 +57,7 @@ func TestUnseenShapes(t *testing.T) {
 			[]string{"supported antony-blinken->qatar asserted"}},
 		{"a condemner is not the target of the act it condemns",
 			"وأدانت وزارة الخارجية الأردنية بشدة الغارات الإسرائيلية على جنوب لبنان.",
-			[]string{"opposed israel->lebanon asserted", "opposed jordan-foreign-ministry->israel asserted"}},
+			[]string{"opposed jordan-foreign-ministry->israel asserted"}},
 		{"a subject suffering the act is its target",
 			"وتعرضت سوريا لعدوان إسرائيلي جديد.",
 			[]string{"opposed israel->syria asserted"}},
