@@ -1190,11 +1190,24 @@ func (a *analyzer) subjectBefore(pos int) int {
 // most three honorifics ("بحضور صاحب السمو الملكي الأمير سلمان"): a guest
 // of the meeting, not the subject of the clause around the aside.
 func (a *analyzer) attendee(m mention) bool {
+	return a.afterEventWord(m, cueEventAttendance)
+}
+
+// guest reports whether a mention follows an attendance or companion word
+// ("بحضور ولي العهد", "برفقة وزير الخارجية، أسعد الشيباني"): a guest or a
+// companion of the meeting, never the object of the verb before.
+func (a *analyzer) guest(m mention) bool {
+	return a.afterEventWord(m, cueEventAttendance) || a.afterEventWord(m, cueEventCompanion)
+}
+
+// afterEventWord reports whether a mention follows a word of the event
+// section kind, past at most three titles or honorifics.
+func (a *analyzer) afterEventWord(m mention, kind cueKind) bool {
 	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
 		if k+1 < m.i && a.sep[k+1] != 0 || a.menAt[k] >= 0 {
 			return false
 		}
-		if a.longestPhraseAt(cueEventAttendance, k) > 0 {
+		if a.longestPhraseAt(kind, k) > 0 {
 			return true
 		}
 	}
@@ -1326,6 +1339,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			k = m.j - 1
+			if !m.excluded && a.guest(m) {
+				m.excluded = true // "بحضور ولي العهد", "برفقة وزير الخارجية"
+			}
 			if m.excluded {
 				end += m.j - m.i
 				if titleMarked && inTitle && !a.titleGoesOn(m.j) {

@@ -61,6 +61,8 @@ func TestUnseenShapes(t *testing.T) {
 		{"a subject suffering the act is its target",
 			"وتعرضت سوريا لعدوان إسرائيلي جديد.",
 			[]string{"opposed israel->syria asserted"}},
+		{"a guest or companion is not the object of the host's verb",
+			"واستقبل العاهل الأردني الملك عبد الله الثاني، بحضور ولي العهد الأمير الحسين بن عبد الله الثاني، في عمان.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
