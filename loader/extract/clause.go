@@ -139,12 +139,23 @@ func (a *analyzer) embeddedTopic(s, i int) int {
 // readPassive reads "X المدعومة من Y" (Y supported X) and "X الموالية لـ Y"
 // (X supported Y).
 func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
-	before := -1
+	before, nearest := -1, -1
 	for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
-		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
-			before = a.head(mi)
-			break
+		mi := a.menAt[k]
+		if mi < 0 {
+			continue
 		}
+		if m := a.men[mi]; m.excluded {
+			if m.adjective && a.actor(m.actor).Kind == graph.KindOrganisation {
+				before, nearest = mi, mi // "الميليشيا الحوثية المدعومة من إيران"
+			}
+			if m.adjective {
+				break // "فصائل سورية مدعومة": the noun described is no actor
+			}
+			continue
+		}
+		before, nearest = a.head(mi), mi
+		break
 	}
 	aft, _ := a.after(c.j, cl, 3, false, 2)
 	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
@@ -160,6 +171,11 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	host := a.listBefore(before, c.i)
+	if len(host) > 1 && singularParticiple(a.toks[c.i].Norm) {
+		// "بين المغرب وجبهة البوليساريو المدعومة من الجزائر": a singular
+		// participle describes the nearest actor only.
+		host = []int{nearest}
+	}
 	if c.kind == cuePassive {
 		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
 	}
@@ -175,6 +191,17 @@ func (a *analyzer) charge(i int) bool {
 	}
 	c := a.cues[a.cueAt[i-1]]
 	return c.kind == cueCircumstantial || a.x.specs[c.spec].accusation
+}
+
+// singularParticiple reports whether a participle is singular: no dual or
+// plural ending ("المدعومة", not "المدعومين", "المدعومتين", "المدعومون").
+func singularParticiple(w string) bool {
+	for _, suf := range []string{"ين", "ون", "ان", "تين", "تان", "ات"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // readReliance reads "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".

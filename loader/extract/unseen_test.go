@@ -63,6 +63,12 @@ func TestUnseenShapes(t *testing.T) {
 			[]string{"opposed israel->syria asserted"}},
 		{"a guest or companion is not the object of the host's verb",
 			"واستقبل العاهل الأردني الملك عبد الله الثاني، بحضور ولي العهد الأمير الحسين بن عبد الله الثاني، في عمان.", nil},
+		{"a singular participle describes the nearest actor of a list",
+			"ويدور النزاع منذ عقود بين المغرب وجبهة البوليساريو المدعومة من الجزائر.",
+			[]string{"opposed morocco->polisario asserted", "opposed polisario->morocco asserted", "supported algeria->polisario asserted"}},
+		{"an organisation's adjective before a participle is its host",
+			"وتحدث البيان عن التنسيق بين الحكومة والميليشيا الحوثية المدعومة من إيران.",
+			[]string{"supported iran->houthis reported"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
