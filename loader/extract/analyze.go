@@ -1312,7 +1312,11 @@ func (a *analyzer) speakerBefore(pos int) int {
 // right before it ("كشفت السفارة الأميركية ...").
 func (a *analyzer) reporter(mi int) bool {
 	k := a.men[mi].i - 1
-	return a.cueKindAt(k) == cueReported || a.cueKindAt(k) == cueStateAgent && a.cueKindAt(k-1) == cueReported
+	switch a.cueKindAt(k) {
+	case cueReported, cueReportedAfter: // "وحسب ترامب ...": the source
+		return true
+	}
+	return a.cueKindAt(k) == cueStateAgent && a.cueKindAt(k-1) == cueReported
 }
 
 // after finds the first eligible mention at or after token pos in the same

@@ -390,6 +390,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
+				if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
+					break // "السفير المالي بنواكشوط": a place
+				}
 				if a.men[mi].i <= o {
 					// "استدعت السفير المغربي": the object noun opens a
 					// title; its complement is the state it serves.

@@ -69,6 +69,10 @@ func TestUnseenShapes(t *testing.T) {
 		{"an organisation's adjective before a participle is its host",
 			"وتحدث البيان عن التنسيق بين الحكومة والميليشيا الحوثية المدعومة من إيران.",
 			[]string{"supported iran->houthis reported"}},
+		{"a definite adjective after a rank is no name, a place is no complement",
+			"واستدعت الخارجية الموريتانية أمس السفير المالي بنواكشوط وأبلغته احتجاجا رسميا.", nil},
+		{"the source after حسب is not the topic",
+			"وحسب ترامب، سيستأنف الجانبان الاتصالات الرسمية مع إسرائيل.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
