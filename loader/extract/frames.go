@@ -24,6 +24,7 @@ import (
 //	    source: subject                  # subject | after | object-adjective
 //	    target: after
 //	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
+//	    unless: [برصاص]                  # optional: words that may not follow the verb
 //	    tests:                           # sentences the frame must read (frames_test.go)
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
@@ -77,8 +78,11 @@ type frame struct {
 	after map[string]bool
 	// then, when set, holds words one of which must follow the object in
 	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
-	then  map[string]bool
-	line  int
+	then map[string]bool
+	// unless, when set, holds words none of which may follow the verb
+	// directly ("قتل برصاص": the verb is passive there).
+	unless map[string]bool
+	line   int
 	tests []FrameTest
 }
 
@@ -104,6 +108,7 @@ type frameYAML struct {
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
 	Then       []string    `yaml:"then"`
+	Unless     []string    `yaml:"unless"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -147,7 +152,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then), unless: words(fy.Unless)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
@@ -213,6 +218,9 @@ func (a *analyzer) matchFrames(article string) {
 				continue
 			}
 			if f.after != nil && !a.wordBefore(f.after, v) {
+				continue
+			}
+			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {
 				continue
 			}
 			if a.placeNamedLikeVerb(v) {
