@@ -83,7 +83,7 @@ type frame struct {
 	// directly ("قتل برصاص": the verb is passive there).
 	unless map[string]bool
 	line   int
-	tests []FrameTest
+	tests  []FrameTest
 }
 
 // FrameTest is a sentence a frame must read, with the claims it must give
