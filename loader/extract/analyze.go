@@ -1460,6 +1460,17 @@ func (a *analyzer) relations(article string) {
 		reach := 4
 		if c.kind == cueNegDenial {
 			reach = 8
+			if a.deniesClaims(*c) {
+				// "نفت الحكومة الاتهامات الموجهة إليها بتسليح X": every
+				// relation the sentence goes on to state is denied.
+				for cj := ci + 1; cj < len(a.cues); cj++ {
+					if a.cues[cj].kind.isTrigger() {
+						a.cues[cj].neg = true
+					}
+				}
+				c.consumed = true
+				continue
+			}
 		}
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
@@ -1496,6 +1507,18 @@ func (a *analyzer) relations(article string) {
 		}
 		a.emit(article, ci, cand)
 	}
+}
+
+// deniesClaims reports whether a denial's object, within its next six
+// words (its subject and a date may come first), is a claim noun of the lexicon (negation.denied_claims:
+// "الاتهامات", "التقارير").
+func (a *analyzer) deniesClaims(c cue) bool {
+	for k := c.j; k < len(a.toks) && k < c.j+6; k++ {
+		if a.isWord(cueDeniedClaim, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether a negation word stands right before the trigger,

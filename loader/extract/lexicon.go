@@ -77,6 +77,7 @@ const (
 	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
 	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
 	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
+	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -187,6 +188,7 @@ var lexiconSections = map[string]cueSpec{
 	"blocks":                             {kind: cueBlock},
 	"entities.subordinates":              {kind: cueSubordinate},
 	"undergo":                            {kind: cueUndergo},
+	"negation.denied_claims":             {kind: cueDeniedClaim},
 }
 
 func init() {

@@ -73,6 +73,10 @@ func TestUnseenShapes(t *testing.T) {
 			"واستدعت الخارجية الموريتانية أمس السفير المالي بنواكشوط وأبلغته احتجاجا رسميا.", nil},
 		{"the source after حسب is not the topic",
 			"وحسب ترامب، سيستأنف الجانبان الاتصالات الرسمية مع إسرائيل.", nil},
+		{"a denial of accusations negates the relations after it",
+			"ونفت الحكومة الإثيوبية أمس الاتهامات الموجهة إليها بإشعال الحرب عبر تسليح جبهة تحرير تيغراي.", nil},
+		{"a killing by fire: the shooter opposes the victim",
+			"وقتل القيادي في حركة حماس صالح العاروري بنيران إسرائيلية في الضاحية.", []string{"opposed israel->saleh-al-arouri asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
