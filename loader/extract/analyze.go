@@ -122,8 +122,19 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
+
 	a.separators()
 	a.findMentions()
+	if strings.IndexByte(s, '/') >= 0 && a.dropAddresses() {
+		// A web address ("com/ar/multimedia/578429/عبداللهيان-يسلم-...")
+		// names the article's actors, but states nothing: its words are
+		// read for the entity layer, then dropped.
+		if len(a.toks) == 0 {
+			return nil
+		}
+		a.separators()
+		a.findMentions()
+	}
 	a.results = a.results[:0]
 	newEvent := false
 	defer func() {
@@ -204,6 +215,32 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}
 	return nil
 }
+
+// dropAddresses removes the tokens of web addresses and paths from the
+// sentence (a run of text without spaces with two slashes, or "://") and
+// reports whether it removed any.
+func (a *analyzer) dropAddresses() bool {
+	n := 0
+	for _, t := range a.toks {
+		lo, hi := t.Start, t.End
+		for lo > 0 && !isSpaceByte(a.text[lo-1]) {
+			lo--
+		}
+		for hi < len(a.text) && !isSpaceByte(a.text[hi]) {
+			hi++
+		}
+		if chunk := a.text[lo:hi]; strings.Count(chunk, "/") >= 2 || strings.Contains(chunk, "://") {
+			continue
+		}
+		a.toks[n] = t
+		n++
+	}
+	dropped := n < len(a.toks)
+	a.toks = a.toks[:n]
+	return dropped
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
 // titledSubject reports whether a person is named after a title run that
 // starts among the first words of the sentence ("أعلن وزير الشؤون

@@ -433,10 +433,19 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 	for k := v + 1; k < len(a.toks) && k < end && a.clause[k] == a.clause[v]; k++ {
 		mi := a.menAt[k]
 		if mi < 0 {
+			if o == v && a.cueKindAt(k) == cueTitle {
+				end++ // title words do not count towards the window
+			}
 			continue
 		}
 		m := a.men[mi]
 		if m.excluded && !m.carried {
+			if o == v {
+				if !m.adjective && !a.titleGoesOn(m.j) {
+					return nil // "مواجهة أعداء أمريكا": the object is no actor
+				}
+				end += m.j - m.i
+			}
 			k = m.j - 1
 			continue
 		}

@@ -77,6 +77,11 @@ func TestUnseenShapes(t *testing.T) {
 			"ونفت الحكومة الإثيوبية أمس الاتهامات الموجهة إليها بإشعال الحرب عبر تسليح جبهة تحرير تيغراي.", nil},
 		{"a killing by fire: the shooter opposes the victim",
 			"وقتل القيادي في حركة حماس صالح العاروري بنيران إسرائيلية في الضاحية.", []string{"opposed israel->saleh-al-arouri asserted"}},
+		{"a web address states nothing",
+			"المصدر: https://example.com/ar/news/12345/السيسي-يستقبل-حفتر-في-القاهرة", nil},
+		{"a meeting noun's object past a place, a date and a long title",
+			"وأشاد السلطان هيثم بن طارق، خلال استقباله بقصر البركة اليوم الأربعاء وزير الشؤون الخارجية بالجمهورية الإسلامية الإيرانية حسين أمير عبد اللهيان، بالعلاقات بين البلدين.",
+			[]string{"met haitham-bin-tariq->hossein-amir-abdollahian asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
