@@ -327,7 +327,43 @@ func (a *analyzer) readMutual(c cue, cl int) (candidate, verdict) {
 	if b := a.betweenList(c.j, cl); b >= 0 {
 		return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, found
 	}
+	if sides := a.possessedSides(c.j, cl); len(sides) == 2 {
+		return candidate{src: sides, pairs: true, mutual: true, rule: "mutual/between", conf: 0.65}, found
+	}
 	return candidate{}, veto
+}
+
+// possessedSides returns the two sides after "بين" when they are named by
+// what belongs to them ("بين قوات الدبيبة وباشاغا", "بين حكومة X وحكومة
+// Y"): the persons or bodies behind the forces and governments, or nil.
+func (a *analyzer) possessedSides(pos, cl int) []int {
+	k := pos
+	for k < len(a.toks) && k < pos+3 && a.cueKindAt(k) != cueBetween {
+		k++
+	}
+	if k >= len(a.toks) || a.cueKindAt(k) != cueBetween {
+		return nil
+	}
+	var sides []int
+	for j := k + 1; j < len(a.toks) && j < k+10 && a.clause[j] == cl && len(sides) < 2; j++ {
+		mi := a.menAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := a.men[mi]
+		j = m.j - 1
+		if m.excluded && !(a.cueKindAt(m.i-1) == cuePossessor || len(sides) == 1 && m.conj && a.actor(m.actor).Kind == graph.KindPerson) {
+			continue
+		}
+		if len(sides) == 1 && (!m.conj || m.actor == a.men[sides[0]].actor) {
+			continue
+		}
+		sides = append(sides, mi)
+	}
+	if len(sides) < 2 {
+		return nil
+	}
+	return sides
 }
 
 // readSplit reads a verb whose subject stands between it and its

@@ -310,12 +310,20 @@ func (a *analyzer) readNounExamples(ci, cl int) (candidate, verdict) {
 	if a.nounGenitive(ci, cl) >= 0 {
 		return candidate{}, pass
 	}
-	for k := c.j; k < len(a.toks) && k <= c.j+4; k++ {
+	for k := c.j; k < len(a.toks) && k <= c.j+6; k++ {
 		if a.menAt[k] >= 0 {
 			return candidate{}, pass
 		}
 		switch trimConjunction(a.toks[k].Norm) {
 		case "امثال", "مثل":
+		case "ذلك": // "بما في ذلك"
+			if k < 2 || a.toks[k-1].Norm != "في" || trimConjunction(a.toks[k-2].Norm) != "بما" {
+				continue
+			}
+		case "فيها", "فيهم": // "بما فيها"
+			if k < 1 || trimConjunction(a.toks[k-1].Norm) != "بما" {
+				continue
+			}
 		default:
 			continue
 		}

@@ -82,6 +82,15 @@ func TestUnseenShapes(t *testing.T) {
 		{"a meeting noun's object past a place, a date and a long title",
 			"وأشاد السلطان هيثم بن طارق، خلال استقباله بقصر البركة اليوم الأربعاء وزير الشؤون الخارجية بالجمهورية الإسلامية الإيرانية حسين أمير عبد اللهيان، بالعلاقات بين البلدين.",
 			[]string{"met haitham-bin-tariq->hossein-amir-abdollahian asserted"}},
+		{"clashes between the forces of two persons",
+			"وتجددت الاشتباكات في العاصمة بين قوات عبد الحميد الدبيبة وفتحي باشاغا.",
+			[]string{"opposed abdul-hamid-dbeibah->fathi-bashagha asserted", "opposed fathi-bashagha->abdul-hamid-dbeibah asserted"}},
+		{"a fight against examples after بما في ذلك",
+			"وأكد أردوغان عزم بلاده على مكافحة التنظيمات الإرهابية، بما في ذلك حزب العمال الكردستاني.",
+			[]string{"opposed turkey->pkk reported"}},
+		{"a demonym after statements is their author",
+			"ورفضت الخارجية المصرية التصريحات الإثيوبية بشأن السد.",
+			[]string{"opposed egypt-foreign-ministry->ethiopia asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
