@@ -448,6 +448,12 @@ func (a *analyzer) findMentions() {
 			}
 			continue
 		}
+		if m.end == i+1 && i > 0 && a.sep[i] == 0 && a.menAt[i-1] < 0 && a.firstNameAt(i-1) && a.otherFirstName(a.x.forms[m.val].actor, i-1) {
+			// "رئيس مجلس النواب أحمد الصفدي": a surname after another first
+			// name is another person of the same family name.
+			i++
+			continue
+		}
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
@@ -466,6 +472,18 @@ func (a *analyzer) findMentions() {
 		}
 		i = m.end
 	}
+}
+
+// otherFirstName reports whether the first name at token k is not the
+// first name of person act ("أحمد الصفدي" is not أيمن الصفدي), so that the
+// surname after it names someone else.
+func (a *analyzer) otherFirstName(act int32, k int) bool {
+	p := a.actor(act)
+	if p.Kind != graph.KindPerson {
+		return false
+	}
+	first, _, _ := strings.Cut(arabic.Normalize(p.NameAr), " ")
+	return first != a.toks[k].Norm
 }
 
 // anaphor adds a mention of the last organisation of the article named

@@ -70,6 +70,12 @@ var clauseReadings = []clauseReading{
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
 	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
 	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}, {"وتحدث وزير الخارجية السوداني علي الصادق عن الإمارات، متهماً إياها بتزويد قوات الدعم السريع بالأسلحة", "opposed ali-al-sadiq -> uae", "circumstantial"}}},
+	{name: "noun/circumstance", conf: 0, applies: isKind(cueNoun), read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
+		if a.timeOfMeeting(c) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
 	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
@@ -248,6 +254,17 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 	}
 	if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, found
+	}
+	// "طالبت X بالانسحاب", "طالب X رسميا بوقف", "بألا": the demand with ب,
+	// after an adverb at most.
+	k := end
+	if k+1 < len(a.toks) && a.menAt[k] < 0 && a.cueAt[k] < 0 && strings.HasSuffix(a.toks[k].Norm, "يا") {
+		k++
+	}
+	if k < len(a.toks) && a.sep[k] == 0 {
+		if w, ok := strings.CutPrefix(a.toks[k].Norm, "ب"); ok && (a.x.demandObjects[w] || a.x.demandObjects["ال"+strings.TrimPrefix(w, "ال")]) {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, found
+		}
 	}
 	return candidate{}, veto
 }
@@ -516,6 +533,11 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	t := a.nounAgentAfter(a.listEnd(s), cl)
 	if t < 0 {
 		t, _ = a.after(a.listEnd(s), cl, verbWindowOf(c), false, verbNear)
+		if t >= 0 && a.men[t].actor == a.men[s].actor {
+			// "التقى الأمير محمد بن سلمان، ولي العهد السعودي ...، الرئيس
+			// التركي": the subject's own title, then the object.
+			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
+		}
 	}
 	if t >= 0 {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found

@@ -19,7 +19,6 @@ type nounReading struct {
 
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
-	{name: "noun/circumstance", read: (*analyzer).readNounCircumstance, tests: []readingTest{{"وطالب الرئيس خلال اللقاء الولايات المتحدة برفع العقوبات", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
@@ -68,19 +67,16 @@ func (a *analyzer) undergoes(c cue) bool {
 	return false
 }
 
-// readNounCircumstance rules out a definite meeting noun after a word of
-// time ("خلال اللقاء", "عقب الاجتماع"): it refers to a meeting the article
+// timeOfMeeting reports whether a noun is a definite meeting noun after a
+// word of time ("خلال اللقاء", "عقب الاجتماع"): it refers to a meeting the article
 // has already reported, and the actors around it act in it, they do not
-// meet by it. A party after it ("خلال اللقاء مع X") is read as usual.
-func (a *analyzer) readNounCircumstance(ci, _ int) (candidate, verdict) {
-	c := a.cues[ci]
+// meet by it (the clause reader's noun/circumstance rules it out). A party
+// after it ("خلال اللقاء مع X") is read as usual.
+func (a *analyzer) timeOfMeeting(c cue) bool {
 	if c.rel != graph.Met || !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") || !a.isWord(cueCircumstance, c.i-1) {
-		return candidate{}, pass
+		return false
 	}
-	if c.j < len(a.toks) && (a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].prep != prepNone || a.cueKindAt(c.j) == cueParty || a.cueKindAt(c.j) == cueBetween) {
-		return candidate{}, pass
-	}
-	return candidate{}, veto
+	return !(c.j < len(a.toks) && (a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].prep != prepNone || a.cueKindAt(c.j) == cueParty || a.cueKindAt(c.j) == cueBetween))
 }
 
 // readNounBlocked rules out a support noun governed by a word that stops

@@ -91,6 +91,15 @@ func TestUnseenShapes(t *testing.T) {
 		{"a demonym after statements is their author",
 			"ورفضت الخارجية المصرية التصريحات الإثيوبية بشأن السد.",
 			[]string{"opposed egypt-foreign-ministry->ethiopia asserted"}},
+		{"a demand with ب to stop is opposition",
+			"وطالبت مصر إثيوبيا رسميا بوقف الملء الأحادي للسد.", []string{"opposed egypt->ethiopia asserted"}},
+		{"a request with ب is no opposition",
+			"وطالب الرئيس السوداني الولايات المتحدة برفع اسم بلاده من القائمة.", nil},
+		{"a surname after another first name is another person",
+			"وقال الوزير أحمد الصفدي إن المجلس يدعم الحكومة.", nil},
+		{"the subject's own title between the verb and its object",
+			"التقى الأمير محمد بن سلمان، ولي العهد السعودي، في جدة الرئيس التركي رجب طيب أردوغان.",
+			[]string{"met mohammed-bin-salman->recep-tayyip-erdogan asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
