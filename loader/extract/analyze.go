@@ -764,8 +764,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
 		m.excluded = true // "بروما", "على طرابلس": a place
-	case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && (a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "(")):
-		m.excluded = true // dateline: "أنقرة - ", "أنقرة (وكالات) -"
+	case (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j && (a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "(")):
+		m.excluded = true // dateline: "أنقرة - ", "أنقرة (وكالات) -", "أربيل (كردستان 24)-"
 	}
 	if kind != graph.KindPerson && mi+1 < len(a.men) {
 		n := a.men[mi+1]

@@ -100,6 +100,8 @@ func TestUnseenShapes(t *testing.T) {
 		{"the subject's own title between the verb and its object",
 			"التقى الأمير محمد بن سلمان، ولي العهد السعودي، في جدة الرئيس التركي رجب طيب أردوغان.",
 			[]string{"met mohammed-bin-salman->recep-tayyip-erdogan asserted"}},
+		{"a place opening the text before a bracket is a dateline",
+			"أربيل (وكالات)- اتهم مسؤول في منظمة بدر الولايات المتحدة بالمسؤولية عن القصف.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
