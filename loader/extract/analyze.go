@@ -1703,8 +1703,14 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 			return candidate{}, false
 		}
 	}
-	for k := from; k < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
+	for k := from; k < len(a.toks) && k < from+verbWindow; k++ {
 		w := strings.TrimLeft(a.toks[k].Norm, "و")
+		if a.clause[k] != cl {
+			if a.sep[k] != ',' || w != prep {
+				break
+			}
+			cl = a.clause[k] // "بحث X، مع نظيره Y، ...": the aside opens with the preposition
+		}
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			if !m.excluded && m.prep == prepClitic && m.clitic == prep {

@@ -102,6 +102,9 @@ func TestUnseenShapes(t *testing.T) {
 			[]string{"met mohammed-bin-salman->recep-tayyip-erdogan asserted"}},
 		{"a place opening the text before a bracket is a dateline",
 			"أربيل (وكالات)- اتهم مسؤول في منظمة بدر الولايات المتحدة بالمسؤولية عن القصف.", nil},
+		{"a split verb whose preposition opens an aside",
+			"وبحث وزير الخارجية المصري بدر عبد العاطي، مع نظيره الأردني أيمن الصفدي، التطورات في غزة.",
+			[]string{"met badr-abdelatty->ayman-safadi asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
