@@ -78,6 +78,7 @@ const (
 	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
 	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
 	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
+	cueEnjoy           // "يحظى X بدعم Y": Y supports X
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -189,6 +190,7 @@ var lexiconSections = map[string]cueSpec{
 	"entities.subordinates":              {kind: cueSubordinate},
 	"undergo":                            {kind: cueUndergo},
 	"negation.denied_claims":             {kind: cueDeniedClaim},
+	"enjoy":                              {kind: cueEnjoy},
 }
 
 func init() {

@@ -19,6 +19,7 @@ type nounReading struct {
 
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
+	{name: "noun/enjoyed", read: (*analyzer).readNounEnjoyed, tests: []readingTest{{"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات", "supported uae -> stc", "noun/enjoyed"}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
@@ -77,6 +78,34 @@ func (a *analyzer) timeOfMeeting(c cue) bool {
 		return false
 	}
 	return !(c.j < len(a.toks) && (a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].prep != prepNone || a.cueKindAt(c.j) == cueParty || a.cueKindAt(c.j) == cueBetween))
+}
+
+// readNounEnjoyed reads a support noun with ب after a verb of enjoying
+// (the lexicon's enjoy: "يحظى X بدعم Y", "حظيت X بتأييد Y"): the actor
+// after the noun supports the verb's subject.
+func (a *analyzer) readNounEnjoyed(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Supported || !strings.HasPrefix(strings.TrimLeft(c.prefix, "و"), "ب") {
+		return candidate{}, pass
+	}
+	v := c.i - 1
+	if v >= 0 && a.menAt[v] >= 0 {
+		v = a.men[a.menAt[v]].i - 1 // "يحظى المجلس بدعم": past the subject
+	}
+	if v < 0 || !a.isWord(cueEnjoy, v) {
+		return candidate{}, pass
+	}
+	s := -1
+	if v+1 < c.i && a.menAt[v+1] >= 0 {
+		s = a.head(a.menAt[v+1])
+	} else {
+		s = a.subjectBefore(v)
+	}
+	t, _ := a.after(c.j, cl, 4, false, 2)
+	if s < 0 || t < 0 {
+		return candidate{}, veto
+	}
+	return candidate{src: a.list(t), tgt: a.list(s), rule: "noun/enjoyed", conf: 0.7}, found
 }
 
 // readNounBlocked rules out a support noun governed by a word that stops
@@ -229,7 +258,7 @@ func (a *analyzer) nounSubject(ci int) int {
 		// "تتهم واشنطن إيران بتسليح الحوثيين": the object of the verb is
 		// the agent of the noun.
 		m := a.men[a.menAt[c.i-1]]
-		if m.excluded || m.prep != prepNone {
+		if m.excluded || m.prep != prepNone && !a.accusedWithL(m) {
 			return -1
 		}
 		s := a.head(a.menAt[c.i-1])
@@ -452,6 +481,20 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 func (a *analyzer) pronounOwned(c cue) bool {
 	w := a.toks[c.i].Norm
 	return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
+}
+
+// accusedWithL reports whether a mention with ل follows an accusation noun
+// ("اتهامات لأسمرا بدعم حركة الشباب"): the accused, the agent of the noun
+// after it.
+func (a *analyzer) accusedWithL(m mention) bool {
+	if m.prep != prepClitic || m.clitic != "ل" || m.i == 0 {
+		return false
+	}
+	switch trimConjunction(a.toks[m.i-1].Norm) {
+	case "اتهام", "اتهامات", "الاتهام", "الاتهامات", "الاتهامات الموجهة":
+		return true
+	}
+	return false
 }
 
 // objectAgent reports whether a noun with ب follows an actor: the object

@@ -105,6 +105,10 @@ func TestUnseenShapes(t *testing.T) {
 		{"a split verb whose preposition opens an aside",
 			"وبحث وزير الخارجية المصري بدر عبد العاطي، مع نظيره الأردني أيمن الصفدي، التطورات في غزة.",
 			[]string{"met badr-abdelatty->ayman-safadi asserted"}},
+		{"support enjoyed from someone",
+			"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات.", []string{"supported uae->stc asserted"}},
+		{"accusations against someone of an act",
+			"وتجددت الاتهامات لإيران بتسليح الحوثيين.", []string{"supported iran->houthis asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
