@@ -1933,6 +1933,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
 			continue // "في غياب وفد X": X met nobody
 		}
+		if rel == graph.Met && (a.destination(ms) || a.destination(mt)) {
+			continue // "زيارته لتونس", "الدعم الإيطالي لتونس": a state after ل is no one met
+		}
 		if rel == graph.Supported && a.adversary(mt) {
 			continue // "تسلح X في وجه Y": Y is the adversary, not the one supported
 		}
@@ -1969,6 +1972,16 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 			Rule:   rule,
 		})
 	}
+}
+
+// destination reports whether a mention is a state or capital with ل
+// glued to it ("لتونس"): a destination or a beneficiary, never a
+// participant of a meeting.
+func (a *analyzer) destination(m mention) bool {
+	if m.prep != prepClitic || m.clitic != "ل" {
+		return false
+	}
+	return a.actor(m.actor).Kind == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
 }
 
 // affiliated reports whether one actor is a person serving the other (his

@@ -109,6 +109,8 @@ func TestUnseenShapes(t *testing.T) {
 			"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات.", []string{"supported uae->stc asserted"}},
 		{"accusations against someone of an act",
 			"وتجددت الاتهامات لإيران بتسليح الحوثيين.", []string{"supported iran->houthis asserted"}},
+		{"a state after ل is no one met",
+			"وتناولت مباحثات ماكرون سبل الدعم الفرنسي للبنان في أزمته.", []string{"supported france->lebanon asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
