@@ -125,15 +125,8 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 
 	a.separators()
 	a.findMentions()
-	if strings.IndexByte(s, '/') >= 0 && a.dropAddresses() {
-		// A web address ("com/ar/multimedia/578429/عبداللهيان-يسلم-...")
-		// names the article's actors, but states nothing: its words are
-		// read for the entity layer, then dropped.
-		if len(a.toks) == 0 {
-			return nil
-		}
-		a.separators()
-		a.findMentions()
+	if !a.withoutAddresses(s) {
+		return nil
 	}
 	a.results = a.results[:0]
 	newEvent := false
@@ -151,25 +144,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	prior := a.prior
 	a.lastPrior = prior
 	a.prior = priorSubject{}
-	if len(a.men) > 0 {
-		// "قال X في بيان ...", "ووصل ماكرون إلى تونس": X may be the next
-		// sentence's subject (refined below when the sentence is analysed).
-		m, reach := a.men[0], 3
-		if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
-			// A dateline ("القاهرة في 4 سبتمبر / وام / أكد الرئيس ..."):
-			// the subject is the first person after it.
-			for _, n := range a.men[1:] {
-				if a.actor(n.actor).Kind == graph.KindPerson {
-					m, reach = n, 12
-					break
-				}
-			}
-		}
-		if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
-			a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
-			a.setPrior(m)
-		}
-	}
+	a.presetPrior()
 	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
 	events := a.hasEventWord()
 	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) && !(events && len(a.men) == 1) {
@@ -216,6 +191,22 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	return nil
 }
 
+// withoutAddresses reads a web address of sentence s
+// ("com/ar/multimedia/578429/عبداللهيان-يسلم-...") for the entity layer,
+// then drops its words and finds the mentions again: an address names the
+// article's actors but states nothing. It reports whether words remain.
+func (a *analyzer) withoutAddresses(s string) bool {
+	if strings.IndexByte(s, '/') < 0 || !a.dropAddresses() {
+		return true
+	}
+	if len(a.toks) == 0 {
+		return false
+	}
+	a.separators()
+	a.findMentions()
+	return true
+}
+
 // dropAddresses removes the tokens of web addresses and paths from the
 // sentence (a run of text without spaces with two slashes, or "://") and
 // reports whether it removed any.
@@ -241,6 +232,29 @@ func (a *analyzer) dropAddresses() bool {
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// presetPrior sets the sentence's first actor as the next sentence's
+// subject ("قال X في بيان ...", "ووصل ماكرون إلى تونس"), refined when the
+// sentence is analysed; after a dateline ("القاهرة في 4 سبتمبر / وام /
+// أكد الرئيس ...") it is the first person after it.
+func (a *analyzer) presetPrior() {
+	if len(a.men) == 0 {
+		return
+	}
+	m, reach := a.men[0], 3
+	if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
+		for _, n := range a.men[1:] {
+			if a.actor(n.actor).Kind == graph.KindPerson {
+				m, reach = n, 12
+				break
+			}
+		}
+	}
+	if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
+		a.setPrior(m)
+	}
+}
 
 // titledSubject reports whether a person is named after a title run that
 // starts among the first words of the sentence ("أعلن وزير الشؤون
@@ -760,12 +774,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true
 	case a.describesPerson(*m):
 		m.excluded = true // "X، الناطق باسم جماعة الحوثي، ...": X's office
-	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+	case a.place(*m, f, kind):
 		m.excluded = true
-	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
-		m.excluded = true // "بروما", "على طرابلس": a place
-	case (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j && (a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "(")):
-		m.excluded = true // dateline: "أنقرة - ", "أنقرة (وكالات) -", "أربيل (كردستان 24)-"
 	}
 	if kind != graph.KindPerson && mi+1 < len(a.men) {
 		n := a.men[mi+1]
@@ -777,6 +787,21 @@ func (a *analyzer) classifyExclusion(mi int) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
+}
+
+// place reports whether a state, capital or body is named as a place: after
+// a preposition of place ("من ليبيا", "بروما", "على طرابلس") or as the
+// dateline opening the text ("أنقرة - ", "أنقرة (وكالات) -", "أربيل
+// (كردستان 24)-").
+func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
+	switch {
+	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+		return true
+	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
+		return true
+	}
+	return (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j &&
+		(a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "("))
 }
 
 // describesPerson reports whether a mention stands inside a title set off
