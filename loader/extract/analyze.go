@@ -1423,7 +1423,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			k = m.j - 1
-			if !m.excluded && a.guest(m) {
+			if !m.excluded && a.actor(m.actor).Kind == graph.KindPerson && a.guest(m) {
 				m.excluded = true // "بحضور ولي العهد", "برفقة وزير الخارجية"
 			}
 			if m.excluded {
