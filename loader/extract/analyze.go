@@ -1327,9 +1327,32 @@ func (a *analyzer) adjacent(from, to int) bool {
 		case cueTitle, cueStateAgent:
 			continue
 		}
+		if n := a.timeAside(k, to); n > 0 {
+			k += n - 1 // "حمّل الحشد الشعبي، أمس، الولايات المتحدة"
+			continue
+		}
 		return false
 	}
 	return true
+}
+
+// timeAside returns the length of an aside of one or two plain words
+// between commas that starts at token k and ends before token to ("، أمس،",
+// "، اليوم الأحد،"), or 0.
+func (a *analyzer) timeAside(k, to int) int {
+	if a.sep[k] != ',' {
+		return 0
+	}
+	for n := 1; n <= 2 && k+n <= to; n++ {
+		j := k + n - 1
+		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || n > 1 && a.sep[j] != 0 {
+			return 0
+		}
+		if k+n < len(a.toks) && a.sep[k+n] == ',' {
+			return n
+		}
+	}
+	return 0
 }
 
 // carriedSubject is the subject a clause-initial coordinated verb shares

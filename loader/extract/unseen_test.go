@@ -111,6 +111,8 @@ func TestUnseenShapes(t *testing.T) {
 			"وتجددت الاتهامات لإيران بتسليح الحوثيين.", []string{"supported iran->houthis asserted"}},
 		{"a state after ل is no one met",
 			"وتناولت مباحثات ماكرون سبل الدعم الفرنسي للبنان في أزمته.", []string{"supported france->lebanon asserted"}},
+		{"a blame with a time aside between its subject and object",
+			"وحمّلت حركة حماس، أمس، إسرائيل مسؤولية التصعيد.", []string{"opposed hamas->israel asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
