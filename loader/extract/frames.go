@@ -648,7 +648,8 @@ func trimConjunction(w string) string {
 func (a *analyzer) actorAfterTitle(k int) []int {
 	for n := k; n < len(a.toks) && n <= k+maxTitleRun && (n == k || a.sep[n] == 0); n++ {
 		if mi := a.menAt[n]; mi >= 0 {
-			if m := a.men[mi]; m.excluded && n+1 < len(a.toks) && a.menAt[m.j] != mi {
+			if m := a.men[mi]; m.excluded && m.j < len(a.toks) && a.menAt[m.j] != mi &&
+				!(n == k && a.actor(m.actor).Kind == graph.KindState) { // "سفيرها لدى إيران X": the state
 				n = m.j - 1
 				continue // "الإيراني" inside the title
 			}
