@@ -145,13 +145,13 @@ func TestRealNews(t *testing.T) {
 }
 
 // Floors on the second real-news dev set (../shared/realnews/dev2, its
-// gold batches gold_*.json merged): 0.05 below the figures when the test
-// was added (dev2 P 0.849 R 0.253 on 9 batches, 96 articles, 400 scored
-// relations). Batches added later may move them; raise them as the rules
-// improve.
+// gold batches gold_*.json merged): about 0.05 below the figures when they
+// were last set (dev2 P 0.863 R 0.268 on 9 batches, 96 articles, 400 scored
+// relations, commit 58c0119). Batches added later may move them; raise them
+// as the rules improve.
 const (
-	realNewsDev2PrecisionFloor = 0.80
-	realNewsDev2RecallFloor    = 0.20
+	realNewsDev2PrecisionFloor = 0.81
+	realNewsDev2RecallFloor    = 0.21
 )
 
 // TestRealNewsDev2 scores the batches of the second dev set that exist
