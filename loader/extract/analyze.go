@@ -1502,6 +1502,16 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		case cueLocation, cueStateLocation:
 			continue
 		}
+		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
+			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
+		}
+		if n := a.timeAside(k, len(a.toks)); n > 0 {
+			// "، اليوم الثلاثاء،": a short aside between commas is no
+			// distance between a verb and its object.
+			end += n
+			k += n - 1
+			continue
+		}
 		dist++
 		n := strings.TrimLeft(a.toks[k].Norm, "وف")
 		if strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب") {

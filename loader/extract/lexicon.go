@@ -79,6 +79,7 @@ const (
 	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
 	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
 	cueEnjoy           // "يحظى X بدعم Y": Y supports X
+	cueVictim          // "اغتيال X": X suffered the act, no party of the verb before
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -191,6 +192,7 @@ var lexiconSections = map[string]cueSpec{
 	"undergo":                            {kind: cueUndergo},
 	"negation.denied_claims":             {kind: cueDeniedClaim},
 	"enjoy":                              {kind: cueEnjoy},
+	"victim_nouns":                       {kind: cueVictim},
 }
 
 func init() {

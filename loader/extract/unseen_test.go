@@ -113,6 +113,11 @@ func TestUnseenShapes(t *testing.T) {
 			"وتناولت مباحثات ماكرون سبل الدعم الفرنسي للبنان في أزمته.", []string{"supported france->lebanon asserted"}},
 		{"a blame with a time aside between its subject and object",
 			"وحمّلت حركة حماس، أمس، إسرائيل مسؤولية التصعيد.", []string{"opposed hamas->israel asserted"}},
+		{"a date aside between commas is no distance to the object",
+			"واستقبل العاهل الأردني الملك عبد الله الثاني في قصر الحسينية، اليوم الثلاثاء، رئيس الوزراء العراقي محمد شياع السوداني.",
+			[]string{"met king-abdullah-ii->mohammed-shia-al-sudani asserted"}},
+		{"the victim of a condemned act is not the one opposed",
+			"ودان وزير الخارجية الأردني أيمن الصفدي اغتيال القيادي في حركة حماس صالح العاروري.", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
