@@ -1336,6 +1336,33 @@ func (a *analyzer) adjacent(from, to int) bool {
 	return true
 }
 
+// nameTail returns how many words at token k continue the name of the
+// person mentioned right before them ("بن عبدالعزيز", "بن عبد العزيز", "آل
+// سعود"), else 0.
+func (a *analyzer) nameTail(k int) int {
+	if k == 0 || k+1 >= len(a.toks) || a.sep[k] != 0 || a.sep[k+1] != 0 || a.menAt[k+1] >= 0 || a.cueAt[k+1] >= 0 {
+		return 0
+	}
+	switch a.toks[k].Norm {
+	case "بن", "بنت", "ال":
+	default:
+		return 0
+	}
+	n := 2
+	if a.toks[k+1].Norm == "عبد" && k+2 < len(a.toks) && a.sep[k+2] == 0 && a.menAt[k+2] < 0 {
+		n = 3 // "بن عبد العزيز"
+	}
+	if p := a.menAt[k-1]; p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson {
+		return n
+	}
+	for back := 2; back <= 3; back++ {
+		if k >= back && a.menAt[k-back] < 0 && a.nameTail(k-back) == back {
+			return n // "بن عبد العزيز آل سعود": a particle after a particle
+		}
+	}
+	return 0
+}
+
 // timeAside returns the length of an aside of one or two plain words
 // between commas that starts at token k and ends before token to ("، أمس،",
 // "، اليوم الأحد،"), or 0.
@@ -1504,6 +1531,11 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
 			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
+		}
+		if n := a.nameTail(k); n > 0 {
+			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
+			k += n - 1
+			continue
 		}
 		if n := a.timeAside(k, len(a.toks)); n > 0 {
 			// "، اليوم الثلاثاء،": a short aside between commas is no

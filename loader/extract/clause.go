@@ -427,6 +427,32 @@ func (a *analyzer) readVerbBetween(c cue, cl int) (candidate, verdict) {
 	return candidate{}, pass
 }
 
+// commaSubject returns the person named with his titles right before a
+// comma and a verb without clitics, when that title run opens the sentence
+// or a reported clause ("أفادت وسائل إعلام بأن رئيس المجلس السيادي الفريق
+// أول عبد الفتاح البرهان، استقبل الرئيس الإريتري"), or -1.
+func (a *analyzer) commaSubject(c cue) int {
+	if c.prefix != "" || c.i < 1 || a.sep[c.i] != ',' {
+		return -1
+	}
+	mi := a.menAt[c.i-1]
+	if mi < 0 {
+		return -1
+	}
+	m := a.men[mi]
+	if m.excluded || m.prep != prepNone || a.actor(m.actor).Kind != graph.KindPerson {
+		return -1
+	}
+	start := m.i
+	if t := a.titleStart(m.i); t >= 0 {
+		start = t
+	}
+	if start == 0 || a.cueKindAt(start-1) == cueComplementizer {
+		return a.head(mi)
+	}
+	return -1
+}
+
 // readObjectList reads a meeting verb that continues the sentence's subject
 // with a list of persons after it, separated by commas ("الرئيس بري ...،
 // فاستقبل حاكم المصرف X، رئيس اللجنة Y وZ"): all are its objects, not a
@@ -490,6 +516,9 @@ func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	s := a.subjectBefore(c.i)
+	if s < 0 {
+		s = a.commaSubject(c)
+	}
 	if s < 0 {
 		return candidate{}, pass
 	}

@@ -118,6 +118,12 @@ func TestUnseenShapes(t *testing.T) {
 			[]string{"met king-abdullah-ii->mohammed-shia-al-sudani asserted"}},
 		{"the victim of a condemned act is not the one opposed",
 			"ودان وزير الخارجية الأردني أيمن الصفدي اغتيال القيادي في حركة حماس صالح العاروري.", nil},
+		{"a subject set off by a comma before its verb",
+			"وذكرت وكالة الأنباء الرسمية أن رئيس مجلس السيادة الفريق أول عبد الفتاح البرهان، استقبل رئيس الوزراء الإثيوبي آبي أحمد في بورتسودان.",
+			[]string{"met abdel-fattah-al-burhan->abiy-ahmed reported"}},
+		{"the rest of a name is no distance to the object",
+			"واستقبل الأمير محمد بن سلمان بن عبد العزيز آل سعود ولي العهد في جدة الرئيس الفرنسي إيمانويل ماكرون.",
+			[]string{"met mohammed-bin-salman->emmanuel-macron asserted"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
