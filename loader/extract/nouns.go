@@ -452,9 +452,10 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 {
 			// "وأجرى بوتين وأردوغان محادثات"; not "وقعت X وY البيان خلال
-			// القمة"
+			// القمة", nor a meeting noun far after the list ("بذلتها كل من
+			// X وY في تشجيع الأطراف على المشاركة في جولة المحادثات")
 			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, found
 		}
 		return candidate{}, veto

@@ -124,6 +124,9 @@ func TestUnseenShapes(t *testing.T) {
 		{"the rest of a name is no distance to the object",
 			"واستقبل الأمير محمد بن سلمان بن عبد العزيز آل سعود ولي العهد في جدة الرئيس الفرنسي إيمانويل ماكرون.",
 			[]string{"met mohammed-bin-salman->emmanuel-macron asserted"}},
+		{"a meeting noun far after a list of subjects",
+			"وثمنت مصر الجهود التي بذلتها كل من قطر والولايات المتحدة في دفع الطرفين إلى المشاركة في جولة المحادثات.",
+			nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
