@@ -146,12 +146,12 @@ func TestRealNews(t *testing.T) {
 
 // Floors on the second real-news dev set (../shared/realnews/dev2, its
 // gold batches gold_*.json merged): about 0.05 below the figures when they
-// were last set (dev2 P 0.863 R 0.268 on 9 batches, 96 articles, 400 scored
-// relations, commit 58c0119). Batches added later may move them; raise them
+// were last set (dev2 P 0.873 R 0.275 on 9 batches, 96 articles, 400 scored
+// relations, commit 399ebf6). Batches added later may move them; raise them
 // as the rules improve.
 const (
-	realNewsDev2PrecisionFloor = 0.81
-	realNewsDev2RecallFloor    = 0.21
+	realNewsDev2PrecisionFloor = 0.82
+	realNewsDev2RecallFloor    = 0.22
 )
 
 // TestRealNewsDev2 scores the batches of the second dev set that exist
