@@ -84,6 +84,7 @@ var clauseReadings = []clauseReading{
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
+	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
 	{name: "verb/object-list", conf: 0.6, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Met }, read: (*analyzer).readObjectList, tests: []readingTest{{"وكان الرئيس ميشال عون قد عرض الأوضاع المالية، فاستقبل حاكم مصرف لبنان رياض سلامة، رئيس الحكومة نجيب ميقاتي ووزير المالية يوسف خليل", "met michel-aoun -> najib-mikati", "verb/object-list"}}},
 	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
 	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
@@ -584,6 +585,44 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		}
 	}
 	return candidate{}, veto
+}
+
+// readSpeaker reads a verb in the first person plural whose speaker is
+// quoted before it: the speaker is the subject, the actor after the verb
+// the target.
+func (a *analyzer) readSpeaker(c cue, cl int) (candidate, verdict) {
+	s := a.firstPersonSpeaker(c)
+	if s < 0 {
+		return candidate{}, pass
+	}
+	t, _ := a.after(c.j, cl, verbWindowOf(c), false, verbNear)
+	if t < 0 || a.men[t].actor == a.men[s].actor {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{s}, tgt: a.list(t), rule: "verb/speaker", conf: 0.6}, found
+}
+
+// firstPersonSpeaker returns the speaker of a verb in the first person
+// plural after "نحن" or "إننا", or opening a quotation ("قال أردوغان: «نحن
+// ندعم حكومة الوحدة»", "قال إننا نرفض"): the person quoted before it, or -1.
+func (a *analyzer) firstPersonSpeaker(c cue) int {
+	if c.i == 0 || c.prefix != "" && c.prefix != "و" && c.prefix != "ف" || !strings.HasPrefix(strings.TrimPrefix(a.toks[c.i].Norm, c.prefix), "ن") {
+		return -1
+	}
+	k := c.i - 1
+	switch trimConjunction(a.toks[k].Norm) {
+	case "نحن", "اننا", "فاننا", "لاننا":
+		if s := a.quoteSpeaker(k); s >= 0 {
+			return s
+		}
+		for mi := len(a.men) - 1; mi >= 0; mi-- {
+			if m := a.men[mi]; m.j <= k && !m.external && !m.carried && a.reporter(mi) {
+				return a.head(mi)
+			}
+		}
+		return -1
+	}
+	return a.quoteSpeaker(c.i)
 }
 
 // indefiniteAntecedent reports whether verb c opens a relative clause
