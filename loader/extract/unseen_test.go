@@ -127,6 +127,9 @@ func TestUnseenShapes(t *testing.T) {
 		{"a meeting noun far after a list of subjects",
 			"وثمنت مصر الجهود التي بذلتها كل من قطر والولايات المتحدة في دفع الطرفين إلى المشاركة في جولة المحادثات.",
 			nil},
+		{"a first-person verb after إننا takes the speaker",
+			"وقال وزير الخارجية السعودي فيصل بن فرحان إننا ندعم الحكومة اليمنية الشرعية.",
+			[]string{"supported faisal-bin-farhan->yemeni-government reported"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
