@@ -131,8 +131,12 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
+
 	a.separators()
 	a.findMentions()
+	if !a.withoutAddresses(s) {
+		return nil
+	}
 	a.results = a.results[:0]
 	newEvent := false
 	defer func() {
@@ -149,25 +153,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	prior := a.prior
 	a.lastPrior = prior
 	a.prior = priorSubject{}
-	if len(a.men) > 0 {
-		// "قال X في بيان ...", "ووصل ماكرون إلى تونس": X may be the next
-		// sentence's subject (refined below when the sentence is analysed).
-		m, reach := a.men[0], 3
-		if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
-			// A dateline ("القاهرة في 4 سبتمبر / وام / أكد الرئيس ..."):
-			// the subject is the first person after it.
-			for _, n := range a.men[1:] {
-				if a.actor(n.actor).Kind == graph.KindPerson {
-					m, reach = n, 12
-					break
-				}
-			}
-		}
-		if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
-			a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
-			a.setPrior(m)
-		}
-	}
+	a.presetPrior()
 	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
 	events := a.hasEventWord()
 	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) && !(events && len(a.men) == 1) {
@@ -212,6 +198,71 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		}
 	}
 	return nil
+}
+
+// withoutAddresses reads a web address of sentence s
+// ("com/ar/multimedia/578429/عبداللهيان-يسلم-...") for the entity layer,
+// then drops its words and finds the mentions again: an address names the
+// article's actors but states nothing. It reports whether words remain.
+func (a *analyzer) withoutAddresses(s string) bool {
+	if strings.IndexByte(s, '/') < 0 || !a.dropAddresses() {
+		return true
+	}
+	if len(a.toks) == 0 {
+		return false
+	}
+	a.separators()
+	a.findMentions()
+	return true
+}
+
+// dropAddresses removes the tokens of web addresses and paths from the
+// sentence (a run of text without spaces with two slashes, or "://") and
+// reports whether it removed any.
+func (a *analyzer) dropAddresses() bool {
+	n := 0
+	for _, t := range a.toks {
+		lo, hi := t.Start, t.End
+		for lo > 0 && !isSpaceByte(a.text[lo-1]) {
+			lo--
+		}
+		for hi < len(a.text) && !isSpaceByte(a.text[hi]) {
+			hi++
+		}
+		if chunk := a.text[lo:hi]; strings.Count(chunk, "/") >= 2 || strings.Contains(chunk, "://") {
+			continue
+		}
+		a.toks[n] = t
+		n++
+	}
+	dropped := n < len(a.toks)
+	a.toks = a.toks[:n]
+	return dropped
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
+
+// presetPrior sets the sentence's first actor as the next sentence's
+// subject ("قال X في بيان ...", "ووصل ماكرون إلى تونس"), refined when the
+// sentence is analysed; after a dateline ("القاهرة في 4 سبتمبر / وام /
+// أكد الرئيس ...") it is the first person after it.
+func (a *analyzer) presetPrior() {
+	if len(a.men) == 0 {
+		return
+	}
+	m, reach := a.men[0], 3
+	if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
+		for _, n := range a.men[1:] {
+			if a.actor(n.actor).Kind == graph.KindPerson {
+				m, reach = n, 12
+				break
+			}
+		}
+	}
+	if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
+		a.setPrior(m)
+	}
 }
 
 // titledSubject reports whether a person is named after a title run that
@@ -421,6 +472,12 @@ func (a *analyzer) findMentions() {
 			}
 			continue
 		}
+		if m.end == i+1 && i > 0 && a.sep[i] == 0 && a.menAt[i-1] < 0 && a.firstNameAt(i-1) && a.otherFirstName(a.x.forms[m.val].actor, i-1) {
+			// "رئيس مجلس النواب أحمد الصفدي": a surname after another first
+			// name is another person of the same family name.
+			i++
+			continue
+		}
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
@@ -439,6 +496,18 @@ func (a *analyzer) findMentions() {
 		}
 		i = m.end
 	}
+}
+
+// otherFirstName reports whether the first name at token k is not the
+// first name of person act ("أحمد الصفدي" is not أيمن الصفدي), so that the
+// surname after it names someone else.
+func (a *analyzer) otherFirstName(act int32, k int) bool {
+	p := a.actor(act)
+	if p.Kind != graph.KindPerson {
+		return false
+	}
+	first, _, _ := strings.Cut(arabic.Normalize(p.NameAr), " ")
+	return first != a.toks[k].Norm
 }
 
 // anaphor adds a mention of the last organisation of the article named
@@ -659,6 +728,11 @@ func (a *analyzer) classifyAdjective(mi int) {
 	m := &a.men[mi]
 	f := a.x.forms[m.form]
 	m.adjective = f.adjective
+	if mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].actor == m.actor && a.sep[m.i] == 0 && m.prefix == "" && m.j == m.i+1 && definite(a.toks[m.i].Norm) {
+		// "جماعة أنصار الله الحوثية": the same actor again, as an adjective.
+		m.adjective = true
+		return
+	}
 	if f.typ == gazetteer.FormDemonym && !f.adjective {
 		// A plural demonym names the state as a noun (الأمريكيين يعملون) but
 		// is an adjective when indefinite (مسؤولين أمريكيين) or after a
@@ -710,18 +784,18 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من حماس برئاسة هنية": the leader met the host.
 	case m.prep == prepStateLoc && m.i >= 2 && a.isWord(cueDelegation, m.i-2):
 		// "وفدا من مصر": the state sent the delegation.
+	case kind == graph.KindPerson && m.prefix == "" && a.sep[m.i] == 0 && a.isWord(cueSubordinate, m.i-1):
+		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
 	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
 	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)):
 		m.excluded = true // "قوات حفتر", "حكومة السراج"; "حكومة اليمن" is Yemen
 	case m.prep == prepLocation:
 		m.excluded = true
-	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+	case a.describesPerson(*m):
+		m.excluded = true // "X، الناطق باسم جماعة الحوثي، ...": X's office
+	case a.place(*m, f, kind):
 		m.excluded = true
-	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
-		m.excluded = true // "بروما", "على طرابلس": a place
-	case f.typ == gazetteer.FormCapital && m.i == 0 && len(a.sep) > m.j && (a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "(")):
-		m.excluded = true // dateline: "أنقرة - ", "أنقرة (وكالات) -"
 	}
 	if kind != graph.KindPerson && mi+1 < len(a.men) {
 		n := a.men[mi+1]
@@ -733,6 +807,50 @@ func (a *analyzer) classifyExclusion(mi int) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
+}
+
+// place reports whether a state, capital or body is named as a place: after
+// a preposition of place ("من ليبيا", "بروما", "على طرابلس") or as the
+// dateline opening the text ("أنقرة - ", "أنقرة (وكالات) -", "أربيل
+// (كردستان 24)-").
+func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
+	switch {
+	case m.prep == prepStateLoc && (kind == graph.KindState || f.typ == gazetteer.FormCapital):
+		return true
+	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
+		return true
+	}
+	return (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j &&
+		(a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "("))
+}
+
+// describesPerson reports whether a mention stands inside a title set off
+// by a comma right after a person ("اتهم محمد عبد السلام، الناطق باسم
+// جماعة أنصار الله، التحالف"): the actor only says whom the person serves.
+// A person there is the next of a list, and so is anything after "، و".
+func (a *analyzer) describesPerson(m mention) bool {
+	if a.actor(m.actor).Kind == graph.KindPerson {
+		return false // "X، رئيس المجلس Y": a list of persons
+	}
+	for j := m.i; j > 0 && j >= m.i-6; j-- {
+		if a.sep[j] != 0 {
+			if j == m.i || a.sep[j] != ',' || a.cueKindAt(j) != cueTitle || strings.HasPrefix(a.cues[a.cueAt[j]].prefix, "و") {
+				return false // not "X، ورئيس مجلس الشورى": a list goes on
+			}
+			p := a.menAt[j-1]
+			return p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson
+		}
+		if j == m.i {
+			continue
+		}
+		if mi := a.menAt[j]; mi >= 0 && !a.men[mi].adjective {
+			return false
+		}
+		if k := a.cueKindAt(j); k.isTrigger() || k == cueClauseBreak || k == cueRelative || k == cueComplementizer {
+			return false
+		}
+	}
+	return false
 }
 
 // afterStateAgent reports whether the word before token i, or the one
@@ -1033,7 +1151,16 @@ func (a *analyzer) coordinated(p, n int) bool {
 	if mn.i == mp.j {
 		return mn.conj
 	}
-	hasConj := func(k int) bool { return a.menAt[k] < 0 && strings.HasPrefix(a.toks[k].Norm, "و") }
+	hasConj := func(k int) bool {
+		if a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "و") {
+			return false
+		}
+		// "وزير", "وفد", "ولي العهد": a cue whose و is its own first letter.
+		if ci := a.cueAt[k]; ci >= 0 && a.cues[ci].i == k && !strings.HasPrefix(a.cues[ci].prefix, "و") {
+			return false
+		}
+		return true
+	}
 	first := mp.j
 	if a.toks[first].Norm == "و" && first+1 < mn.i {
 		first++
@@ -1172,11 +1299,24 @@ func (a *analyzer) subjectBefore(pos int) int {
 // most three honorifics ("بحضور صاحب السمو الملكي الأمير سلمان"): a guest
 // of the meeting, not the subject of the clause around the aside.
 func (a *analyzer) attendee(m mention) bool {
+	return a.afterEventWord(m, cueEventAttendance)
+}
+
+// guest reports whether a mention follows an attendance or companion word
+// ("بحضور ولي العهد", "برفقة وزير الخارجية، أسعد الشيباني"): a guest or a
+// companion of the meeting, never the object of the verb before.
+func (a *analyzer) guest(m mention) bool {
+	return a.afterEventWord(m, cueEventAttendance) || a.afterEventWord(m, cueEventCompanion)
+}
+
+// afterEventWord reports whether a mention follows a word of the event
+// section kind, past at most three titles or honorifics.
+func (a *analyzer) afterEventWord(m mention, kind cueKind) bool {
 	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
 		if k+1 < m.i && a.sep[k+1] != 0 || a.menAt[k] >= 0 {
 			return false
 		}
-		if a.longestPhraseAt(cueEventAttendance, k) > 0 {
+		if a.longestPhraseAt(kind, k) > 0 {
 			return true
 		}
 	}
@@ -1216,9 +1356,59 @@ func (a *analyzer) adjacent(from, to int) bool {
 		case cueTitle, cueStateAgent:
 			continue
 		}
+		if n := a.timeAside(k, to); n > 0 {
+			k += n - 1 // "حمّل الحشد الشعبي، أمس، الولايات المتحدة"
+			continue
+		}
 		return false
 	}
 	return true
+}
+
+// nameTail returns how many words at token k continue the name of the
+// person mentioned right before them ("بن عبدالعزيز", "بن عبد العزيز", "آل
+// سعود"), else 0.
+func (a *analyzer) nameTail(k int) int {
+	if k == 0 || k+1 >= len(a.toks) || a.sep[k] != 0 || a.sep[k+1] != 0 || a.menAt[k+1] >= 0 || a.cueAt[k+1] >= 0 {
+		return 0
+	}
+	switch a.toks[k].Norm {
+	case "بن", "بنت", "ال":
+	default:
+		return 0
+	}
+	n := 2
+	if a.toks[k+1].Norm == "عبد" && k+2 < len(a.toks) && a.sep[k+2] == 0 && a.menAt[k+2] < 0 {
+		n = 3 // "بن عبد العزيز"
+	}
+	if p := a.menAt[k-1]; p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson {
+		return n
+	}
+	for back := 2; back <= 3; back++ {
+		if k >= back && a.menAt[k-back] < 0 && a.nameTail(k-back) == back {
+			return n // "بن عبد العزيز آل سعود": a particle after a particle
+		}
+	}
+	return 0
+}
+
+// timeAside returns the length of an aside of one or two plain words
+// between commas that starts at token k and ends before token to ("، أمس،",
+// "، اليوم الأحد،"), or 0.
+func (a *analyzer) timeAside(k, to int) int {
+	if a.sep[k] != ',' {
+		return 0
+	}
+	for n := 1; n <= 2 && k+n <= to; n++ {
+		j := k + n - 1
+		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || n > 1 && a.sep[j] != 0 {
+			return 0
+		}
+		if k+n < len(a.toks) && a.sep[k+n] == ',' {
+			return n
+		}
+	}
+	return 0
 }
 
 // carriedSubject is the subject a clause-initial coordinated verb shares
@@ -1281,7 +1471,11 @@ func (a *analyzer) speakerBefore(pos int) int {
 // right before it ("كشفت السفارة الأميركية ...").
 func (a *analyzer) reporter(mi int) bool {
 	k := a.men[mi].i - 1
-	return a.cueKindAt(k) == cueReported || a.cueKindAt(k) == cueStateAgent && a.cueKindAt(k-1) == cueReported
+	switch a.cueKindAt(k) {
+	case cueReported, cueReportedAfter: // "وحسب ترامب ...": the source
+		return true
+	}
+	return a.cueKindAt(k) == cueStateAgent && a.cueKindAt(k-1) == cueReported
 }
 
 // after finds the first eligible mention at or after token pos in the same
@@ -1297,14 +1491,27 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 	mark := cueNone
 	inTitle, titleMarked := false, false
 	dist := 0
-	for k := pos; k < len(a.toks) && k < pos+window; k++ {
+	// end is where the window closes: title words and the actors inside a
+	// title ("معالي وزير خارجية الجمهورية الإسلامية الإيرانية X") do not
+	// count towards it.
+	end := pos + window
+	for k := pos; k < len(a.toks) && k < end; k++ {
 		if a.clause[k] != cl {
 			return -1, cueNone
 		}
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			k = m.j - 1
+			if !m.excluded && a.actor(m.actor).Kind == graph.KindPerson && a.guest(m) {
+				m.excluded = true // "بحضور ولي العهد", "برفقة وزير الخارجية"
+			}
 			if m.excluded {
+				end += m.j - m.i
+				if titleMarked && inTitle && !a.titleGoesOn(m.j) {
+					// "يتصل بقائد الجيش الليبي ويقر ...": the object is the
+					// unnamed holder of the title.
+					return -1, cueNone
+				}
 				continue
 			}
 			if bare && (m.prep != prepNone || titleMarked) {
@@ -1339,6 +1546,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			mark = kind
 			continue
 		case cueTitle, cuePossessor, cueStateAgent:
+			if kind == cueTitle {
+				end++
+			}
 			inTitle = true
 			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
 				mark = cueParty // "للحكومة الأوكرانية"
@@ -1346,6 +1556,21 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			}
 			continue
 		case cueLocation, cueStateLocation:
+			continue
+		}
+		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
+			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
+		}
+		if n := a.nameTail(k); n > 0 {
+			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
+			k += n - 1
+			continue
+		}
+		if n := a.timeAside(k, len(a.toks)); n > 0 {
+			// "، اليوم الثلاثاء،": a short aside between commas is no
+			// distance between a verb and its object.
+			end += n
+			k += n - 1
 			continue
 		}
 		dist++
@@ -1357,6 +1582,18 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// titleGoesOn reports whether the title run around an actor ending at
+// token k goes on there: a name, another title word or a rank follows.
+func (a *analyzer) titleGoesOn(k int) bool {
+	if k >= len(a.toks) {
+		return false
+	}
+	if a.menAt[k] >= 0 || a.cueKindAt(k) == cueTitle {
+		return true
+	}
+	return a.longestPhraseAt(cueRank, k) > 0
 }
 
 // author finds the subject of a relative clause at token k whose verb
@@ -1397,6 +1634,17 @@ func (a *analyzer) relations(article string) {
 		reach := 4
 		if c.kind == cueNegDenial {
 			reach = 8
+			if a.deniesClaims(*c) {
+				// "نفت الحكومة الاتهامات الموجهة إليها بتسليح X": every
+				// relation the sentence goes on to state is denied.
+				for cj := ci + 1; cj < len(a.cues); cj++ {
+					if a.cues[cj].kind.isTrigger() {
+						a.cues[cj].neg = true
+					}
+				}
+				c.consumed = true
+				continue
+			}
 		}
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
@@ -1433,6 +1681,18 @@ func (a *analyzer) relations(article string) {
 		}
 		a.emit(article, ci, cand)
 	}
+}
+
+// deniesClaims reports whether a denial's object, within its next six
+// words (its subject and a date may come first), is a claim noun of the lexicon (negation.denied_claims:
+// "الاتهامات", "التقارير").
+func (a *analyzer) deniesClaims(c cue) bool {
+	for k := c.j; k < len(a.toks) && k < c.j+6; k++ {
+		if a.isWord(cueDeniedClaim, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether a negation word stands right before the trigger,
@@ -1562,8 +1822,14 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 			return candidate{}, false
 		}
 	}
-	for k := from; k < len(a.toks) && k < from+verbWindow && a.clause[k] == cl; k++ {
+	for k := from; k < len(a.toks) && k < from+verbWindow; k++ {
 		w := strings.TrimLeft(a.toks[k].Norm, "و")
+		if a.clause[k] != cl {
+			if a.sep[k] != ',' || w != prep {
+				break
+			}
+			cl = a.clause[k] // "بحث X، مع نظيره Y، ...": the aside opens with the preposition
+		}
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			if !m.excluded && m.prep == prepClitic && m.clitic == prep {
@@ -1786,6 +2052,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
 			continue // "في غياب وفد X": X met nobody
 		}
+		if rel == graph.Met && (a.destination(ms) || a.destination(mt)) {
+			continue // "زيارته لتونس", "الدعم الإيطالي لتونس": a state after ل is no one met
+		}
 		if rel == graph.Supported && a.adversary(mt) {
 			continue // "تسلح X في وجه Y": Y is the adversary, not the one supported
 		}
@@ -1822,6 +2091,16 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 			Rule:   rule,
 		})
 	}
+}
+
+// destination reports whether a mention is a state or capital with ل
+// glued to it ("لتونس"): a destination or a beneficiary, never a
+// participant of a meeting.
+func (a *analyzer) destination(m mention) bool {
+	if m.prep != prepClitic || m.clitic != "ل" {
+		return false
+	}
+	return a.actor(m.actor).Kind == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
 }
 
 // affiliated reports whether one actor is a person serving the other (his

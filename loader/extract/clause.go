@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -69,6 +70,12 @@ var clauseReadings = []clauseReading{
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
 	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
 	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}, {"وتحدث وزير الخارجية السوداني علي الصادق عن الإمارات، متهماً إياها بتزويد قوات الدعم السريع بالأسلحة", "opposed ali-al-sadiq -> uae", "circumstantial"}}},
+	{name: "noun/circumstance", conf: 0, applies: isKind(cueNoun), read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
+		if a.timeOfMeeting(c) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
 	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
@@ -77,6 +84,8 @@ var clauseReadings = []clauseReading{
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
+	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
+	{name: "verb/object-list", conf: 0.6, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Met }, read: (*analyzer).readObjectList, tests: []readingTest{{"وكان الرئيس ميشال عون قد عرض الأوضاع المالية، فاستقبل حاكم مصرف لبنان رياض سلامة، رئيس الحكومة نجيب ميقاتي ووزير المالية يوسف خليل", "met michel-aoun -> najib-mikati", "verb/object-list"}}},
 	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
 	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
 	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly, tests: []readingTest{{"وقالت روسيا إن الحل سياسي، وانتقدت الولايات المتحدة", "opposed russia -> usa", "verb/carried"}}},
@@ -103,22 +112,65 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// embeddedTopic returns the subject of the clause a complementiser opens
+// between the topic s and token i ("صرح المتحدث بأن الوزير نقل ...،
+// منوها بـ": the minister, not the spokesman), s itself when no
+// complementiser stands between, when the embedded subject is the
+// speaker's own country ("أن بلاده") or when the embedded clause names no
+// actor as its subject.
+func (a *analyzer) embeddedTopic(s, i int) int {
+	if s < 0 {
+		return s
+	}
+	k := -1
+	for j := i - 1; j >= a.men[s].j; j-- {
+		if a.cueKindAt(j) == cueComplementizer {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		return s
+	}
+	for mi, m := range a.men {
+		if m.i > k && m.i < i && !m.excluded && m.prep == prepNone {
+			if a.x.forms[m.form].typ == formPronoun {
+				return s // "أعلن X أن بلاده تدعو ...، متهما": X's own country
+			}
+			return a.head(mi)
+		}
+	}
+	return s
+}
+
 // readPassive reads "X المدعومة من Y" (Y supported X) and "X الموالية لـ Y"
 // (X supported Y).
 func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
-	before := -1
+	before, nearest := -1, -1
 	for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
-		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
-			before = a.head(mi)
-			break
+		mi := a.menAt[k]
+		if mi < 0 {
+			continue
 		}
+		if m := a.men[mi]; m.excluded {
+			if m.adjective && a.actor(m.actor).Kind == graph.KindOrganisation {
+				before, nearest = mi, mi // "الميليشيا الحوثية المدعومة من إيران"
+			}
+			if m.adjective {
+				break // "فصائل سورية مدعومة": the noun described is no actor
+			}
+			continue
+		}
+		before, nearest = a.head(mi), mi
+		break
 	}
 	aft, _ := a.after(c.j, cl, 3, false, 2)
 	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
 		// Not "الفصائل المدعومة من تركيا": a definite participle describes
 		// the noun before it, here no actor.
-		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic.
-		if t := a.topic(c.i); t >= 0 {
+		// "وتم إنقاذه بمساعدة الجيش الأمريكي": the pronoun is the topic;
+		// not "متهما بمساعدة روسيا", the charge against someone else.
+		if t := a.topic(c.i); t >= 0 && !a.charge(c.i) {
 			return candidate{src: a.sameKind(a.list(aft)), tgt: a.list(t), rule: "passive/topic", conf: 0.5}, found
 		}
 	}
@@ -126,10 +178,37 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	host := a.listBefore(before, c.i)
+	if len(host) > 1 && singularParticiple(a.toks[c.i].Norm) {
+		// "بين المغرب وجبهة البوليساريو المدعومة من الجزائر": a singular
+		// participle describes the nearest actor only.
+		host = []int{nearest}
+	}
 	if c.kind == cuePassive {
 		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
 	}
 	return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, found
+}
+
+// charge reports whether the word before token i is an accusation
+// ("متهما", "اتهمت", "بتهمة"): a noun with ب at i is then what someone is
+// accused of, not the means of the topic's act.
+func (a *analyzer) charge(i int) bool {
+	if i == 0 || a.cueAt[i-1] < 0 {
+		return false
+	}
+	c := a.cues[a.cueAt[i-1]]
+	return c.kind == cueCircumstantial || a.x.specs[c.spec].accusation
+}
+
+// singularParticiple reports whether a participle is singular: no dual or
+// plural ending ("المدعومة", not "المدعومين", "المدعومتين", "المدعومون").
+func singularParticiple(w string) bool {
+	for _, suf := range []string{"ين", "ون", "ان", "تين", "تان", "ات"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // readReliance reads "اعتماده على قوات فاغنر", "اعتماد قواته على موسكو".
@@ -177,6 +256,17 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 	if end+1 < len(a.toks) && a.toks[end].Norm == "الي" && a.x.demandObjects[a.toks[end+1].Norm] {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, found
 	}
+	// "طالبت X بالانسحاب", "طالب X رسميا بوقف", "بألا": the demand with ب,
+	// after an adverb at most.
+	k := end
+	if k+1 < len(a.toks) && a.menAt[k] < 0 && a.cueAt[k] < 0 && strings.HasSuffix(a.toks[k].Norm, "يا") {
+		k++
+	}
+	if k < len(a.toks) && a.sep[k] == 0 {
+		if w, ok := strings.CutPrefix(a.toks[k].Norm, "ب"); ok && (a.x.demandObjects[w] || a.x.demandObjects["ال"+strings.TrimPrefix(w, "ال")]) {
+			return candidate{src: a.list(s), tgt: a.list(t), rule: "demand", conf: 0.6}, found
+		}
+	}
 	return candidate{}, veto
 }
 
@@ -204,7 +294,7 @@ func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts
 // on the actor after the participle.
 func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
-	s, t := a.topic(c.i), -1
+	s, t := a.embeddedTopic(a.topic(c.i), c.i), -1
 	if s >= 0 {
 		if a.detachedPronoun(c.j) {
 			// "قطعت X علاقاتها مع Y، متهمة إياها بـ": the subject is the
@@ -255,7 +345,43 @@ func (a *analyzer) readMutual(c cue, cl int) (candidate, verdict) {
 	if b := a.betweenList(c.j, cl); b >= 0 {
 		return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, found
 	}
+	if sides := a.possessedSides(c.j, cl); len(sides) == 2 {
+		return candidate{src: sides, pairs: true, mutual: true, rule: "mutual/between", conf: 0.65}, found
+	}
 	return candidate{}, veto
+}
+
+// possessedSides returns the two sides after "بين" when they are named by
+// what belongs to them ("بين قوات الدبيبة وباشاغا", "بين حكومة X وحكومة
+// Y"): the persons or bodies behind the forces and governments, or nil.
+func (a *analyzer) possessedSides(pos, cl int) []int {
+	k := pos
+	for k < len(a.toks) && k < pos+3 && a.cueKindAt(k) != cueBetween {
+		k++
+	}
+	if k >= len(a.toks) || a.cueKindAt(k) != cueBetween {
+		return nil
+	}
+	var sides []int
+	for j := k + 1; j < len(a.toks) && j < k+10 && a.clause[j] == cl && len(sides) < 2; j++ {
+		mi := a.menAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := a.men[mi]
+		j = m.j - 1
+		if m.excluded && !(a.cueKindAt(m.i-1) == cuePossessor || len(sides) == 1 && m.conj && a.actor(m.actor).Kind == graph.KindPerson) {
+			continue
+		}
+		if len(sides) == 1 && (!m.conj || m.actor == a.men[sides[0]].actor) {
+			continue
+		}
+		sides = append(sides, mi)
+	}
+	if len(sides) < 2 {
+		return nil
+	}
+	return sides
 }
 
 // readSplit reads a verb whose subject stands between it and its
@@ -302,6 +428,80 @@ func (a *analyzer) readVerbBetween(c cue, cl int) (candidate, verdict) {
 	return candidate{}, pass
 }
 
+// commaSubject returns the person named with his titles right before a
+// comma and a verb without clitics, when that title run opens the sentence
+// or a reported clause ("أفادت وسائل إعلام بأن رئيس المجلس السيادي الفريق
+// أول عبد الفتاح البرهان، استقبل الرئيس الإريتري"), or -1.
+func (a *analyzer) commaSubject(c cue) int {
+	if c.prefix != "" || c.i < 1 || a.sep[c.i] != ',' {
+		return -1
+	}
+	mi := a.menAt[c.i-1]
+	if mi < 0 {
+		return -1
+	}
+	m := a.men[mi]
+	if m.excluded || m.prep != prepNone || a.actor(m.actor).Kind != graph.KindPerson {
+		return -1
+	}
+	start := m.i
+	if t := a.titleStart(m.i); t >= 0 {
+		start = t
+	}
+	if start == 0 || a.cueKindAt(start-1) == cueComplementizer {
+		return a.head(mi)
+	}
+	return -1
+}
+
+// readObjectList reads a meeting verb that continues the sentence's subject
+// with a list of persons after it, separated by commas ("الرئيس بري ...،
+// فاستقبل حاكم المصرف X، رئيس اللجنة Y وZ"): all are its objects, not a
+// subject and its objects. It reads only a verb with ف, or a list of three
+// or more, whose clause names no subject before it.
+func (a *analyzer) readObjectList(c cue, cl int) (candidate, verdict) {
+	p := strings.TrimLeft(c.prefix, "و")
+	if c.prefix == "" || a.subjectBefore(c.i) >= 0 {
+		return candidate{}, pass
+	}
+	s, _ := a.after(c.j, cl, 6, true, 6)
+	if s < 0 || a.actor(a.men[s].actor).Kind != graph.KindPerson || len(a.list(s)) > 1 {
+		return candidate{}, pass
+	}
+	end := a.men[s].j
+	if end >= len(a.toks) || a.sep[end] != ',' {
+		return candidate{}, pass
+	}
+	k := end
+	for k < len(a.toks) && k < end+6 && a.menAt[k] < 0 && (k == end || a.sep[k] == 0) {
+		if kind := a.cueKindAt(k); kind != cueTitle && kind != cueStateAgent && kind != cuePossessor && kind != cueNone {
+			break
+		}
+		k++
+	}
+	if k >= len(a.toks) || k == end || a.menAt[k] < 0 || a.clause[k] != cl {
+		return candidate{}, pass
+	}
+	t := a.menAt[k]
+	if a.men[t].i != k || a.actor(a.men[t].actor).Kind != graph.KindPerson || p != "ف" && len(a.list(t)) < 2 {
+		return candidate{}, pass
+	}
+	subj := -1
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if !m.excluded && m.prep == prepNone && a.clause[m.i] < cl {
+			subj = a.head(mi)
+			break
+		}
+	}
+	if subj < 0 || a.men[subj].actor == a.men[s].actor {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{subj}, tgt: append([]int{s}, a.list(t)...), rule: "verb/object-list", conf: 0.6}, found
+}
+
 // verbWindowOf is how far after a verb its target may stand.
 func verbWindowOf(c cue) int {
 	if c.rel == graph.Met {
@@ -313,7 +513,13 @@ func verbWindowOf(c cue) int {
 // readSubjectFirst reads a verb with its subject before it ("ترامب يدعم
 // حفتر").
 func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
+	if a.indefiniteAntecedent(c) {
+		return candidate{}, veto
+	}
 	s := a.subjectBefore(c.i)
+	if s < 0 {
+		s = a.commaSubject(c)
+	}
 	if s < 0 {
 		return candidate{}, pass
 	}
@@ -357,6 +563,11 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	t := a.nounAgentAfter(a.listEnd(s), cl)
 	if t < 0 {
 		t, _ = a.after(a.listEnd(s), cl, verbWindowOf(c), false, verbNear)
+		if t >= 0 && a.men[t].actor == a.men[s].actor {
+			// "التقى الأمير محمد بن سلمان، ولي العهد السعودي ...، الرئيس
+			// التركي": the subject's own title, then the object.
+			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
+		}
 	}
 	if t >= 0 {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
@@ -368,7 +579,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	}
 	// "انتقد الصفدي ...، وحذّر نتنياهو من ...": the only actor after a
 	// coordinated verb is its object.
-	if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) {
+	if !a.men[s].stateAgent && a.adjacent(c.j, a.men[s].i) && !a.definiteObjectAt(a.listEnd(s)) {
 		if cs := a.carriedSubject(c); cs >= 0 && a.men[cs].actor != a.men[s].actor {
 			return candidate{src: a.list(cs), tgt: a.list(s), rule: "verb/carried", conf: 0.55}, found
 		}
@@ -376,10 +587,88 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// readSpeaker reads a verb in the first person plural whose speaker is
+// quoted before it: the speaker is the subject, the actor after the verb
+// the target.
+func (a *analyzer) readSpeaker(c cue, cl int) (candidate, verdict) {
+	s := a.firstPersonSpeaker(c)
+	if s < 0 {
+		return candidate{}, pass
+	}
+	t, _ := a.after(c.j, cl, verbWindowOf(c), false, verbNear)
+	if t < 0 || a.men[t].actor == a.men[s].actor {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{s}, tgt: a.list(t), rule: "verb/speaker", conf: 0.6}, found
+}
+
+// firstPersonSpeaker returns the speaker of a verb in the first person
+// plural after "نحن" or "إننا", or opening a quotation ("قال أردوغان: «نحن
+// ندعم حكومة الوحدة»", "قال إننا نرفض"): the person quoted before it, or -1.
+func (a *analyzer) firstPersonSpeaker(c cue) int {
+	if c.i == 0 || c.prefix != "" && c.prefix != "و" && c.prefix != "ف" || !strings.HasPrefix(strings.TrimPrefix(a.toks[c.i].Norm, c.prefix), "ن") {
+		return -1
+	}
+	k := c.i - 1
+	switch trimConjunction(a.toks[k].Norm) {
+	case "نحن", "اننا", "فاننا", "لاننا":
+		if s := a.quoteSpeaker(k); s >= 0 {
+			return s
+		}
+		for mi := len(a.men) - 1; mi >= 0; mi-- {
+			if m := a.men[mi]; m.j <= k && !m.external && !m.carried && a.reporter(mi) {
+				return a.head(mi)
+			}
+		}
+		return -1
+	}
+	return a.quoteSpeaker(c.i)
+}
+
+// indefiniteAntecedent reports whether verb c opens a relative clause
+// without a relative pronoun, as Arabic writes one after an indefinite noun
+// ("على شركات ساعدت موسكو", "جماعة تدعم الحوثيين"): the noun is the
+// verb's subject, so neither the actor before it nor a carried subject is.
+// The noun is a plain word right before the verb: no و or ف, no article,
+// no possessive pronoun, no accusative adverb ("هاتفيا"), no cue or name;
+// the verb has a verb's shape (يدعم, ساعدت, دعموا), not a verbal noun's.
+func (a *analyzer) indefiniteAntecedent(c cue) bool {
+	k := c.i - 1
+	if k < 0 || c.kind != cueVerb || c.prefix != "" || a.sep[c.i] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	if v := a.toks[c.i].Norm; !strings.HasPrefix(v, "ي") && !(strings.HasSuffix(v, "ت") && !strings.HasSuffix(v, "ات")) && !strings.HasSuffix(v, "وا") {
+		return false // "نتيجة رفض باريس": a verbal noun, not a verb
+	}
+	w := a.toks[k].Norm
+	if !arabicWord(w) || utf8.RuneCountInString(w) < 3 || a.lookupWord(cueNameStop, w) {
+		return false
+	}
+	switch w[:len("و")] {
+	case "و", "ف":
+		return false
+	}
+	return !strings.HasPrefix(w, "ال") && !strings.HasSuffix(w, "ا") && !strings.HasSuffix(w, "ها") && !strings.HasSuffix(w, "هم") && !strings.HasSuffix(w, "هما")
+}
+
+// definiteObjectAt reports whether a definite noun that is no actor and no
+// cue stands at token k, right after an actor that follows a verb: the
+// actor is then the verb's subject and the noun its object ("تتهم واشنطن
+// البلدين بـ"), not the object of a carried subject.
+func (a *analyzer) definiteObjectAt(k int) bool {
+	if k >= len(a.toks) || a.sep[k] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	return strings.HasPrefix(a.toks[k].Norm, "ال")
+}
+
 // readObjectOnly reads a verb whose clause names only its object: the
 // subject is the sentence's (a coordinated verb), the previous sentence's,
 // or the topic's.
 func (a *analyzer) readObjectOnly(c cue, cl int) (candidate, verdict) {
+	if a.indefiniteAntecedent(c) {
+		return candidate{}, veto
+	}
 	near := 0
 	if a.x.specs[c.spec].endsWithPrep {
 		near = verbNear

@@ -300,6 +300,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if !rank && a.titleStart(i) < 0 {
 		return mention{}, false
 	}
+	if !first && definite(w) && adjectiveShaped(w) {
+		return mention{}, false // "السفير المالي": an adjective, not a name
+	}
 	end := a.nameEnd(i)
 	if end == i {
 		return mention{}, false

@@ -24,6 +24,7 @@ import (
 //	    source: subject                  # subject | after | object-adjective
 //	    target: after
 //	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
+//	    unless: [برصاص]                  # optional: words that may not follow the verb
 //	    tests:                           # sentences the frame must read (frames_test.go)
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
@@ -77,9 +78,12 @@ type frame struct {
 	after map[string]bool
 	// then, when set, holds words one of which must follow the object in
 	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
-	then  map[string]bool
-	line  int
-	tests []FrameTest
+	then map[string]bool
+	// unless, when set, holds words none of which may follow the verb
+	// directly ("قتل برصاص": the verb is passive there).
+	unless map[string]bool
+	line   int
+	tests  []FrameTest
 }
 
 // FrameTest is a sentence a frame must read, with the claims it must give
@@ -104,6 +108,7 @@ type frameYAML struct {
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
 	Then       []string    `yaml:"then"`
+	Unless     []string    `yaml:"unless"`
 	Tests      []FrameTest `yaml:"tests"`
 }
 
@@ -147,7 +152,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then), unless: words(fy.Unless)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
@@ -215,6 +220,15 @@ func (a *analyzer) matchFrames(article string) {
 			if f.after != nil && !a.wordBefore(f.after, v) {
 				continue
 			}
+			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {
+				continue
+			}
+			if a.placeNamedLikeVerb(v) {
+				continue // "في عين التينة": a place named like the verb
+			}
+			if f.noun && a.verbObject(v) {
+				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
+			}
 			o := v
 			if f.objects != nil {
 				if o = a.frameObject(f, v); o < 0 {
@@ -257,6 +271,68 @@ func (a *analyzer) matchFrames(article string) {
 	}
 }
 
+// facingParty returns the actor a noun after في stands with ("الوقوف
+// إلى جانب قوات الدعم السريع بقيادة X في مواجهة الجيش": the forces face
+// the army), past the body or leader that describes it, or -1.
+func (a *analyzer) facingParty(v int) int {
+	k := v - 1
+	if k < 1 || a.toks[k].Norm != "في" || a.sep[v] != 0 || a.sep[k] != 0 {
+		return -1
+	}
+	for k--; k >= 0 && k >= v-8 && a.clause[k] == a.clause[v]; k-- {
+		mi := a.menAt[k]
+		if mi < 0 {
+			if a.cueKindAt(k) == cuePossessor {
+				continue // "بقيادة محمد حمدان دقلو"
+			}
+			return -1
+		}
+		m := a.men[mi]
+		if !m.excluded && m.prep == prepNone {
+			return a.head(mi)
+		}
+		k = m.i
+		if a.sep[k] != 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// placeNamedLikeVerb reports whether a short word at v, right after a place
+// preposition (في, داخل …) and before a definite word that names no actor, is the
+// first word of a place ("في عين التينة", "قاعدة عين الأسد") rather than
+// a verb.
+func (a *analyzer) placeNamedLikeVerb(v int) bool {
+	if v == 0 || v+1 >= len(a.toks) || a.sep[v+1] != 0 || a.menAt[v+1] >= 0 || a.cueAt[v+1] >= 0 {
+		return false
+	}
+	if a.cueKindAt(v-1) != cueLocation || utf8.RuneCountInString(a.toks[v].Norm) > 3 {
+		return false
+	}
+	return strings.HasPrefix(a.toks[v+1].Norm, "ال") && !strings.ContainsAny(a.toks[v].Norm[:1], "وفبل")
+}
+
+// verbObject reports whether the word at v is the object of the trigger
+// verb right before it, or before its subject ("تحمل داعمي الإرهاب
+// المسؤولية", "تحمل طهران داعمي ..."), so that a noun
+// frame starting there is not predicated of the sentence's subject.
+func (a *analyzer) verbObject(v int) bool {
+	k := v - 1
+	if k >= 0 && a.menAt[k] >= 0 {
+		k = a.men[a.menAt[k]].i - 1 // "تحمل طهران داعمي ...": past the subject
+	}
+	if k < 0 || a.cueAt[k] < 0 {
+		return false
+	}
+	switch a.cueKindAt(k) {
+	case cueVerb, cueDemand, cueRefusal, cueReceive:
+		c := a.cues[a.cueAt[k]]
+		return c.j == v || a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
+	}
+	return false
+}
+
 // frameObject returns the token of the frame's object after the verb at v
 // in the same clause, or -1.
 func (a *analyzer) frameObject(f *frame, v int) int {
@@ -283,6 +359,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	case slotSubject:
 		return a.frameSubject(f, v, o)
 	case slotOwner:
+		if f.noun {
+			if mi := a.facingParty(v); mi >= 0 {
+				return a.list(mi)
+			}
+		}
 		if l := a.frameSubject(f, v, o); l != nil {
 			return l
 		}
@@ -317,6 +398,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 			if mi := a.menAt[k]; mi >= 0 {
+				if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
+					break // "السفير المالي بنواكشوط": a place
+				}
 				if a.men[mi].i <= o {
 					// "استدعت السفير المغربي": the object noun opens a
 					// title; its complement is the state it serves.
@@ -349,10 +433,19 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 	for k := v + 1; k < len(a.toks) && k < end && a.clause[k] == a.clause[v]; k++ {
 		mi := a.menAt[k]
 		if mi < 0 {
+			if o == v && a.cueKindAt(k) == cueTitle {
+				end++ // title words do not count towards the window
+			}
 			continue
 		}
 		m := a.men[mi]
 		if m.excluded && !m.carried {
+			if o == v {
+				if !m.adjective && !a.titleGoesOn(m.j) {
+					return nil // "مواجهة أعداء أمريكا": the object is no actor
+				}
+				end += m.j - m.i
+			}
 			k = m.j - 1
 			continue
 		}
@@ -555,7 +648,8 @@ func trimConjunction(w string) string {
 func (a *analyzer) actorAfterTitle(k int) []int {
 	for n := k; n < len(a.toks) && n <= k+maxTitleRun && (n == k || a.sep[n] == 0); n++ {
 		if mi := a.menAt[n]; mi >= 0 {
-			if m := a.men[mi]; m.excluded && n+1 < len(a.toks) && a.menAt[m.j] != mi {
+			if m := a.men[mi]; m.excluded && m.j < len(a.toks) && a.menAt[m.j] != mi &&
+				!(n == k && a.actor(m.actor).Kind == graph.KindState) { // "سفيرها لدى إيران X": the state
 				n = m.j - 1
 				continue // "الإيراني" inside the title
 			}

@@ -127,6 +127,13 @@ func TestReadings(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				if tc.want == "" {
+					// A veto: the sentence gives no claim at all.
+					if len(res) > 0 {
+						t.Errorf("%s: got %d claims (%s by %s), want none", tc.text, len(res), res[0].Claim.Type, res[0].Rule)
+					}
+					return
+				}
 				var all []string
 				for _, r := range res {
 					c := strings.ToLower(string(r.Claim.Type)) + " " + r.Claim.Source + " -> " + r.Claim.Target

@@ -73,6 +73,13 @@ const (
 	cueCause           // "بسبب": the noun after it is a cause
 	cueCircumstance    // "خلال القمة": the meeting is the time of another act
 	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
+	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
+	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
+	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
+	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
+	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
+	cueEnjoy           // "يحظى X بدعم Y": Y supports X
+	cueVictim          // "اغتيال X": X suffered the act, no party of the verb before
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -179,6 +186,13 @@ var lexiconSections = map[string]cueSpec{
 	"causes":                             {kind: cueCause},
 	"circumstances":                      {kind: cueCircumstance},
 	"co_agents":                          {kind: cueCoAgent},
+	"entities.honorifics":                {kind: cueHonorific},
+	"blocks":                             {kind: cueBlock},
+	"entities.subordinates":              {kind: cueSubordinate},
+	"undergo":                            {kind: cueUndergo},
+	"negation.denied_claims":             {kind: cueDeniedClaim},
+	"enjoy":                              {kind: cueEnjoy},
+	"victim_nouns":                       {kind: cueVictim},
 }
 
 func init() {

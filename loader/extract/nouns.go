@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -18,6 +19,8 @@ type nounReading struct {
 
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
+	{name: "noun/enjoyed", read: (*analyzer).readNounEnjoyed, tests: []readingTest{{"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات", "supported uae -> stc", "noun/enjoyed"}}},
+	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
@@ -44,6 +47,76 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
+}
+
+// undergoes reports whether the noun trigger c follows, with ل, a verb of
+// suffering (the lexicon's undergo: "تعرضت للعدوان", "يواجه هجوما"), at
+// most one word (the subject) between.
+func (a *analyzer) undergoes(c cue) bool {
+	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
+		if a.isWord(cueUndergo, k) {
+			return true
+		}
+		if a.menAt[k] >= 0 {
+			k = a.men[a.menAt[k]].i
+			continue
+		}
+		if a.cueKindAt(k) != cueTitle {
+			return false
+		}
+	}
+	return false
+}
+
+// timeOfMeeting reports whether a noun is a definite meeting noun after a
+// word of time ("خلال اللقاء", "عقب الاجتماع"): it refers to a meeting the article
+// has already reported, and the actors around it act in it, they do not
+// meet by it (the clause reader's noun/circumstance rules it out). A party
+// after it ("خلال اللقاء مع X") is read as usual.
+func (a *analyzer) timeOfMeeting(c cue) bool {
+	if c.rel != graph.Met || !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") || !a.isWord(cueCircumstance, c.i-1) {
+		return false
+	}
+	return !(c.j < len(a.toks) && (a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].prep != prepNone || a.cueKindAt(c.j) == cueParty || a.cueKindAt(c.j) == cueBetween))
+}
+
+// readNounEnjoyed reads a support noun with ب after a verb of enjoying
+// (the lexicon's enjoy: "يحظى X بدعم Y", "حظيت X بتأييد Y"): the actor
+// after the noun supports the verb's subject.
+func (a *analyzer) readNounEnjoyed(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Supported || !strings.HasPrefix(strings.TrimLeft(c.prefix, "و"), "ب") {
+		return candidate{}, pass
+	}
+	v := c.i - 1
+	if v >= 0 && a.menAt[v] >= 0 {
+		v = a.men[a.menAt[v]].i - 1 // "يحظى المجلس بدعم": past the subject
+	}
+	if v < 0 || !a.isWord(cueEnjoy, v) {
+		return candidate{}, pass
+	}
+	s := -1
+	if v+1 < c.i && a.menAt[v+1] >= 0 {
+		s = a.head(a.menAt[v+1])
+	} else {
+		s = a.subjectBefore(v)
+	}
+	t, _ := a.after(c.j, cl, 4, false, 2)
+	if s < 0 || t < 0 {
+		return candidate{}, veto
+	}
+	return candidate{src: a.list(t), tgt: a.list(s), rule: "noun/enjoyed", conf: 0.7}, found
+}
+
+// readNounBlocked rules out a support noun governed by a word that stops
+// it (the lexicon's blocks: "قطع تمويل الحرس الثوري", "حظر الأسلحة الذي
+// تفرضه الأمم المتحدة"): nobody supports anyone by it.
+func (a *analyzer) readNounBlocked(ci, _ int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel == graph.Supported && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
+		return candidate{}, veto
+	}
+	return candidate{}, pass
 }
 
 // readNounDemonym reads "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي",
@@ -73,9 +146,11 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
 		}
-		if t := a.subjectBefore(c.i); t >= 0 && !a.isWord(cueAbout, c.i-1) {
-			// Not "بشأن الحرب الإسرائيلية": a noun that is only the
-			// topic of the clause does not act on its subject.
+		if t := a.subjectBefore(c.i); t >= 0 && (c.rel == graph.Supported && !a.isWord(cueAbout, c.i-1) || c.rel == graph.Opposed && a.undergoes(c)) {
+			// "يخاطر حفتر بخسارة الدعم المصري": support goes to the
+			// subject, unless the noun is only a topic ("بشأن"); "تعرضت
+			// غزة للعدوان الإسرائيلي", not "أدانت X العدوان الإسرائيلي":
+			// an act against the subject only with a verb of suffering.
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym-subject", conf: 0.6}, found
 		}
 		return candidate{}, veto
@@ -183,7 +258,7 @@ func (a *analyzer) nounSubject(ci int) int {
 		// "تتهم واشنطن إيران بتسليح الحوثيين": the object of the verb is
 		// the agent of the noun.
 		m := a.men[a.menAt[c.i-1]]
-		if m.excluded || m.prep != prepNone {
+		if m.excluded || m.prep != prepNone && !a.accusedWithL(m) {
 			return -1
 		}
 		s := a.head(a.menAt[c.i-1])
@@ -260,12 +335,20 @@ func (a *analyzer) readNounExamples(ci, cl int) (candidate, verdict) {
 	if a.nounGenitive(ci, cl) >= 0 {
 		return candidate{}, pass
 	}
-	for k := c.j; k < len(a.toks) && k <= c.j+4; k++ {
+	for k := c.j; k < len(a.toks) && k <= c.j+6; k++ {
 		if a.menAt[k] >= 0 {
 			return candidate{}, pass
 		}
 		switch trimConjunction(a.toks[k].Norm) {
 		case "امثال", "مثل":
+		case "ذلك": // "بما في ذلك"
+			if k < 2 || a.toks[k-1].Norm != "في" || trimConjunction(a.toks[k-2].Norm) != "بما" {
+				continue
+			}
+		case "فيها", "فيهم": // "بما فيها"
+			if k < 1 || trimConjunction(a.toks[k-1].Norm) != "بما" {
+				continue
+			}
 		default:
 			continue
 		}
@@ -369,9 +452,10 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 {
 			// "وأجرى بوتين وأردوغان محادثات"; not "وقعت X وY البيان خلال
-			// القمة"
+			// القمة", nor a meeting noun far after the list ("بذلتها كل من
+			// X وY في تشجيع الأطراف على المشاركة في جولة المحادثات")
 			return candidate{src: a.list(s), pairs: true, rule: "noun/subject-list", conf: 0.7}, found
 		}
 		return candidate{}, veto
@@ -385,17 +469,40 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
-		if s := a.topic(c.i); s >= 0 {
+		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
 		}
 	}
 	return candidate{}, veto
 }
 
+// pronounOwned reports whether the trigger noun carries a third-person
+// pronoun ("في حربها ضد أوكرانيا"): its agent is the pronoun's referent,
+// not the sentence's topic.
+func (a *analyzer) pronounOwned(c cue) bool {
+	w := a.toks[c.i].Norm
+	return utf8.RuneCountInString(w) > 4 && (strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما"))
+}
+
+// accusedWithL reports whether a mention with ل follows an accusation noun
+// ("اتهامات لأسمرا بدعم حركة الشباب"): the accused, the agent of the noun
+// after it.
+func (a *analyzer) accusedWithL(m mention) bool {
+	if m.prep != prepClitic || m.clitic != "ل" || m.i == 0 {
+		return false
+	}
+	switch trimConjunction(a.toks[m.i-1].Norm) {
+	case "اتهام", "اتهامات", "الاتهام", "الاتهامات", "الاتهامات الموجهة":
+		return true
+	}
+	return false
+}
+
 // objectAgent reports whether a noun with ب follows an actor: the object
 // of the verb before is the noun's agent ("تتهم واشنطن إيران بتسليح").
 func (a *analyzer) objectAgent(c cue) bool {
-	return strings.TrimLeft(c.prefix, "و") == "ب" && c.i > 0 && a.menAt[c.i-1] >= 0
+	p := strings.TrimLeft(c.prefix, "و")
+	return (p == "ب" || p == "بال") && c.i > 0 && a.menAt[c.i-1] >= 0
 }
 
 // markedAgainst reports whether mention t follows على or ضد (the target of

@@ -120,26 +120,7 @@ func TestRealNews(t *testing.T) {
 		t.Skip("skipped: ../shared/realnews (real news with gold annotations, kept outside the repository) is not beside the repository root")
 	}
 	x := testExtractor(t)
-	texts := map[string]string{}
-	var results []Result
-	err := corpus.Walk(context.Background(), []string{filepath.Join(dir, "texts")}, func(it corpus.Item) error {
-		if it.Err != nil {
-			return fmt.Errorf("read %s: %w", it.Where(), it.Err)
-		}
-		texts[it.Article.ID] = it.Article.Text
-		res, _, err := x.ExtractText(context.Background(), it.Article.ID, it.Article.Text)
-		results = append(results, res...)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range results {
-		c := r.Claim
-		if text := texts[c.Article]; c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Quote || c.Quote == "" {
-			t.Errorf("%s %s %s->%s: quote %q is not the article's text at [%d:%d]", c.Article, c.Type, c.Source, c.Target, c.Quote, c.Start, c.End)
-		}
-	}
+	texts, results := extractRealNews(t, x, filepath.Join(dir, "texts"))
 	sets := []struct {
 		name, gold    string
 		floor, recall float64
@@ -158,41 +139,123 @@ func TestRealNews(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			articles := map[string]bool{}
-			for id := range texts {
-				articles[id] = true
-			}
-			rep := Evaluate(g, results, x.Resolve, articles)
-			if len(rep.Absent) > 0 {
-				t.Errorf("got %d gold articles without a text (%s), want every one in texts/", len(rep.Absent), strings.Join(rep.Absent, ", "))
-			}
-			table := rep
-			if set.blind {
-				table.Unaligned = nil
-			}
-			var b strings.Builder
-			if err := WriteReport(&b, table, false); err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("real news, %s set (%s):\n%s", set.name, set.gold, b.String())
-			var negated []string
-			for _, f := range rep.FalsePositives {
-				if f.Negated {
-					negated = append(negated, fmt.Sprintf("%s %s %s->%s", f.Article, typeName(f.Type), f.Source, f.Target))
-				}
-			}
-			switch {
-			case len(negated) > 0 && set.blind:
-				t.Errorf("got %d relations the %s gold marks negated extracted, want none (the negation rules are wrong: find the construction on dev or in a written test sentence, not in the check texts)", len(negated), set.name)
-			case len(negated) > 0:
-				t.Errorf("got relations the gold marks negated extracted, want none: %s", strings.Join(negated, "; "))
-			}
-			if p := rep.Overall.Precision; p < set.floor {
-				t.Errorf("got %s precision %.3f, want at least %.2f", set.name, p, set.floor)
-			}
-			if r := rep.Overall.Recall; r < set.recall {
-				t.Errorf("got %s recall %.3f, want at least %.2f", set.name, r, set.recall)
-			}
+			scoreRealNews(t, x, set.name+" set ("+set.gold+")", g, texts, results, set.floor, set.recall, set.blind)
 		})
+	}
+}
+
+// Floors on the second real-news dev set (../shared/realnews/dev2, its
+// gold batches gold_*.json merged): about 0.05 below the figures when they
+// were last set (dev2 P 0.873 R 0.275 on 9 batches, 96 articles, 400 scored
+// relations, commit 399ebf6). Batches added later may move them; raise them
+// as the rules improve.
+const (
+	realNewsDev2PrecisionFloor = 0.82
+	realNewsDev2RecallFloor    = 0.22
+)
+
+// TestRealNewsDev2 scores the batches of the second dev set that exist
+// (they are written in frozen batches, listed in dev2/BATCHES), merged, and
+// skips, saying so, where there are none.
+func TestRealNewsDev2(t *testing.T) {
+	dir := realNewsDir(t)
+	if dir == "" {
+		t.Skip("skipped: ../shared/realnews is not beside the repository root")
+	}
+	golds, err := filepath.Glob(filepath.Join(dir, "dev2", "gold_*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(golds) == 0 {
+		t.Skip("skipped: ../shared/realnews/dev2 holds no gold batch (gold_*.json)")
+	}
+	merged := &Gold{}
+	entity := map[string]int{}
+	for _, path := range golds {
+		g, err := LoadGold(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range g.Entities {
+			if i, ok := entity[e.ID]; ok {
+				merged.Entities[i].SurfaceForms = append(merged.Entities[i].SurfaceForms, e.SurfaceForms...)
+				continue
+			}
+			entity[e.ID] = len(merged.Entities)
+			merged.Entities = append(merged.Entities, e)
+		}
+		merged.Relations = append(merged.Relations, g.Relations...)
+	}
+	x := testExtractor(t)
+	texts, results := extractRealNews(t, x, filepath.Join(dir, "dev2", "texts"))
+	scoreRealNews(t, x, fmt.Sprintf("dev2 set (%d batches)", len(golds)), merged, texts, results, realNewsDev2PrecisionFloor, realNewsDev2RecallFloor, false)
+}
+
+// extractRealNews extracts every text of a real-news folder and checks that
+// every quote is verbatim in its article.
+func extractRealNews(t *testing.T, x *Extractor, folder string) (map[string]string, []Result) {
+	t.Helper()
+	texts := map[string]string{}
+	var results []Result
+	err := corpus.Walk(context.Background(), []string{folder}, func(it corpus.Item) error {
+		if it.Err != nil {
+			return fmt.Errorf("read %s: %w", it.Where(), it.Err)
+		}
+		texts[it.Article.ID] = it.Article.Text
+		res, _, err := x.ExtractText(context.Background(), it.Article.ID, it.Article.Text)
+		results = append(results, res...)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range results {
+		c := r.Claim
+		if text := texts[c.Article]; c.Start < 0 || c.End > len(text) || c.Start > c.End || text[c.Start:c.End] != c.Quote || c.Quote == "" {
+			t.Errorf("%s %s %s->%s: quote %q is not the article's text at [%d:%d]", c.Article, c.Type, c.Source, c.Target, c.Quote, c.Start, c.End)
+		}
+	}
+	return texts, results
+}
+
+// scoreRealNews scores results against gold g: no relation the gold marks
+// negated may be extracted, and precision and recall must reach their
+// floors. A blind set logs only its aggregate scores.
+func scoreRealNews(t *testing.T, x *Extractor, name string, g *Gold, texts map[string]string, results []Result, floor, recall float64, blind bool) {
+	t.Helper()
+	articles := map[string]bool{}
+	for id := range texts {
+		articles[id] = true
+	}
+	rep := Evaluate(g, results, x.Resolve, articles)
+	if len(rep.Absent) > 0 {
+		t.Errorf("got %d gold articles without a text (%s), want every one in texts/", len(rep.Absent), strings.Join(rep.Absent, ", "))
+	}
+	table := rep
+	if blind {
+		table.Unaligned = nil
+	}
+	var b strings.Builder
+	if err := WriteReport(&b, table, false); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("real news, %s:\n%s", name, b.String())
+	var negated []string
+	for _, f := range rep.FalsePositives {
+		if f.Negated {
+			negated = append(negated, fmt.Sprintf("%s %s %s->%s", f.Article, typeName(f.Type), f.Source, f.Target))
+		}
+	}
+	switch {
+	case len(negated) > 0 && blind:
+		t.Errorf("got %d relations the %s gold marks negated extracted, want none (the negation rules are wrong: find the construction on dev or in a written test sentence, not in the check texts)", len(negated), name)
+	case len(negated) > 0:
+		t.Errorf("got relations the gold marks negated extracted, want none: %s", strings.Join(negated, "; "))
+	}
+	if p := rep.Overall.Precision; p < floor {
+		t.Errorf("got %s precision %.3f, want at least %.2f", name, p, floor)
+	}
+	if r := rep.Overall.Recall; r < recall {
+		t.Errorf("got %s recall %.3f, want at least %.2f", name, r, recall)
 	}
 }

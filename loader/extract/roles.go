@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
@@ -72,6 +73,9 @@ func WithRoles(roles []gazetteer.Role) Option {
 // is known.
 func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bool) {
 	r := a.x.forms[fi].role
+	if a.subordinateBefore(i) {
+		return mention{}, false
+	}
 	if end < len(a.toks) && a.sep[end] == 0 {
 		if m, ok := a.x.names.at(&a.sent, end, nil); ok && a.x.forms[m.val].role == 0 && a.x.forms[m.val].actor >= 0 &&
 			a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
@@ -93,6 +97,23 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 		return mention{}, false
 	}
 	return mention{form: fi, actor: holder, i: i, j: end, prefix: prefix, next: -1, prev: -1}, true
+}
+
+// subordinateBefore reports whether the title at token i is the
+// complement of an indefinite title word right before it ("نائب رئيس
+// وزراء إثيوبيا", "مستشار الرئيس الأمريكي", "مبعوث الرئيس"): the office
+// is another one, held by someone else, and names neither the holder of
+// the complement's role nor the person the article introduced with it. An
+// honorific ("حضرة أمير دولة قطر") is no office.
+func (a *analyzer) subordinateBefore(i int) bool {
+	if i == 0 || a.sep[i] != 0 {
+		return false
+	}
+	if kind, _ := a.rawCue(i - 1); kind != cueTitle {
+		return false
+	}
+	w := a.toks[i-1].Norm
+	return !strings.HasPrefix(strings.TrimLeft(w, "وف"), "ال") && !a.lookupWord(cueHonorific, w)
 }
 
 // rankBeforeName reports whether a rank starts at token k and a word that
