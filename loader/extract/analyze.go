@@ -105,6 +105,8 @@ type analyzer struct {
 	// rawCuePrefix for the sentence.
 	phrase   []byte
 	rawKinds []rawCueAt
+	// pair is the pair model's scratch space (pairmodel.go).
+	pair pairScratch
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
@@ -197,6 +199,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if events {
 		a.matchEvents(article)
 	}
+	a.scorePairs(article)
 	for _, r := range a.results {
 		if err := emit(r); err != nil {
 			return err
