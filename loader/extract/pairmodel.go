@@ -92,6 +92,8 @@ type pairExample struct {
 	QStart, QEnd     int
 	Certainty        graph.Certainty
 	SourceI, TargetI int
+	// Sentence is the text of the candidate's sentence.
+	Sentence string
 }
 
 const (
@@ -311,6 +313,46 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 		order = "VTS"
 	}
 	p.feat("ord=", rn, ":", order)
+	trig := a.x.specs[c.spec].text
+	p.feat("trigord=", rn, ":", trig, ":", order)
+	p.feat("trigpt=", rn, ":", trig, ":", a.prepBefore(mt))
+	p.feat("ordpt=", rn, ":", order, ":", a.prepBefore(mt))
+	p.feat("ordps=", rn, ":", order, ":", a.prepBefore(ms))
+	// Other mentions between the two, and between the trigger and each.
+	nb, ns, nt := 0, 0, 0
+	for k, o := range a.men {
+		if k == si || k == ti {
+			continue
+		}
+		if o.i > min(ms.i, mt.i) && o.i < max(ms.i, mt.i) {
+			nb++
+		}
+		if o.i > min(ms.i, c.i) && o.i < max(ms.i, c.i) {
+			ns++
+		}
+		if o.i > min(mt.i, c.i) && o.i < max(mt.i, c.i) {
+			nt++
+		}
+	}
+	p.feat("nb=", rn, ":", distBucket(min(nb, 3)))
+	p.feat("ns=", rn, ":", distBucket(min(ns, 3)))
+	p.feat("nt=", rn, ":", distBucket(min(nt, 3)))
+	first := -1
+	for k, o := range a.men {
+		if !o.excluded && o.prep == prepNone {
+			first = k
+			break
+		}
+	}
+	if first == si {
+		p.feat("sfirst=", rn)
+	}
+	if first == ti {
+		p.feat("tfirst=", rn)
+	}
+	if mt.i == c.j || ms.j == c.i {
+		p.feat("adjacent=", rn, ":", order)
+	}
 	p.feat("ds=", distBucket(c.i-ms.i))
 	p.feat("dt=", distBucket(c.i-mt.i))
 	p.feat("dst=", distBucket(mt.i-ms.i))
@@ -385,14 +427,14 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 			Type: rel, Source: a.argument(ms), Target: a.argument(mt), Article: article,
 			Features: append([]string(nil), p.names...), RuleClaimed: rule != "" && !reverse,
 			Quote: a.text[qs:qe], QStart: a.off + qs, QEnd: a.off + qe, Certainty: a.certainty(c.i, ms.actor),
-			SourceI: ms.i, TargetI: mt.i,
+			SourceI: ms.i, TargetI: mt.i, Sentence: a.text,
 		})
 	}
 	m := a.x.pairModel
 	if m == nil || rule != "" && !reverse {
 		return
 	}
-	prob := 1 / (1 + math.Exp(-(p.score)))
+	prob := 1 / (1 + math.Exp(-p.score))
 	if prob < m.Threshold {
 		return
 	}
