@@ -115,6 +115,9 @@ type pairScratch struct {
 	names   []string
 	recordF bool
 	model   *PairModel
+	// trig holds the indices of the sentence's usable triggers of the
+	// relation type being scored.
+	trig []int
 }
 
 // feat adds the feature named by the concatenation of parts: its weight to
@@ -181,19 +184,18 @@ func (a *analyzer) scorePairs(article string) {
 		}
 	}
 	for _, rel := range graph.RelationTypes {
-		has := false
-		for _, c := range a.cues {
-			if c.rel == rel && c.kind.isTrigger() {
-				has = true
-				break
+		p.trig = p.trig[:0]
+		for ci, c := range a.cues {
+			if c.rel == rel && c.kind.isTrigger() && !c.consumed && !c.neg && !a.negated(ci) {
+				p.trig = append(p.trig, ci)
 			}
 		}
-		if !has {
+		if len(p.trig) == 0 {
 			continue
 		}
 		for si := range a.men {
 			for ti := range a.men {
-				if si == ti || rel == graph.Met && ti < si {
+				if si == ti || rel == graph.Met && ti < si || abs(a.men[si].i-a.men[ti].i) > 2*pairMaxReach {
 					continue
 				}
 				a.scorePair(article, rel, si, ti, reported, negation)
@@ -202,14 +204,12 @@ func (a *analyzer) scorePairs(article string) {
 	}
 }
 
-// nearestTrigger returns the index of the trigger of type rel nearest to the
-// span of mentions s and t, or -1; a negated or consumed trigger is none.
-func (a *analyzer) nearestTrigger(rel graph.RelationType, ms, mt mention) int {
+// nearestTrigger returns the index of the usable trigger (a.pair.trig)
+// nearest to both mentions, or -1 when none is within pairMaxReach.
+func (a *analyzer) nearestTrigger(ms, mt mention) int {
 	best, bd := -1, pairMaxReach+1
-	for ci, c := range a.cues {
-		if c.rel != rel || !c.kind.isTrigger() || c.consumed || c.neg || a.negated(ci) {
-			continue
-		}
+	for _, ci := range a.pair.trig {
+		c := a.cues[ci]
 		d := max(abs(c.i-ms.i), abs(c.i-mt.i))
 		if d < bd {
 			best, bd = ci, d
@@ -279,7 +279,7 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 	if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 		return
 	}
-	ci := a.nearestTrigger(rel, ms, mt)
+	ci := a.nearestTrigger(ms, mt)
 	if ci < 0 {
 		return
 	}

@@ -216,3 +216,37 @@ func TestPairModelDeterministic(t *testing.T) {
 		t.Errorf("got no model claims at threshold %v, want some (claims: %v)", m.Threshold, render(first))
 	}
 }
+
+// BenchmarkExtractPairModel is BenchmarkExtract with the shipped pair model
+// on; run it beside BenchmarkExtract for the model's cost as a ratio
+// (go test -run x -bench 'BenchmarkExtract(PairModel)?$' -cpu 1).
+func BenchmarkExtractPairModel(b *testing.B) {
+	gz, err := gazetteer.LoadFiles(gazetteerDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lex, err := LoadLexicon(triggersFile)
+	if err != nil {
+		b.Fatal(err)
+	}
+	x, err := New(FromGazetteer(gz), lex, WithRoles(gz.Roles()), WithPairModel(shippedPairModel(b)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := recombined(seedSentences(b), 10<<20)
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	claims := 0
+	for b.Loop() {
+		claims = 0
+		_, err := x.ExtractReader(ctx, "bench", strings.NewReader(text), func(Result) error {
+			claims++
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(claims), "claims/op")
+}

@@ -29,6 +29,8 @@ var trainPairModelFlag = flag.Bool("train-pair-model", false, "cross-validate th
 
 // pairQuoteLabels labels a candidate positive only when its sentence
 // overlaps the gold relation's quote.
+var pairUnclaimedOnly = flag.Bool("pair-unclaimed-only", false, "train only on the candidates no rule claimed")
+
 var pairQuoteLabels = flag.Bool("pair-quote-labels", true, "label a candidate positive only when its sentence overlaps the gold quote")
 
 // overlaps reports whether a sentence and a gold quote (both normalised)
@@ -278,6 +280,9 @@ func crossValidate(d *pairData, l2 float64, thresholds []float64) []cvScores {
 				train = append(train, d.candidates[a]...)
 			}
 		}
+		if *pairUnclaimedOnly {
+			train = slices.DeleteFunc(train, func(c labelled) bool { return c.ex.RuleClaimed })
+		}
 		fit := fitPairs(train, l2)
 		for ti, th := range thresholds {
 			var rules, add, repl []Result
@@ -374,13 +379,14 @@ func TestTrainPairModel(t *testing.T) {
 	t.Logf("%d articles, %d candidates, %d positive, %d distinct gold relations among them", len(d.articles), n, pos, len(covered))
 	thresholds := []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%6s %5s | %-17s | %-17s | %-17s\n", "l2", "thr", "rules P/R/F1", "rules+model P/R/F1", "model-replace P/R/F1")
+	fmt.Fprintf(&b, "%6s %5s | %-17s | %-17s | %-17s | %s\n", "l2", "thr", "rules P/R/F1", "rules+model P/R/F1", "model-replace P/R/F1", "added tp/fp")
 	bestF, bestL2, bestTh := -1.0, 0.0, 0.0
 	var best cvScores
 	for _, l2 := range []float64{1, 10, 30, 100} {
 		for i, s := range crossValidate(d, l2, thresholds) {
-			fmt.Fprintf(&b, "%6.1f %5.2f | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f\n", l2, thresholds[i],
-				s.rules.Precision, s.rules.Recall, s.rules.F1, s.add.Precision, s.add.Recall, s.add.F1, s.replace.Precision, s.replace.Recall, s.replace.F1)
+			fmt.Fprintf(&b, "%6.1f %5.2f | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f | %d/%d\n", l2, thresholds[i],
+				s.rules.Precision, s.rules.Recall, s.rules.F1, s.add.Precision, s.add.Recall, s.add.F1, s.replace.Precision, s.replace.Recall, s.replace.F1,
+				s.add.TP-s.rules.TP, s.add.FP-s.rules.FP)
 			if s.add.F1 > bestF {
 				bestF, bestL2, bestTh, best = s.add.F1, l2, thresholds[i], s
 			}
