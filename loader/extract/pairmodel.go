@@ -334,6 +334,19 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 			nt++
 		}
 	}
+	// Rank of each mention among the mentions on its side of the trigger,
+	// by distance: the nearest one is usually the argument.
+	rs, rt := 0, 0
+	for k, o := range a.men {
+		if k != si && (o.i < c.i) == (ms.i < c.i) && abs(o.i-c.i) < abs(ms.i-c.i) {
+			rs++
+		}
+		if k != ti && (o.i < c.i) == (mt.i < c.i) && abs(o.i-c.i) < abs(mt.i-c.i) {
+			rt++
+		}
+	}
+	p.feat("rs=", rn, ":", order, ":", distBucket(min(rs, 2)))
+	p.feat("rt=", rn, ":", order, ":", distBucket(min(rt, 2)))
 	p.feat("nb=", rn, ":", distBucket(min(nb, 3)))
 	p.feat("ns=", rn, ":", distBucket(min(ns, 3)))
 	p.feat("nt=", rn, ":", distBucket(min(nt, 3)))

@@ -382,7 +382,7 @@ func TestTrainPairModel(t *testing.T) {
 	fmt.Fprintf(&b, "%6s %5s | %-17s | %-17s | %-17s | %s\n", "l2", "thr", "rules P/R/F1", "rules+model P/R/F1", "model-replace P/R/F1", "added tp/fp")
 	bestF, bestL2, bestTh := -1.0, 0.0, 0.0
 	var best cvScores
-	for _, l2 := range []float64{1, 10, 30, 100} {
+	for _, l2 := range []float64{1, 10, 30, 100, 300, 1000} {
 		for i, s := range crossValidate(d, l2, thresholds) {
 			fmt.Fprintf(&b, "%6.1f %5.2f | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f %.3f | %d/%d\n", l2, thresholds[i],
 				s.rules.Precision, s.rules.Recall, s.rules.F1, s.add.Precision, s.add.Recall, s.add.F1, s.replace.Precision, s.replace.Recall, s.replace.F1,
