@@ -10,10 +10,11 @@ import "embed"
 
 // FS holds the shipped data files, at their paths relative to this folder
 // (gazetteer/offices.yaml, triggers.yaml, articles/..., claims.yaml,
-// corrections.yaml). The default configuration paths are these paths under
+// corrections.yaml, pairmodel.json: the extractor's pair model, off unless
+// passed to extract.WithPairModel). The default configuration paths are these paths under
 // "data/".
 //
-//go:embed gazetteer/*.yaml triggers.yaml articles claims.yaml corrections.yaml
+//go:embed gazetteer/*.yaml triggers.yaml articles claims.yaml corrections.yaml pairmodel.json
 var FS embed.FS
 
 // Dir is the folder, relative to the project root, whose files FS holds: a

@@ -80,6 +80,8 @@ type DataConfig struct {
 	Corrections string
 	// Triggers is the extractor's trigger lexicon.
 	Triggers string
+	// PairModel is the extractor's learned pair scorer; "" means none.
+	PairModel string
 	// Extract runs the extractor over the corpus when loading.
 	Extract bool
 	// Snapshot is the memory store's extraction snapshot: SnapshotAuto

@@ -56,6 +56,8 @@ var configKeys = []configKey{
 		str(func(c *Config) *string { return &c.Data.Corrections })},
 	{"data.triggers", "data/triggers.yaml", "Extractor trigger lexicon.",
 		str(func(c *Config) *string { return &c.Data.Triggers })},
+	{"data.pair_model", "", "Extractor's learned pair scorer, an experiment (docs/extraction.md): \"\" for none, data/pairmodel.json for the shipped one.",
+		str(func(c *Config) *string { return &c.Data.PairModel })},
 	{"data.extract", true, "Run the extractor over the corpus when loading (false: curated claims only).",
 		boolean(func(c *Config) *bool { return &c.Data.Extract })},
 	{"data.snapshot", SnapshotAuto, "Memory store: file remembering what was extracted from each article, so that a restart extracts only new or changed ones; \"auto\" for one under the user cache folder, \"\" for none.",

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
@@ -76,7 +77,30 @@ func (app *App) extractorFrom(g *gazetteer.Gazetteer) (*extract.Extractor, error
 	if lex == nil || err != nil {
 		return nil, err
 	}
-	return newExtractor(g, lex)
+	opts, err := app.extractOptions()
+	if err != nil {
+		return nil, err
+	}
+	return newExtractor(g, lex, opts...)
+}
+
+// extractOptions are the extractor's options from the configuration: the
+// data.pair_model scorer when one is set.
+func (app *App) extractOptions() ([]extract.Option, error) {
+	path := app.Config.Data.PairModel
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("extractor: data.pair_model: %w", err)
+	}
+	defer f.Close()
+	m, err := extract.LoadPairModel(f)
+	if err != nil {
+		return nil, fmt.Errorf("extractor: data.pair_model %s: %w", path, err)
+	}
+	return []extract.Option{extract.WithPairModel(m)}, nil
 }
 
 // lexicon parses the data.triggers lexicon. When there is no gazetteer
@@ -96,9 +120,9 @@ func (app *App) lexicon(haveGazetteer bool) (*extract.Lexicon, error) {
 }
 
 // newExtractor builds the extractor on g (its actors, forms and roles) and
-// lex.
-func newExtractor(g *gazetteer.Gazetteer, lex *extract.Lexicon) (*extract.Extractor, error) {
-	x, err := extract.New(extract.FromGazetteer(g), lex, extract.WithRoles(g.Roles()))
+// lex, with the options opts.
+func newExtractor(g *gazetteer.Gazetteer, lex *extract.Lexicon, opts ...extract.Option) (*extract.Extractor, error) {
+	x, err := extract.New(extract.FromGazetteer(g), lex, append([]extract.Option{extract.WithRoles(g.Roles())}, opts...)...)
 	if err != nil {
 		return nil, fmt.Errorf("extractor: %w", err)
 	}

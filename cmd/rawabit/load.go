@@ -143,9 +143,13 @@ func (app *App) LoaderOptions(paths []string, partial bool) (loader.Options, err
 		if err != nil {
 			return opts, err
 		}
+		xopts, err := app.extractOptions()
+		if err != nil {
+			return opts, err
+		}
 		if lex != nil {
 			opts.Extractor = func(g *gazetteer.Gazetteer) (loader.Extractor, error) {
-				x, err := newExtractor(g, lex)
+				x, err := newExtractor(g, lex, xopts...)
 				if err != nil {
 					return nil, err
 				}

@@ -49,6 +49,9 @@ func (app *App) extractionFingerprint(g *gazetteer.Gazetteer) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00", extract.Name)
 	files := append(app.gazetteerFiles(), app.dataFile("data.triggers", app.Config.Data.Triggers))
+	if app.Config.Data.PairModel != "" {
+		files = append(files, app.Config.Data.PairModel)
+	}
 	for _, root := range files {
 		// A folder (of gazetteer files) counts with every file in it.
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

@@ -111,6 +111,8 @@ type analyzer struct {
 		affiliation string
 		state       int32
 	}
+	// pair is the pair model's scratch space (pairmodel.go).
+	pair pairScratch
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
@@ -192,6 +194,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if events {
 		a.matchEvents(article)
 	}
+	a.scorePairs(article)
 	for _, r := range a.results {
 		if err := emit(r); err != nil {
 			return err

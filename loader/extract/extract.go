@@ -115,6 +115,10 @@ type Extractor struct {
 	// frames and frameVerbs are the lexicon's frames (frames.go).
 	frames     []frame
 	frameVerbs map[string][]int32
+	// pairModel and pairRecord are the pair model and its trainer's
+	// recorder (pairmodel.go); nil when off.
+	pairModel  *PairModel
+	pairRecord func(pairExample)
 }
 
 // The form types of the entity layer's mentions.
