@@ -38,7 +38,7 @@ func FoldRune(r rune) string {
 		return "و"
 	case 'ئ', 'ى', 'ی', 'ې':
 		return "ي"
-	case 'ة', 'ۀ', 'ە':
+	case 'ة', 'ۀ', 'ە', 'ھ', 'ہ': // Persian and Urdu heh forms, met in Gulf and Iranian outlets
 		return "ه"
 	case 'ک':
 		return "ك"

@@ -19,6 +19,8 @@ func TestNormalize(t *testing.T) {
 		{"tatweel", "حفـــتر", "حفتر"},
 		{"arabic-indic digits", "٢٠١٩", "2019"},
 		{"persian digits", "۱۴", "14"},
+		{"persian yeh, keheh and heh", "ولي العھد الشیخ کمال", "ولي العهد الشيخ كمال"},
+		{"urdu heh goal", "ہادی", "هادي"},
 		{"presentation forms", "\uFEDF\uFEE0\uFEEB", "لله"},
 		{"lam-alef ligature", "\uFEFB", "لا"},
 		{"quotes and punctuation glued", "”حفتر“،", "حفتر"},
