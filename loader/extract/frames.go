@@ -9,6 +9,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // Frames are constructions written as data (the frames: section of the
@@ -114,20 +115,20 @@ type frameYAML struct {
 
 // parseFrames parses the frames: section; verbs maps each normalised verb
 // to the frames it starts.
-func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]int32, errs []string) {
+func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]int32, errs []error) {
 	verbs = map[string][]int32{}
 	if n.Kind != yaml.SequenceNode {
-		return nil, nil, []string{fmt.Sprintf("%s:%d: frames: want a list, got a %s", name, n.Line, kindName(n))}
+		return nil, nil, []error{input.Errorf(input.Line(name, n.Line), "frames: want a list, got a %s", kindName(n))}
 	}
 	seen := map[string]int{}
 	for _, it := range n.Content {
 		var fy frameYAML
 		if err := it.Decode(&fy); err != nil {
-			errs = append(errs, fmt.Sprintf("%s:%d: frames: %v", name, it.Line, err))
+			errs = append(errs, input.Errorf(input.Line(name, it.Line), "frames: %v", err))
 			continue
 		}
 		bad := func(format string, args ...any) {
-			errs = append(errs, fmt.Sprintf("%s:%d: frame %q: ", name, it.Line, fy.Name)+fmt.Sprintf(format, args...))
+			errs = append(errs, input.Errorf(input.Line(name, it.Line), "frame %q: %s", fy.Name, fmt.Sprintf(format, args...)))
 		}
 		rel, err := graph.ParseRelationType(fy.Relation)
 		switch {

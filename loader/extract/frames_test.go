@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // TestFrames reads every test sentence of every frame of the shipped
@@ -60,7 +62,7 @@ func TestFrameErrors(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ParseLexicon("t.yaml", []byte(tc.yaml))
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
+			if got := strings.Join(input.Messages(err), "\n"); err == nil || !strings.Contains(got, tc.want) {
 				t.Errorf("got error %v, want one containing %q", err, tc.want)
 			}
 		})

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // Triggers as lemmas: relations.<type>.lemmas lists verbs and their verbal
@@ -59,20 +59,20 @@ func lemmaSection(path string) (graph.RelationType, bool) {
 
 // addLemmas adds the inflections of the lemmas of section n to the
 // lexicon; seen holds the entries already listed.
-func (l *Lexicon) addLemmas(name string, rel graph.RelationType, n *yaml.Node, seen map[string]cueSpec) []string {
+func (l *Lexicon) addLemmas(name string, rel graph.RelationType, n *yaml.Node, seen map[string]cueSpec) []error {
 	if n.Kind != yaml.SequenceNode {
-		return []string{fmt.Sprintf("%s:%d: lemmas: want a list, got a %s", name, n.Line, kindName(n))}
+		return []error{input.Errorf(input.Line(name, n.Line), "lemmas: want a list, got a %s", kindName(n))}
 	}
-	var errs []string
+	var errs []error
 	for _, it := range n.Content {
 		var ly lemmaYAML
 		if err := it.Decode(&ly); err != nil {
-			errs = append(errs, fmt.Sprintf("%s:%d: lemma: %v", name, it.Line, err))
+			errs = append(errs, input.Errorf(input.Line(name, it.Line), "lemma: %v", err))
 			continue
 		}
 		infl, err := arabic.Inflect(arabic.Lemma{Perfect: ly.Perfect, Imperfect: ly.Imperfect, Nouns: ly.Nouns, Plurals: ly.Plurals})
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s:%d: %v", name, it.Line, err))
+			errs = append(errs, input.Errorf(input.Line(name, it.Line), "%v", err))
 			continue
 		}
 		prep := arabic.Normalize(strings.TrimSpace(ly.Prep))

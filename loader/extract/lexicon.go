@@ -9,6 +9,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // cueKind is what a lexicon entry signals.
@@ -204,9 +205,10 @@ func init() {
 	}
 }
 
-// LoadLexicon reads a trigger lexicon file. Errors name the file and line:
-// YAML syntax, an unknown section, an entry that is not a string or is empty,
-// an entry listed twice (both lines named).
+// LoadLexicon reads a trigger lexicon file. Errors are input errors
+// (*graph.Error of kind graph.ErrInvalid, joined, at most input.MaxErrors)
+// naming the file and line: YAML syntax, an unknown section, an entry that
+// is not a string or is empty, an entry listed twice (both lines named).
 func LoadLexicon(path string) (*Lexicon, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -218,16 +220,16 @@ func LoadLexicon(path string) (*Lexicon, error) {
 // ParseLexicon parses a trigger lexicon; name is used in error messages.
 // Errors are as for LoadLexicon.
 func ParseLexicon(name string, data []byte) (*Lexicon, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	root, err := input.Parse(name, data)
+	if err != nil {
+		return nil, err
 	}
-	if len(doc.Content) == 0 {
-		return nil, fmt.Errorf("%s:1: empty lexicon", name)
+	if root == nil {
+		return nil, input.Errorf(input.Line(name, 1), "empty lexicon")
 	}
 	lex := &Lexicon{}
 	seen := map[string]cueSpec{}
-	var errs []string
+	var errs []error
 	var lemmas []lemmaNode
 	var walk func(path string, n *yaml.Node)
 	walk = func(path string, n *yaml.Node) {
@@ -258,12 +260,12 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				}
 				if p == "version" {
 					if n.Content[i+1].Value != "1" {
-						errs = append(errs, fmt.Sprintf("%s:%d: unsupported version %q (want 1)", name, n.Content[i+1].Line, n.Content[i+1].Value))
+						errs = append(errs, input.Errorf(input.Line(name, n.Content[i+1].Line), "unsupported version %q (want 1)", n.Content[i+1].Value))
 					}
 					continue
 				}
 				if _, ok := lexiconSections[p]; !ok && n.Content[i+1].Kind != yaml.MappingNode {
-					errs = append(errs, fmt.Sprintf("%s:%d: unknown section %q", name, k.Line, p))
+					errs = append(errs, input.Errorf(input.Line(name, k.Line), "unknown section %q", p))
 					continue
 				}
 				walk(p, n.Content[i+1])
@@ -271,17 +273,17 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 		case yaml.SequenceNode:
 			spec, ok := lexiconSections[path]
 			if !ok {
-				errs = append(errs, fmt.Sprintf("%s:%d: unknown section %q", name, n.Line, path))
+				errs = append(errs, input.Errorf(input.Line(name, n.Line), "unknown section %q", path))
 				return
 			}
 			for _, it := range n.Content {
 				if it.Kind != yaml.ScalarNode || it.Tag != "!!str" && it.Tag != "!!int" {
-					errs = append(errs, fmt.Sprintf("%s:%d: %s: want a word, got a %s", name, it.Line, path, kindName(it)))
+					errs = append(errs, input.Errorf(input.Line(name, it.Line), "%s: want a word, got a %s", path, kindName(it)))
 					continue
 				}
 				toks := arabic.Tokens(it.Value)
 				if len(toks) == 0 {
-					errs = append(errs, fmt.Sprintf("%s:%d: %s: empty entry %q", name, it.Line, path, it.Value))
+					errs = append(errs, input.Errorf(input.Line(name, it.Line), "%s: empty entry %q", path, it.Value))
 					continue
 				}
 				words := make([]string, len(toks))
@@ -305,7 +307,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 						s.splitPrep = words[len(words)-1]
 						words = words[:len(words)-1]
 					default:
-						errs = append(errs, fmt.Sprintf("%s:%d: %s: %q: want a verb and its preposition", name, it.Line, path, it.Value))
+						errs = append(errs, input.Errorf(input.Line(name, it.Line), "%s: %q: want a verb and its preposition", path, it.Value))
 						continue
 					}
 				}
@@ -321,7 +323,7 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 					key = path + ":" + key // looked up on their own, not matched as cues
 				}
 				if prev, dup := seen[key]; dup {
-					errs = append(errs, fmt.Sprintf("%s:%d: %q is already listed at line %d", name, it.Line, it.Value, prev.line))
+					errs = append(errs, input.Errorf(input.Line(name, it.Line), "%q is already listed at line %d", it.Value, prev.line))
 					continue
 				}
 				seen[key] = s
@@ -332,15 +334,15 @@ func ParseLexicon(name string, data []byte) (*Lexicon, error) {
 				walk(path, c)
 			}
 		default:
-			errs = append(errs, fmt.Sprintf("%s:%d: %s: want a list or a mapping, got a %s", name, n.Line, path, kindName(n)))
+			errs = append(errs, input.Errorf(input.Line(name, n.Line), "%s: want a list or a mapping, got a %s", path, kindName(n)))
 		}
 	}
-	walk("", doc.Content[0])
+	walk("", root)
 	for _, ln := range lemmas {
 		errs = append(errs, lex.addLemmas(name, ln.rel, ln.node, seen)...)
 	}
 	if len(errs) > 0 {
-		return nil, fmt.Errorf("extract: lexicon: %s", strings.Join(errs, "; "))
+		return nil, input.JoinCapped(errs)
 	}
 	return lex, nil
 }
@@ -365,17 +367,17 @@ func (l *Lexicon) Len() int { return len(l.entries) }
 
 // parseCalibration parses the calibration: section: rule names mapped to
 // confidences in [0.30, 0.95].
-func parseCalibration(name string, n *yaml.Node) (map[string]float64, []string) {
+func parseCalibration(name string, n *yaml.Node) (map[string]float64, []error) {
 	if n.Kind != yaml.MappingNode {
-		return nil, []string{fmt.Sprintf("%s:%d: calibration: want a mapping of rules to confidences, got a %s", name, n.Line, kindName(n))}
+		return nil, []error{input.Errorf(input.Line(name, n.Line), "calibration: want a mapping of rules to confidences, got a %s", kindName(n))}
 	}
 	cal := map[string]float64{}
-	var errs []string
+	var errs []error
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		var c float64
 		if err := v.Decode(&c); err != nil || c < 0.3 || c > 0.95 {
-			errs = append(errs, fmt.Sprintf("%s:%d: calibration: %s: want a confidence from 0.30 to 0.95, got %q", name, v.Line, k.Value, v.Value))
+			errs = append(errs, input.Errorf(input.Line(name, v.Line), "calibration: %s: want a confidence from 0.30 to 0.95, got %q", k.Value, v.Value))
 			continue
 		}
 		cal[k.Value] = c

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/internal/input"
 )
 
 // TestLexiconErrors checks that a malformed lexicon is rejected with the
@@ -20,7 +22,7 @@ func TestLexiconErrors(t *testing.T) {
 		{"not a word", "titles: [[a, b]]\n", "lex.yaml:1: titles: want a word, got a list"},
 		{"empty entry", "titles: [\"،\"]\n", `lex.yaml:1: titles: empty entry`},
 		{"bad version", "version: 2\n", `lex.yaml:1: unsupported version "2"`},
-		{"syntax", "titles: [a\n", "lex.yaml: yaml:"},
+		{"syntax", "titles: [a\n", "lex.yaml:1: YAML:"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -28,8 +30,11 @@ func TestLexiconErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("got no error, want %q", tc.want)
 			}
-			if !strings.Contains(err.Error(), tc.want) {
-				t.Errorf("got error %q, want it to contain %q", err, tc.want)
+			if !errors.Is(err, graph.ErrInvalid) {
+				t.Errorf("got error %v, want an input error (graph.ErrInvalid)", err)
+			}
+			if got := strings.Join(input.Messages(err), "\n"); !strings.Contains(got, tc.want) {
+				t.Errorf("got messages %q, want one containing %q", got, tc.want)
 			}
 		})
 	}
