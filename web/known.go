@@ -8,11 +8,8 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/graph/nameindex"
 )
-
-// ctxEvery is how many known actors a search scans between checks of its
-// context.
-const ctxEvery = 4096
 
 // knownReader is a graph.Reader that also answers for known actors (those
 // of the gazetteer, Options.Known) that the store does not hold because no
@@ -25,10 +22,10 @@ const ctxEvery = 4096
 type knownReader struct {
 	graph.Reader
 	known map[string]graph.Actor
-	// order and names are the known actors in id order and their
-	// normalised names, for search.
+	// order is the known actors in id order; names indexes their
+	// normalised names (owner i is order[i]), for search.
 	order []graph.Actor
-	names [][]string
+	names *nameindex.Index
 }
 
 func newKnownReader(r graph.Reader, actors []graph.Actor) *knownReader {
@@ -43,17 +40,16 @@ func newKnownReader(r graph.Reader, actors []graph.Actor) *knownReader {
 		k.known[a.ID] = a
 	}
 	slices.SortFunc(k.order, func(a, b graph.Actor) int { return cmp.Compare(a.ID, b.ID) })
+	normal := make([][]string, len(k.order))
 	for i, a := range k.order {
 		a = k.known[a.ID]
 		k.order[i] = a
-		var ns []string
 		for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
-			if n != "" {
-				ns = append(ns, arabic.Normalize(n))
-			}
+			normal[i] = append(normal[i], arabic.Normalize(n))
 		}
-		k.names = append(k.names, ns)
 	}
+	// Build stops only when its context ends, and this one does not.
+	k.names, _ = nameindex.Build(context.Background(), len(k.order), func(i int) []string { return normal[i] })
 	return k
 }
 
@@ -134,27 +130,18 @@ func (k *knownReader) SearchActors(ctx context.Context, q graph.SearchQuery) ([]
 	for _, m := range found {
 		seen[m.Actor.ID] = true
 	}
-	needle := arabic.Normalize(q.Text)
-	var extra []graph.ActorMatch
-	for i, a := range k.order {
-		if i%ctxEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		if seen[a.ID] || !(graph.Filter{Kinds: q.Kinds}).MatchKind(a.Kind) {
-			continue
-		}
-		best, matched := 0.0, ""
-		for j, n := range k.names[i] {
-			if s := arabic.MatchScore(needle, n); s > best {
-				best = s
-				matched = append([]string{a.Name, a.NameAr}, a.Aliases...)[j]
-			}
-		}
-		if best > 0 {
-			extra = append(extra, graph.ActorMatch{Actor: a, Score: best, Matched: matched})
-		}
+	kinds := graph.Filter{Kinds: q.Kinds}
+	matches, err := k.names.Search(ctx, arabic.Normalize(q.Text), func(i int) bool {
+		return !seen[k.order[i].ID] && kinds.MatchKind(k.order[i].Kind)
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(matches, func(x, y nameindex.Match) int { return cmp.Compare(x.Owner, y.Owner) })
+	extra := make([]graph.ActorMatch, 0, len(matches))
+	for _, m := range matches {
+		a := k.order[m.Owner]
+		extra = append(extra, graph.ActorMatch{Actor: a, Score: m.Score, Matched: append([]string{a.Name, a.NameAr}, a.Aliases...)[m.Field]})
 	}
 	slices.SortStableFunc(extra, func(x, y graph.ActorMatch) int { return cmp.Compare(y.Score, x.Score) })
 	for _, m := range extra {

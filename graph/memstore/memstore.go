@@ -36,6 +36,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/nameindex"
 )
 
 // The store's files follow its seams: index.go (actor numbers, neighbour
@@ -82,7 +83,7 @@ type Store struct {
 
 	// search is the name index, rebuilt lazily by the first search after a
 	// write changed a name; searchMu serialises the rebuild among readers.
-	search   atomic.Pointer[searchIndex]
+	search   atomic.Pointer[nameindex.Index]
 	searchMu sync.Mutex
 
 	marks sync.Pool // *[]uint64 bitsets over actor indexes
