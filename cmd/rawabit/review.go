@@ -18,13 +18,15 @@ import (
 // the loaded store and returns the web options that persist new decisions
 // to data.claims and data.corrections. On Neo4j the database is the record
 // (Decision nodes, see graph/neo4jstore): no file is read or written and
-// Persist is nil. Without tokens it returns nil (read-only API). A store
+// Persist is nil. Without tokens it returns nil (read-only API), after
+// replaying the memory store's review log all the same, so that decisions
+// made in review mode hold when the graph is served read-only. A store
 // without review, a missing claims or corrections setting (memory store) or
 // a malformed review log is an error.
 func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.ReviewOptions, error) {
 	tokens := app.Config.Review.Tokens
 	if len(tokens) == 0 {
-		return nil, nil
+		return nil, app.replayReadOnly(ctx, store)
 	}
 	var names []string
 	for _, n := range tokens {
@@ -69,6 +71,41 @@ func (app *App) reviewOptions(ctx context.Context, store graph.Store) (*web.Revi
 		"claims", d.Claims, "corrections", d.Corrections)
 	files := &loader.ReviewFiles{Claims: d.Claims, Corrections: d.Corrections}
 	return &web.ReviewOptions{Store: reviewer, Tokens: tokens, Persist: files.Record}, nil
+}
+
+// replayReadOnly replays the review log of data.corrections onto a memory
+// store served without review mode: rejected claims stay out, merges and
+// added actors and names stay in. A store that keeps its own log (Neo4j)
+// has applied it already; a missing corrections setting or file has
+// nothing to replay.
+func (app *App) replayReadOnly(ctx context.Context, store graph.Store) error {
+	if _, own := store.(ownReviewLog); own {
+		return nil
+	}
+	path := app.Config.Data.Corrections
+	reviewer, ok := store.(graph.Reviewer)
+	if path == "" || !ok {
+		return nil
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	decisions, err := loader.ParseReviewsFile(path)
+	if err != nil {
+		return fmt.Errorf("review log: %w", err)
+	}
+	if len(decisions) == 0 {
+		return nil
+	}
+	warnings, err := reviewer.Replay(ctx, decisions)
+	if err != nil {
+		return fmt.Errorf("review log: %w", err)
+	}
+	for _, w := range warnings {
+		app.Logger.Warn("review log", "file", path, "warning", w)
+	}
+	app.Logger.Info("review decisions replayed (read-only API)", "decisions", len(decisions)-len(warnings), "corrections", path)
+	return nil
 }
 
 // ownReviewLog is a store that records review decisions itself and reads

@@ -106,6 +106,17 @@ func TestServeReview(t *testing.T) {
 		t.Fatalf("got review log %+v (%v), want the five decisions by alice", decisions, err)
 	}
 
+	t.Run("read-only restart keeps the decisions", func(t *testing.T) {
+		t.Setenv("RAWABIT_REVIEW_TOKENS", "")
+		serveWhile(t, []string{"serve"}, func(base string) {
+			var after graph.Counts
+			getJSON(t, base+"/api/stats", "", &after)
+			if after.Claims != before.Claims-1 || after.Actors != before.Actors+1 {
+				t.Errorf("read-only: got %+v, want %+v with one claim less and one actor more", after, before)
+			}
+		})
+	})
+
 	restartLogs := serveWhile(t, []string{"serve"}, func(base string) {
 		var after graph.Counts
 		getJSON(t, base+"/api/stats", "", &after)
