@@ -296,67 +296,20 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 	p.feat("rel=", rn)
 	p.feat("kind=", rn, ":", strconv.Itoa(int(c.kind)))
 	p.feat("trig=", rn, ":", a.x.specs[c.spec].text)
-	// Order of source (S), trigger (V) and target (T).
-	var order string
-	switch sv, tv, st := ms.i < c.i, mt.i < c.i, ms.i < mt.i; {
-	case sv && tv && st:
-		order = "STV"
-	case sv && tv:
-		order = "TSV"
-	case sv:
-		order = "SVT"
-	case tv:
-		order = "TVS"
-	case st:
-		order = "VST"
-	default:
-		order = "VTS"
-	}
+	order := pairOrder(ms.i, mt.i, c.i)
 	p.feat("ord=", rn, ":", order)
 	trig := a.x.specs[c.spec].text
 	p.feat("trigord=", rn, ":", trig, ":", order)
 	p.feat("trigpt=", rn, ":", trig, ":", a.prepBefore(mt))
 	p.feat("ordpt=", rn, ":", order, ":", a.prepBefore(mt))
 	p.feat("ordps=", rn, ":", order, ":", a.prepBefore(ms))
-	// Other mentions between the two, and between the trigger and each.
-	nb, ns, nt := 0, 0, 0
-	for k, o := range a.men {
-		if k == si || k == ti {
-			continue
-		}
-		if o.i > min(ms.i, mt.i) && o.i < max(ms.i, mt.i) {
-			nb++
-		}
-		if o.i > min(ms.i, c.i) && o.i < max(ms.i, c.i) {
-			ns++
-		}
-		if o.i > min(mt.i, c.i) && o.i < max(mt.i, c.i) {
-			nt++
-		}
-	}
-	// Rank of each mention among the mentions on its side of the trigger,
-	// by distance: the nearest one is usually the argument.
-	rs, rt := 0, 0
-	for k, o := range a.men {
-		if k != si && (o.i < c.i) == (ms.i < c.i) && abs(o.i-c.i) < abs(ms.i-c.i) {
-			rs++
-		}
-		if k != ti && (o.i < c.i) == (mt.i < c.i) && abs(o.i-c.i) < abs(mt.i-c.i) {
-			rt++
-		}
-	}
+	nb, ns, nt, rs, rt := a.pairNeighbours(si, ti, c.i)
 	p.feat("rs=", rn, ":", order, ":", distBucket(min(rs, 2)))
 	p.feat("rt=", rn, ":", order, ":", distBucket(min(rt, 2)))
 	p.feat("nb=", rn, ":", distBucket(min(nb, 3)))
 	p.feat("ns=", rn, ":", distBucket(min(ns, 3)))
 	p.feat("nt=", rn, ":", distBucket(min(nt, 3)))
-	first := -1
-	for k, o := range a.men {
-		if !o.excluded && o.prep == prepNone {
-			first = k
-			break
-		}
-	}
+	first := a.firstPlainMention()
 	if first == si {
 		p.feat("sfirst=", rn)
 	}
@@ -370,32 +323,7 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 	p.feat("dt=", distBucket(c.i-mt.i))
 	p.feat("dst=", distBucket(mt.i-ms.i))
 	lo, hi := min(ms.i, mt.i, c.i), max(ms.j, mt.j, c.j)
-	comma, clause, wa, relp := false, false, false, false
-	for k := lo + 1; k < hi && k < len(a.toks); k++ {
-		if a.sep[k] != 0 {
-			comma = true
-		}
-		if a.clause[k] != a.clause[lo] {
-			clause = true
-		}
-		if w := a.toks[k].Norm; len(w) > 2 && w[0] == "و"[0] && w[1] == "و"[1] && a.menAt[k] < 0 {
-			wa = true
-		} else if relativePronouns[w] {
-			relp = true
-		}
-	}
-	if comma {
-		p.feat("comma")
-	}
-	if clause {
-		p.feat("clause")
-	}
-	if wa {
-		p.feat("wa")
-	}
-	if relp {
-		p.feat("relpron")
-	}
+	a.spanFeatures(p, lo, hi)
 	if a.clause[ms.i] == a.clause[c.i] && a.clause[mt.i] == a.clause[c.i] {
 		p.feat("sameclause")
 	}
@@ -464,4 +392,92 @@ func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int,
 	}
 	cl.ID = graph.ClaimID(cl.Article, cl.Type, cl.Source, cl.Target, cl.Start, cl.End)
 	a.results = append(a.results, Result{Claim: cl, Source: a.argument(ms), Target: a.argument(mt), Rule: PairModelRule})
+}
+
+// pairOrder names the order of source (S), trigger (V) and target (T) by
+// their token positions.
+func pairOrder(si, ti, ci int) string {
+	switch sv, tv, st := si < ci, ti < ci, si < ti; {
+	case sv && tv && st:
+		return "STV"
+	case sv && tv:
+		return "TSV"
+	case sv:
+		return "SVT"
+	case tv:
+		return "TVS"
+	case st:
+		return "VST"
+	}
+	return "VTS"
+}
+
+// pairNeighbours counts the other mentions between the two of a pair (nb),
+// between the trigger at token ci and each (ns, nt), and ranks each among
+// the mentions on its side of the trigger by distance (rs, rt: the nearest
+// one is usually the argument).
+func (a *analyzer) pairNeighbours(si, ti, ci int) (nb, ns, nt, rs, rt int) {
+	ms, mt := a.men[si], a.men[ti]
+	for k, o := range a.men {
+		if k == si || k == ti {
+			continue
+		}
+		if o.i > min(ms.i, mt.i) && o.i < max(ms.i, mt.i) {
+			nb++
+		}
+		if o.i > min(ms.i, ci) && o.i < max(ms.i, ci) {
+			ns++
+		}
+		if o.i > min(mt.i, ci) && o.i < max(mt.i, ci) {
+			nt++
+		}
+	}
+	for k, o := range a.men {
+		if k != si && (o.i < ci) == (ms.i < ci) && abs(o.i-ci) < abs(ms.i-ci) {
+			rs++
+		}
+		if k != ti && (o.i < ci) == (mt.i < ci) && abs(o.i-ci) < abs(mt.i-ci) {
+			rt++
+		}
+	}
+	return nb, ns, nt, rs, rt
+}
+
+// firstPlainMention returns the index of the sentence's first mention that
+// is neither excluded nor after a preposition, or -1.
+func (a *analyzer) firstPlainMention() int {
+	for k, o := range a.men {
+		if !o.excluded && o.prep == prepNone {
+			return k
+		}
+	}
+	return -1
+}
+
+// spanFeatures adds the features of the tokens strictly inside (lo, hi): a
+// separator, a change of clause, a و-word that is no mention, a relative
+// pronoun.
+func (a *analyzer) spanFeatures(p *pairScratch, lo, hi int) {
+	comma, clause, wa, relp := false, false, false, false
+	for k := lo + 1; k < hi && k < len(a.toks); k++ {
+		if a.sep[k] != 0 {
+			comma = true
+		}
+		if a.clause[k] != a.clause[lo] {
+			clause = true
+		}
+		if w := a.toks[k].Norm; len(w) > 2 && w[0] == "و"[0] && w[1] == "و"[1] && a.menAt[k] < 0 {
+			wa = true
+		} else if relativePronouns[w] {
+			relp = true
+		}
+	}
+	for _, f := range [...]struct {
+		on   bool
+		name string
+	}{{comma, "comma"}, {clause, "clause"}, {wa, "wa"}, {relp, "relpron"}} {
+		if f.on {
+			p.feat(f.name)
+		}
+	}
 }
