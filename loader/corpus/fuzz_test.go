@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,62 +11,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/internal/inputtest"
 )
-
-// addFileSeeds adds every file of paths (globs) as a seed.
-func addFileSeeds(f *testing.F, globs ...string) {
-	f.Helper()
-	for _, g := range globs {
-		matches, err := filepath.Glob(g)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, m := range matches {
-			data, err := os.ReadFile(m)
-			if err != nil {
-				f.Fatal(err)
-			}
-			f.Add(data)
-		}
-	}
-}
-
-// checkPositioned fails t unless err is, or joins, input errors (*graph.Error)
-// naming file with a line of at least 1.
-func checkPositioned(t *testing.T, err error, file string) {
-	t.Helper()
-	var errs []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	} else {
-		errs = []error{err}
-	}
-	for _, e := range errs {
-		if strings.HasPrefix(e.Error(), "... and ") {
-			continue // the line that stands for the errors left out of a long list
-		}
-		var ge *graph.Error
-		if !errors.As(e, &ge) || !errors.Is(e, graph.ErrInvalid) {
-			t.Fatalf("error %v (%T) is not an input error (*graph.Error of kind ErrInvalid) naming file and line", e, e)
-		}
-		if ge.Pos.File != file || ge.Pos.Line < 1 {
-			t.Fatalf("error %v: got position %s, want %s and a line >= 1", e, ge.Pos, file)
-		}
-	}
-}
 
 // FuzzParseText checks that ParseText never panics, that its errors name
 // the file and a line, and that an article it accepts is valid UTF-8 with
 // the SHA-256 of its text.
 func FuzzParseText(f *testing.F) {
-	addFileSeeds(f, filepath.Join("..", "..", "data", "articles", "*.txt"), filepath.Join("testdata", "corpus", "*", "*.txt"))
+	inputtest.AddFileSeeds(f, filepath.Join("..", "..", "data", "articles", "*.txt"), filepath.Join("testdata", "corpus", "*", "*.txt"))
 	f.Add([]byte("---\ntitle: a\nurl: javascript:alert(1)\npublished: 2020-01-01\n---\nنص\n"))
 	f.Add([]byte("\ufeff---\r\ntitle: \"\u202eabc\"\r\n---\r\ntext\r\n"))
 	f.Add([]byte("---\na: &a [*a, *a]\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseText("f.txt", "f", data)
 		if err != nil {
-			checkPositioned(t, err, "f.txt")
+			inputtest.CheckPositioned(t, err, "f.txt")
 			return
 		}
 		if a.ID != "f" || !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || a.SHA256 != graph.TextSHA256(a.Text) {
@@ -82,7 +40,7 @@ func FuzzParseText(f *testing.F) {
 // be opened, a link that is http(s) or none, no bidi control in the title
 // or source, no NUL).
 func FuzzJSONL(f *testing.F) {
-	addFileSeeds(f, filepath.Join("testdata", "corpus", "*", "*.jsonl"))
+	inputtest.AddFileSeeds(f, filepath.Join("testdata", "corpus", "*", "*.jsonl"))
 	f.Add([]byte(`{"id": "a", "text": "نص"}` + "\n" + `{"id": "b", "text": "a\u0000b"}` + "\n"))
 	f.Add([]byte("{\"id\": \"a\x00\", \"text\": \"x\"}\r\n{\"id\": \"../x\", \"text\": \"\"}\n{\"id\": \"c\", \"url\": \"data:x\", \"text\": \"y\"}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
