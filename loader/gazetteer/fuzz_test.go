@@ -1,40 +1,12 @@
 package gazetteer
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
-	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/internal/inputtest"
 )
-
-// fuzzPositioned fails t unless every error joined in err is an input error
-// naming one of files with a line of at least 1.
-func fuzzPositioned(t *testing.T, err error, files ...string) {
-	t.Helper()
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	for _, e := range errs {
-		if strings.HasPrefix(e.Error(), "... and ") {
-			continue // the line that stands for the errors left out of a long list
-		}
-		var ge *graph.Error
-		if !errors.As(e, &ge) || !errors.Is(e, graph.ErrInvalid) {
-			t.Fatalf("error %v (%T) is not an input error (*graph.Error of kind ErrInvalid) naming file and line", e, e)
-		}
-		ok := false
-		for _, f := range files {
-			ok = ok || ge.Pos.File == f
-		}
-		if !ok || ge.Pos.Line < 1 {
-			t.Fatalf("error %v: got position %s, want one of %q and a line >= 1", e, ge.Pos, files)
-		}
-	}
-}
 
 // FuzzParseMerge parses two gazetteers and merges them: neither step may
 // panic, errors name a file and a line, merging leaves its inputs as they
@@ -61,12 +33,12 @@ func FuzzParseMerge(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b []byte) {
 		ga, err := Parse("a.yaml", a)
 		if err != nil {
-			fuzzPositioned(t, err, "a.yaml")
+			inputtest.CheckPositioned(t, err, "a.yaml")
 			return
 		}
 		gb, err := Parse("b.yaml", b)
 		if err != nil {
-			fuzzPositioned(t, err, "b.yaml")
+			inputtest.CheckPositioned(t, err, "b.yaml")
 			return
 		}
 		na, nb := ga.Len(), gb.Len()
@@ -75,7 +47,7 @@ func FuzzParseMerge(f *testing.F) {
 			t.Fatalf("Merge changed its inputs: %d and %d actors, then %d and %d", na, nb, ga.Len(), gb.Len())
 		}
 		if err != nil {
-			fuzzPositioned(t, err, "a.yaml", "b.yaml")
+			inputtest.CheckPositioned(t, err, "a.yaml", "b.yaml")
 			return
 		}
 		for _, act := range g.Actors() {
