@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -22,10 +23,13 @@ import (
 type knownReader struct {
 	graph.Reader
 	known map[string]graph.Actor
-	// order is the known actors in id order; names indexes their
-	// normalised names (owner i is order[i]), for search.
-	order []graph.Actor
-	names *nameindex.Index
+	// order is the known actors in id order. names indexes their
+	// normalised names (owner i is order[i]) for search; it is built by
+	// the first search that needs it, not at start-up.
+	order     []graph.Actor
+	namesOnce sync.Once
+	names     *nameindex.Index
+	namesErr  error
 }
 
 func newKnownReader(r graph.Reader, actors []graph.Actor) *knownReader {
@@ -40,17 +44,27 @@ func newKnownReader(r graph.Reader, actors []graph.Actor) *knownReader {
 		k.known[a.ID] = a
 	}
 	slices.SortFunc(k.order, func(a, b graph.Actor) int { return cmp.Compare(a.ID, b.ID) })
-	normal := make([][]string, len(k.order))
 	for i, a := range k.order {
-		a = k.known[a.ID]
-		k.order[i] = a
-		for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
-			normal[i] = append(normal[i], arabic.Normalize(n))
-		}
+		k.order[i] = k.known[a.ID]
 	}
-	// Build stops only when its context ends, and this one does not.
-	k.names, _ = nameindex.Build(context.Background(), len(k.order), func(i int) []string { return normal[i] })
 	return k
+}
+
+// index returns the index of the known actors' names, building it on the
+// first call. The build is not cut short by one request's context, since
+// every later search shares it.
+func (k *knownReader) index() (*nameindex.Index, error) {
+	k.namesOnce.Do(func() {
+		k.names, k.namesErr = nameindex.Build(context.Background(), len(k.order), func(i int) []string {
+			a := k.order[i]
+			names := make([]string, 0, 2+len(a.Aliases))
+			for _, n := range append([]string{a.Name, a.NameAr}, a.Aliases...) {
+				names = append(names, arabic.Normalize(n))
+			}
+			return names
+		})
+	})
+	return k.names, k.namesErr
 }
 
 // knownOnly returns the known actor id when the store does not hold it.
@@ -131,7 +145,11 @@ func (k *knownReader) SearchActors(ctx context.Context, q graph.SearchQuery) ([]
 		seen[m.Actor.ID] = true
 	}
 	kinds := graph.Filter{Kinds: q.Kinds}
-	matches, err := k.names.Search(ctx, arabic.Normalize(q.Text), func(i int) bool {
+	idx, err := k.index()
+	if err != nil {
+		return nil, err
+	}
+	matches, err := idx.Search(ctx, arabic.Normalize(q.Text), func(i int) bool {
 		return !seen[k.order[i].ID] && kinds.MatchKind(k.order[i].Kind)
 	})
 	if err != nil {
