@@ -3,7 +3,6 @@ package loader_test
 import (
 	"context"
 	"os"
-	"strconv"
 	"testing"
 
 	"github.com/rawabit/rawabit/graph/memstore"
@@ -13,32 +12,14 @@ import (
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
-// writeSynthetic writes the synthetic corpus and gazetteer under dir
-// (storetest.WriteSyntheticCorpus), failing b on error.
-func writeSynthetic(b testing.TB, dir string, actors, articles int) (corpus, gaz string) {
-	b.Helper()
-	corpus, gaz, err := storetest.WriteSyntheticCorpus(dir, actors, articles)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return corpus, gaz
-}
-
 // BenchmarkLoadSynthetic loads a synthetic corpus (RAWABIT_BENCH_ARTICLES
 // articles of 10 claims, default 10,000, among 10,000 actors) with the
 // real extractor and the shipped lexicon into a memory store: what
 // "rawabit load" does. The pool has one worker per GOMAXPROCS, so run it
 // with -cpu 1,2 to read the speed-up of the second core side by side.
 func BenchmarkLoadSynthetic(b *testing.B) {
-	articles := 10000
-	if s := os.Getenv("RAWABIT_BENCH_ARTICLES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("RAWABIT_BENCH_ARTICLES: %v", err)
-		}
-		articles = n
-	}
-	corpus, gazFile := writeSynthetic(b, b.TempDir(), 10000, articles)
+	articles := storetest.BenchArticles(b)
+	corpus, gazFile := storetest.MustWriteSyntheticCorpus(b, b.TempDir(), 10000, articles)
 	g, err := gazetteer.LoadFiles(gazFile)
 	if err != nil {
 		b.Fatal(err)

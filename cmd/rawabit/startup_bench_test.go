@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -16,17 +15,6 @@ import (
 	"github.com/rawabit/rawabit/graph/storetest"
 )
 
-// writeSyntheticCorpus writes the synthetic corpus and gazetteer under dir
-// (storetest.WriteSyntheticCorpus), failing b on error.
-func writeSyntheticCorpus(b testing.TB, dir string, actors, articles int) (corpus, gaz string) {
-	b.Helper()
-	corpus, gaz, err := storetest.WriteSyntheticCorpus(dir, actors, articles)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return corpus, gaz
-}
-
 // BenchmarkServeStartup measures what "serve" does before it listens on the
 // memory store: read the corpus, extract (or take from the snapshot), apply
 // curated claims and corrections, load the store. The corpus is synthetic:
@@ -35,16 +23,9 @@ func writeSyntheticCorpus(b testing.TB, dir string, actors, articles int) (corpu
 // every article; "snapshot=unchanged" starts on the snapshot a first start
 // wrote.
 func BenchmarkServeStartup(b *testing.B) {
-	articles := 10000
-	if s := os.Getenv("RAWABIT_BENCH_ARTICLES"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			b.Fatalf("RAWABIT_BENCH_ARTICLES: %v", err)
-		}
-		articles = n
-	}
+	articles := storetest.BenchArticles(b)
 	dir := b.TempDir()
-	corpus, gaz := writeSyntheticCorpus(b, dir, 10000, articles)
+	corpus, gaz := storetest.MustWriteSyntheticCorpus(b, dir, 10000, articles)
 	// A copy of the lexicon, so that the runs compare the same inputs even
 	// if the working tree changes meanwhile.
 	lexicon, err := os.ReadFile(filepath.Join(repoRoot, "data", "triggers.yaml"))

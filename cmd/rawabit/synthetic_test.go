@@ -4,6 +4,8 @@ import (
 	"os"
 	"strconv"
 	"testing"
+
+	"github.com/rawabit/rawabit/graph/storetest"
 )
 
 // TestWriteSyntheticCorpus writes a synthetic corpus (corpus.jsonl and
@@ -28,6 +30,6 @@ func TestWriteSyntheticCorpus(t *testing.T) {
 		}
 		return i
 	}
-	corpus, gaz := writeSyntheticCorpus(t, dir, n("RAWABIT_SYNTHETIC_ACTORS", 10000), n("RAWABIT_SYNTHETIC_ARTICLES", 10000))
+	corpus, gaz := storetest.MustWriteSyntheticCorpus(t, dir, n("RAWABIT_SYNTHETIC_ACTORS", 10000), n("RAWABIT_SYNTHETIC_ARTICLES", 10000))
 	t.Logf("wrote %s and %s", corpus, gaz)
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"testing"
 
 	"github.com/rawabit/rawabit/graph"
 )
@@ -237,4 +238,30 @@ func WriteSyntheticCorpus(dir string, actors, articles int) (corpus, gaz string,
 		return "", "", fmt.Errorf("synthetic corpus %s: %w", corpus, err)
 	}
 	return corpus, gaz, nil
+}
+
+// BenchArticles is the size of the synthetic corpus of the loading and
+// start-up benchmarks: RAWABIT_BENCH_ARTICLES, or 10,000 when it is unset.
+// A value that is not a number fails tb.
+func BenchArticles(tb testing.TB) int {
+	tb.Helper()
+	s := os.Getenv("RAWABIT_BENCH_ARTICLES")
+	if s == "" {
+		return 10000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		tb.Fatalf("RAWABIT_BENCH_ARTICLES: %v", err)
+	}
+	return n
+}
+
+// MustWriteSyntheticCorpus is WriteSyntheticCorpus failing tb on error.
+func MustWriteSyntheticCorpus(tb testing.TB, dir string, actors, articles int) (corpus, gaz string) {
+	tb.Helper()
+	corpus, gaz, err := WriteSyntheticCorpus(dir, actors, articles)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return corpus, gaz
 }
