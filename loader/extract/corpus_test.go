@@ -143,21 +143,10 @@ func TestCancel(t *testing.T) {
 // testdata/extract_001.jsonl (refresh with -update), using the fixed seed
 // gazetteer of testdata/ and the project's lexicon.
 func TestGoldenJSONL(t *testing.T) {
-	g, err := gazetteer.ParseFile("testdata/gazetteer_seed.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := LoadLexicon(triggersFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(FromGazetteer(g), lex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := seedGazetteerExtractor(t)
 	path := filepath.Join(seedsDir, "001_d522f629676ca2b6.txt")
 	var buf bytes.Buffer
-	_, err = x.ExtractCorpus(context.Background(), []string{path},
+	_, err := x.ExtractCorpus(context.Background(), []string{path},
 		func(p Problem) error { t.Errorf("problem: %v", p.Err); return nil },
 		func(it corpus.Item, r Result) error {
 			return WriteJSONL(&buf, "data/articles/001_d522f629676ca2b6.txt", r)
@@ -270,4 +259,24 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// seedGazetteerExtractor is an extractor on the fixed test gazetteer
+// (testdata/gazetteer_seed.yaml) and the shipped lexicon, for the golden
+// tests of extraction output.
+func seedGazetteerExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	g, err := gazetteer.ParseFile("testdata/gazetteer_seed.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lex, err := LoadLexicon(triggersFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(FromGazetteer(g), lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
 }

@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/rawabit/rawabit/loader/corpus"
-	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // versionGolden records which output the rules of each Version give: the
@@ -28,20 +27,9 @@ const versionGolden = "testdata/version_output.txt"
 // change of output, bump Version and run the test with -update; -update
 // refuses to record a new output under the version already recorded.
 func TestVersionMarksOutput(t *testing.T) {
-	g, err := gazetteer.ParseFile("testdata/gazetteer_seed.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lex, err := LoadLexicon(triggersFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	x, err := New(FromGazetteer(g), lex)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := seedGazetteerExtractor(t)
 	var buf bytes.Buffer
-	_, err = x.ExtractCorpus(context.Background(), []string{seedsDir, otherDir},
+	_, err := x.ExtractCorpus(context.Background(), []string{seedsDir, otherDir},
 		func(p Problem) error { t.Errorf("problem: %v", p.Err); return nil },
 		func(it corpus.Item, r Result) error {
 			return WriteJSONL(&buf, filepath.Base(it.Path), r)
