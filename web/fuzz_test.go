@@ -28,6 +28,7 @@ func FuzzAPI(f *testing.F) {
 	f.Add(uint8(7), "", "format=csv&center=khalifa-haftar&depth=2")
 	f.Add(uint8(0), "", "q=%D8%AD%D9%81%D8%AA%D8%B1&kind=person&limit=2")
 	f.Add(uint8(9), "%80", "")
+	f.Add(uint8(9), "api/export/x", "") // a path under /api the router hands to the static route
 	f.Add(uint8(1), "\x00/../\u202e", "q=%00&q=a&limit=-1&depth=1e9&min_confidence=NaN")
 	h := testServer(f, fixtureStore(f), Options{}).Handler()
 	f.Fuzz(func(t *testing.T, route uint8, param, query string) {

@@ -140,6 +140,11 @@ func NewServer(r graph.Reader, opts Options) *Server {
 	}
 	files := http.FileServerFS(static)
 	e.Match([]string{http.MethodGet, http.MethodHead}, "/*", func(c echo.Context) error {
+		if p := c.Request().URL.Path; isAPIPath(p) {
+			// The router falls back to this route for some paths under
+			// /api (e.g. /api/export/x): they get the API's JSON 404 too.
+			return echo.NewHTTPError(http.StatusNotFound, "no such endpoint: "+p)
+		}
 		if p := c.Request().URL.Path; p != "/" && strings.HasSuffix(p, "/") {
 			return echo.NewHTTPError(http.StatusNotFound, "not found") // no directory listings
 		}
@@ -156,6 +161,12 @@ func NewServer(r graph.Reader, opts Options) *Server {
 		return nil
 	})
 	return s
+}
+
+// isAPIPath reports whether path names the API (/api or below it), whose
+// answers, errors included, are JSON.
+func isAPIPath(path string) bool {
+	return path == "/api" || strings.HasPrefix(path, "/api/")
 }
 
 // Handler returns the HTTP handler serving the API under /api, /healthz and
