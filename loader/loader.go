@@ -172,9 +172,14 @@ func New(opts Options) (*Loader, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("loader: %w", input.JoinCapped(errs))
 	}
-	g, err := gazetteer.Merge(gs...)
-	if err != nil {
-		return nil, fmt.Errorf("loader: %w", err)
+	// The gazetteer files come merged and checked (gazetteer.LoadFiles):
+	// merged again only to add the claims file's actors.
+	g := gs[0]
+	if len(gs) > 1 {
+		var err error
+		if g, err = gazetteer.Merge(gs...); err != nil {
+			return nil, fmt.Errorf("loader: %w", err)
+		}
 	}
 	l.gaz = g
 	all := g.Actors()

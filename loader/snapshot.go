@@ -132,6 +132,14 @@ func (s *Snapshot) intern(name string) uint64 {
 	return i
 }
 
+// Len returns the number of articles the file read holds: 0 when it was
+// missing, unreadable or stale.
+func (s *Snapshot) Len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.old)
+}
+
 // Stats returns how many articles were answered from the snapshot and how
 // many were extracted since it was opened.
 func (s *Snapshot) Stats() (reused, extracted int) {

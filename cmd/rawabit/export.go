@@ -157,7 +157,7 @@ func (app *App) runExport(ctx context.Context, fl exportFlags) error {
 		}
 	}()
 	if app.Config.Store == StoreMemory {
-		sum, err := app.loadCorpus(ctx, store, app.Config.Data.Articles, false, true)
+		sum, _, err := app.loadCorpus(ctx, store, app.Config.Data.Articles, false, true)
 		if err != nil {
 			return fmt.Errorf("load corpus: %w", err)
 		}

@@ -61,7 +61,7 @@ all could be loaded, or --strict is given and something was skipped.`,
 			}
 			defer store.Close(context.WithoutCancel(ctx))
 
-			sum, err := app.loadCorpus(ctx, store, paths, partial, false)
+			sum, _, err := app.loadCorpus(ctx, store, paths, partial, false)
 			if err != nil {
 				if sum.Articles > 0 { // interrupted: say what was loaded
 					printSummary(app.Stdout, sum, app.Config.Store, maxListed)
@@ -204,15 +204,29 @@ func isDefaultPath(key, path string) bool {
 // loadCorpus loads paths into w with the configured options, showing a
 // progress bar when stderr is a terminal. With snapshot, extraction goes
 // through the data.snapshot file (see withSnapshot), saved after a load
-// that completed.
-func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, partial, snapshot bool) (loader.Summary, error) {
+// that completed. It also returns the actors of the gazetteer files (not
+// those only the claims file declares) from the gazetteer the loader
+// parsed, so that the caller need not parse the files again; nil when the
+// inputs did not check.
+func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, partial, snapshot bool) (loader.Summary, []graph.Actor, error) {
 	opts, err := app.LoaderOptions(paths, partial)
 	if err != nil {
-		return loader.Summary{}, err
+		return loader.Summary{}, nil, err
 	}
 	snap := func() *loader.Snapshot { return nil }
 	if snapshot {
 		snap = app.withSnapshot(&opts, paths)
+	}
+	// The loader hands its one merged gazetteer to Options.Extractor: keep
+	// it (even when there is no extractor to build).
+	var gaz *gazetteer.Gazetteer
+	build := opts.Extractor
+	opts.Extractor = func(g *gazetteer.Gazetteer) (loader.Extractor, error) {
+		gaz = g
+		if build == nil {
+			return nil, nil
+		}
+		return build(g)
 	}
 	var bar *progressbar.ProgressBar
 	if isTerminal(app.Stderr) {
@@ -240,7 +254,27 @@ func (app *App) loadCorpus(ctx context.Context, w graph.Writer, paths []string, 
 	if err == nil {
 		app.saveSnapshot(snap())
 	}
-	return sum, err
+	return sum, gazetteerActors(gaz, opts.Claims), err
+}
+
+// gazetteerActors returns the actors of g but those first defined in the
+// claims file: the actors of the gazetteer files, from the gazetteer the
+// loader merged with the claims file's actors. Nil for a nil g.
+func gazetteerActors(g *gazetteer.Gazetteer, claims string) []graph.Actor {
+	if g == nil {
+		return nil
+	}
+	all := g.Actors()
+	if claims == "" {
+		return all
+	}
+	out := all[:0]
+	for _, a := range all {
+		if pos, _ := g.Position(a.ID); pos.File != claims {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // isTerminal reports whether w is a terminal.

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader"
 	"github.com/rawabit/rawabit/web"
 )
 
@@ -69,11 +70,17 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		}
 	}()
 
+	// known are the actors of the gazetteer files, those of the load when
+	// there is one: the search offers them.
+	var known []graph.Actor
+	loaded := false
 	if cfg.Store == StoreMemory || cfg.Server.LoadCorpus || len(paths) > 0 {
 		if len(paths) == 0 {
 			paths = cfg.Data.Articles
 		}
-		sum, err := app.loadCorpus(ctx, store, paths, true, cfg.Store == StoreMemory)
+		var sum loader.Summary
+		sum, known, err = app.loadCorpus(ctx, store, paths, true, cfg.Store == StoreMemory)
+		loaded = true
 		if err != nil {
 			return fmt.Errorf("serve: load corpus: %w", err)
 		}
@@ -94,11 +101,13 @@ func (app *App) serve(ctx context.Context, ln net.Listener, paths []string) erro
 		app.Logger.Warn("the store holds no article: run \"rawabit load\" or \"rawabit serve --load\"")
 	}
 
-	var known []graph.Actor
-	if g, err := app.Gazetteer(); err != nil {
-		app.Logger.Warn("gazetteer actors not searchable", "err", err)
-	} else if g != nil {
-		known = g.Actors()
+	if !loaded {
+		// Nothing loaded (Neo4j served as it is): parse the gazetteer files.
+		if g, err := app.Gazetteer(); err != nil {
+			app.Logger.Warn("gazetteer actors not searchable", "err", err)
+		} else if g != nil {
+			known = g.Actors()
+		}
 	}
 	handler := web.NewServer(store, web.Options{
 		Logger:         app.Logger,

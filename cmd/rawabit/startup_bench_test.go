@@ -46,7 +46,7 @@ func BenchmarkServeStartup(b *testing.B) {
 			app.Config.Data = DataConfig{Gazetteer: []string{gaz}, Triggers: triggers, Extract: true, Snapshot: mode.snapshot}
 			start := func() graph.Counts {
 				store := memstore.New()
-				sum, err := app.loadCorpus(context.Background(), store, []string{corpus}, true, true)
+				sum, _, err := app.loadCorpus(context.Background(), store, []string{corpus}, true, true)
 				if err != nil || sum.Articles != articles {
 					b.Fatalf("got %d articles (%v), want %d", sum.Articles, err, articles)
 				}
