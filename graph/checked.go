@@ -21,6 +21,17 @@ func (d Document) Check() (CheckedDocument, error) {
 	return CheckedDocument{doc: d, checked: true}, nil
 }
 
+// CheckHashed is Check for a document whose Article.SHA256 the caller has
+// just set from its Text with TextSHA256 (as the loader does when it reads
+// an article): the text is not hashed a second time, everything else is
+// checked as by Check.
+func (d Document) CheckHashed() (CheckedDocument, error) {
+	if err := d.validate(true); err != nil {
+		return CheckedDocument{}, err
+	}
+	return CheckedDocument{doc: d, checked: true}, nil
+}
+
 // Document returns the document that was checked.
 func (c CheckedDocument) Document() Document { return c.doc }
 

@@ -343,3 +343,32 @@ func TestEdgeID(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckHashed checks that CheckHashed takes the article's sha256 as
+// given (a well-formed one) and checks everything else as Check does.
+func TestCheckHashed(t *testing.T) {
+	tests := []struct {
+		name                  string
+		edit                  func(d *Document)
+		wantCheck, wantHashed bool // valid for Check, for CheckHashed
+	}{
+		{"valid", func(*Document) {}, true, true},
+		{"sha256 of another text", func(d *Document) { d.Article.SHA256 = TextSHA256("other") }, false, true},
+		{"no sha256", func(d *Document) { d.Article.SHA256 = "" }, false, false},
+		{"claim of an unknown actor", func(d *Document) { d.Claims[0].Source = "nobody" }, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := testDoc()
+			tt.edit(&d)
+			_, err := d.Check()
+			if got := err == nil; got != tt.wantCheck {
+				t.Errorf("Check: got valid %v (%v), want %v", got, err, tt.wantCheck)
+			}
+			c, err := d.CheckHashed()
+			if got := err == nil; got != tt.wantHashed || got != c.Checked() {
+				t.Errorf("CheckHashed: got valid %v, checked %v (%v), want %v", got, c.Checked(), err, tt.wantHashed)
+			}
+		})
+	}
+}

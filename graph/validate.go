@@ -87,7 +87,11 @@ func slugOK(s string) bool {
 // every claim has a valid type and certainty, a confidence in [0,1], offsets
 // inside the text with Quote == Text[Start:End], the article's id and the ID
 // ClaimID gives. Errors wrap ErrInvalid and name the article and the claim.
-func (d Document) Validate() error {
+func (d Document) Validate() error { return d.validate(false) }
+
+// validate is Validate; with hashed the article's SHA256 is taken as the
+// hash of its text without hashing the text again (see CheckHashed).
+func (d Document) validate(hashed bool) error {
 	a := d.Article
 	if err := CheckArticleID(a.ID); err != nil {
 		return err
@@ -95,7 +99,7 @@ func (d Document) Validate() error {
 	if !utf8.ValidString(a.Text) {
 		return Invalidf("", "article %q: text is not valid UTF-8", a.ID)
 	}
-	if a.SHA256 != TextSHA256(a.Text) {
+	if !hashed && a.SHA256 != TextSHA256(a.Text) || hashed && len(a.SHA256) != 64 {
 		return Invalidf("", "article %q: sha256 %q does not match its text", a.ID, a.SHA256)
 	}
 	actors := make(map[string]bool, len(d.Actors))

@@ -135,9 +135,12 @@ type Loader struct {
 	mentions   *mentionCounter
 	// x is the extractor Options.Extractor built on gaz, or nil.
 	x Extractor
-	// actors holds every actor of gaz by id (gaz.Actor builds a new Actor
-	// at every call); read-only once New returns, so workers share it.
-	actors map[string]graph.Actor
+	// actors holds every actor of gaz (gaz.Actor builds a new Actor at
+	// every call), actorIdx their index by id: a map of small values, which
+	// workers look up at every mention. Read-only once New returns, so
+	// workers share them.
+	actors   []graph.Actor
+	actorIdx map[string]int32
 }
 
 // New parses and checks the gazetteers, the claims file and the corrections
@@ -183,9 +186,10 @@ func New(opts Options) (*Loader, error) {
 	}
 	l.gaz = g
 	all := g.Actors()
-	l.actors = make(map[string]graph.Actor, len(all))
-	for _, a := range all {
-		l.actors[a.ID] = a
+	l.actors = all
+	l.actorIdx = make(map[string]int32, len(all))
+	for i, a := range all {
+		l.actorIdx[a.ID] = int32(i)
 		if err := a.Validate(); err != nil {
 			pos, _ := g.Position(a.ID)
 			errs = append(errs, input.Errorf(pos, "%v", err))
@@ -286,8 +290,9 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
 					if s.err == nil && bulk {
 						// Checked here, on all cores, rather than by the
-						// store's one writer.
-						s.checked, s.err = s.doc.Check()
+						// store's one writer; corpus.Finish has just
+						// hashed the text.
+						s.checked, s.err = s.doc.CheckHashed()
 					}
 				} else {
 					s.err = ctx.Err()
@@ -760,8 +765,11 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 // actor is l.gaz.Actor from l.actors: documents share the returned Actor
 // values (and their Aliases, which nobody changes).
 func (l *Loader) actor(id string) (graph.Actor, bool) {
-	a, ok := l.actors[id]
-	return a, ok
+	i, ok := l.actorIdx[id]
+	if !ok {
+		return graph.Actor{}, false
+	}
+	return l.actors[i], true
 }
 
 func (l *Loader) rejected(c graph.Claim) bool {
