@@ -241,10 +241,12 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 	return l.Load(ctx, w)
 }
 
-// Load reads the corpus once. Reading counts the articles, finds duplicate
-// ids and locates every curated quote in its article, while a pool of
-// Options.Workers goroutines builds one graph.Document per article
-// (extraction included) as articles arrive. Once the whole corpus is read
+// Load reads the corpus once. Reading splits it into records; a pool of
+// Options.Workers goroutines decodes them (before building any) and builds
+// one graph.Document per article (extraction included) as they come, while
+// Load checks the decoded articles in corpus order: it counts them, finds
+// duplicate ids and unreadable records, and collects the curated quotes the
+// workers could not locate in their article. Once the whole corpus is read
 // and checked the documents are written with w.LoadArticle one by one, in
 // corpus order, so the store ends the same whatever the number of workers;
 // a graph.CheckedWriter (the memory store) instead gets them checked by the
@@ -268,10 +270,12 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	unreadable := map[string]string{}
 	var errs []error
 
-	// Documents are built by the pool while the corpus is read; slots keeps
-	// them in corpus order. The queue is not bounded, so that reading (and
-	// with it the checks that decide whether anything is written) ends
-	// early and writing overlaps extraction.
+	// Reading only splits the corpus into records (corpus.WalkDeferred):
+	// the pool decodes them (corpus.Item.Complete), decoding before any
+	// building so that the checks below end early, and builds one document
+	// per article as they come; slots keeps them in corpus order. The
+	// queue is not bounded, so that the checks that decide whether
+	// anything is written end early and writing overlaps extraction.
 	var slots []*docSlot
 	// A graph.CheckedWriter (the memory store) gets the documents checked
 	// by the workers and written in batches (writeChecked).
@@ -281,16 +285,26 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	for range l.workers() {
 		wg.Go(func() {
 			for {
-				s, ok := q.next()
+				s, decode, ok := q.next()
 				if !ok {
 					return
 				}
+				if decode {
+					l.decode(ctx, s)
+					if s.item.Err == nil && ctx.Err() == nil {
+						q.built(s)
+					} else {
+						s.err = cmp.Or(ctx.Err(), s.item.Err)
+						close(s.done)
+					}
+					q.decoded()
+					continue
+				}
 				if ctx.Err() == nil {
-					corpus.Finish(&s.item.Article)
 					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
 					if s.err == nil && bulk {
 						// Checked here, on all cores, rather than by the
-						// store's one writer; corpus.Finish has just
+						// store's one writer; Item.Complete has just
 						// hashed the text.
 						s.checked, s.err = s.doc.CheckHashed()
 					}
@@ -306,37 +320,45 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		cancel()
 		wg.Wait()
 	}
+	var read []*docSlot
 	err := corpus.WalkDeferred(ctx, l.opts.Corpus, func(it corpus.Item) error {
-		if it.Err != nil {
-			sk := skipOf(it)
-			sum.Skipped = append(sum.Skipped, sk)
-			if sk.ID != "" {
-				unreadable[sk.ID] = sk.String()
-			}
-			return nil
-		}
-		id := it.Article.ID
-		if prev, dup := firstSeen[id]; dup {
-			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: id, Reason: fmt.Sprintf("duplicate article id %q (first in %s)", id, prev)})
-			return nil
-		}
-		firstSeen[id] = it.Where()
-		s := &docSlot{item: it, done: make(chan struct{})}
-		for _, c := range l.curated[id] {
-			claim, err := c.Locate(it.Article.Text)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			s.located = append(s.located, claim)
-		}
-		slots = append(slots, s)
+		s := &docSlot{item: it, decoded: make(chan struct{}), done: make(chan struct{})}
+		read = append(read, s)
 		q.push(s)
 		return nil
 	})
 	if err != nil {
 		stop()
 		return sum, fmt.Errorf("loader: reading the corpus: %w", err)
+	}
+	q.close()
+	// The checks, in corpus order, as the records are decoded: unreadable
+	// records, duplicate ids, curated quotes not in their article.
+	for i, s := range read {
+		read[i] = nil
+		select {
+		case <-s.decoded:
+		case <-ctx.Done():
+			stop()
+			return sum, fmt.Errorf("loader: %w", ctx.Err())
+		}
+		it := s.item
+		if it.Err != nil {
+			sk := skipOf(it)
+			sum.Skipped = append(sum.Skipped, sk)
+			if sk.ID != "" {
+				unreadable[sk.ID] = sk.String()
+			}
+			continue
+		}
+		id := it.Article.ID
+		if prev, dup := firstSeen[id]; dup {
+			sum.Skipped = append(sum.Skipped, Skip{Path: it.Path, Line: it.Line, ID: id, Reason: fmt.Sprintf("duplicate article id %q (first in %s)", id, prev)})
+			continue
+		}
+		firstSeen[id] = it.Where()
+		errs = append(errs, s.locateErrs...)
+		slots = append(slots, s)
 	}
 	var absent outsideCorpus
 	for _, id := range sortedKeys(l.curated) {
@@ -359,7 +381,6 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		stop()
 		return sum, fmt.Errorf("loader: nothing loaded: %w", input.JoinCapped(errs))
 	}
-	q.close()
 	defer func() {
 		cancel()
 		wg.Wait()
@@ -403,17 +424,43 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 	return sum, nil
 }
 
-// docSlot is one article of the corpus on its way to the store: read, then
-// built by a worker (done closed), then written. checked is the document
-// as Document.Check returned it, when the store is a graph.CheckedWriter.
+// docSlot is one article of the corpus on its way to the store: read,
+// then decoded by a worker (decoded closed), then built (done closed), then
+// written. located are its curated claims located in its text, locateErrs
+// those that could not be. checked is the document as Document.Check
+// returned it, when the store is a graph.CheckedWriter.
 type docSlot struct {
-	item    corpus.Item
-	located []graph.Claim
-	done    chan struct{}
-	doc     graph.Document
-	checked graph.CheckedDocument
-	stats   docStats
-	err     error
+	item       corpus.Item
+	located    []graph.Claim
+	locateErrs []error
+	decoded    chan struct{}
+	done       chan struct{}
+	doc        graph.Document
+	checked    graph.CheckedDocument
+	stats      docStats
+	err        error
+}
+
+// decode completes the item of slot s and locates its curated claims, then
+// closes s.decoded.
+func (l *Loader) decode(ctx context.Context, s *docSlot) {
+	defer close(s.decoded)
+	if ctx.Err() != nil {
+		return
+	}
+	s.item.Complete()
+	if s.item.Err != nil {
+		return
+	}
+	a := s.item.Article
+	for _, c := range l.curated[a.ID] {
+		claim, err := c.Locate(a.Text)
+		if err != nil {
+			s.locateErrs = append(s.locateErrs, err)
+			continue
+		}
+		s.located = append(s.located, claim)
+	}
 }
 
 // writeChecked is Load's writing loop for a graph.CheckedWriter: the slots, in
@@ -491,13 +538,16 @@ func isDone(s *docSlot) bool {
 	}
 }
 
-// slotQueue hands the articles read to the workers in corpus order; it
-// grows without bound.
+// slotQueue hands the articles read to the workers in corpus order, to
+// decode first, then, once decoded, to build; it grows without bound.
 type slotQueue struct {
-	mu     sync.Mutex
-	cond   *sync.Cond
-	items  []*docSlot
-	closed bool
+	mu   sync.Mutex
+	cond *sync.Cond
+	// raw are the slots to decode, ready those decoded, to build;
+	// decoding counts the slots being decoded (each may add to ready).
+	raw, ready []*docSlot
+	decoding   int
+	closed     bool
 }
 
 func newSlotQueue() *slotQueue {
@@ -506,14 +556,31 @@ func newSlotQueue() *slotQueue {
 	return q
 }
 
+// push adds a slot read, to decode.
 func (q *slotQueue) push(s *docSlot) {
 	q.mu.Lock()
-	q.items = append(q.items, s)
+	q.raw = append(q.raw, s)
 	q.mu.Unlock()
 	q.cond.Signal()
 }
 
-// close ends the queue: next returns what is left, then false.
+// built adds a slot decoded, to build.
+func (q *slotQueue) built(s *docSlot) {
+	q.mu.Lock()
+	q.ready = append(q.ready, s)
+	q.mu.Unlock()
+	q.cond.Signal()
+}
+
+// decoded ends the decoding of a slot next returned.
+func (q *slotQueue) decoded() {
+	q.mu.Lock()
+	q.decoding--
+	q.mu.Unlock()
+	q.cond.Broadcast()
+}
+
+// close ends the reading: next returns what is left, then false.
 func (q *slotQueue) close() {
 	q.mu.Lock()
 	q.closed = true
@@ -521,21 +588,27 @@ func (q *slotQueue) close() {
 	q.cond.Broadcast()
 }
 
-// next waits for the next article; false when the queue is closed and
-// empty.
-func (q *slotQueue) next() (*docSlot, bool) {
+// next waits for the next slot to decode (decode true; the caller then
+// calls decoded), or else to build; false when the queue is closed and
+// nothing is left or being decoded.
+func (q *slotQueue) next() (s *docSlot, decode, ok bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	for len(q.items) == 0 && !q.closed {
+	for len(q.raw) == 0 && len(q.ready) == 0 && !(q.closed && q.decoding == 0) {
 		q.cond.Wait()
 	}
-	if len(q.items) == 0 {
-		return nil, false
+	switch {
+	case len(q.raw) > 0:
+		s, q.raw[0] = q.raw[0], nil
+		q.raw = q.raw[1:]
+		q.decoding++
+		return s, true, true
+	case len(q.ready) > 0:
+		s, q.ready[0] = q.ready[0], nil
+		q.ready = q.ready[1:]
+		return s, false, true
 	}
-	s := q.items[0]
-	q.items[0] = nil
-	q.items = q.items[1:]
-	return s, true
+	return nil, false, false
 }
 
 // workers is the size of the extraction pool: Options.Workers, or the

@@ -49,6 +49,22 @@ type Item struct {
 	// show: a link that is not http(s) dropped, bidi controls removed from
 	// the title or source, an over-long title or source cut.
 	Warnings []string
+	// record is the undecoded JSON Lines record of an item WalkDeferred
+	// gave, until Complete decodes it.
+	record []byte
+}
+
+// Complete makes an item of WalkDeferred what Walk would have given: it
+// decodes and checks a JSON Lines record, then sets what is computed from
+// the whole text (see Finish). It does nothing more to an item with Err
+// set; on an item of Walk it is Finish again.
+func (it *Item) Complete() {
+	if it.record != nil {
+		*it = checkItem(parseRecord(it.Path, it.Line, it.record, true))
+	}
+	if it.Err == nil {
+		Finish(&it.Article)
+	}
 }
 
 // Where formats the item's origin as "path" or "path:line".
@@ -174,9 +190,12 @@ func Walk(ctx context.Context, paths []string, visit func(Item) error) error {
 	return walkCorpus(ctx, paths, false, visit)
 }
 
-// WalkDeferred is Walk, except that the articles are given without their
-// SHA256 and without a date found in their text, for the caller to add with
-// Finish (on another goroutine: that is the work that grows with the text).
+// WalkDeferred is Walk, except that the items are given unfinished, for the
+// caller to complete with Item.Complete on other goroutines (that is the
+// work that grows with the text): the records of JSON Lines files
+// undecoded (Article and Err not yet set), the articles of .txt files
+// without their SHA256 and without a date found in their text. Reading is
+// then little more than splitting the files into records.
 func WalkDeferred(ctx context.Context, paths []string, visit func(Item) error) error {
 	return walkCorpus(ctx, paths, true, visit)
 }
@@ -447,7 +466,11 @@ func walkJSONL(ctx context.Context, path string, lazy bool, visit func(Item) err
 			}
 			continue
 		}
-		if verr := visit(parseRecord(path, line, rec, lazy)); verr != nil {
+		it := Item{Path: path, Line: line, record: rec}
+		if !lazy {
+			it = parseRecord(path, line, rec, false)
+		}
+		if verr := visit(it); verr != nil {
 			return verr
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -233,4 +234,38 @@ func TestArticleDates(t *testing.T) {
 			t.Errorf("got %v from %q (%v), want 2019-08-15 from the text", it.Article.Published, it.Article.DateSource, it.Err)
 		}
 	})
+}
+
+// TestWalkDeferred checks that the items of WalkDeferred, completed with
+// Item.Complete, are those of Walk, in the same order, for every kind of
+// file and error in the test corpus.
+func TestWalkDeferred(t *testing.T) {
+	tests := []struct {
+		name  string
+		paths []string
+	}{
+		{"corpus folder", []string{filepath.Join("testdata", "corpus")}},
+		{"one JSON Lines file", []string{filepath.Join("testdata", "corpus", "more", "records.jsonl")}},
+		{"a missing path and a text file", []string{filepath.Join("testdata", "nope"), filepath.Join("testdata", "corpus", "news", "a2.txt")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var want, got []Item
+			if err := Walk(context.Background(), tt.paths, func(it Item) error { want = append(want, it); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if err := WalkDeferred(context.Background(), tt.paths, func(it Item) error { got = append(got, it); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("got %d items, want %d", len(got), len(want))
+			}
+			for i := range got {
+				got[i].Complete()
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Errorf("item %d: got %+v\nwant %+v", i, got[i], want[i])
+				}
+			}
+		})
+	}
 }

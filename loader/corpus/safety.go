@@ -13,7 +13,7 @@ import (
 // removed from the title and source, and a title or source longer than
 // graph.MaxTitleBytes is cut, each with a warning in Item.Warnings.
 func checkItem(it Item) Item {
-	if it.Err != nil {
+	if it.Err != nil || it.record != nil { // a record is checked once decoded
 		return it
 	}
 	a := &it.Article
