@@ -233,12 +233,26 @@ func (l *Loader) Gazetteer() *gazetteer.Gazetteer { return l.gaz }
 
 // Load checks every input with New, then loads the corpus of opts into w
 // (see Loader.Load).
+// The corpus is read, and its records decoded by the workers, while New
+// parses the other inputs; nothing is written unless they check.
 func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
-	l, err := New(opts)
-	if err != nil {
-		return Summary{}, err
+	p := startPipeline(ctx, w, opts.Workers)
+	type built struct {
+		l   *Loader
+		err error
 	}
-	return l.Load(ctx, w)
+	ch := make(chan built, 1)
+	go func() {
+		l, err := New(opts)
+		ch <- built{l, err}
+	}()
+	readErr := p.read(opts.Corpus)
+	b := <-ch
+	if b.err != nil {
+		p.stop()
+		return Summary{}, b.err
+	}
+	return b.l.finish(p, readErr)
 }
 
 // Load reads the corpus once. Reading splits it into records; a pool of
@@ -263,75 +277,143 @@ func Load(ctx context.Context, w graph.Writer, opts Options) (Summary, error) {
 // The articles read are held until they are written, so memory grows with
 // the corpus (the memory store holds it all anyway).
 func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
-	ctx, cancel := context.WithCancel(ctx)
+	p := startPipeline(ctx, w, l.opts.Workers)
+	return l.finish(p, p.read(l.opts.Corpus))
+}
+
+// pipeline is the reading and the worker pool of a load. Reading only
+// splits the corpus into records (corpus.WalkDeferred); the pool decodes
+// them (corpus.Item.Complete), decoding before any building so that the
+// checks of finish end early, and, once the Loader is given (finish),
+// builds one document per article as they come. The queue is not bounded,
+// so that the checks that decide whether anything is written end early and
+// writing overlaps extraction.
+type pipeline struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	q      *slotQueue
+	wg     sync.WaitGroup
+	// slots are the items read, in corpus order.
+	slots []*docSlot
+	// l is the Loader that builds the documents, set before ready is
+	// closed.
+	l     *Loader
+	ready chan struct{}
+	// bulk: the writer is a graph.CheckedWriter (the memory store), which
+	// gets the documents checked by the workers and written in batches.
+	w    graph.Writer
+	bulk bool
+}
+
+// startPipeline starts the worker pool of a load into w: workers goroutines,
+// or one per usable core when 0.
+func startPipeline(ctx context.Context, w graph.Writer, workers int) *pipeline {
+	p := &pipeline{q: newSlotQueue(), ready: make(chan struct{}), w: w}
+	p.ctx, p.cancel = context.WithCancel(ctx)
+	_, p.bulk = w.(graph.CheckedWriter)
+	if workers <= 0 {
+		workers = max(1, runtime.GOMAXPROCS(0))
+	}
+	for range workers {
+		p.wg.Go(p.work)
+	}
+	return p
+}
+
+// work is one worker of the pool: it decodes slots while any is left to
+// decode, else builds one.
+func (p *pipeline) work() {
+	ctx := p.ctx
+	for {
+		s, decode, ok := p.q.next()
+		if !ok {
+			return
+		}
+		if decode {
+			if ctx.Err() == nil {
+				s.item.Complete()
+			}
+			close(s.decoded)
+			if s.item.Err == nil && ctx.Err() == nil {
+				p.q.built(s)
+			} else {
+				s.err = cmp.Or(ctx.Err(), s.item.Err)
+				close(s.done)
+			}
+			p.q.decoded()
+			continue
+		}
+		select {
+		case <-p.ready:
+		case <-ctx.Done():
+		}
+		if ctx.Err() == nil {
+			p.l.build(ctx, s, p.bulk)
+		} else {
+			s.err = ctx.Err()
+		}
+		close(s.done)
+	}
+}
+
+// read walks the corpus into the queue and closes it; it returns the
+// walk's error.
+func (p *pipeline) read(paths []string) error {
+	err := corpus.WalkDeferred(p.ctx, paths, func(it corpus.Item) error {
+		s := &docSlot{item: it, decoded: make(chan struct{}), done: make(chan struct{})}
+		p.slots = append(p.slots, s)
+		p.q.push(s)
+		return nil
+	})
+	p.q.close()
+	return err
+}
+
+// stop cancels the pool and waits for it.
+func (p *pipeline) stop() {
+	p.q.close()
+	p.cancel()
+	p.wg.Wait()
+}
+
+// build builds the document of slot s (its curated claims located first);
+// with bulk it also checks it.
+func (l *Loader) build(ctx context.Context, s *docSlot, bulk bool) {
+	a := s.item.Article
+	var located []graph.Claim
+	for _, c := range l.curated[a.ID] {
+		// finish checked that every quote is found.
+		if claim, err := c.Locate(a.Text); err == nil {
+			located = append(located, claim)
+		}
+	}
+	s.doc, s.stats, s.err = l.document(ctx, a, located, false)
+	if s.err == nil && bulk {
+		// Checked here, on all cores, rather than by the store's one
+		// writer; Item.Complete has just hashed the text.
+		s.checked, s.err = s.doc.CheckHashed()
+	}
+}
+
+// finish is Load once the corpus is read (readErr the reading's error): it
+// gives the pool l, checks the articles in corpus order and writes them.
+func (l *Loader) finish(p *pipeline, readErr error) (Summary, error) {
+	ctx, cancel, w := p.ctx, p.cancel, p.w
 	defer cancel()
+	p.l = l
+	close(p.ready)
+	stop := p.stop
 	var sum Summary
 	firstSeen := map[string]string{}
 	unreadable := map[string]string{}
 	var errs []error
-
-	// Reading only splits the corpus into records (corpus.WalkDeferred):
-	// the pool decodes them (corpus.Item.Complete), decoding before any
-	// building so that the checks below end early, and builds one document
-	// per article as they come; slots keeps them in corpus order. The
-	// queue is not bounded, so that the checks that decide whether
-	// anything is written end early and writing overlaps extraction.
 	var slots []*docSlot
-	// A graph.CheckedWriter (the memory store) gets the documents checked
-	// by the workers and written in batches (writeChecked).
-	cw, bulk := w.(graph.CheckedWriter)
-	q := newSlotQueue()
-	var wg sync.WaitGroup
-	for range l.workers() {
-		wg.Go(func() {
-			for {
-				s, decode, ok := q.next()
-				if !ok {
-					return
-				}
-				if decode {
-					l.decode(ctx, s)
-					if s.item.Err == nil && ctx.Err() == nil {
-						q.built(s)
-					} else {
-						s.err = cmp.Or(ctx.Err(), s.item.Err)
-						close(s.done)
-					}
-					q.decoded()
-					continue
-				}
-				if ctx.Err() == nil {
-					s.doc, s.stats, s.err = l.document(ctx, s.item.Article, s.located, false)
-					if s.err == nil && bulk {
-						// Checked here, on all cores, rather than by the
-						// store's one writer; Item.Complete has just
-						// hashed the text.
-						s.checked, s.err = s.doc.CheckHashed()
-					}
-				} else {
-					s.err = ctx.Err()
-				}
-				close(s.done)
-			}
-		})
-	}
-	stop := func() {
-		q.close()
-		cancel()
-		wg.Wait()
-	}
-	var read []*docSlot
-	err := corpus.WalkDeferred(ctx, l.opts.Corpus, func(it corpus.Item) error {
-		s := &docSlot{item: it, decoded: make(chan struct{}), done: make(chan struct{})}
-		read = append(read, s)
-		q.push(s)
-		return nil
-	})
-	if err != nil {
+	if readErr != nil {
 		stop()
-		return sum, fmt.Errorf("loader: reading the corpus: %w", err)
+		return sum, fmt.Errorf("loader: reading the corpus: %w", readErr)
 	}
-	q.close()
+	read := p.slots
+	p.slots = nil
 	// The checks, in corpus order, as the records are decoded: unreadable
 	// records, duplicate ids, curated quotes not in their article.
 	for i, s := range read {
@@ -357,7 +439,11 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 			continue
 		}
 		firstSeen[id] = it.Where()
-		errs = append(errs, s.locateErrs...)
+		for _, c := range l.curated[id] {
+			if _, err := c.Locate(it.Article.Text); err != nil {
+				errs = append(errs, err)
+			}
+		}
 		slots = append(slots, s)
 	}
 	var absent outsideCorpus
@@ -381,10 +467,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 		stop()
 		return sum, fmt.Errorf("loader: nothing loaded: %w", input.JoinCapped(errs))
 	}
-	defer func() {
-		cancel()
-		wg.Wait()
-	}()
+	defer stop()
 	if w := absent.warning("curated claim", "curated claims", "not loaded"); w != "" {
 		sum.Warnings = append(sum.Warnings, w)
 	}
@@ -400,7 +483,7 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 
 	actors := map[string]bool{}
 	total := len(slots)
-	if bulk {
+	if cw, ok := w.(graph.CheckedWriter); ok {
 		err := l.writeChecked(ctx, cw, slots, &sum, actors)
 		sum.Actors = len(actors)
 		return sum, err
@@ -426,41 +509,16 @@ func (l *Loader) Load(ctx context.Context, w graph.Writer) (Summary, error) {
 
 // docSlot is one article of the corpus on its way to the store: read,
 // then decoded by a worker (decoded closed), then built (done closed), then
-// written. located are its curated claims located in its text, locateErrs
-// those that could not be. checked is the document as Document.Check
-// returned it, when the store is a graph.CheckedWriter.
+// written. checked is the document as Document.CheckHashed returned it,
+// when the store is a graph.CheckedWriter.
 type docSlot struct {
-	item       corpus.Item
-	located    []graph.Claim
-	locateErrs []error
-	decoded    chan struct{}
-	done       chan struct{}
-	doc        graph.Document
-	checked    graph.CheckedDocument
-	stats      docStats
-	err        error
-}
-
-// decode completes the item of slot s and locates its curated claims, then
-// closes s.decoded.
-func (l *Loader) decode(ctx context.Context, s *docSlot) {
-	defer close(s.decoded)
-	if ctx.Err() != nil {
-		return
-	}
-	s.item.Complete()
-	if s.item.Err != nil {
-		return
-	}
-	a := s.item.Article
-	for _, c := range l.curated[a.ID] {
-		claim, err := c.Locate(a.Text)
-		if err != nil {
-			s.locateErrs = append(s.locateErrs, err)
-			continue
-		}
-		s.located = append(s.located, claim)
-	}
+	item    corpus.Item
+	decoded chan struct{}
+	done    chan struct{}
+	doc     graph.Document
+	checked graph.CheckedDocument
+	stats   docStats
+	err     error
 }
 
 // writeChecked is Load's writing loop for a graph.CheckedWriter: the slots, in
@@ -609,15 +667,6 @@ func (q *slotQueue) next() (s *docSlot, decode, ok bool) {
 		return s, false, true
 	}
 	return nil, false, false
-}
-
-// workers is the size of the extraction pool: Options.Workers, or the
-// number of usable cores.
-func (l *Loader) workers() int {
-	if l.opts.Workers > 0 {
-		return l.opts.Workers
-	}
-	return max(1, runtime.GOMAXPROCS(0))
 }
 
 // write stores the document of slot s (done articles were handled before
