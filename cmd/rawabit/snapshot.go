@@ -53,12 +53,25 @@ func (app *App) snapshotPath(paths []string) (string, error) {
 // make every article extracted again. A snapshot made under another
 // fingerprint is not used.
 func (app *App) extractionFingerprint(claims string) (string, error) {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00", extract.Name)
+	return extractionFingerprint(app.extractionFiles(), claims)
+}
+
+// extractionFiles are the files and folders extractionFingerprint hashes:
+// the gazetteers, the lexicon and the pair model.
+func (app *App) extractionFiles() []string {
 	files := append(app.gazetteerFiles(), app.dataFile("data.triggers", app.Config.Data.Triggers))
 	if app.Config.Data.PairModel != "" {
 		files = append(files, app.Config.Data.PairModel)
 	}
+	return files
+}
+
+// extractionFingerprint is App.extractionFingerprint of the given files:
+// it reads them and the claims file, and nothing of the App, so that it
+// can run on its own goroutine.
+func extractionFingerprint(files []string, claims string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", extract.Name)
 	for _, root := range files {
 		// A folder (of gazetteer files) counts with every file in it.
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -138,9 +151,9 @@ func (app *App) withSnapshot(opts *loader.Options, paths []string) func() *loade
 		err error
 	}
 	ready := make(chan opened, 1)
-	claims := opts.Claims
+	files, claims := app.extractionFiles(), opts.Claims
 	go func() {
-		fp, err := app.extractionFingerprint(claims)
+		fp, err := extractionFingerprint(files, claims)
 		if err != nil {
 			ready <- opened{nil, err}
 			return
