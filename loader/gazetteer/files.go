@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // OfficesFile is the name of the file of a gazetteer folder read before the
@@ -71,23 +72,24 @@ func LoadFS(fsys fs.FS, label string, paths ...string) (*Gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	gs := make([]*Gazetteer, 0, len(files))
-	var errs []error
-	for _, p := range files {
-		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("gazetteer: %w", err))
-			continue
-		}
-		g, err := Parse(label+p, data)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		gs = append(gs, g)
+	// The files are parsed at once (a folder of small files beside a
+	// large one), then merged in order.
+	gs := make([]*Gazetteer, len(files))
+	fileErrs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, p := range files {
+		wg.Go(func() {
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				fileErrs[i] = fmt.Errorf("gazetteer: %w", err)
+				return
+			}
+			gs[i], fileErrs[i] = Parse(label+p, data)
+		})
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	wg.Wait()
+	if err := errors.Join(fileErrs...); err != nil {
+		return nil, err
 	}
 	return Merge(gs...)
 }
