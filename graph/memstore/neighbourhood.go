@@ -51,6 +51,8 @@ type scratch struct {
 	cands    []cand
 	spans    []span
 	keys     []uint64
+	entries  []*actorEntry
+	claims   claimBufs
 }
 
 // cand is a candidate neighbour: the actor, its pair with the actor being
@@ -104,11 +106,12 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
 	}
-	entries := make([]*actorEntry, len(sc.ids))
-	for i, a := range sc.ids {
-		entries[i] = s.byIndex[a]
+	entries := sc.entries[:0]
+	for _, a := range sc.ids {
+		entries = append(entries, s.byIndex[a])
 	}
-	sg := s.induced(entries, q.Filter)
+	sc.entries = entries
+	sg := s.induced(entries, q.Filter, &sc.claims)
 	sg.Omitted, sg.Truncated = omitted, truncated
 	return sg, nil
 }
