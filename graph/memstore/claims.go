@@ -3,12 +3,12 @@ package memstore
 import (
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"math"
 	"math/bits"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
@@ -169,6 +169,7 @@ type claimBufs struct {
 	ups       [][]nbr
 	pairs     []int32
 	recs      []*claimRec
+	ids       []byte
 }
 
 // sortedClaimsWith is sortedClaims with its working memory in b.
@@ -190,13 +191,14 @@ func (s *Store) sortedClaimsWith(b *claimBufs, cs []edgeClaim, limit int) []grap
 	if len(refs) > limit {
 		refs = refs[:limit]
 	}
-	var sb strings.Builder
-	sb.Grow(idLen * len(refs))
-	for _, r := range refs {
-		var id [idLen]byte
-		sb.Write(appendID(id[:0], r.key))
+	buf := slices.Grow(b.ids[:0], idLen*len(refs))[:idLen*len(refs)]
+	b.ids = buf
+	for i, r := range refs {
+		var k [8]byte
+		binary.BigEndian.PutUint64(k[:], r.key)
+		hex.Encode(buf[i*idLen:], k[:])
 	}
-	ids := sb.String()
+	ids := string(buf)
 	out := make([]graph.Claim, len(refs))
 	for i, r := range refs {
 		out[i] = s.claimOf(&s.hot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
