@@ -52,6 +52,7 @@ type scratch struct {
 	spans    []span
 	keys     []uint64
 	entries  []*actorEntry
+	lists    [][]nbr
 	claims   claimBufs
 }
 
@@ -134,13 +135,19 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 	sc.cands, sc.spans = sc.cands[:0], sc.spans[:0]
 	for level := 1; level <= q.Depth && len(sc.frontier) > 0 && !truncated; level++ {
 		sc.next = sc.next[:0]
+		// The frontier's neighbour lists first, in a loop of independent
+		// loads whose cache misses overlap.
+		sc.lists = sc.lists[:0]
 		for _, from := range sc.frontier {
+			sc.lists = append(sc.lists, s.byIndex[from].nbrs)
+		}
+		for fi, from := range sc.frontier {
 			if err := ctx.Err(); err != nil {
 				return nil, false, err
 			}
 			lo := len(sc.cands)
 			unreached := 0
-			for _, nb := range s.byIndex[from].nbrs {
+			for _, nb := range sc.lists[fi] {
 				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}
