@@ -183,9 +183,8 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 	}
 	slices.SortFunc(entries, func(a, b *actorEntry) int { return cmp.Compare(a.actor.ID, b.actor.ID) })
 	entries = slices.Compact(entries)
-	sc := s.getScratch()
-	defer s.scratchPool.Put(sc)
-	return s.induced(entries, f, &sc.claims), nil
+	var b claimBufs
+	return s.induced(entries, f, &b), nil
 }
 
 // induced builds the subgraph of entries (sorted by ID, distinct) with the
