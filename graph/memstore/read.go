@@ -194,17 +194,19 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 // Its data is scattered over the whole store, so it works in passes, each
 // a tight loop of loads that do not depend on one another (the actors'
 // entries, then their neighbour lists, then the pairs, then the claims'
-// records), so that the processor overlaps their cache misses rather than
+// articles, then their records), so that the processor overlaps their cache misses rather than
 // waiting for each in turn.
 func (s *Store) induced(entries []*actorEntry, f graph.Filter, b *claimBufs) graph.Subgraph {
 	m := s.newMatcher(f)
 	marks := s.getMarks()
 	defer s.putMarks(marks, entries)
-	for _, e := range entries {
-		(*marks)[e.index/64] |= 1 << (e.index % 64)
-	}
+	// One pass over the entries reads all they give: the node, the mark,
+	// the neighbours ranking above.
+	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(entries))}
 	ups := slices.Grow(b.ups[:0], len(entries))
-	for _, e := range entries {
+	for i, e := range entries {
+		sg.Nodes[i] = e.copyActor()
+		(*marks)[e.index/64] |= 1 << (e.index % 64)
 		ups = append(ups, e.nbrs[e.up:])
 	}
 	b.ups = ups
@@ -236,10 +238,6 @@ func (s *Store) induced(entries []*actorEntry, f graph.Filter, b *claimBufs) gra
 		found = kept
 	}
 	b.found = found
-	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(entries))}
-	for i, e := range entries {
-		sg.Nodes[i] = e.copyActor()
-	}
 	sg.Claims = s.sortedClaimsWith(b, found, len(found))
 	return sg
 }
