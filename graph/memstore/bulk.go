@@ -247,6 +247,7 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		}
 		slices.SortFunc(ns, func(x, y nbr) int { return cmp.Compare(x.order(), y.order()) })
 		e.nbrs = ns
+		e.reup()
 	}
 }
 

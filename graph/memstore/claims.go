@@ -3,6 +3,7 @@ package memstore
 import (
 	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"math"
 	"math/bits"
@@ -156,21 +157,46 @@ func (s *Store) claimOf(h *articleHot, r *claimRec, id string) graph.Claim {
 
 // sortedClaims rebuilds claims sorted by ID, at most limit of them.
 func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
+	var b claimBufs
+	return s.sortedClaimsWith(&b, cs, limit)
+}
+
+// claimBufs is the reusable working memory of sortedClaimsWith.
+type claimBufs struct {
+	found     []edgeClaim
+	refs, tmp []claimRef
+	starts    []int32
+	ups       [][]nbr
+	pairs     []int32
+	recs      []*claimRec
+	ids       []byte
+}
+
+// sortedClaimsWith is sortedClaims with its working memory in b.
+func (s *Store) sortedClaimsWith(b *claimBufs, cs []edgeClaim, limit int) []graph.Claim {
 	// Claims live in their articles, scattered in memory: first gather
 	// their records, whose loads are independent and overlap, then sort
 	// and build.
-	refs := make([]claimRef, len(cs))
-	for i, ec := range cs {
-		r := &s.hot[ec.slot].claims[ec.idx]
-		refs[i] = claimRef{key: r.key(), rec: r, slot: ec.slot}
+	recs := slices.Grow(b.recs[:0], len(cs))
+	for _, ec := range cs {
+		recs = append(recs, &s.hot[ec.slot].claims[ec.idx])
 	}
-	refs = sortByKey(refs)
+	b.recs = recs
+	refs := slices.Grow(b.refs[:0], len(cs))[:len(cs)]
+	b.refs = refs
+	for i, r := range recs {
+		refs[i] = claimRef{key: r.key(), rec: r, slot: cs[i].slot}
+	}
+	refs = b.sortByKey(refs)
 	if len(refs) > limit {
 		refs = refs[:limit]
 	}
-	buf := make([]byte, 0, idLen*len(refs))
-	for _, r := range refs {
-		buf = appendID(buf, r.key)
+	buf := slices.Grow(b.ids[:0], idLen*len(refs))[:idLen*len(refs)]
+	b.ids = buf
+	for i, r := range refs {
+		var k [8]byte
+		binary.BigEndian.PutUint64(k[:], r.key)
+		hex.Encode(buf[i*idLen:], k[:])
 	}
 	ids := string(buf)
 	out := make([]graph.Claim, len(refs))
@@ -192,19 +218,29 @@ type claimRef struct {
 // distribution on their top bits leaves buckets of one or two claims that an
 // insertion sort finishes.
 func sortByKey(cs []claimRef) []claimRef {
+	var b claimBufs
+	return b.sortByKey(cs)
+}
+
+// sortByKey is the function sortByKey with its working memory in b: the
+// slice it returns is cs or b.tmp.
+func (b *claimBufs) sortByKey(cs []claimRef) []claimRef {
 	if len(cs) < 64 {
 		slices.SortFunc(cs, func(a, b claimRef) int { return cmp.Compare(a.key, b.key) })
 		return cs
 	}
 	shift := 64 - bits.Len(uint(len(cs)))
-	starts := make([]int32, 1<<(64-shift)+1)
+	starts := slices.Grow(b.starts[:0], 1<<(64-shift)+1)[:1<<(64-shift)+1]
+	clear(starts)
+	b.starts = starts
 	for _, c := range cs {
 		starts[c.key>>shift+1]++
 	}
 	for i := 1; i < len(starts); i++ {
 		starts[i] += starts[i-1]
 	}
-	out := make([]claimRef, len(cs))
+	out := slices.Grow(b.tmp[:0], len(cs))[:len(cs)]
+	b.tmp = out
 	for _, c := range cs {
 		b := c.key >> shift
 		out[starts[b]] = c

@@ -31,6 +31,10 @@ type actorEntry struct {
 	// merged is true once the actor is merged into another (review): it
 	// is no longer searchable.
 	merged bool
+	// up is the position in nbrs of the first neighbour that ranks above
+	// the actor (see above): reup keeps it after every change of nbrs or
+	// of a class.
+	up int32
 }
 
 // nbr is one neighbour of an actor, in 8 bytes: the pair (index into
@@ -98,10 +102,15 @@ func searchNbrs(ns []nbr, k uint64) int {
 	return lo
 }
 
-// above returns the position of the first neighbour of e that ranks above e.
+// above returns the position of the first neighbour of e that ranks above
+// e, which e.up caches.
 func (e *actorEntry) above() int {
 	return searchNbrs(e.nbrs, order(e.class, e.index)+1)
 }
+
+// reup refreshes e.up after a change of e.nbrs, of e's class or of a
+// neighbour's.
+func (e *actorEntry) reup() { e.up = int32(e.above()) }
 
 // nbrAt returns the position of the neighbour other of class class in e.nbrs.
 func (e *actorEntry) nbrAt(other int32, class uint8) int {
@@ -115,6 +124,7 @@ func (e *actorEntry) nbrAt(other int32, class uint8) int {
 // addNbr inserts n into e.nbrs in order.
 func (e *actorEntry) addNbr(n nbr) {
 	e.nbrs = slices.Insert(e.nbrs, searchNbrs(e.nbrs, n.order()), n)
+	e.reup()
 }
 
 // pairOfActors returns the index in pairList of the pair of actors a and b,
@@ -253,8 +263,10 @@ func (s *Store) promote(e *actorEntry) {
 		j := searchNbrs(o.nbrs, moved.order()) - 1
 		copy(o.nbrs[i:j], o.nbrs[i+1:j+1])
 		o.nbrs[j] = moved
+		o.reup()
 	}
 	e.class = c
+	e.reup()
 }
 
 func (s *Store) getMarks() *[]uint64 {

@@ -51,6 +51,9 @@ type scratch struct {
 	cands    []cand
 	spans    []span
 	keys     []uint64
+	entries  []*actorEntry
+	lists    [][]nbr
+	claims   claimBufs
 }
 
 // cand is a candidate neighbour: the actor, its pair with the actor being
@@ -104,11 +107,12 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
 	}
-	entries := make([]*actorEntry, len(sc.ids))
-	for i, a := range sc.ids {
-		entries[i] = s.byIndex[a]
+	entries := sc.entries[:0]
+	for _, a := range sc.ids {
+		entries = append(entries, s.byIndex[a])
 	}
-	sg := s.induced(entries, q.Filter)
+	sc.entries = entries
+	sg := s.induced(entries, q.Filter, &sc.claims)
 	sg.Omitted, sg.Truncated = omitted, truncated
 	return sg, nil
 }
@@ -131,13 +135,19 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 	sc.cands, sc.spans = sc.cands[:0], sc.spans[:0]
 	for level := 1; level <= q.Depth && len(sc.frontier) > 0 && !truncated; level++ {
 		sc.next = sc.next[:0]
+		// The frontier's neighbour lists first, in a loop of independent
+		// loads whose cache misses overlap.
+		sc.lists = sc.lists[:0]
 		for _, from := range sc.frontier {
+			sc.lists = append(sc.lists, s.byIndex[from].nbrs)
+		}
+		for fi, from := range sc.frontier {
 			if err := ctx.Err(); err != nil {
 				return nil, false, err
 			}
 			lo := len(sc.cands)
 			unreached := 0
-			for _, nb := range s.byIndex[from].nbrs {
+			for _, nb := range sc.lists[fi] {
 				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}

@@ -183,37 +183,62 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 	}
 	slices.SortFunc(entries, func(a, b *actorEntry) int { return cmp.Compare(a.actor.ID, b.actor.ID) })
 	entries = slices.Compact(entries)
-	return s.induced(entries, f), nil
+	var b claimBufs
+	return s.induced(entries, f, &b), nil
 }
 
 // induced builds the subgraph of entries (sorted by ID, distinct) with the
-// claims among them matching f. The caller holds the read lock.
-func (s *Store) induced(entries []*actorEntry, f graph.Filter) graph.Subgraph {
+// claims among them matching f, with working memory b. The caller holds the
+// read lock.
+//
+// Its data is scattered over the whole store, so it works in passes, each
+// a tight loop of loads that do not depend on one another (the actors'
+// entries, then their neighbour lists, then the pairs, then the claims'
+// articles, then their records), so that the processor overlaps their cache misses rather than
+// waiting for each in turn.
+func (s *Store) induced(entries []*actorEntry, f graph.Filter, b *claimBufs) graph.Subgraph {
 	m := s.newMatcher(f)
 	marks := s.getMarks()
 	defer s.putMarks(marks, entries)
-	for _, e := range entries {
+	// One pass over the entries reads all they give: the node, the mark,
+	// the neighbours ranking above.
+	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(entries))}
+	ups := slices.Grow(b.ups[:0], len(entries))
+	for i, e := range entries {
+		sg.Nodes[i] = e.copyActor()
 		(*marks)[e.index/64] |= 1 << (e.index % 64)
+		ups = append(ups, e.nbrs[e.up:])
 	}
-	var found []edgeClaim
-	for _, e := range entries {
-		// Each pair is found once, from the actor that ranks lower.
-		for _, n := range e.nbrs[e.above():] {
-			if o := n.other(); (*marks)[o/64]&(1<<(o%64)) == 0 {
-				continue
-			}
-			for _, ec := range s.claimsOfPair(n.pair) {
-				if m.match(ec) {
-					found = append(found, ec)
-				}
+	b.ups = ups
+	// Each pair is found once, from the actor that ranks lower.
+	pairs := b.pairs[:0]
+	for _, ns := range ups {
+		for _, n := range ns {
+			if o := n.other(); (*marks)[o/64]&(1<<(o%64)) != 0 {
+				pairs = append(pairs, n.pair)
 			}
 		}
 	}
-	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(entries))}
-	for i, e := range entries {
-		sg.Nodes[i] = e.copyActor()
+	b.pairs = pairs
+	found := b.found[:0]
+	for _, pi := range pairs {
+		if p := &s.pairList[pi]; p.n == 1 {
+			found = append(found, p.one[0])
+		} else {
+			found = append(found, s.multis[p.multi()]...)
+		}
 	}
-	sg.Claims = s.sortedClaims(found, len(found))
+	if !m.all() {
+		kept := found[:0]
+		for _, ec := range found {
+			if m.match(ec) {
+				kept = append(kept, ec)
+			}
+		}
+		found = kept
+	}
+	b.found = found
+	sg.Claims = s.sortedClaimsWith(b, found, len(found))
 	return sg
 }
 

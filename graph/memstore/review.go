@@ -402,7 +402,7 @@ func (s *Store) merge(from, into string) {
 		}
 	}
 	delete(s.actors, from)
-	fe.nbrs, fe.merged = nil, true
+	fe.nbrs, fe.merged, fe.up = nil, true, 0
 	s.search.Store(nil)
 }
 

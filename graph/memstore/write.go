@@ -172,6 +172,8 @@ func (s *Store) unlink(slot int32) {
 			lo.nbrs = slices.Delete(lo.nbrs, i, i+1)
 			i = hi.nbrAt(lo.index, lo.class)
 			hi.nbrs = slices.Delete(hi.nbrs, i, i+1)
+			lo.reup()
+			hi.reup()
 			*p = pair{}
 			s.freePairs = append(s.freePairs, pi)
 		}
