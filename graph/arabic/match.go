@@ -206,7 +206,12 @@ type Sentence struct {
 	// Tokens are the tokens read.
 	Tokens []Token
 	// Words holds the id of each token's normalised form, or NoWord.
-	Words    []int32
+	Words []int32
+	// Cut holds the id of each token's normalised form without the run
+	// of و and ف it starts with (CutConjunctions), or NoWord when the
+	// token starts with none, is nothing else or is not in the
+	// vocabulary.
+	Cut      []int32
 	readings []Reading
 	from     []int32 // the readings of token k are readings[from[k]:from[k+1]]
 	cache    *readCache
@@ -233,9 +238,9 @@ const (
 // readEntry is one cached word: arena[off:off+n], its id, and its readings
 // pool[rd:rd+rn]; n == 0 for an empty entry (an empty word is not cached).
 type readEntry struct {
-	off, n uint32
-	id     int32
-	rd, rn uint32
+	off, n  uint32
+	id, cut int32
+	rd, rn  uint32
 }
 
 // cacheFor returns s's cache, emptied if it was filled against another
@@ -263,6 +268,7 @@ func (s *Sentence) cacheFor(v *Vocabulary) *readCache {
 func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	s.Tokens = toks
 	s.Words = s.Words[:0]
+	s.Cut = s.Cut[:0]
 	s.readings = s.readings[:0]
 	s.from = s.from[:0]
 	c := s.cacheFor(v)
@@ -289,6 +295,7 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			e = &c.entries[m&(readCacheSize-1)]
 			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
 				s.Words = append(s.Words, e.id)
+				s.Cut = append(s.Cut, e.cut)
 				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
 				continue
 			}
@@ -298,6 +305,8 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			id = v.find(h, "", w)
 		}
 		s.Words = append(s.Words, id)
+		cut := v.cutID(w, &suffix)
+		s.Cut = append(s.Cut, cut)
 		from := len(s.readings)
 		if procliticStart(w) {
 			for _, c := range appendProclitics(cl[:0], w) {
@@ -317,12 +326,32 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			}
 		}
 		if e != nil && len(w) > 0 && len(w) < readCacheBytes {
-			*e = readEntry{off: uint32(len(c.arena)), n: uint32(len(w)), id: id, rd: uint32(len(c.readings)), rn: uint32(len(s.readings) - from)}
+			*e = readEntry{off: uint32(len(c.arena)), n: uint32(len(w)), id: id, cut: cut, rd: uint32(len(c.readings)), rn: uint32(len(s.readings) - from)}
 			c.arena = append(c.arena, w...)
 			c.readings = append(c.readings, s.readings[from:]...)
 		}
 	}
 	s.from = append(s.from, int32(len(s.readings)))
+}
+
+// cutID returns the id of w without its leading run of و and ف, or
+// NoWord (Sentence.Cut); suffix holds the reversed hashes of the suffixes
+// of w from its first bytes (Read).
+func (v *Vocabulary) cutID(w string, suffix *[maxPrefixBytes + 1]uint64) int32 {
+	r := CutConjunctions(w)
+	if r == w || r == "" {
+		return NoWord
+	}
+	h := uint64(0)
+	if off := len(w) - len(r); off <= maxPrefixBytes {
+		h = suffix[off]
+	} else {
+		h = hashString(r)
+	}
+	if b := (mix(h) >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) == 0 {
+		return NoWord
+	}
+	return v.find(h, "", r)
 }
 
 // Readings returns the clitic readings of token k whose stem is marked

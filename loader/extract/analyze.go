@@ -214,6 +214,7 @@ func (a *analyzer) withoutAddresses(s string) bool {
 	if len(a.toks) == 0 {
 		return false
 	}
+	a.x.vocab.Read(&a.sent, a.toks) // the word ids follow the tokens left
 	a.separators()
 	a.findMentions()
 	return true
@@ -884,33 +885,33 @@ func (a *analyzer) isWord(kind cueKind, k int) bool {
 	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
 		return false
 	}
-	if a.inWords(kind, k, false) {
-		return true
-	}
-	w := a.toks[k].Norm
-	r := arabic.CutConjunctions(w)
-	return r != w && r != "" && a.x.words[kind][r]
+	return a.inWords(kind, k, false) || a.inCutWords(kind, k, false)
 }
 
 // phraseAt returns the length in tokens of an entry of the lookup section
 // kind starting at token k (the first word possibly with و or ف), or 0.
 func (a *analyzer) phraseAt(kind cueKind, k int) int {
-	set, first := a.x.words[kind], a.x.firstWords[kind]
-	b := a.phrase[:0]
+	if k >= len(a.toks) {
+		return 0
+	}
+	cut := !a.inWords(kind, k, true)
+	switch {
+	case cut && !a.inCutWords(kind, k, true):
+		return 0
+	case !cut && a.inWords(kind, k, false), cut && a.inCutWords(kind, k, false):
+		return 1
+	case !a.multiWord(kind, k, cut):
+		return 0
+	}
+	t := a.toks[k].Norm
+	if cut {
+		t = arabic.CutConjunctions(t)
+	}
+	set := a.x.words[kind]
+	b := append(a.phrase[:0], t...)
 	defer func() { a.phrase = b }()
-	for n := 0; n < 4 && k+n < len(a.toks); n++ {
-		t := a.toks[k+n].Norm
-		if n == 0 {
-			if !a.inWords(kind, k, true) {
-				if r := arabic.CutConjunctions(t); r == t || !first[r] {
-					return 0
-				}
-				t = arabic.CutConjunctions(t)
-			}
-		} else {
-			b = append(b, ' ')
-		}
-		b = append(b, t...)
+	for n := 1; n < 4 && k+n < len(a.toks); n++ {
+		b = append(append(b, ' '), a.toks[k+n].Norm...)
 		if set[string(b)] {
 			return n + 1
 		}

@@ -191,14 +191,18 @@ func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	}
 	set, first := a.x.words[kind], a.x.firstWords[kind]
 	w := a.toks[k].Norm
-	if !first[w] {
+	written := a.inWords(kind, k, true)
+	if !written {
 		if w = trimConjunction(w); !first[w] {
 			return 0
 		}
 	}
 	best := 0
-	if set[w] {
+	if written && a.inWords(kind, k, false) || !written && set[w] {
 		best = 1
+	}
+	if written && !a.multiWord(kind, k, false) {
+		return best
 	}
 	b := a.phrase[:0]
 	b = append(b, w...)

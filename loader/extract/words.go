@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -26,6 +27,10 @@ type wordInfo struct {
 	// entry of that section (Extractor.words), first when it is the first
 	// word of one (Extractor.firstWords).
 	entry, first uint64
+	// multi has the bit of a lookup kind when the word is the first word
+	// of an entry of that section with more than one word: phraseAt goes
+	// on past the word only then.
+	multi uint64
 	// countryPronoun: the word is one of Extractor.countryPronouns.
 	countryPronoun bool
 }
@@ -59,6 +64,56 @@ func (a *analyzer) inWords(kind cueKind, k int, first bool) bool {
 		return in.first&bit != 0
 	}
 	return in.entry&bit != 0
+}
+
+// cutInfo returns what the lexicon's lookups say of token k read without
+// the run of و and ف it starts with (arabic.Sentence.Cut), or nil: one
+// index by word id, no string built or hashed.
+func (a *analyzer) cutInfo(k int) *wordInfo {
+	if k < 0 || k >= len(a.sent.Cut) {
+		return nil
+	}
+	return a.x.wordInfoOf(a.sent.Cut[k])
+}
+
+// inCutWords is inWords for token k read without the run of و and ف it
+// starts with: false when it starts with none or nothing remains.
+func (a *analyzer) inCutWords(kind cueKind, k int, first bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		w := a.toks[k].Norm
+		r := arabic.CutConjunctions(w)
+		if r == w || r == "" {
+			return false
+		}
+		if first {
+			return a.x.firstWords[kind][r]
+		}
+		return a.x.words[kind][r]
+	}
+	in := a.cutInfo(k)
+	if in == nil {
+		return false
+	}
+	if first {
+		return in.first&bit != 0
+	}
+	return in.entry&bit != 0
+}
+
+// multiWord reports whether an entry of the lookup section kind with more
+// than one word may start at token k: its word as written (cut false) or
+// without its leading و and ف (cut true) is the first word of one.
+func (a *analyzer) multiWord(kind cueKind, k int, cut bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		return true // no table: the phrase is looked up
+	}
+	in := a.wordAt(k)
+	if cut {
+		in = a.cutInfo(k)
+	}
+	return in != nil && in.multi&bit != 0
 }
 
 // buildWordInfo fills x.info from the frames, the event words, the first
@@ -98,6 +153,11 @@ func (x *Extractor) buildWordInfo() {
 		}
 		for w := range x.firstWords[kind] {
 			get(w).first |= bit
+		}
+		for p := range x.words[kind] {
+			if w, _, ok := strings.Cut(p, " "); ok {
+				get(w).multi |= bit
+			}
 		}
 	}
 	for w := range x.countryPronouns {
