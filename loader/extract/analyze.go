@@ -533,7 +533,7 @@ func (a *analyzer) anaphor(i int) {
 	case strings.HasPrefix(w, "بال"):
 		prefix, w = prefix+"ب", w[len("ب"):]
 	}
-	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.x.words[cueAnaphor][w] {
+	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.anaphorWord(i, w) {
 		return
 	}
 	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
@@ -551,6 +551,10 @@ func (a *analyzer) anaphor(i int) {
 // country pronoun ("بلاده"), possibly with clitics (the sentence's
 // readings of the token, in arabic.Proclitics order).
 func (a *analyzer) countryPronoun(i int, p int32) {
+	prefix, ok := a.countryPronounAt(i)
+	if !ok {
+		return
+	}
 	act := a.actor(p)
 	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
 		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
@@ -559,18 +563,6 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	st := a.pronounOf.state
 	if st < 0 {
 		return
-	}
-	prefix := ""
-	if in := a.wordAt(i); in == nil || !in.countryPronoun {
-		for _, r := range a.sent.Readings(i) {
-			if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
-				prefix = r.Prefix
-				break
-			}
-		}
-		if prefix == "" {
-			return
-		}
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1

@@ -241,3 +241,28 @@ func (x *Extractor) releaseAnalyzer(a *analyzer) {
 	a.sent = arabic.Sentence{}
 	x.sentences.Put(&s)
 }
+
+// countryPronounAt reports whether token k is a country pronoun ("بلاده"),
+// as written (prefix "") or after the clitics prefix (its first reading
+// whose stem is one): table reads by word id.
+func (a *analyzer) countryPronounAt(k int) (prefix string, ok bool) {
+	if in := a.wordAt(k); in != nil && in.countryPronoun {
+		return "", true
+	}
+	for _, r := range a.sent.Readings(k) {
+		if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
+			return r.Prefix, r.Prefix != ""
+		}
+	}
+	return "", false
+}
+
+// anaphorWord reports whether w, token k read without its clitics by
+// anaphor, is an anaphor of the lexicon: when w is the token without its
+// و and ف, the table says so (cutInfo); else the word set is asked.
+func (a *analyzer) anaphorWord(k int, w string) bool {
+	if t := a.toks[k].Norm; len(w) < len(t) && t[len(t)-len(w):] == w && arabic.CutConjunctions(t) == w {
+		return a.inCutWords(cueAnaphor, k, false)
+	}
+	return a.x.words[cueAnaphor][w]
+}
