@@ -104,6 +104,9 @@ type analyzer struct {
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence
+	// info is what the lexicon's lookups say of each token as written,
+	// read once per sentence by word id (readSentence, wordAt).
+	info []*wordInfo
 	// pronounOf memoises countryPronoun's state of the last person.
 	pronounOf struct {
 		known       bool
@@ -129,7 +132,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
-	a.x.vocab.Read(&a.sent, a.toks)
+	a.readSentence()
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
@@ -214,7 +217,7 @@ func (a *analyzer) withoutAddresses(s string) bool {
 	if len(a.toks) == 0 {
 		return false
 	}
-	a.x.vocab.Read(&a.sent, a.toks) // the word ids follow the tokens left
+	a.readSentence() // the word ids follow the tokens left
 	a.separators()
 	a.findMentions()
 	return true

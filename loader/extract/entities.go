@@ -589,8 +589,14 @@ func (a *analyzer) markStart(w string, flag uint8) {
 }
 
 // startSigWord and startSigBit are the signature of a word in
-// docEntities.startSig: its length and its last byte.
-func startSigWord(w string) int { return len(w) & 63 }
+// docEntities.startSig: its length and the byte before its last letter
+// choose the word, its last byte the bit.
+func startSigWord(w string) int {
+	if len(w) < 3 {
+		return len(w)
+	}
+	return (len(w) + int(w[len(w)-3])*5) & 63
+}
 
 func startSigBit(w string) uint64 {
 	if w == "" {

@@ -176,13 +176,21 @@ func (x *Extractor) buildWordInfo() {
 // wordAt returns what the lexicon's lookups say of token k, or nil: one
 // index by the token's word id (the words of info are in the vocabulary).
 func (a *analyzer) wordAt(k int) *wordInfo {
-	if k < 0 || k >= len(a.toks) {
+	if uint(k) >= uint(len(a.info)) {
 		return nil
 	}
-	if id := a.sent.Words[k]; id >= 0 && int(id) < len(a.x.infoByID) {
-		return a.x.infoByID[id]
+	return a.info[k]
+}
+
+// readSentence reads the sentence's tokens against the extractor's
+// vocabulary (arabic.Vocabulary.Read) and fills the token table: what the
+// lexicon's lookups say of each token (a.info), one index by word id.
+func (a *analyzer) readSentence() {
+	a.x.vocab.Read(&a.sent, a.toks)
+	a.info = a.info[:0]
+	for _, id := range a.sent.Words {
+		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
-	return nil
 }
 
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
