@@ -279,6 +279,16 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	for _, t := range toks {
 		w := t.Norm
 		s.from = append(s.from, int32(len(s.readings)))
+		var e *readEntry
+		if c != nil {
+			e = &c.entries[quickHash(w)&(readCacheSize-1)]
+			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
+				s.Words = append(s.Words, e.id)
+				s.Cut = append(s.Cut, e.cut)
+				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
+				continue
+			}
+		}
 		h := uint64(fnvOffset)
 		if len(w) <= maxPrefixBytes {
 			suffix[len(w)] = h
@@ -290,16 +300,6 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			}
 		}
 		m := mix(h)
-		var e *readEntry
-		if c != nil {
-			e = &c.entries[m&(readCacheSize-1)]
-			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
-				s.Words = append(s.Words, e.id)
-				s.Cut = append(s.Cut, e.cut)
-				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
-				continue
-			}
-		}
 		id := NoWord
 		if b := (m >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) != 0 {
 			id = v.find(h, "", w)
@@ -332,6 +332,30 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 		}
 	}
 	s.from = append(s.from, int32(len(s.readings)))
+}
+
+// quickHash is the hash of a word in a Sentence's read cache: its length
+// and its first and last eight bytes, so that a word found in the cache is
+// not hashed byte by byte.
+func quickHash(w string) uint64 {
+	n := len(w)
+	var lo, hi uint64
+	if n >= 8 {
+		lo = le64(w[:8])
+		hi = le64(w[n-8:])
+	} else {
+		for i := range n {
+			lo = lo<<8 | uint64(w[i])
+		}
+	}
+	return mix(lo*0x9E3779B97F4A7C15 ^ hi ^ uint64(n))
+}
+
+// le64 reads the first eight bytes of s as a little-endian number.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // cutID returns the id of w without its leading run of و and ف, or
