@@ -522,7 +522,7 @@ func (a *analyzer) otherFirstName(act int32, k int) bool {
 // نتنياهو الحركة" after "حركة حماس"), unless an adjective makes it another
 // body ("الحركة الإسلامية").
 func (a *analyzer) anaphor(i int) {
-	if len(a.recent) == 0 {
+	if len(a.recent) == 0 || !a.mayBeAnaphor(i) {
 		return // no organisation named yet: none to refer back to
 	}
 	w := a.toks[i].Norm

@@ -33,6 +33,9 @@ type wordInfo struct {
 	multi uint64
 	// countryPronoun: the word is one of Extractor.countryPronouns.
 	countryPronoun bool
+	// anaphorClitic: the word is an anaphor with the article written
+	// after ب or as لل ("بالحركه", "للحركه"), as anaphor reads it.
+	anaphorClitic bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -160,6 +163,12 @@ func (x *Extractor) buildWordInfo() {
 			}
 		}
 	}
+	for w := range x.words[cueAnaphor] {
+		if rest, ok := strings.CutPrefix(w, "ال"); ok && !strings.Contains(w, " ") {
+			get("لل" + rest).anaphorClitic = true
+			get("ب" + w).anaphorClitic = true
+		}
+	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
 		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
@@ -273,4 +282,20 @@ func (a *analyzer) anaphorWord(k int, w string) bool {
 		return a.inCutWords(cueAnaphor, k, false)
 	}
 	return a.x.words[cueAnaphor][w]
+}
+
+// mayBeAnaphor reports whether token k may be read by anaphor as an
+// anaphor of the lexicon, as written or without its و and ف: false only
+// when the token table says it cannot (neither an entry nor one with ب or
+// لل), so that most tokens are passed over without a string lookup.
+func (a *analyzer) mayBeAnaphor(k int) bool {
+	bit, ok := kindBit(cueAnaphor)
+	if !ok {
+		return true
+	}
+	in := a.wordAt(k)
+	if w := a.toks[k].Norm; arabic.CutConjunctions(w) != w {
+		in = a.cutInfo(k)
+	}
+	return in != nil && (in.entry&bit != 0 || in.anaphorClitic)
 }
