@@ -116,6 +116,10 @@ type analyzer struct {
 	}
 	// pair is the pair model's scratch space (pairmodel.go).
 	pair pairScratch
+	// counts holds the article's mentions per actor index, counted lists
+	// the actors counted, in order (countMention, flushMentions).
+	counts  []int32
+	counted []int32
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
@@ -152,7 +156,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
-			st.Mentions[a.actor(m.actor).ID]++
+			a.countMention(m.actor)
 		}
 	}
 	prior := a.prior

@@ -299,3 +299,26 @@ func (a *analyzer) mayBeAnaphor(k int) bool {
 	}
 	return in != nil && (in.entry&bit != 0 || in.anaphorClitic)
 }
+
+// countMention counts a mention of the actor of index i for the article's
+// Stats, by index: the actors' ids are looked up once per article
+// (flushMentions).
+func (a *analyzer) countMention(i int32) {
+	for int(i) >= len(a.counts) {
+		a.counts = append(a.counts, 0)
+	}
+	if a.counts[i] == 0 {
+		a.counted = append(a.counted, i)
+	}
+	a.counts[i]++
+}
+
+// flushMentions adds the mentions countMention counted to st.Mentions by
+// actor id.
+func (a *analyzer) flushMentions(st *Stats) {
+	for _, i := range a.counted {
+		st.Mentions[a.actor(i).ID] += int(a.counts[i])
+		a.counts[i] = 0
+	}
+	a.counted = a.counted[:0]
+}
