@@ -270,7 +270,7 @@ func (a *analyzer) presetPrior() {
 			}
 		}
 	}
-	if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+	if m.i <= reach && (m.prefix == "" || arabic.CutConjunctions(m.prefix) == "" || arabic.CutConjunctions(m.prefix) == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)
 	}
@@ -339,7 +339,7 @@ func (a *analyzer) priorMention(c cue) int {
 		}
 	case a.cueKindAt(k) == cueParty:
 	case a.cueKindAt(k) == cueTitle || a.cueKindAt(k) == cueStateAgent:
-		if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل") {
+		if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل") {
 			return -1
 		}
 	default:
@@ -381,7 +381,7 @@ func (a *analyzer) punctuated(i, j int) bool {
 // definite reports whether a normalised word carries the article, possibly
 // after clitics (الموقف, والمرتزقه, بالصحف).
 func definite(w string) bool {
-	w = strings.TrimLeft(w, "وف")
+	w = arabic.CutConjunctions(w)
 	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "كال") || strings.HasPrefix(w, "لل")
 }
 
@@ -406,7 +406,11 @@ func (a *analyzer) separators() {
 	prev := 0
 	for _, t := range a.toks {
 		var c byte
-		for _, r := range a.text[prev:t.Start] {
+		gap := a.text[prev:t.Start]
+		if gap == " " {
+			gap = "" // the common case: no punctuation
+		}
+		for _, r := range gap {
 			switch r {
 			case '،', ',':
 				if c == 0 {
@@ -683,18 +687,18 @@ func (a *analyzer) classify() {
 // classifyPreposition sets a mention's preposition and conjunction.
 func (a *analyzer) classifyPreposition(mi int) {
 	m := &a.men[mi]
-	p := strings.TrimLeft(m.prefix, "وف")
+	p := arabic.CutConjunctions(m.prefix)
 	m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
 	prev := ""
 	if m.i > 0 && a.menAt[m.i-1] < 0 {
-		prev = strings.TrimLeft(a.toks[m.i-1].Norm, "وف")
+		prev = arabic.CutConjunctions(a.toks[m.i-1].Norm)
 	}
 	switch {
 	case p != "" && p != "ال":
 		m.prep, m.clitic = prepClitic, p[:len("ب")]
 	case prev == "ب" || prev == "ل" || prev == "ك":
 		m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
-	case m.i >= 2 && a.toks[m.i-1].Norm == "من" && strings.TrimLeft(a.toks[m.i-2].Norm, "وف") == "كل":
+	case m.i >= 2 && a.toks[m.i-1].Norm == "من" && arabic.CutConjunctions(a.toks[m.i-2].Norm) == "كل":
 		// "قطعت كل من السعودية ومصر": a list of subjects, not a place.
 	default:
 		switch a.cueKindAt(m.i - 1) {
@@ -921,7 +925,7 @@ func (a *analyzer) phraseAt(kind cueKind, k int) int {
 // stance reports whether a normalised word is a stance noun ("للموقف",
 // "بالمقترح", "الجهود") and returns its preposition clitic (ب or ل), if any.
 func (a *analyzer) stance(w string) (clitic string, ok bool) {
-	w = strings.TrimLeft(w, "وف")
+	w = arabic.CutConjunctions(w)
 	set := a.x.words[cueStance]
 	switch {
 	case set[w]:
@@ -1553,7 +1557,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 				end++
 			}
 			inTitle = true
-			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
+			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" {
 				mark = cueParty // "للحكومة الأوكرانية"
 				titleMarked = true
 			}
@@ -1577,7 +1581,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			continue
 		}
 		dist++
-		n := strings.TrimLeft(a.toks[k].Norm, "وف")
+		n := arabic.CutConjunctions(a.toks[k].Norm)
 		if strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب") {
 			mark = cueParty
 		} else if mark != cueBetween && !inTitle {
@@ -1742,7 +1746,7 @@ func (a *analyzer) absent(m mention) bool {
 func (a *analyzer) verbNegated(i int) bool {
 	for k := i - 1; k >= 0 && a.clause[k] == a.clause[i]; k-- {
 		if a.cueKindAt(k) == cueNegNext {
-			switch strings.TrimLeft(a.toks[k].Norm, "وف") {
+			switch arabic.CutConjunctions(a.toks[k].Norm) {
 			case "لم", "لن":
 				return true
 			}
@@ -1905,7 +1909,7 @@ func (a *analyzer) betweenList(pos, cl int) int {
 		if a.cueKindAt(k) == cueRelative {
 			relative = true
 		}
-		if n := strings.TrimLeft(a.toks[k].Norm, "وف"); relative && a.menAt[k] < 0 && a.cueAt[k] < 0 &&
+		if n := arabic.CutConjunctions(a.toks[k].Norm); relative && a.menAt[k] < 0 && a.cueAt[k] < 0 &&
 			(strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) {
 			return -1 // "الاتصالات التي تنبئ بصفقة سرية بين X و Y": another noun's
 		}
@@ -1926,7 +1930,7 @@ func (a *analyzer) inPrepPhrase(ci int) bool {
 	c := a.cues[ci]
 	// "أرسلت روسيا مرتزقة لدعم حفتر" is a purpose: the clause subject acts;
 	// "بخسارة الدعم", "معارضة واشنطن لهجوم الجيش" are not the subject's act.
-	p := strings.TrimLeft(c.prefix, "وف")
+	p := arabic.CutConjunctions(c.prefix)
 	if strings.HasPrefix(p, "ب") && a.instrument(c.i) {
 		return false // "ردت أنقرة بضربات على ...": the subject strikes
 	}
