@@ -74,8 +74,9 @@ type analyzer struct {
 	toks    []arabic.Token
 	sep     []byte // separator class before each token: 0, ',', ';', '-'
 	clause  []int
-	menAt   []int // token -> mention index or -1
-	cueAt   []int // token -> cue index or -1
+	menAt   []int     // token -> mention index or -1
+	cueAt   []int     // token -> cue index or -1
+	kindAt  []cueKind // token -> the kind of its cue, cueNone for none
 	men     []mention
 	cues    []cue
 	results []Result
@@ -611,6 +612,7 @@ func keepCueReading(r arabic.Reading) bool {
 func (a *analyzer) findCues() {
 	a.cues = a.cues[:0]
 	a.cueAt = grow(a.cueAt, len(a.toks))
+	a.kindAt = growKinds(a.kindAt, len(a.toks))
 	t, s := a.x.cues, &a.sent
 	for i := 0; i < len(a.toks); {
 		if a.menAt[i] >= 0 {
@@ -663,16 +665,17 @@ func (a *analyzer) findCues() {
 		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
 		for k := i; k < bestEnd; k++ {
 			a.cueAt[k] = len(a.cues) - 1
+			a.kindAt[k] = sp.kind
 		}
 		i = bestEnd
 	}
 }
 
 func (a *analyzer) cueKindAt(k int) cueKind {
-	if k < 0 || k >= len(a.toks) || a.cueAt[k] < 0 {
+	if k < 0 || k >= len(a.toks) {
 		return cueNone
 	}
-	return a.cues[a.cueAt[k]].kind
+	return a.kindAt[k]
 }
 
 // classify sets each mention's preposition, conjunction and exclusion.

@@ -224,7 +224,7 @@ func (a *analyzer) firstName(w string) bool { return a.x.words[cueFirstName][w] 
 // (on) folds to the name "علي" but is never one.
 func (a *analyzer) firstNameAt(k int) bool {
 	t := a.toks[k]
-	return a.firstName(t.Norm) && !strings.HasSuffix(a.text[t.Start:t.End], "ى")
+	return a.nameFlags(k)&startFirstName != 0 && !strings.HasSuffix(a.text[t.Start:t.End], "ى")
 }
 
 // inRank reports whether token i continues a rank that starts before it

@@ -322,3 +322,13 @@ func (a *analyzer) flushMentions(st *Stats) {
 	}
 	a.counted = a.counted[:0]
 }
+
+// growKinds returns s emptied and grown to n entries of cueNone: the token
+// table of cue kinds (findCues, cueKindAt).
+func growKinds(s []cueKind, n int) []cueKind {
+	s = s[:0]
+	for range n {
+		s = append(s, cueNone)
+	}
+	return s
+}
