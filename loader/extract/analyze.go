@@ -661,7 +661,7 @@ func (a *analyzer) findCues() {
 			i++
 			continue
 		}
-		sp := a.x.specs[best]
+		sp := &a.x.specs[best]
 		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
 		for k := i; k < bestEnd; k++ {
 			a.cueAt[k] = len(a.cues) - 1
