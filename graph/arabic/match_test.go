@@ -121,6 +121,9 @@ func FuzzRead(f *testing.F) {
 		if got, want := s.Readings(0), readingsByStrings(v, w); !slices.Equal(got, want) {
 			t.Errorf("%q: got readings %v, want %v", w, got, want)
 		}
+		if got, want := s.Cut[0], cutByString(v, w); got != want {
+			t.Errorf("%q: cut id %d, want %d", w, got, want)
+		}
 	})
 }
 
