@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -431,18 +432,16 @@ func (a *analyzer) separators() {
 }
 
 func grow(s []int, n int) []int {
-	s = s[:0]
-	for range n {
-		s = append(s, -1)
+	s = slices.Grow(s[:0], n)[:n]
+	for k := range s {
+		s[k] = -1
 	}
 	return s
 }
 
 func (a *analyzer) findMentions() {
-	a.rawKinds = a.rawKinds[:0]
-	for range a.toks {
-		a.rawKinds = append(a.rawKinds, rawCueAt{})
-	}
+	a.rawKinds = slices.Grow(a.rawKinds[:0], len(a.toks))[:len(a.toks)]
+	clear(a.rawKinds)
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
 	lastPerson := int32(-1)

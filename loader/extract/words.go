@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -326,9 +327,9 @@ func (a *analyzer) flushMentions(st *Stats) {
 // growKinds returns s emptied and grown to n entries of cueNone: the token
 // table of cue kinds (findCues, cueKindAt).
 func growKinds(s []cueKind, n int) []cueKind {
-	s = s[:0]
-	for range n {
-		s = append(s, cueNone)
+	s = slices.Grow(s[:0], n)[:n]
+	for k := range s {
+		s[k] = cueNone
 	}
 	return s
 }
