@@ -206,7 +206,12 @@ type Sentence struct {
 	// Tokens are the tokens read.
 	Tokens []Token
 	// Words holds the id of each token's normalised form, or NoWord.
-	Words    []int32
+	Words []int32
+	// Cut holds the id of each token's normalised form without the run
+	// of و and ف it starts with (CutConjunctions), or NoWord when the
+	// token starts with none, is nothing else or is not in the
+	// vocabulary.
+	Cut      []int32
 	readings []Reading
 	from     []int32 // the readings of token k are readings[from[k]:from[k+1]]
 	cache    *readCache
@@ -233,9 +238,9 @@ const (
 // readEntry is one cached word: arena[off:off+n], its id, and its readings
 // pool[rd:rd+rn]; n == 0 for an empty entry (an empty word is not cached).
 type readEntry struct {
-	off, n uint32
-	id     int32
-	rd, rn uint32
+	off, n  uint32
+	id, cut int32
+	rd, rn  uint32
 }
 
 // cacheFor returns s's cache, emptied if it was filled against another
@@ -263,6 +268,7 @@ func (s *Sentence) cacheFor(v *Vocabulary) *readCache {
 func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	s.Tokens = toks
 	s.Words = s.Words[:0]
+	s.Cut = s.Cut[:0]
 	s.readings = s.readings[:0]
 	s.from = s.from[:0]
 	c := s.cacheFor(v)
@@ -273,6 +279,16 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 	for _, t := range toks {
 		w := t.Norm
 		s.from = append(s.from, int32(len(s.readings)))
+		var e *readEntry
+		if c != nil {
+			e = &c.entries[quickHash(w)&(readCacheSize-1)]
+			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
+				s.Words = append(s.Words, e.id)
+				s.Cut = append(s.Cut, e.cut)
+				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
+				continue
+			}
+		}
 		h := uint64(fnvOffset)
 		if len(w) <= maxPrefixBytes {
 			suffix[len(w)] = h
@@ -284,20 +300,13 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			}
 		}
 		m := mix(h)
-		var e *readEntry
-		if c != nil {
-			e = &c.entries[m&(readCacheSize-1)]
-			if e.n != 0 && int(e.n) == len(w) && string(c.arena[e.off:e.off+e.n]) == w {
-				s.Words = append(s.Words, e.id)
-				s.readings = append(s.readings, c.readings[e.rd:e.rd+e.rn]...)
-				continue
-			}
-		}
 		id := NoWord
 		if b := (m >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) != 0 {
 			id = v.find(h, "", w)
 		}
 		s.Words = append(s.Words, id)
+		cut := v.cutID(w, &suffix)
+		s.Cut = append(s.Cut, cut)
 		from := len(s.readings)
 		if procliticStart(w) {
 			for _, c := range appendProclitics(cl[:0], w) {
@@ -317,12 +326,56 @@ func (v *Vocabulary) Read(s *Sentence, toks []Token) {
 			}
 		}
 		if e != nil && len(w) > 0 && len(w) < readCacheBytes {
-			*e = readEntry{off: uint32(len(c.arena)), n: uint32(len(w)), id: id, rd: uint32(len(c.readings)), rn: uint32(len(s.readings) - from)}
+			*e = readEntry{off: uint32(len(c.arena)), n: uint32(len(w)), id: id, cut: cut, rd: uint32(len(c.readings)), rn: uint32(len(s.readings) - from)}
 			c.arena = append(c.arena, w...)
 			c.readings = append(c.readings, s.readings[from:]...)
 		}
 	}
 	s.from = append(s.from, int32(len(s.readings)))
+}
+
+// quickHash is the hash of a word in a Sentence's read cache: its length
+// and its first and last eight bytes, so that a word found in the cache is
+// not hashed byte by byte.
+func quickHash(w string) uint64 {
+	n := len(w)
+	var lo, hi uint64
+	if n >= 8 {
+		lo = le64(w[:8])
+		hi = le64(w[n-8:])
+	} else {
+		for i := range n {
+			lo = lo<<8 | uint64(w[i])
+		}
+	}
+	return mix(lo*0x9E3779B97F4A7C15 ^ hi ^ uint64(n))
+}
+
+// le64 reads the first eight bytes of s as a little-endian number.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// cutID returns the id of w without its leading run of و and ف, or
+// NoWord (Sentence.Cut); suffix holds the reversed hashes of the suffixes
+// of w from its first bytes (Read).
+func (v *Vocabulary) cutID(w string, suffix *[maxPrefixBytes + 1]uint64) int32 {
+	r := CutConjunctions(w)
+	if r == w || r == "" {
+		return NoWord
+	}
+	h := uint64(0)
+	if off := len(w) - len(r); off <= maxPrefixBytes {
+		h = suffix[off]
+	} else {
+		h = hashString(r)
+	}
+	if b := (mix(h) >> 20) % wordFilterBits; v.wordBits[b/64]&(1<<(b%64)) == 0 {
+		return NoWord
+	}
+	return v.find(h, "", r)
 }
 
 // Readings returns the clitic readings of token k whose stem is marked

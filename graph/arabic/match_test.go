@@ -78,6 +78,9 @@ func TestReadReadings(t *testing.T) {
 		if got, want := s.Words[k], v.ID(w); got != want {
 			t.Errorf("%q: word id %d, want %d", w, got, want)
 		}
+		if got, want := s.Cut[k], cutByString(v, w); got != want {
+			t.Errorf("%q: cut id %d, want %d", w, got, want)
+		}
 		got, want := s.Readings(k), readingsByStrings(v, w)
 		if !slices.Equal(got, want) {
 			t.Errorf("%q: got readings %v, want %v", w, got, want)
@@ -92,6 +95,9 @@ func TestReadReadings(t *testing.T) {
 		for k, w := range words {
 			if got, want := s.Words[k], v.ID(w); got != want {
 				t.Errorf("round %d, %q: word id %d, want %d", round, w, got, want)
+			}
+			if got, want := s.Cut[k], cutByString(v, w); got != want {
+				t.Errorf("round %d, %q: cut id %d, want %d", round, w, got, want)
 			}
 			if got, want := s.Readings(k), readingsByStrings(v, w); !slices.Equal(got, want) {
 				t.Errorf("round %d, %q: got readings %v, want %v", round, w, got, want)
@@ -114,6 +120,9 @@ func FuzzRead(f *testing.F) {
 		v.Read(&s, []Token{{Norm: w}})
 		if got, want := s.Readings(0), readingsByStrings(v, w); !slices.Equal(got, want) {
 			t.Errorf("%q: got readings %v, want %v", w, got, want)
+		}
+		if got, want := s.Cut[0], cutByString(v, w); got != want {
+			t.Errorf("%q: cut id %d, want %d", w, got, want)
 		}
 	})
 }
@@ -263,9 +272,22 @@ func TestProcliticsExhaustive(t *testing.T) {
 			if got, want := s.Words[0], v.ID(w); got != want {
 				t.Fatalf("pass %d, Read(%q): word id %d, want %d", pass, w, got, want)
 			}
+			if got, want := s.Cut[0], cutByString(v, w); got != want {
+				t.Fatalf("pass %d, Read(%q): cut id %d, want %d", pass, w, got, want)
+			}
 			if got, want := s.Readings(0), readingsByStrings(v, w); !slices.Equal(got, want) {
 				t.Fatalf("pass %d, Read(%q): got readings %v, want %v", pass, w, got, want)
 			}
 		}
 	}
+}
+
+// cutByString is Sentence.Cut by strings: the id of w without its leading
+// و and ف, NoWord when it has none or nothing remains.
+func cutByString(v *Vocabulary, w string) int32 {
+	r := strings.TrimLeft(w, "وف")
+	if r == w || r == "" {
+		return NoWord
+	}
+	return v.ID(r)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -74,8 +75,9 @@ type analyzer struct {
 	toks    []arabic.Token
 	sep     []byte // separator class before each token: 0, ',', ';', '-'
 	clause  []int
-	menAt   []int // token -> mention index or -1
-	cueAt   []int // token -> cue index or -1
+	menAt   []int     // token -> mention index or -1
+	cueAt   []int     // token -> cue index or -1
+	kindAt  []cueKind // token -> the kind of its cue, cueNone for none
 	men     []mention
 	cues    []cue
 	results []Result
@@ -104,6 +106,9 @@ type analyzer struct {
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence
+	// info is what the lexicon's lookups say of each token as written,
+	// read once per sentence by word id (readSentence, wordAt).
+	info []*wordInfo
 	// pronounOf memoises countryPronoun's state of the last person.
 	pronounOf struct {
 		known       bool
@@ -113,6 +118,10 @@ type analyzer struct {
 	}
 	// pair is the pair model's scratch space (pairmodel.go).
 	pair pairScratch
+	// counts holds the article's mentions per actor index, counted lists
+	// the actors counted, in order (countMention, flushMentions).
+	counts  []int32
+	counted []int32
 }
 
 func (x *Extractor) newAnalyzer() *analyzer {
@@ -129,7 +138,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
-	a.x.vocab.Read(&a.sent, a.toks)
+	a.readSentence()
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
 	}
@@ -149,7 +158,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
-			st.Mentions[a.actor(m.actor).ID]++
+			a.countMention(m.actor)
 		}
 	}
 	prior := a.prior
@@ -214,6 +223,7 @@ func (a *analyzer) withoutAddresses(s string) bool {
 	if len(a.toks) == 0 {
 		return false
 	}
+	a.readSentence() // the word ids follow the tokens left
 	a.separators()
 	a.findMentions()
 	return true
@@ -262,7 +272,7 @@ func (a *analyzer) presetPrior() {
 			}
 		}
 	}
-	if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
+	if m.i <= reach && (m.prefix == "" || arabic.CutConjunctions(m.prefix) == "" || arabic.CutConjunctions(m.prefix) == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)
 	}
@@ -331,7 +341,7 @@ func (a *analyzer) priorMention(c cue) int {
 		}
 	case a.cueKindAt(k) == cueParty:
 	case a.cueKindAt(k) == cueTitle || a.cueKindAt(k) == cueStateAgent:
-		if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل") {
+		if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل") {
 			return -1
 		}
 	default:
@@ -373,7 +383,7 @@ func (a *analyzer) punctuated(i, j int) bool {
 // definite reports whether a normalised word carries the article, possibly
 // after clitics (الموقف, والمرتزقه, بالصحف).
 func definite(w string) bool {
-	w = strings.TrimLeft(w, "وف")
+	w = arabic.CutConjunctions(w)
 	return strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "كال") || strings.HasPrefix(w, "لل")
 }
 
@@ -398,7 +408,11 @@ func (a *analyzer) separators() {
 	prev := 0
 	for _, t := range a.toks {
 		var c byte
-		for _, r := range a.text[prev:t.Start] {
+		gap := a.text[prev:t.Start]
+		if gap == " " {
+			gap = "" // the common case: no punctuation
+		}
+		for _, r := range gap {
 			switch r {
 			case '،', ',':
 				if c == 0 {
@@ -418,18 +432,16 @@ func (a *analyzer) separators() {
 }
 
 func grow(s []int, n int) []int {
-	s = s[:0]
-	for range n {
-		s = append(s, -1)
+	s = slices.Grow(s[:0], n)[:n]
+	for k := range s {
+		s[k] = -1
 	}
 	return s
 }
 
 func (a *analyzer) findMentions() {
-	a.rawKinds = a.rawKinds[:0]
-	for range a.toks {
-		a.rawKinds = append(a.rawKinds, rawCueAt{})
-	}
+	a.rawKinds = slices.Grow(a.rawKinds[:0], len(a.toks))[:len(a.toks)]
+	clear(a.rawKinds)
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
 	lastPerson := int32(-1)
@@ -518,7 +530,7 @@ func (a *analyzer) otherFirstName(act int32, k int) bool {
 // نتنياهو الحركة" after "حركة حماس"), unless an adjective makes it another
 // body ("الحركة الإسلامية").
 func (a *analyzer) anaphor(i int) {
-	if len(a.recent) == 0 {
+	if len(a.recent) == 0 || !a.mayBeAnaphor(i) {
 		return // no organisation named yet: none to refer back to
 	}
 	w := a.toks[i].Norm
@@ -532,7 +544,7 @@ func (a *analyzer) anaphor(i int) {
 	case strings.HasPrefix(w, "بال"):
 		prefix, w = prefix+"ب", w[len("ب"):]
 	}
-	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.x.words[cueAnaphor][w] {
+	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.anaphorWord(i, w) {
 		return
 	}
 	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
@@ -550,6 +562,10 @@ func (a *analyzer) anaphor(i int) {
 // country pronoun ("بلاده"), possibly with clitics (the sentence's
 // readings of the token, in arabic.Proclitics order).
 func (a *analyzer) countryPronoun(i int, p int32) {
+	prefix, ok := a.countryPronounAt(i)
+	if !ok {
+		return
+	}
 	act := a.actor(p)
 	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
 		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
@@ -558,18 +574,6 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	st := a.pronounOf.state
 	if st < 0 {
 		return
-	}
-	prefix := ""
-	if in := a.wordAt(i); in == nil || !in.countryPronoun {
-		for _, r := range a.sent.Readings(i) {
-			if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
-				prefix = r.Prefix
-				break
-			}
-		}
-		if prefix == "" {
-			return
-		}
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
@@ -607,6 +611,7 @@ func keepCueReading(r arabic.Reading) bool {
 func (a *analyzer) findCues() {
 	a.cues = a.cues[:0]
 	a.cueAt = grow(a.cueAt, len(a.toks))
+	a.kindAt = growKinds(a.kindAt, len(a.toks))
 	t, s := a.x.cues, &a.sent
 	for i := 0; i < len(a.toks); {
 		if a.menAt[i] >= 0 {
@@ -655,20 +660,21 @@ func (a *analyzer) findCues() {
 			i++
 			continue
 		}
-		sp := a.x.specs[best]
+		sp := &a.x.specs[best]
 		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
 		for k := i; k < bestEnd; k++ {
 			a.cueAt[k] = len(a.cues) - 1
+			a.kindAt[k] = sp.kind
 		}
 		i = bestEnd
 	}
 }
 
 func (a *analyzer) cueKindAt(k int) cueKind {
-	if k < 0 || k >= len(a.toks) || a.cueAt[k] < 0 {
+	if k < 0 || k >= len(a.toks) {
 		return cueNone
 	}
-	return a.cues[a.cueAt[k]].kind
+	return a.kindAt[k]
 }
 
 // classify sets each mention's preposition, conjunction and exclusion.
@@ -683,18 +689,18 @@ func (a *analyzer) classify() {
 // classifyPreposition sets a mention's preposition and conjunction.
 func (a *analyzer) classifyPreposition(mi int) {
 	m := &a.men[mi]
-	p := strings.TrimLeft(m.prefix, "وف")
+	p := arabic.CutConjunctions(m.prefix)
 	m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
 	prev := ""
 	if m.i > 0 && a.menAt[m.i-1] < 0 {
-		prev = strings.TrimLeft(a.toks[m.i-1].Norm, "وف")
+		prev = arabic.CutConjunctions(a.toks[m.i-1].Norm)
 	}
 	switch {
 	case p != "" && p != "ال":
 		m.prep, m.clitic = prepClitic, p[:len("ب")]
 	case prev == "ب" || prev == "ل" || prev == "ك":
 		m.prep, m.clitic = prepClitic, prev // "بـ«كونتي»"
-	case m.i >= 2 && a.toks[m.i-1].Norm == "من" && strings.TrimLeft(a.toks[m.i-2].Norm, "وف") == "كل":
+	case m.i >= 2 && a.toks[m.i-1].Norm == "من" && arabic.CutConjunctions(a.toks[m.i-2].Norm) == "كل":
 		// "قطعت كل من السعودية ومصر": a list of subjects, not a place.
 	default:
 		switch a.cueKindAt(m.i - 1) {
@@ -884,33 +890,33 @@ func (a *analyzer) isWord(kind cueKind, k int) bool {
 	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
 		return false
 	}
-	if a.inWords(kind, k, false) {
-		return true
-	}
-	w := a.toks[k].Norm
-	r := arabic.CutConjunctions(w)
-	return r != w && r != "" && a.x.words[kind][r]
+	return a.inWords(kind, k, false) || a.inCutWords(kind, k, false)
 }
 
 // phraseAt returns the length in tokens of an entry of the lookup section
 // kind starting at token k (the first word possibly with و or ف), or 0.
 func (a *analyzer) phraseAt(kind cueKind, k int) int {
-	set, first := a.x.words[kind], a.x.firstWords[kind]
-	b := a.phrase[:0]
+	if k >= len(a.toks) {
+		return 0
+	}
+	cut := !a.inWords(kind, k, true)
+	switch {
+	case cut && !a.inCutWords(kind, k, true):
+		return 0
+	case !cut && a.inWords(kind, k, false), cut && a.inCutWords(kind, k, false):
+		return 1
+	case !a.multiWord(kind, k, cut):
+		return 0
+	}
+	t := a.toks[k].Norm
+	if cut {
+		t = arabic.CutConjunctions(t)
+	}
+	set := a.x.words[kind]
+	b := append(a.phrase[:0], t...)
 	defer func() { a.phrase = b }()
-	for n := 0; n < 4 && k+n < len(a.toks); n++ {
-		t := a.toks[k+n].Norm
-		if n == 0 {
-			if !a.inWords(kind, k, true) {
-				if r := arabic.CutConjunctions(t); r == t || !first[r] {
-					return 0
-				}
-				t = arabic.CutConjunctions(t)
-			}
-		} else {
-			b = append(b, ' ')
-		}
-		b = append(b, t...)
+	for n := 1; n < 4 && k+n < len(a.toks); n++ {
+		b = append(append(b, ' '), a.toks[k+n].Norm...)
 		if set[string(b)] {
 			return n + 1
 		}
@@ -921,7 +927,7 @@ func (a *analyzer) phraseAt(kind cueKind, k int) int {
 // stance reports whether a normalised word is a stance noun ("للموقف",
 // "بالمقترح", "الجهود") and returns its preposition clitic (ب or ل), if any.
 func (a *analyzer) stance(w string) (clitic string, ok bool) {
-	w = strings.TrimLeft(w, "وف")
+	w = arabic.CutConjunctions(w)
 	set := a.x.words[cueStance]
 	switch {
 	case set[w]:
@@ -1553,7 +1559,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 				end++
 			}
 			inTitle = true
-			if p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف"); p != "" && p != "ال" {
+			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" {
 				mark = cueParty // "للحكومة الأوكرانية"
 				titleMarked = true
 			}
@@ -1577,7 +1583,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			continue
 		}
 		dist++
-		n := strings.TrimLeft(a.toks[k].Norm, "وف")
+		n := arabic.CutConjunctions(a.toks[k].Norm)
 		if strings.HasPrefix(n, "ل") || strings.HasPrefix(n, "ب") {
 			mark = cueParty
 		} else if mark != cueBetween && !inTitle {
@@ -1742,7 +1748,7 @@ func (a *analyzer) absent(m mention) bool {
 func (a *analyzer) verbNegated(i int) bool {
 	for k := i - 1; k >= 0 && a.clause[k] == a.clause[i]; k-- {
 		if a.cueKindAt(k) == cueNegNext {
-			switch strings.TrimLeft(a.toks[k].Norm, "وف") {
+			switch arabic.CutConjunctions(a.toks[k].Norm) {
 			case "لم", "لن":
 				return true
 			}
@@ -1905,7 +1911,7 @@ func (a *analyzer) betweenList(pos, cl int) int {
 		if a.cueKindAt(k) == cueRelative {
 			relative = true
 		}
-		if n := strings.TrimLeft(a.toks[k].Norm, "وف"); relative && a.menAt[k] < 0 && a.cueAt[k] < 0 &&
+		if n := arabic.CutConjunctions(a.toks[k].Norm); relative && a.menAt[k] < 0 && a.cueAt[k] < 0 &&
 			(strings.HasPrefix(n, "ب") || strings.HasPrefix(n, "ل")) {
 			return -1 // "الاتصالات التي تنبئ بصفقة سرية بين X و Y": another noun's
 		}
@@ -1926,7 +1932,7 @@ func (a *analyzer) inPrepPhrase(ci int) bool {
 	c := a.cues[ci]
 	// "أرسلت روسيا مرتزقة لدعم حفتر" is a purpose: the clause subject acts;
 	// "بخسارة الدعم", "معارضة واشنطن لهجوم الجيش" are not the subject's act.
-	p := strings.TrimLeft(c.prefix, "وف")
+	p := arabic.CutConjunctions(c.prefix)
 	if strings.HasPrefix(p, "ب") && a.instrument(c.i) {
 		return false // "ردت أنقرة بضربات على ...": the subject strikes
 	}

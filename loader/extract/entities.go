@@ -191,14 +191,18 @@ func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	}
 	set, first := a.x.words[kind], a.x.firstWords[kind]
 	w := a.toks[k].Norm
-	if !first[w] {
+	written := a.inWords(kind, k, true)
+	if !written {
 		if w = trimConjunction(w); !first[w] {
 			return 0
 		}
 	}
 	best := 0
-	if set[w] {
+	if written && a.inWords(kind, k, false) || !written && set[w] {
 		best = 1
+	}
+	if written && !a.multiWord(kind, k, false) {
+		return best
 	}
 	b := a.phrase[:0]
 	b = append(b, w...)
@@ -220,7 +224,7 @@ func (a *analyzer) firstName(w string) bool { return a.x.words[cueFirstName][w] 
 // (on) folds to the name "علي" but is never one.
 func (a *analyzer) firstNameAt(k int) bool {
 	t := a.toks[k]
-	return a.firstName(t.Norm) && !strings.HasSuffix(a.text[t.Start:t.End], "ى")
+	return a.nameFlags(k)&startFirstName != 0 && !strings.HasSuffix(a.text[t.Start:t.End], "ى")
 }
 
 // inRank reports whether token i continues a rank that starts before it
@@ -585,8 +589,14 @@ func (a *analyzer) markStart(w string, flag uint8) {
 }
 
 // startSigWord and startSigBit are the signature of a word in
-// docEntities.startSig: its length and its last byte.
-func startSigWord(w string) int { return len(w) & 63 }
+// docEntities.startSig: its length and the byte before its last letter
+// choose the word, its last byte the bit.
+func startSigWord(w string) int {
+	if len(w) < 3 {
+		return len(w)
+	}
+	return (len(w) + int(w[len(w)-3])*5) & 63
+}
 
 func startSigBit(w string) uint64 {
 	if w == "" {

@@ -396,6 +396,7 @@ func (x *Extractor) extractReader(ctx context.Context, article string, published
 			return emit(res)
 		})
 	})
+	a.flushMentions(&st)
 	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return st, err

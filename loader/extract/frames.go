@@ -593,7 +593,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 	for k := o + 1; k < len(a.toks) && k <= o+frameWindow && a.sameFrameClause(o, k); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			p := strings.TrimSuffix(strings.TrimLeft(m.prefix, "وف"), "ال")
+			p := strings.TrimSuffix(arabic.CutConjunctions(m.prefix), "ال")
 			if strings.HasSuffix(p, "لل") {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}

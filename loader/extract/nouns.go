@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // The verbal nouns of the clause reader ("دعم", "لقاء", "هجوم"): an ordered
@@ -398,7 +399,7 @@ func (a *analyzer) readNounOwnCause(ci, cl int) (candidate, verdict) {
 // causal reports whether a noun trigger is given as a cause: with ل
 // ("لدعمها") or after a causal word ("بسبب دعمها").
 func (a *analyzer) causal(c cue) bool {
-	if p := strings.TrimLeft(c.prefix, "وف"); p == "ل" {
+	if p := arabic.CutConjunctions(c.prefix); p == "ل" {
 		return true
 	}
 	return a.isWord(cueCause, c.i-1)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -113,7 +114,7 @@ func (a *analyzer) subordinateBefore(i int) bool {
 		return false
 	}
 	w := a.toks[i-1].Norm
-	return !strings.HasPrefix(strings.TrimLeft(w, "وف"), "ال") && !a.lookupWord(cueHonorific, w)
+	return !strings.HasPrefix(arabic.CutConjunctions(w), "ال") && !a.lookupWord(cueHonorific, w)
 }
 
 // rankBeforeName reports whether a rank starts at token k and a word that

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -26,8 +28,15 @@ type wordInfo struct {
 	// entry of that section (Extractor.words), first when it is the first
 	// word of one (Extractor.firstWords).
 	entry, first uint64
+	// multi has the bit of a lookup kind when the word is the first word
+	// of an entry of that section with more than one word: phraseAt goes
+	// on past the word only then.
+	multi uint64
 	// countryPronoun: the word is one of Extractor.countryPronouns.
 	countryPronoun bool
+	// anaphorClitic: the word is an anaphor with the article written
+	// after ب or as لل ("بالحركه", "للحركه"), as anaphor reads it.
+	anaphorClitic bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -59,6 +68,56 @@ func (a *analyzer) inWords(kind cueKind, k int, first bool) bool {
 		return in.first&bit != 0
 	}
 	return in.entry&bit != 0
+}
+
+// cutInfo returns what the lexicon's lookups say of token k read without
+// the run of و and ف it starts with (arabic.Sentence.Cut), or nil: one
+// index by word id, no string built or hashed.
+func (a *analyzer) cutInfo(k int) *wordInfo {
+	if k < 0 || k >= len(a.sent.Cut) {
+		return nil
+	}
+	return a.x.wordInfoOf(a.sent.Cut[k])
+}
+
+// inCutWords is inWords for token k read without the run of و and ف it
+// starts with: false when it starts with none or nothing remains.
+func (a *analyzer) inCutWords(kind cueKind, k int, first bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		w := a.toks[k].Norm
+		r := arabic.CutConjunctions(w)
+		if r == w || r == "" {
+			return false
+		}
+		if first {
+			return a.x.firstWords[kind][r]
+		}
+		return a.x.words[kind][r]
+	}
+	in := a.cutInfo(k)
+	if in == nil {
+		return false
+	}
+	if first {
+		return in.first&bit != 0
+	}
+	return in.entry&bit != 0
+}
+
+// multiWord reports whether an entry of the lookup section kind with more
+// than one word may start at token k: its word as written (cut false) or
+// without its leading و and ف (cut true) is the first word of one.
+func (a *analyzer) multiWord(kind cueKind, k int, cut bool) bool {
+	bit, ok := kindBit(kind)
+	if !ok {
+		return true // no table: the phrase is looked up
+	}
+	in := a.wordAt(k)
+	if cut {
+		in = a.cutInfo(k)
+	}
+	return in != nil && in.multi&bit != 0
 }
 
 // buildWordInfo fills x.info from the frames, the event words, the first
@@ -99,6 +158,17 @@ func (x *Extractor) buildWordInfo() {
 		for w := range x.firstWords[kind] {
 			get(w).first |= bit
 		}
+		for p := range x.words[kind] {
+			if w, _, ok := strings.Cut(p, " "); ok {
+				get(w).multi |= bit
+			}
+		}
+	}
+	for w := range x.words[cueAnaphor] {
+		if rest, ok := strings.CutPrefix(w, "ال"); ok && !strings.Contains(w, " ") {
+			get("لل" + rest).anaphorClitic = true
+			get("ب" + w).anaphorClitic = true
+		}
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -116,13 +186,21 @@ func (x *Extractor) buildWordInfo() {
 // wordAt returns what the lexicon's lookups say of token k, or nil: one
 // index by the token's word id (the words of info are in the vocabulary).
 func (a *analyzer) wordAt(k int) *wordInfo {
-	if k < 0 || k >= len(a.toks) {
+	if uint(k) >= uint(len(a.info)) {
 		return nil
 	}
-	if id := a.sent.Words[k]; id >= 0 && int(id) < len(a.x.infoByID) {
-		return a.x.infoByID[id]
+	return a.info[k]
+}
+
+// readSentence reads the sentence's tokens against the extractor's
+// vocabulary (arabic.Vocabulary.Read) and fills the token table: what the
+// lexicon's lookups say of each token (a.info), one index by word id.
+func (a *analyzer) readSentence() {
+	a.x.vocab.Read(&a.sent, a.toks)
+	a.info = a.info[:0]
+	for _, id := range a.sent.Words {
+		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
-	return nil
 }
 
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
@@ -180,4 +258,78 @@ func (x *Extractor) releaseAnalyzer(a *analyzer) {
 	s.Tokens = nil // the article's text is not kept alive
 	a.sent = arabic.Sentence{}
 	x.sentences.Put(&s)
+}
+
+// countryPronounAt reports whether token k is a country pronoun ("بلاده"),
+// as written (prefix "") or after the clitics prefix (its first reading
+// whose stem is one): table reads by word id.
+func (a *analyzer) countryPronounAt(k int) (prefix string, ok bool) {
+	if in := a.wordAt(k); in != nil && in.countryPronoun {
+		return "", true
+	}
+	for _, r := range a.sent.Readings(k) {
+		if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
+			return r.Prefix, r.Prefix != ""
+		}
+	}
+	return "", false
+}
+
+// anaphorWord reports whether w, token k read without its clitics by
+// anaphor, is an anaphor of the lexicon: when w is the token without its
+// و and ف, the table says so (cutInfo); else the word set is asked.
+func (a *analyzer) anaphorWord(k int, w string) bool {
+	if t := a.toks[k].Norm; len(w) < len(t) && t[len(t)-len(w):] == w && arabic.CutConjunctions(t) == w {
+		return a.inCutWords(cueAnaphor, k, false)
+	}
+	return a.x.words[cueAnaphor][w]
+}
+
+// mayBeAnaphor reports whether token k may be read by anaphor as an
+// anaphor of the lexicon, as written or without its و and ف: false only
+// when the token table says it cannot (neither an entry nor one with ب or
+// لل), so that most tokens are passed over without a string lookup.
+func (a *analyzer) mayBeAnaphor(k int) bool {
+	bit, ok := kindBit(cueAnaphor)
+	if !ok {
+		return true
+	}
+	in := a.wordAt(k)
+	if w := a.toks[k].Norm; arabic.CutConjunctions(w) != w {
+		in = a.cutInfo(k)
+	}
+	return in != nil && (in.entry&bit != 0 || in.anaphorClitic)
+}
+
+// countMention counts a mention of the actor of index i for the article's
+// Stats, by index: the actors' ids are looked up once per article
+// (flushMentions).
+func (a *analyzer) countMention(i int32) {
+	for int(i) >= len(a.counts) {
+		a.counts = append(a.counts, 0)
+	}
+	if a.counts[i] == 0 {
+		a.counted = append(a.counted, i)
+	}
+	a.counts[i]++
+}
+
+// flushMentions adds the mentions countMention counted to st.Mentions by
+// actor id.
+func (a *analyzer) flushMentions(st *Stats) {
+	for _, i := range a.counted {
+		st.Mentions[a.actor(i).ID] += int(a.counts[i])
+		a.counts[i] = 0
+	}
+	a.counted = a.counted[:0]
+}
+
+// growKinds returns s emptied and grown to n entries of cueNone: the token
+// table of cue kinds (findCues, cueKindAt).
+func growKinds(s []cueKind, n int) []cueKind {
+	s = slices.Grow(s[:0], n)[:n]
+	for k := range s {
+		s[k] = cueNone
+	}
+	return s
 }

@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rawabit/rawabit/graph/arabic"
+)
+
+// The string lookups the token table replaced (words.go), kept as the
+// reference it is checked against.
+
+func isWordByStrings(a *analyzer, kind cueKind, k int) bool {
+	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
+		return false
+	}
+	w := a.toks[k].Norm
+	if a.x.words[kind][w] {
+		return true
+	}
+	r := arabic.CutConjunctions(w)
+	return r != w && r != "" && a.x.words[kind][r]
+}
+
+func phraseAtByStrings(a *analyzer, kind cueKind, k int) int {
+	set, first := a.x.words[kind], a.x.firstWords[kind]
+	var b []byte
+	for n := 0; n < 4 && k+n < len(a.toks); n++ {
+		t := a.toks[k+n].Norm
+		if n == 0 {
+			if !first[t] {
+				if r := arabic.CutConjunctions(t); r == t || !first[r] {
+					return 0
+				}
+				t = arabic.CutConjunctions(t)
+			}
+		} else {
+			b = append(b, ' ')
+		}
+		b = append(b, t...)
+		if set[string(b)] {
+			return n + 1
+		}
+	}
+	return 0
+}
+
+func longestPhraseAtByStrings(a *analyzer, kind cueKind, k int) int {
+	set, first := a.x.words[kind], a.x.firstWords[kind]
+	w := a.toks[k].Norm
+	if !first[w] {
+		if w = trimConjunction(w); !first[w] {
+			return 0
+		}
+	}
+	best := 0
+	if set[w] {
+		best = 1
+	}
+	for n := 2; n <= 4 && k+n <= len(a.toks); n++ {
+		w += " " + a.toks[k+n-1].Norm
+		if set[w] {
+			best = n
+		}
+	}
+	return best
+}
+
+// anaphorByStrings is anaphor's test of its word: whether token k, read
+// without its clitics, is an anaphor of the lexicon.
+func anaphorByStrings(a *analyzer, k int) bool {
+	w := a.toks[k].Norm
+	w = arabic.CutConjunctions(w)
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		w = "ال" + w[len("لل"):]
+	case strings.HasPrefix(w, "بال"):
+		w = w[len("ب"):]
+	}
+	return a.x.words[cueAnaphor][w]
+}
+
+func countryPronounByStrings(a *analyzer, k int) (string, bool) {
+	w := a.toks[k].Norm
+	if a.x.countryPronouns[w] {
+		return "", true
+	}
+	for _, sp := range arabic.Proclitics(nil, w) {
+		if a.x.countryPronouns[sp.Stem] {
+			return sp.Prefix, true
+		}
+	}
+	return "", false
+}
+
+// TestTokenTable checks the token table's answers (wordAt, cutInfo and
+// the bits they hold) against the string lookups they replaced, for every
+// token of the seed articles and of sentences written for the test, and
+// every lookup section.
+func TestTokenTable(t *testing.T) {
+	x := testExtractor(t)
+	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
+	texts := []string{
+		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
+		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
+		"و ف وو فال لل ال x 12 وفي",
+	}
+	for _, it := range readCorpus(t, seedsDir) {
+		texts = append(texts, it.Article.Text)
+	}
+	kinds := 0
+	for _, text := range texts {
+		_ = scanSentences(strings.NewReader(text), DefaultMaxSentenceBytes, func(_ int, s string) error {
+			a.text = s
+			a.toks = arabic.AppendTokens(a.toks[:0], s, 0)
+			a.readSentence()
+			a.menAt = grow(a.menAt, len(a.toks))
+			for k := range a.toks {
+				for ki := int(cueStance); ki < len(a.x.words); ki++ {
+					kind := cueKind(ki)
+					if a.x.words[kind] == nil {
+						continue
+					}
+					kinds++
+					if got, want := a.isWord(kind, k), isWordByStrings(a, kind, k); got != want {
+						t.Errorf("isWord(%d, %q) = %v, want %v", kind, a.toks[k].Norm, got, want)
+					}
+					if got, want := a.phraseAt(kind, k), phraseAtByStrings(a, kind, k); got != want {
+						t.Errorf("phraseAt(%d, %q) = %d, want %d", kind, a.toks[k].Norm, got, want)
+					}
+					if got, want := a.longestPhraseAt(kind, k), longestPhraseAtByStrings(a, kind, k); got != want {
+						t.Errorf("longestPhraseAt(%d, %q) = %d, want %d", kind, a.toks[k].Norm, got, want)
+					}
+				}
+				if want := anaphorByStrings(a, k); want && !a.mayBeAnaphor(k) {
+					t.Errorf("mayBeAnaphor(%q) = false, want true", a.toks[k].Norm)
+				}
+				gp, gok := a.countryPronounAt(k)
+				if wp, wok := countryPronounByStrings(a, k); gp != wp || gok != wok {
+					t.Errorf("countryPronounAt(%q) = %q, %v, want %q, %v", a.toks[k].Norm, gp, gok, wp, wok)
+				}
+				if got, want := a.firstNameAt(k), a.x.words[cueFirstName][a.toks[k].Norm] && !strings.HasSuffix(s[a.toks[k].Start:a.toks[k].End], "ى"); got != want {
+					t.Errorf("firstNameAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
+				}
+			}
+			return nil
+		})
+	}
+	if kinds == 0 {
+		t.Fatal("no token read")
+	}
+}
