@@ -32,6 +32,26 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
 		},
 		{
+			name: "a one-word title alone names the person the article introduced with it",
+			text: "واستقبل الرئيس عبد الفتاح السيسي في القاهرة المشير خليفة حفتر. وأشاد الرئيس بجهود حكومة الوفاق في تثبيت الهدنة.",
+			want: []string{"supported abdel-fattah-el-sisi -> gna"},
+		},
+		{
+			name: "the head of a title with an adjective names its holder too",
+			text: "وتلقى الرئيس التركي رجب طيب أردوغان اتصالا من أمير قطر. وأكد الرئيس دعمه لحكومة الوفاق.",
+			want: []string{"supported recep-tayyip-erdogan -> gna"},
+		},
+		{
+			name:   "a one-word title two persons of the article bore names neither",
+			text:   "والتقى الرئيس عبد الفتاح السيسي الرئيس إيمانويل ماكرون في باريس. وأكد الرئيس دعمه لحكومة الوفاق.",
+			absent: []string{"-> gna"},
+		},
+		{
+			name:   "a one-word title before a definite complement is another title",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر. وانتقد الرئيس الأمريكي إسرائيل بشدة.",
+			absent: []string{"abdel-fattah-el-sisi -> israel"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},
