@@ -156,7 +156,10 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.lastPrior = prior
 	a.prior = priorSubject{}
 	a.presetPrior()
-	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
+	carry := prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues())
+	if carry && !a.prior.ok {
+		a.prior = prior // "وأضاف ... . كما أشاد ...": the chain goes on
+	}
 	events := a.hasEventWord()
 	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) && !(events && len(a.men) == 1) {
 		return nil
@@ -174,12 +177,18 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		if m.i > 3 && !a.titledSubject(m) {
 			break
 		}
+		if a.complementOfNoun(m) {
+			break // "وأشاد بجهود حكومة الوفاق": no subject
+		}
 		if !m.excluded && m.prep == prepNone && !(m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital) {
 			a.setPrior(m) // not a dateline's capital ("القاهرة في 4 سبتمبر")
 			break
 		}
 	}
 	next := a.prior
+	if carry && !next.ok {
+		next = prior
+	}
 	if carry {
 		a.prior = prior
 	} else {
@@ -245,6 +254,17 @@ func (a *analyzer) dropAddresses() bool {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// continues reports whether the sentence opens with a word that continues
+// the previous one ("و", "كما أشاد ..."): its verb without a subject takes
+// the previous sentence's.
+func (a *analyzer) continues() bool {
+	switch a.toks[0].Norm {
+	case "و", "كما", "وكما":
+		return true
+	}
+	return false
+}
+
 // presetPrior sets the sentence's first actor as the next sentence's
 // subject ("قال X في بيان ...", "ووصل ماكرون إلى تونس"), refined when the
 // sentence is analysed; after a dateline ("القاهرة في 4 سبتمبر / وام /
@@ -262,10 +282,29 @@ func (a *analyzer) presetPrior() {
 			}
 		}
 	}
+	if a.complementOfNoun(m) {
+		return
+	}
 	if m.i <= reach && (m.prefix == "" || strings.TrimLeft(m.prefix, "وف") == "" || strings.TrimLeft(m.prefix, "وف") == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)
 	}
+}
+
+// complementOfNoun reports whether mention m is the genitive of a stance
+// noun right before it ("بجهود حكومة الوفاق", "موقف مصر"), the object's
+// complement, or follows a complementiser: not the sentence's subject.
+func (a *analyzer) complementOfNoun(m mention) bool {
+	for k := 0; k < m.i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueComplementizer {
+			return true // "وأكد جلالته أن الأردن ...": an embedded clause's
+		}
+	}
+	if m.i == 0 || m.prefix != "" && strings.TrimLeft(m.prefix, "وف") != "ال" {
+		return false
+	}
+	_, ok := a.stance(a.toks[m.i-1].Norm)
+	return ok
 }
 
 // titledSubject reports whether a person is named after a title run that
@@ -319,7 +358,7 @@ func (a *analyzer) setPrior(m mention) {
 // sentence-initial verb with و and no subject of its own ("ويجتمع برئيس
 // الوزراء القطري ..." after a sentence about Blinken), or returns -1.
 func (a *analyzer) priorMention(c cue) int {
-	if !a.prior.ok || !(c.i == 0 && strings.HasPrefix(c.prefix, "و") || c.i == 1 && a.toks[0].Norm == "و") || c.j >= len(a.toks) {
+	if !a.prior.ok || !(c.i == 0 && strings.HasPrefix(c.prefix, "و") || c.i == 1 && a.continues()) || c.j >= len(a.toks) {
 		return -1
 	}
 	// Only when the verb's object follows at once, marked: a word between
@@ -335,7 +374,11 @@ func (a *analyzer) priorMention(c cue) int {
 			return -1
 		}
 	default:
-		return -1
+		// "وأشاد بجهود حكومة الوفاق": a stance noun marked by the
+		// verb's preposition.
+		if clitic, ok := a.stance(a.toks[k].Norm); !ok || clitic == "" {
+			return -1
+		}
 	}
 	a.men = append(a.men, mention{form: a.prior.form, actor: a.prior.actor, i: c.i, j: c.i, next: -1, prev: -1, carried: true, excluded: true})
 	return len(a.men) - 1
@@ -433,6 +476,13 @@ func (a *analyzer) findMentions() {
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
 	lastPerson := int32(-1)
+	// "وأضاف أن بلاده ...": a country pronoun before any actor of a
+	// sentence that continues the previous one is the state of that
+	// sentence's subject, a person.
+	carried := int32(-1)
+	if a.prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues()) && a.actor(a.prior.actor).Kind == graph.KindPerson {
+		carried = a.prior.actor
+	}
 	for i := 0; i < len(a.toks); {
 		var m match
 		var ok bool
@@ -455,6 +505,8 @@ func (a *analyzer) findMentions() {
 			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
+			} else if n == 0 && carried >= 0 {
+				a.countryPronoun(i, carried)
 			}
 			if len(a.men) == n {
 				a.anaphor(i)
