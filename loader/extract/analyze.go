@@ -146,6 +146,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 			a.doc.event.age++
 		}
 		a.recordVisitors()
+		a.recordDelegation()
 	}()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
@@ -510,6 +511,9 @@ func (a *analyzer) findMentions() {
 			}
 			if len(a.men) == n {
 				a.anaphor(i)
+			}
+			if len(a.men) == n {
+				a.delegationAnaphor(i)
 			}
 			i++
 			continue

@@ -90,6 +90,10 @@ type docEntities struct {
 	// sentence was about (events.go).
 	event    event
 	visitors []eventParty
+	// delegation is the leader of the last delegation the article named
+	// with him ("وفد من حماس برئاسة هنية"), 1 + actor index (0 none),
+	// and the sentences since (recordDelegation).
+	delegation, delegationAge int
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered

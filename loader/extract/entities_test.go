@@ -52,6 +52,21 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"abdel-fattah-el-sisi -> israel"},
 		},
 		{
+			name: "a delegation named with its leader is met in the next sentence",
+			text: "ووصل إلى القاهرة وفد من حركة حماس برئاسة إسماعيل هنية، اليوم الأحد. والتقى الوفد الرئيس عبد الفتاح السيسي في قصر الاتحادية.",
+			want: []string{"met ismail-haniyeh -> abdel-fattah-el-sisi"},
+		},
+		{
+			name: "a leader at the head of a delegation",
+			text: "ووصل إسماعيل هنية إلى القاهرة على رأس وفد من الحركة. واستقبل الرئيس عبد الفتاح السيسي الوفد في قصر الاتحادية.",
+			want: []string{"met abdel-fattah-el-sisi -> ismail-haniyeh"},
+		},
+		{
+			name:   "the delegation noun with an adjective is another delegation",
+			text:   "ووصل إلى القاهرة وفد من حركة حماس برئاسة إسماعيل هنية. والتقى الوفد المصري الرئيس الفلسطيني محمود عباس.",
+			absent: []string{"ismail-haniyeh -> mahmoud-abbas"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},

@@ -325,3 +325,62 @@ func (a *analyzer) titleSide(i int) string {
 	}
 	return ""
 }
+
+// recordDelegation remembers the leader of a delegation the sentence names
+// ("وصل وفد من حركة حماس برئاسة إسماعيل هنية إلى القاهرة"), so that "الوفد"
+// in the sentences that follow names him (delegationAnaphor); a delegation
+// named earlier grows one sentence older.
+func (a *analyzer) recordDelegation() {
+	a.doc.delegationAge++
+	for _, m := range a.men {
+		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
+			a.doc.delegation, a.doc.delegationAge = int(m.actor)+1, 0
+			return
+		}
+	}
+}
+
+// headsDelegation reports whether "على رأس وفد" follows a person whose
+// name ends at token j, at most three words between ("وصل هنية إلى
+// القاهرة على رأس وفد من الحركة").
+func (a *analyzer) headsDelegation(j int) bool {
+	for k := j; k+2 < len(a.toks) && k <= j+4; k++ {
+		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+			return false
+		}
+		if trimConjunction(a.toks[k].Norm) == "علي" && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationAnaphor adds a mention of the leader of the article's last
+// delegation when token i is the delegation noun with the article
+// ("والتقى الوفد الرئيس ...": each named member of a delegation meets its
+// host), unless a word after it makes it another delegation ("الوفد
+// المصري", "الوفد برئاسة ...") or the delegation was named more than
+// maxEventAge sentences before.
+func (a *analyzer) delegationAnaphor(i int) {
+	if a.doc.delegation == 0 || a.doc.delegationAge > maxEventAge {
+		return
+	}
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if w != "الوفد" {
+		return
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		if n := a.toks[j].Norm; definite(n) && adjectiveShaped(n) || a.isWord(cueDelegationHead, j) || n == "من" {
+			return
+		}
+		if _, ok := a.x.names.at(&a.sent, j, nil); ok {
+			return // "الوفد السوداني", "وفد حماس"
+		}
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: int32(a.doc.delegation - 1), i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
