@@ -69,6 +69,12 @@ var eventConstructions = []eventConstruction{
 		tests: []FrameTest{{
 			Text: "استقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر في القاهرة، وذلك بحضور رئيس الأركان العامة للجيش الوطني الليبي الفريق أول كمال طلعت.",
 			Want: []string{"met abdel-fattah-el-sisi -> " + DiscoveredID(graph.KindPerson, "كمال طلعت")},
+		}, {
+			Text: "التقى الرئيس رجب طيب أردوغان في إسطنبول رئيس المكتب السياسي لحركة حماس إسماعيل هنية. واللقاء الذي حضره رئيس جهاز الاستخبارات هاكان فيدان تناول الأوضاع في غزة.",
+			Want: []string{"met ismail-haniyeh -> hakan-fidan"},
+		}, {
+			Text: "استقبل الرئيس عبد الفتاح السيسي الرئيس الفلسطيني محمود عباس في القاهرة. كما حضر اللقاء وزير الخارجية سامح شكري.",
+			Want: []string{"met mahmoud-abbas -> sameh-shoukry"},
 		}},
 	},
 	{
