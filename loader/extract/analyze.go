@@ -148,6 +148,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		a.recordVisitors()
 		a.recordDelegation()
 	}()
+	defer a.recordStatement() // after the subject of the sentence is known
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
 			st.Mentions[a.actor(m.actor).ID]++
@@ -514,6 +515,9 @@ func (a *analyzer) findMentions() {
 			}
 			if len(a.men) == n {
 				a.delegationAnaphor(i)
+			}
+			if len(a.men) == n {
+				a.statementAnaphor(i)
 			}
 			i++
 			continue

@@ -94,6 +94,10 @@ type docEntities struct {
 	// with him ("وفد من حماس برئاسة هنية"), 1 + actor index (0 none),
 	// and the sentences since (recordDelegation).
 	delegation, delegationAge int
+	// statement is the author of the article's last statement, 1 + actor
+	// index (0 none), and statementAge the sentences since
+	// (recordStatement).
+	statement, statementAge int
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered

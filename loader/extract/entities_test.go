@@ -67,6 +67,21 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"ismail-haniyeh -> mahmoud-abbas"},
 		},
 		{
+			name: "a statement acts for the author the article named with it",
+			text: "وقالت وزارة الخارجية التركية في بيان إن أنقرة تتابع التطورات عن كثب. وانتقد البيان إسرائيل بشدة.",
+			want: []string{"opposed turkey-foreign-ministry -> israel"},
+		},
+		{
+			name: "the author after the statement word",
+			text: "وصدر بيان عن الرئاسة الفلسطينية مساء أمس. وأدان البيان الهجمات التي تشنها إسرائيل على غزة.",
+			want: []string{"opposed palestinian-presidency -> israel"},
+		},
+		{
+			name:   "a joint or final statement is another statement",
+			text:   "وقالت وزارة الخارجية التركية في بيان إن أنقرة تتابع التطورات. وانتقد البيان الختامي للقمة إسرائيل بشدة.",
+			absent: []string{"turkey-foreign-ministry -> israel"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},

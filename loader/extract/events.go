@@ -390,3 +390,68 @@ func (a *analyzer) delegationAnaphor(i int) {
 	a.men = append(a.men, mention{form: a.x.titleForm, actor: int32(a.doc.delegation - 1), i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
 }
+
+// statementWords are the words of a statement whose author the sentence
+// names ("أصدرت الخارجية القطرية بيانا", "في بيان لوزارة الخارجية").
+var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بيانه": true, "بيانها": true, "بيانهم": true}
+
+// recordStatement remembers the author of a statement the sentence names:
+// the actor right after the statement word ("بيان لوزارة الخارجية",
+// "بيان صادر عن الرئاسة"), else the sentence's subject ("قالت الخارجية
+// التركية في بيان"), so that "البيان" in the sentences that follow acts
+// for it (statementAnaphor); a statement named earlier grows one sentence
+// older.
+func (a *analyzer) recordStatement() {
+	a.doc.statementAge++
+	for k := range a.toks {
+		if w := trimConjunction(a.toks[k].Norm); !statementWords[w] && !statementWords[strings.TrimPrefix(w, "ب")] {
+			continue
+		}
+		n := k + 1
+		if n+1 < len(a.toks) && strings.HasPrefix(a.toks[n].Norm, "صادر") && a.toks[n+1].Norm == "عن" {
+			n += 2 // "بيان صادر عن الرئاسة"
+		}
+		switch {
+		case a.menAtToken(n) >= 0 && a.sep[n] == 0 && !a.men[a.menAt[n]].adjective:
+			a.doc.statement = int(a.men[a.menAt[n]].actor) + 1
+		case a.prior.ok:
+			a.doc.statement = int(a.prior.actor) + 1
+		default:
+			return
+		}
+		a.doc.statementAge = 0
+		return
+	}
+}
+
+// statementAnaphor adds a mention of the author of the article's last
+// statement when token i is "البيان" ("وانتقد البيان إسرائيل": the
+// ministry that issued it acts through it), unless a word after it makes it
+// another statement ("البيان الختامي", "البيان المشترك", "البيان الصادر
+// عن ...") or the statement was named more than maxEventAge
+// sentences before.
+func (a *analyzer) statementAnaphor(i int) {
+	if a.doc.statement == 0 || a.doc.statementAge > maxEventAge {
+		return
+	}
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if w != "البيان" {
+		return
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		if n := a.toks[j].Norm; definite(n) && adjectiveShaped(n) || strings.HasPrefix(n, "صادر") {
+			return
+		}
+	}
+	act := int32(a.doc.statement - 1)
+	f, ok := a.x.pronounForm[act]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
