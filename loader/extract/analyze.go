@@ -43,6 +43,9 @@ type mention struct {
 	// arg is how it was named there.
 	external bool
 	arg      Argument
+	// pair is the second participant a dual anaphor names ("الجانبان"),
+	// joined to the first by links.
+	pair bool
 }
 
 // priorSubject is the subject of the previous sentence, which a sentence
@@ -518,6 +521,9 @@ func (a *analyzer) findMentions() {
 			}
 			if len(a.men) == n {
 				a.statementAnaphor(i)
+			}
+			if len(a.men) == n {
+				a.dualAnaphor(i)
 			}
 			i++
 			continue
@@ -1186,6 +1192,12 @@ func (a *analyzer) links() {
 		prev = mi
 	}
 	a.coAgents()
+	// "وأكد الجانبان": the two participants of the meeting form a list.
+	for mi := 1; mi < len(a.men); mi++ {
+		if a.men[mi].pair {
+			a.men[mi-1].next, a.men[mi].prev, a.men[mi].conj = mi, mi-1, true
+		}
+	}
 	// "وفدا من حماس برئاسة هنية": the leader joins the delegation's actor.
 	for mi := range a.men {
 		d := a.men[mi].delegation

@@ -405,6 +405,7 @@ func (a *analyzer) bindTitle(m mention) {
 			}
 		} else if kind, end := a.rawCue(m.i); kind == cueTitle && end < m.j {
 			a.bindHeadTitle(m.i, m.actor)
+			a.bindFormTitle(m)
 		}
 		return
 	}
@@ -429,6 +430,24 @@ func (a *analyzer) bindTitle(m mention) {
 		} else {
 			a.doc.titles[short] = m.actor
 		}
+	}
+}
+
+// bindFormTitle binds the title run that opens a gazetteer name form
+// ("ولي العهد السعودي الأمير محمد بن سلمان") to the person, as bindTitle
+// binds a title written before a name: the run ends at the first first
+// name of the form.
+func (a *analyzer) bindFormTitle(m mention) {
+	e := m.i + 1
+	for e < m.j && !a.firstNameAt(e) {
+		e++
+	}
+	if e-m.i < 2 || e >= m.j {
+		return
+	}
+	a.markStart(a.toks[m.i].Norm, startTitle)
+	for j := m.i + 2; j <= e; j++ {
+		a.doc.titles[a.titleKey(m.i, j)] = m.actor
 	}
 }
 

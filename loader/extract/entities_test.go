@@ -82,6 +82,21 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"turkey-foreign-ministry -> israel"},
 		},
 		{
+			name: "the two sides of the last meeting each act",
+			text: "واستقبل الرئيس عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون. وأكد الجانبان دعمهما لحكومة الوحدة الوطنية.",
+			want: []string{"supported abdel-fattah-el-sisi -> gnu", "supported emmanuel-macron -> gnu"},
+		},
+		{
+			name:   "what lies between the two sides is no act of theirs",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون. وبحث اللقاء تعزيز التعاون بين الجانبين.",
+			absent: []string{"supported"},
+		},
+		{
+			name: "the title a gazetteer name opens names its holder later",
+			text: "وأجرى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا بالرئيس رجب طيب أردوغان. وأشاد ولي العهد خلال الاتصال بدور قطر في الوساطة.",
+			want: []string{"supported mohammed-bin-salman -> qatar"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},

@@ -455,3 +455,39 @@ func (a *analyzer) statementAnaphor(i int) {
 	a.men = append(a.men, mention{form: f, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
 }
+
+// dualWords name the two participants of a meeting ("وأكد الجانبان",
+// "وأعرب الرئيسان عن ...").
+var dualWords = map[string]bool{
+	"الجانبان": true, "الجانبين": true, "الطرفان": true, "الطرفين": true, "الرييسان": true, "الرييسين": true,
+	"الوزيران": true, "الوزيرين": true, "الزعيمان": true, "الزعيمين": true, "المسوولان": true, "المسوولين": true,
+}
+
+// dualAnaphor adds mentions of the two participants of the article's last
+// meeting when token i is a dual that names them ("استقبل X Y ... وأكد
+// الجانبان دعمهما لـ Z": each supports Z), joined into one list by links.
+// The meeting must have exactly two participants on two sides, at most
+// maxEventAge sentences before; a dual after a preposition ("بين
+// الجانبين", "للجانبين") is left alone: what lies between the two is
+// no act of theirs.
+func (a *analyzer) dualAnaphor(i int) {
+	ev := a.doc.event
+	if len(ev.parties) != 2 || ev.age > maxEventAge {
+		return
+	}
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if !dualWords[w] || i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
+		return
+	}
+	p, q := ev.parties[0], ev.parties[1]
+	if p.side != "" && p.side == q.side {
+		return
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: p.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1},
+		mention{form: a.x.titleForm, actor: q.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: true})
+	a.menAt[i] = len(a.men) - 2
+}
