@@ -382,6 +382,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			// sentence, in the clause before.
 			return []int{t}
 		}
+		if a.unnamedSubjectAfter(v) {
+			return nil // "وأعرب أمير قطر عن امتنانه": a subject the layers could not name
+		}
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
 			return []int{mi}
 		}
@@ -420,6 +423,25 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		}
 	}
 	return nil
+}
+
+// unnamedSubjectAfter reports whether a title or a state agent without a
+// preposition follows the verb at v: the verb's own subject, which no
+// layer named, so no earlier subject stands in for it.
+func (a *analyzer) unnamedSubjectAfter(v int) bool {
+	k := v + 1
+	if k >= len(a.toks) || a.cueAt[k] < 0 || a.menAt[k] >= 0 {
+		return false
+	}
+	if strings.HasPrefix(a.toks[k].Norm, "نظير") {
+		return false // "أبلغ نظيره": the object
+	}
+	switch a.cueKindAt(k) {
+	case cueTitle, cueStateAgent:
+		p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف")
+		return !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل")
+	}
+	return false
 }
 
 // frameObjectActor returns the object of a frame verb at v: the first
