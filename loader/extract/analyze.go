@@ -259,6 +259,18 @@ func (a *analyzer) dropAddresses() bool {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// unnamedBefore reports whether a title or a state agent stands before
+// token i ("وأكد مسؤول رفيع دعم بلاده"): a subject of the sentence that no
+// layer named, whose country a pronoun after it may be.
+func (a *analyzer) unnamedBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueTitle || kind == cueStateAgent {
+			return true
+		}
+	}
+	return false
+}
+
 // continues reports whether the sentence opens with a word that continues
 // the previous one ("و", "كما أشاد ..."): its verb without a subject takes
 // the previous sentence's.
@@ -510,7 +522,7 @@ func (a *analyzer) findMentions() {
 			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
-			} else if n == 0 && carried >= 0 {
+			} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
 				a.countryPronoun(i, carried)
 			}
 			if len(a.men) == n {

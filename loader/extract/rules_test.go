@@ -26,6 +26,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported egypt->lna asserted"},
 		},
 		{
+			name:   "a country pronoun after a subject no layer named is not the carried speaker's",
+			text:   "وقال الرئيس عبد الفتاح السيسي إن الحل سياسي. وأكد مسؤول رفيع دعم بلاده لحكومة الوفاق.",
+			absent: []string{"supported egypt->gna asserted", "supported egypt->gna reported"},
+		},
+		{
 			name:   "an embedded clause's subject is not carried to the next sentence",
 			text:   "وأكد جلالته أن الأردن يقف إلى جانب الأشقاء. ووصل جلالته إلى رام الله. والتقى بالرئيس الفلسطيني محمود عباس.",
 			absent: []string{"met jordan->mahmoud-abbas asserted"},
