@@ -1733,7 +1733,7 @@ func (a *analyzer) relations(article string) {
 				continue
 			}
 		}
-		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
+		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i-a.namedTokens(c.j, a.cues[cj].i) <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
 			// "رفض المملكة للاعتداءات الإسرائيلية" rejects an attack: the
 			// refusal is then itself the opposition.
@@ -1768,6 +1768,19 @@ func (a *analyzer) relations(article string) {
 		}
 		a.emit(article, ci, cand)
 	}
+}
+
+// namedTokens counts the tokens of [i, j) inside actor mentions: a
+// refusal or a denial reaches past names of any length ("نفى أن يكون
+// الرئيس رجب طيب أردوغان قد التقى ...").
+func (a *analyzer) namedTokens(i, j int) int {
+	n := 0
+	for k := max(i, 0); k < j && k < len(a.toks); k++ {
+		if a.menAt[k] >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // deniesClaims reports whether a denial's object, within its next six
@@ -1850,6 +1863,9 @@ func (a *analyzer) indirect(cl int) bool {
 // within a few words of the same sentence, or a future time word
 // (planned_after) follows it in its clause.
 func (a *analyzer) planned(i int) bool {
+	if i > 0 && a.toks[i-1].Norm == "الي" && a.cueAt[i] >= 0 && a.cues[a.cueAt[i]].kind == cueNoun && a.calledFor(i) {
+		return true // "دعا X إلى لقاء بين ...": a meeting called for
+	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if a.cueKindAt(k) == cuePlanned {
 			return true
@@ -1857,6 +1873,22 @@ func (a *analyzer) planned(i int) bool {
 	}
 	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
 		if a.isWord(cuePlannedAfter, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// calledFor reports whether the meeting noun at i, after إلى, is one a
+// call or a hope looks forward to: an indefinite noun ("إلى لقاء") or one
+// after a verb of calling ("دعا بايدن إلى الحوار بين ..."); "أشار إلى
+// المحادثات التي رتبتها فرنسا" refers to talks held.
+func (a *analyzer) calledFor(i int) bool {
+	if !definite(a.toks[i].Norm) {
+		return true
+	}
+	for k := i - 2; k >= 0 && k >= i-7; k-- {
+		if a.cueKindAt(k) == cueDemand {
 			return true
 		}
 	}

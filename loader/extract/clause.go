@@ -68,7 +68,7 @@ var clauseReadings = []clauseReading{
 	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive, tests: []readingTest{{"وقاتلت قوات الجيش الوطني الليبي المدعومة من الإمارات في طرابلس", "supported uae -> lna", "passive"}}},
 	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance, tests: []readingTest{{"واستنكر البيان اعتماد خليفة حفتر على روسيا", "supported russia -> khalifa-haftar", "reliance"}}},
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
-	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
+	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}, {"وتسلم الرئيس قيس سعيد رسالة خطية من الملك سلمان بن عبد العزيز", "", ""}}},
 	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}, {"وتحدث وزير الخارجية السوداني علي الصادق عن الإمارات، متهماً إياها بتزويد قوات الدعم السريع بالأسلحة", "opposed ali-al-sadiq -> uae", "circumstantial"}}},
 	{name: "noun/circumstance", conf: 0, applies: isKind(cueNoun), read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
 		if a.timeOfMeeting(c) {
@@ -284,11 +284,18 @@ func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
 			}
 			return candidate{}, veto
 		}
-		if a.cueKindAt(k).isTrigger() {
-			return candidate{}, veto
+		if a.cueKindAt(k).isTrigger() || messageWords[trimConjunction(a.toks[k].Norm)] {
+			return candidate{}, veto // "تسلم رسالة خطية من X": a message is no support
 		}
 	}
 	return candidate{}, veto
+}
+
+// messageWords are what a receiving verb may take that is no support: a
+// message, a cable, an invitation, credentials.
+var messageWords = map[string]bool{
+	"رساله": true, "الرساله": true, "رسالتين": true, "برقيه": true, "البرقيه": true, "دعوه": true, "الدعوه": true,
+	"اوراق": true, "نسخه": true, "مذكره": true, "المذكره": true, "تقريرا": true, "التقرير": true, "اتصالا": true,
 }
 
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts

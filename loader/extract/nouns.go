@@ -31,7 +31,7 @@ var nounReadings = []nounReading{
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
@@ -440,6 +440,13 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// takesPart reports whether a meeting noun is the event its subjects take
+// part in ("شارك X وY في القمة", "بالاجتماع"): attending one event is no
+// contact between them.
+func (a *analyzer) takesPart(c cue) bool {
+	return c.i > 0 && a.toks[c.i-1].Norm == "في" || strings.HasPrefix(strings.TrimLeft(c.prefix, "وف"), "ب")
+}
+
 // readNounUnmarked reads a noun whose target follows it marked, or, for a
 // meeting after its subject, unmarked ("عقد بومبيو لقاءات شملت عبد الله
 // بن زايد").
@@ -452,7 +459,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 && !a.takesPart(c) {
 			// "وأجرى بوتين وأردوغان محادثات"; not "وقعت X وY البيان خلال
 			// القمة", nor a meeting noun far after the list ("بذلتها كل من
 			// X وY في تشجيع الأطراف على المشاركة في جولة المحادثات")

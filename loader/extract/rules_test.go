@@ -31,6 +31,19 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"supported egypt->gna asserted", "supported egypt->gna reported"},
 		},
 		{
+			name: "a denial reaches its complement past a long name",
+			text: "ونفى المتحدث باسم الرئاسة أن يكون الرئيس رجب طيب أردوغان قد التقى بشار الأسد.",
+		},
+		{
+			name: "a meeting called for is not met",
+			text: "ودعا الرئيس الأمريكي جو بايدن إلى لقاء بين محمود عباس وبنيامين نتنياهو.",
+		},
+		{
+			name: "talks referred to after إلى were held",
+			text: "وأشار إلى المحادثات المباشرة التي رتبتها فرنسا بين خليفة حفتر وفائز السراج في باريس.",
+			want: []string{"met khalifa-haftar->fayez-al-sarraj reported"},
+		},
+		{
 			name:   "an embedded clause's subject is not carried to the next sentence",
 			text:   "وأكد جلالته أن الأردن يقف إلى جانب الأشقاء. ووصل جلالته إلى رام الله. والتقى بالرئيس الفلسطيني محمود عباس.",
 			absent: []string{"met jordan->mahmoud-abbas asserted"},
