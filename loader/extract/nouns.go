@@ -20,10 +20,18 @@ type nounReading struct {
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
 	{name: "noun/enjoyed", read: (*analyzer).readNounEnjoyed, tests: []readingTest{{"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات", "supported uae -> stc", "noun/enjoyed"}}},
+	{name: "noun/requested", read: func(a *analyzer, ci, _ int) (candidate, verdict) {
+		// "سنحتاج إلى دعم الجميع وبخاصة مصر", "طلبت تركيا دعم الحلف":
+		// support asked for or needed is not given.
+		if c := a.cues[ci]; c.rel == graph.Supported && a.requested(c.i-3, c.i) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وقال الرئيس الصومالي إن بلاده ستحتاج إلى دعم مصر", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
-	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
+	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
@@ -183,6 +191,9 @@ func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
 		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
 			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
 				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
+					if a.requested(a.men[t].i-2, c.i) {
+						return candidate{}, veto // "طلبت X الدعم من Y": support asked for
+					}
 					return candidate{src: a.list(mi), tgt: a.list(t), rule: "noun/from", conf: 0.7}, found
 				}
 			}
@@ -445,6 +456,27 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 // contact between them.
 func (a *analyzer) takesPart(c cue) bool {
 	return c.i > 0 && a.toks[c.i-1].Norm == "في" || strings.HasPrefix(strings.TrimLeft(c.prefix, "وف"), "ب")
+}
+
+// requestWords ask for, need or seek what follows them: support after
+// them is not given.
+var requestWords = map[string]bool{
+	"طلب": true, "طلبت": true, "يطلب": true, "تطلب": true, "طالب": true, "طالبت": true, "يطالب": true, "تطالب": true,
+	"ناشد": true, "ناشدت": true, "يناشد": true, "تناشد": true, "التمس": true, "التمست": true, "يلتمس": true, "تلتمس": true,
+	"يحتاج": true, "تحتاج": true, "نحتاج": true, "سنحتاج": true, "سيحتاج": true, "ستحتاج": true, "احتاج": true, "احتاجت": true,
+	"يسعي": true, "تسعي": true, "سعي": true, "سعت": true, "بحاجه": true, "حاجه": true, "يريد": true, "تريد": true, "نريد": true,
+	"بناء": true,
+}
+
+// requested reports whether a word of requestWords stands among tokens
+// [from, to) ("طلبت حكومة الوفاق الدعم", "بناء على تنسيق من X").
+func (a *analyzer) requested(from, to int) bool {
+	for k := max(from, 0); k < to && k < len(a.toks); k++ {
+		if requestWords[trimConjunction(a.toks[k].Norm)] {
+			return true
+		}
+	}
+	return false
 }
 
 // readNounUnmarked reads a noun whose target follows it marked, or, for a
