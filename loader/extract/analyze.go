@@ -522,6 +522,9 @@ func (a *analyzer) findMentions() {
 			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
+				if len(a.men) == n {
+					a.forcesPronoun(i, lastPerson)
+				}
 			} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
 				a.countryPronoun(i, carried)
 			}
@@ -650,6 +653,43 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 		}
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// forcesWords are a person's forces ("قواته"): the organisation he leads or
+// serves, or his state's.
+var forcesWords = map[string]bool{
+	"قواته": true, "قواتها": true, "قواتنا": true, "جيشه": true, "جيشها": true, "جيشنا": true,
+	"مقاتليه": true, "مقاتليها": true, "مقاتلونا": true, "عناصره": true, "عناصرها": true,
+}
+
+// forcesPronoun adds a mention of the forces of person p when token i is
+// a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): the
+// organisation p serves (the LNA), else the state p serves.
+func (a *analyzer) forcesPronoun(i int, p int32) {
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if !forcesWords[w] {
+		return
+	}
+	aff := a.actor(p).Affiliation
+	act, ok := a.x.byID[aff]
+	if !ok {
+		return
+	}
+	if a.x.actors[act].Kind != graph.KindOrganisation {
+		if act = a.x.stateOf(aff); act < 0 {
+			return
+		}
+	}
+	f, ok := a.x.pronounForm[act]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
 }
 

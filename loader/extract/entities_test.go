@@ -97,6 +97,16 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"supported mohammed-bin-salman -> qatar"},
 		},
 		{
+			name: "a person's forces are the organisation he serves",
+			text: "وأكد المشير خليفة حفتر أن قواته هاجمت مواقع حكومة الوفاق جنوب العاصمة.",
+			want: []string{"opposed lna -> gna"},
+		},
+		{
+			name: "a state official's forces are his state's",
+			text: "وقال وزير الدفاع التركي خلوصي أكار إن قواته قصفت مواقع حزب العمال الكردستاني.",
+			want: []string{"opposed turkey -> pkk"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},
