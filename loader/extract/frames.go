@@ -366,6 +366,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
+			if p := a.subjectOfObject(l[0]); p >= 0 && f.noun {
+				// "أطلع السيسي ماكرون على نتائج لقائه": the owner of the
+				// noun is the verb's subject, not its object.
+				return a.list(p)
+			}
 			return l
 		}
 		if sp := a.speakerBefore(v); sp >= 0 {
@@ -423,6 +428,29 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		}
 	}
 	return nil
+}
+
+// subjectOfObject returns the person right before mention mi, with no
+// word but a title and no separator between, when both are persons after a verb ("أطلع
+// السيسي ماكرون"): mi is the object and the one before the subject. -1
+// otherwise.
+func (a *analyzer) subjectOfObject(mi int) int {
+	m := a.men[mi]
+	if m.i == 0 || a.sep[m.i] != 0 || a.actor(m.actor).Kind != graph.KindPerson {
+		return -1
+	}
+	k := m.i - 1
+	for k > 0 && a.menAt[k] < 0 && a.cueKindAt(k) == cueTitle && a.sep[k] == 0 {
+		k-- // "السيسي الرئيس إيمانويل ماكرون": a title before the object
+	}
+	p := a.menAt[k]
+	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.actor(a.men[p].actor).Kind != graph.KindPerson {
+		return -1
+	}
+	if k := a.men[p].i - 1; k < 0 || a.cueAt[k] < 0 && a.frameVerb(k) == nil && a.cueKindAt(k) == cueNone {
+		return -1
+	}
+	return a.head(p)
 }
 
 // unnamedSubjectAfter reports whether a title or a state agent without a
