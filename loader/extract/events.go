@@ -175,7 +175,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	var parties []int
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
-		if a.doc.event.age > maxEventAge {
+		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
 			return
 		}
 		accompanied, side := int32(-1), ""
@@ -223,6 +223,24 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		}
 	}
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// ownEventBefore reports whether the sentence names a meeting of its own
+// before token i that gave no met claim ("وعقدت القمة العربية في الرياض
+// بمشاركة X و Y"): the words after it bring people into that meeting, not
+// into the article's last one.
+func (a *analyzer) ownEventBefore(i int) bool {
+	for _, r := range a.results {
+		if r.Claim.Type == graph.Met {
+			return false
+		}
+	}
+	for _, c := range a.cues {
+		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() {
+			return true
+		}
+	}
+	return false
 }
 
 // inEvent reports whether an actor already takes part in the last event.

@@ -366,7 +366,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
-			if p := a.subjectOfObject(l[0]); p >= 0 && f.noun {
+			if p := a.ownerSubject(l[0]); p >= 0 && f.noun {
 				// "أطلع السيسي ماكرون على نتائج لقائه": the owner of the
 				// noun is the verb's subject, not its object.
 				return a.list(p)
@@ -451,6 +451,38 @@ func (a *analyzer) subjectOfObject(mi int) int {
 		return -1
 	}
 	return a.head(p)
+}
+
+// ownerSubject returns the person that opens the sentence as its subject
+// ("والتقى X في جدة Y، بعد يوم من لقائه Z": X), when mention mi, a person
+// later in the same clause chain, is the object: the owner of a noun
+// with a possessive pronoun is the subject. It falls back to
+// subjectOfObject; -1 when neither applies.
+func (a *analyzer) ownerSubject(mi int) int {
+	if p := a.subjectOfObject(mi); p >= 0 {
+		return p
+	}
+	if a.actor(a.men[mi].actor).Kind != graph.KindPerson {
+		return -1
+	}
+	for p, m := range a.men {
+		if m.i >= a.men[mi].i || m.i > 3 {
+			return -1
+		}
+		if m.excluded || m.prep != prepNone || m.external || m.carried {
+			continue
+		}
+		if a.actor(m.actor).Kind != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
+			return -1 // the sentence does not open with a verb and its subject
+		}
+		for k := m.j; k < a.men[mi].i; k++ {
+			if kind := a.cueKindAt(k); kind == cueRelative || kind == cueComplementizer {
+				return -1
+			}
+		}
+		return a.head(p)
+	}
+	return -1
 }
 
 // unnamedSubjectAfter reports whether a title or a state agent without a
