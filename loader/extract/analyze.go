@@ -656,16 +656,18 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	a.menAt[i] = len(a.men) - 1
 }
 
-// forcesWords are a person's forces ("قواته"): the organisation he leads or
-// serves, or his state's.
+// forcesWords are a person's forces ("قواته"): his own, as the
+// annotation reads them, when he serves an organisation; his state's when
+// he serves a state.
 var forcesWords = map[string]bool{
 	"قواته": true, "قواتها": true, "قواتنا": true, "جيشه": true, "جيشها": true, "جيشنا": true,
 	"مقاتليه": true, "مقاتليها": true, "مقاتلونا": true, "عناصره": true, "عناصرها": true,
 }
 
 // forcesPronoun adds a mention of the forces of person p when token i is
-// a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): the
-// organisation p serves (the LNA), else the state p serves.
+// a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
+// when he serves an organisation (a commander and his forces), else the
+// state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
 	w := a.toks[i].Norm
 	prefix := ""
@@ -680,10 +682,10 @@ func (a *analyzer) forcesPronoun(i int, p int32) {
 	if !ok {
 		return
 	}
-	if a.x.actors[act].Kind != graph.KindOrganisation {
-		if act = a.x.stateOf(aff); act < 0 {
-			return
-		}
+	if a.x.actors[act].Kind == graph.KindOrganisation {
+		act = p // "حفتر ... اعتماد قواته على موسكو": the commander's own
+	} else if act = a.x.stateOf(aff); act < 0 {
+		return
 	}
 	f, ok := a.x.pronounForm[act]
 	if !ok {

@@ -97,9 +97,9 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"supported mohammed-bin-salman -> qatar"},
 		},
 		{
-			name: "a person's forces are the organisation he serves",
+			name: "a commander's forces are his own",
 			text: "وأكد المشير خليفة حفتر أن قواته هاجمت مواقع حكومة الوفاق جنوب العاصمة.",
-			want: []string{"opposed lna -> gna"},
+			want: []string{"opposed khalifa-haftar -> gna"},
 		},
 		{
 			name: "a state official's forces are his state's",
