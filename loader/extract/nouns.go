@@ -39,7 +39,7 @@ var nounReadings = []nounReading{
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
@@ -456,6 +456,27 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// objectOfTrigger reports whether the noun at i is the object of a verb
+// trigger before it, past the verb's subject and its title ("انتقد الرئيس
+// رجب طيب أردوغان الدعم ..."): the verb's subject acts on the noun, it is
+// not the noun's agent.
+func (a *analyzer) objectOfTrigger(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].i
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueTitle:
+			continue
+		case cueVerb, cueRefusal, cueDemand:
+			return a.cues[a.cueAt[k]].rel != graph.Met
+		}
+		return false
+	}
+	return false
+}
+
 // takesPart reports whether a meeting noun is the event its subjects take
 // part in ("شارك X وY في القمة", "بالاجتماع"): attending one event is no
 // contact between them.
@@ -508,6 +529,11 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
+		if c.rel != graph.Met && a.objectOfTrigger(c.i) {
+			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
+			// the supporter.
+			return candidate{}, veto
+		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found
 	}
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
