@@ -529,7 +529,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
-		if c.rel != graph.Met && a.objectOfTrigger(c.i) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
 			// the supporter.
 			return candidate{}, veto
