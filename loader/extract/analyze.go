@@ -670,6 +670,9 @@ var forcesWords = map[string]bool{
 // state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
 	w := a.toks[i].Norm
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") {
+		return // most words: no lookup
+	}
 	prefix := ""
 	if r := trimConjunction(w); r != w {
 		prefix, w = w[:len(w)-len(r)], r

@@ -372,7 +372,7 @@ func (a *analyzer) headsDelegation(j int) bool {
 		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
 			return false
 		}
-		if trimConjunction(a.toks[k].Norm) == "علي" && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
+		if w := a.toks[k].Norm; (w == "علي" || w == "وعلي") && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
 			return true
 		}
 	}
@@ -422,6 +422,9 @@ var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بي
 func (a *analyzer) recordStatement() {
 	a.doc.statementAge++
 	for k := range a.toks {
+		if w := a.toks[k].Norm; len(w) < len("بيان") || !strings.Contains(w, "بيان") {
+			continue // most words: no lookup
+		}
 		if w := trimConjunction(a.toks[k].Norm); !statementWords[w] && !statementWords[strings.TrimPrefix(w, "ب")] {
 			continue
 		}
@@ -489,11 +492,14 @@ var dualWords = map[string]bool{
 // الجانبين", "للجانبين") is left alone: what lies between the two is
 // no act of theirs.
 func (a *analyzer) dualAnaphor(i int) {
-	ev := a.doc.event
-	if len(ev.parties) != 2 || ev.age > maxEventAge {
+	if len(a.doc.event.parties) != 2 || a.doc.event.age > maxEventAge {
 		return
 	}
+	ev := a.doc.event
 	w := a.toks[i].Norm
+	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
+		return // most words: no lookup
+	}
 	prefix := ""
 	if r := trimConjunction(w); r != w {
 		prefix, w = w[:len(w)-len(r)], r
