@@ -271,6 +271,19 @@ func (a *analyzer) unnamedBefore(i int) bool {
 	return false
 }
 
+// opensSentence reports whether token k opens the sentence, alone or after
+// "من جانبه" / "من جهته" ("ومن جانبه عبر هنية ...").
+func (a *analyzer) opensSentence(k int) bool {
+	if k == 0 {
+		return true
+	}
+	switch a.toks[k-1].Norm {
+	case "جانبه", "جانبها", "جهته", "جهتها":
+		return k == 2
+	}
+	return false
+}
+
 // continues reports whether the sentence opens with a word that continues
 // the previous one ("و", "كما أشاد ..."): its verb without a subject takes
 // the previous sentence's.
@@ -827,7 +840,9 @@ func (a *analyzer) classifyPreposition(mi int) {
 		case cueBetween:
 			m.prep = prepBetween
 		case cueLocation:
-			m.prep = prepLocation
+			if !a.opensSentence(m.i-1) || a.frameVerb(m.i-1) == nil {
+				m.prep = prepLocation // not "وعبر هنية عن تقديره": a verb opening the sentence
+			}
 		case cueStateLocation:
 			m.prep = prepStateLoc
 		}
