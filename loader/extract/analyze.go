@@ -44,6 +44,9 @@ type mention struct {
 	// arg is how it was named there.
 	external bool
 	arg      Argument
+	// pair is the second participant a dual anaphor names ("الجانبان"),
+	// joined to the first by links.
+	pair bool
 }
 
 // priorSubject is the subject of the previous sentence, which a sentence
@@ -155,7 +158,9 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 			a.doc.event.age++
 		}
 		a.recordVisitors()
+		a.recordDelegation()
 	}()
+	defer a.recordStatement() // after the subject of the sentence is known
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
 			a.countMention(m.actor)
@@ -165,7 +170,10 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	a.lastPrior = prior
 	a.prior = priorSubject{}
 	a.presetPrior()
-	carry := prior.ok && strings.HasPrefix(a.toks[0].Norm, "و")
+	carry := prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues())
+	if carry && !a.prior.ok {
+		a.prior = prior // "وأضاف ... . كما أشاد ...": the chain goes on
+	}
 	events := a.hasEventWord()
 	if len(a.men) < 2 && !a.hasAdjective() && !(carry && len(a.men) == 1) && !(events && len(a.men) == 1) {
 		return nil
@@ -183,12 +191,18 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		if m.i > 3 && !a.titledSubject(m) {
 			break
 		}
+		if a.complementOfNoun(m) {
+			break // "وأشاد بجهود حكومة الوفاق": no subject
+		}
 		if !m.excluded && m.prep == prepNone && !(m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital) {
 			a.setPrior(m) // not a dateline's capital ("القاهرة في 4 سبتمبر")
 			break
 		}
 	}
 	next := a.prior
+	if carry && !next.ok {
+		next = prior
+	}
 	if carry {
 		a.prior = prior
 	} else {
@@ -255,6 +269,42 @@ func (a *analyzer) dropAddresses() bool {
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
 
+// unnamedBefore reports whether a title or a state agent stands before
+// token i ("وأكد مسؤول رفيع دعم بلاده"): a subject of the sentence that no
+// layer named, whose country a pronoun after it may be.
+func (a *analyzer) unnamedBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueTitle || kind == cueStateAgent {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether token k opens the sentence, alone or after
+// "من جانبه" / "من جهته" ("ومن جانبه عبر هنية ...").
+func (a *analyzer) opensSentence(k int) bool {
+	if k == 0 {
+		return true
+	}
+	switch a.toks[k-1].Norm {
+	case "جانبه", "جانبها", "جهته", "جهتها":
+		return k == 2
+	}
+	return false
+}
+
+// continues reports whether the sentence opens with a word that continues
+// the previous one ("و", "كما أشاد ..."): its verb without a subject takes
+// the previous sentence's.
+func (a *analyzer) continues() bool {
+	switch a.toks[0].Norm {
+	case "و", "كما", "وكما":
+		return true
+	}
+	return false
+}
+
 // presetPrior sets the sentence's first actor as the next sentence's
 // subject ("قال X في بيان ...", "ووصل ماكرون إلى تونس"), refined when the
 // sentence is analysed; after a dateline ("القاهرة في 4 سبتمبر / وام /
@@ -272,10 +322,29 @@ func (a *analyzer) presetPrior() {
 			}
 		}
 	}
+	if a.complementOfNoun(m) {
+		return
+	}
 	if m.i <= reach && (m.prefix == "" || arabic.CutConjunctions(m.prefix) == "" || arabic.CutConjunctions(m.prefix) == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)
 	}
+}
+
+// complementOfNoun reports whether mention m is the genitive of a stance
+// noun right before it ("بجهود حكومة الوفاق", "موقف مصر"), the object's
+// complement, or follows a complementiser: not the sentence's subject.
+func (a *analyzer) complementOfNoun(m mention) bool {
+	for k := 0; k < m.i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueComplementizer {
+			return true // "وأكد جلالته أن الأردن ...": an embedded clause's
+		}
+	}
+	if m.i == 0 || m.prefix != "" && strings.TrimLeft(m.prefix, "وف") != "ال" {
+		return false
+	}
+	_, ok := a.stance(a.toks[m.i-1].Norm)
+	return ok
 }
 
 // titledSubject reports whether a person is named after a title run that
@@ -329,7 +398,7 @@ func (a *analyzer) setPrior(m mention) {
 // sentence-initial verb with و and no subject of its own ("ويجتمع برئيس
 // الوزراء القطري ..." after a sentence about Blinken), or returns -1.
 func (a *analyzer) priorMention(c cue) int {
-	if !a.prior.ok || !(c.i == 0 && strings.HasPrefix(c.prefix, "و") || c.i == 1 && a.toks[0].Norm == "و") || c.j >= len(a.toks) {
+	if !a.prior.ok || !(c.i == 0 && strings.HasPrefix(c.prefix, "و") || c.i == 1 && a.continues()) || c.j >= len(a.toks) {
 		return -1
 	}
 	// Only when the verb's object follows at once, marked: a word between
@@ -345,7 +414,11 @@ func (a *analyzer) priorMention(c cue) int {
 			return -1
 		}
 	default:
-		return -1
+		// "وأشاد بجهود حكومة الوفاق": a stance noun marked by the
+		// verb's preposition.
+		if clitic, ok := a.stance(a.toks[k].Norm); !ok || clitic == "" {
+			return -1
+		}
 	}
 	a.men = append(a.men, mention{form: a.prior.form, actor: a.prior.actor, i: c.i, j: c.i, next: -1, prev: -1, carried: true, excluded: true})
 	return len(a.men) - 1
@@ -445,6 +518,13 @@ func (a *analyzer) findMentions() {
 	a.men = a.men[:0]
 	a.menAt = grow(a.menAt, len(a.toks))
 	lastPerson := int32(-1)
+	// "وأضاف أن بلاده ...": a country pronoun before any actor of a
+	// sentence that continues the previous one is the state of that
+	// sentence's subject, a person.
+	carried := int32(-1)
+	if a.prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues()) && a.actor(a.prior.actor).Kind == graph.KindPerson {
+		carried = a.prior.actor
+	}
 	for i := 0; i < len(a.toks); {
 		var m match
 		var ok bool
@@ -467,9 +547,23 @@ func (a *analyzer) findMentions() {
 			n := len(a.men)
 			if lastPerson >= 0 {
 				a.countryPronoun(i, lastPerson)
+				if len(a.men) == n {
+					a.forcesPronoun(i, lastPerson)
+				}
+			} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
+				a.countryPronoun(i, carried)
 			}
 			if len(a.men) == n {
 				a.anaphor(i)
+			}
+			if len(a.men) == n {
+				a.delegationAnaphor(i)
+			}
+			if len(a.men) == n {
+				a.statementAnaphor(i)
+			}
+			if len(a.men) == n {
+				a.dualAnaphor(i)
 			}
 			i++
 			continue
@@ -576,6 +670,48 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 		return
 	}
 	a.men = append(a.men, mention{form: a.x.pronounForm[st], actor: st, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// forcesWords are a person's forces ("قواته"): his own, as the
+// annotation reads them, when he serves an organisation; his state's when
+// he serves a state.
+var forcesWords = map[string]bool{
+	"قواته": true, "قواتها": true, "قواتنا": true, "جيشه": true, "جيشها": true, "جيشنا": true,
+	"مقاتليه": true, "مقاتليها": true, "مقاتلونا": true, "عناصره": true, "عناصرها": true,
+}
+
+// forcesPronoun adds a mention of the forces of person p when token i is
+// a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
+// when he serves an organisation (a commander and his forces), else the
+// state p serves.
+func (a *analyzer) forcesPronoun(i int, p int32) {
+	w := a.toks[i].Norm
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") {
+		return // most words: no lookup
+	}
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if !forcesWords[w] {
+		return
+	}
+	aff := a.actor(p).Affiliation
+	act, ok := a.x.byID[aff]
+	if !ok {
+		return
+	}
+	if a.x.actors[act].Kind == graph.KindOrganisation {
+		act = p // "حفتر ... اعتماد قواته على موسكو": the commander's own
+	} else if act = a.x.stateOf(aff); act < 0 {
+		return
+	}
+	f, ok := a.x.pronounForm[act]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
 	a.menAt[i] = len(a.men) - 1
 }
 
@@ -710,7 +846,9 @@ func (a *analyzer) classifyPreposition(mi int) {
 		case cueBetween:
 			m.prep = prepBetween
 		case cueLocation:
-			m.prep = prepLocation
+			if !a.opensSentence(m.i-1) || a.frameVerb(m.i-1) == nil {
+				m.prep = prepLocation // not "وعبر هنية عن تقديره": a verb opening the sentence
+			}
 		case cueStateLocation:
 			m.prep = prepStateLoc
 		}
@@ -1132,6 +1270,12 @@ func (a *analyzer) links() {
 		prev = mi
 	}
 	a.coAgents()
+	// "وأكد الجانبان": the two participants of the meeting form a list.
+	for mi := 1; mi < len(a.men); mi++ {
+		if a.men[mi].pair {
+			a.men[mi-1].next, a.men[mi].prev, a.men[mi].conj = mi, mi-1, true
+		}
+	}
 	// "وفدا من حماس برئاسة هنية": the leader joins the delegation's actor.
 	for mi := range a.men {
 		d := a.men[mi].delegation
@@ -1655,7 +1799,7 @@ func (a *analyzer) relations(article string) {
 				continue
 			}
 		}
-		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i <= c.j+reach; cj++ {
+		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i-a.namedTokens(c.j, a.cues[cj].i) <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
 			// "رفض المملكة للاعتداءات الإسرائيلية" rejects an attack: the
 			// refusal is then itself the opposition.
@@ -1690,6 +1834,19 @@ func (a *analyzer) relations(article string) {
 		}
 		a.emit(article, ci, cand)
 	}
+}
+
+// namedTokens counts the tokens of [i, j) inside actor mentions: a
+// refusal or a denial reaches past names of any length ("نفى أن يكون
+// الرئيس رجب طيب أردوغان قد التقى ...").
+func (a *analyzer) namedTokens(i, j int) int {
+	n := 0
+	for k := max(i, 0); k < j && k < len(a.toks); k++ {
+		if a.menAt[k] >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // deniesClaims reports whether a denial's object, within its next six
@@ -1772,6 +1929,9 @@ func (a *analyzer) indirect(cl int) bool {
 // within a few words of the same sentence, or a future time word
 // (planned_after) follows it in its clause.
 func (a *analyzer) planned(i int) bool {
+	if i > 0 && a.toks[i-1].Norm == "الي" && a.cueAt[i] >= 0 && a.cues[a.cueAt[i]].kind == cueNoun && a.calledFor(i) {
+		return true // "دعا X إلى لقاء بين ...": a meeting called for
+	}
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if a.cueKindAt(k) == cuePlanned {
 			return true
@@ -1779,6 +1939,22 @@ func (a *analyzer) planned(i int) bool {
 	}
 	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
 		if a.isWord(cuePlannedAfter, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// calledFor reports whether the meeting noun at i, after إلى, is one a
+// call or a hope looks forward to: an indefinite noun ("إلى لقاء") or one
+// after a verb of calling ("دعا بايدن إلى الحوار بين ..."); "أشار إلى
+// المحادثات التي رتبتها فرنسا" refers to talks held.
+func (a *analyzer) calledFor(i int) bool {
+	if !definite(a.toks[i].Norm) {
+		return true
+	}
+	for k := i - 2; k >= 0 && k >= i-7; k-- {
+		if a.cueKindAt(k) == cueDemand {
 			return true
 		}
 	}

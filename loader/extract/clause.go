@@ -68,7 +68,7 @@ var clauseReadings = []clauseReading{
 	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive, tests: []readingTest{{"وقاتلت قوات الجيش الوطني الليبي المدعومة من الإمارات في طرابلس", "supported uae -> lna", "passive"}}},
 	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance, tests: []readingTest{{"واستنكر البيان اعتماد خليفة حفتر على روسيا", "supported russia -> khalifa-haftar", "reliance"}}},
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
-	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}}},
+	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}, {"وتسلم الرئيس قيس سعيد رسالة خطية من الملك سلمان بن عبد العزيز", "", ""}}},
 	{name: "circumstantial", conf: 0.6, applies: isKind(cueCircumstantial), read: (*analyzer).readCircumstantial, tests: []readingTest{{"وصعد أردوغان لهجته، متهما الإمارات بتمويل المرتزقة", "opposed recep-tayyip-erdogan -> uae", "circumstantial"}, {"وتحدث وزير الخارجية السوداني علي الصادق عن الإمارات، متهماً إياها بتزويد قوات الدعم السريع بالأسلحة", "opposed ali-al-sadiq -> uae", "circumstantial"}}},
 	{name: "noun/circumstance", conf: 0, applies: isKind(cueNoun), read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
 		if a.timeOfMeeting(c) {
@@ -81,7 +81,8 @@ var clauseReadings = []clauseReading{
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
 		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
-	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}}},
+	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
+	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "verb/verb-first"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
@@ -110,6 +111,50 @@ func (a *analyzer) arguments(ci int) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
+}
+
+// claimNouns are objects of a refusal that belong to the actor after them
+// ("رفضت القرار الأمريكي", "رفض سياسات إسرائيل"): refusing them opposes it.
+var claimNouns = map[string]bool{
+	"قرار": true, "القرار": true, "اتهامات": true, "الاتهامات": true, "سياسات": true, "السياسات": true, "سياسه": true, "السياسه": true,
+	"ممارسات": true, "الممارسات": true, "بيان": true, "البيان": true, "تصريح": true, "التصريح": true, "شروط": true, "الشروط": true,
+	"مطالب": true, "المطالب": true, "وجود": true, "الوجود": true, "هيمنه": true, "الهيمنه": true, "احتلال": true, "الاحتلال": true,
+}
+
+// readRefusedAction rules out a refusal whose object is an action done to
+// the actor after it ("ترفض تقسيم سوريا", "رفض تهجير الفلسطينيين", "ترفض
+// المساس بسيادة ليبيا"): the refusal defends that actor, it does not
+// oppose it. A stance noun, a claim noun or a demonym agent ("الوجود
+// التركي") passes to the next readings.
+func (a *analyzer) readRefusedAction(c cue, cl int) (candidate, verdict) {
+	k := c.j
+	if a.subjectBefore(c.i) < 0 {
+		for k < len(a.toks) && a.menAt[k] < 0 && a.cueKindAt(k) == cueTitle {
+			k++ // "ورفض الرئيس عبد الفتاح السيسي ...": the subject's title
+		}
+		if mi := a.menAtToken(k); mi >= 0 {
+			k = a.men[mi].j // "ورفضت السعودية أي اعتداء": past the subject
+		}
+	}
+	for k < len(a.toks) && (a.toks[k].Norm == "اي" || a.toks[k].Norm == "كل") {
+		k++
+	}
+	if k+1 >= len(a.toks) || a.clause[k] != cl || a.menAt[k] >= 0 || a.sep[k+1] != 0 ||
+		a.cueAt[k] >= 0 && !(a.cues[a.cueAt[k]].kind == cueNoun && a.cues[a.cueAt[k]].rel == graph.Opposed) {
+		return candidate{}, pass
+	}
+	w := a.toks[k].Norm
+	if _, ok := a.stance(w); ok || claimNouns[w] || adjectiveShaped(w) || !arabicWord(w) || strings.HasPrefix(w, "ل") && claimNouns["ال"+strings.TrimPrefix(w, "لل")] {
+		return candidate{}, pass
+	}
+	n := k + 1
+	if nw := a.toks[n].Norm; a.menAt[n] < 0 && (nw == "علي" || strings.HasPrefix(nw, "ب")) && n+1 < len(a.toks) && a.sep[n+1] == 0 {
+		n++ // "المساس بسيادة ليبيا", "اعتداء على الأردن"
+	}
+	if mi := a.menAt[n]; mi >= 0 && a.clause[n] == cl && !a.men[mi].adjective && a.men[mi].prep != prepClitic {
+		return candidate{}, veto // "تقسيم سوريا": the actor undergoes the action
+	}
+	return candidate{}, pass
 }
 
 // embeddedTopic returns the subject of the clause a complementiser opens
@@ -284,11 +329,18 @@ func (a *analyzer) readReceive(c cue, cl int) (candidate, verdict) {
 			}
 			return candidate{}, veto
 		}
-		if a.cueKindAt(k).isTrigger() {
-			return candidate{}, veto
+		if a.cueKindAt(k).isTrigger() || messageWords[trimConjunction(a.toks[k].Norm)] {
+			return candidate{}, veto // "تسلم رسالة خطية من X": a message is no support
 		}
 	}
 	return candidate{}, veto
+}
+
+// messageWords are what a receiving verb may take that is no support: a
+// message, a cable, an invitation, credentials.
+var messageWords = map[string]bool{
+	"رساله": true, "الرساله": true, "رسالتين": true, "برقيه": true, "البرقيه": true, "دعوه": true, "الدعوه": true,
+	"اوراق": true, "نسخه": true, "مذكره": true, "المذكره": true, "تقريرا": true, "التقرير": true, "اتصالا": true,
 }
 
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts

@@ -90,6 +90,14 @@ type docEntities struct {
 	// sentence was about (events.go).
 	event    event
 	visitors []eventParty
+	// delegation is the leader of the last delegation the article named
+	// with him ("وفد من حماس برئاسة هنية"), 1 + actor index (0 none),
+	// and the sentences since (recordDelegation).
+	delegation, delegationAge int
+	// statement is the author of the article's last statement, 1 + actor
+	// index (0 none), and statementAge the sentences since
+	// (recordStatement).
+	statement, statementAge int
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered
@@ -387,12 +395,27 @@ func (a *analyzer) bindTitle(m mention) {
 	if a.actor(m.actor).Kind != graph.KindPerson || m.prefix != "" {
 		return
 	}
-	t := a.titleStart(m.i)
-	if t < 0 || m.i-t < 2 {
-		return
-	}
 	if len(a.doc.titles) >= maxDocEntities {
 		return // the article's memory stays bounded
+	}
+	t := a.titleStart(m.i)
+	if t < 0 {
+		// "الرئيس التركي رجب طيب أردوغان": a role the gazetteer knows,
+		// resolved to the person named right after it.
+		// A name form that holds its title ("الرئيس أردوغان") binds it too.
+		if p := a.menAtToken(m.i - 1); p >= 0 && a.men[p].actor == m.actor && a.men[p].j == m.i {
+			if kind, _ := a.rawCue(a.men[p].i); kind == cueTitle {
+				a.bindHeadTitle(a.men[p].i, m.actor)
+			}
+		} else if kind, end := a.rawCue(m.i); kind == cueTitle && end < m.j {
+			a.bindHeadTitle(m.i, m.actor)
+			a.bindFormTitle(m)
+		}
+		return
+	}
+	a.bindHeadTitle(t, m.actor)
+	if m.i-t < 2 {
+		return
 	}
 	a.markStart(a.toks[t].Norm, startTitle)
 	for j := t + 2; j <= m.i; j++ {
@@ -414,6 +437,93 @@ func (a *analyzer) bindTitle(m mention) {
 	}
 }
 
+// bindFormTitle binds the title run that opens a gazetteer name form
+// ("ولي العهد السعودي الأمير محمد بن سلمان") to the person, as bindTitle
+// binds a title written before a name: the run ends at the first first
+// name of the form.
+func (a *analyzer) bindFormTitle(m mention) {
+	e := m.i + 1
+	for e < m.j && !a.firstNameAt(e) {
+		e++
+	}
+	if e-m.i < 2 || e >= m.j {
+		return
+	}
+	a.markStart(a.toks[m.i].Norm, startTitle)
+	for j := m.i + 2; j <= e; j++ {
+		a.doc.titles[a.titleKey(m.i, j)] = m.actor
+	}
+}
+
+// headTitleKey prefixes the key of a one-word title in doc.titles.
+const headTitleKey = "\x01"
+
+// bindHeadTitle binds the definite first word of a title run at token t
+// ("الرئيس" of "الرئيس عبد الفتاح السيسي" or "الرئيس المصري عبد الفتاح
+// السيسي") to the person act it introduced, so that the word alone later
+// ("وأشاد الرئيس بجهود ...") names him: the title resolved to its holder
+// from the article. When the article introduces two persons with the same
+// word, it names neither.
+func (a *analyzer) bindHeadTitle(t int, act int32) {
+	w := a.toks[t].Norm
+	if _, _, prefix := a.rawCuePrefix(t); prefix != "" {
+		w = w[len(strings.TrimSuffix(prefix, "ال")):]
+	}
+	if !strings.HasPrefix(w, "ال") {
+		return
+	}
+	if kind, _ := a.rawCue(t - 1); kind == cueTitle {
+		return // "نائب الرئيس": another office
+	}
+	key := headTitleKey + w
+	if old, ok := a.doc.titles[key]; ok && old != act {
+		a.doc.titles[key] = -1
+		return
+	}
+	a.doc.titles[key] = act
+	a.markStart(w, startTitle)
+	a.markStart("و"+w, startTitle)
+}
+
+// boundHeadTitle returns the mention of the person a one-word title at
+// token i names (bindHeadTitle): the word stands alone, neither followed
+// by a name, a title or a definite complement ("الرئيس التركي" is another
+// title) nor preceded by a title ("نائب الرئيس").
+func (a *analyzer) boundHeadTitle(i int) (mention, bool) {
+	w, prefix := a.toks[i].Norm, ""
+	if _, _, p := a.rawCuePrefix(i); p != "" {
+		prefix = strings.TrimSuffix(p, "ال")
+		w = w[len(prefix):]
+	}
+	if prefix != "" && prefix != "و" && prefix != "ف" {
+		return mention{}, false // "للرئيس", "بالرئيس": kept to the subject reading
+	}
+	act, ok := a.doc.titles[headTitleKey+w]
+	if !ok || act < 0 {
+		return mention{}, false
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		nm, named := a.x.names.at(&a.sent, j, nil)
+		if w := a.toks[j].Norm; definite(w) && adjectiveShaped(w) {
+			return mention{}, false // "الرئيس المصري", "السفير المغربي": another title
+		}
+		if named && a.x.forms[nm.val].role == 0 {
+			if a.actor(a.x.forms[nm.val].actor).Kind == graph.KindPerson {
+				return mention{}, false // "الرئيس عون": a person's title
+			}
+		} else if definite(a.toks[j].Norm) || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
+			return mention{}, false
+		}
+		if kind, _ := a.rawCue(j); kind == cueTitle {
+			return mention{}, false
+		}
+	}
+	if j := i + 1; j < len(a.toks) && a.doc.start[a.toks[j].Norm]&startSurname != 0 {
+		return mention{}, false // "الرئيس بري": the surname names him
+	}
+	return mention{form: a.x.titleForm, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1}, true
+}
+
 // boundTitle returns the mention of the person a title run starting at
 // token i was bound to earlier in the article, when no name follows it:
 // the longest bound run wins.
@@ -426,6 +536,9 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 	}
 	if kind, _ := a.rawCue(i - 1); kind == cueTitle && a.sep[i] == 0 {
 		return mention{}, false // "نائب القائد العام": another office
+	}
+	if m, ok := a.boundHeadTitle(i); ok {
+		return m, true
 	}
 	for j := min(len(a.toks), i+maxTitleRun); j >= i+2; j-- {
 		act, ok := a.doc.titles[string(a.appendTitleKey(i, j))]

@@ -32,6 +32,81 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
 		},
 		{
+			name: "a one-word title alone names the person the article introduced with it",
+			text: "واستقبل الرئيس عبد الفتاح السيسي في القاهرة المشير خليفة حفتر. وأشاد الرئيس بجهود حكومة الوفاق في تثبيت الهدنة.",
+			want: []string{"supported abdel-fattah-el-sisi -> gna"},
+		},
+		{
+			name: "the head of a title with an adjective names its holder too",
+			text: "وتلقى الرئيس التركي رجب طيب أردوغان اتصالا من أمير قطر. وأكد الرئيس دعمه لحكومة الوفاق.",
+			want: []string{"supported recep-tayyip-erdogan -> gna"},
+		},
+		{
+			name:   "a one-word title two persons of the article bore names neither",
+			text:   "والتقى الرئيس عبد الفتاح السيسي الرئيس إيمانويل ماكرون في باريس. وأكد الرئيس دعمه لحكومة الوفاق.",
+			absent: []string{"-> gna"},
+		},
+		{
+			name:   "a one-word title before a definite complement is another title",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر. وانتقد الرئيس الأمريكي إسرائيل بشدة.",
+			absent: []string{"abdel-fattah-el-sisi -> israel"},
+		},
+		{
+			name: "a delegation named with its leader is met in the next sentence",
+			text: "ووصل إلى القاهرة وفد من حركة حماس برئاسة إسماعيل هنية، اليوم الأحد. والتقى الوفد الرئيس عبد الفتاح السيسي في قصر الاتحادية.",
+			want: []string{"met ismail-haniyeh -> abdel-fattah-el-sisi"},
+		},
+		{
+			name: "a leader at the head of a delegation",
+			text: "ووصل إسماعيل هنية إلى القاهرة على رأس وفد من الحركة. واستقبل الرئيس عبد الفتاح السيسي الوفد في قصر الاتحادية.",
+			want: []string{"met abdel-fattah-el-sisi -> ismail-haniyeh"},
+		},
+		{
+			name:   "the delegation noun with an adjective is another delegation",
+			text:   "ووصل إلى القاهرة وفد من حركة حماس برئاسة إسماعيل هنية. والتقى الوفد المصري الرئيس الفلسطيني محمود عباس.",
+			absent: []string{"ismail-haniyeh -> mahmoud-abbas"},
+		},
+		{
+			name: "a statement acts for the author the article named with it",
+			text: "وقالت وزارة الخارجية التركية في بيان إن أنقرة تتابع التطورات عن كثب. وانتقد البيان إسرائيل بشدة.",
+			want: []string{"opposed turkey-foreign-ministry -> israel"},
+		},
+		{
+			name: "the author after the statement word",
+			text: "وصدر بيان عن الرئاسة الفلسطينية مساء أمس. وأدان البيان الهجمات التي تشنها إسرائيل على غزة.",
+			want: []string{"opposed palestinian-presidency -> israel"},
+		},
+		{
+			name:   "a joint or final statement is another statement",
+			text:   "وقالت وزارة الخارجية التركية في بيان إن أنقرة تتابع التطورات. وانتقد البيان الختامي للقمة إسرائيل بشدة.",
+			absent: []string{"turkey-foreign-ministry -> israel"},
+		},
+		{
+			name: "the two sides of the last meeting each act",
+			text: "واستقبل الرئيس عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون. وأكد الجانبان دعمهما لحكومة الوحدة الوطنية.",
+			want: []string{"supported abdel-fattah-el-sisi -> gnu", "supported emmanuel-macron -> gnu"},
+		},
+		{
+			name:   "what lies between the two sides is no act of theirs",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي في القاهرة الرئيس الفرنسي إيمانويل ماكرون. وبحث اللقاء تعزيز التعاون بين الجانبين.",
+			absent: []string{"supported"},
+		},
+		{
+			name: "the title a gazetteer name opens names its holder later",
+			text: "وأجرى ولي العهد السعودي الأمير محمد بن سلمان اتصالا هاتفيا بالرئيس رجب طيب أردوغان. وأشاد ولي العهد خلال الاتصال بدور قطر في الوساطة.",
+			want: []string{"supported mohammed-bin-salman -> qatar"},
+		},
+		{
+			name: "a commander's forces are his own",
+			text: "وأكد المشير خليفة حفتر أن قواته هاجمت مواقع حكومة الوفاق جنوب العاصمة.",
+			want: []string{"opposed khalifa-haftar -> gna"},
+		},
+		{
+			name: "a state official's forces are his state's",
+			text: "وقال وزير الدفاع التركي خلوصي أكار إن قواته قصفت مواقع حزب العمال الكردستاني.",
+			want: []string{"opposed turkey -> pkk"},
+		},
+		{
 			name: "a name at the end of a title, starting with a first name",
 			text: "والتقى الملك عبدالله الثاني وزير الدولة لشؤون الاستثمار، كمال طلعت.",
 			want: []string{"met king-abdullah-ii -> " + kamal},

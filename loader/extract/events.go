@@ -69,6 +69,12 @@ var eventConstructions = []eventConstruction{
 		tests: []FrameTest{{
 			Text: "استقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر في القاهرة، وذلك بحضور رئيس الأركان العامة للجيش الوطني الليبي الفريق أول كمال طلعت.",
 			Want: []string{"met abdel-fattah-el-sisi -> " + DiscoveredID(graph.KindPerson, "كمال طلعت")},
+		}, {
+			Text: "التقى الرئيس رجب طيب أردوغان في إسطنبول رئيس المكتب السياسي لحركة حماس إسماعيل هنية. واللقاء الذي حضره رئيس جهاز الاستخبارات هاكان فيدان تناول الأوضاع في غزة.",
+			Want: []string{"met ismail-haniyeh -> hakan-fidan"},
+		}, {
+			Text: "استقبل الرئيس عبد الفتاح السيسي الرئيس الفلسطيني محمود عباس في القاهرة. كما حضر اللقاء وزير الخارجية سامح شكري.",
+			Want: []string{"met mahmoud-abbas -> sameh-shoukry"},
 		}},
 	},
 	{
@@ -169,7 +175,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	var parties []int
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
-		if a.doc.event.age > maxEventAge {
+		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
 			return
 		}
 		accompanied, side := int32(-1), ""
@@ -217,6 +223,24 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		}
 	}
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// ownEventBefore reports whether the sentence names a meeting of its own
+// before token i that gave no met claim ("وعقدت القمة العربية في الرياض
+// بمشاركة X و Y"): the words after it bring people into that meeting, not
+// into the article's last one.
+func (a *analyzer) ownEventBefore(i int) bool {
+	for _, r := range a.results {
+		if r.Claim.Type == graph.Met {
+			return false
+		}
+	}
+	for _, c := range a.cues {
+		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() {
+			return true
+		}
+	}
+	return false
 }
 
 // inEvent reports whether an actor already takes part in the last event.
@@ -324,4 +348,170 @@ func (a *analyzer) titleSide(i int) string {
 		}
 	}
 	return ""
+}
+
+// recordDelegation remembers the leader of a delegation the sentence names
+// ("وصل وفد من حركة حماس برئاسة إسماعيل هنية إلى القاهرة"), so that "الوفد"
+// in the sentences that follow names him (delegationAnaphor); a delegation
+// named earlier grows one sentence older.
+func (a *analyzer) recordDelegation() {
+	a.doc.delegationAge++
+	for _, m := range a.men {
+		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
+			a.doc.delegation, a.doc.delegationAge = int(m.actor)+1, 0
+			return
+		}
+	}
+}
+
+// headsDelegation reports whether "على رأس وفد" follows a person whose
+// name ends at token j, at most three words between ("وصل هنية إلى
+// القاهرة على رأس وفد من الحركة").
+func (a *analyzer) headsDelegation(j int) bool {
+	for k := j; k+2 < len(a.toks) && k <= j+4; k++ {
+		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+			return false
+		}
+		if w := a.toks[k].Norm; (w == "علي" || w == "وعلي") && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationAnaphor adds a mention of the leader of the article's last
+// delegation when token i is the delegation noun with the article
+// ("والتقى الوفد الرئيس ...": each named member of a delegation meets its
+// host), unless a word after it makes it another delegation ("الوفد
+// المصري", "الوفد برئاسة ...") or the delegation was named more than
+// maxEventAge sentences before.
+func (a *analyzer) delegationAnaphor(i int) {
+	if a.doc.delegation == 0 || a.doc.delegationAge > maxEventAge {
+		return
+	}
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if w != "الوفد" {
+		return
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		if n := a.toks[j].Norm; definite(n) && adjectiveShaped(n) || a.isWord(cueDelegationHead, j) || n == "من" {
+			return
+		}
+		if _, ok := a.x.names.at(&a.sent, j, nil); ok {
+			return // "الوفد السوداني", "وفد حماس"
+		}
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: int32(a.doc.delegation - 1), i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// statementWords are the words of a statement whose author the sentence
+// names ("أصدرت الخارجية القطرية بيانا", "في بيان لوزارة الخارجية").
+var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بيانه": true, "بيانها": true, "بيانهم": true}
+
+// recordStatement remembers the author of a statement the sentence names:
+// the actor right after the statement word ("بيان لوزارة الخارجية",
+// "بيان صادر عن الرئاسة"), else the sentence's subject ("قالت الخارجية
+// التركية في بيان"), so that "البيان" in the sentences that follow acts
+// for it (statementAnaphor); a statement named earlier grows one sentence
+// older.
+func (a *analyzer) recordStatement() {
+	a.doc.statementAge++
+	for k := range a.toks {
+		if w := a.toks[k].Norm; len(w) < len("بيان") || !strings.Contains(w, "بيان") {
+			continue // most words: no lookup
+		}
+		if w := trimConjunction(a.toks[k].Norm); !statementWords[w] && !statementWords[strings.TrimPrefix(w, "ب")] {
+			continue
+		}
+		n := k + 1
+		if n+1 < len(a.toks) && strings.HasPrefix(a.toks[n].Norm, "صادر") && a.toks[n+1].Norm == "عن" {
+			n += 2 // "بيان صادر عن الرئاسة"
+		}
+		switch {
+		case a.menAtToken(n) >= 0 && a.sep[n] == 0 && !a.men[a.menAt[n]].adjective:
+			a.doc.statement = int(a.men[a.menAt[n]].actor) + 1
+		case a.prior.ok:
+			a.doc.statement = int(a.prior.actor) + 1
+		default:
+			return
+		}
+		a.doc.statementAge = 0
+		return
+	}
+}
+
+// statementAnaphor adds a mention of the author of the article's last
+// statement when token i is "البيان" ("وانتقد البيان إسرائيل": the
+// ministry that issued it acts through it), unless a word after it makes it
+// another statement ("البيان الختامي", "البيان المشترك", "البيان الصادر
+// عن ...") or the statement was named more than maxEventAge
+// sentences before.
+func (a *analyzer) statementAnaphor(i int) {
+	if a.doc.statement == 0 || a.doc.statementAge > maxEventAge {
+		return
+	}
+	w := a.toks[i].Norm
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if w != "البيان" {
+		return
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		if n := a.toks[j].Norm; definite(n) && adjectiveShaped(n) || strings.HasPrefix(n, "صادر") {
+			return
+		}
+	}
+	act := int32(a.doc.statement - 1)
+	f, ok := a.x.pronounForm[act]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: act, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// dualWords name the two participants of a meeting ("وأكد الجانبان",
+// "وأعرب الرئيسان عن ...").
+var dualWords = map[string]bool{
+	"الجانبان": true, "الجانبين": true, "الطرفان": true, "الطرفين": true, "الرييسان": true, "الرييسين": true,
+	"الوزيران": true, "الوزيرين": true, "الزعيمان": true, "الزعيمين": true, "المسوولان": true, "المسوولين": true,
+}
+
+// dualAnaphor adds mentions of the two participants of the article's last
+// meeting when token i is a dual that names them ("استقبل X Y ... وأكد
+// الجانبان دعمهما لـ Z": each supports Z), joined into one list by links.
+// The meeting must have exactly two participants on two sides, at most
+// maxEventAge sentences before; a dual after a preposition ("بين
+// الجانبين", "للجانبين") is left alone: what lies between the two is
+// no act of theirs.
+func (a *analyzer) dualAnaphor(i int) {
+	if len(a.doc.event.parties) != 2 || a.doc.event.age > maxEventAge {
+		return
+	}
+	ev := a.doc.event
+	w := a.toks[i].Norm
+	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
+		return // most words: no lookup
+	}
+	prefix := ""
+	if r := trimConjunction(w); r != w {
+		prefix, w = w[:len(w)-len(r)], r
+	}
+	if !dualWords[w] || i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
+		return
+	}
+	p, q := ev.parties[0], ev.parties[1]
+	if p.side != "" && p.side == q.side {
+		return
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: p.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1},
+		mention{form: a.x.titleForm, actor: q.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: true})
+	a.menAt[i] = len(a.men) - 2
 }

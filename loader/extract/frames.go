@@ -366,6 +366,11 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
+			if p := a.ownerSubject(l[0]); p >= 0 && f.noun {
+				// "أطلع السيسي ماكرون على نتائج لقائه": the owner of the
+				// noun is the verb's subject, not its object.
+				return a.list(p)
+			}
 			return l
 		}
 		if sp := a.speakerBefore(v); sp >= 0 {
@@ -381,6 +386,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
 			return []int{t}
+		}
+		if a.unnamedSubjectAfter(v) {
+			return nil // "وأعرب أمير قطر عن امتنانه": a subject the layers could not name
 		}
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
 			return []int{mi}
@@ -420,6 +428,80 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		}
 	}
 	return nil
+}
+
+// subjectOfObject returns the person right before mention mi, with no
+// word but a title and no separator between, when both are persons after a verb ("أطلع
+// السيسي ماكرون"): mi is the object and the one before the subject. -1
+// otherwise.
+func (a *analyzer) subjectOfObject(mi int) int {
+	m := a.men[mi]
+	if m.i == 0 || a.sep[m.i] != 0 || a.actor(m.actor).Kind != graph.KindPerson {
+		return -1
+	}
+	k := m.i - 1
+	for k > 0 && a.menAt[k] < 0 && a.cueKindAt(k) == cueTitle && a.sep[k] == 0 {
+		k-- // "السيسي الرئيس إيمانويل ماكرون": a title before the object
+	}
+	p := a.menAt[k]
+	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.actor(a.men[p].actor).Kind != graph.KindPerson {
+		return -1
+	}
+	if k := a.men[p].i - 1; k < 0 || a.cueAt[k] < 0 && a.frameVerb(k) == nil && a.cueKindAt(k) == cueNone {
+		return -1
+	}
+	return a.head(p)
+}
+
+// ownerSubject returns the person that opens the sentence as its subject
+// ("والتقى X في جدة Y، بعد يوم من لقائه Z": X), when mention mi, a person
+// later in the same clause chain, is the object: the owner of a noun
+// with a possessive pronoun is the subject. It falls back to
+// subjectOfObject; -1 when neither applies.
+func (a *analyzer) ownerSubject(mi int) int {
+	if p := a.subjectOfObject(mi); p >= 0 {
+		return p
+	}
+	if a.actor(a.men[mi].actor).Kind != graph.KindPerson {
+		return -1
+	}
+	for p, m := range a.men {
+		if m.i >= a.men[mi].i || m.i > 3 {
+			return -1
+		}
+		if m.excluded || m.prep != prepNone || m.external || m.carried {
+			continue
+		}
+		if a.actor(m.actor).Kind != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
+			return -1 // the sentence does not open with a verb and its subject
+		}
+		for k := m.j; k < a.men[mi].i; k++ {
+			if kind := a.cueKindAt(k); kind == cueRelative || kind == cueComplementizer {
+				return -1
+			}
+		}
+		return a.head(p)
+	}
+	return -1
+}
+
+// unnamedSubjectAfter reports whether a title or a state agent without a
+// preposition follows the verb at v: the verb's own subject, which no
+// layer named, so no earlier subject stands in for it.
+func (a *analyzer) unnamedSubjectAfter(v int) bool {
+	k := v + 1
+	if k >= len(a.toks) || a.cueAt[k] < 0 || a.menAt[k] >= 0 {
+		return false
+	}
+	if strings.HasPrefix(a.toks[k].Norm, "نظير") {
+		return false // "أبلغ نظيره": the object
+	}
+	switch a.cueKindAt(k) {
+	case cueTitle, cueStateAgent:
+		p := strings.TrimLeft(a.cues[a.cueAt[k]].prefix, "وف")
+		return !strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "ل")
+	}
+	return false
 }
 
 // frameObjectActor returns the object of a frame verb at v: the first

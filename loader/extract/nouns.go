@@ -21,18 +21,26 @@ type nounReading struct {
 // nounReadings is the ordered table of noun constructions.
 var nounReadings = []nounReading{
 	{name: "noun/enjoyed", read: (*analyzer).readNounEnjoyed, tests: []readingTest{{"ويحظى المجلس الانتقالي الجنوبي بدعم الإمارات", "supported uae -> stc", "noun/enjoyed"}}},
+	{name: "noun/requested", read: func(a *analyzer, ci, _ int) (candidate, verdict) {
+		// "سنحتاج إلى دعم الجميع وبخاصة مصر", "طلبت تركيا دعم الحلف":
+		// support asked for or needed is not given.
+		if c := a.cues[ci]; c.rel == graph.Supported && a.requested(c.i-3, c.i) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وقال الرئيس الصومالي إن بلاده ستحتاج إلى دعم مصر", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
-	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}}},
+	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
 	{name: "noun/examples", read: (*analyzer).readNounExamples, tests: []readingTest{{"وإيران تواصل دعم الجماعات المسلحة من أمثال: حزب الله وحماس", "supported iran -> hamas", "noun/examples"}}},
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
-	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}}},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}}},
+	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
@@ -184,6 +192,9 @@ func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
 		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
 			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
 				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
+					if a.requested(a.men[t].i-2, c.i) {
+						return candidate{}, veto // "طلبت X الدعم من Y": support asked for
+					}
 					return candidate{src: a.list(mi), tgt: a.list(t), rule: "noun/from", conf: 0.7}, found
 				}
 			}
@@ -429,6 +440,11 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 	if g < 0 {
 		return candidate{}, pass
 	}
+	if c.rel == graph.Met && a.isWord(cueCircumstance, c.i-1) && a.actor(a.men[g].actor).Kind == graph.KindOrganisation {
+		// "على هامش اجتماعات الجامعة العربية": the session of a body,
+		// at which others meet; nobody meets the body by it.
+		return candidate{}, veto
+	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
 	}
@@ -439,6 +455,55 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(g), pairs: true, rule: "noun/list", conf: 0.7}, found
 	}
 	return candidate{}, veto
+}
+
+// objectOfTrigger reports whether the noun at i is the object of a verb
+// trigger before it, past the verb's subject and its title ("انتقد الرئيس
+// رجب طيب أردوغان الدعم ..."): the verb's subject acts on the noun, it is
+// not the noun's agent.
+func (a *analyzer) objectOfTrigger(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].i
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueTitle:
+			continue
+		case cueVerb, cueRefusal, cueDemand:
+			return a.cues[a.cueAt[k]].rel != graph.Met
+		}
+		return false
+	}
+	return false
+}
+
+// takesPart reports whether a meeting noun is the event its subjects take
+// part in ("شارك X وY في القمة", "بالاجتماع"): attending one event is no
+// contact between them.
+func (a *analyzer) takesPart(c cue) bool {
+	return c.i > 0 && a.toks[c.i-1].Norm == "في" || strings.HasPrefix(strings.TrimLeft(c.prefix, "وف"), "ب")
+}
+
+// requestWords ask for, need or seek what follows them: support after
+// them is not given.
+var requestWords = map[string]bool{
+	"طلب": true, "طلبت": true, "يطلب": true, "تطلب": true, "طالب": true, "طالبت": true, "يطالب": true, "تطالب": true,
+	"ناشد": true, "ناشدت": true, "يناشد": true, "تناشد": true, "التمس": true, "التمست": true, "يلتمس": true, "تلتمس": true,
+	"يحتاج": true, "تحتاج": true, "نحتاج": true, "سنحتاج": true, "سيحتاج": true, "ستحتاج": true, "احتاج": true, "احتاجت": true,
+	"يسعي": true, "تسعي": true, "سعي": true, "سعت": true, "بحاجه": true, "حاجه": true, "يريد": true, "تريد": true, "نريد": true,
+	"بناء": true,
+}
+
+// requested reports whether a word of requestWords stands among tokens
+// [from, to) ("طلبت حكومة الوفاق الدعم", "بناء على تنسيق من X").
+func (a *analyzer) requested(from, to int) bool {
+	for k := max(from, 0); k < to && k < len(a.toks); k++ {
+		if requestWords[trimConjunction(a.toks[k].Norm)] {
+			return true
+		}
+	}
+	return false
 }
 
 // readNounUnmarked reads a noun whose target follows it marked, or, for a
@@ -453,7 +518,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	t, via := a.after(c.j, cl, targetWindow, false, near)
 	if t < 0 {
-		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 {
+		if c.rel == graph.Met && s >= 0 && len(a.list(s)) > 1 && !a.isWord(cueCircumstance, c.i-1) && c.i-a.listEnd(s) <= 3 && !a.takesPart(c) {
 			// "وأجرى بوتين وأردوغان محادثات"; not "وقعت X وY البيان خلال
 			// القمة", nor a meeting noun far after the list ("بذلتها كل من
 			// X وY في تشجيع الأطراف على المشاركة في جولة المحادثات")
@@ -465,6 +530,11 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
+			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
+			// the supporter.
+			return candidate{}, veto
+		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found
 	}
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a

@@ -21,6 +21,40 @@ func TestConstructions(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "a continuing sentence's country pronoun is its carried speaker's state",
+			text: "وتحدث وزير الخارجية المصري سامح شكري عن الأزمة الليبية. وأضاف أن بلاده تدعم الجيش الوطني الليبي.",
+			want: []string{"supported egypt->lna asserted"},
+		},
+		{
+			name:   "a country pronoun after a subject no layer named is not the carried speaker's",
+			text:   "وقال الرئيس عبد الفتاح السيسي إن الحل سياسي. وأكد مسؤول رفيع دعم بلاده لحكومة الوفاق.",
+			absent: []string{"supported egypt->gna asserted", "supported egypt->gna reported"},
+		},
+		{
+			name: "a denial reaches its complement past a long name",
+			text: "ونفى المتحدث باسم الرئاسة أن يكون الرئيس رجب طيب أردوغان قد التقى بشار الأسد.",
+		},
+		{
+			name: "a meeting called for is not met",
+			text: "ودعا الرئيس الأمريكي جو بايدن إلى لقاء بين محمود عباس وبنيامين نتنياهو.",
+		},
+		{
+			name: "talks referred to after إلى were held",
+			text: "وأشار إلى المحادثات المباشرة التي رتبتها فرنسا بين خليفة حفتر وفائز السراج في باريس.",
+			want: []string{"met khalifa-haftar->fayez-al-sarraj reported"},
+		},
+		{
+			name:   "an embedded clause's subject is not carried to the next sentence",
+			text:   "وأكد جلالته أن الأردن يقف إلى جانب الأشقاء. ووصل جلالته إلى رام الله. والتقى بالرئيس الفلسطيني محمود عباس.",
+			absent: []string{"met jordan->mahmoud-abbas asserted"},
+		},
+		{
+			name:   "the genitive of a stance noun is not carried as a subject",
+			text:   "وقال الرئيس رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق. ورحب بالموقف المصري.",
+			want:   []string{"supported recep-tayyip-erdogan->egypt asserted"},
+			absent: []string{"supported gna->egypt asserted"},
+		},
+		{
 			name: "verb-first",
 			text: `وانتقد ماك ممارسات حفتر، وقال "لا يبدو لي أنه يأخذ الخطوات الضرورية".`,
 			want: []string{"opposed david-mack->khalifa-haftar asserted"},
