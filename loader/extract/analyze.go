@@ -690,10 +690,7 @@ func (a *analyzer) forcesPronoun(i int, p int32) {
 	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") {
 		return // most words: no lookup
 	}
-	prefix := ""
-	if r := trimConjunction(w); r != w {
-		prefix, w = w[:len(w)-len(r)], r
-	}
+	prefix, w := splitConjunction(w)
 	if !forcesWords[w] {
 		return
 	}

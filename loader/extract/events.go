@@ -390,10 +390,7 @@ func (a *analyzer) delegationAnaphor(i int) {
 		return
 	}
 	w := a.toks[i].Norm
-	prefix := ""
-	if r := trimConjunction(w); r != w {
-		prefix, w = w[:len(w)-len(r)], r
-	}
+	prefix, w := splitConjunction(w)
 	if w != "الوفد" {
 		return
 	}
@@ -456,10 +453,7 @@ func (a *analyzer) statementAnaphor(i int) {
 		return
 	}
 	w := a.toks[i].Norm
-	prefix := ""
-	if r := trimConjunction(w); r != w {
-		prefix, w = w[:len(w)-len(r)], r
-	}
+	prefix, w := splitConjunction(w)
 	if w != "البيان" {
 		return
 	}
@@ -500,10 +494,7 @@ func (a *analyzer) dualAnaphor(i int) {
 	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
 		return // most words: no lookup
 	}
-	prefix := ""
-	if r := trimConjunction(w); r != w {
-		prefix, w = w[:len(w)-len(r)], r
-	}
+	prefix, w := splitConjunction(w)
 	if !dualWords[w] || i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
 		return
 	}

@@ -714,6 +714,13 @@ func (a *analyzer) conjList(mi int) []int {
 	return a.sameKind(out)
 }
 
+// splitConjunction is trimConjunction that also returns the conjunction it
+// cut ("" when none): the prefix a mention keeps.
+func splitConjunction(w string) (prefix, rest string) {
+	rest = trimConjunction(w)
+	return w[:len(w)-len(rest)], rest
+}
+
 // trimConjunction removes a leading و or ف from a normalised word of at
 // least three letters after it.
 func trimConjunction(w string) string {
