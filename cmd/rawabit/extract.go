@@ -23,7 +23,8 @@ func newExtractCmd(app *App) *cobra.Command {
 		Use:   "extract [--gazetteer FILE]... [--min-confidence X] PATH...",
 		Short: "Extract claims from articles and print them as JSON Lines",
 		Long: `Extract reads .txt articles (optional YAML front matter), .jsonl corpora and
-folders of them, and prints one JSON object per claim found by the rule-based
+folders of them (PATH - is one .txt article on standard input, id "stdin"),
+and prints one JSON object per claim found by the rule-based
 extractor (never the curated claims), with a confidence of at least
 --min-confidence. An unreadable, non-UTF-8 or binary file is reported on
 stderr and skipped; an empty article gives a warning.`,

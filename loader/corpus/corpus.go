@@ -29,6 +29,17 @@ import (
 // reads; a longer one is skipped with an error naming its file and line.
 const MaxRecordBytes = 256 << 20
 
+// StdinPath is the path that stands for standard input: one .txt article
+// (front matter allowed) whose id is StdinArticleID, read at most once per
+// walk however often it is named.
+const StdinPath = "-"
+
+// StdinArticleID is the id of the article read from StdinPath.
+const StdinArticleID = "stdin"
+
+// Stdin is what StdinPath reads. It is os.Stdin; tests set another reader.
+var Stdin io.Reader = os.Stdin
+
 // maxTitleBytes caps a title taken from an article's first line.
 const maxTitleBytes = 300
 
@@ -80,7 +91,8 @@ func (it Item) Where() string {
 // entries skipped), in sorted order. A file reached twice (the same cleaned
 // absolute path, or the same file through another name such as a link) is
 // kept once, where it is first reached. A path that cannot be read is
-// returned in bad with its error, and the rest goes on.
+// returned in bad with its error, and the rest goes on. StdinPath is
+// kept as given, once.
 func Files(paths []string) (files []string, bad []Item) {
 	seen := newFileSet()
 	add := func(path string) {
@@ -92,7 +104,15 @@ func Files(paths []string) (files []string, bad []Item) {
 			files = append(files, path)
 		}
 	}
+	stdinSeen := false
 	for _, p := range paths {
+		if p == StdinPath {
+			if !stdinSeen {
+				files = append(files, p)
+			}
+			stdinSeen = true
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			bad = append(bad, Item{Path: p, Err: err})
@@ -213,19 +233,31 @@ func walkCorpus(ctx context.Context, paths []string, lazy bool, visit func(Item)
 			return err
 		}
 		var err error
-		switch strings.ToLower(filepath.Ext(f)) {
-		case ".txt":
-			err = visit(checkItem(readTextFile(f, lazy)))
-		case ".jsonl":
-			err = walkJSONL(ctx, f, lazy, func(it Item) error { return visit(checkItem(it)) })
+		switch {
+		case f == StdinPath:
+			err = visit(checkItem(readText(StdinPath, StdinArticleID, Stdin, lazy)))
 		default:
-			err = visit(Item{Path: f, Err: fmt.Errorf("unsupported file type %q (want .txt or .jsonl)", filepath.Ext(f))})
+			err = visitFile(ctx, f, lazy, visit)
 		}
 		if err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// visitFile gives visit the articles of the corpus file f.
+func visitFile(ctx context.Context, f string, lazy bool, visit func(Item) error) error {
+	var err error
+	switch strings.ToLower(filepath.Ext(f)) {
+	case ".txt":
+		err = visit(checkItem(readTextFile(f, lazy)))
+	case ".jsonl":
+		err = walkJSONL(ctx, f, lazy, func(it Item) error { return visit(checkItem(it)) })
+	default:
+		err = visit(Item{Path: f, Err: fmt.Errorf("unsupported file type %q (want .txt or .jsonl)", filepath.Ext(f))})
+	}
+	return err
 }
 
 // Finish sets what reading an article computes from its whole text:
@@ -243,8 +275,18 @@ func ArticleID(path string) string {
 }
 
 func readTextFile(path string, lazy bool) Item {
-	it := Item{Path: path, Article: graph.Article{ID: ArticleID(path)}}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return Item{Path: path, Article: graph.Article{ID: ArticleID(path)}, Err: err}
+	}
+	defer f.Close()
+	return readText(path, ArticleID(path), f, lazy)
+}
+
+// readText reads the .txt article id from r; path names it in errors.
+func readText(path, id string, r io.Reader, lazy bool) Item {
+	it := Item{Path: path, Article: graph.Article{ID: id}}
+	data, err := io.ReadAll(r)
 	if err != nil {
 		it.Err = err
 		return it

@@ -154,6 +154,48 @@ func TestWalkMissingPathGoesOn(t *testing.T) {
 	}
 }
 
+func TestWalkStdin(t *testing.T) {
+	tests := []struct {
+		name  string
+		stdin string
+		paths []string
+		want  []string
+	}{
+		{
+			name:  "stdin among files, named twice, read once in its place",
+			stdin: "---\ntitle: من الدخل\n---\nالتقى أردوغان السراج.\n",
+			paths: []string{StdinPath, filepath.Join("testdata", "corpus", "news", "a2.txt"), StdinPath},
+			want:  []string{"- stdin", "testdata/corpus/news/a2.txt a2"},
+		},
+		{
+			name:  "empty stdin is an empty article",
+			stdin: "",
+			paths: []string{StdinPath},
+			want:  []string{"- stdin (empty)"},
+		},
+		{
+			name:  "binary stdin is an error naming -",
+			stdin: "ab\x00c",
+			paths: []string{StdinPath},
+			want:  []string{"-: ERROR -:1: binary file (NUL byte at offset 2)"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			old := Stdin
+			Stdin = strings.NewReader(tt.stdin)
+			t.Cleanup(func() { Stdin = old })
+			articles, got := walk(t, tt.paths...)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if a, ok := articles[StdinArticleID]; ok && a.SHA256 != graph.TextSHA256(a.Text) {
+				t.Errorf("got stdin SHA256 %q, want the text's", a.SHA256)
+			}
+		})
+	}
+}
+
 func TestReadLineBounded(t *testing.T) {
 	long := strings.Repeat("x", 3<<20)
 	tests := []struct {
