@@ -932,7 +932,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
 	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
-	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)):
+	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)) &&
+		!a.definiteOwner(*m, kind):
 		m.excluded = true // "قوات حفتر", "حكومة السراج"; "حكومة اليمن" is Yemen
 	case m.prep == prepLocation:
 		m.excluded = true
@@ -1699,17 +1700,24 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			if kind == cueTitle {
 				end++
 			}
-			inTitle = true
-			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" {
+			// "القائد العام للقوات المسلحة": a preposition inside a title
+			// run opens its complement, not the object of the verb.
+			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" && !inTitle {
 				mark = cueParty // "للحكومة الأوكرانية"
 				titleMarked = true
 			}
+			inTitle = true
 			continue
 		case cueLocation, cueStateLocation:
 			continue
 		}
 		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
 			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
+		}
+		if n := a.rankRun(k); n > 0 {
+			end += n // "الفريق أول الركن X": a rank is part of the name after it
+			k += n - 1
+			continue
 		}
 		if n := a.nameTail(k); n > 0 {
 			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name

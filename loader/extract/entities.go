@@ -717,3 +717,28 @@ func startSigBit(w string) uint64 {
 	}
 	return 1 << (w[len(w)-1] & 63)
 }
+
+// definiteOwner reports whether a person mention m follows a definite
+// possessor word right before it ("قائد الجيش الفريق أول X", "رئيس
+// الحكومة X"): a definite noun possesses nothing after it, so the word
+// ends the person's title and the person is no possession's owner
+// ("قوات حفتر" stays a possession).
+func (a *analyzer) definiteOwner(m mention, kind graph.Kind) bool {
+	k := m.i - 1
+	return kind == graph.KindPerson && k >= 0 && a.sep[m.i] == 0 && m.prefix == "" && definite(a.toks[k].Norm)
+}
+
+// rankRun returns how many tokens a rank starting at token k spans when a
+// name follows it ("الفريق أول الركن عبد الفتاح البرهان"), else 0: the
+// rank is part of the person's name and no distance between a verb and
+// its argument.
+func (a *analyzer) rankRun(k int) int {
+	n := a.longestPhraseAt(cueRank, k)
+	if n == 0 || k+n >= len(a.toks) || a.sep[k+n] != 0 {
+		return 0
+	}
+	if a.menAt[k+n] < 0 && !a.firstNameAt(k+n) {
+		return 0
+	}
+	return n
+}

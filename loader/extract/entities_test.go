@@ -219,6 +219,21 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"opposed oic -> houthis", "opposed gcc -> houthis"},
 		},
 		{
+			name: "a definite army word ends the title of the person after it",
+			text: "واستقبل قائد الجيش الفريق أول عبد الفتاح البرهان في بورتسودان اليوم رمطان لعمامرة.",
+			want: []string{"met abdel-fattah-al-burhan -> ramtane-lamamra"},
+		},
+		{
+			name:   "an army word without the article still owns the person after it",
+			text:   "وهاجمت قوات عبد الفتاح البرهان مواقع قوات الدعم السريع.",
+			absent: []string{"abdel-fattah-al-burhan ->"},
+		},
+		{
+			name: "a long title with a rank and a complement after a preposition",
+			text: "واستقبل رئيس مجلس السيادة القائد العام للقوات المسلحة الفريق أول الركن عبد الفتاح البرهان، بمكتبه اليوم، السيد رمطان لعمامرة.",
+			want: []string{"met abdel-fattah-al-burhan -> ramtane-lamamra"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
