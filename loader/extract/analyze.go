@@ -1131,7 +1131,7 @@ func (a *analyzer) clauses() {
 }
 
 // maxAside is the longest aside, in words, that a clause may hold.
-const maxAside = 7
+const maxAside = 9
 
 // aside returns the token after a comma- or bracket-delimited aside that
 // starts at token i ("استقبل الرئيس، اليوم الأربعاء، في القصر، رئيس ..."):
@@ -1543,16 +1543,21 @@ func (a *analyzer) nameTail(k int) int {
 	return 0
 }
 
-// timeAside returns the length of an aside of one or two plain words
-// between commas that starts at token k and ends before token to ("، أمس،",
-// "، اليوم الأحد،"), or 0.
+// timeAside returns the length of an aside of time and place between
+// commas that starts at token k and ends before token to ("، أمس،", "،
+// اليوم الأحد،", "، صباح اليوم الأربعاء في مقر المجلس بطرابلس،"), or 0:
+// at most maxAside words, no actor but a place, no cue but a preposition
+// of place or a title's word, no punctuation inside.
 func (a *analyzer) timeAside(k, to int) int {
 	if a.sep[k] != ',' {
 		return 0
 	}
-	for n := 1; n <= 2 && k+n <= to; n++ {
+	for n := 1; n <= maxAside && k+n <= to; n++ {
 		j := k + n - 1
-		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || n > 1 && a.sep[j] != 0 {
+		if mi := a.menAt[j]; mi >= 0 && !a.men[mi].excluded || n > 1 && a.sep[j] != 0 {
+			return 0
+		}
+		if c := a.cueKindAt(j); c != cueNone && c != cueLocation && c != cueStateLocation && c != cueTitle && c != cuePossessor {
 			return 0
 		}
 		if k+n < len(a.toks) && a.sep[k+n] == ',' {

@@ -234,6 +234,17 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met abdel-fattah-al-burhan -> ramtane-lamamra"},
 		},
 		{
+			name:      "a long aside of time and place between the subject and the object",
+			text:      "واستقبل رئيس المجلس الرئاسي الليبي، محمد المنفي، مساء أمس الثلاثاء في مقر المجلس بالعاصمة طرابلس، المبعوثة الخاصة للأمين العام للأمم المتحدة إلى ليبيا، هانا تيتيه.",
+			published: "2025-06-10",
+			want:      []string{"met mohamed-al-menfi -> hanna-tetteh"},
+		},
+		{
+			name:   "an aside that names an actor is no aside",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي، بحضور رئيس الوزراء مصطفى مدبولي، المشير خليفة حفتر.",
+			absent: []string{"abdel-fattah-el-sisi -> mostafa-madbouly"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
