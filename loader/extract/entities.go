@@ -413,12 +413,22 @@ func (a *analyzer) bindTitle(m mention) {
 		}
 		return
 	}
-	a.bindHeadTitle(t, m.actor)
+	// "وزير الخارجية السابق X": only the runs that hold the qualifier name
+	// X later; "وزير الخارجية" alone is the holder of the day.
+	from := t + 2
+	for k := t; k < m.i; k++ {
+		if otherTenures[a.toks[k].Norm] {
+			from = max(from, k+1)
+		}
+	}
+	if from == t+2 {
+		a.bindHeadTitle(t, m.actor)
+	}
 	if m.i-t < 2 {
 		return
 	}
 	a.markStart(a.toks[t].Norm, startTitle)
-	for j := t + 2; j <= m.i; j++ {
+	for j := from; j <= m.i; j++ {
 		if old, ok := a.doc.titles[string(a.appendTitleKey(t, j))]; ok && old == m.actor {
 			continue // bound already: no key to build
 		}
@@ -502,6 +512,9 @@ func (a *analyzer) boundHeadTitle(i int) (mention, bool) {
 	if !ok || act < 0 {
 		return mention{}, false
 	}
+	if a.otherTenure(i + 1) {
+		return mention{}, false // "الرئيس السابق": another holder
+	}
 	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
 		nm, named := a.x.names.at(&a.sent, j, nil)
 		if w := a.toks[j].Norm; definite(w) && adjectiveShaped(w) {
@@ -544,6 +557,9 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		act, ok := a.doc.titles[string(a.appendTitleKey(i, j))]
 		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
+		}
+		if a.otherTenure(j) {
+			return mention{}, false // "وزير الخارجية الإيراني السابق": another holder
 		}
 		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
 			return mention{}, false // "رئيس المجلس العسكري": another office

@@ -245,6 +245,24 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"abdel-fattah-el-sisi -> mostafa-madbouly"},
 		},
 		{
+			name:      "a former holder's title names nobody on the article's date",
+			text:      "وانتقد الرئيس الأمريكي السابق إيران بشدة خلال مؤتمر انتخابي.",
+			published: "2024-03-01",
+			absent:    []string{"joe-biden ->"},
+		},
+		{
+			name:      "the title of the day names its holder",
+			text:      "وانتقد الرئيس الأمريكي إيران بشدة خلال مؤتمر صحفي.",
+			published: "2024-03-01",
+			want:      []string{"opposed joe-biden -> iran"},
+		},
+		{
+			name:      "a president-elect is not the president of the day",
+			text:      "وهاجم الرئيس الأمريكي المنتخب الصين في خطاب أمام أنصاره.",
+			published: "2024-12-01",
+			absent:    []string{"joe-biden ->"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

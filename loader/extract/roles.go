@@ -74,7 +74,7 @@ func WithRoles(roles []gazetteer.Role) Option {
 // is known.
 func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bool) {
 	r := a.x.forms[fi].role
-	if a.subordinateBefore(i) {
+	if a.subordinateBefore(i) || a.otherTenure(end) {
 		return mention{}, false
 	}
 	if end < len(a.toks) && a.sep[end] == 0 {
@@ -150,4 +150,21 @@ func (a *analyzer) namedHolder(r *role) int32 {
 		found = i
 	}
 	return found
+}
+
+// otherTenures are the words after a title that make it name another
+// holder than the present one ("الرئيس الأمريكي السابق", "وزير الخارجية
+// الأسبق", "الرئيس المنتخب", "الملك الراحل"), normalised.
+var otherTenures = map[string]bool{
+	"السابق": true, "السابقه": true, "الاسبق": true, "الاسبقه": true, "المنتخب": true, "المنتخبه": true,
+	"الراحل": true, "الراحله": true, "المخلوع": true, "المعزول": true, "المقال": true, "المقاله": true,
+	"المستقيل": true, "المستقيله": true, "المنتهيه": true, "المرتقب": true, "المقبل": true, "القادم": true,
+}
+
+// otherTenure reports whether the word at token k, right after a title,
+// makes the title name a former or future holder (otherTenures): neither
+// the holder on the article's date nor the person the article introduced
+// with the title.
+func (a *analyzer) otherTenure(k int) bool {
+	return k < len(a.toks) && a.sep[k] == 0 && otherTenures[a.toks[k].Norm]
 }
