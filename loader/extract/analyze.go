@@ -1705,9 +1705,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			if kind == cueTitle {
 				end++
 			}
-			// "القائد العام للقوات المسلحة": a preposition inside a title
-			// run opens its complement, not the object of the verb.
-			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" && !inTitle {
+			if !inTitle && a.prepositionOn(k) {
 				mark = cueParty // "للحكومة الأوكرانية"
 				titleMarked = true
 			}
@@ -1719,13 +1717,10 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
 			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
 		}
-		if n := a.rankRun(k); n > 0 {
-			end += n // "الفريق أول الركن X": a rank is part of the name after it
-			k += n - 1
-			continue
-		}
-		if n := a.nameTail(k); n > 0 {
-			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
+		if n := a.nameRun(k); n > 0 {
+			// "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the
+			// name; "الفريق أول الركن X": a rank before one.
+			end += n
 			k += n - 1
 			continue
 		}
@@ -1745,6 +1740,15 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// prepositionOn reports whether the cue at token k carries a preposition
+// ("للحكومة الأوكرانية"). after asks it of the first word of a title run
+// only: inside one ("القائد العام للقوات المسلحة") a preposition opens
+// the title's complement, not the object of the verb.
+func (a *analyzer) prepositionOn(k int) bool {
+	p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix)
+	return p != "" && p != "ال"
 }
 
 // titleGoesOn reports whether the title run around an actor ending at

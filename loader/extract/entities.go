@@ -586,7 +586,7 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	if doc&startTitle != 0 {
 		return doc, true
 	}
-	return doc, a.nameFlags(i)&startFirstName != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+	return doc, a.nameFlags(i)&(startFirstName|startRoleHead) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
 }
 
 // entityAt returns a mention the entity layer finds at token i, where no
@@ -599,6 +599,11 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 	}
 	if doc&startTitle != 0 {
 		if m, ok := a.boundTitle(i); ok {
+			return m, true
+		}
+	}
+	if a.nameFlags(i)&startRoleHead != 0 {
+		if m, ok := a.roleByHead(i); ok {
 			return m, true
 		}
 	}
@@ -697,9 +702,11 @@ const (
 	startTitle                        // the first word of a bound title run
 	startDiscovered                   // the first word of a discovered name
 	startSurname                      // a surname the article learnt (learnSurname)
+	startRoleHead                     // the first word of a role's head (Extractor.roleHeads)
 )
 
-// nameFlags returns the startFirstName and startRankEnd flags of token k.
+// nameFlags returns the startFirstName, startRankEnd and startRoleHead
+// flags of token k.
 func (a *analyzer) nameFlags(k int) uint8 {
 	if in := a.wordAt(k); in != nil {
 		return in.nameStart
@@ -757,4 +764,14 @@ func (a *analyzer) rankRun(k int) int {
 		return 0
 	}
 	return n
+}
+
+// nameRun returns how many tokens at k belong to a person's name without
+// being its mention: the rest of a name after it (nameTail) or a rank
+// before it (rankRun); 0 when none.
+func (a *analyzer) nameRun(k int) int {
+	if n := a.rankRun(k); n > 0 {
+		return n
+	}
+	return a.nameTail(k)
 }

@@ -263,6 +263,26 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"joe-biden ->"},
 		},
 		{
+			name:      "an office's head before the owner's formal name names the holder of the day",
+			text:      "واجتمع وزير الخارجية العماني بدر البوسعيدي بوزير خارجية جمهورية إيران الإسلامية في طهران اليوم.",
+			published: "2023-10-17",
+			want:      []string{"met badr-albusaidi -> hossein-amir-abdollahian"},
+			absent:    []string{"-> iran"},
+		},
+		{
+			name:      "an office's head before a state noun and the owner's name",
+			text:      "وبحث رئيس وزراء دولة قطر في اتصال هاتفي مع الرئيس الأمريكي جو بايدن الأوضاع في غزة.",
+			published: "2023-11-20",
+			want:      []string{"met mohammed-bin-abdulrahman-al-thani -> joe-biden"},
+		},
+		{
+			name:      "the owner's own adjective after its name belongs to the title",
+			text:      "وهاجم محمد عبد السلام، المتحدث الرسمي باسم جماعة أنصار الله الحوثية، أمس، الولايات المتحدة.",
+			published: "2024-01-15",
+			want:      []string{"opposed mohammed-abdulsalam -> usa"},
+			absent:    []string{"-> houthis"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

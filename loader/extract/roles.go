@@ -51,6 +51,7 @@ func WithRoles(roles []gazetteer.Role) Option {
 			}
 			x.roles = append(x.roles, role{r})
 			idx := int32(len(x.roles))
+			x.roleForm = append(x.roleForm, -1)
 			for _, f := range r.Titles {
 				words := formWords(f.Text)
 				if len(words) == 0 {
@@ -61,11 +62,121 @@ func WithRoles(roles []gazetteer.Role) Option {
 					continue // a name or another role's title: the gazetteer reports it
 				}
 				x.names.val[n] = int32(len(x.forms))
+				if x.roleForm[idx-1] < 0 {
+					x.roleForm[idx-1] = int32(len(x.forms))
+				}
 				x.forms = append(x.forms, form{actor: -1, role: idx, typ: gazetteer.FormTitle, text: f.Text})
 			}
 		}
+		x.indexRoleHeads()
 		return nil
 	}
+}
+
+// indexRoleHeads fills Extractor.roleHeads: every title of a role that
+// ends with a name of the role's owner ("رئيس وزراء" + "إسرائيل") gives its
+// head, so that the head before any other name of the owner ("رئيس وزراء
+// دولة الاحتلال") names the role too. The first words of the heads start
+// an entity (startRoleHead).
+func (x *Extractor) indexRoleHeads() {
+	names := map[int32]map[string]bool{}
+	for _, r := range x.roles {
+		if o, ok := x.byID[r.Of]; ok {
+			names[o] = map[string]bool{}
+		}
+	}
+	for _, f := range x.forms {
+		if f.typ == gazetteer.FormName && f.actor >= 0 && names[f.actor] != nil {
+			names[f.actor][strings.Join(formWords(f.text), " ")] = true
+		}
+	}
+	x.roleHeads = map[string]int32{}
+	for ri, r := range x.roles {
+		own := names[x.byID[r.Of]]
+		if own == nil || x.roleForm[ri] < 0 {
+			continue
+		}
+		for _, t := range r.Titles {
+			words := formWords(t.Text)
+			for s := 1; s < len(words); s++ {
+				if !own[strings.Join(words[s:], " ")] {
+					continue
+				}
+				key := strings.Join(words[:s], " ") + "\x00" + r.Of
+				if old, ok := x.roleHeads[key]; ok && old != int32(ri+1) {
+					x.roleHeads[key] = -1 // two roles share the head and owner: neither
+					continue
+				}
+				x.roleHeads[key] = int32(ri + 1)
+				for _, w := range cliticForms(words[0]) {
+					x.nameStart[w] |= startRoleHead
+				}
+			}
+		}
+	}
+	x.buildWordInfo()
+}
+
+// cliticForms returns a word as written alone and after the conjunctions
+// and prepositions that may open a title ("وزير", "ووزير", "بوزير" ...).
+func cliticForms(w string) []string {
+	out := []string{w}
+	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
+		out = append(out, p+w)
+	}
+	if rest, ok := strings.CutPrefix(w, "ال"); ok {
+		out = append(out, "لل"+rest, "ولل"+rest, "فلل"+rest)
+	}
+	return out
+}
+
+// stateNouns are the words that open a state's formal name ("جمهورية
+// إيران الإسلامية", "دولة قطر", "سلطنة عمان"), normalised: after a role's
+// head they lead to the owner's name.
+var stateNouns = map[string]bool{"جمهوريه": true, "مملكه": true, "دوله": true, "سلطنه": true, "اماره": true, "امارات": true}
+
+// maxRoleHead is how many words a role's head (roleHeads) may span.
+const maxRoleHead = 6
+
+// roleByHead returns the mention of a role whose head starts at token i
+// and is followed by a name of the role's owner, possibly after a state
+// noun ("بوزير خارجية جمهورية إيران الإسلامية": Iran's foreign minister of
+// the article's date); the owner's formal adjectives after the name
+// ("الإسلامية") belong to the title. ok is false when there is none or
+// roleMention gives none.
+func (a *analyzer) roleByHead(i int) (mention, bool) {
+	_, _, prefix := a.rawCuePrefix(i)
+	prefix = strings.TrimSuffix(prefix, "ال")
+	for j := i + 1; j <= i+maxRoleHead && j < len(a.toks); j++ {
+		if a.sep[j] != 0 {
+			return mention{}, false
+		}
+		for _, n := range []int{j, j + 1} {
+			if n > j && (n >= len(a.toks) || a.sep[n] != 0 || !stateNouns[a.toks[j].Norm]) {
+				break
+			}
+			nm, ok := a.x.names.at(&a.sent, n, nil)
+			if !ok || nm.prefix != "" || a.x.forms[nm.val].role != 0 || a.x.forms[nm.val].actor < 0 {
+				continue
+			}
+			r := a.x.roleHeads[string(a.appendTitleKey(i, j))+"\x00"+a.actor(a.x.forms[nm.val].actor).ID]
+			if r <= 0 {
+				continue
+			}
+			end := nm.end
+			for end < len(a.toks) && a.sep[end] == 0 && definite(a.toks[end].Norm) && adjectiveShaped(a.toks[end].Norm) {
+				if adj, named := a.x.names.at(&a.sent, end, nil); named {
+					if a.x.forms[adj.val].actor != a.x.forms[nm.val].actor {
+						break // another actor's adjective
+					}
+					end = adj.end - 1 // "جماعة أنصار الله الحوثية": the owner's own
+				}
+				end++
+			}
+			return a.roleMention(a.x.roleForm[r-1], i, end, prefix)
+		}
+	}
+	return mention{}, false
 }
 
 // roleMention returns the mention a role title matched at tokens [i, end)
