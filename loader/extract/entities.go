@@ -586,7 +586,7 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	if doc&startTitle != 0 {
 		return doc, true
 	}
-	return doc, a.nameFlags(i)&(startFirstName|startRoleHead) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
 }
 
 // entityAt returns a mention the entity layer finds at token i, where no
@@ -602,10 +602,12 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 			return m, true
 		}
 	}
-	if a.nameFlags(i)&startRoleHead != 0 {
+	if f := a.nameFlags(i); f&startRoleHead != 0 {
 		if m, ok := a.roleByHead(i); ok {
 			return m, true
 		}
+	} else if f&startCounterpart != 0 {
+		return a.counterpart(i)
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
@@ -703,6 +705,7 @@ const (
 	startDiscovered                   // the first word of a discovered name
 	startSurname                      // a surname the article learnt (learnSurname)
 	startRoleHead                     // the first word of a role's head (Extractor.roleHeads)
+	startCounterpart                  // a counterpart word ("نظيره", counterpartWords)
 )
 
 // nameFlags returns the startFirstName, startRankEnd and startRoleHead

@@ -283,6 +283,31 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"-> houthis"},
 		},
 		{
+			name:      "a counterpart is the holder of the subject's office in the adjective's state",
+			text:      "والتقى وزير الخارجية الإيراني في مسقط اليوم نظيره العماني وبحث معه الملف النووي.",
+			published: "2023-02-28",
+			want:      []string{"met hossein-amir-abdollahian -> badr-albusaidi"},
+		},
+		{
+			name:      "a counterpart of a person named without a title",
+			text:      "واستقبل سامح شكري نظيره المغربي في قصر التحرير بالقاهرة.",
+			published: "2019-03-10",
+			want:      []string{"met sameh-shoukry -> nasser-bourita"},
+		},
+		{
+			name:      "a counterpart named after the word is that person",
+			text:      "واستقبل سامح شكري نظيره المغربي صلاح الدين مزوار في القاهرة.",
+			published: "2019-03-10",
+			want:      []string{"met sameh-shoukry -> salaheddine-mezouar"},
+			absent:    []string{"nasser-bourita"},
+		},
+		{
+			name:      "no counterpart without a known office before it",
+			text:      "واستقبل اللواء كمال طلعت نظيره المغربي في القاهرة.",
+			published: "2019-03-10",
+			absent:    []string{"nasser-bourita", "saadeddine-othmani"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

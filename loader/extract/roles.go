@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,7 +91,20 @@ func (x *Extractor) indexRoleHeads() {
 			names[f.actor][strings.Join(formWords(f.text), " ")] = true
 		}
 	}
-	x.roleHeads = map[string]int32{}
+	x.roleHeads, x.roleOf, x.heldBy = map[string]int32{}, map[string]int32{}, map[int32][]int32{}
+	for ri, r := range x.roles {
+		x.roleOf[r.Office+"\x00"+r.Of] = int32(ri + 1)
+		for _, h := range r.Holders {
+			if hi, ok := x.byID[h.Actor]; ok && !slices.Contains(x.heldBy[hi], int32(ri+1)) {
+				x.heldBy[hi] = append(x.heldBy[hi], int32(ri+1))
+			}
+		}
+	}
+	for _, w := range counterpartWords {
+		for _, c := range cliticForms(w) {
+			x.nameStart[c] |= startCounterpart
+		}
+	}
 	for ri, r := range x.roles {
 		own := names[x.byID[r.Of]]
 		if own == nil || x.roleForm[ri] < 0 {
@@ -278,4 +292,63 @@ var otherTenures = map[string]bool{
 // with the title.
 func (a *analyzer) otherTenure(k int) bool {
 	return k < len(a.toks) && a.sep[k] == 0 && otherTenures[a.toks[k].Norm]
+}
+
+// counterpartWords are "his/her counterpart" written before the
+// counterpart's nationality ("نظيره الإيراني"), normalised.
+var counterpartWords = []string{"نظيره", "نظيرته", "نظيرها"}
+
+// counterpart returns the mention of the person a counterpart word at
+// token i names: "استقبل وزير الخارجية العماني نظيره الإيراني" is the
+// holder, on the article's date, of the office that the sentence's last
+// person before it holds, owned by the state of the adjective after the
+// word. ok is false when a name follows (it names the counterpart), when
+// no person with a known office precedes, or when that state has no such
+// role.
+func (a *analyzer) counterpart(i int) (mention, bool) {
+	j := i + 1
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return mention{}, false
+	}
+	nm, ok := a.x.names.at(&a.sent, j, nil)
+	if !ok || nm.prefix != "" || a.x.forms[nm.val].actor < 0 {
+		return mention{}, false
+	}
+	state := a.actor(a.x.forms[nm.val].actor)
+	if state.Kind != graph.KindState {
+		return mention{}, false
+	}
+	office := a.officeBefore(i)
+	if office == "" {
+		return mention{}, false
+	}
+	r := a.x.roleOf[office+"\x00"+state.ID]
+	if r <= 0 || a.x.roleForm[r-1] < 0 {
+		return mention{}, false
+	}
+	prefix, _ := splitConjunction(a.toks[i].Norm)
+	return a.roleMention(a.x.roleForm[r-1], i, nm.end, prefix)
+}
+
+// officeBefore returns the office of the last person mentioned before
+// token i in the sentence: the role of the title that named them, else
+// the role the gazetteer says they held on the article's date; "" when
+// unknown.
+func (a *analyzer) officeBefore(i int) string {
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.j > i || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if r := a.x.forms[m.form].role; r > 0 {
+			return a.x.roles[r-1].Office
+		}
+		for _, r := range a.x.heldBy[m.actor] {
+			if a.x.holderAt(&a.x.roles[r-1], a.date) == m.actor {
+				return a.x.roles[r-1].Office
+			}
+		}
+		return ""
+	}
+	return ""
 }
