@@ -308,6 +308,16 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"nasser-bourita", "saadeddine-othmani"},
 		},
 		{
+			name:   "a meeting that dates another clause pairs no topic with its subjects",
+			text:   "وتقترب حكومة مالي من التعاقد مع مجموعة فاغنر، وفي اجتماع في أوسلو أكد وزراء دفاع دول أوروبية من بينها فرنسا وألمانيا رفضهم لذلك.",
+			absent: []string{"met wagner", "met mali"},
+		},
+		{
+			name: "a meeting after في with its partner marked by مع",
+			text: "وحذر وزير الخارجية الأمريكي مايك بومبيو، في اتصال هاتفي مع وزير الخارجية المصري سامح شكري، من إطالة أمد الصراع.",
+			want: []string{"met mike-pompeo -> sameh-shoukry"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -539,6 +539,12 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
+	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
+		// "وفي اجتماع في ستوكهولم أكد وزراء ... من بينها فرنسا": a meeting
+		// as the time of another clause; its unmarked actors are that
+		// clause's, not the topic's partners.
+		return candidate{}, veto
+	}
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
 		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
@@ -583,6 +589,31 @@ func (a *analyzer) markedAgainst(t int) bool {
 	switch m.partyWord {
 	case "علي", "ضد":
 		return true
+	}
+	return false
+}
+
+// circumstantial reports whether the noun at token i is governed by a
+// preposition of time or place ("في اجتماع", "وخلال لقاء"): the noun
+// dates another clause.
+func (a *analyzer) circumstantial(i int) bool {
+	if i == 0 || a.sep[i] != 0 {
+		return false
+	}
+	switch a.toks[i-1].Norm {
+	case "في", "وفي", "ففي":
+		return true
+	}
+	return a.isWord(cueCircumstance, i-1)
+}
+
+// withBetween reports whether "مع" stands between tokens from and to ("في
+// اتصال هاتفي مع وزير خارجية مصر X"): the meeting's partner is marked.
+func (a *analyzer) withBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].Norm == "مع" {
+			return true
+		}
 	}
 	return false
 }
