@@ -309,7 +309,7 @@ func TestEntityLayer(t *testing.T) {
 		},
 		{
 			name:   "a meeting that dates another clause pairs no topic with its subjects",
-			text:   "وتقترب حكومة مالي من التعاقد مع مجموعة فاغنر، وفي اجتماع في أوسلو أكد وزراء دفاع دول أوروبية من بينها فرنسا وألمانيا رفضهم لذلك.",
+			text:   "وتقترب حكومة مالي من التعاقد مع مرتزقة الفاغنر، وفي اجتماع في أوسلو أكد وزراء دفاع دول أوروبية من بينها فرنسا وألمانيا أن ذلك غير مقبول.",
 			absent: []string{"met wagner", "met mali"},
 		},
 		{
