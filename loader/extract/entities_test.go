@@ -318,6 +318,13 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met mike-pompeo -> sameh-shoukry"},
 		},
 		{
+			name:      "an attendee of a third side meets the guest, not the host",
+			text:      "واستقبل رئيس مجلس القيادة الرئاسي رشاد العليمي في عدن السفير محمد آل جابر، بحضور عضو المجلس عيدروس الزبيدي.",
+			published: "2023-05-02",
+			want:      []string{"met mohammed-al-jaber -> aidarous-al-zubaidi"},
+			absent:    []string{"rashad-al-alimi -> aidarous-al-zubaidi", "aidarous-al-zubaidi -> rashad-al-alimi"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

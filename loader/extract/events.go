@@ -172,7 +172,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	if len(persons) == 0 {
 		return
 	}
-	var parties []int
+	var parties, hosts []int
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
 		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
@@ -187,11 +187,14 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 				}
 			}
 		}
-		for _, p := range a.doc.event.parties {
+		for pi, p := range a.doc.event.parties {
 			if p.actor == accompanied || side != "" && p.side == side {
 				continue
 			}
 			parties = append(parties, a.externalMention(p, i))
+			if pi == 0 && ec.pairing == pairOtherSide {
+				hosts = append(hosts, len(parties)-1)
+			}
 		}
 	case pairVisitors:
 		// "كان في استقبال ترامب X": the guest is named right after.
@@ -205,9 +208,12 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	}
 	var pairs [][2]int
 	for _, p := range persons {
-		for _, q := range parties {
+		for qi, q := range parties {
 			if a.men[p].actor == a.men[q].actor {
 				continue
+			}
+			if slicesContainsInt(hosts, qi) && !a.guestSide(a.side(a.men[p].actor)) {
+				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
 			}
 			if ec.pairing != pairVisitors {
 				sp, sq := a.side(a.men[p].actor), a.side(a.men[q].actor)
@@ -223,6 +229,24 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		}
 	}
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// guestSide reports whether side is the known side of a participant of
+// the article's last event other than its host (its first party): an
+// attendee meets the host only when the attendee came with a guest
+// ("استقبل السيسي حفتر بحضور رئيس أركان الجيش الليبي"); one of no known
+// side, or of a third side, attends on the host's behalf and meets the
+// guests only.
+func (a *analyzer) guestSide(side string) bool {
+	if side == "" {
+		return false
+	}
+	for _, p := range a.doc.event.parties[1:] {
+		if p.side == side {
+			return true
+		}
+	}
+	return false
 }
 
 // ownEventBefore reports whether the sentence names a meeting of its own
