@@ -1079,10 +1079,11 @@ func (a *analyzer) stance(w string) (clitic string, ok bool) {
 // delegationHead returns 1 + the token of the delegation noun whose leader
 // is named at token i ("وفدا من حماس برئاسة إسماعيل هنية"), or 0.
 func (a *analyzer) delegationHead(i int) int {
-	if !a.isWord(cueDelegationHead, i-1) {
+	h := a.headWordBefore(i)
+	if h < 0 {
 		return 0
 	}
-	for k := i - 2; k >= 0 && k >= i-9; k-- {
+	for k := h - 1; k >= 0 && k >= h-8; k-- {
 		if a.sep[k+1] == ';' {
 			return 0
 		}
@@ -1280,8 +1281,9 @@ func (a *analyzer) links() {
 		if d == 0 || a.men[mi].prev >= 0 {
 			continue
 		}
+		h := a.headWordBefore(a.men[mi].i)
 		for p := mi - 1; p >= 0 && a.men[p].i >= d; p-- {
-			if !a.men[p].excluded {
+			if !a.men[p].excluded && a.men[p].i < h {
 				if a.men[p].next < 0 && a.clause[a.men[p].i] == a.clause[a.men[mi].i] {
 					a.men[p].next, a.men[mi].prev = mi, p
 				}

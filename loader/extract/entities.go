@@ -778,3 +778,36 @@ func (a *analyzer) nameRun(k int) int {
 	}
 	return a.nameTail(k)
 }
+
+// maxHeadTitle is how many words of a title and rank may stand between a
+// delegation's head word and the person it introduces.
+const maxHeadTitle = 12
+
+// headWordBefore returns the token of the delegation head word ("برئاسة",
+// "ترأسه", "وضم") that introduces the person mentioned at token i, right
+// before the person or before the person's title and rank ("الذي ترأسه
+// منسق البيت الأبيض لشؤون الشرق الأوسط السيد بريت ماكغورك"), or -1. The
+// title holds no punctuation, no person and no trigger.
+func (a *analyzer) headWordBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-maxHeadTitle; k-- {
+		if a.isWord(cueDelegationHead, k) {
+			return k
+		}
+		if a.sep[k+1] != 0 {
+			return -1
+		}
+		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+			return -1
+		}
+		if kind, _ := a.rawCue(k); kind.isTrigger() || kind == cueClauseBreak || kind == cueComplementizer {
+			return -1
+		}
+		if k == i-1 {
+			continue
+		}
+		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 && a.titleStart(i) < 0 && !a.rankBefore(i) {
+			return -1 // a plain word with no title to hold it
+		}
+	}
+	return -1
+}

@@ -325,6 +325,12 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"rashad-al-alimi -> aidarous-al-zubaidi", "aidarous-al-zubaidi -> rashad-al-alimi"},
 		},
 		{
+			name:      "a delegation's head introduced with his title and rank meets the host",
+			text:      "واستقبل رئيس الوزراء العراقي مصطفى الكاظمي في بغداد الوفد الأمريكي الذي ترأسه منسق البيت الأبيض لشؤون الشرق الأوسط السيد بريت ماكغورك.",
+			published: "2021-07-27",
+			want:      []string{"met mustafa-al-kadhimi -> brett-mcgurk"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
