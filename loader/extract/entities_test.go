@@ -331,6 +331,11 @@ func TestEntityLayer(t *testing.T) {
 			want:      []string{"met mustafa-al-kadhimi -> brett-mcgurk"},
 		},
 		{
+			name:   "companions in a meeting did not meet the one they accompany",
+			text:   "ورافق أردوغان في اللقاء وزير الخارجية التركي هاكان فيدان، ورئيس جهاز الاستخبارات الوطني إبراهيم قالن.",
+			absent: []string{"recep-tayyip-erdogan -> hakan-fidan", "recep-tayyip-erdogan -> ibrahim-kalin"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

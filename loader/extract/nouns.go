@@ -529,6 +529,13 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
+	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
+		// "وفي اجتماع في ستوكهولم أكد وزراء ... من بينها فرنسا", "رافق
+		// أردوغان في اللقاء وزير الخارجية": a meeting as the time of
+		// another clause; its unmarked actors are that clause's, not the
+		// meeting's partners.
+		return candidate{}, veto
+	}
 	if s >= 0 {
 		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
@@ -539,12 +546,6 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	}
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
-	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
-		// "وفي اجتماع في ستوكهولم أكد وزراء ... من بينها فرنسا": a meeting
-		// as the time of another clause; its unmarked actors are that
-		// clause's, not the topic's partners.
-		return candidate{}, veto
-	}
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
 		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
