@@ -336,6 +336,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"recep-tayyip-erdogan -> hakan-fidan", "recep-tayyip-erdogan -> ibrahim-kalin"},
 		},
 		{
+			name:      "a bare definite meeting noun refers back to the reported meeting",
+			text:      "والتقى الرئيس رجب طيب أردوغان نظيره السوري أحمد الشرع في الدوحة. ورافق أردوغان في اللقاء هاكان فيدان، بينما حضر اللقاء من الجانب السوري أسعد الشيباني.",
+			published: "2025-09-15",
+			want:      []string{"met recep-tayyip-erdogan -> asaad-al-shaibani"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -260,11 +260,21 @@ func (a *analyzer) ownEventBefore(i int) bool {
 		}
 	}
 	for _, c := range a.cues {
-		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() {
+		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() && !a.backReference(c) {
 			return true
 		}
 	}
 	return false
+}
+
+// backReference reports whether a meeting cue is a bare definite noun
+// ("رافق أردوغان في اللقاء X، بينما حضر اللقاء Y"): the meeting the
+// article reported, not one of the sentence's own ("القمة العربية").
+func (a *analyzer) backReference(c cue) bool {
+	if c.j != c.i+1 || !definite(a.toks[c.i].Norm) {
+		return false
+	}
+	return c.j >= len(a.toks) || a.sep[c.j] != 0 || !definite(a.toks[c.j].Norm)
 }
 
 // inEvent reports whether an actor already takes part in the last event.
