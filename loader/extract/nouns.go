@@ -209,6 +209,9 @@ func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
 // preposition ("أنشطة ضد").
 func (a *analyzer) nounGenitive(ci, cl int) int {
 	c := a.cues[ci]
+	if c.j == c.i+1 && definite(a.toks[c.i].Norm) && a.personAt(c.j) {
+		return -1 // "رافق أردوغان في اللقاء هاكان فيدان": a definite noun owns no person after it
+	}
 	for k := c.j; !a.x.specs[c.spec].endsWithPrep && k < len(a.toks) && k <= c.j+2 && a.clause[k] == cl; k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			if m := a.men[mi]; !m.excluded && m.prep == prepNone {
@@ -617,4 +620,13 @@ func (a *analyzer) withBetween(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// personAt reports whether a person's mention starts at token k.
+func (a *analyzer) personAt(k int) bool {
+	if k >= len(a.toks) || a.menAt[k] < 0 {
+		return false
+	}
+	m := a.men[a.menAt[k]]
+	return m.i == k && a.actor(m.actor).Kind == graph.KindPerson
 }
