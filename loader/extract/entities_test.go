@@ -342,6 +342,14 @@ func TestEntityLayer(t *testing.T) {
 			want:      []string{"met recep-tayyip-erdogan -> asaad-al-shaibani"},
 		},
 		{
+			name:      "members of a delegation after ضم meet the host; attendees of their side meet the host only",
+			text:      "واستقبل الرئيس جوزاف عون في بعبدا الوفد الأمريكي الذي ضم السيناتور ليندسي غراهام والنائب جون ويلسون، في حضور السفيرة الأمريكية ليزا جونسون.",
+			published: "2025-07-28",
+			want: []string{"met joseph-aoun -> lindsey-graham", "met joseph-aoun -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("جون ويلسون")),
+				"met joseph-aoun -> lisa-johnson"},
+			absent: []string{"-> lisa-johnson\x00", DiscoveredID(graph.KindPerson, arabic.Normalize("جون ويلسون")) + " -> lisa-johnson"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -145,8 +145,30 @@ func (a *analyzer) recordEvent(results []Result, men []mention) bool {
 	if len(parties) == 0 {
 		return false
 	}
+	shareGuestSide(parties)
 	a.doc.event = event{parties: parties}
 	return true
+}
+
+// shareGuestSide gives the guests of a meeting whose side is unknown (a
+// discovered member of "الوفد الأميركي الذي ضم ...") the side of the other
+// guests, when they all share one: they came together.
+func shareGuestSide(parties []eventParty) {
+	side := ""
+	for _, p := range parties[1:] {
+		switch {
+		case p.side == "":
+		case side == "":
+			side = p.side
+		case p.side != side:
+			return
+		}
+	}
+	for i := 1; i < len(parties); i++ {
+		if parties[i].side == "" {
+			parties[i].side = side
+		}
+	}
 }
 
 // matchEvents emits the claims of the event constructions of the sentence.
@@ -173,6 +195,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		return
 	}
 	var parties, hosts []int
+	var sides []string // the event's side of each party (pairOtherSide, pairCompanion)
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
 		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
@@ -192,6 +215,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 				continue
 			}
 			parties = append(parties, a.externalMention(p, i))
+			sides = append(sides, p.side)
 			if pi == 0 && ec.pairing == pairOtherSide {
 				hosts = append(hosts, len(parties)-1)
 			}
@@ -216,7 +240,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
 			}
 			if ec.pairing != pairVisitors {
-				sp, sq := a.side(a.men[p].actor), a.side(a.men[q].actor)
+				sp, sq := a.side(a.men[p].actor), sides[qi]
 				if sp != "" && sp == sq || a.inEvent(a.men[p].actor) {
 					continue
 				}
