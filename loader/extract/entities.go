@@ -699,13 +699,13 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 // Flags of a word that may start an entity (Extractor.nameStart and
 // docEntities.start).
 const (
-	startFirstName  uint8 = 1 << iota // a first name of the lexicon
-	startRankEnd                      // the last word of a rank
-	startTitle                        // the first word of a bound title run
-	startDiscovered                   // the first word of a discovered name
-	startSurname                      // a surname the article learnt (learnSurname)
-	startRoleHead                     // the first word of a role's head (Extractor.roleHeads)
-	startCounterpart                  // a counterpart word ("نظيره", counterpartWords)
+	startFirstName   uint8 = 1 << iota // a first name of the lexicon
+	startRankEnd                       // the last word of a rank
+	startTitle                         // the first word of a bound title run
+	startDiscovered                    // the first word of a discovered name
+	startSurname                       // a surname the article learnt (learnSurname)
+	startRoleHead                      // the first word of a role's head (Extractor.roleHeads)
+	startCounterpart                   // a counterpart word ("نظيره", counterpartWords)
 )
 
 // nameFlags returns the startFirstName, startRankEnd and startRoleHead
