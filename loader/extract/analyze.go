@@ -587,6 +587,10 @@ func (a *analyzer) findMentions() {
 			i++
 			continue
 		}
+		if a.demonymNoun(m.val, i, m.end) {
+			i = m.end // "دعم مغربية الصحراء": a noun, no state
+			continue
+		}
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
 			a.recent[h] = a.x.forms[m.val].actor
 		}

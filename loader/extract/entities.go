@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // The entity layer: actors a sentence names without a gazetteer form.
@@ -810,4 +811,16 @@ func (a *analyzer) headWordBefore(i int) int {
 		}
 	}
 	return -1
+}
+
+// demonymNoun reports whether a demonym form fi matched at tokens [i, end)
+// is an indefinite feminine nisba in construct with a definite noun
+// ("مغربية الصحراء", "عروبة القدس"): a noun of quality, which names no
+// state. A time word after it ("رفض مصري الثلاثاء") leaves it a demonym.
+func (a *analyzer) demonymNoun(fi int32, i, end int) bool {
+	if a.x.forms[fi].typ != gazetteer.FormDemonym || end != i+1 || end >= len(a.toks) || a.sep[end] != 0 {
+		return false
+	}
+	w, next := a.toks[i].Norm, a.toks[end].Norm
+	return !definite(w) && strings.HasSuffix(w, "يه") && strings.HasPrefix(next, "ال") && !a.lookupWord(cueNameStop, next)
 }

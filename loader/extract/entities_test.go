@@ -350,6 +350,11 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{DiscoveredID(graph.KindPerson, arabic.Normalize("جون ويلسون")) + " -> lisa-johnson"},
 		},
 		{
+			name:   "a feminine nisba before a definite noun is a noun, no state",
+			text:   "وأبلغ الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري عبد المجيد تبون بقرار بلاده دعم مغربية الصحراء.",
+			absent: []string{"morocco ->"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
