@@ -798,6 +798,10 @@ func (a *analyzer) findCues() {
 			continue
 		}
 		sp := &a.x.specs[best]
+		if sp.kind == cueNoun && a.titleConjunct(i) {
+			i = bestEnd // "وزير الخارجية والتعاون الدولي": part of the title
+			continue
+		}
 		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
 		for k := i; k < bestEnd; k++ {
 			a.cueAt[k] = len(a.cues) - 1

@@ -770,14 +770,43 @@ func (a *analyzer) rankRun(k int) int {
 	return n
 }
 
-// nameRun returns how many tokens at k belong to a person's name without
-// being its mention: the rest of a name after it (nameTail) or a rank
-// before it (rankRun); 0 when none.
+// nameRun returns how many tokens at k belong to a person's name or title
+// without being its mention: the rest of a name after it (nameTail), a
+// rank before it (rankRun) or the definite words that go on with a title
+// (titleTail); 0 when none.
 func (a *analyzer) nameRun(k int) int {
 	if n := a.rankRun(k); n > 0 {
 		return n
 	}
+	if a.titleTail(k) {
+		return 1
+	}
 	return a.nameTail(k)
+}
+
+// maxTitleTail is how far back titleTail looks for the title word.
+const maxTitleTail = 6
+
+// titleTail reports whether token k is a definite word, with or without
+// و, that goes on with a title word before it ("وزير الشؤون الخارجية
+// والتعاون الأفريقي والمغاربة في الخارج"): every word since the title word
+// is definite or a preposition of place, with no punctuation and no actor.
+func (a *analyzer) titleTail(k int) bool {
+	if k == 0 || a.sep[k] != 0 || a.cueAt[k] >= 0 || !definite(a.toks[k].Norm) {
+		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-maxTitleTail; b-- {
+		switch {
+		case a.kindAt[b] == cueTitle:
+			return true
+		case a.sep[b+1] != 0, a.menAt[b] >= 0:
+			return false
+		case a.kindAt[b] == cueLocation, definite(a.toks[b].Norm):
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // maxHeadTitle is how many words of a title and rank may stand between a
@@ -823,4 +852,16 @@ func (a *analyzer) demonymNoun(fi int32, i, end int) bool {
 	}
 	w, next := a.toks[i].Norm, a.toks[end].Norm
 	return !definite(w) && strings.HasSuffix(w, "يه") && strings.HasPrefix(next, "ال") && !a.lookupWord(cueNameStop, next)
+}
+
+// titleConjunct reports whether the word at token i is a definite noun
+// joined by و to the title word right before it ("وزير الخارجية والتعاون
+// الدولي", "وزيرة الخارجية والعلاقات الدولية"): part of the office's
+// name, no trigger.
+func (a *analyzer) titleConjunct(i int) bool {
+	if i == 0 || a.sep[i] != 0 || a.kindAt[i-1] != cueTitle {
+		return false
+	}
+	w, ok := strings.CutPrefix(a.toks[i].Norm, "و")
+	return ok && strings.HasPrefix(w, "ال")
 }

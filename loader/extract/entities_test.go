@@ -355,6 +355,17 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"morocco ->"},
 		},
 		{
+			name:      "a title with a conjunct noun and its complement is no distance to the name",
+			text:      "وبحث وزير الخارجية اليمني شائع الزنداني، أمس، مع وزير الشؤون الخارجية والتعاون الأفريقي والمغاربة في الخارج السيد ناصر بوريطة التطورات في المنطقة.",
+			published: "2024-05-05",
+			want:      []string{"met shaya-al-zindani -> nasser-bourita"},
+		},
+		{
+			name: "a trigger noun joined to a title by و is part of the title",
+			text: "واستقبل الأمير فيصل بن فرحان في الرياض وزيرة الخارجية والعلاقات الدولية بمملكة ليسوتو السيدة متسيبو راماكواي.",
+			want: []string{"met faisal-bin-farhan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("متسيبو راماكواي"))},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
