@@ -316,6 +316,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if !first && definite(w) && adjectiveShaped(w) {
 		return mention{}, false // "السفير المالي": an adjective, not a name
 	}
+	if a.namedPlace(i) {
+		return mention{}, false // "بمطار الملك عبد العزيز الدولي": a place
+	}
 	end := a.nameEnd(i)
 	if end == i {
 		return mention{}, false
@@ -864,4 +867,34 @@ func (a *analyzer) titleConjunct(i int) bool {
 	}
 	w, ok := strings.CutPrefix(a.toks[i].Norm, "و")
 	return ok && strings.HasPrefix(w, "ال")
+}
+
+// placeNouns are the nouns of places named after persons ("مطار الملك
+// عبد العزيز", "جامعة الملك سعود", "قاعدة الأمير سلطان"), normalised.
+var placeNouns = map[string]bool{
+	"مطار": true, "قاعده": true, "مدينه": true, "جامعه": true, "مستشفي": true, "شارع": true, "ميناء": true,
+	"جسر": true, "معبر": true, "مسجد": true, "جامع": true, "ملعب": true, "مجمع": true, "ساحه": true,
+	"حي": true, "مرفا": true, "قصر": true, "مدرسه": true, "كليه": true, "استاد": true, "سد": true,
+}
+
+// namedPlace reports whether the person named at token i, after at most
+// a title or rank of two words, is the name of a place: a place noun,
+// possibly with a preposition or و, stands right before ("بمطار الملك
+// عبد العزيز الدولي", "في جامعة الملك سعود").
+func (a *analyzer) namedPlace(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		w := a.toks[k].Norm
+		for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+			if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
+				return true
+			}
+		}
+		if kind, _ := a.rawCue(k); kind != cueTitle && a.longestPhraseAt(cueRank, k) == 0 && !a.inRank(k) {
+			return false // "قصر اليمامة الرئيس": the place has its own name
+		}
+	}
+	return false
 }

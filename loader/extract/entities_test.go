@@ -366,6 +366,13 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met faisal-bin-farhan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("متسيبو راماكواي"))},
 		},
 		{
+			name:      "a person's name after a place noun and a title is the place's",
+			text:      "وقد كان في استقبال رئيس الوزراء الباكستاني بمطار الملك خالد الدولي، الأمير فيصل بن سلطان، نائب أمير منطقة الرياض.",
+			published: "2024-04-10",
+			want:      []string{"met shehbaz-sharif -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("فيصل بن سلطان"))},
+			absent:    []string{DiscoveredID(graph.KindPerson, arabic.Normalize("خالد الدولي"))},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
