@@ -602,9 +602,13 @@ func (a *analyzer) findMentions() {
 			a.doc.named[f.actor] = true
 			a.learnSurname(m.val, i, m.end)
 		}
-		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
+		start := i
+		if a.leadingFirstName(m.val, i, m.end, m.prefix) {
+			start = i - 1 // "محمد شهباز شريف": a first name the form lacks
+		}
+		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: start, j: m.end, prefix: m.prefix, next: -1, prev: -1})
 		a.bindTitle(a.men[len(a.men)-1])
-		for k := i; k < m.end; k++ {
+		for k := start; k < m.end; k++ {
 			a.menAt[k] = len(a.men) - 1
 		}
 		i = m.end

@@ -898,3 +898,15 @@ func (a *analyzer) namedPlace(i int) bool {
 	}
 	return false
 }
+
+// leadingFirstName reports whether a first name that starts no mention
+// stands right before a person's name form of two words or more matched
+// at tokens [i, end) without clitics ("محمد شهباز شريف" for "شهباز
+// شريف"): the person's fuller name, so the mention starts there.
+func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
+	f := a.x.forms[fi]
+	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.actor(f.actor).Kind != graph.KindPerson {
+		return false
+	}
+	return a.firstNameAt(i-1) && !strings.HasPrefix(a.toks[i-1].Norm, "و")
+}

@@ -373,6 +373,12 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{DiscoveredID(graph.KindPerson, arabic.Normalize("خالد الدولي"))},
 		},
 		{
+			name:      "a first name the gazetteer form lacks belongs to the person's mention",
+			text:      "والتقى ولي العهد السعودي الأمير محمد بن سلمان برئيس وزراء باكستان محمد شهباز شريف في جدة.",
+			published: "2025-09-17",
+			want:      []string{"met mohammed-bin-salman -> shehbaz-sharif"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
