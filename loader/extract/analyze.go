@@ -1115,8 +1115,12 @@ func (a *analyzer) clauses() {
 	asideEnd := -1
 	for i := range a.toks {
 		if i == asideEnd {
-			// The aside closed: the clause it interrupted goes on.
+			// The aside closed: the clause it interrupted goes on, maybe
+			// through another aside ("، في مقر الوزارة، بالرياض اليوم،").
 			a.clause = append(a.clause, c)
+			if e := a.aside(i); e > 0 {
+				asideEnd = e
+			}
 			continue
 		}
 		if i > 0 && asideEnd < i {
@@ -1172,8 +1176,8 @@ func (a *analyzer) aside(i int) int {
 			}
 			return k
 		}
-		if mi := a.menAt[k]; mi >= 0 && !(a.men[mi].excluded && a.men[mi].prep == prepLocation) || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
-			return 0 // an aside may name a place ("في الرياض"), no actor
+		if mi := a.menAt[k]; mi >= 0 && !a.placeMention(mi) || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
+			return 0 // an aside may name a place ("في الرياض", "بالرياض"), no actor
 		}
 		switch a.cueKindAt(k) {
 		case cueClauseBreak, cueComplementizer, cueRelative, cueReported:

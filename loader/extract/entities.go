@@ -910,3 +910,14 @@ func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 	}
 	return a.firstNameAt(i-1) && !strings.HasPrefix(a.toks[i-1].Norm, "و")
 }
+
+// placeMention reports whether mention mi names a place: a location after
+// a preposition of place, or a state or capital read as a place
+// ("بالرياض", "من ليبيا").
+func (a *analyzer) placeMention(mi int) bool {
+	m := a.men[mi]
+	if !m.excluded {
+		return false
+	}
+	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.actor(m.actor).Kind)
+}

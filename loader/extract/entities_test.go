@@ -379,6 +379,11 @@ func TestEntityLayer(t *testing.T) {
 			want:      []string{"met mohammed-bin-salman -> shehbaz-sharif"},
 		},
 		{
+			name: "asides in a row keep the clause going",
+			text: "واستقبل الأمير فيصل بن فرحان وزير الخارجية، في مقر الوزارة، بالرياض اليوم، معالي وزيرة الخارجية والعلاقات الدولية بمملكة ليسوتو السيدة متسيبو راماكواي.",
+			want: []string{"met faisal-bin-farhan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("متسيبو راماكواي"))},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
