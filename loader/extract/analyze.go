@@ -942,8 +942,10 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من مصر": the state sent the delegation.
 	case kind == graph.KindPerson && m.prefix == "" && a.sep[m.i] == 0 && a.isWord(cueSubordinate, m.i-1):
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
-	case kind == graph.KindPerson && a.namedPlace(m.i):
+	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him
+	case a.affiliationBefore(*m):
+		m.excluded = true // "جماعات مسلحة متحالفة مع إيران": a description
 	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
 	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)) &&

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
@@ -882,6 +883,13 @@ var placeNouns = map[string]bool{
 // possibly with a preposition or و, stands right before ("بمطار الملك
 // عبد العزيز الدولي", "في جامعة الملك سعود").
 func (a *analyzer) namedPlace(i int) bool {
+	return a.placeBefore(i, false)
+}
+
+// placeBefore is namedPlace; with oneWord, one word of the place's own
+// name may stand between the place noun and a person named by one word
+// ("قاعدة عين الأسد": not Bashar al-Assad).
+func (a *analyzer) placeBefore(i int, oneWord bool) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
 		if a.sep[k+1] != 0 {
 			return false
@@ -893,6 +901,9 @@ func (a *analyzer) namedPlace(i int) bool {
 			}
 		}
 		if kind, _ := a.rawCue(k); kind != cueTitle && a.longestPhraseAt(cueRank, k) == 0 && !a.inRank(k) {
+			if oneWord && k == i-1 && a.menAt[k] < 0 {
+				continue // "قاعدة عين الأسد"
+			}
 			return false // "قصر اليمامة الرئيس": the place has its own name
 		}
 	}
@@ -920,4 +931,37 @@ func (a *analyzer) placeMention(mi int) bool {
 		return false
 	}
 	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.actor(m.actor).Kind)
+}
+
+// affiliationStems are the participles that describe someone by whom
+// they side with ("الموالية لإيران", "المتحالفة مع إيران", "المقربة من
+// حزب الله"), normalised and without the article. "تابعة لـ" (belonging
+// to) is not one: an attack on "مواقع تابعة لـ X" is an attack on X.
+var affiliationStems = map[string]bool{
+	"متحالفه": true, "متحالف": true, "متحالفين": true, "متحالفون": true,
+	"مواليه": true, "موالي": true, "موالين": true, "موالون": true,
+	"مقربه": true, "مقرب": true, "مقربين": true, "مقربون": true,
+	"محسوبه": true, "محسوب": true, "محسوبين": true,
+}
+
+// affiliationBefore reports whether mention m is the complement of an
+// affiliation participle ("فصائل موالية لإيران", "جماعات متحالفة مع
+// إيران"): the actor only describes
+// whoever the participle qualifies and is no argument of the sentence's
+// verbs and nouns.
+func (a *analyzer) affiliationBefore(m mention) bool {
+	k := m.i - 1
+	if k < 0 || a.sep[m.i] != 0 {
+		return false
+	}
+	if w := a.toks[k].Norm; (w == "مع" || w == "من") && m.prefix == "" {
+		k--
+	} else if p := arabic.CutConjunctions(m.prefix); p != "ل" && p != "لل" && p != "ب" {
+		return false
+	}
+	if k < 0 || a.sep[k+1] != 0 {
+		return false
+	}
+	w := a.toks[k].Norm
+	return affiliationStems[strings.TrimPrefix(w, "ال")]
 }

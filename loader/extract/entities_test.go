@@ -384,6 +384,16 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"met faisal-bin-farhan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("متسيبو راماكواي"))},
 		},
 		{
+			name:   "an actor after an affiliation participle describes a generic group",
+			text:   "وقال روبيو إن جماعات الميليشيا المتحالفة مع إيران شنت هجمات على السفارة الأمريكية في بغداد.",
+			absent: []string{"opposed iran ->"},
+		},
+		{
+			name:   "a one-word name after a place noun and a word of its name is the place's",
+			text:   "وهاجمت فصائل موالية لإيران قاعدة عين الأسد التي تستضيف القوات الأمريكية.",
+			absent: []string{"bashar-al-assad"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
