@@ -394,6 +394,13 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"bashar-al-assad"},
 		},
 		{
+			name:      "a title with ل after an envoy's title is the envoy's principal, not an actor",
+			text:      "والتقى موسى أبو مرزوق في موسكو المبعوث الخاص للرئيس الروسي إلى الشرق الأوسط ميخائيل بوغدانوف.",
+			published: "2023-10-26",
+			want:      []string{"met mousa-abu-marzouk -> mikhail-bogdanov"},
+			absent:    []string{"vladimir-putin"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -235,11 +235,34 @@ func (a *analyzer) subordinateBefore(i int) bool {
 	if i == 0 || a.sep[i] != 0 {
 		return false
 	}
+	if a.envoyOf(i) {
+		return true
+	}
 	if kind, _ := a.rawCue(i - 1); kind != cueTitle {
 		return false
 	}
 	w := a.toks[i-1].Norm
 	return !strings.HasPrefix(arabic.CutConjunctions(w), "ال") && !a.lookupWord(cueHonorific, w)
+}
+
+// envoyOf reports whether the title at token i, written with ل, is the
+// complement of a subordinate's title one or two words before
+// ("المبعوث الخاص للرئيس الروسي", "مستشار الأمن القومي للرئيس"): the
+// envoy or aide of the holder, not the holder.
+func (a *analyzer) envoyOf(i int) bool {
+	if !strings.HasPrefix(a.toks[i].Norm, "لل") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		w := strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ال")
+		if a.lookupWord(cueSubordinate, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // rankBeforeName reports whether a rank starts at token k and a word that
