@@ -401,6 +401,13 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"vladimir-putin"},
 		},
 		{
+			name:      "a meeting continued in the next sentence keeps its first participants",
+			text:      "والتقى وزير الخارجية الروسي سيرغي لافروف في موسكو رئيس المكتب السياسي لحركة حماس إسماعيل هنية. وناقش لافروف مع قياديي حماس الأوضاع في غزة. وحضر اللقاء من الجانب الروسي نائب وزير الخارجية ميخائيل بوغدانوف.",
+			published: "2020-03-02",
+			want:      []string{"met ismail-haniyeh -> mikhail-bogdanov"},
+			absent:    []string{"met hamas -> mikhail-bogdanov"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

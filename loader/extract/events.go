@@ -145,9 +145,39 @@ func (a *analyzer) recordEvent(results []Result, men []mention) bool {
 	if len(parties) == 0 {
 		return false
 	}
+	parties = a.continueEvent(parties)
 	shareGuestSide(parties)
 	a.doc.event = event{parties: parties}
 	return true
+}
+
+// continueEvent returns the parties of a sentence's meeting joined to
+// those of the article's last meeting when the two share a participant
+// and the last one is recent ("التقى لافروف هنية. وناقش لافروف مع قياديي
+// حماس ..."): the same meeting, its first host kept first; else the
+// sentence's parties alone.
+func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
+	old := a.doc.event
+	if len(old.parties) == 0 || old.age > maxEventAge {
+		return parties
+	}
+	shared := false
+	for _, p := range parties {
+		if a.inEvent(p.actor) {
+			shared = true
+			break
+		}
+	}
+	if !shared {
+		return parties
+	}
+	merged := append([]eventParty(nil), old.parties...)
+	for _, p := range parties {
+		if !a.inEvent(p.actor) {
+			merged = append(merged, p)
+		}
+	}
+	return merged
 }
 
 // shareGuestSide gives the guests of a meeting whose side is unknown (a
@@ -211,7 +241,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 		for pi, p := range a.doc.event.parties {
-			if p.actor == accompanied || side != "" && p.side == side {
+			if p.actor == accompanied || side != "" && p.side == side || a.representedBody(p) {
 				continue
 			}
 			parties = append(parties, a.externalMention(p, i))
@@ -253,6 +283,22 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		}
 	}
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// representedBody reports whether party p of the article's last meeting
+// is a state or body whose side a person of that meeting stands for
+// ("لافروف ... هنية ... قياديي حماس": an attendee meets Haniyeh, not
+// Hamas as well).
+func (a *analyzer) representedBody(p eventParty) bool {
+	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+		return false
+	}
+	for _, q := range a.doc.event.parties {
+		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // guestSide reports whether side is the known side of a participant of
