@@ -894,11 +894,8 @@ func (a *analyzer) placeBefore(i int, oneWord bool) bool {
 		if a.sep[k+1] != 0 {
 			return false
 		}
-		w := a.toks[k].Norm
-		for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
-			if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
-				return true
-			}
+		if a.placeNounAt(k) {
+			return true
 		}
 		if kind, _ := a.rawCue(k); kind != cueTitle && a.longestPhraseAt(cueRank, k) == 0 && !a.inRank(k) {
 			if oneWord && k == i-1 && a.menAt[k] < 0 {
@@ -964,4 +961,19 @@ func (a *analyzer) affiliationBefore(m mention) bool {
 	}
 	w := a.toks[k].Norm
 	return affiliationStems[strings.TrimPrefix(w, "ال")]
+}
+
+// placeNounAt reports whether token k is a place noun (placeNouns),
+// possibly after و or a preposition, right before the next word.
+func (a *analyzer) placeNounAt(k int) bool {
+	if k < 0 || k+1 >= len(a.toks) || a.sep[k+1] != 0 {
+		return false
+	}
+	w := a.toks[k].Norm
+	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
+			return true
+		}
+	}
+	return false
 }

@@ -408,6 +408,13 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"met hamas -> mikhail-bogdanov"},
 		},
 		{
+			name:      "a capital after a place noun is a place",
+			text:      "ووصل رئيس الوزراء الإثيوبي إلى السودان. وكان في استقباله لدى وصوله مطار الخرطوم الدولي رئيس الوزراء عبد الله حمدوك.",
+			published: "2019-12-01",
+			want:      []string{"met abdalla-hamdok -> abiy-ahmed"},
+			absent:    []string{"-> sudan", "sudan ->"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
