@@ -415,6 +415,13 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"-> sudan", "sudan ->"},
 		},
 		{
+			name:      "companions of an earlier trip did not join the reported meeting",
+			text:      "واستقبل الرئيس السوري أحمد الشرع في دمشق وزير الخارجية التركي هاكان فيدان. وكان فيدان قد زار دمشق في آذار الماضي برفقة وزير الدفاع التركي يشار غولر.",
+			published: "2025-08-07",
+			want:      []string{"met ahmed-al-sharaa -> hakan-fidan"},
+			absent:    []string{"yasar-guler"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -228,7 +228,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	var sides []string // the event's side of each party (pairOtherSide, pairCompanion)
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
-		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
+		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
 			return
 		}
 		accompanied, side := int32(-1), ""
@@ -313,6 +313,22 @@ func (a *analyzer) guestSide(side string) bool {
 	}
 	for _, p := range a.doc.event.parties[1:] {
 		if p.side == side {
+			return true
+		}
+	}
+	return false
+}
+
+// pastWords date an earlier occasion ("زار دمشق في آذار الماضي برفقة
+// X"), normalised.
+var pastWords = map[string]bool{"الماضي": true, "الماضيه": true, "سابقا": true, "السابقه": true}
+
+// pastBefore reports whether the sentence dates an earlier occasion
+// before token i: the people the words bring in took part in that one,
+// not in the article's last meeting.
+func (a *analyzer) pastBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if pastWords[a.toks[k].Norm] {
 			return true
 		}
 	}
