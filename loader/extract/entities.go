@@ -827,8 +827,8 @@ func (a *analyzer) headWordBefore(i int) int {
 		if a.isWord(cueDelegationHead, k) {
 			return k
 		}
-		if a.sep[k+1] != 0 {
-			return -1
+		if a.sep[k+1] != 0 && !(a.sep[k+1] == '-' && a.longestPhraseAt(cueRank, k+1) > 0) {
+			return -1 // "برئاسة نائب وزير الدفاع - العقيد X": a dash before a rank goes on
 		}
 		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
 			return -1

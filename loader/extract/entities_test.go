@@ -422,6 +422,12 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"yasar-guler"},
 		},
 		{
+			name:      "a dash before the leader's rank keeps the delegation's head word",
+			text:      "واستقبل رئيس المجلس العسكري في النيجر العميد عبد الرحمن تياني وفدا روسيا برئاسة نائب وزير الدفاع الروسي - العقيد يونس بك يفكوروف.",
+			published: "2024-06-03",
+			want:      []string{"met abdourahamane-tchiani -> yunus-bek-yevkurov"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
