@@ -677,7 +677,8 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 // surnameMention returns the mention of a person by the surname the
 // article learnt (learnSurname) at token i, possibly after و or ف: a
 // definite surname ("المعلم") anywhere, another one after a title ("الرئيس
-// بري"), where a common word of the same spelling cannot stand.
+// بري") or right after a verb ("واتهم قرشي"), where a common word of the
+// same spelling cannot stand.
 func (a *analyzer) surnameMention(i int) (mention, bool) {
 	w, prefix := a.toks[i].Norm, ""
 	if r := trimConjunction(w); r != w {
@@ -694,7 +695,10 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 		return mention{}, false
 	}
 	if !strings.HasPrefix(w, "ال") && j == i+1 {
-		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle {
+		// "الرئيس بري", "واتهم قرشي الجيش": after a title or as the
+		// subject right after a verb, where a common word of the same
+		// spelling cannot stand.
+		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported {
 			return mention{}, false
 		}
 	}

@@ -428,6 +428,11 @@ func TestEntityLayer(t *testing.T) {
 			want:      []string{"met abdourahamane-tchiani -> yunus-bek-yevkurov"},
 		},
 		{
+			name: "a learnt surname right after a verb is its subject",
+			text: "وقال الناطق باسم قوات الدعم السريع الفاتح قرشي إن قواته تتقدم في كردفان. واتهم قرشي الجيش السوداني بقصف الأسواق.",
+			want: []string{"opposed al-fatih-qurashi -> saf"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
