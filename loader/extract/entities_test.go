@@ -302,6 +302,12 @@ func TestEntityLayer(t *testing.T) {
 			absent:    []string{"nasser-bourita"},
 		},
 		{
+			name:      "a counterpart of a person holding two offices is the one the state has",
+			text:      "واستقبل الأمير محمد بن سلمان في جدة نظيره الباكستاني وبحث معه العلاقات.",
+			published: "2025-09-17",
+			want:      []string{"met mohammed-bin-salman -> shehbaz-sharif"},
+		},
+		{
 			name:      "no counterpart without a known office before it",
 			text:      "واستقبل اللواء كمال طلعت نظيره المغربي في القاهرة.",
 			published: "2019-03-10",

@@ -341,37 +341,37 @@ func (a *analyzer) counterpart(i int) (mention, bool) {
 	if state.Kind != graph.KindState {
 		return mention{}, false
 	}
-	office := a.officeBefore(i)
-	if office == "" {
-		return mention{}, false
+	for _, office := range a.officesBefore(i) {
+		r := a.x.roleOf[office+"\x00"+state.ID]
+		if r <= 0 || a.x.roleForm[r-1] < 0 {
+			continue
+		}
+		prefix, _ := splitConjunction(a.toks[i].Norm)
+		return a.roleMention(a.x.roleForm[r-1], i, nm.end, prefix)
 	}
-	r := a.x.roleOf[office+"\x00"+state.ID]
-	if r <= 0 || a.x.roleForm[r-1] < 0 {
-		return mention{}, false
-	}
-	prefix, _ := splitConjunction(a.toks[i].Norm)
-	return a.roleMention(a.x.roleForm[r-1], i, nm.end, prefix)
+	return mention{}, false
 }
 
-// officeBefore returns the office of the last person mentioned before
+// officesBefore returns the offices of the last person mentioned before
 // token i in the sentence: the role of the title that named them, else
-// the role the gazetteer says they held on the article's date; "" when
-// unknown.
-func (a *analyzer) officeBefore(i int) string {
+// the roles the gazetteer says they held on the article's date ("محمد بن
+// سلمان": crown prince and prime minister); none when unknown.
+func (a *analyzer) officesBefore(i int) []string {
 	for mi := len(a.men) - 1; mi >= 0; mi-- {
 		m := a.men[mi]
 		if m.j > i || a.actor(m.actor).Kind != graph.KindPerson {
 			continue
 		}
 		if r := a.x.forms[m.form].role; r > 0 {
-			return a.x.roles[r-1].Office
+			return []string{a.x.roles[r-1].Office}
 		}
+		var out []string
 		for _, r := range a.x.heldBy[m.actor] {
 			if a.x.holderAt(&a.x.roles[r-1], a.date) == m.actor {
-				return a.x.roles[r-1].Office
+				out = append(out, a.x.roles[r-1].Office)
 			}
 		}
-		return ""
+		return out
 	}
-	return ""
+	return nil
 }
