@@ -587,6 +587,10 @@ func (a *analyzer) findMentions() {
 			i++
 			continue
 		}
+		if a.demonymNoun(m.val, i, m.end) {
+			i = m.end // "دعم مغربية الصحراء": a noun, no state
+			continue
+		}
 		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
@@ -598,9 +602,13 @@ func (a *analyzer) findMentions() {
 			a.doc.named[f.actor] = true
 			a.learnSurname(m.val, i, m.end)
 		}
-		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: i, j: m.end, prefix: m.prefix, next: -1, prev: -1})
+		start := i
+		if a.leadingFirstName(m.val, i, m.end, m.prefix) {
+			start = i - 1 // "محمد شهباز شريف": a first name the form lacks
+		}
+		a.men = append(a.men, mention{form: m.val, actor: f.actor, i: start, j: m.end, prefix: m.prefix, next: -1, prev: -1})
 		a.bindTitle(a.men[len(a.men)-1])
-		for k := i; k < m.end; k++ {
+		for k := start; k < m.end; k++ {
 			a.menAt[k] = len(a.men) - 1
 		}
 		i = m.end
@@ -794,6 +802,10 @@ func (a *analyzer) findCues() {
 			continue
 		}
 		sp := &a.x.specs[best]
+		if sp.kind == cueNoun && a.titleConjunct(i) {
+			i = bestEnd // "وزير الخارجية والتعاون الدولي": part of the title
+			continue
+		}
 		a.cues = append(a.cues, cue{prefix: bestPrefix, spec: best, i: i, j: bestEnd, kind: sp.kind, rel: sp.rel})
 		for k := i; k < bestEnd; k++ {
 			a.cueAt[k] = len(a.cues) - 1
@@ -930,9 +942,16 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من مصر": the state sent the delegation.
 	case kind == graph.KindPerson && m.prefix == "" && a.sep[m.i] == 0 && a.isWord(cueSubordinate, m.i-1):
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
+	case kind != graph.KindPerson && m.prefix == "" && a.placeNounAt(m.i-1):
+		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
+	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
+		m.excluded = true // "في جامعة الملك سعود": a place named after him
+	case a.affiliationBefore(*m):
+		m.excluded = true // "جماعات مسلحة متحالفة مع إيران": a description
 	case a.cueKindAt(m.i-1) == cueTitle && kind != graph.KindPerson:
 		m.excluded = true // "رئيس وزراء ايطاليا": part of a person's title
-	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)):
+	case a.cueKindAt(m.i-1) == cuePossessor && kind != graph.KindOrganisation && !(kind == graph.KindState && governmentWord(a.toks[m.i-1].Norm)) &&
+		!a.definiteOwner(*m, kind):
 		m.excluded = true // "قوات حفتر", "حكومة السراج"; "حكومة اليمن" is Yemen
 	case m.prep == prepLocation:
 		m.excluded = true
@@ -1078,10 +1097,11 @@ func (a *analyzer) stance(w string) (clitic string, ok bool) {
 // delegationHead returns 1 + the token of the delegation noun whose leader
 // is named at token i ("وفدا من حماس برئاسة إسماعيل هنية"), or 0.
 func (a *analyzer) delegationHead(i int) int {
-	if !a.isWord(cueDelegationHead, i-1) {
+	h := a.headWordBefore(i)
+	if h < 0 {
 		return 0
 	}
-	for k := i - 2; k >= 0 && k >= i-9; k-- {
+	for k := h - 1; k >= 0 && k >= h-8; k-- {
 		if a.sep[k+1] == ';' {
 			return 0
 		}
@@ -1099,8 +1119,12 @@ func (a *analyzer) clauses() {
 	asideEnd := -1
 	for i := range a.toks {
 		if i == asideEnd {
-			// The aside closed: the clause it interrupted goes on.
+			// The aside closed: the clause it interrupted goes on, maybe
+			// through another aside ("، في مقر الوزارة، بالرياض اليوم،").
 			a.clause = append(a.clause, c)
+			if e := a.aside(i); e > 0 {
+				asideEnd = e
+			}
 			continue
 		}
 		if i > 0 && asideEnd < i {
@@ -1130,7 +1154,7 @@ func (a *analyzer) clauses() {
 }
 
 // maxAside is the longest aside, in words, that a clause may hold.
-const maxAside = 7
+const maxAside = 9
 
 // aside returns the token after a comma- or bracket-delimited aside that
 // starts at token i ("استقبل الرئيس، اليوم الأربعاء، في القصر، رئيس ..."):
@@ -1156,8 +1180,8 @@ func (a *analyzer) aside(i int) int {
 			}
 			return k
 		}
-		if mi := a.menAt[k]; mi >= 0 && !(a.men[mi].excluded && a.men[mi].prep == prepLocation) || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
-			return 0 // an aside may name a place ("في الرياض"), no actor
+		if mi := a.menAt[k]; mi >= 0 && !a.placeMention(mi) || a.cueKindAt(k).isTrigger() || a.frameVerb(k) != nil {
+			return 0 // an aside may name a place ("في الرياض", "بالرياض"), no actor
 		}
 		switch a.cueKindAt(k) {
 		case cueClauseBreak, cueComplementizer, cueRelative, cueReported:
@@ -1279,8 +1303,9 @@ func (a *analyzer) links() {
 		if d == 0 || a.men[mi].prev >= 0 {
 			continue
 		}
+		h := a.headWordBefore(a.men[mi].i)
 		for p := mi - 1; p >= 0 && a.men[p].i >= d; p-- {
-			if !a.men[p].excluded {
+			if !a.men[p].excluded && a.men[p].i < h {
 				if a.men[p].next < 0 && a.clause[a.men[p].i] == a.clause[a.men[mi].i] {
 					a.men[p].next, a.men[mi].prev = mi, p
 				}
@@ -1542,16 +1567,21 @@ func (a *analyzer) nameTail(k int) int {
 	return 0
 }
 
-// timeAside returns the length of an aside of one or two plain words
-// between commas that starts at token k and ends before token to ("، أمس،",
-// "، اليوم الأحد،"), or 0.
+// timeAside returns the length of an aside of time and place between
+// commas that starts at token k and ends before token to ("، أمس،", "،
+// اليوم الأحد،", "، صباح اليوم الأربعاء في مقر المجلس بطرابلس،"), or 0:
+// at most maxAside words, no actor but a place, no cue but a preposition
+// of place or a title's word, no punctuation inside.
 func (a *analyzer) timeAside(k, to int) int {
 	if a.sep[k] != ',' {
 		return 0
 	}
-	for n := 1; n <= 2 && k+n <= to; n++ {
+	for n := 1; n <= maxAside && k+n <= to; n++ {
 		j := k + n - 1
-		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || n > 1 && a.sep[j] != 0 {
+		if mi := a.menAt[j]; mi >= 0 && !a.men[mi].excluded || n > 1 && a.sep[j] != 0 {
+			return 0
+		}
+		if c := a.cueKindAt(j); c != cueNone && c != cueLocation && c != cueStateLocation && c != cueTitle && c != cuePossessor {
 			return 0
 		}
 		if k+n < len(a.toks) && a.sep[k+n] == ',' {
@@ -1699,11 +1729,11 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			if kind == cueTitle {
 				end++
 			}
-			inTitle = true
-			if p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix); p != "" && p != "ال" {
+			if !inTitle && a.prepositionOn(k) {
 				mark = cueParty // "للحكومة الأوكرانية"
 				titleMarked = true
 			}
+			inTitle = true
 			continue
 		case cueLocation, cueStateLocation:
 			continue
@@ -1711,8 +1741,10 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
 			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
 		}
-		if n := a.nameTail(k); n > 0 {
-			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
+		if n := a.nameRun(k); n > 0 {
+			// "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the
+			// name; "الفريق أول الركن X": a rank before one.
+			end += n
 			k += n - 1
 			continue
 		}
@@ -1732,6 +1764,15 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// prepositionOn reports whether the cue at token k carries a preposition
+// ("للحكومة الأوكرانية"). after asks it of the first word of a title run
+// only: inside one ("القائد العام للقوات المسلحة") a preposition opens
+// the title's complement, not the object of the verb.
+func (a *analyzer) prepositionOn(k int) bool {
+	p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix)
+	return p != "" && p != "ال"
 }
 
 // titleGoesOn reports whether the title run around an actor ending at

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,6 +137,38 @@ func TestCancel(t *testing.T) {
 	_, _, err := x.ExtractText(ctx, "c", "ترامب يدعم جهود حفتر")
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v, want context.Canceled", err)
+	}
+}
+
+// TestCorpusPublished checks that a .txt article's published date in its
+// front matter is the day its titles are resolved on: the same sentence
+// names the president of the United States of that day.
+func TestCorpusPublished(t *testing.T) {
+	x := testExtractor(t)
+	for _, tc := range []struct{ published, want string }{
+		{"2019-05-01", "donald-trump"},
+		{"2023-05-01", "joe-biden"},
+	} {
+		t.Run(tc.published, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "a.txt")
+			text := "---\npublished: " + tc.published + "\n---\nوانتقد الرئيس الأمريكي إيران بشدة.\n"
+			if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			_, err := x.ExtractCorpus(context.Background(), []string{path},
+				func(p Problem) error { t.Errorf("problem: %v", p.Err); return nil },
+				func(it corpus.Item, r Result) error {
+					got = append(got, r.Claim.Source+" -> "+r.Claim.Target)
+					return nil
+				})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := tc.want + " -> iran"; !slices.Contains(got, want) {
+				t.Errorf("got %q, want %q", got, want)
+			}
+		})
 	}
 }
 

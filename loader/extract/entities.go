@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // The entity layer: actors a sentence names without a gazetteer form.
@@ -315,6 +317,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if !first && definite(w) && adjectiveShaped(w) {
 		return mention{}, false // "السفير المالي": an adjective, not a name
 	}
+	if a.namedPlace(i) {
+		return mention{}, false // "بمطار الملك عبد العزيز الدولي": a place
+	}
 	end := a.nameEnd(i)
 	if end == i {
 		return mention{}, false
@@ -413,12 +418,22 @@ func (a *analyzer) bindTitle(m mention) {
 		}
 		return
 	}
-	a.bindHeadTitle(t, m.actor)
+	// "وزير الخارجية السابق X": only the runs that hold the qualifier name
+	// X later; "وزير الخارجية" alone is the holder of the day.
+	from := t + 2
+	for k := t; k < m.i; k++ {
+		if otherTenures[a.toks[k].Norm] {
+			from = max(from, k+1)
+		}
+	}
+	if from == t+2 {
+		a.bindHeadTitle(t, m.actor)
+	}
 	if m.i-t < 2 {
 		return
 	}
 	a.markStart(a.toks[t].Norm, startTitle)
-	for j := t + 2; j <= m.i; j++ {
+	for j := from; j <= m.i; j++ {
 		if old, ok := a.doc.titles[string(a.appendTitleKey(t, j))]; ok && old == m.actor {
 			continue // bound already: no key to build
 		}
@@ -502,6 +517,9 @@ func (a *analyzer) boundHeadTitle(i int) (mention, bool) {
 	if !ok || act < 0 {
 		return mention{}, false
 	}
+	if a.otherTenure(i + 1) {
+		return mention{}, false // "الرئيس السابق": another holder
+	}
 	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
 		nm, named := a.x.names.at(&a.sent, j, nil)
 		if w := a.toks[j].Norm; definite(w) && adjectiveShaped(w) {
@@ -545,6 +563,9 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		if !ok || act < 0 || a.sep[j-1] != 0 && j-1 > i {
 			continue
 		}
+		if a.otherTenure(j) {
+			return mention{}, false // "وزير الخارجية الإيراني السابق": another holder
+		}
 		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
 			return mention{}, false // "رئيس المجلس العسكري": another office
 		}
@@ -570,7 +591,7 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	if doc&startTitle != 0 {
 		return doc, true
 	}
-	return doc, a.nameFlags(i)&startFirstName != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
 }
 
 // entityAt returns a mention the entity layer finds at token i, where no
@@ -585,6 +606,13 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 		if m, ok := a.boundTitle(i); ok {
 			return m, true
 		}
+	}
+	if f := a.nameFlags(i); f&startRoleHead != 0 {
+		if m, ok := a.roleByHead(i); ok {
+			return m, true
+		}
+	} else if f&startCounterpart != 0 {
+		return a.counterpart(i)
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
@@ -649,7 +677,8 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 // surnameMention returns the mention of a person by the surname the
 // article learnt (learnSurname) at token i, possibly after و or ف: a
 // definite surname ("المعلم") anywhere, another one after a title ("الرئيس
-// بري"), where a common word of the same spelling cannot stand.
+// بري") or right after a verb ("واتهم قرشي"), where a common word of the
+// same spelling cannot stand.
 func (a *analyzer) surnameMention(i int) (mention, bool) {
 	w, prefix := a.toks[i].Norm, ""
 	if r := trimConjunction(w); r != w {
@@ -666,7 +695,10 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 		return mention{}, false
 	}
 	if !strings.HasPrefix(w, "ال") && j == i+1 {
-		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle {
+		// "الرئيس بري", "واتهم قرشي الجيش": after a title or as the
+		// subject right after a verb, where a common word of the same
+		// spelling cannot stand.
+		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported {
 			return mention{}, false
 		}
 	}
@@ -676,14 +708,17 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 // Flags of a word that may start an entity (Extractor.nameStart and
 // docEntities.start).
 const (
-	startFirstName  uint8 = 1 << iota // a first name of the lexicon
-	startRankEnd                      // the last word of a rank
-	startTitle                        // the first word of a bound title run
-	startDiscovered                   // the first word of a discovered name
-	startSurname                      // a surname the article learnt (learnSurname)
+	startFirstName   uint8 = 1 << iota // a first name of the lexicon
+	startRankEnd                       // the last word of a rank
+	startTitle                         // the first word of a bound title run
+	startDiscovered                    // the first word of a discovered name
+	startSurname                       // a surname the article learnt (learnSurname)
+	startRoleHead                      // the first word of a role's head (Extractor.roleHeads)
+	startCounterpart                   // a counterpart word ("نظيره", counterpartWords)
 )
 
-// nameFlags returns the startFirstName and startRankEnd flags of token k.
+// nameFlags returns the startFirstName, startRankEnd and startRoleHead
+// flags of token k.
 func (a *analyzer) nameFlags(k int) uint8 {
 	if in := a.wordAt(k); in != nil {
 		return in.nameStart
@@ -716,4 +751,233 @@ func startSigBit(w string) uint64 {
 		return 1
 	}
 	return 1 << (w[len(w)-1] & 63)
+}
+
+// definiteOwner reports whether a person mention m follows a definite
+// possessor word right before it ("قائد الجيش الفريق أول X", "رئيس
+// الحكومة X"): a definite noun possesses nothing after it, so the word
+// ends the person's title and the person is no possession's owner
+// ("قوات حفتر" stays a possession).
+func (a *analyzer) definiteOwner(m mention, kind graph.Kind) bool {
+	k := m.i - 1
+	return kind == graph.KindPerson && k >= 0 && a.sep[m.i] == 0 && m.prefix == "" && definite(a.toks[k].Norm)
+}
+
+// rankRun returns how many tokens a rank starting at token k spans when a
+// name follows it ("الفريق أول الركن عبد الفتاح البرهان"), else 0: the
+// rank is part of the person's name and no distance between a verb and
+// its argument.
+func (a *analyzer) rankRun(k int) int {
+	n := a.longestPhraseAt(cueRank, k)
+	if n == 0 || k+n >= len(a.toks) || a.sep[k+n] != 0 {
+		return 0
+	}
+	if a.menAt[k+n] < 0 && !a.firstNameAt(k+n) {
+		return 0
+	}
+	return n
+}
+
+// nameRun returns how many tokens at k belong to a person's name or title
+// without being its mention: the rest of a name after it (nameTail), a
+// rank before it (rankRun) or the definite words that go on with a title
+// (titleTail); 0 when none.
+func (a *analyzer) nameRun(k int) int {
+	if n := a.rankRun(k); n > 0 {
+		return n
+	}
+	if a.titleTail(k) {
+		return 1
+	}
+	return a.nameTail(k)
+}
+
+// maxTitleTail is how far back titleTail looks for the title word.
+const maxTitleTail = 6
+
+// titleTail reports whether token k is a definite word, with or without
+// و, that goes on with a title word before it ("وزير الشؤون الخارجية
+// والتعاون الأفريقي والمغاربة في الخارج"): every word since the title word
+// is definite or a preposition of place, with no punctuation and no actor.
+func (a *analyzer) titleTail(k int) bool {
+	if k == 0 || a.sep[k] != 0 || a.cueAt[k] >= 0 || !definite(a.toks[k].Norm) {
+		return false
+	}
+	for b := k - 1; b >= 0 && b >= k-maxTitleTail; b-- {
+		switch {
+		case a.kindAt[b] == cueTitle:
+			return true
+		case a.sep[b+1] != 0, a.menAt[b] >= 0:
+			return false
+		case a.kindAt[b] == cueLocation, definite(a.toks[b].Norm):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// maxHeadTitle is how many words of a title and rank may stand between a
+// delegation's head word and the person it introduces.
+const maxHeadTitle = 12
+
+// headWordBefore returns the token of the delegation head word ("برئاسة",
+// "ترأسه", "وضم") that introduces the person mentioned at token i, right
+// before the person or before the person's title and rank ("الذي ترأسه
+// منسق البيت الأبيض لشؤون الشرق الأوسط السيد بريت ماكغورك"), or -1. The
+// title holds no punctuation, no person and no trigger.
+func (a *analyzer) headWordBefore(i int) int {
+	for k := i - 1; k >= 0 && k >= i-maxHeadTitle; k-- {
+		if a.isWord(cueDelegationHead, k) {
+			return k
+		}
+		if a.sep[k+1] != 0 && !(a.sep[k+1] == '-' && a.longestPhraseAt(cueRank, k+1) > 0) {
+			return -1 // "برئاسة نائب وزير الدفاع - العقيد X": a dash before a rank goes on
+		}
+		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+			return -1
+		}
+		if kind, _ := a.rawCue(k); kind.isTrigger() || kind == cueClauseBreak || kind == cueComplementizer {
+			return -1
+		}
+		if k == i-1 {
+			continue
+		}
+		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 && a.titleStart(i) < 0 && !a.rankBefore(i) {
+			return -1 // a plain word with no title to hold it
+		}
+	}
+	return -1
+}
+
+// demonymNoun reports whether a demonym form fi matched at tokens [i, end)
+// is an indefinite feminine nisba in construct with a definite noun
+// ("مغربية الصحراء", "عروبة القدس"): a noun of quality, which names no
+// state. A time word after it ("رفض مصري الثلاثاء") leaves it a demonym.
+func (a *analyzer) demonymNoun(fi int32, i, end int) bool {
+	if a.x.forms[fi].typ != gazetteer.FormDemonym || end != i+1 || end >= len(a.toks) || a.sep[end] != 0 {
+		return false
+	}
+	w, next := a.toks[i].Norm, a.toks[end].Norm
+	return !definite(w) && strings.HasSuffix(w, "يه") && strings.HasPrefix(next, "ال") && !a.lookupWord(cueNameStop, next)
+}
+
+// titleConjunct reports whether the word at token i is a definite noun
+// joined by و to the title word right before it ("وزير الخارجية والتعاون
+// الدولي", "وزيرة الخارجية والعلاقات الدولية"): part of the office's
+// name, no trigger.
+func (a *analyzer) titleConjunct(i int) bool {
+	if i == 0 || a.sep[i] != 0 || a.kindAt[i-1] != cueTitle {
+		return false
+	}
+	w, ok := strings.CutPrefix(a.toks[i].Norm, "و")
+	return ok && strings.HasPrefix(w, "ال")
+}
+
+// placeNouns are the nouns of places named after persons ("مطار الملك
+// عبد العزيز", "جامعة الملك سعود", "قاعدة الأمير سلطان"), normalised.
+var placeNouns = map[string]bool{
+	"مطار": true, "قاعده": true, "مدينه": true, "جامعه": true, "مستشفي": true, "شارع": true, "ميناء": true,
+	"جسر": true, "معبر": true, "مسجد": true, "جامع": true, "ملعب": true, "مجمع": true, "ساحه": true,
+	"حي": true, "مرفا": true, "قصر": true, "مدرسه": true, "كليه": true, "استاد": true, "سد": true,
+}
+
+// namedPlace reports whether the person named at token i, after at most
+// a title or rank of two words, is the name of a place: a place noun,
+// possibly with a preposition or و, stands right before ("بمطار الملك
+// عبد العزيز الدولي", "في جامعة الملك سعود").
+func (a *analyzer) namedPlace(i int) bool {
+	return a.placeBefore(i, false)
+}
+
+// placeBefore is namedPlace; with oneWord, one word of the place's own
+// name may stand between the place noun and a person named by one word
+// ("قاعدة عين الأسد": not Bashar al-Assad).
+func (a *analyzer) placeBefore(i int, oneWord bool) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		if a.placeNounAt(k) {
+			return true
+		}
+		if kind, _ := a.rawCue(k); kind != cueTitle && a.longestPhraseAt(cueRank, k) == 0 && !a.inRank(k) {
+			if oneWord && k == i-1 && a.menAt[k] < 0 {
+				continue // "قاعدة عين الأسد"
+			}
+			return false // "قصر اليمامة الرئيس": the place has its own name
+		}
+	}
+	return false
+}
+
+// leadingFirstName reports whether a first name that starts no mention
+// stands right before a person's name form of two words or more matched
+// at tokens [i, end) without clitics ("محمد شهباز شريف" for "شهباز
+// شريف"): the person's fuller name, so the mention starts there.
+func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
+	f := a.x.forms[fi]
+	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.actor(f.actor).Kind != graph.KindPerson {
+		return false
+	}
+	return a.firstNameAt(i-1) && !strings.HasPrefix(a.toks[i-1].Norm, "و")
+}
+
+// placeMention reports whether mention mi names a place: a location after
+// a preposition of place, or a state or capital read as a place
+// ("بالرياض", "من ليبيا").
+func (a *analyzer) placeMention(mi int) bool {
+	m := a.men[mi]
+	if !m.excluded {
+		return false
+	}
+	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.actor(m.actor).Kind)
+}
+
+// affiliationStems are the participles that describe someone by whom
+// they side with ("الموالية لإيران", "المتحالفة مع إيران", "المقربة من
+// حزب الله"), normalised and without the article. "تابعة لـ" (belonging
+// to) is not one: an attack on "مواقع تابعة لـ X" is an attack on X.
+var affiliationStems = map[string]bool{
+	"متحالفه": true, "متحالف": true, "متحالفين": true, "متحالفون": true,
+	"مواليه": true, "موالي": true, "موالين": true, "موالون": true,
+	"مقربه": true, "مقرب": true, "مقربين": true, "مقربون": true,
+	"محسوبه": true, "محسوب": true, "محسوبين": true,
+}
+
+// affiliationBefore reports whether mention m is the complement of an
+// affiliation participle ("فصائل موالية لإيران", "جماعات متحالفة مع
+// إيران"): the actor only describes
+// whoever the participle qualifies and is no argument of the sentence's
+// verbs and nouns.
+func (a *analyzer) affiliationBefore(m mention) bool {
+	k := m.i - 1
+	if k < 0 || a.sep[m.i] != 0 {
+		return false
+	}
+	if w := a.toks[k].Norm; (w == "مع" || w == "من") && m.prefix == "" {
+		k--
+	} else if p := arabic.CutConjunctions(m.prefix); p != "ل" && p != "لل" && p != "ب" {
+		return false
+	}
+	if k < 0 || a.sep[k+1] != 0 {
+		return false
+	}
+	w := a.toks[k].Norm
+	return affiliationStems[strings.TrimPrefix(w, "ال")]
+}
+
+// placeNounAt reports whether token k is a place noun (placeNouns),
+// possibly after و or a preposition, right before the next word.
+func (a *analyzer) placeNounAt(k int) bool {
+	if k < 0 || k+1 >= len(a.toks) || a.sep[k+1] != 0 {
+		return false
+	}
+	w := a.toks[k].Norm
+	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
+			return true
+		}
+	}
+	return false
 }

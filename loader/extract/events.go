@@ -145,8 +145,60 @@ func (a *analyzer) recordEvent(results []Result, men []mention) bool {
 	if len(parties) == 0 {
 		return false
 	}
+	parties = a.continueEvent(parties)
+	shareGuestSide(parties)
 	a.doc.event = event{parties: parties}
 	return true
+}
+
+// continueEvent returns the parties of a sentence's meeting joined to
+// those of the article's last meeting when the two share a participant
+// and the last one is recent ("التقى لافروف هنية. وناقش لافروف مع قياديي
+// حماس ..."): the same meeting, its first host kept first; else the
+// sentence's parties alone.
+func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
+	old := a.doc.event
+	if len(old.parties) == 0 || old.age > maxEventAge {
+		return parties
+	}
+	shared := false
+	for _, p := range parties {
+		if a.inEvent(p.actor) {
+			shared = true
+			break
+		}
+	}
+	if !shared {
+		return parties
+	}
+	merged := append([]eventParty(nil), old.parties...)
+	for _, p := range parties {
+		if !a.inEvent(p.actor) {
+			merged = append(merged, p)
+		}
+	}
+	return merged
+}
+
+// shareGuestSide gives the guests of a meeting whose side is unknown (a
+// discovered member of "الوفد الأميركي الذي ضم ...") the side of the other
+// guests, when they all share one: they came together.
+func shareGuestSide(parties []eventParty) {
+	side := ""
+	for _, p := range parties[1:] {
+		switch {
+		case p.side == "":
+		case side == "":
+			side = p.side
+		case p.side != side:
+			return
+		}
+	}
+	for i := 1; i < len(parties); i++ {
+		if parties[i].side == "" {
+			parties[i].side = side
+		}
+	}
 }
 
 // matchEvents emits the claims of the event constructions of the sentence.
@@ -172,10 +224,11 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	if len(persons) == 0 {
 		return
 	}
-	var parties []int
+	var parties, hosts []int
+	var sides []string // the event's side of each party (pairOtherSide, pairCompanion)
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
-		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) {
+		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
 			return
 		}
 		accompanied, side := int32(-1), ""
@@ -187,11 +240,15 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 				}
 			}
 		}
-		for _, p := range a.doc.event.parties {
-			if p.actor == accompanied || side != "" && p.side == side {
+		for pi, p := range a.doc.event.parties {
+			if p.actor == accompanied || side != "" && p.side == side || a.representedBody(p) {
 				continue
 			}
 			parties = append(parties, a.externalMention(p, i))
+			sides = append(sides, p.side)
+			if pi == 0 && ec.pairing == pairOtherSide {
+				hosts = append(hosts, len(parties)-1)
+			}
 		}
 	case pairVisitors:
 		// "كان في استقبال ترامب X": the guest is named right after.
@@ -205,12 +262,15 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	}
 	var pairs [][2]int
 	for _, p := range persons {
-		for _, q := range parties {
+		for qi, q := range parties {
 			if a.men[p].actor == a.men[q].actor {
 				continue
 			}
+			if slicesContainsInt(hosts, qi) && !a.guestSide(a.side(a.men[p].actor)) {
+				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
+			}
 			if ec.pairing != pairVisitors {
-				sp, sq := a.side(a.men[p].actor), a.side(a.men[q].actor)
+				sp, sq := a.side(a.men[p].actor), sides[qi]
 				if sp != "" && sp == sq || a.inEvent(a.men[p].actor) {
 					continue
 				}
@@ -225,6 +285,56 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
 }
 
+// representedBody reports whether party p of the article's last meeting
+// is a state or body whose side a person of that meeting stands for
+// ("لافروف ... هنية ... قياديي حماس": an attendee meets Haniyeh, not
+// Hamas as well).
+func (a *analyzer) representedBody(p eventParty) bool {
+	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+		return false
+	}
+	for _, q := range a.doc.event.parties {
+		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// guestSide reports whether side is the known side of a participant of
+// the article's last event other than its host (its first party): an
+// attendee meets the host only when the attendee came with a guest
+// ("استقبل السيسي حفتر بحضور رئيس أركان الجيش الليبي"); one of no known
+// side, or of a third side, attends on the host's behalf and meets the
+// guests only.
+func (a *analyzer) guestSide(side string) bool {
+	if side == "" {
+		return false
+	}
+	for _, p := range a.doc.event.parties[1:] {
+		if p.side == side {
+			return true
+		}
+	}
+	return false
+}
+
+// pastWords date an earlier occasion ("زار دمشق في آذار الماضي برفقة
+// X"), normalised.
+var pastWords = map[string]bool{"الماضي": true, "الماضيه": true, "سابقا": true, "السابقه": true}
+
+// pastBefore reports whether the sentence dates an earlier occasion
+// before token i: the people the words bring in took part in that one,
+// not in the article's last meeting.
+func (a *analyzer) pastBefore(i int) bool {
+	for k := 0; k < i; k++ {
+		if pastWords[a.toks[k].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // ownEventBefore reports whether the sentence names a meeting of its own
 // before token i that gave no met claim ("وعقدت القمة العربية في الرياض
 // بمشاركة X و Y"): the words after it bring people into that meeting, not
@@ -236,11 +346,21 @@ func (a *analyzer) ownEventBefore(i int) bool {
 		}
 	}
 	for _, c := range a.cues {
-		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() {
+		if c.i < i && c.rel == graph.Met && c.kind.isTrigger() && !a.backReference(c) {
 			return true
 		}
 	}
 	return false
+}
+
+// backReference reports whether a meeting cue is a bare definite noun
+// ("رافق أردوغان في اللقاء X، بينما حضر اللقاء Y"): the meeting the
+// article reported, not one of the sentence's own ("القمة العربية").
+func (a *analyzer) backReference(c cue) bool {
+	if c.j != c.i+1 || !definite(a.toks[c.i].Norm) {
+		return false
+	}
+	return c.j >= len(a.toks) || a.sep[c.j] != 0 || !definite(a.toks[c.j].Norm)
 }
 
 // inEvent reports whether an actor already takes part in the last event.

@@ -110,6 +110,19 @@ type Extractor struct {
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
+	// roleHeads maps the head of a role's title written before a name of
+	// its owner ("وزير خارجيه" of "وزير خارجية إيران") and the owner's id,
+	// joined by "\x00", to 1 + the role's index, and roleForm holds one
+	// title form per role: the title resolves whatever name of the owner
+	// follows it (roles.go, roleByHead).
+	roleHeads map[string]int32
+	roleForm  []int32
+	// roleOf maps an office and an owner's id, joined by "\x00", to 1 + the
+	// role's index; heldBy maps a holder to the roles it ever held
+	// (1 + index): "نظيره العماني" is the role of the subject's office
+	// owned by Oman (counterpart).
+	roleOf map[string]int32
+	heldBy map[int32][]int32
 	// calibration maps a rule to its base confidence on the dev gold.
 	calibration map[string]float64
 	// frames and frameVerbs are the lexicon's frames (frames.go).

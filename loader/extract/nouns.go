@@ -209,6 +209,9 @@ func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
 // preposition ("أنشطة ضد").
 func (a *analyzer) nounGenitive(ci, cl int) int {
 	c := a.cues[ci]
+	if c.j == c.i+1 && definite(a.toks[c.i].Norm) && a.personAt(c.j) {
+		return -1 // "رافق أردوغان في اللقاء هاكان فيدان": a definite noun owns no person after it
+	}
 	for k := c.j; !a.x.specs[c.spec].endsWithPrep && k < len(a.toks) && k <= c.j+2 && a.clause[k] == cl; k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			if m := a.men[mi]; !m.excluded && m.prep == prepNone {
@@ -529,6 +532,13 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
+	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
+		// "وفي اجتماع في ستوكهولم أكد وزراء ... من بينها فرنسا", "رافق
+		// أردوغان في اللقاء وزير الخارجية": a meeting as the time of
+		// another clause; its unmarked actors are that clause's, not the
+		// meeting's partners.
+		return candidate{}, veto
+	}
 	if s >= 0 {
 		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
@@ -585,4 +595,38 @@ func (a *analyzer) markedAgainst(t int) bool {
 		return true
 	}
 	return false
+}
+
+// circumstantial reports whether the noun at token i is governed by a
+// preposition of time or place ("في اجتماع", "وخلال لقاء"): the noun
+// dates another clause.
+func (a *analyzer) circumstantial(i int) bool {
+	if i == 0 || a.sep[i] != 0 {
+		return false
+	}
+	switch a.toks[i-1].Norm {
+	case "في", "وفي", "ففي":
+		return true
+	}
+	return a.isWord(cueCircumstance, i-1)
+}
+
+// withBetween reports whether "مع" stands between tokens from and to ("في
+// اتصال هاتفي مع وزير خارجية مصر X"): the meeting's partner is marked.
+func (a *analyzer) withBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.toks[k].Norm == "مع" {
+			return true
+		}
+	}
+	return false
+}
+
+// personAt reports whether a person's mention starts at token k.
+func (a *analyzer) personAt(k int) bool {
+	if k >= len(a.toks) || a.menAt[k] < 0 {
+		return false
+	}
+	m := a.men[a.menAt[k]]
+	return m.i == k && a.actor(m.actor).Kind == graph.KindPerson
 }

@@ -57,7 +57,8 @@ type CorpusStats struct {
 
 // ExtractCorpus reads the articles under paths (.txt files with optional
 // front matter, .jsonl corpora, folders; see corpus.Walk) and calls
-// emit for every claim, in corpus and text order. A file or record that
+// emit for every claim, in corpus and text order; an article's published
+// date (front matter or record) is the day its titles are resolved on. A file or record that
 // cannot be read (non-UTF-8, binary, malformed) and an empty article are
 // reported to problem and the run goes on. It stops with ctx's error, emit's
 // error or problem's error.
@@ -74,7 +75,7 @@ func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem f
 		}
 		st.Articles++
 		st.Bytes += len(it.Article.Text)
-		_, err := x.ExtractReader(ctx, it.Article.ID, strings.NewReader(it.Article.Text), func(r Result) error {
+		_, err := x.extractReader(ctx, it.Article.ID, it.Article.Published, strings.NewReader(it.Article.Text), func(r Result) error {
 			st.Claims++
 			return emit(it, r)
 		})

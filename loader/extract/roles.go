@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,6 +52,7 @@ func WithRoles(roles []gazetteer.Role) Option {
 			}
 			x.roles = append(x.roles, role{r})
 			idx := int32(len(x.roles))
+			x.roleForm = append(x.roleForm, -1)
 			for _, f := range r.Titles {
 				words := formWords(f.Text)
 				if len(words) == 0 {
@@ -61,11 +63,134 @@ func WithRoles(roles []gazetteer.Role) Option {
 					continue // a name or another role's title: the gazetteer reports it
 				}
 				x.names.val[n] = int32(len(x.forms))
+				if x.roleForm[idx-1] < 0 {
+					x.roleForm[idx-1] = int32(len(x.forms))
+				}
 				x.forms = append(x.forms, form{actor: -1, role: idx, typ: gazetteer.FormTitle, text: f.Text})
 			}
 		}
+		x.indexRoleHeads()
 		return nil
 	}
+}
+
+// indexRoleHeads fills Extractor.roleHeads: every title of a role that
+// ends with a name of the role's owner ("رئيس وزراء" + "إسرائيل") gives its
+// head, so that the head before any other name of the owner ("رئيس وزراء
+// دولة الاحتلال") names the role too. The first words of the heads start
+// an entity (startRoleHead).
+func (x *Extractor) indexRoleHeads() {
+	names := map[int32]map[string]bool{}
+	for _, r := range x.roles {
+		if o, ok := x.byID[r.Of]; ok {
+			names[o] = map[string]bool{}
+		}
+	}
+	for _, f := range x.forms {
+		if f.typ == gazetteer.FormName && f.actor >= 0 && names[f.actor] != nil {
+			names[f.actor][strings.Join(formWords(f.text), " ")] = true
+		}
+	}
+	x.roleHeads, x.roleOf, x.heldBy = map[string]int32{}, map[string]int32{}, map[int32][]int32{}
+	for ri, r := range x.roles {
+		x.roleOf[r.Office+"\x00"+r.Of] = int32(ri + 1)
+		for _, h := range r.Holders {
+			if hi, ok := x.byID[h.Actor]; ok && !slices.Contains(x.heldBy[hi], int32(ri+1)) {
+				x.heldBy[hi] = append(x.heldBy[hi], int32(ri+1))
+			}
+		}
+	}
+	for _, w := range counterpartWords {
+		for _, c := range cliticForms(w) {
+			x.nameStart[c] |= startCounterpart
+		}
+	}
+	for ri, r := range x.roles {
+		own := names[x.byID[r.Of]]
+		if own == nil || x.roleForm[ri] < 0 {
+			continue
+		}
+		for _, t := range r.Titles {
+			words := formWords(t.Text)
+			for s := 1; s < len(words); s++ {
+				if !own[strings.Join(words[s:], " ")] {
+					continue
+				}
+				key := strings.Join(words[:s], " ") + "\x00" + r.Of
+				if old, ok := x.roleHeads[key]; ok && old != int32(ri+1) {
+					x.roleHeads[key] = -1 // two roles share the head and owner: neither
+					continue
+				}
+				x.roleHeads[key] = int32(ri + 1)
+				for _, w := range cliticForms(words[0]) {
+					x.nameStart[w] |= startRoleHead
+				}
+			}
+		}
+	}
+	x.buildWordInfo()
+}
+
+// cliticForms returns a word as written alone and after the conjunctions
+// and prepositions that may open a title ("وزير", "ووزير", "بوزير" ...).
+func cliticForms(w string) []string {
+	out := []string{w}
+	for _, p := range []string{"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"} {
+		out = append(out, p+w)
+	}
+	if rest, ok := strings.CutPrefix(w, "ال"); ok {
+		out = append(out, "لل"+rest, "ولل"+rest, "فلل"+rest)
+	}
+	return out
+}
+
+// stateNouns are the words that open a state's formal name ("جمهورية
+// إيران الإسلامية", "دولة قطر", "سلطنة عمان"), normalised: after a role's
+// head they lead to the owner's name.
+var stateNouns = map[string]bool{"جمهوريه": true, "مملكه": true, "دوله": true, "سلطنه": true, "اماره": true, "امارات": true}
+
+// maxRoleHead is how many words a role's head (roleHeads) may span.
+const maxRoleHead = 6
+
+// roleByHead returns the mention of a role whose head starts at token i
+// and is followed by a name of the role's owner, possibly after a state
+// noun ("بوزير خارجية جمهورية إيران الإسلامية": Iran's foreign minister of
+// the article's date); the owner's formal adjectives after the name
+// ("الإسلامية") belong to the title. ok is false when there is none or
+// roleMention gives none.
+func (a *analyzer) roleByHead(i int) (mention, bool) {
+	_, _, prefix := a.rawCuePrefix(i)
+	prefix = strings.TrimSuffix(prefix, "ال")
+	for j := i + 1; j <= i+maxRoleHead && j < len(a.toks); j++ {
+		if a.sep[j] != 0 {
+			return mention{}, false
+		}
+		for _, n := range []int{j, j + 1} {
+			if n > j && (n >= len(a.toks) || a.sep[n] != 0 || !stateNouns[a.toks[j].Norm]) {
+				break
+			}
+			nm, ok := a.x.names.at(&a.sent, n, nil)
+			if !ok || nm.prefix != "" || a.x.forms[nm.val].role != 0 || a.x.forms[nm.val].actor < 0 {
+				continue
+			}
+			r := a.x.roleHeads[string(a.appendTitleKey(i, j))+"\x00"+a.actor(a.x.forms[nm.val].actor).ID]
+			if r <= 0 {
+				continue
+			}
+			end := nm.end
+			for end < len(a.toks) && a.sep[end] == 0 && definite(a.toks[end].Norm) && adjectiveShaped(a.toks[end].Norm) {
+				if adj, named := a.x.names.at(&a.sent, end, nil); named {
+					if a.x.forms[adj.val].actor != a.x.forms[nm.val].actor {
+						break // another actor's adjective
+					}
+					end = adj.end - 1 // "جماعة أنصار الله الحوثية": the owner's own
+				}
+				end++
+			}
+			return a.roleMention(a.x.roleForm[r-1], i, end, prefix)
+		}
+	}
+	return mention{}, false
 }
 
 // roleMention returns the mention a role title matched at tokens [i, end)
@@ -74,7 +199,7 @@ func WithRoles(roles []gazetteer.Role) Option {
 // is known.
 func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bool) {
 	r := a.x.forms[fi].role
-	if a.subordinateBefore(i) {
+	if a.subordinateBefore(i) || a.otherTenure(end) {
 		return mention{}, false
 	}
 	if end < len(a.toks) && a.sep[end] == 0 {
@@ -110,11 +235,34 @@ func (a *analyzer) subordinateBefore(i int) bool {
 	if i == 0 || a.sep[i] != 0 {
 		return false
 	}
+	if a.envoyOf(i) {
+		return true
+	}
 	if kind, _ := a.rawCue(i - 1); kind != cueTitle {
 		return false
 	}
 	w := a.toks[i-1].Norm
 	return !strings.HasPrefix(arabic.CutConjunctions(w), "ال") && !a.lookupWord(cueHonorific, w)
+}
+
+// envoyOf reports whether the title at token i, written with ل, is the
+// complement of a subordinate's title one or two words before
+// ("المبعوث الخاص للرئيس الروسي", "مستشار الأمن القومي للرئيس"): the
+// envoy or aide of the holder, not the holder.
+func (a *analyzer) envoyOf(i int) bool {
+	if !strings.HasPrefix(a.toks[i].Norm, "لل") {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		w := strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ال")
+		if a.lookupWord(cueSubordinate, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // rankBeforeName reports whether a rank starts at token k and a word that
@@ -150,4 +298,80 @@ func (a *analyzer) namedHolder(r *role) int32 {
 		found = i
 	}
 	return found
+}
+
+// otherTenures are the words after a title that make it name another
+// holder than the present one ("الرئيس الأمريكي السابق", "وزير الخارجية
+// الأسبق", "الرئيس المنتخب", "الملك الراحل"), normalised.
+var otherTenures = map[string]bool{
+	"السابق": true, "السابقه": true, "الاسبق": true, "الاسبقه": true, "المنتخب": true, "المنتخبه": true,
+	"الراحل": true, "الراحله": true, "المخلوع": true, "المعزول": true, "المقال": true, "المقاله": true,
+	"المستقيل": true, "المستقيله": true, "المنتهيه": true, "المرتقب": true, "المقبل": true, "القادم": true,
+}
+
+// otherTenure reports whether the word at token k, right after a title,
+// makes the title name a former or future holder (otherTenures): neither
+// the holder on the article's date nor the person the article introduced
+// with the title.
+func (a *analyzer) otherTenure(k int) bool {
+	return k < len(a.toks) && a.sep[k] == 0 && otherTenures[a.toks[k].Norm]
+}
+
+// counterpartWords are "his/her counterpart" written before the
+// counterpart's nationality ("نظيره الإيراني"), normalised.
+var counterpartWords = []string{"نظيره", "نظيرته", "نظيرها"}
+
+// counterpart returns the mention of the person a counterpart word at
+// token i names: "استقبل وزير الخارجية العماني نظيره الإيراني" is the
+// holder, on the article's date, of the office that the sentence's last
+// person before it holds, owned by the state of the adjective after the
+// word. ok is false when a name follows (it names the counterpart), when
+// no person with a known office precedes, or when that state has no such
+// role.
+func (a *analyzer) counterpart(i int) (mention, bool) {
+	j := i + 1
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return mention{}, false
+	}
+	nm, ok := a.x.names.at(&a.sent, j, nil)
+	if !ok || nm.prefix != "" || a.x.forms[nm.val].actor < 0 {
+		return mention{}, false
+	}
+	state := a.actor(a.x.forms[nm.val].actor)
+	if state.Kind != graph.KindState {
+		return mention{}, false
+	}
+	for _, office := range a.officesBefore(i) {
+		r := a.x.roleOf[office+"\x00"+state.ID]
+		if r <= 0 || a.x.roleForm[r-1] < 0 {
+			continue
+		}
+		prefix, _ := splitConjunction(a.toks[i].Norm)
+		return a.roleMention(a.x.roleForm[r-1], i, nm.end, prefix)
+	}
+	return mention{}, false
+}
+
+// officesBefore returns the offices of the last person mentioned before
+// token i in the sentence: the role of the title that named them, else
+// the roles the gazetteer says they held on the article's date ("محمد بن
+// سلمان": crown prince and prime minister); none when unknown.
+func (a *analyzer) officesBefore(i int) []string {
+	for mi := len(a.men) - 1; mi >= 0; mi-- {
+		m := a.men[mi]
+		if m.j > i || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if r := a.x.forms[m.form].role; r > 0 {
+			return []string{a.x.roles[r-1].Office}
+		}
+		var out []string
+		for _, r := range a.x.heldBy[m.actor] {
+			if a.x.holderAt(&a.x.roles[r-1], a.date) == m.actor {
+				out = append(out, a.x.roles[r-1].Office)
+			}
+		}
+		return out
+	}
+	return nil
 }
