@@ -534,8 +534,12 @@ func (l *Loader) writeChecked(ctx context.Context, w graph.CheckedWriter, slots 
 		// waited for, and those after them already built: the store links
 		// a batch in one pass, which pays when batches are large.
 		batch, docs = batch[:0], docs[:0]
+		// Towards the end batches shrink, so that what is left to write
+		// once the last article is built (when the other cores have
+		// nothing left to do) is small.
+		want := min(least, max(minTailBatch, (total-done)/4))
 		for i, s := range slots[done:] {
-			if i >= least && !isDone(s) {
+			if i >= want && !isDone(s) {
 				break
 			}
 			select {
@@ -595,6 +599,11 @@ func batchSize(total int) int { return max(minBatch, total/32) }
 
 // minBatch is the least batchSize.
 const minBatch = 1024
+
+// minTailBatch is the fewest articles writeChecked waits for in a batch
+// near the end of the corpus, where batches shrink to a quarter of what is
+// left.
+const minTailBatch = 64
 
 // isDone reports whether the slot's document is built.
 func isDone(s *docSlot) bool {

@@ -172,3 +172,23 @@ func TestParseCutWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictReportedOnce checks that a form of one actor that another
+// lists twice (and in its demonyms) is one error, and that a form an actor
+// repeats is kept once.
+func TestConflictReportedOnce(t *testing.T) {
+	text := "actors:\n" +
+		"  - {id: a, kind: state, name: A, names: [\"مصر\", \"مصر\"]}\n" +
+		"  - {id: b, kind: state, name: B, names: [\"مصر\", \"ليبيا\", \"مصر\"], demonyms: [\"مصر\"]}\n"
+	_, err := Parse("g.yaml", []byte(text))
+	if got := strings.Count(fmt.Sprint(err), "already claimed"); got != 1 {
+		t.Errorf("got %d conflicts in %v, want 1", got, err)
+	}
+	g, err := Parse("g.yaml", []byte("actors:\n  - {id: a, kind: state, name: A, names: [\"مصر\", \"مِصر\", \"ليبيا\"]}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := g.entries["a"]; len(e.names) != 2 {
+		t.Errorf("got names %v, want the repeated form once", e.names)
+	}
+}

@@ -336,24 +336,39 @@ func (g *Gazetteer) add(e *actorEntry) error {
 // checkForms reports every normalised form claimed by two actors, and drops
 // repeated forms of one actor.
 func (g *Gazetteer) checkForms() []error {
-	owner := map[string]sourced{}
-	ownerID := map[string]string{}
-	var errs []error
+	// owner holds, by normalised form, the first actor that claims it
+	// (its index in g.order) and where; the forms of the actor at hand
+	// are those it owns at that index.
+	type claim struct {
+		actor int
+		at    sourced
+	}
+	forms := 0
 	for _, id := range g.order {
 		e := g.entries[id]
-		seen := map[string]bool{}
+		forms += len(e.names) + len(e.capitals) + len(e.demonyms)
+	}
+	owner := make(map[string]claim, forms)
+	// reported holds the forms reported of an actor (actor index + 1),
+	// which it may repeat: reported once.
+	var reported map[string]int
+	var errs []error
+	for k, id := range g.order {
+		e := g.entries[id]
 		dedupe := func(list []sourced) []sourced {
 			out := list[:0]
 			for _, f := range list {
-				if seen[f.norm] {
+				if c, ok := owner[f.norm]; ok {
+					if c.actor != k && reported[f.norm] != k+1 {
+						errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, g.order[c.actor], c.at.pos))
+						if reported == nil {
+							reported = map[string]int{}
+						}
+						reported[f.norm] = k + 1
+					}
 					continue
 				}
-				seen[f.norm] = true
-				if other, ok := ownerID[f.norm]; ok && other != id {
-					errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, other, owner[f.norm].pos))
-					continue
-				}
-				owner[f.norm], ownerID[f.norm] = f, id
+				owner[f.norm] = claim{k, f}
 				out = append(out, f)
 			}
 			return out
