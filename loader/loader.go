@@ -859,7 +859,10 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 	}
 	slices.SortFunc(doc.Claims, func(x, y graph.Claim) int {
-		return cmp.Or(cmp.Compare(x.Start, y.Start), strings.Compare(x.ID, y.ID))
+		if x.Start != y.Start {
+			return cmp.Compare(x.Start, y.Start)
+		}
+		return strings.Compare(x.ID, y.ID)
 	})
 
 	counts := make(map[string]int, len(mentions)+2*len(doc.Claims))
