@@ -36,6 +36,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -104,6 +105,38 @@ type Gazetteer struct {
 	offices  []officeDef
 	roleDefs []roleDef
 	roles    []Role
+	// cache is built by the first call of Actors, Actor or Entries.
+	cacheOnce sync.Once
+	cache     actorCache
+}
+
+// actorCache is what Actors, Actor and Entries build from the entries: the
+// ids sorted, the actors in that order (their Aliases clipped, so that an
+// append by a caller does not write into another's) and their index by id.
+// A load asked for every actor three times, each built and sorted anew.
+type actorCache struct {
+	ids    []string
+	actors []graph.Actor
+	at     map[string]int32
+}
+
+// cached returns g's actorCache, built on first use (g is read-only by
+// then: callers have it from Parse, Merge or LoadFiles).
+func (g *Gazetteer) cached() *actorCache {
+	g.cacheOnce.Do(func() {
+		c := &g.cache
+		c.ids = slices.Clone(g.order)
+		slices.Sort(c.ids)
+		c.actors = make([]graph.Actor, len(c.ids))
+		c.at = make(map[string]int32, len(c.ids))
+		for i, id := range c.ids {
+			a := g.entries[id].actor()
+			a.Aliases = slices.Clip(a.Aliases)
+			c.actors[i] = a
+			c.at[id] = int32(i)
+		}
+	})
+	return &g.cache
 }
 
 // ParseFile reads and parses one gazetteer file (see Parse).
@@ -442,11 +475,12 @@ func (g *Gazetteer) Len() int { return len(g.order) }
 
 // Actor returns the actor with the given id, and whether it exists.
 func (g *Gazetteer) Actor(id string) (graph.Actor, bool) {
-	e, ok := g.entries[id]
+	c := g.cached()
+	i, ok := c.at[id]
 	if !ok {
 		return graph.Actor{}, false
 	}
-	return e.actor(), true
+	return c.actors[i], true
 }
 
 // graph.Position returns where the actor with the given id was first defined.
@@ -461,17 +495,13 @@ func (g *Gazetteer) Position(id string) (graph.Position, bool) {
 // Actors returns every actor, sorted by id. NameAr is the first Arabic name;
 // Aliases are the other Arabic names, the capitals and the English aliases.
 func (g *Gazetteer) Actors() []graph.Actor {
-	out := make([]graph.Actor, 0, len(g.order))
-	for _, id := range g.sortedIDs() {
-		out = append(out, g.entries[id].actor())
-	}
-	return out
+	return slices.Clone(g.cached().actors)
 }
 
 // Entries returns every actor with its surface forms, sorted by id.
 func (g *Gazetteer) Entries() []Entry {
 	out := make([]Entry, 0, len(g.order))
-	for _, id := range g.sortedIDs() {
+	for _, id := range g.cached().ids {
 		e := g.entries[id]
 		en := Entry{ID: id, Kind: e.kind}
 		for _, l := range []struct {
@@ -485,12 +515,6 @@ func (g *Gazetteer) Entries() []Entry {
 		out = append(out, en)
 	}
 	return out
-}
-
-func (g *Gazetteer) sortedIDs() []string {
-	ids := slices.Clone(g.order)
-	slices.Sort(ids)
-	return ids
 }
 
 func (e *actorEntry) actor() graph.Actor {
