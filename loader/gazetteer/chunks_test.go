@@ -192,3 +192,41 @@ func TestConflictReportedOnce(t *testing.T) {
 		t.Errorf("got names %v, want the repeated form once", e.names)
 	}
 }
+
+// TestMergeLeavesInputs checks that Merge, which shares its inputs' lists
+// of forms until it changes them, changes no input: an actor given forms by
+// a later file, a form repeated across files, a form dropped as repeated.
+func TestMergeLeavesInputs(t *testing.T) {
+	texts := []string{
+		"actors:\n  - {id: a, kind: state, name: A, names: [\"مصر\", \"القاهرة الكبرى\"], aliases: [Egypt]}\n  - {id: b, kind: state, name: B, names: [\"ليبيا\"]}\n",
+		"actors:\n  - {id: a, names: [\"مِصر\", \"أرض الكنانة\"], aliases: [Misr, Egypt]}\n  - {id: c, kind: person, name: C, names: [\"سيد\"], affiliation: b}\n",
+	}
+	parse := func() []*Gazetteer {
+		var gs []*Gazetteer
+		for i, text := range texts {
+			g, err := Parse(fmt.Sprintf("g%d.yaml", i), []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gs = append(gs, g)
+		}
+		return gs
+	}
+	gs, fresh := parse(), parse()
+	m, err := Merge(gs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Merge(m, gs[1]); err != nil {
+		t.Fatal(err)
+	}
+	for i := range gs {
+		if !reflect.DeepEqual(gs[i].entries, fresh[i].entries) || !reflect.DeepEqual(gs[i].order, fresh[i].order) {
+			t.Errorf("gazetteer %d changed by Merge", i)
+		}
+	}
+	a, _ := m.Actor("a")
+	if want := []string{"القاهرة الكبرى", "أرض الكنانة", "Egypt", "Misr"}; !reflect.DeepEqual(a.Aliases, want) {
+		t.Errorf("got aliases %q, want %q", a.Aliases, want)
+	}
+}

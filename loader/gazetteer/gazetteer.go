@@ -329,11 +329,13 @@ func forms(file, key string, v *yaml.Node) ([]sourced, error) {
 func (g *Gazetteer) add(e *actorEntry) error {
 	old, ok := g.entries[e.id]
 	if !ok {
+		// e's lists, clipped: a later add appends to a copy, and
+		// checkForms changes none in place, so e is not modified.
 		c := *e
-		c.names = slices.Clone(e.names)
-		c.capitals = slices.Clone(e.capitals)
-		c.demonyms = slices.Clone(e.demonyms)
-		c.aliases = slices.Clone(e.aliases)
+		c.names = slices.Clip(e.names)
+		c.capitals = slices.Clip(e.capitals)
+		c.demonyms = slices.Clip(e.demonyms)
+		c.aliases = slices.Clip(e.aliases)
 		g.entries[e.id] = &c
 		g.order = append(g.order, e.id)
 		return nil
@@ -388,10 +390,16 @@ func (g *Gazetteer) checkForms() []error {
 	var errs []error
 	for k, id := range g.order {
 		e := g.entries[id]
+		// dedupe returns list without the forms it drops: list itself
+		// when it drops none, else a copy (list may be another
+		// gazetteer's, see add).
 		dedupe := func(list []sourced) []sourced {
-			out := list[:0]
-			for _, f := range list {
+			var out []sourced
+			for i, f := range list {
 				if c, ok := owner[f.norm]; ok {
+					if out == nil {
+						out = append(make([]sourced, 0, len(list)-1), list[:i]...)
+					}
 					if c.actor != k && reported[f.norm] != k+1 {
 						errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, g.order[c.actor], c.at.pos))
 						if reported == nil {
@@ -402,7 +410,12 @@ func (g *Gazetteer) checkForms() []error {
 					continue
 				}
 				owner[f.norm] = claim{k, f}
-				out = append(out, f)
+				if out != nil {
+					out = append(out, f)
+				}
+			}
+			if out == nil {
+				return list
 			}
 			return out
 		}
