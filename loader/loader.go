@@ -847,6 +847,12 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 			c.Article = a.ID
 			c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
 		}
+		if c.Start >= 0 && c.Start <= c.End && c.End <= len(a.Text) && a.Text[c.Start:c.End] == c.Quote {
+			// The same quote, from the article's text rather than from
+			// the extractor's copy of its sentence, which the document
+			// would otherwise keep alive until it is written.
+			c.Quote = a.Text[c.Start:c.End]
+		}
 		switch {
 		case l.rejected(c):
 			stats.rejected++
