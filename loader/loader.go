@@ -150,34 +150,37 @@ func New(opts Options) (*Loader, error) {
 	l := &Loader{opts: opts, curated: map[string][]CuratedClaim{}}
 	var gs []*gazetteer.Gazetteer
 	var errs []error
-	if g, err := gazetteer.LoadFiles(opts.Gazetteers...); err != nil {
+	// The claims and corrections files are parsed beside the gazetteer.
+	var claims *ClaimsFile
+	var claimsErr, correctionsErr error
+	var wg sync.WaitGroup
+	if opts.Claims != "" {
+		wg.Go(func() { claims, claimsErr = ParseClaimsFile(opts.Claims) })
+	}
+	if opts.Corrections != "" {
+		wg.Go(func() { l.rejections, correctionsErr = ParseCorrectionsFile(opts.Corrections) })
+	}
+	g, err := gazetteer.LoadFiles(opts.Gazetteers...)
+	wg.Wait()
+	if err != nil {
 		errs = append(errs, err)
 	} else {
 		gs = append(gs, g)
 	}
-	var claims *ClaimsFile
-	if opts.Claims != "" {
-		cf, err := ParseClaimsFile(opts.Claims)
-		if err != nil {
-			errs = append(errs, err)
-		} else {
-			claims = cf
-			gs = append(gs, cf.Actors)
-		}
+	if claimsErr != nil {
+		errs = append(errs, claimsErr)
+		claims = nil
+	} else if claims != nil {
+		gs = append(gs, claims.Actors)
 	}
-	if opts.Corrections != "" {
-		rs, err := ParseCorrectionsFile(opts.Corrections)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		l.rejections = rs
+	if correctionsErr != nil {
+		errs = append(errs, correctionsErr)
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("loader: %w", input.JoinCapped(errs))
 	}
 	// The gazetteer files come merged and checked (gazetteer.LoadFiles):
 	// merged again only to add the claims file's actors.
-	g := gs[0]
 	if len(gs) > 1 {
 		var err error
 		if g, err = gazetteer.Merge(gs...); err != nil {
