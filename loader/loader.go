@@ -850,12 +850,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 			c.Article = a.ID
 			c.ID = graph.ClaimID(c.Article, c.Type, c.Source, c.Target, c.Start, c.End)
 		}
-		if c.Start >= 0 && c.Start <= c.End && c.End <= len(a.Text) && a.Text[c.Start:c.End] == c.Quote {
-			// The same quote, from the article's text rather than from
-			// the extractor's copy of its sentence, which the document
-			// would otherwise keep alive until it is written.
-			c.Quote = a.Text[c.Start:c.End]
-		}
+		c.Quote = quoteOf(a.Text, c)
 		switch {
 		case l.rejected(c):
 			stats.rejected++
@@ -886,12 +881,7 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 	}
 	ids := make(map[string]bool, len(counts))
-	// Sized once (each actor is mentioned, an affiliation may add more):
-	// growing them was most of what the loader itself allocates.
-	if len(counts) > 0 {
-		doc.Mentions = make([]graph.Mention, 0, len(counts))
-		doc.Actors = make([]graph.Actor, 0, len(counts)+len(counts)/4)
-	}
+	doc.Mentions, doc.Actors = sized(len(counts))
 	for _, id := range sortedKeys(counts) {
 		if counts[id] < 1 {
 			continue
@@ -919,6 +909,27 @@ func (l *Loader) document(ctx context.Context, a graph.Article, curated []graph.
 		}
 	}
 	return doc, stats, nil
+}
+
+// quoteOf returns c's quote from text, the same bytes, when it is text at
+// c's offsets, else c.Quote as it is: the extractor's quote is part of its
+// copy of the sentence, which a document would keep alive until it is
+// written.
+func quoteOf(text string, c graph.Claim) string {
+	if c.Start >= 0 && c.Start <= c.End && c.End <= len(text) && text[c.Start:c.End] == c.Quote {
+		return text[c.Start:c.End]
+	}
+	return c.Quote
+}
+
+// sized returns a document's mentions and actors, empty, for n actors
+// mentioned (an affiliation may add actors), or nil for none: growing them
+// was most of what the loader itself allocated.
+func sized(n int) ([]graph.Mention, []graph.Actor) {
+	if n == 0 {
+		return nil, nil
+	}
+	return make([]graph.Mention, 0, n), make([]graph.Actor, 0, n+n/4)
 }
 
 // actor is l.gaz.Actor from l.actors: documents share the returned Actor
