@@ -165,8 +165,9 @@ type ActorForms struct {
 
 // FromGazetteer builds the extractor input from a gazetteer.
 func FromGazetteer(g *gazetteer.Gazetteer) []ActorForms {
-	var out []ActorForms
-	for _, e := range g.Entries() {
+	entries := g.Entries()
+	out := make([]ActorForms, 0, len(entries))
+	for _, e := range entries {
 		a, ok := g.Actor(e.ID)
 		if !ok {
 			a = graph.Actor{ID: e.ID, Kind: e.Kind}
