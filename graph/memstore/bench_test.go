@@ -2,6 +2,7 @@ package memstore_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"runtime/debug"
@@ -370,4 +371,35 @@ func BenchmarkOverview(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkLoadCheckedBatches writes 10,000 synthetic articles (100,000
+// claims among 10,000 actors) into an empty store with LoadChecked in
+// batches of each size: the store's share of a 10,000-article load, which
+// its one writer does in corpus order (loader.writeChecked). The documents
+// are checked beforehand, as the loader's workers check them.
+func BenchmarkLoadCheckedBatches(b *testing.B) {
+	ctx := context.Background()
+	var docs []graph.CheckedDocument
+	err := storetest.SyntheticEach(10000, 100000, benchSeed, func(d graph.Document) error {
+		c, err := d.Check()
+		docs = append(docs, c)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, size := range []int{256, 1024, 4096, len(docs)} {
+		b.Run(fmt.Sprintf("batch-%d", size), func(b *testing.B) {
+			for b.Loop() {
+				s := memstore.New()
+				for at := 0; at < len(docs); at += size {
+					if err := s.LoadChecked(ctx, docs[at:min(at+size, len(docs))]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/article")
+		})
+	}
 }

@@ -47,7 +47,8 @@ func (s *Store) load(doc graph.Document) {
 // records, replacing any earlier version of the article, but does not link
 // the claims to their pairs: it returns the article's slot and claim
 // records for that. The caller holds the write lock.
-// With owned, a new article's text is already the store's own copy.
+// With owned (loadBulk, after loadMany), a new article's text is already
+// the store's own copy and its claims are sorted.
 func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []claimRec) {
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
@@ -73,7 +74,7 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		s.search.Store(nil)
 	}
 	claims := doc.Claims
-	if !slices.IsSortedFunc(claims, byStartThenID) {
+	if !owned && !slices.IsSortedFunc(claims, byStartThenID) {
 		claims = slices.Clone(claims)
 		slices.SortFunc(claims, byStartThenID)
 	}
@@ -207,7 +208,12 @@ func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 
 // byStartThenID is the order of an article's claims.
 func byStartThenID(a, b graph.Claim) int {
-	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.ID, b.ID))
+	// Not cmp.Or, which compares the ids of claims that differ by start
+	// too: that was a tenth of writing a batch.
+	if a.Start != b.Start {
+		return cmp.Compare(a.Start, b.Start)
+	}
+	return cmp.Compare(a.ID, b.ID)
 }
 
 // decodeSHA256 decodes an article's SHA256, which Document.Validate checked

@@ -107,6 +107,9 @@ type Extractor struct {
 	// sentences pools the analyzers' arabic.Sentence, whose cache of read
 	// words then serves article after article (words.go).
 	sentences sync.Pool
+	// counts pools the analyzers' mention counts by actor index
+	// (*mentionCounts, words.go).
+	counts sync.Pool
 	// roles are the gazetteer's roles: their titles stand for their holder
 	// (roles.go).
 	roles []role
@@ -175,8 +178,9 @@ type ActorForms struct {
 
 // FromGazetteer builds the extractor input from a gazetteer.
 func FromGazetteer(g *gazetteer.Gazetteer) []ActorForms {
-	var out []ActorForms
-	for _, e := range g.Entries() {
+	entries := g.Entries()
+	out := make([]ActorForms, 0, len(entries))
+	for _, e := range entries {
 		a, ok := g.Actor(e.ID)
 		if !ok {
 			a = graph.Actor{ID: e.ID, Kind: e.Kind}
@@ -387,6 +391,7 @@ func (x *Extractor) ExtractReader(ctx context.Context, article string, r io.Read
 func (x *Extractor) extractReader(ctx context.Context, article string, published time.Time, r io.Reader, emit func(Result) error) (Stats, error) {
 	st := Stats{Mentions: map[string]int{}}
 	a := x.newAnalyzer()
+	x.takeCounts(a)
 	defer x.releaseAnalyzer(a)
 	a.date = published
 	// Claim ids include the offsets, so duplicates can only come from one

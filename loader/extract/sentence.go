@@ -80,7 +80,17 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // scanSentences reads r and calls f with each sentence and its byte offset.
 func scanSentences(r io.Reader, max int, f func(off int, s string) error) error {
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 2*max+utf8.UTFMax)
+	// The largest token is the larger of 2*max+UTFMax and 64 KiB, the
+	// buffer's first size, unless the text is shorter: a text of known
+	// length (a strings.Reader: one article) gets a buffer of its size.
+	size, limit := 64<<10, 2*max+utf8.UTFMax
+	if limit < size {
+		limit = size
+	}
+	if l, ok := r.(interface{ Len() int }); ok {
+		size = min(size, l.Len()+utf8.UTFMax)
+	}
+	sc.Buffer(make([]byte, 0, size), limit)
 	sc.Split(splitSentences(max))
 	off := 0
 	for sc.Scan() {

@@ -251,13 +251,29 @@ func (x *Extractor) takeSentence() arabic.Sentence {
 	return arabic.Sentence{}
 }
 
-// releaseAnalyzer returns the analyzer's Sentence to the pool once its
-// article is read; the analyzer is not used again.
+// releaseAnalyzer returns the analyzer's Sentence and mention counts to
+// their pools once its article is read; the analyzer is not used again.
 func (x *Extractor) releaseAnalyzer(a *analyzer) {
 	s := a.sent
 	s.Tokens = nil // the article's text is not kept alive
 	a.sent = arabic.Sentence{}
 	x.sentences.Put(&s)
+	if len(a.counted) == 0 { // flushed: every count is zero again
+		x.counts.Put(&mentionCounts{counts: a.counts, counted: a.counted})
+	}
+	a.counts, a.counted = nil, nil
+}
+
+// mentionCounts is an analyzer's counts and counted, pooled: counts grows
+// to the number of actors, and was grown again for every article.
+type mentionCounts struct{ counts, counted []int32 }
+
+// takeCounts gives a new analyzer a pooled (zeroed) counts and counted,
+// when there is one.
+func (x *Extractor) takeCounts(a *analyzer) {
+	if c, ok := x.counts.Get().(*mentionCounts); ok {
+		a.counts, a.counted = c.counts, c.counted
+	}
 }
 
 // countryPronounAt reports whether token k is a country pronoun ("بلاده"),

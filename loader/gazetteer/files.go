@@ -73,25 +73,55 @@ func LoadFS(fsys fs.FS, label string, paths ...string) (*Gazetteer, error) {
 		return nil, err
 	}
 	// The files are parsed at once (a folder of small files beside a
-	// large one), then merged in order.
-	gs := make([]*Gazetteer, len(files))
+	// large one), a large file of actors in pieces (parsePieces), then
+	// merged in order.
+	data := make([][]byte, len(files))
+	parsed := make([][]*Gazetteer, len(files))
 	fileErrs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for i, p := range files {
 		wg.Go(func() {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				fileErrs[i] = fmt.Errorf("gazetteer: %w", err)
+			if data[i], fileErrs[i] = fs.ReadFile(fsys, p); fileErrs[i] != nil {
+				fileErrs[i] = fmt.Errorf("gazetteer: %w", fileErrs[i])
 				return
 			}
-			gs[i], fileErrs[i] = Parse(label+p, data)
+			if gs, err := parsePieces(label+p, data[i]); err == nil && gs != nil {
+				parsed[i] = gs
+				return
+			}
+			var g *Gazetteer
+			g, fileErrs[i] = Parse(label+p, data[i])
+			parsed[i] = []*Gazetteer{g}
 		})
 	}
 	wg.Wait()
 	if err := errors.Join(fileErrs...); err != nil {
 		return nil, err
 	}
-	return Merge(gs...)
+	g, err := Merge(slices.Concat(parsed...)...)
+	if err == nil {
+		return g, nil
+	}
+	// The errors are those of the files parsed whole: Parse reports a
+	// file's own conflicts, before Merge.
+	whole := false
+	for i, p := range files {
+		if len(parsed[i]) > 1 {
+			whole = true
+			g, err := Parse(label+p, data[i])
+			if err != nil {
+				fileErrs[i] = err
+			}
+			parsed[i] = []*Gazetteer{g}
+		}
+	}
+	if !whole {
+		return nil, err
+	}
+	if err := errors.Join(fileErrs...); err != nil {
+		return nil, err
+	}
+	return Merge(slices.Concat(parsed...)...)
 }
 
 // osFS reads operating-system paths as they are (relative to the working

@@ -36,6 +36,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -104,6 +105,38 @@ type Gazetteer struct {
 	offices  []officeDef
 	roleDefs []roleDef
 	roles    []Role
+	// cache is built by the first call of Actors, Actor or Entries.
+	cacheOnce sync.Once
+	cache     actorCache
+}
+
+// actorCache is what Actors, Actor and Entries build from the entries: the
+// ids sorted, the actors in that order (their Aliases clipped, so that an
+// append by a caller does not write into another's) and their index by id.
+// A load asked for every actor three times, each built and sorted anew.
+type actorCache struct {
+	ids    []string
+	actors []graph.Actor
+	at     map[string]int32
+}
+
+// cached returns g's actorCache, built on first use (g is read-only by
+// then: callers have it from Parse, Merge or LoadFiles).
+func (g *Gazetteer) cached() *actorCache {
+	g.cacheOnce.Do(func() {
+		c := &g.cache
+		c.ids = slices.Clone(g.order)
+		slices.Sort(c.ids)
+		c.actors = make([]graph.Actor, len(c.ids))
+		c.at = make(map[string]int32, len(c.ids))
+		for i, id := range c.ids {
+			a := g.entries[id].actor()
+			a.Aliases = slices.Clip(a.Aliases)
+			c.actors[i] = a
+			c.at[id] = int32(i)
+		}
+	})
+	return &g.cache
 }
 
 // ParseFile reads and parses one gazetteer file (see Parse).
@@ -296,11 +329,13 @@ func forms(file, key string, v *yaml.Node) ([]sourced, error) {
 func (g *Gazetteer) add(e *actorEntry) error {
 	old, ok := g.entries[e.id]
 	if !ok {
+		// e's lists, clipped: a later add appends to a copy, and
+		// checkForms changes none in place, so e is not modified.
 		c := *e
-		c.names = slices.Clone(e.names)
-		c.capitals = slices.Clone(e.capitals)
-		c.demonyms = slices.Clone(e.demonyms)
-		c.aliases = slices.Clone(e.aliases)
+		c.names = slices.Clip(e.names)
+		c.capitals = slices.Clip(e.capitals)
+		c.demonyms = slices.Clip(e.demonyms)
+		c.aliases = slices.Clip(e.aliases)
 		g.entries[e.id] = &c
 		g.order = append(g.order, e.id)
 		return nil
@@ -336,25 +371,51 @@ func (g *Gazetteer) add(e *actorEntry) error {
 // checkForms reports every normalised form claimed by two actors, and drops
 // repeated forms of one actor.
 func (g *Gazetteer) checkForms() []error {
-	owner := map[string]sourced{}
-	ownerID := map[string]string{}
-	var errs []error
+	// owner holds, by normalised form, the first actor that claims it
+	// (its index in g.order) and where; the forms of the actor at hand
+	// are those it owns at that index.
+	type claim struct {
+		actor int
+		at    sourced
+	}
+	forms := 0
 	for _, id := range g.order {
 		e := g.entries[id]
-		seen := map[string]bool{}
+		forms += len(e.names) + len(e.capitals) + len(e.demonyms)
+	}
+	owner := make(map[string]claim, forms)
+	// reported holds the forms reported of an actor (actor index + 1),
+	// which it may repeat: reported once.
+	var reported map[string]int
+	var errs []error
+	for k, id := range g.order {
+		e := g.entries[id]
+		// dedupe returns list without the forms it drops: list itself
+		// when it drops none, else a copy (list may be another
+		// gazetteer's, see add).
 		dedupe := func(list []sourced) []sourced {
-			out := list[:0]
-			for _, f := range list {
-				if seen[f.norm] {
+			var out []sourced
+			for i, f := range list {
+				if c, ok := owner[f.norm]; ok {
+					if out == nil {
+						out = append(make([]sourced, 0, len(list)-1), list[:i]...)
+					}
+					if c.actor != k && reported[f.norm] != k+1 {
+						errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, g.order[c.actor], c.at.pos))
+						if reported == nil {
+							reported = map[string]int{}
+						}
+						reported[f.norm] = k + 1
+					}
 					continue
 				}
-				seen[f.norm] = true
-				if other, ok := ownerID[f.norm]; ok && other != id {
-					errs = append(errs, input.Errorf(f.pos, "name %q of actor %q is already claimed by actor %q at %s", f.text, id, other, owner[f.norm].pos))
-					continue
+				owner[f.norm] = claim{k, f}
+				if out != nil {
+					out = append(out, f)
 				}
-				owner[f.norm], ownerID[f.norm] = f, id
-				out = append(out, f)
+			}
+			if out == nil {
+				return list
 			}
 			return out
 		}
@@ -427,11 +488,12 @@ func (g *Gazetteer) Len() int { return len(g.order) }
 
 // Actor returns the actor with the given id, and whether it exists.
 func (g *Gazetteer) Actor(id string) (graph.Actor, bool) {
-	e, ok := g.entries[id]
+	c := g.cached()
+	i, ok := c.at[id]
 	if !ok {
 		return graph.Actor{}, false
 	}
-	return e.actor(), true
+	return c.actors[i], true
 }
 
 // graph.Position returns where the actor with the given id was first defined.
@@ -446,17 +508,13 @@ func (g *Gazetteer) Position(id string) (graph.Position, bool) {
 // Actors returns every actor, sorted by id. NameAr is the first Arabic name;
 // Aliases are the other Arabic names, the capitals and the English aliases.
 func (g *Gazetteer) Actors() []graph.Actor {
-	out := make([]graph.Actor, 0, len(g.order))
-	for _, id := range g.sortedIDs() {
-		out = append(out, g.entries[id].actor())
-	}
-	return out
+	return slices.Clone(g.cached().actors)
 }
 
 // Entries returns every actor with its surface forms, sorted by id.
 func (g *Gazetteer) Entries() []Entry {
 	out := make([]Entry, 0, len(g.order))
-	for _, id := range g.sortedIDs() {
+	for _, id := range g.cached().ids {
 		e := g.entries[id]
 		en := Entry{ID: id, Kind: e.kind}
 		for _, l := range []struct {
@@ -470,12 +528,6 @@ func (g *Gazetteer) Entries() []Entry {
 		out = append(out, en)
 	}
 	return out
-}
-
-func (g *Gazetteer) sortedIDs() []string {
-	ids := slices.Clone(g.order)
-	slices.Sort(ids)
-	return ids
 }
 
 func (e *actorEntry) actor() graph.Actor {

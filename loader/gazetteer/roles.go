@@ -301,15 +301,9 @@ func (g *Gazetteer) resolveRoles() []error {
 		}
 		offices[o.id] = o
 	}
-	// formOwner maps every normalised actor form to its actor.
-	formOwner := map[string]string{}
+	formOwner := g.formOwners()
 	for _, id := range g.order {
 		e := g.entries[id]
-		for _, l := range [][]sourced{e.names, e.capitals, e.demonyms} {
-			for _, f := range l {
-				formOwner[f.norm] = id
-			}
-		}
 		if e.adj != nil && e.kind != graph.KindState {
 			errs = append(errs, input.Errorf(e.adj.pos, "actor %q: adjectives are for states only, got kind %s", id, e.kind))
 		}
@@ -369,6 +363,29 @@ func (g *Gazetteer) resolveRoles() []error {
 		g.roles = append(g.roles, *r)
 	}
 	return errs
+}
+
+// formOwners maps every normalised actor form to its actor, for the roles'
+// titles to be checked against; nil when there are no roles. The map is
+// sized once: it holds every form.
+func (g *Gazetteer) formOwners() map[string]string {
+	if len(g.roleDefs) == 0 {
+		return nil
+	}
+	n := 0
+	for _, e := range g.entries {
+		n += len(e.names) + len(e.capitals) + len(e.demonyms)
+	}
+	owner := make(map[string]string, n)
+	for _, id := range g.order {
+		e := g.entries[id]
+		for _, l := range [][]sourced{e.names, e.capitals, e.demonyms} {
+			for _, f := range l {
+				owner[f.norm] = id
+			}
+		}
+	}
+	return owner
 }
 
 // checkRoleDef reports an unknown office, an unknown owner or one that is a
