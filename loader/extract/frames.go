@@ -329,7 +329,7 @@ func (a *analyzer) verbObject(v int) bool {
 	switch a.cueKindAt(k) {
 	case cueVerb, cueDemand, cueRefusal, cueReceive:
 		c := a.cues[a.cueAt[k]]
-		return c.j == v || a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
+		return c.j == v || c.j < len(a.toks) && a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
 	}
 	return false
 }
@@ -403,29 +403,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	case slotAntecedent:
 		return a.pronounReferent(v)
 	case slotComplement:
-		// The actor right after the object noun, or after one more word
-		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
-		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
-			if mi := a.menAt[k]; mi >= 0 {
-				if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
-					break // "السفير المالي بنواكشوط": a place
-				}
-				if a.men[mi].i <= o {
-					// "استدعت السفير المغربي": the object noun opens a
-					// title; its complement is the state it serves.
-					return a.roleOwner(mi)
-				}
-				// "نظيره الإيراني محمد جواد ظريف": the person the
-				// adjective describes.
-				if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
-					return []int{n}
-				}
-				return []int{mi}
-			}
-			if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
-				break
-			}
-		}
+		return a.frameComplement(o)
 	}
 	return nil
 }
@@ -955,4 +933,60 @@ func (a *analyzer) eachOf(v int) []int {
 		return nil
 	}
 	return out
+}
+
+// frameComplement returns the actor a frame's object noun at o belongs to:
+// the actor right after it, or after one more word ("الهجوم الإرهابي
+// الحوثي", "طائرة مسيرة أمريكية"); the author of a relative clause on it
+// ("الهجوم الذي نفذته قوات الدعم السريع"); the body it was issued by
+// ("البيانات الصادرة عن الخارجية الأمريكية").
+func (a *analyzer) frameComplement(o int) []int {
+	if mi := a.complementAuthor(o); mi >= 0 {
+		return a.list(mi)
+	}
+	// The actor right after the object noun, or after one more word
+	// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
+	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
+				break // "السفير المالي بنواكشوط": a place
+			}
+			if a.men[mi].i <= o {
+				// "استدعت السفير المغربي": the object noun opens a
+				// title; its complement is the state it serves.
+				return a.roleOwner(mi)
+			}
+			// "نظيره الإيراني محمد جواد ظريف": the person the
+			// adjective describes.
+			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
+				return []int{n}
+			}
+			return []int{mi}
+		}
+		if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+// issuedWords are the participles of "البيان الصادر عن X".
+var issuedWords = words([]string{"الصادر", "الصادرة", "الصادرين", "الصادرتين"})
+
+// complementAuthor returns the author of the thing named at o given by a
+// relative clause right after it (or after one adjective) or by "الصادر
+// عن", or -1.
+func (a *analyzer) complementAuthor(o int) int {
+	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0 && a.menAt[k] < 0; k++ {
+		switch {
+		case a.cueKindAt(k) == cueRelative:
+			return a.author(k)
+		case k+1 < len(a.toks) && issuedWords[a.toks[k].Norm] && (a.toks[k+1].Norm == "عن" || a.toks[k+1].Norm == "من") && a.sep[k+1] == 0:
+			if mi := a.menAtToken(k + 2); mi >= 0 && a.men[mi].i == k+2 {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
 }

@@ -446,6 +446,9 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
+		if a.judgedAct(c) {
+			return candidate{}, veto // "أدانت السعودية استهداف قافلة X": X was hit
+		}
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
 	}
 	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
@@ -476,6 +479,17 @@ func (a *analyzer) objectOfTrigger(i int) bool {
 		return false
 	}
 	return false
+}
+
+// judgedAct reports whether an opposed noun at c is the object of an
+// opposed verb that judges it ("أدانت X الهجوم على Y", "رفضت X استهداف
+// Y"), not of one that makes it its subject's own ("شنت X هجوما على Y"):
+// the verb's subject is not the noun's agent.
+func (a *analyzer) judgedAct(c cue) bool {
+	if c.rel != graph.Opposed || !a.objectOfTrigger(c.i) {
+		return false
+	}
+	return a.judged(c.i)
 }
 
 // takesPart reports whether a meeting noun is the event its subjects take
@@ -530,9 +544,10 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
-			// the supporter.
+			// the supporter; "أدانت السعودية الهجوم على السفارة": the
+			// one who condemns is not the attacker.
 			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found

@@ -21,6 +21,36 @@ func TestConstructions(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "a comma after a verb-first subject does not end its clause",
+			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
+			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
+		},
+		{
+			name:   "the victim of a condemned attack after على is not opposed",
+			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
+			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
+		},
+		{
+			name:   "the genitive of a condemned targeting is its victim",
+			text:   "واستنكرت المملكة الأردنية استهداف قافلة برنامج الأغذية العالمي قرب الفاشر.",
+			absent: []string{"opposed jordan->wfp asserted"},
+		},
+		{
+			name: "the genitive of a targeting with a ل object is its agent",
+			text: "ودانت مصر استهداف جماعة الحوثي لمطار أبها الدولي.",
+			want: []string{"opposed egypt->houthis asserted"},
+		},
+		{
+			name: "an attack waged or threatened keeps its victim as target",
+			text: "وتوعد الحوثيون بمواصلة الهجمات ضد إسرائيل. وشنت إسرائيل غارات على الحوثيين في الحديدة.",
+			want: []string{"opposed houthis->israel asserted", "opposed israel->houthis asserted"},
+		},
+		{
+			name: "a welcome of an actor's decision supports the actor",
+			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
+			want: []string{"supported sudan->usa asserted"},
+		},
+		{
 			name: "a continuing sentence's country pronoun is its carried speaker's state",
 			text: "وتحدث وزير الخارجية المصري سامح شكري عن الأزمة الليبية. وأضاف أن بلاده تدعم الجيش الوطني الليبي.",
 			want: []string{"supported egypt->lna asserted"},
