@@ -83,6 +83,7 @@ var clauseReadings = []clauseReading{
 		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
 	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "verb/verb-first"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
+	{name: "accusation/complement", conf: 0.8, applies: func(a *analyzer, c cue) bool { return c.kind == cueVerb && a.x.specs[c.spec].accusation }, read: (*analyzer).readAccusation, tests: []readingTest{{"واتهمت قوات فجر ليبيا، بعد ساعات من اشتباكات في محيط المطار، مصر والإمارات بالضلوع في القصف", "opposed libya-dawn -> uae", "accusation/complement"}, {"واتهم الناطق باسم الجيش الوطني الليبي، اللواء أحمد المسماري، قطر بالتدخل في الشأن الليبي", "opposed ahmed-al-mismari -> qatar", "accusation/complement"}, {"واتهمت الحكومة المجتمع الدولي بالتقاعس", "", ""}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
@@ -785,4 +786,82 @@ func (a *analyzer) lastVerbSubject(i int) int {
 		return a.subjectBefore(v)
 	}
 	return -1
+}
+
+// accusationReach is how many words after an accusation verb its
+// complement with ب may stand, asides and relative clauses included.
+const accusationReach = 24
+
+// readAccusation reads an accusation by its complement ("اتهم X Y بدعم
+// ...", "اتهمت قوات X التي ...، بعد ...، مصر والإمارات بالضلوع"): the
+// actors right before the word with ب are the accused, whatever asides
+// or relative clauses stand between them and the verb; the accuser is the
+// person among the actors between (the spokesman named after his title),
+// else the first of them, else the verb's subject before it.
+func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
+	if v := a.toks[c.j-1].Norm; strings.Contains(v, "تهم") && strings.Contains(v[strings.LastIndex(v, "تهم")+len("تهم"):], "ه") {
+		return candidate{}, pass // "التي تتهمها الخرطوم بدعم ...": the accused is the pronoun
+	}
+	_, accused := a.accusedBefore(c)
+	if accused < 0 {
+		return candidate{}, pass
+	}
+	src := -1
+	for j := c.j; j < a.men[accused].i; j++ {
+		mi := a.menAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := a.men[mi]
+		j = m.j - 1
+		if m.excluded || m.prep != prepNone {
+			continue
+		}
+		if src < 0 || a.actor(m.actor).Kind == graph.KindPerson {
+			src = mi
+		}
+	}
+	if src < 0 {
+		src = a.subjectBefore(c.i)
+	}
+	if src < 0 || a.men[src].actor == a.men[accused].actor || a.affiliated(a.men[src].actor, a.men[accused].actor) {
+		return candidate{}, pass
+	}
+	return candidate{src: []int{src}, tgt: a.list(accused), rule: "accusation/complement", conf: 0.8}, found
+}
+
+// accusedBefore finds the complement of an accusation verb: the first word
+// with ب that follows an actor, within accusationReach words and before
+// a clause word, complementizer or other verb. It returns the word and the
+// first actor of the list right before it, or -1.
+func (a *analyzer) accusedBefore(c cue) (int, int) {
+	for k := c.j; k < len(a.toks) && k <= c.j+accusationReach; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].j - 1
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueClauseBreak, cueComplementizer, cueVerb, cueRefusal, cueDemand:
+			if a.cueAt[k] >= 0 && a.cues[a.cueAt[k]].i == k {
+				return -1, -1
+			}
+		}
+		if a.sep[k] != 0 || !strings.HasPrefix(a.toks[k].Norm, "ب") {
+			continue
+		}
+		mi := a.menAt[k-1]
+		if mi < 0 || a.men[mi].excluded || a.men[mi].prep != prepNone {
+			continue // "الناطق باسم": a word of a title
+		}
+		return k, a.firstOf(mi)
+	}
+	return -1, -1
+}
+
+// firstOf returns the first mention of the list mention mi ends.
+func (a *analyzer) firstOf(mi int) int {
+	for a.men[mi].prev >= 0 {
+		mi = a.men[mi].prev
+	}
+	return mi
 }
