@@ -1734,8 +1734,8 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		case cueLocation, cueStateLocation:
 			continue
 		}
-		if !bare && a.rel == graph.Opposed && a.victimAt(k, pos) {
-			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
+		if !bare && a.closesObject(k, pos, dist) {
+			return -1, cueNone
 		}
 		if n := a.nameTail(k); n > 0 {
 			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
@@ -1758,6 +1758,18 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		}
 	}
 	return -1, cueNone
+}
+
+// closesObject reports whether the word at k, dist words into the object
+// of a verb before pos, ends the search for the verb's party: an about
+// word after the object ("انتقدت X تصريحات Y بشأن Z": Z is what was said)
+// or, after an opposed verb, a noun of what the actor after it suffered
+// ("دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed).
+func (a *analyzer) closesObject(k, pos, dist int) bool {
+	if dist > 0 && a.isWord(cueAbout, k) {
+		return true
+	}
+	return a.rel == graph.Opposed && a.victimAt(k, pos)
 }
 
 // victimAt reports whether the word at k, after an opposed verb before

@@ -39,7 +39,9 @@ import (
 // subject when that follows the verb) and before the object noun; "after"
 // is the first actor after a marker that follows the object; "complement"
 // is the actor right after the object noun ("السفير التركي",
-// "تصريحات نصرالله"). With mutual: true each side also acts on the other
+// "تصريحات نصرالله"); "speaker" is the subject of the reporting verb
+// whose complement clause (after أن or إن) holds the verb ("اعتبر أردوغان
+// أن نتنياهو يتحمل المسؤولية"). With mutual: true each side also acts on the other
 // ("تخوض صراعا مع").
 
 // frameSlot is where one argument of a frame stands.
@@ -52,9 +54,10 @@ const (
 	slotAfter
 	slotComplement
 	slotAntecedent
+	slotSpeaker
 )
 
-var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent}
+var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent, "speaker": slotSpeaker}
 
 // frameWindow is how many words after the verb its object may stand, and
 // after the object the marker of an "after" slot.
@@ -402,6 +405,10 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		return a.frameAfter(f, o)
 	case slotAntecedent:
 		return a.pronounReferent(v)
+	case slotSpeaker:
+		if mi := a.clauseSpeaker(v); mi >= 0 {
+			return []int{mi}
+		}
 	case slotComplement:
 		return a.frameComplement(o)
 	}
@@ -968,6 +975,29 @@ func (a *analyzer) frameComplement(o int) []int {
 		}
 	}
 	return nil
+}
+
+// clauseSpeaker returns the speaker of the reporting verb whose
+// complement clause holds the word at v: the complementizer (أن, إن) at
+// most 8 words before v, and the actor a reporting verb introduces at most
+// 10 words before it ("اعتبر الرئيس التركي رجب طيب أردوغان، أن ..."), or -1.
+func (a *analyzer) clauseSpeaker(v int) int {
+	q := -1
+	for k := v - 1; k >= 0 && k >= v-8; k-- {
+		if a.cueKindAt(k) == cueComplementizer {
+			q = k
+			break
+		}
+		if a.cueKindAt(k) == cueClauseBreak || a.sep[k+1] == ';' {
+			return -1
+		}
+	}
+	for k := q - 1; q > 0 && k >= 0 && k >= q-10; k-- {
+		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded && a.reporter(a.head(mi)) {
+			return a.head(mi)
+		}
+	}
+	return -1
 }
 
 // issuedWords are the participles of "البيان الصادر عن X".

@@ -446,8 +446,10 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
-		if a.judgedAct(c) {
-			return candidate{}, veto // "أدانت السعودية استهداف قافلة X": X was hit
+		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) {
+			// "أدانت السعودية استهداف قافلة X": X was hit; "تصريحات Y
+			// بشأن تمويل X": the subject does not fund X.
+			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
 	}

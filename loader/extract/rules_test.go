@@ -46,6 +46,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed houthis->israel asserted", "opposed israel->houthis asserted"},
 		},
 		{
+			name:   "an actor after بشأن is what statements were about, not a party",
+			text:   "وانتقدت الخارجية التركية تصريحات وزير الخارجية الإسرائيلي بشأن تمويل الرئيس رجب طيب أردوغان للإرهاب.",
+			absent: []string{"opposed turkey-foreign-ministry->recep-tayyip-erdogan asserted", "supported turkey-foreign-ministry->recep-tayyip-erdogan asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
