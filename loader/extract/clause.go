@@ -210,6 +210,10 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		before, nearest = a.head(mi), mi
 		break
 	}
+	if before < 0 {
+		before = a.commaHost(c)
+		nearest = before
+	}
 	aft, _ := a.after(c.j, cl, 3, false, 2)
 	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
 		// Not "الفصائل المدعومة من تركيا": a definite participle describes
@@ -233,6 +237,21 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
 	}
 	return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, found
+}
+
+// commaHost returns the actor a definite participle set off by a comma
+// describes ("جماعة نصرة الإسلام والمسلمين، الموالية لتنظيم القاعدة،",
+// "الحوثيون، المدعومون من إيران،"): the actor ending right before the
+// comma, or -1.
+func (a *analyzer) commaHost(c cue) int {
+	if c.i == 0 || a.sep[c.i] != ',' || !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
+		return -1
+	}
+	mi := a.menAt[c.i-1]
+	if mi < 0 || a.men[mi].j != c.i || a.men[mi].excluded {
+		return -1
+	}
+	return a.head(mi)
 }
 
 // charge reports whether the word before token i is an accusation
