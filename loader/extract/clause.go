@@ -313,7 +313,9 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 	}
 	end := a.listEnd(t)
 	if a.x.specs[c.spec].blame {
-		if a.adjacent(from, a.men[t].i) && a.isWord(cueBlameObject, end) {
+		// "حملت إيران، في بيان، إسرائيل": an aside closed right before the
+		// blamed; not "حمّل حفتر، سياسيي ليبيا": a genitive.
+		if (a.adjacent(from, a.men[t].i) || a.men[t].i-from <= 4 && a.sep[a.men[t].i] == ',') && a.blameObjectAfter(end) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, found
 		}
 		return candidate{}, veto
@@ -846,7 +848,11 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 	if src < 0 || a.men[src].actor == a.men[accused].actor || a.affiliated(a.men[src].actor, a.men[accused].actor) {
 		return candidate{}, pass
 	}
-	return candidate{src: []int{src}, tgt: a.list(accused), rule: "accusation/complement", conf: 0.8}, found
+	srcs := []int{src}
+	if a.actor(a.men[src].actor).Kind != graph.KindPerson {
+		srcs = a.sameKind(a.listBefore(src, a.men[accused].i)) // "اتهمت كل من روسيا وسوريا وإيران إسرائيل"
+	}
+	return candidate{src: srcs, tgt: a.list(accused), rule: "accusation/complement", conf: 0.8}, found
 }
 
 // accusedBefore finds the complement of an accusation verb: the first word
@@ -883,4 +889,19 @@ func (a *analyzer) firstOf(mi int) int {
 		mi = a.men[mi].prev
 	}
 	return mi
+}
+
+// blameObjectAfter reports whether the blame object (blame_objects) stands
+// at token k or after an apposition of at most three words that names no
+// actor ("حملت الخارجية الإيرانية إسرائيل عدوها اللدود المسؤولية").
+func (a *analyzer) blameObjectAfter(k int) bool {
+	for j := k; j < len(a.toks) && j <= k+3; j++ {
+		if a.isWord(cueBlameObject, j) {
+			return true
+		}
+		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || a.sep[j] != 0 && j > k {
+			return false
+		}
+	}
+	return false
 }

@@ -26,6 +26,7 @@ import (
 //	    target: after
 //	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
 //	    unless: [برصاص]                  # optional: words that may not follow the verb
+//	    not_after: [مساندة]              # optional: words that may not stand just before it
 //	    tests:                           # sentences the frame must read (frames_test.go)
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
@@ -80,6 +81,10 @@ type frame struct {
 	// after, when set, holds words one of which must stand at most
 	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
 	after map[string]bool
+	// notAfter, when set, holds words none of which may stand at most
+	// frameAfterReach words before the verb ("مساندة بلاده في حربها": the
+	// war is the supported party's, not the subject's).
+	notAfter map[string]bool
 	// then, when set, holds words one of which must follow the object in
 	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
 	then map[string]bool
@@ -111,6 +116,7 @@ type frameYAML struct {
 	Negated    bool        `yaml:"negated"`
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
+	NotAfter   []string    `yaml:"not_after"`
 	Then       []string    `yaml:"then"`
 	Unless     []string    `yaml:"unless"`
 	Tests      []FrameTest `yaml:"tests"`
@@ -156,7 +162,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then), unless: words(fy.Unless)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), notAfter: words(fy.NotAfter), then: words(fy.Then), unless: words(fy.Unless)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
@@ -221,7 +227,7 @@ func (a *analyzer) matchFrames(article string) {
 			if neg := a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext; neg != f.negated {
 				continue
 			}
-			if f.after != nil && !a.wordBefore(f.after, v) {
+			if f.after != nil && !a.wordBefore(f.after, v) || f.notAfter != nil && a.wordBefore(f.notAfter, v) {
 				continue
 			}
 			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {

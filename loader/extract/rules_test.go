@@ -51,6 +51,21 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed turkey-foreign-ministry->recep-tayyip-erdogan asserted", "supported turkey-foreign-ministry->recep-tayyip-erdogan asserted"},
 		},
 		{
+			name: "a blame reaches its object past an apposition and an aside",
+			text: "وحملت إيران، في بيان، إسرائيل عدوها اللدود المسؤولية الكاملة عن الغارة على القنصلية.",
+			want: []string{"opposed iran->israel asserted"},
+		},
+		{
+			name: "an accusation by a list of states gives each accuser",
+			text: "واتهمت كل من روسيا وسوريا وإيران إسرائيل بالمسؤولية عن ضرب القاعدة الجوية.",
+			want: []string{"opposed iran->israel asserted", "opposed russia->israel asserted", "opposed syria->israel asserted"},
+		},
+		{
+			name: "a participle set off by commas describes the actor before it",
+			text: "وأعلنت جماعة نصرة الإسلام والمسلمين، الموالية لتنظيم القاعدة، مسؤوليتها عن هجوم على قوات الجيش المالي.",
+			want: []string{"opposed jnim->malian-army asserted", "supported jnim->al-qaeda asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
