@@ -368,6 +368,9 @@ var messageWords = map[string]bool{
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts
 // on the actor after the participle.
 func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
+	if p := trimConjunction(c.prefix); strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل") || a.isWord(cueCircumstance, c.i-1) {
+		return candidate{}, veto // "بعد مطالبة مجلس الأمن": a verbal noun, no participle
+	}
 	s, t := a.embeddedTopic(a.topic(c.i), c.i), -1
 	if s >= 0 {
 		if a.detachedPronoun(c.j) {

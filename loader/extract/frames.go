@@ -27,6 +27,7 @@ import (
 //	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
 //	    unless: [برصاص]                  # optional: words that may not follow the verb
 //	    not_after: [مساندة]              # optional: words that may not stand just before it
+//	    sites: true                      # optional: a site's owner fills an after slot
 //	    tests:                           # sentences the frame must read (frames_test.go)
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
@@ -85,6 +86,10 @@ type frame struct {
 	// frameAfterReach words before the verb ("مساندة بلاده في حربها": the
 	// war is the supported party's, not the subject's).
 	notAfter map[string]bool
+	// sites lets the owner of a site fill an "after" slot: an unmarked
+	// nationality adjective ("ضد مواقع إسرائيلية") or the actor after a
+	// word with ل ("استهداف تجمع لجنود الجيش الإسرائيلي").
+	sites bool
 	// then, when set, holds words one of which must follow the object in
 	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
 	then map[string]bool
@@ -117,6 +122,7 @@ type frameYAML struct {
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
 	NotAfter   []string    `yaml:"not_after"`
+	Sites      bool        `yaml:"sites"`
 	Then       []string    `yaml:"then"`
 	Unless     []string    `yaml:"unless"`
 	Tests      []FrameTest `yaml:"tests"`
@@ -162,7 +168,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), notAfter: words(fy.NotAfter), then: words(fy.Then), unless: words(fy.Unless)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), notAfter: words(fy.NotAfter), sites: fy.Sites, then: words(fy.Then), unless: words(fy.Unless)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
@@ -670,7 +676,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if strings.HasSuffix(p, "لل") {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
-			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] {
+			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective {
 				return a.conjList(mi)
 			}
 			k = m.j - 1
@@ -680,8 +686,14 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			// "بالرئيس فلاديمير بوتين": the marker is glued to the title.
 			return a.actorAfterTitle(k + 1)
 		}
-		if w := trimConjunction(a.toks[k].Norm); f.markers[w] {
-			return a.actorAfterTitle(k + 1)
+		w := trimConjunction(a.toks[k].Norm)
+		if f.sites && strings.HasPrefix(w, "ل") && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
+			return a.conjList(a.menAt[k+1]) // "تجمع لجنود الجيش الإسرائيلي"
+		}
+		if f.markers[w] {
+			if l := a.actorAfterTitle(k + 1); l != nil || !f.sites {
+				return l
+			}
 		}
 	}
 	return nil

@@ -58,6 +58,20 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 	return candidate{}, false
 }
 
+// asideOpening returns the first token of the aside between commas that
+// ends at token k (at most maxAside words), or 0.
+func (a *analyzer) asideOpening(k int) int {
+	for j := k; j > 0 && j > k-maxAside; j-- {
+		if a.sep[j] == ',' {
+			if a.aside(j) == k+1 {
+				return j
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // undergoes reports whether the noun trigger c follows, with ل, a verb of
 // suffering (the lexicon's undergo: "تعرضت للعدوان", "يواجه هجوما"), at
 // most one word (the subject) between.
@@ -65,6 +79,12 @@ func (a *analyzer) undergoes(c cue) bool {
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
 		if a.isWord(cueUndergo, k) {
 			return true
+		}
+		if a.sep[k+1] == ',' {
+			if open := a.asideOpening(k); open > 0 {
+				k = open // "تواجه الإمارات، منذ أشهر، اتهامات": past the aside
+				continue
+			}
 		}
 		if a.menAt[k] >= 0 {
 			k = a.men[a.menAt[k]].i
@@ -546,10 +566,11 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
 			// the supporter; "أدانت السعودية الهجوم على السفارة": the
-			// one who condemns is not the attacker.
+			// one who condemns is not the attacker; "تواجه الإمارات
+			// اتهامات بتزويد X": the one accused does not accuse.
 			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found

@@ -66,6 +66,16 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed jnim->malian-army asserted", "supported jnim->al-qaeda asserted"},
 		},
 		{
+			name:   "the one who faces accusations does not accuse",
+			text:   "وتواجه الإمارات، منذ أشهر، اتهامات دولية بتزويد قوات الدعم السريع بالطائرات المسيرة.",
+			absent: []string{"opposed uae->rsf asserted"},
+		},
+		{
+			name:   "a verbal noun after بعد is no circumstantial participle",
+			text:   "وانسحب الوفد السوداني من الجلسة بعد مطالبة مجلس الأمن الدولي بفتح المعابر.",
+			absent: []string{"opposed sudan->un-security-council asserted", "opposed sudan->un-security-council alleged"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
