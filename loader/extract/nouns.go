@@ -142,7 +142,7 @@ func (a *analyzer) readNounEnjoyed(ci, cl int) (candidate, verdict) {
 // تفرضه الأمم المتحدة"): nobody supports anyone by it.
 func (a *analyzer) readNounBlocked(ci, _ int) (candidate, verdict) {
 	c := a.cues[ci]
-	if c.rel == graph.Supported && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
+	if c.rel != graph.Opposed && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
 		return candidate{}, veto
 	}
 	return candidate{}, pass

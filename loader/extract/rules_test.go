@@ -76,6 +76,12 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed sudan->un-security-council asserted", "opposed sudan->un-security-council alleged"},
 		},
 		{
+			name:   "talks an accused obstructs were not held",
+			text:   "واتهمت روسيا حلف الناتو بعرقلة مفاوضات السلام مع أوكرانيا.",
+			want:   []string{"opposed russia->nato asserted"},
+			absent: []string{"met nato->ukraine alleged", "met nato->ukraine asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
