@@ -830,7 +830,7 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 	if accused < 0 {
 		return candidate{}, pass
 	}
-	src := -1
+	src, governedEnd := -1, -1
 	for j := c.j; j < a.men[accused].i; j++ {
 		mi := a.menAt[j]
 		if mi < 0 {
@@ -838,7 +838,10 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 		}
 		m := a.men[mi]
 		j = m.j - 1
-		if m.excluded || m.prep != prepNone {
+		if m.excluded || m.prep != prepNone || m.i > 0 && governing[trimConjunction(a.toks[m.i-1].Norm)] || m.i == governedEnd {
+			// "الحليف الرئيسي للولايات المتحدة في حربها ضد تنظيم الدولة
+			// داعش": no accuser, nor the name repeated after one.
+			governedEnd = m.j
 			continue
 		}
 		if src < 0 || a.actor(m.actor).Kind == graph.KindPerson {
@@ -877,7 +880,11 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 		if a.sep[k] != 0 || !strings.HasPrefix(a.toks[k].Norm, "ب") {
 			continue
 		}
-		mi := a.menAt[k-1]
+		j := k - 1
+		for j > c.j && k-j <= 2 && a.menAt[j] < 0 && timeWords[a.toks[j].Norm] {
+			j-- // "تركيا اليوم السبت باستغلال"
+		}
+		mi := a.menAt[j]
 		if mi < 0 || a.men[mi].excluded || a.men[mi].prep != prepNone {
 			continue // "الناطق باسم": a word of a title
 		}
@@ -885,6 +892,15 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 	}
 	return -1, -1
 }
+
+// governing are the prepositions and nouns whose complement is no
+// verb's subject.
+var governing = words([]string{"ضد", "على", "مع", "من", "عن", "إلى", "في", "لدى", "بين", "حربها", "حربه", "تنظيم"})
+
+// timeWords may stand between an accused actor and the accusation's
+// complement ("اتهمت X تركيا اليوم السبت باستغلال").
+var timeWords = words([]string{"اليوم", "أمس", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "مساء",
+	"صباح", "أيضا", "رسميا", "مجددا", "علنا", "صراحة"})
 
 // firstOf returns the first mention of the list mention mi ends.
 func (a *analyzer) firstOf(mi int) int {

@@ -379,6 +379,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			if mi := a.facingParty(v); mi >= 0 {
 				return a.list(mi)
 			}
+			if mi := a.requester(v); mi >= 0 {
+				return a.list(mi)
+			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
 			if p := a.ownerSubject(l[0]); p >= 0 && f.noun {
@@ -973,8 +976,8 @@ func (a *analyzer) frameComplement(o int) []int {
 	// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
 	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 		if mi := a.menAt[k]; mi >= 0 {
-			if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
-				break // "السفير المالي بنواكشوط": a place
+			if a.men[mi].prep == prepClitic && !strings.HasPrefix(arabic.CutConjunctions(a.men[mi].prefix), "ل") || a.men[mi].prep == prepLocation {
+				break // "السفير المالي بنواكشوط": a place; not "التصريحات الأخيرة للرئيس X"
 			}
 			if a.men[mi].i <= o {
 				// "استدعت السفير المغربي": the object noun opens a
@@ -1035,6 +1038,33 @@ func (a *analyzer) complementAuthor(o int) int {
 			}
 			return -1
 		}
+	}
+	return -1
+}
+
+// requester returns the subject of an appeal before the noun at v
+// ("ناشدت قسد التحالف الدولي التدخل لوقف الانتهاكات التركية": قسد, not
+// the body appealed to), or -1: the first actor after an appeal word
+// (requestWords, the lexicon's demands) at most 12 words before v in its
+// frame clause.
+func (a *analyzer) requester(v int) int {
+	for k := v - 1; k >= 0 && k >= v-12 && a.sameFrameClause(v, k); k-- {
+		if a.menAt[k] >= 0 {
+			k = a.men[a.menAt[k]].i
+			continue
+		}
+		if !requestWords[trimConjunction(a.toks[k].Norm)] && a.cueKindAt(k) != cueDemand {
+			continue
+		}
+		for j := k + 1; j < v; j++ {
+			if mi := a.menAt[j]; mi >= 0 {
+				if m := a.men[mi]; !m.excluded && m.prep == prepNone && j < v {
+					return a.head(mi)
+				}
+				j = a.men[mi].j - 1
+			}
+		}
+		return -1
 	}
 	return -1
 }

@@ -466,9 +466,11 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
-		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) {
+		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judged(c.i) {
 			// "أدانت السعودية استهداف قافلة X": X was hit; "تصريحات Y
-			// بشأن تمويل X": the subject does not fund X.
+			// بشأن تمويل X": the subject does not fund X; "وصف X تعاون
+			// واشنطن مع Y بأنه خطوة خاطئة": the one who judges does not
+			// cooperate with Washington.
 			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found

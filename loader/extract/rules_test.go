@@ -82,6 +82,27 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"met nato->ukraine alleged", "met nato->ukraine asserted"},
 		},
 		{
+			name:   "an actor governed by a preposition inside an aside is no accuser",
+			text:   "واتهمت الفصائل الكردية، الحليف الأول للولايات المتحدة في الحرب ضد تنظيم داعش، الجيش التركي بقصف مواقعها.",
+			absent: []string{"opposed isis->turkish-army asserted", "opposed usa->turkish-army asserted"},
+		},
+		{
+			name: "time words may stand between the accused and the complement",
+			text: "واتهمت قوات سوريا الديمقراطية تركيا اليوم السبت باستغلال الهجوم ذريعة.",
+			want: []string{"opposed sdf->turkey asserted"},
+		},
+		{
+			name:   "the body appealed to does not stop the aggression, the one who appeals opposes it",
+			text:   "وناشدت قوات سوريا الديمقراطية، مساء الثلاثاء، التحالف الدولي التدخل لوقف الاعتداءات التركية.",
+			want:   []string{"opposed sdf->turkey asserted"},
+			absent: []string{"opposed international-coalition->turkey asserted"},
+		},
+		{
+			name:   "one who judges a cooperation does not cooperate",
+			text:   "ووصف وزير الخارجية التركي مولود جاويش أوغلو تعاون الولايات المتحدة مع حزب الاتحاد الديمقراطي بأنه خطأ.",
+			absent: []string{"supported mevlut-cavusoglu->usa asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
