@@ -1707,6 +1707,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			}
 			return mi, mark
 		}
+		if !bare && a.closesObject(k, pos, dist) {
+			return -1, cueNone
+		}
 		kind := a.cueKindAt(k)
 		if kind == cueRelative && !bare && k > pos && a.rel != graph.Met {
 			// "تعترض على القرار الذي أعدته بريطانيا": the author of what
@@ -1734,9 +1737,6 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		case cueLocation, cueStateLocation:
 			continue
 		}
-		if !bare && a.closesObject(k, pos, dist) {
-			return -1, cueNone
-		}
 		if n := a.nameTail(k); n > 0 {
 			end += n // "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the name
 			k += n - 1
@@ -1762,12 +1762,16 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 
 // closesObject reports whether the word at k, dist words into the object
 // of a verb before pos, ends the search for the verb's party: an about
-// word after the object ("انتقدت X تصريحات Y بشأن Z": Z is what was said)
-// or, after an opposed verb, a noun of what the actor after it suffered
+// word after the object ("انتقدت X تصريحات Y بشأن Z": Z is what was said),
+// after a support verb على before a verbal noun ("ساعدتها على هزيمة Z": Z
+// is no party) or, after an opposed verb, a noun of what the actor after it suffered
 // ("دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed).
 func (a *analyzer) closesObject(k, pos, dist int) bool {
 	if dist > 0 && a.isWord(cueAbout, k) {
 		return true
+	}
+	if a.rel == graph.Supported && a.toks[k].Norm == "علي" && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueAt[k+1] < 0 {
+		return true // "ساعدتها على هزيمة تنظيم الدولة": what the help is for
 	}
 	return a.rel == graph.Opposed && a.victimAt(k, pos)
 }

@@ -563,6 +563,13 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if s := a.subjectBefore(v); s >= 0 {
 		return a.conjList(s)
 	}
+	// "أعلنت الولايات المتحدة أنها قصفت X": the pronoun on أن is the
+	// speaker.
+	if v > 0 && pronounComplementizers[trimConjunction(a.toks[v-1].Norm)] {
+		if sp := a.clauseSpeaker(v); sp >= 0 {
+			return []int{sp}
+		}
+	}
 	if !f.noun {
 		if l := a.subjectAfter(v, o); l != nil {
 			return l
@@ -997,6 +1004,10 @@ func (a *analyzer) frameComplement(o int) []int {
 	}
 	return nil
 }
+
+// pronounComplementizers carry the pronoun of the subject of the clause
+// they open ("أعلن X أنه استهدف").
+var pronounComplementizers = words([]string{"أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم"})
 
 // clauseSpeaker returns the speaker of the reporting verb whose
 // complement clause holds the word at v: the complementizer (أن, إن) at

@@ -103,6 +103,16 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"supported mevlut-cavusoglu->usa asserted"},
 		},
 		{
+			name: "the pronoun on أن is the speaker, subject of the frame verb after it",
+			text: "وأعلن الجيش الأمريكي، مساء الأحد، أنه استهدف مواقع لكتائب حزب الله في محافظة الأنبار.",
+			want: []string{"opposed us-military->kataib-hezbollah asserted"},
+		},
+		{
+			name:   "what a help is for after على is no party",
+			text:   "وانتقدت الجماعة الولايات المتحدة لمهاجمتها فصائل عراقية ساعدتها على هزيمة تنظيم داعش.",
+			absent: []string{"supported usa->isis asserted", "supported usa->isis reported"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
