@@ -165,7 +165,8 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		}
 		src := []int{mi}
 		end := a.men[mi].j
-		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-') && a.men[n].adjective; n++ {
+		// "الدعم المصري والإماراتي", "دعم تركي قطري": each demonym.
+		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-' || a.sep[a.men[n].i] == 0) && a.men[n].adjective; n++ {
 			src = append(src, n)
 			end = a.men[n].j
 		}

@@ -113,6 +113,16 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"supported usa->isis asserted", "supported usa->isis reported"},
 		},
 		{
+			name:   "دعما ل is in support of, not a dual verb",
+			text:   "وصادق البرلمان على إرسال عسكريين إلى ليبيا دعما لحكومة الوفاق الوطني حليفة أنقرة في مواجهة قوات المشير خليفة حفتر.",
+			absent: []string{"supported turkey->khalifa-haftar asserted"},
+		},
+		{
+			name: "two demonyms side by side are two agents",
+			text: "وأكد وزير الداخلية وجود دعم تركي قطري للقوات التابعة لحكومة الوفاق.",
+			want: []string{"supported qatar->gna reported", "supported turkey->gna reported"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
