@@ -1141,13 +1141,17 @@ func (a *analyzer) subjectComma(i int) bool {
 	if m.j != i || m.i == 0 || m.excluded || m.prep != prepNone {
 		return false
 	}
-	if ci := a.cueAt[m.i-1]; (ci < 0 || !a.cues[ci].kind.isTrigger() || a.cues[ci].j != m.i) && a.frameVerb(m.i-1) == nil {
+	v := m.i - 1
+	for v > 0 && m.i-v < 3 && a.cueAt[v] >= 0 && (a.cueKindAt(v) == cueTitle || a.cueKindAt(v) == cuePossessor || a.cueKindAt(v) == cueStateAgent) {
+		v-- // "أعربت الحكومة السودانية،": a head word before a demonym
+	}
+	if ci := a.cueAt[v]; (ci < 0 || !a.cues[ci].kind.isTrigger() || a.cues[ci].j != v+1) && a.frameVerb(v) == nil {
 		return false
 	}
-	if k := a.cueKindAt(i); a.cueAt[i] >= 0 && k != cueNoun {
+	w := arabic.CutConjunctions(a.toks[i].Norm)
+	if k := a.cueKindAt(i); a.cueAt[i] >= 0 && k != cueNoun && w != "عن" {
 		return false // a verb or a clause word opens a clause of its own
 	}
-	w := arabic.CutConjunctions(a.toks[i].Norm)
 	return w == "عن" || strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 }
 

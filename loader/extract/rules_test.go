@@ -123,6 +123,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported qatar->gna reported", "supported turkey->gna reported"},
 		},
 		{
+			name: "a subject comma after a head word and a demonym, before عن",
+			text: "وأعربت الحكومة السودانية، عن إشادتها بالبيانات الصادرة عن الولايات المتحدة.",
+			want: []string{"supported sudan->usa asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
