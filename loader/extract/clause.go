@@ -604,8 +604,8 @@ func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.list(s), tgt: []int{t}, rule: "verb/noun-agent", conf: 0.7}, found
 	}
 	t, via := a.after(c.j, cl, verbWindowOf(c), false, verbNear)
-	if t < 0 || via == cueBetween && c.rel != graph.Met {
-		return candidate{}, veto // "تدعم جهود الوساطة بين X و Y"
+	if t < 0 || via == cueBetween && c.rel != graph.Met || a.locativeState(c, t) {
+		return candidate{}, veto // "تدعم جهود الوساطة بين X و Y", "تدعم الإرهاب بليبيا"
 	}
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
 		return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, found
@@ -646,7 +646,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
 		}
 	}
-	if t >= 0 {
+	if t >= 0 && !a.locativeState(c, t) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {
@@ -923,4 +923,17 @@ func (a *analyzer) blameObjectAfter(k int) bool {
 		}
 	}
 	return false
+}
+
+// locativeState reports whether target mention t of a verb without a
+// preposition of its own is a state with ب after a word that is no actor
+// ("تدعم الإرهاب بليبيا"): a place, not the verb's party.
+func (a *analyzer) locativeState(c cue, t int) bool {
+	sp := a.x.specs[c.spec]
+	m := a.men[t]
+	if sp.splitPrep != "" || sp.endsWithPrep || a.actor(m.actor).Kind != graph.KindState || m.i == 0 || a.menAt[m.i-1] >= 0 {
+		return false
+	}
+	p := trimConjunction(m.prefix)
+	return strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "بال") || p == "بال"
 }

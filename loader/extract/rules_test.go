@@ -128,6 +128,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported sudan->usa asserted"},
 		},
 		{
+			name:   "a state with ب after a non-actor object is a place",
+			text:   "وقال المسماري إن قطر تدعم الجماعات المتطرفة بليبيا منذ سنوات.",
+			absent: []string{"supported qatar->libya reported", "supported qatar->libya asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
