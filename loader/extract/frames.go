@@ -697,7 +697,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			return a.actorAfterTitle(k + 1)
 		}
 		w := trimConjunction(a.toks[k].Norm)
-		if f.sites && strings.HasPrefix(w, "ل") && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
+		if f.sites && strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
 			return a.conjList(a.menAt[k+1]) // "تجمع لجنود الجيش الإسرائيلي"
 		}
 		if f.markers[w] {
