@@ -29,6 +29,13 @@ var nounReadings = []nounReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الرئيس الصومالي إن بلاده ستحتاج إلى دعم مصر", "", ""}}},
+	{name: "noun/compound", read: func(a *analyzer, ci, _ int) (candidate, verdict) {
+		// "مجرم حرب", "جرائم حرب": a word of a compound names no war.
+		if c := a.cues[ci]; c.i > 0 && c.prefix == "" && compoundHeads[trimConjunction(a.toks[c.i-1].Norm)] {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
@@ -42,6 +49,10 @@ var nounReadings = []nounReading{
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
+
+// compoundHeads make the noun after them part of a compound that names no
+// act between actors ("مجرم حرب", "جرائم حرب", "أمراء الحرب").
+var compoundHeads = words([]string{"مجرم", "مجرمي", "مجرمة", "مجرمو", "جرائم", "جريمة", "أمراء", "أمير", "زمن", "غنائم", "ضحايا", "أسرى"})
 
 // nounArguments reads the arguments of noun trigger ci through the noun
 // table.
