@@ -701,9 +701,31 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			return a.conjList(a.menAt[k+1]) // "تجمع لجنود الجيش الإسرائيلي"
 		}
 		if f.markers[w] {
-			if l := a.actorAfterTitle(k + 1); l != nil || !f.sites {
-				return l
+			if f.sites && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueKindAt(k+1) != cueTitle {
+				return a.siteOwner(k+1, k+4) // "ضد مواقع إسرائيلية"
 			}
+			return a.actorAfterTitle(k + 1)
+		}
+	}
+	return nil
+}
+
+// siteOwner returns the owner of a site named in tokens [from, to): a
+// nationality adjective or the actor after a word with ل ("مواقع
+// إسرائيلية", "تجمع لجنود الجيش الإسرائيلي"), or nil.
+func (a *analyzer) siteOwner(from, to int) []int {
+	for k := from; k < len(a.toks) && k < to; k++ {
+		if k > from && a.sep[k] != 0 {
+			return nil
+		}
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") {
+				return a.conjList(mi)
+			}
+			return nil
+		}
+		if w := trimConjunction(a.toks[k].Norm); strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
+			return a.conjList(a.menAt[k+1])
 		}
 	}
 	return nil
