@@ -478,7 +478,7 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
-		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judged(c.i) {
+		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judgesWith(s, c.i) {
 			// "أدانت السعودية استهداف قافلة X": X was hit; "تصريحات Y
 			// بشأن تمويل X": the subject does not fund X; "وصف X تعاون
 			// واشنطن مع Y بأنه خطوة خاطئة": the one who judges does not
@@ -511,6 +511,28 @@ func (a *analyzer) objectOfTrigger(i int) bool {
 			continue
 		case cueVerb, cueRefusal, cueDemand:
 			return a.cues[a.cueAt[k]].rel != graph.Met
+		}
+		return false
+	}
+	return false
+}
+
+// judgesWith reports whether mention s is the one who judges with a
+// judging word in the ten words before pos: the actor before it or the
+// first one after it ("ووصف أوغلو تعاون واشنطن مع X"), not an actor inside
+// the judged object ("انتقدت روسيا اعتزام الولايات المتحدة تسليح أوكرانيا").
+func (a *analyzer) judgesWith(s, pos int) bool {
+	for v := pos - 1; v >= 0 && v >= pos-10; v-- {
+		if !a.isWord(cueJudging, v) {
+			continue
+		}
+		if a.men[s].i < v {
+			return true
+		}
+		for k := v + 1; k < pos; k++ {
+			if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
+				return a.head(mi) == s
+			}
 		}
 		return false
 	}

@@ -133,6 +133,11 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"supported qatar->libya reported", "supported qatar->libya asserted"},
 		},
 		{
+			name: "an actor inside a judged object keeps its own act",
+			text: "وانتقدت روسيا، السبت، اعتزام الولايات المتحدة تسليح أوكرانيا بصواريخ بعيدة المدى.",
+			want: []string{"opposed russia->usa asserted", "supported usa->ukraine asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
