@@ -712,8 +712,11 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 
 // siteOwner returns the owner of a site named in tokens [from, to): a
 // nationality adjective or the actor after a word with ل ("مواقع
-// إسرائيلية", "تجمع لجنود الجيش الإسرائيلي"), or nil.
+// إسرائيلية", "تجمع لجنود الجيش الإسرائيلي"), or nil; none after أي (any).
 func (a *analyzer) siteOwner(from, to int) []int {
+	if from < len(a.toks) && a.toks[from].Norm == "اي" {
+		return nil // "بالرد على أي هجوم أمريكي": a hypothetical act
+	}
 	for k := from; k < len(a.toks) && k < to; k++ {
 		if k > from && a.sep[k] != 0 {
 			return nil
