@@ -50,10 +50,6 @@ var nounReadings = []nounReading{
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
 
-// compoundHeads make the noun after them part of a compound that names no
-// act between actors ("مجرم حرب", "جرائم حرب", "أمراء الحرب").
-var compoundHeads = words([]string{"مجرم", "مجرمي", "مجرمة", "مجرمو", "جرائم", "جريمة", "أمراء", "أمير", "زمن", "غنائم", "ضحايا", "أسرى"})
-
 // nounArguments reads the arguments of noun trigger ci through the noun
 // table.
 func (a *analyzer) nounArguments(ci int) (candidate, bool) {
@@ -67,20 +63,6 @@ func (a *analyzer) nounArguments(ci int) (candidate, bool) {
 		}
 	}
 	return candidate{}, false
-}
-
-// asideOpening returns the first token of the aside between commas that
-// ends at token k (at most maxAside words), or 0.
-func (a *analyzer) asideOpening(k int) int {
-	for j := k; j > 0 && j > k-maxAside; j-- {
-		if a.sep[j] == ',' {
-			if a.aside(j) == k+1 {
-				return j
-			}
-			return 0
-		}
-	}
-	return 0
 }
 
 // undergoes reports whether the noun trigger c follows, with ل, a verb of
@@ -515,39 +497,6 @@ func (a *analyzer) objectOfTrigger(i int) bool {
 		return false
 	}
 	return false
-}
-
-// judgesWith reports whether mention s is the one who judges with a
-// judging word in the ten words before pos: the actor before it or the
-// first one after it ("ووصف أوغلو تعاون واشنطن مع X"), not an actor inside
-// the judged object ("انتقدت روسيا اعتزام الولايات المتحدة تسليح أوكرانيا").
-func (a *analyzer) judgesWith(s, pos int) bool {
-	for v := pos - 1; v >= 0 && v >= pos-10; v-- {
-		if !a.isWord(cueJudging, v) {
-			continue
-		}
-		if a.men[s].i < v {
-			return true
-		}
-		for k := v + 1; k < pos; k++ {
-			if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
-				return a.head(mi) == s
-			}
-		}
-		return false
-	}
-	return false
-}
-
-// judgedAct reports whether an opposed noun at c is the object of an
-// opposed verb that judges it ("أدانت X الهجوم على Y", "رفضت X استهداف
-// Y"), not of one that makes it its subject's own ("شنت X هجوما على Y"):
-// the verb's subject is not the noun's agent.
-func (a *analyzer) judgedAct(c cue) bool {
-	if c.rel != graph.Opposed || !a.objectOfTrigger(c.i) {
-		return false
-	}
-	return a.judged(c.i)
 }
 
 // takesPart reports whether a meeting noun is the event its subjects take
