@@ -138,6 +138,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed russia->usa asserted", "supported usa->ukraine asserted"},
 		},
 		{
+			name: "praise with أثنى على reaches the author of the praised role",
+			text: "وخلال اللقاء، أثنى الفريق أول عبد الفتاح البرهان على الدور الذي تلعبه مصر في دعم السودان.",
+			want: []string{"supported abdel-fattah-al-burhan->egypt asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
