@@ -826,8 +826,11 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 	if v := a.toks[c.j-1].Norm; strings.Contains(v, "تهم") && strings.Contains(v[strings.LastIndex(v, "تهم")+len("تهم"):], "ه") {
 		return candidate{}, pass // "التي تتهمها الخرطوم بدعم ...": the accused is the pronoun
 	}
-	_, accused := a.accusedBefore(c)
+	k, accused := a.accusedBefore(c)
 	if accused < 0 {
+		if k >= 0 {
+			return candidate{}, veto // "اتهمت روسيا الغرب بدعم أوكرانيا": the accused is no actor
+		}
 		return candidate{}, pass
 	}
 	src, governedEnd := -1, -1
@@ -880,6 +883,9 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 		if a.sep[k] != 0 || !strings.HasPrefix(a.toks[k].Norm, "ب") {
 			continue
 		}
+		if a.nonActorAccused(c, k) {
+			return k, -1
+		}
 		j := k - 1
 		for j > c.j && k-j <= 2 && a.menAt[j] < 0 && timeWords[a.toks[j].Norm] {
 			j-- // "تركيا اليوم السبت باستغلال"
@@ -887,6 +893,9 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 		mi := a.menAt[j]
 		if mi < 0 || a.men[mi].excluded || a.men[mi].prep != prepNone {
 			continue // "الناطق باسم": a word of a title
+		}
+		if h := a.describedHost(mi); h >= 0 {
+			mi = h // "قوات الدعم السريع المدعومة من الإمارات بارتكاب": the forces
 		}
 		return k, a.firstOf(mi)
 	}
@@ -987,4 +996,48 @@ func (a *analyzer) judgedAct(c cue) bool {
 		return false
 	}
 	return a.judged(c.i)
+}
+
+// describedHost returns the actor a passive or participle phrase ending
+// with mention mi describes ("قوات الدعم السريع المدعومة من الإمارات",
+// "جماعة الحوثي الموالية لإيران"): the actor right before the phrase, or -1.
+func (a *analyzer) describedHost(mi int) int {
+	i := a.men[mi].i
+	if i == 0 {
+		return -1
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.menAt[k] >= 0 {
+			return -1
+		}
+		if kind := a.cueKindAt(k); kind == cuePassive || kind == cueParticiple {
+			ci := a.cueAt[k]
+			if h := a.menAt[max(a.cues[ci].i-1, 0)]; h >= 0 && !a.men[h].excluded && a.men[h].prep == prepNone {
+				return a.head(h)
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nonActorAccused reports whether the word with ب at k completes an
+// accusation whose accused, right after its subject, is no actor
+// ("اتهمت روسيا الغرب بدعم أوكرانيا"): one or two words, no actor, between
+// the subject after the verb and k.
+func (a *analyzer) nonActorAccused(c cue, k int) bool {
+	s := a.menAt[c.j]
+	if c.j >= len(a.toks) || s < 0 || a.men[s].excluded {
+		return false
+	}
+	end := a.listEnd(s)
+	if k-end < 1 || k-end > 2 || a.sep[end] != 0 {
+		return false
+	}
+	for j := end; j < k; j++ {
+		if a.menAt[j] >= 0 || a.cueKindAt(j).isTrigger() || a.cueKindAt(j) == cueTitle || a.sep[j] != 0 && j > end {
+			return false
+		}
+	}
+	return true
 }

@@ -143,6 +143,17 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported abdel-fattah-al-burhan->egypt asserted"},
 		},
 		{
+			name:   "the accused is the host of a passive before the complement, not its agent",
+			text:   "واتهم الجيش السوداني قوات الدعم السريع المدعومة من الإمارات بارتكاب مجازر في الفاشر.",
+			want:   []string{"opposed saf->rsf asserted"},
+			absent: []string{"opposed saf->uae asserted"},
+		},
+		{
+			name:   "an accused that is no actor hides the complement's object",
+			text:   "واتهمت روسيا الغرب بدعم أوكرانيا بالأسلحة.",
+			absent: []string{"opposed russia->ukraine asserted"},
+		},
+		{
 			name: "a welcome of an actor's decision supports the actor",
 			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
 			want: []string{"supported sudan->usa asserted"},
