@@ -687,7 +687,10 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
 			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective {
-				return a.conjList(mi)
+				if l := a.conjList(mi); !a.alongWith(l) {
+					return l
+				}
+				return nil
 			}
 			k = m.j - 1
 			continue
@@ -700,14 +703,35 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 		if f.sites && strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
 			return a.conjList(a.menAt[k+1]) // "تجمع لجنود الجيش الإسرائيلي"
 		}
-		if f.markers[w] {
+		if f.markers[w] && (w != "جانب" || a.tokenBefore(k) == "الي") {
 			if f.sites && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueKindAt(k+1) != cueTitle {
 				return a.siteOwner(k+1, k+4) // "ضد مواقع إسرائيلية"
 			}
-			return a.actorAfterTitle(k + 1)
+			if l := a.actorAfterTitle(k + 1); !a.alongWith(l) {
+				return l
+			}
+			return nil
 		}
 	}
 	return nil
+}
+
+// alongWith reports whether the actors l after إلى جانب are one more
+// member of a set the sentence goes on to name ("كانت روسيا إلى جانب الصين
+// من أبرز الدول"): "along with", not standing by them.
+func (a *analyzer) alongWith(l []int) bool {
+	if len(l) == 0 || a.tokenBefore(a.men[l[0]].i) != "جانب" {
+		return false
+	}
+	j := a.men[l[len(l)-1]].j
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return false
+	}
+	switch a.toks[j].Norm {
+	case "من", "ضمن", "بين":
+		return true
+	}
+	return false
 }
 
 // siteOwner returns the owner of a site named in tokens [from, to): a
