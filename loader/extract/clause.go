@@ -587,6 +587,36 @@ func verbWindowOf(c cue) int {
 	return verbWindow
 }
 
+// descriptionReach is how many words a description set off by commas after
+// a subject may hold ("، المرتبطة بتنظيم القاعدة،").
+const descriptionReach = 8
+
+// pastDescription returns the token after a description of the subject
+// ending at k: a definite word opening an aside after a comma, with a
+// preposition right after it ("حركة الشباب، المرتبطة بتنظيم القاعدة،",
+// "، المقربة من إيران،"), closed by a comma; the actor inside describes
+// the subject and is not the verb's object. Else k.
+func (a *analyzer) pastDescription(k int) int {
+	if k+1 >= len(a.toks) || a.sep[k] != ',' || a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "ال") || a.cueKindAt(k).isTrigger() {
+		return k
+	}
+	switch w := a.toks[k+1].Norm; {
+	case w == "من", w == "مع":
+	case (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && (a.menAt[k+1] >= 0 || a.cueKindAt(k+1) == cueTitle):
+	default:
+		return k
+	}
+	for e := k + 2; e < len(a.toks) && e <= k+descriptionReach; e++ {
+		if a.sep[e] == ',' {
+			return e
+		}
+		if a.sep[e] != 0 {
+			return k
+		}
+	}
+	return k
+}
+
 // readSubjectFirst reads a verb with its subject before it ("ترامب يدعم
 // حفتر").
 func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
@@ -637,9 +667,10 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		// accuser is not among the actors.
 		return candidate{}, veto
 	}
-	t := a.nounAgentAfter(a.listEnd(s), cl)
+	from := a.pastDescription(a.listEnd(s))
+	t := a.nounAgentAfter(from, cl)
 	if t < 0 {
-		t, _ = a.after(a.listEnd(s), cl, verbWindowOf(c), false, verbNear)
+		t, _ = a.after(from, cl, verbWindowOf(c), false, verbNear)
 		if t >= 0 && a.men[t].actor == a.men[s].actor {
 			// "التقى الأمير محمد بن سلمان، ولي العهد السعودي ...، الرئيس
 			// التركي": the subject's own title, then the object.

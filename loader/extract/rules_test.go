@@ -26,6 +26,16 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
 		},
 		{
+			name:   "an actor inside a description set off after a verb-first subject is not its object",
+			text:   "وهاجمت حركة الشباب، المرتبطة بتنظيم القاعدة، قاعدة عسكرية في جنوب الصومال فجر الأحد.",
+			absent: []string{"opposed al-shabaab->al-qaeda asserted"},
+		},
+		{
+			name: "the object after a description set off after a verb-first subject",
+			text: "وانتقدت جماعة الحوثي، المقربة من طهران، السعودية في بيان مطول.",
+			want: []string{"opposed houthis->saudi-arabia asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
