@@ -587,6 +587,18 @@ func verbWindowOf(c cue) int {
 	return verbWindow
 }
 
+// triggerBetween reports whether a trigger word stands in tokens [from,
+// to): "إدانة الأردن للهجوم على سوريا" marks with على the target of the
+// attack, not of the condemnation whose genitive is Jordan.
+func (a *analyzer) triggerBetween(from, to int) bool {
+	for k := from; k < to && k < len(a.toks); k++ {
+		if a.cueKindAt(k).isTrigger() {
+			return true
+		}
+	}
+	return false
+}
+
 // descriptionReach is how many words a description set off by commas after
 // a subject may hold ("، المرتبطة بتنظيم القاعدة،").
 const descriptionReach = 8

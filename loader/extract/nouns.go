@@ -440,6 +440,9 @@ func (a *analyzer) readNounGenitiveAgent(ci, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via == cueParty && a.markedAgainst(t) {
+		if a.triggerBetween(a.listEnd(g), a.men[t].i) {
+			return candidate{}, veto
+		}
 		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive-agent", conf: 0.75}, found
 	}
 	return candidate{}, pass

@@ -36,6 +36,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed houthis->saudi-arabia asserted"},
 		},
 		{
+			name:   "the genitive of a condemnation is not the agent of the attack it condemns",
+			text:   "وجدد وزير الخارجية أيمن الصفدي إدانة الأردن الشديدة للاعتداءات المتكررة على لبنان وسيادته.",
+			absent: []string{"opposed jordan->lebanon reported", "opposed jordan->lebanon asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
