@@ -689,7 +689,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
 		}
 	}
-	if t >= 0 && !a.locativeState(c, t) {
+	if t >= 0 && !a.locativeState(c, t) && !a.subjectPlace(c, s, t) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {
@@ -988,6 +988,25 @@ func (a *analyzer) locativeState(c cue, t int) bool {
 	}
 	p := trimConjunction(m.prefix)
 	return strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "بال") || p == "بال"
+}
+
+// subjectPlace reports whether target t of a verb-first verb that is no
+// meeting is a state with ب right after its subject s, before the verb's
+// object, a definite word past an optional aside ("استنكر مجلس السيادة
+// بالسودان، اليوم الأحد، الصمت الدولي"): the place of the subject.
+func (a *analyzer) subjectPlace(c cue, s, t int) bool {
+	m := a.men[t]
+	if c.rel == graph.Met || a.x.specs[c.spec].splitPrep != "" || a.actor(m.actor).Kind != graph.KindState ||
+		a.listEnd(s) != m.i || !strings.HasPrefix(trimConjunction(m.prefix), "ب") {
+		return false
+	}
+	next := m.j
+	if next < len(a.toks) && a.sep[next] == ',' {
+		if e := a.aside(next); e > 0 {
+			next = e
+		}
+	}
+	return next < len(a.toks) && a.menAt[next] < 0 && strings.HasPrefix(a.toks[next].Norm, "ال") && !a.cueKindAt(next).isTrigger()
 }
 
 // compoundHeads make the noun after them part of a compound that names no

@@ -41,6 +41,11 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed jordan->lebanon reported", "opposed jordan->lebanon asserted"},
 		},
 		{
+			name:   "a state with ب right after a verb-first subject, before the verb's object, is the subject's place",
+			text:   "واستنكر مجلس السيادة الانتقالي بالسودان، مساء السبت، التجاهل الدولي لمعاناة النازحين.",
+			absent: []string{"opposed sovereignty-council->sudan asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
