@@ -599,6 +599,31 @@ func (a *analyzer) triggerBetween(from, to int) bool {
 	return false
 }
 
+// storeWords name the places where arms are kept or made: "مواقع أسلحة
+// الحوثيين" is a site, not arms given.
+var storeWords = words([]string{"مخزونات", "مخزون", "مخازن", "مستودعات", "مستودع", "مواقع", "موقع", "مصانع", "مصنع", "منشآت", "ورش"})
+
+// storedOrRelative reports whether a noun at c cannot take the actor t
+// after it as its target under a subject: a support noun naming what a site
+// holds ("الضربات التي قادتها واشنطن على مواقع أسلحة الحوثيين"), or t the
+// subject of a relative clause on an opposed noun ("الهجمات التي شنها
+// الحوثيون": the attackers, not the attacked).
+func (a *analyzer) storedOrRelative(c cue, t int) bool {
+	if c.rel == graph.Supported && c.i > 0 && storeWords[trimConjunction(a.toks[c.i-1].Norm)] {
+		return true
+	}
+	if c.rel != graph.Opposed {
+		return false // "تقديره للدور الذي تلعبه مصر": the one whose role is praised
+	}
+	ti := a.men[t].i
+	for k := c.j; k < ti-1 && k <= c.j+3; k++ {
+		if a.cueKindAt(k) == cueRelative && ti-k <= 2 && a.menAt[k+1] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // descriptionReach is how many words a description set off by commas after
 // a subject may hold ("، المرتبطة بتنظيم القاعدة،").
 const descriptionReach = 8

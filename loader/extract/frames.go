@@ -810,9 +810,26 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 		if a.longestPhraseAt(cueRank, n) > 0 {
 			continue // "مع حكومة اللواء خليفة حفتر"
 		}
+		if a.cueKindAt(n) == cueRelative {
+			return a.relativeSubject(n) // "للجهود الكبيرة التي تبذلها قطر"
+		}
 		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation && kind != cuePossessor {
 			return nil // "على الأراضي السعودية" names the state
 		}
+	}
+	return nil
+}
+
+// relativeSubject returns the actor right after a relative pronoun at r
+// and the one plain verb after it ("الدور الذي تلعبه مصر"), or nil; a
+// trigger verb there states a relation of its own.
+func (a *analyzer) relativeSubject(r int) []int {
+	v, s := r+1, r+2
+	if s >= len(a.toks) || a.sep[v] != 0 || a.sep[s] != 0 || a.menAt[v] >= 0 || a.cueKindAt(v) != cueNone {
+		return nil
+	}
+	if mi := a.menAt[s]; mi >= 0 && !a.men[mi].excluded {
+		return a.conjList(mi)
 	}
 	return nil
 }

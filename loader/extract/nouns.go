@@ -463,7 +463,7 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
-		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judgesWith(s, c.i) {
+		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judgesWith(s, c.i) || a.storedOrRelative(c, g) {
 			// "أدانت السعودية استهداف قافلة X": X was hit; "تصريحات Y
 			// بشأن تمويل X": the subject does not fund X; "وصف X تعاون
 			// واشنطن مع Y بأنه خطوة خاطئة": the one who judges does not
@@ -554,7 +554,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
 			// the supporter; "أدانت السعودية الهجوم على السفارة": the
 			// one who condemns is not the attacker; "تواجه الإمارات

@@ -46,6 +46,21 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed sovereignty-council->sudan asserted"},
 		},
 		{
+			name:   "arms named by the site that keeps them are not given to its owner",
+			text:   "وقصفت المقاتلات الأمريكية والبريطانية، في ساعة متأخرة من الليل، مستودعات أسلحة الحوثيين قرب صنعاء بعد أن أمرت الولايات المتحدة بالرد.",
+			absent: []string{"supported usa->houthis asserted", "supported uk->houthis asserted"},
+		},
+		{
+			name:   "the subject of a relative clause on an attack noun is its agent, not the target of the sentence's subject",
+			text:   "وقال المسؤول إن الأموال التي أرسلتها إيران ساهمت في تمويل العمليات التي نفذها الحوثيون ضد الملاحة الدولية.",
+			absent: []string{"opposed iran->houthis reported"},
+		},
+		{
+			name: "the subject of a relative clause on a praised role is the one praised",
+			text: "وأعرب رئيس الوزراء اللبناني نجيب ميقاتي عن تقديره للجهود الكبيرة التي تبذلها قطر لإنهاء الأزمة.",
+			want: []string{"supported najib-mikati->qatar asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
