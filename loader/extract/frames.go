@@ -751,12 +751,20 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			}
 			return nil
 		}
+		if k == from && directionWords[trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
+			if mi := a.menAt[k+1]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindState {
+				return []int{mi} // "على شمال إسرائيل": a region of the state
+			}
+		}
 		if w := trimConjunction(a.toks[k].Norm); strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
 			return a.conjList(a.menAt[k+1])
 		}
 	}
 	return nil
 }
+
+// directionWords name a region of the state after them ("شمال إسرائيل").
+var directionWords = words([]string{"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 // tokenBefore returns the normalised word before token i, or "".
 func (a *analyzer) tokenBefore(i int) string {

@@ -554,7 +554,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) || a.triggerBetween(c.j, a.men[t].i) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
 			// the supporter; "أدانت السعودية الهجوم على السفارة": the
 			// one who condemns is not the attacker; "تواجه الإمارات

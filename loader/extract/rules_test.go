@@ -518,6 +518,7 @@ func TestGeneralisation(t *testing.T) {
 		{"ولا تدعم الجزائر أي تدخل عسكري في ليبيا.", nil},
 		{"وهددت إيران بالرد على أي هجوم أمريكي.", nil},
 		{"وعبرت فرنسا عن دعمها الكامل للبنان.", []string{"supported france->lebanon asserted"}},
+		{"وتواصل جماعة الحوثي هجماتها على السفن إسنادا لحركة حماس.", []string{"supported houthis->hamas asserted"}},
 		{"وأشاد أمير قطر الشيخ تميم بن حمد بجهود مصر في الوساطة.", []string{"supported tamim-bin-hamad->egypt asserted"}},
 		{"ويرى مراقبون أن روسيا ربما تزود قوات حفتر بأسلحة متطورة.", []string{"supported russia->lna alleged"}},
 		{"وقال المتحدث إن واشنطن لم تعد تدعم حفتر.", nil},
