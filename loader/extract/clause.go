@@ -371,7 +371,11 @@ func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 	if p := trimConjunction(c.prefix); strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل") || a.isWord(cueCircumstance, c.i-1) {
 		return candidate{}, veto // "بعد مطالبة مجلس الأمن": a verbal noun, no participle
 	}
-	s, t := a.embeddedTopic(a.topic(c.i), c.i), -1
+	top := a.topic(c.i)
+	if top < 0 {
+		top = a.speakerOf(c.i) // "قال حفتر إن الحل سياسي، متهما أنقرة بـ"
+	}
+	s, t := a.embeddedTopic(top, c.i), -1
 	if s >= 0 {
 		if a.detachedPronoun(c.j) {
 			// "قطعت X علاقاتها مع Y، متهمة إياها بـ": the subject is the
@@ -388,6 +392,25 @@ func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, found
+}
+
+// attributionWords cite a source ("حسب X", "وفق X"): the source is not
+// the speaker of what follows in the sentence.
+var attributionWords = words([]string{"حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"})
+
+// speakerOf returns the first actor of the sentence before token pos that
+// is the subject of a reporting verb ("قال X إن ..."), not a cited source,
+// or -1.
+func (a *analyzer) speakerOf(pos int) int {
+	for mi, m := range a.men {
+		if m.i >= pos {
+			break
+		}
+		if !m.excluded && m.prep == prepNone && a.reporter(mi) && !attributionWords[trimConjunction(a.tokenBefore(m.i))] {
+			return a.head(mi)
+		}
+	}
+	return -1
 }
 
 // readNounBetween reads "لقاء بين X و Y": the actors met each other.

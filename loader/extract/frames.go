@@ -686,7 +686,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if strings.HasSuffix(p, "لل") {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
-			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective {
+			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective && !a.anyBefore(m.i) {
 				if l := a.conjList(mi); !a.alongWith(l) {
 					return l
 				}
@@ -761,6 +761,12 @@ func (a *analyzer) siteOwner(from, to int) []int {
 		}
 	}
 	return nil
+}
+
+// anyBefore reports whether the noun before token i follows أي ("أي هجوم
+// أمريكي"): a hypothetical act names no site's owner.
+func (a *analyzer) anyBefore(i int) bool {
+	return i >= 2 && a.toks[i-2].Norm == "اي"
 }
 
 // directionWords name a region of the state after them ("شمال إسرائيل").

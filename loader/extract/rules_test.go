@@ -61,6 +61,16 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported najib-mikati->qatar asserted"},
 		},
 		{
+			name: "a circumstantial accusation after a reported clause is the speaker's",
+			text: "وقال وزير الخارجية الإيراني عباس عراقجي إن المنطقة تقف على حافة الانفجار، متهما واشنطن بتأجيج التوتر.",
+			want: []string{"opposed abbas-araghchi->usa reported"},
+		},
+		{
+			name:   "a source cited by حسب is no speaker of a circumstantial accusation",
+			text:   "وبحسب قناة الجزيرة فإن المفاوضات توقفت، متهمة إسرائيل بعرقلة الاتفاق.",
+			absent: []string{"opposed al-jazeera->israel reported", "opposed al-jazeera->israel asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
