@@ -707,7 +707,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if f.sites && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueKindAt(k+1) != cueTitle {
 				return a.siteOwner(k+1, k+4) // "ضد مواقع إسرائيلية"
 			}
-			if l := a.actorAfterTitle(k + 1); !a.alongWith(l) {
+			if l := a.actorAfterTitle(k + 1); !a.alongWith(l) && !a.agentBeforeL(l) {
 				return l
 			}
 			return nil
@@ -732,6 +732,21 @@ func (a *analyzer) alongWith(l []int) bool {
 		return true
 	}
 	return false
+}
+
+// agentBeforeL reports whether the actors l after a marker noun are its
+// agent, with an actor marked by ل right after them as its target
+// ("استمرار دعم إيران للحوثيين": Iran supports).
+func (a *analyzer) agentBeforeL(l []int) bool {
+	if len(l) == 0 {
+		return false
+	}
+	j := a.men[l[len(l)-1]].j
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return false
+	}
+	mi := a.menAt[j]
+	return mi >= 0 && strings.HasPrefix(trimConjunction(a.men[mi].prefix), "ل")
 }
 
 // siteOwner returns the owner of a site named in tokens [from, to): a
