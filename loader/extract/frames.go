@@ -236,6 +236,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.after != nil && !a.wordBefore(f.after, v) || f.notAfter != nil && a.wordBefore(f.notAfter, v) {
 				continue
 			}
+			if !f.negated && a.deniedOrRefused(f, v) {
+				continue // "نفت تركيا أن تكون أرسلت أسلحة", "رفضت إرسال"
+			}
 			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {
 				continue
 			}
@@ -285,6 +288,24 @@ func (a *analyzer) matchFrames(article string) {
 			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
 		}
 	}
+}
+
+// deniedOrRefused reports whether a denial stands at most 8 words (names
+// not counted) before a frame's verb at v, or a refusal at most 4 for a
+// frame that is no opposition, as relations() reaches for trigger cues:
+// the frame's act is then denied or refused.
+func (a *analyzer) deniedOrRefused(f *frame, v int) bool {
+	for k := v - 1; k >= 0 && v-k-a.namedTokens(k, v) <= 8; k-- {
+		switch a.cueKindAt(k) {
+		case cueNegDenial:
+			return true
+		case cueRefusal:
+			if f.rel != graph.Opposed && v-k-a.namedTokens(k, v) <= 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // facingParty returns the actor a noun after في stands with ("الوقوف
