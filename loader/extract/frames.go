@@ -10,6 +10,7 @@ import (
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/internal/input"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // Frames are constructions written as data (the frames: section of the
@@ -707,7 +708,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if strings.HasSuffix(p, "لل") {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
-			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective && !a.anyBefore(m.i) {
+			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective && !a.anyBefore(m.i) && !a.inTitleRun(m.i) {
 				if l := a.conjList(mi); !a.alongWith(l) {
 					return l
 				}
@@ -782,8 +783,8 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			return nil
 		}
 		if mi := a.menAt[k]; mi >= 0 {
-			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") {
-				return a.conjList(mi)
+			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") || k > from && a.x.forms[m.form].typ == gazetteer.FormDemonym {
+				return a.conjList(mi) // "من التدخل التركي": the agent of the act
 			}
 			return nil
 		}
@@ -797,6 +798,13 @@ func (a *analyzer) siteOwner(from, to int) []int {
 		}
 	}
 	return nil
+}
+
+// inTitleRun reports whether the word before token i is a title word
+// ("وزير الخارجية الإيراني عباس عراقجي"): a demonym there describes an
+// office, not a site.
+func (a *analyzer) inTitleRun(i int) bool {
+	return i > 0 && (a.cueKindAt(i-1) == cueTitle || a.cueKindAt(i-1) == cueStateAgent)
 }
 
 // anyBefore reports whether the noun before token i follows أي ("أي هجوم
