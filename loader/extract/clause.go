@@ -300,6 +300,26 @@ func (a *analyzer) readReliance(c cue, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// speechNouns name the statement an actor speaks in ("في بيان",
+// "في تغريدة").
+var speechNouns = words([]string{"بيان", "تغريدة", "كلمة", "تصريح", "تصريحات", "منشور", "رسالة", "خطاب"})
+
+// statementAside reports whether tokens [from, to) are "في بيان" without
+// commas, with at most one word after the noun ("في بيان له", "في بيان
+// رسمي"): an aside between a verb's subject and its object.
+func (a *analyzer) statementAside(from, to int) bool {
+	n := to - from
+	if n < 2 || n > 3 || a.toks[from].Norm != "في" || !speechNouns[a.toks[from+1].Norm] {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if a.sep[k] != 0 || a.menAt[k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // readDemand reads "دعت واشنطن ... حفتر إلى إنهاء هجومه" (pressure against
 // Haftar) and blame ("حمّلت حماس إسرائيل مسؤولية ...").
 func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
@@ -315,7 +335,7 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 	if a.x.specs[c.spec].blame {
 		// "حملت إيران، في بيان، إسرائيل": an aside closed right before the
 		// blamed; not "حمّل حفتر، سياسيي ليبيا": a genitive.
-		if (a.adjacent(from, a.men[t].i) || a.men[t].i-from <= 4 && a.sep[a.men[t].i] == ',') && a.blameObjectAfter(end) {
+		if (a.adjacent(from, a.men[t].i) || a.men[t].i-from <= 4 && a.sep[a.men[t].i] == ',' || a.statementAside(from, a.men[t].i)) && a.blameObjectAfter(end) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, found
 		}
 		return candidate{}, veto

@@ -71,6 +71,11 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed al-jazeera->israel reported", "opposed al-jazeera->israel asserted"},
 		},
 		{
+			name: "a blame reaches its object past في بيان without commas",
+			text: "وحمّلت الحكومة العراقية في بيان رسمي التحالف الدولي مسؤولية الغارة على مقر أمني غرب الأنبار.",
+			want: []string{"opposed iraq->international-coalition asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
