@@ -411,6 +411,13 @@ func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 	if t < 0 {
 		return candidate{}, veto
 	}
+	if a.men[t].actor == a.men[s].actor {
+		// "أكد X أن مصر تؤدي دورا محوريا، مشيدا بما تبذله القاهرة": one
+		// does not praise oneself; the speaker does.
+		if sp := a.speakerOf(c.i); sp >= 0 {
+			s = sp
+		}
+	}
 	return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, found
 }
 

@@ -76,6 +76,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed iraq->international-coalition asserted"},
 		},
 		{
+			name: "a circumstantial participle praising the actor of the reported clause is the speaker's",
+			text: "وأكد أمير قطر الشيخ تميم بن حمد أن مصر تؤدي دورا محوريا في التهدئة، مشيدا بما تبذله القاهرة من جهود.",
+			want: []string{"supported tamim-bin-hamad->egypt asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
