@@ -1797,6 +1797,9 @@ func (a *analyzer) victimAt(k, pos int) bool {
 	if on < len(a.toks) && a.sep[on] == 0 && (a.menAt[on] >= 0 && a.men[a.menAt[on]].adjective || a.cueAt[on] < 0 && a.menAt[on] < 0 && strings.HasPrefix(a.toks[on].Norm, "ال")) {
 		on = a.skipAdjective(on) // "الهجوم الإرهابي على"
 	}
+	if w := trimConjunction(a.toks[k].Norm); w == "اطلاق" || w == "الاطلاق" {
+		on = a.skipLaunched(on) // "إطلاق صواريخ باليستية على"
+	}
 	if on >= len(a.toks) || a.sep[on] != 0 || !attackPreps[arabic.CutConjunctions(a.toks[on].Norm)] {
 		return false
 	}

@@ -674,6 +674,16 @@ func (a *analyzer) storedOrRelative(c cue, t int) bool {
 	return false
 }
 
+// skipLaunched returns the token after what is launched ("إطلاق صواريخ
+// باليستية على"): at most two indefinite words that name no actor and no
+// cue, starting at on.
+func (a *analyzer) skipLaunched(on int) int {
+	for n := 0; n < 2 && on < len(a.toks) && a.sep[on] == 0 && a.menAt[on] < 0 && a.cueAt[on] < 0 && !strings.HasPrefix(a.toks[on].Norm, "ال"); n++ {
+		on++
+	}
+	return on
+}
+
 // descriptionReach is how many words a description set off by commas after
 // a subject may hold ("، المرتبطة بتنظيم القاعدة،").
 const descriptionReach = 8

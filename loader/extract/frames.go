@@ -394,6 +394,17 @@ func (a *analyzer) frameObject(f *frame, v int) int {
 // at v and object at o (o == v without an object).
 func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	switch s {
+	case slotSubject, slotOwner:
+		if a.firstPerson(v) {
+			// "ندين أنشطة إيران ونقف مع السعودية": "we", the speaker of
+			// a quote opening right before the verb, or nobody.
+			if sp := a.quoteSpeaker(v); sp >= 0 {
+				return []int{sp}
+			}
+			return nil
+		}
+	}
+	switch s {
 	case slotSubject:
 		return a.frameSubject(f, v, o)
 	case slotOwner:
@@ -754,6 +765,16 @@ func (a *analyzer) alongWith(l []int) bool {
 		return true
 	}
 	return false
+}
+
+// firstPerson reports whether the verb at v is a first-person plural
+// imperfect ("نقف", "ندين"): its form with ي is a frame verb too.
+func (a *analyzer) firstPerson(v int) bool {
+	w := trimConjunction(a.toks[v].Norm)
+	if !strings.HasPrefix(w, "ن") || len(w) <= len("ن") {
+		return false
+	}
+	return a.x.frameVerbs["ي"+w[len("ن"):]] != nil
 }
 
 // agentBeforeL reports whether the actors l after a marker noun are its

@@ -81,6 +81,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported tamim-bin-hamad->egypt asserted"},
 		},
 		{
+			name:   "the target of a condemned launch of rockets is not opposed by the one who condemns",
+			text:   "وأدانت الولايات المتحدة بشدة إطلاق صواريخ باليستية على المملكة العربية السعودية فجر اليوم.",
+			absent: []string{"opposed usa->saudi-arabia asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
