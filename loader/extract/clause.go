@@ -227,6 +227,11 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 	if before < 0 || aft < 0 {
 		return candidate{}, veto
 	}
+	if strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ب") && a.verbObjectAt(a.men[before].i) {
+		// "الهجمات التي تستهدف السعودية بدعم من إيران": the means of the
+		// act, not support for its object.
+		return candidate{}, veto
+	}
 	host := a.listBefore(before, c.i)
 	if len(host) > 1 && singularParticiple(a.toks[c.i].Norm) {
 		// "بين المغرب وجبهة البوليساريو المدعومة من الجزائر": a singular
@@ -682,6 +687,16 @@ func (a *analyzer) skipLaunched(on int) int {
 		on++
 	}
 	return on
+}
+
+// verbObjectAt reports whether the actor starting at token i is the
+// object of a trigger verb right before it (past its subject).
+func (a *analyzer) verbObjectAt(i int) bool {
+	k := i - 1
+	if k >= 0 && a.menAt[k] >= 0 {
+		k = a.men[a.menAt[k]].i - 1
+	}
+	return k >= 0 && a.cueKindAt(k) == cueVerb
 }
 
 // descriptionReach is how many words a description set off by commas after

@@ -86,6 +86,11 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"opposed usa->saudi-arabia asserted"},
 		},
 		{
+			name:   "support by which an act is done is not given to the act's object",
+			text:   "وقالت واشنطن إن الحوثيين مسؤولون عن الهجمات التي تستهدف الإمارات بدعم من إيران.",
+			absent: []string{"supported iran->uae reported", "supported iran->uae asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
