@@ -699,6 +699,29 @@ func (a *analyzer) verbObjectAt(i int) bool {
 	return k >= 0 && a.cueKindAt(k) == cueVerb
 }
 
+// warnVerbs warn someone: with a complement clause after the one warned
+// ("حذرت إسرائيل الولايات المتحدة بأن حزب الله يتعافى") they inform.
+var warnVerbs = words([]string{"حذر", "حذرت", "يحذر", "تحذر", "حذروا", "حذرا"})
+
+// warnedThat reports whether the actor t warned by the verb of c is told
+// something (بأن, من أن after it), not threatened.
+func (a *analyzer) warnedThat(c cue, t int) bool {
+	if !warnVerbs[trimConjunction(a.toks[c.i].Norm)] {
+		return false
+	}
+	e := a.listEnd(t)
+	if e >= len(a.toks) {
+		return false
+	}
+	switch a.toks[e].Norm {
+	case "بان", "بانه", "بانها", "بانهم":
+		return true
+	case "من":
+		return e+1 < len(a.toks) && strings.HasPrefix(a.toks[e+1].Norm, "ان")
+	}
+	return false
+}
+
 // descriptionReach is how many words a description set off by commas after
 // a subject may hold ("، المرتبطة بتنظيم القاعدة،").
 const descriptionReach = 8
@@ -789,7 +812,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
 		}
 	}
-	if t >= 0 && !a.locativeState(c, t) && !a.subjectPlace(c, s, t) {
+	if t >= 0 && !a.locativeState(c, t) && !a.subjectPlace(c, s, t) && !a.warnedThat(c, t) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {

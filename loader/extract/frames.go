@@ -591,6 +591,14 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if l := a.eachOf(v); l != nil {
 		return l
 	}
+	if v >= 2 {
+		// "غارات إسرائيلية استهدفت مواقع لـ X": a verb after an indefinite
+		// attack noun and its demonym opens a relative clause whose agent
+		// is the demonym.
+		if mi := a.menAt[v-1]; mi >= 0 && a.men[mi].adjective && a.sep[v] == 0 && a.isWord(cueAttackNoun, a.men[mi].i-1) {
+			return []int{mi}
+		}
+	}
 	// "وكان السودان قد أمهل X": a subject before the verb in its clause
 	// makes the actor after it the object.
 	if s := a.subjectBefore(v); s >= 0 {

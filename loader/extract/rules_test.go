@@ -91,6 +91,16 @@ func TestConstructions(t *testing.T) {
 			absent: []string{"supported iran->uae reported", "supported iran->uae asserted"},
 		},
 		{
+			name:   "one warned that something is so is told, not threatened",
+			text:   "وحذرت إسرائيل الولايات المتحدة بأن الحركة تعيد بناء قدراتها العسكرية.",
+			absent: []string{"opposed israel->usa asserted"},
+		},
+		{
+			name: "a demonym after an indefinite attack noun is the agent of the verb after it",
+			text: "وشهدت المنطقة غارات إسرائيلية استهدفت مواقع لحزب الله في الجنوب.",
+			want: []string{"opposed israel->hezbollah asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
