@@ -722,6 +722,27 @@ func (a *analyzer) warnedThat(c cue, t int) bool {
 	return false
 }
 
+// accusedAfter returns the actor right after the genitive g of an
+// accusation noun, before the complement with ب ("اتهام الخرطوم أبو ظبي
+// بتزويد …": Khartoum accuses Abu Dhabi), or -1.
+func (a *analyzer) accusedAfter(c cue, g int) int {
+	if w := trimConjunction(a.toks[c.i].Norm); !a.x.specs[c.spec].accusation && w != "اتهام" && w != "الاتهام" {
+		return -1
+	}
+	e := a.listEnd(g)
+	if e >= len(a.toks) || a.sep[e] != 0 || a.menAt[e] < 0 {
+		return -1
+	}
+	t := a.menAt[e]
+	if m := a.men[t]; m.excluded || m.prep != prepNone {
+		return -1
+	}
+	if end := a.listEnd(t); end >= len(a.toks) || !strings.HasPrefix(trimConjunction(a.toks[end].Norm), "ب") {
+		return -1
+	}
+	return t
+}
+
 // descriptionReach is how many words a description set off by commas after
 // a subject may hold ("، المرتبطة بتنظيم القاعدة،").
 const descriptionReach = 8

@@ -472,6 +472,9 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		}
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
 	}
+	if t := a.accusedAfter(c, g); t >= 0 {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/accusation", conf: 0.7}, found
+	}
 	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
 		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive", conf: 0.75}, found
 	}

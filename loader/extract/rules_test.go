@@ -101,6 +101,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed israel->hezbollah asserted"},
 		},
 		{
+			name: "an accusation noun: its genitive accuses the actor right after it",
+			text: "وتدهورت العلاقات بعد اتهام ليبيا تركيا بتهريب الأسلحة إلى الميليشيات.",
+			want: []string{"opposed libya->turkey asserted"},
+		},
+		{
 			name:   "the victim of a condemned attack after على is not opposed",
 			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
 			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
