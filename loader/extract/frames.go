@@ -1134,6 +1134,11 @@ func (a *analyzer) frameComplement(o int) []int {
 	}
 	// The actor right after the object noun, or after one more word
 	// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
+	if o+3 < len(a.toks) && a.toks[o+1].Norm == "باعمال" && a.sep[o+2] == 0 && a.sep[o+3] == 0 {
+		if mi := a.menAt[o+3]; mi >= 0 && a.men[mi].i == o+3 {
+			return []int{mi} // "القائم بأعمال السفارة التركية"
+		}
+	}
 	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			if a.men[mi].prep == prepClitic && !strings.HasPrefix(arabic.CutConjunctions(a.men[mi].prefix), "ل") || a.men[mi].prep == prepLocation {
