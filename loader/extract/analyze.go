@@ -1138,7 +1138,7 @@ func (a *analyzer) clauses() {
 				// "الجماعات من أمثال: حزب الله وحماس": the examples go on.
 			case a.sep[i] == ';':
 				c++
-			case a.sep[i] == ',' && !a.listContinues(i):
+			case a.sep[i] == ',' && !a.listContinues(i) && !a.subjectComma(i):
 				c++
 			default:
 				switch a.cueKindAt(i) {
@@ -1151,6 +1151,32 @@ func (a *analyzer) clauses() {
 		}
 		a.clause = append(a.clause, c)
 	}
+}
+
+// subjectComma reports whether the comma before token i only sets off the
+// subject of a verb-first trigger from its object ("أدانت وزارة الخارجية
+// السودانية، الهجوم الذي ...", "أعربت الحكومة، عن ترحيبها ..."): the actor
+// before it follows the verb directly and a definite word or عن follows it.
+func (a *analyzer) subjectComma(i int) bool {
+	if i < 2 || a.menAt[i] >= 0 || a.menAt[i-1] < 0 {
+		return false
+	}
+	m := a.men[a.menAt[i-1]]
+	if m.j != i || m.i == 0 || m.excluded || m.prep != prepNone {
+		return false
+	}
+	v := m.i - 1
+	for v > 0 && m.i-v < 3 && a.cueAt[v] >= 0 && (a.cueKindAt(v) == cueTitle || a.cueKindAt(v) == cuePossessor || a.cueKindAt(v) == cueStateAgent) {
+		v-- // "أعربت الحكومة السودانية،": a head word before a demonym
+	}
+	if ci := a.cueAt[v]; (ci < 0 || !a.cues[ci].kind.isTrigger() || a.cues[ci].j != v+1) && a.frameVerb(v) == nil {
+		return false
+	}
+	w := arabic.CutConjunctions(a.toks[i].Norm)
+	if k := a.cueKindAt(i); a.cueAt[i] >= 0 && k != cueNoun && w != "عن" {
+		return false // a verb or a clause word opens a clause of its own
+	}
+	return w == "عن" || strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 }
 
 // maxAside is the longest aside, in words, that a clause may hold.
@@ -1184,8 +1210,12 @@ func (a *analyzer) aside(i int) int {
 			return 0 // an aside may name a place ("في الرياض", "بالرياض"), no actor
 		}
 		switch a.cueKindAt(k) {
-		case cueClauseBreak, cueComplementizer, cueRelative, cueReported:
+		case cueClauseBreak, cueComplementizer, cueRelative:
 			return 0
+		case cueReported:
+			if a.toks[i].Norm != "في" {
+				return 0 // "، في بيان،" is an aside; "، قال X،" is not
+			}
 		}
 	}
 	return 0
@@ -1711,6 +1741,9 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			}
 			return mi, mark
 		}
+		if !bare && a.closesObject(k, pos, dist) {
+			return -1, cueNone
+		}
 		kind := a.cueKindAt(k)
 		if kind == cueRelative && !bare && k > pos && a.rel != graph.Met {
 			// "تعترض على القرار الذي أعدته بريطانيا": the author of what
@@ -1737,9 +1770,6 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 			continue
 		case cueLocation, cueStateLocation:
 			continue
-		}
-		if !bare && a.rel == graph.Opposed && a.isWord(cueVictim, k) {
-			return -1, cueNone // "دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed
 		}
 		if n := a.nameRun(k); n > 0 {
 			// "الأمير محمد بن سلمان بن عبدالعزيز آل سعود": the rest of the
@@ -1773,6 +1803,84 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 func (a *analyzer) prepositionOn(k int) bool {
 	p := arabic.CutConjunctions(a.cues[a.cueAt[k]].prefix)
 	return p != "" && p != "ال"
+}
+
+// closesObject reports whether the word at k, dist words into the object
+// of a verb before pos, ends the search for the verb's party: an about
+// word after the object ("انتقدت X تصريحات Y بشأن Z": Z is what was said),
+// after a support verb على before a verbal noun ("ساعدتها على هزيمة Z": Z
+// is no party) or, after an opposed verb, a noun of what the actor after it suffered
+// ("دان الصفدي اغتيال هنية": Haniyeh is the victim, not the one opposed).
+func (a *analyzer) closesObject(k, pos, dist int) bool {
+	if dist > 0 && a.isWord(cueAbout, k) {
+		return true
+	}
+	if a.rel == graph.Supported && a.toks[k].Norm == "علي" && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueAt[k+1] < 0 {
+		return true // "ساعدتها على هزيمة تنظيم الدولة": what the help is for
+	}
+	return a.rel == graph.Opposed && a.victimAt(k, pos)
+}
+
+// victimAt reports whether the word at k, after an opposed verb before
+// pos, names what an actor after it suffered: a victim noun ("اغتيال X",
+// "استهداف قافلة X") unless its genitive is the agent of an object with ل
+// ("استهداف الحوثيين لمطار أبها"), or an attack noun with its victim after
+// على or ضد ("أدانت مصر الهجوم على السفارة الأمريكية") unless the verb
+// makes the attack its subject's own ("شنت إسرائيل هجوما على لبنان").
+func (a *analyzer) victimAt(k, pos int) bool {
+	if a.isWord(cueVictim, k) {
+		return !a.agentGenitive(k + 1)
+	}
+	if !a.isWord(cueAttackNoun, k) {
+		return false
+	}
+	on := k + 1
+	if on < len(a.toks) && a.sep[on] == 0 && (a.menAt[on] >= 0 && a.men[a.menAt[on]].adjective || a.cueAt[on] < 0 && a.menAt[on] < 0 && strings.HasPrefix(a.toks[on].Norm, "ال")) {
+		on = a.skipAdjective(on) // "الهجوم الإرهابي على"
+	}
+	if w := trimConjunction(a.toks[k].Norm); w == "اطلاق" || w == "الاطلاق" {
+		on = a.skipLaunched(on) // "إطلاق صواريخ باليستية على"
+	}
+	if on >= len(a.toks) || a.sep[on] != 0 || !attackPreps[arabic.CutConjunctions(a.toks[on].Norm)] {
+		return false
+	}
+	return a.judged(pos)
+}
+
+// judged reports whether a judging word (lookup section judging) stands
+// within the ten words before pos, past the subject ("أدانت وزارة
+// الخارجية السعودية الهجوم").
+func (a *analyzer) judged(pos int) bool {
+	for v := pos - 1; v >= 0 && v >= pos-10; v-- {
+		if a.isWord(cueJudging, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// attackPreps are the prepositions before the victim of an attack noun.
+var attackPreps = words([]string{"على", "ضد"})
+
+// skipAdjective returns the token after the adjective (a demonym or a
+// definite word) at k.
+func (a *analyzer) skipAdjective(k int) int {
+	if mi := a.menAt[k]; mi >= 0 {
+		return a.men[mi].j
+	}
+	return k + 1
+}
+
+// agentGenitive reports whether the actor at k, the genitive of a victim
+// noun, is followed by an object with ل, which makes it the agent
+// ("استهداف الحوثيين لمطار أبها").
+func (a *analyzer) agentGenitive(k int) bool {
+	mi := a.menAtToken(k)
+	if mi < 0 {
+		return false
+	}
+	e := a.listEnd(mi)
+	return e < len(a.toks) && a.sep[e] == 0 && a.menAt[e] < 0 && strings.HasPrefix(a.toks[e].Norm, "ل") && !strings.HasPrefix(a.toks[e].Norm, "لا")
 }
 
 // titleGoesOn reports whether the title run around an actor ending at

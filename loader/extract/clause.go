@@ -82,7 +82,8 @@ var clauseReadings = []clauseReading{
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
 		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
-	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "verb/verb-first"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
+	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "frame/reject/statements"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
+	{name: "accusation/complement", conf: 0.8, applies: func(a *analyzer, c cue) bool { return c.kind == cueVerb && a.x.specs[c.spec].accusation }, read: (*analyzer).readAccusation, tests: []readingTest{{"واتهمت قوات فجر ليبيا، بعد ساعات من اشتباكات في محيط المطار، مصر والإمارات بالضلوع في القصف", "opposed libya-dawn -> uae", "accusation/complement"}, {"واتهم الناطق باسم الجيش الوطني الليبي، اللواء أحمد المسماري، قطر بالتدخل في الشأن الليبي", "opposed ahmed-al-mismari -> qatar", "accusation/complement"}, {"واتهمت الحكومة المجتمع الدولي بالتقاعس", "", ""}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
@@ -209,6 +210,10 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		before, nearest = a.head(mi), mi
 		break
 	}
+	if before < 0 {
+		before = a.commaHost(c)
+		nearest = before
+	}
 	aft, _ := a.after(c.j, cl, 3, false, 2)
 	if aft >= 0 && before < 0 && c.kind == cuePassive && c.i > 0 && a.menAt[c.i-1] < 0 && !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
 		// Not "الفصائل المدعومة من تركيا": a definite participle describes
@@ -222,6 +227,11 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 	if before < 0 || aft < 0 {
 		return candidate{}, veto
 	}
+	if strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ب") && a.verbObjectAt(a.men[before].i) {
+		// "الهجمات التي تستهدف السعودية بدعم من إيران": the means of the
+		// act, not support for its object.
+		return candidate{}, veto
+	}
 	host := a.listBefore(before, c.i)
 	if len(host) > 1 && singularParticiple(a.toks[c.i].Norm) {
 		// "بين المغرب وجبهة البوليساريو المدعومة من الجزائر": a singular
@@ -232,6 +242,21 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.sameKind(a.list(aft)), tgt: host, rule: "passive", conf: 0.75}, found
 	}
 	return candidate{src: host, tgt: a.list(aft), rule: "participle", conf: 0.75}, found
+}
+
+// commaHost returns the actor a definite participle set off by a comma
+// describes ("جماعة نصرة الإسلام والمسلمين، الموالية لتنظيم القاعدة،",
+// "الحوثيون، المدعومون من إيران،"): the actor ending right before the
+// comma, or -1.
+func (a *analyzer) commaHost(c cue) int {
+	if c.i == 0 || a.sep[c.i] != ',' || !strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
+		return -1
+	}
+	mi := a.menAt[c.i-1]
+	if mi < 0 || a.men[mi].j != c.i || a.men[mi].excluded {
+		return -1
+	}
+	return a.head(mi)
 }
 
 // charge reports whether the word before token i is an accusation
@@ -280,6 +305,26 @@ func (a *analyzer) readReliance(c cue, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// speechNouns name the statement an actor speaks in ("في بيان",
+// "في تغريدة").
+var speechNouns = words([]string{"بيان", "تغريدة", "كلمة", "تصريح", "تصريحات", "منشور", "رسالة", "خطاب"})
+
+// statementAside reports whether tokens [from, to) are "في بيان" without
+// commas, with at most one word after the noun ("في بيان له", "في بيان
+// رسمي"): an aside between a verb's subject and its object.
+func (a *analyzer) statementAside(from, to int) bool {
+	n := to - from
+	if n < 2 || n > 3 || a.toks[from].Norm != "في" || !speechNouns[a.toks[from+1].Norm] {
+		return false
+	}
+	for k := from + 1; k < to; k++ {
+		if a.sep[k] != 0 || a.menAt[k] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // readDemand reads "دعت واشنطن ... حفتر إلى إنهاء هجومه" (pressure against
 // Haftar) and blame ("حمّلت حماس إسرائيل مسؤولية ...").
 func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
@@ -293,7 +338,9 @@ func (a *analyzer) readDemand(c cue, cl int) (candidate, verdict) {
 	}
 	end := a.listEnd(t)
 	if a.x.specs[c.spec].blame {
-		if a.adjacent(from, a.men[t].i) && a.isWord(cueBlameObject, end) {
+		// "حملت إيران، في بيان، إسرائيل": an aside closed right before the
+		// blamed; not "حمّل حفتر، سياسيي ليبيا": a genitive.
+		if (a.adjacent(from, a.men[t].i) || a.men[t].i-from <= 4 && a.sep[a.men[t].i] == ',' || a.statementAside(from, a.men[t].i)) && a.blameObjectAfter(end) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "blame", conf: 0.6}, found
 		}
 		return candidate{}, veto
@@ -346,7 +393,14 @@ var messageWords = map[string]bool{
 // readCircumstantial reads "..., متهما X بـ": the sentence's subject acts
 // on the actor after the participle.
 func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
-	s, t := a.embeddedTopic(a.topic(c.i), c.i), -1
+	if p := trimConjunction(c.prefix); strings.HasPrefix(p, "ب") || strings.HasPrefix(p, "ل") || a.isWord(cueCircumstance, c.i-1) {
+		return candidate{}, veto // "بعد مطالبة مجلس الأمن": a verbal noun, no participle
+	}
+	top := a.topic(c.i)
+	if top < 0 {
+		top = a.speakerOf(c.i) // "قال حفتر إن الحل سياسي، متهما أنقرة بـ"
+	}
+	s, t := a.embeddedTopic(top, c.i), -1
 	if s >= 0 {
 		if a.detachedPronoun(c.j) {
 			// "قطعت X علاقاتها مع Y، متهمة إياها بـ": the subject is the
@@ -362,7 +416,33 @@ func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 	if t < 0 {
 		return candidate{}, veto
 	}
+	if a.men[t].actor == a.men[s].actor {
+		// "أكد X أن مصر تؤدي دورا محوريا، مشيدا بما تبذله القاهرة": one
+		// does not praise oneself; the speaker does.
+		if sp := a.speakerOf(c.i); sp >= 0 {
+			s = sp
+		}
+	}
 	return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, found
+}
+
+// attributionWords cite a source ("حسب X", "وفق X"): the source is not
+// the speaker of what follows in the sentence.
+var attributionWords = words([]string{"حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"})
+
+// speakerOf returns the first actor of the sentence before token pos that
+// is the subject of a reporting verb ("قال X إن ..."), not a cited source,
+// or -1.
+func (a *analyzer) speakerOf(pos int) int {
+	for mi, m := range a.men {
+		if m.i >= pos {
+			break
+		}
+		if !m.excluded && m.prep == prepNone && a.reporter(mi) && !attributionWords[trimConjunction(a.tokenBefore(m.i))] {
+			return a.head(mi)
+		}
+	}
+	return -1
 }
 
 // readNounBetween reads "لقاء بين X و Y": the actors met each other.
@@ -562,6 +642,137 @@ func verbWindowOf(c cue) int {
 	return verbWindow
 }
 
+// triggerBetween reports whether a trigger word stands in tokens [from,
+// to): "إدانة الأردن للهجوم على سوريا" marks with على the target of the
+// attack, not of the condemnation whose genitive is Jordan.
+func (a *analyzer) triggerBetween(from, to int) bool {
+	for k := from; k < to && k < len(a.toks); k++ {
+		if a.cueKindAt(k).isTrigger() {
+			return true
+		}
+	}
+	return false
+}
+
+// storeWords name the places where arms are kept or made: "مواقع أسلحة
+// الحوثيين" is a site, not arms given.
+var storeWords = words([]string{"مخزونات", "مخزون", "مخازن", "مستودعات", "مستودع", "مواقع", "موقع", "مصانع", "مصنع", "منشآت", "ورش"})
+
+// storedOrRelative reports whether a noun at c cannot take the actor t
+// after it as its target under a subject: a support noun naming what a site
+// holds ("الضربات التي قادتها واشنطن على مواقع أسلحة الحوثيين"), or t the
+// subject of a relative clause on an opposed noun ("الهجمات التي شنها
+// الحوثيون": the attackers, not the attacked).
+func (a *analyzer) storedOrRelative(c cue, t int) bool {
+	if c.rel == graph.Supported && c.i > 0 && storeWords[trimConjunction(a.toks[c.i-1].Norm)] {
+		return true
+	}
+	if c.rel != graph.Opposed {
+		return false // "تقديره للدور الذي تلعبه مصر": the one whose role is praised
+	}
+	ti := a.men[t].i
+	for k := c.j; k < ti-1 && k <= c.j+3; k++ {
+		if a.cueKindAt(k) == cueRelative && ti-k <= 2 && a.menAt[k+1] < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// skipLaunched returns the token after what is launched ("إطلاق صواريخ
+// باليستية على"): at most two indefinite words that name no actor and no
+// cue, starting at on.
+func (a *analyzer) skipLaunched(on int) int {
+	for n := 0; n < 2 && on < len(a.toks) && a.sep[on] == 0 && a.menAt[on] < 0 && a.cueAt[on] < 0 && !strings.HasPrefix(a.toks[on].Norm, "ال"); n++ {
+		on++
+	}
+	return on
+}
+
+// verbObjectAt reports whether the actor starting at token i is the
+// object of a trigger verb right before it (past its subject).
+func (a *analyzer) verbObjectAt(i int) bool {
+	k := i - 1
+	if k >= 0 && a.menAt[k] >= 0 {
+		k = a.men[a.menAt[k]].i - 1
+	}
+	return k >= 0 && a.cueKindAt(k) == cueVerb
+}
+
+// warnVerbs warn someone: with a complement clause after the one warned
+// ("حذرت إسرائيل الولايات المتحدة بأن حزب الله يتعافى") they inform.
+var warnVerbs = words([]string{"حذر", "حذرت", "يحذر", "تحذر", "حذروا", "حذرا"})
+
+// warnedThat reports whether the actor t warned by the verb of c is told
+// something (بأن, من أن after it), not threatened.
+func (a *analyzer) warnedThat(c cue, t int) bool {
+	if !warnVerbs[trimConjunction(a.toks[c.i].Norm)] {
+		return false
+	}
+	e := a.listEnd(t)
+	if e >= len(a.toks) {
+		return false
+	}
+	switch a.toks[e].Norm {
+	case "بان", "بانه", "بانها", "بانهم":
+		return true
+	case "من":
+		return e+1 < len(a.toks) && strings.HasPrefix(a.toks[e+1].Norm, "ان")
+	}
+	return false
+}
+
+// accusedAfter returns the actor right after the genitive g of an
+// accusation noun, before the complement with ب ("اتهام الخرطوم أبو ظبي
+// بتزويد …": Khartoum accuses Abu Dhabi), or -1.
+func (a *analyzer) accusedAfter(c cue, g int) int {
+	if w := trimConjunction(a.toks[c.i].Norm); !a.x.specs[c.spec].accusation && w != "اتهام" && w != "الاتهام" {
+		return -1
+	}
+	e := a.listEnd(g)
+	if e >= len(a.toks) || a.sep[e] != 0 || a.menAt[e] < 0 {
+		return -1
+	}
+	t := a.menAt[e]
+	if m := a.men[t]; m.excluded || m.prep != prepNone {
+		return -1
+	}
+	if end := a.listEnd(t); end >= len(a.toks) || !strings.HasPrefix(trimConjunction(a.toks[end].Norm), "ب") {
+		return -1
+	}
+	return t
+}
+
+// descriptionReach is how many words a description set off by commas after
+// a subject may hold ("، المرتبطة بتنظيم القاعدة،").
+const descriptionReach = 8
+
+// pastDescription returns the token after a description of the subject
+// ending at k: a definite word opening an aside after a comma, with a
+// preposition right after it ("حركة الشباب، المرتبطة بتنظيم القاعدة،",
+// "، المقربة من إيران،"), closed by a comma; the actor inside describes
+// the subject and is not the verb's object. Else k.
+func (a *analyzer) pastDescription(k int) int {
+	if k+1 >= len(a.toks) || a.sep[k] != ',' || a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "ال") || a.cueKindAt(k).isTrigger() {
+		return k
+	}
+	switch w := a.toks[k+1].Norm; {
+	case w == "من", w == "مع":
+	case (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل")) && (a.menAt[k+1] >= 0 || a.cueKindAt(k+1) == cueTitle):
+	default:
+		return k
+	}
+	for e := k + 2; e < len(a.toks) && e <= k+descriptionReach; e++ {
+		if a.sep[e] == ',' {
+			return e
+		}
+		if a.sep[e] != 0 {
+			return k
+		}
+	}
+	return k
+}
+
 // readSubjectFirst reads a verb with its subject before it ("ترامب يدعم
 // حفتر").
 func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
@@ -579,8 +790,8 @@ func (a *analyzer) readSubjectFirst(c cue, cl int) (candidate, verdict) {
 		return candidate{src: a.list(s), tgt: []int{t}, rule: "verb/noun-agent", conf: 0.7}, found
 	}
 	t, via := a.after(c.j, cl, verbWindowOf(c), false, verbNear)
-	if t < 0 || via == cueBetween && c.rel != graph.Met {
-		return candidate{}, veto // "تدعم جهود الوساطة بين X و Y"
+	if t < 0 || via == cueBetween && c.rel != graph.Met || a.locativeState(c, t) {
+		return candidate{}, veto // "تدعم جهود الوساطة بين X و Y", "تدعم الإرهاب بليبيا"
 	}
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
 		return candidate{src: a.list(t), pairs: true, rule: "verb/between", conf: 0.75}, found
@@ -612,16 +823,17 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		// accuser is not among the actors.
 		return candidate{}, veto
 	}
-	t := a.nounAgentAfter(a.listEnd(s), cl)
+	from := a.pastDescription(a.listEnd(s))
+	t := a.nounAgentAfter(from, cl)
 	if t < 0 {
-		t, _ = a.after(a.listEnd(s), cl, verbWindowOf(c), false, verbNear)
+		t, _ = a.after(from, cl, verbWindowOf(c), false, verbNear)
 		if t >= 0 && a.men[t].actor == a.men[s].actor {
 			// "التقى الأمير محمد بن سلمان، ولي العهد السعودي ...، الرئيس
 			// التركي": the subject's own title, then the object.
 			t, _ = a.after(a.men[t].j, cl, verbWindowOf(c), false, verbNear)
 		}
 	}
-	if t >= 0 {
+	if t >= 0 && !a.locativeState(c, t) && !a.subjectPlace(c, s, t) && !a.warnedThat(c, t) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {
@@ -785,4 +997,253 @@ func (a *analyzer) lastVerbSubject(i int) int {
 		return a.subjectBefore(v)
 	}
 	return -1
+}
+
+// accusationReach is how many words after an accusation verb its
+// complement with ب may stand, asides and relative clauses included.
+const accusationReach = 24
+
+// readAccusation reads an accusation by its complement ("اتهم X Y بدعم
+// ...", "اتهمت قوات X التي ...، بعد ...، مصر والإمارات بالضلوع"): the
+// actors right before the word with ب are the accused, whatever asides
+// or relative clauses stand between them and the verb; the accuser is the
+// person among the actors between (the spokesman named after his title),
+// else the first of them, else the verb's subject before it.
+func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
+	if v := a.toks[c.j-1].Norm; strings.Contains(v, "تهم") && strings.Contains(v[strings.LastIndex(v, "تهم")+len("تهم"):], "ه") {
+		return candidate{}, pass // "التي تتهمها الخرطوم بدعم ...": the accused is the pronoun
+	}
+	k, accused := a.accusedBefore(c)
+	if accused < 0 {
+		if k >= 0 {
+			return candidate{}, veto // "اتهمت روسيا الغرب بدعم أوكرانيا": the accused is no actor
+		}
+		return candidate{}, pass
+	}
+	src, governedEnd := -1, -1
+	for j := c.j; j < a.men[accused].i; j++ {
+		mi := a.menAt[j]
+		if mi < 0 {
+			continue
+		}
+		m := a.men[mi]
+		j = m.j - 1
+		if m.excluded || m.prep != prepNone || m.i > 0 && governing[trimConjunction(a.toks[m.i-1].Norm)] || m.i == governedEnd {
+			// "الحليف الرئيسي للولايات المتحدة في حربها ضد تنظيم الدولة
+			// داعش": no accuser, nor the name repeated after one.
+			governedEnd = m.j
+			continue
+		}
+		if src < 0 || a.actor(m.actor).Kind == graph.KindPerson {
+			src = mi
+		}
+	}
+	if src < 0 {
+		src = a.subjectBefore(c.i)
+	}
+	if src < 0 || a.men[src].actor == a.men[accused].actor || a.affiliated(a.men[src].actor, a.men[accused].actor) {
+		return candidate{}, pass
+	}
+	srcs := []int{src}
+	if a.actor(a.men[src].actor).Kind != graph.KindPerson {
+		srcs = a.sameKind(a.listBefore(src, a.men[accused].i)) // "اتهمت كل من روسيا وسوريا وإيران إسرائيل"
+	}
+	return candidate{src: srcs, tgt: a.list(accused), rule: "accusation/complement", conf: 0.8}, found
+}
+
+// accusedBefore finds the complement of an accusation verb: the first word
+// with ب that follows an actor, within accusationReach words and before
+// a clause word, complementizer or other verb. It returns the word and the
+// first actor of the list right before it, or -1.
+func (a *analyzer) accusedBefore(c cue) (int, int) {
+	for k := c.j; k < len(a.toks) && k <= c.j+accusationReach; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].j - 1
+			continue
+		}
+		switch a.cueKindAt(k) {
+		case cueClauseBreak, cueComplementizer, cueVerb, cueRefusal, cueDemand:
+			if a.cueAt[k] >= 0 && a.cues[a.cueAt[k]].i == k {
+				return -1, -1
+			}
+		}
+		if a.sep[k] != 0 || !strings.HasPrefix(a.toks[k].Norm, "ب") {
+			continue
+		}
+		if a.nonActorAccused(c, k) {
+			return k, -1
+		}
+		j := k - 1
+		for j > c.j && k-j <= 2 && a.menAt[j] < 0 && timeWords[a.toks[j].Norm] {
+			j-- // "تركيا اليوم السبت باستغلال"
+		}
+		mi := a.menAt[j]
+		if mi < 0 || a.men[mi].excluded || a.men[mi].prep != prepNone {
+			continue // "الناطق باسم": a word of a title
+		}
+		if h := a.describedHost(mi); h >= 0 {
+			mi = h // "قوات الدعم السريع المدعومة من الإمارات بارتكاب": the forces
+		}
+		return k, a.firstOf(mi)
+	}
+	return -1, -1
+}
+
+// governing are the prepositions and nouns whose complement is no
+// verb's subject.
+var governing = words([]string{"ضد", "على", "مع", "من", "عن", "إلى", "في", "لدى", "بين", "حربها", "حربه", "تنظيم"})
+
+// timeWords may stand between an accused actor and the accusation's
+// complement ("اتهمت X تركيا اليوم السبت باستغلال").
+var timeWords = words([]string{"اليوم", "أمس", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "مساء",
+	"صباح", "أيضا", "رسميا", "مجددا", "علنا", "صراحة"})
+
+// firstOf returns the first mention of the list mention mi ends.
+func (a *analyzer) firstOf(mi int) int {
+	for a.men[mi].prev >= 0 {
+		mi = a.men[mi].prev
+	}
+	return mi
+}
+
+// blameObjectAfter reports whether the blame object (blame_objects) stands
+// at token k or after an apposition of at most three words that names no
+// actor ("حملت الخارجية الإيرانية إسرائيل عدوها اللدود المسؤولية").
+func (a *analyzer) blameObjectAfter(k int) bool {
+	for j := k; j < len(a.toks) && j <= k+3; j++ {
+		if a.isWord(cueBlameObject, j) {
+			return true
+		}
+		if a.menAt[j] >= 0 || a.cueAt[j] >= 0 || a.sep[j] != 0 && j > k {
+			return false
+		}
+	}
+	return false
+}
+
+// locativeState reports whether target mention t of a verb without a
+// preposition of its own is a state with ب after a word that is no actor
+// ("تدعم الإرهاب بليبيا"): a place, not the verb's party.
+func (a *analyzer) locativeState(c cue, t int) bool {
+	sp := a.x.specs[c.spec]
+	m := a.men[t]
+	if sp.splitPrep != "" || sp.endsWithPrep || a.actor(m.actor).Kind != graph.KindState || m.i == 0 || a.menAt[m.i-1] >= 0 {
+		return false
+	}
+	p := trimConjunction(m.prefix)
+	return strings.HasPrefix(p, "ب") && !strings.HasPrefix(p, "بال") || p == "بال"
+}
+
+// subjectPlace reports whether target t of a verb-first verb that is no
+// meeting is a state with ب right after its subject s, before the verb's
+// object, a definite word past an optional aside ("استنكر مجلس السيادة
+// بالسودان، اليوم الأحد، الصمت الدولي"): the place of the subject.
+func (a *analyzer) subjectPlace(c cue, s, t int) bool {
+	m := a.men[t]
+	if c.rel == graph.Met || a.x.specs[c.spec].splitPrep != "" || a.actor(m.actor).Kind != graph.KindState ||
+		a.listEnd(s) != m.i || !strings.HasPrefix(trimConjunction(m.prefix), "ب") {
+		return false
+	}
+	next := m.j
+	if next < len(a.toks) && a.sep[next] == ',' {
+		if e := a.aside(next); e > 0 {
+			next = e
+		}
+	}
+	return next < len(a.toks) && a.menAt[next] < 0 && strings.HasPrefix(a.toks[next].Norm, "ال") && !a.cueKindAt(next).isTrigger()
+}
+
+// compoundHeads make the noun after them part of a compound that names no
+// act between actors ("مجرم حرب", "جرائم حرب", "أمراء الحرب").
+var compoundHeads = words([]string{"مجرم", "مجرمي", "مجرمة", "مجرمو", "جرائم", "جريمة", "أمراء", "أمير", "زمن", "غنائم", "ضحايا", "أسرى"})
+
+// asideOpening returns the first token of the aside between commas that
+// ends at token k (at most maxAside words), or 0.
+func (a *analyzer) asideOpening(k int) int {
+	for j := k; j > 0 && j > k-maxAside; j-- {
+		if a.sep[j] == ',' {
+			if a.aside(j) == k+1 {
+				return j
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// judgesWith reports whether mention s is the one who judges with a
+// judging word in the ten words before pos: the actor before it or the
+// first one after it ("ووصف أوغلو تعاون واشنطن مع X"), not an actor inside
+// the judged object ("انتقدت روسيا اعتزام الولايات المتحدة تسليح أوكرانيا").
+func (a *analyzer) judgesWith(s, pos int) bool {
+	for v := pos - 1; v >= 0 && v >= pos-10; v-- {
+		if !a.isWord(cueJudging, v) {
+			continue
+		}
+		if a.men[s].i < v {
+			return true
+		}
+		for k := v + 1; k < pos; k++ {
+			if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded {
+				return a.head(mi) == s
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// judgedAct reports whether an opposed noun at c is the object of an
+// opposed verb that judges it ("أدانت X الهجوم على Y", "رفضت X استهداف
+// Y"), not of one that makes it its subject's own ("شنت X هجوما على Y"):
+// the verb's subject is not the noun's agent.
+func (a *analyzer) judgedAct(c cue) bool {
+	if c.rel != graph.Opposed || !a.objectOfTrigger(c.i) {
+		return false
+	}
+	return a.judged(c.i)
+}
+
+// describedHost returns the actor a passive or participle phrase ending
+// with mention mi describes ("قوات الدعم السريع المدعومة من الإمارات",
+// "جماعة الحوثي الموالية لإيران"): the actor right before the phrase, or -1.
+func (a *analyzer) describedHost(mi int) int {
+	i := a.men[mi].i
+	if i == 0 {
+		return -1
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if a.menAt[k] >= 0 {
+			return -1
+		}
+		if kind := a.cueKindAt(k); kind == cuePassive || kind == cueParticiple {
+			ci := a.cueAt[k]
+			if h := a.menAt[max(a.cues[ci].i-1, 0)]; h >= 0 && !a.men[h].excluded && a.men[h].prep == prepNone {
+				return a.head(h)
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nonActorAccused reports whether the word with ب at k completes an
+// accusation whose accused, right after its subject, is no actor
+// ("اتهمت روسيا الغرب بدعم أوكرانيا"): one or two words, no actor, between
+// the subject after the verb and k.
+func (a *analyzer) nonActorAccused(c cue, k int) bool {
+	s := a.menAt[c.j]
+	if c.j >= len(a.toks) || s < 0 || a.men[s].excluded {
+		return false
+	}
+	end := a.listEnd(s)
+	if k-end < 1 || k-end > 2 || a.sep[end] != 0 {
+		return false
+	}
+	for j := end; j < k; j++ {
+		if a.menAt[j] >= 0 || a.cueKindAt(j).isTrigger() || a.cueKindAt(j) == cueTitle || a.sep[j] != 0 && j > end {
+			return false
+		}
+	}
+	return true
 }

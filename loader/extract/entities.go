@@ -947,7 +947,7 @@ var affiliationStems = map[string]bool{
 
 // affiliationBefore reports whether mention m is the complement of an
 // affiliation participle ("فصائل موالية لإيران", "جماعات متحالفة مع
-// إيران"): the actor only describes
+// إيران") that qualifies no named actor: the actor only describes
 // whoever the participle qualifies and is no argument of the sentence's
 // verbs and nouns.
 func (a *analyzer) affiliationBefore(m mention) bool {
@@ -964,7 +964,19 @@ func (a *analyzer) affiliationBefore(m mention) bool {
 		return false
 	}
 	w := a.toks[k].Norm
-	return affiliationStems[strings.TrimPrefix(w, "ال")]
+	if !affiliationStems[strings.TrimPrefix(w, "ال")] {
+		return false
+	}
+	// "جماعة نصرة الإسلام والمسلمين، الموالية لتنظيم القاعدة،": the
+	// participle describes a named actor, whose side the complement is
+	// (the lexicon's supported participle); only an unnamed group
+	// ("فصائل عراقية موالية لإيران") makes the complement a description.
+	if k > 0 {
+		if mi := a.menAt[k-1]; mi >= 0 && !a.men[mi].adjective {
+			return false
+		}
+	}
+	return true
 }
 
 // placeNounAt reports whether token k is a place noun (placeNouns),

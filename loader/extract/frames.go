@@ -10,6 +10,7 @@ import (
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
 	"github.com/rawabit/rawabit/internal/input"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // Frames are constructions written as data (the frames: section of the
@@ -26,6 +27,8 @@ import (
 //	    target: after
 //	    markers: [مع]                    # the words (or the clitics ب ل) before an "after" actor
 //	    unless: [برصاص]                  # optional: words that may not follow the verb
+//	    not_after: [مساندة]              # optional: words that may not stand just before it
+//	    sites: true                      # optional: a site's owner fills an after slot
 //	    tests:                           # sentences the frame must read (frames_test.go)
 //	      - text: "قطعت البحرين علاقاتها مع إيران"
 //	        want: ["opposed bahrain -> iran"]
@@ -39,7 +42,9 @@ import (
 // subject when that follows the verb) and before the object noun; "after"
 // is the first actor after a marker that follows the object; "complement"
 // is the actor right after the object noun ("السفير التركي",
-// "تصريحات نصرالله"). With mutual: true each side also acts on the other
+// "تصريحات نصرالله"); "speaker" is the subject of the reporting verb
+// whose complement clause (after أن or إن) holds the verb ("اعتبر أردوغان
+// أن نتنياهو يتحمل المسؤولية"). With mutual: true each side also acts on the other
 // ("تخوض صراعا مع").
 
 // frameSlot is where one argument of a frame stands.
@@ -52,9 +57,10 @@ const (
 	slotAfter
 	slotComplement
 	slotAntecedent
+	slotSpeaker
 )
 
-var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent}
+var frameSlots = map[string]frameSlot{"subject": slotSubject, "owner": slotOwner, "object": slotObject, "after": slotAfter, "complement": slotComplement, "antecedent": slotAntecedent, "speaker": slotSpeaker}
 
 // frameWindow is how many words after the verb its object may stand, and
 // after the object the marker of an "after" slot.
@@ -77,6 +83,14 @@ type frame struct {
 	// after, when set, holds words one of which must stand at most
 	// frameAfterReach words before the verb ("الدعم الذي تقدمه").
 	after map[string]bool
+	// notAfter, when set, holds words none of which may stand at most
+	// frameAfterReach words before the verb ("مساندة بلاده في حربها": the
+	// war is the supported party's, not the subject's).
+	notAfter map[string]bool
+	// sites lets the owner of a site fill an "after" slot: an unmarked
+	// nationality adjective ("ضد مواقع إسرائيلية") or the actor after a
+	// word with ل ("استهداف تجمع لجنود الجيش الإسرائيلي").
+	sites bool
 	// then, when set, holds words one of which must follow the object in
 	// its clause ("طلبت من السفير الكندي مغادرة البلاد").
 	then map[string]bool
@@ -108,6 +122,8 @@ type frameYAML struct {
 	Negated    bool        `yaml:"negated"`
 	Reciprocal bool        `yaml:"reciprocal"`
 	After      []string    `yaml:"after"`
+	NotAfter   []string    `yaml:"not_after"`
+	Sites      bool        `yaml:"sites"`
 	Then       []string    `yaml:"then"`
 	Unless     []string    `yaml:"unless"`
 	Tests      []FrameTest `yaml:"tests"`
@@ -153,7 +169,7 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 		}
 		seen[fy.Name] = it.Line
 		f := frame{name: fy.Name, rel: rel, conf: fy.Confidence, line: it.Line, tests: fy.Tests,
-			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), then: words(fy.Then), unless: words(fy.Unless)}
+			source: frameSlots[fy.Source], target: frameSlots[fy.Target], objects: words(fy.Objects), markers: words(fy.Markers), mutual: fy.Mutual, noun: fy.Noun, negated: fy.Negated, reciprocal: fy.Reciprocal, after: words(fy.After), notAfter: words(fy.NotAfter), sites: fy.Sites, then: words(fy.Then), unless: words(fy.Unless)}
 		if f.source == 0 || f.target == 0 || f.source == f.target {
 			bad("source %q and target %q: want two of subject, owner, object, after, complement, antecedent", fy.Source, fy.Target)
 			continue
@@ -218,8 +234,11 @@ func (a *analyzer) matchFrames(article string) {
 			if neg := a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext; neg != f.negated {
 				continue
 			}
-			if f.after != nil && !a.wordBefore(f.after, v) {
+			if f.after != nil && !a.wordBefore(f.after, v) || f.notAfter != nil && a.wordBefore(f.notAfter, v) {
 				continue
+			}
+			if !f.negated && a.deniedOrRefused(f, v) {
+				continue // "نفت تركيا أن تكون أرسلت أسلحة", "رفضت إرسال"
 			}
 			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {
 				continue
@@ -270,6 +289,24 @@ func (a *analyzer) matchFrames(article string) {
 			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
 		}
 	}
+}
+
+// deniedOrRefused reports whether a denial stands at most 8 words (names
+// not counted) before a frame's verb at v, or a refusal at most 4 for a
+// frame that is no opposition, as relations() reaches for trigger cues:
+// the frame's act is then denied or refused.
+func (a *analyzer) deniedOrRefused(f *frame, v int) bool {
+	for k := v - 1; k >= 0 && v-k-a.namedTokens(k, v) <= 8; k-- {
+		switch a.cueKindAt(k) {
+		case cueNegDenial:
+			return true
+		case cueRefusal:
+			if f.rel != graph.Opposed && v-k-a.namedTokens(k, v) <= 4 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // facingParty returns the actor a noun after في stands with ("الوقوف
@@ -329,7 +366,7 @@ func (a *analyzer) verbObject(v int) bool {
 	switch a.cueKindAt(k) {
 	case cueVerb, cueDemand, cueRefusal, cueReceive:
 		c := a.cues[a.cueAt[k]]
-		return c.j == v || a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
+		return c.j == v || c.j < len(a.toks) && a.menAt[c.j] >= 0 && a.men[a.menAt[c.j]].j == v
 	}
 	return false
 }
@@ -357,11 +394,25 @@ func (a *analyzer) frameObject(f *frame, v int) int {
 // at v and object at o (o == v without an object).
 func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 	switch s {
+	case slotSubject, slotOwner:
+		if a.firstPerson(v) {
+			// "ندين أنشطة إيران ونقف مع السعودية": "we", the speaker of
+			// a quote opening right before the verb, or nobody.
+			if sp := a.quoteSpeaker(v); sp >= 0 {
+				return []int{sp}
+			}
+			return nil
+		}
+	}
+	switch s {
 	case slotSubject:
 		return a.frameSubject(f, v, o)
 	case slotOwner:
 		if f.noun {
 			if mi := a.facingParty(v); mi >= 0 {
+				return a.list(mi)
+			}
+			if mi := a.requester(v); mi >= 0 {
 				return a.list(mi)
 			}
 		}
@@ -402,30 +453,12 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		return a.frameAfter(f, o)
 	case slotAntecedent:
 		return a.pronounReferent(v)
-	case slotComplement:
-		// The actor right after the object noun, or after one more word
-		// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
-		for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
-			if mi := a.menAt[k]; mi >= 0 {
-				if a.men[mi].prep == prepClitic || a.men[mi].prep == prepLocation {
-					break // "السفير المالي بنواكشوط": a place
-				}
-				if a.men[mi].i <= o {
-					// "استدعت السفير المغربي": the object noun opens a
-					// title; its complement is the state it serves.
-					return a.roleOwner(mi)
-				}
-				// "نظيره الإيراني محمد جواد ظريف": the person the
-				// adjective describes.
-				if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
-					return []int{n}
-				}
-				return []int{mi}
-			}
-			if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
-				break
-			}
+	case slotSpeaker:
+		if mi := a.clauseSpeaker(v); mi >= 0 {
+			return []int{mi}
 		}
+	case slotComplement:
+		return a.frameComplement(o)
 	}
 	return nil
 }
@@ -558,10 +591,25 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	if l := a.eachOf(v); l != nil {
 		return l
 	}
+	if v >= 2 {
+		// "غارات إسرائيلية استهدفت مواقع لـ X": a verb after an indefinite
+		// attack noun and its demonym opens a relative clause whose agent
+		// is the demonym.
+		if mi := a.menAt[v-1]; mi >= 0 && a.men[mi].adjective && a.sep[v] == 0 && a.isWord(cueAttackNoun, a.men[mi].i-1) {
+			return []int{mi}
+		}
+	}
 	// "وكان السودان قد أمهل X": a subject before the verb in its clause
 	// makes the actor after it the object.
 	if s := a.subjectBefore(v); s >= 0 {
 		return a.conjList(s)
+	}
+	// "أعلنت الولايات المتحدة أنها قصفت X": the pronoun on أن is the
+	// speaker.
+	if v > 0 && pronounComplementizers[trimConjunction(a.toks[v-1].Norm)] {
+		if sp := a.clauseSpeaker(v); sp >= 0 {
+			return []int{sp}
+		}
 	}
 	if !f.noun {
 		if l := a.subjectAfter(v, o); l != nil {
@@ -679,8 +727,11 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if strings.HasSuffix(p, "لل") {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
-			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] {
-				return a.conjList(mi)
+			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective && !a.anyBefore(m.i) && !a.inTitleRun(m.i) {
+				if l := a.conjList(mi); !a.alongWith(l) {
+					return l
+				}
+				return nil
 			}
 			k = m.j - 1
 			continue
@@ -689,12 +740,110 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			// "بالرئيس فلاديمير بوتين": the marker is glued to the title.
 			return a.actorAfterTitle(k + 1)
 		}
-		if w := trimConjunction(a.toks[k].Norm); f.markers[w] {
-			return a.actorAfterTitle(k + 1)
+		w := trimConjunction(a.toks[k].Norm)
+		if f.sites && strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
+			return a.conjList(a.menAt[k+1]) // "تجمع لجنود الجيش الإسرائيلي"
+		}
+		if f.markers[w] && (w != "جانب" || a.tokenBefore(k) == "الي") {
+			if f.sites && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueKindAt(k+1) != cueTitle {
+				return a.siteOwner(k+1, k+4) // "ضد مواقع إسرائيلية"
+			}
+			if l := a.actorAfterTitle(k + 1); !a.alongWith(l) && !a.agentBeforeL(l) {
+				return l
+			}
+			return nil
 		}
 	}
 	return nil
 }
+
+// alongWith reports whether the actors l after إلى جانب are one more
+// member of a set the sentence goes on to name ("كانت روسيا إلى جانب الصين
+// من أبرز الدول"): "along with", not standing by them.
+func (a *analyzer) alongWith(l []int) bool {
+	if len(l) == 0 || a.tokenBefore(a.men[l[0]].i) != "جانب" {
+		return false
+	}
+	j := a.men[l[len(l)-1]].j
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return false
+	}
+	switch a.toks[j].Norm {
+	case "من", "ضمن", "بين":
+		return true
+	}
+	return false
+}
+
+// firstPerson reports whether the verb at v is a first-person plural
+// imperfect ("نقف", "ندين"): its form with ي is a frame verb too.
+func (a *analyzer) firstPerson(v int) bool {
+	w := trimConjunction(a.toks[v].Norm)
+	if !strings.HasPrefix(w, "ن") || len(w) <= len("ن") {
+		return false
+	}
+	return a.x.frameVerbs["ي"+w[len("ن"):]] != nil
+}
+
+// agentBeforeL reports whether the actors l after a marker noun are its
+// agent, with an actor marked by ل right after them as its target
+// ("استمرار دعم إيران للحوثيين": Iran supports).
+func (a *analyzer) agentBeforeL(l []int) bool {
+	if len(l) == 0 {
+		return false
+	}
+	j := a.men[l[len(l)-1]].j
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return false
+	}
+	mi := a.menAt[j]
+	return mi >= 0 && strings.HasPrefix(trimConjunction(a.men[mi].prefix), "ل")
+}
+
+// siteOwner returns the owner of a site named in tokens [from, to): a
+// nationality adjective or the actor after a word with ل ("مواقع
+// إسرائيلية", "تجمع لجنود الجيش الإسرائيلي"), or nil; none after أي (any).
+func (a *analyzer) siteOwner(from, to int) []int {
+	if from < len(a.toks) && a.toks[from].Norm == "اي" {
+		return nil // "بالرد على أي هجوم أمريكي": a hypothetical act
+	}
+	for k := from; k < len(a.toks) && k < to; k++ {
+		if k > from && a.sep[k] != 0 {
+			return nil
+		}
+		if mi := a.menAt[k]; mi >= 0 {
+			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") || k > from && a.x.forms[m.form].typ == gazetteer.FormDemonym {
+				return a.conjList(mi) // "من التدخل التركي": the agent of the act
+			}
+			return nil
+		}
+		if k == from && directionWords[trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
+			if mi := a.menAt[k+1]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindState {
+				return []int{mi} // "على شمال إسرائيل": a region of the state
+			}
+		}
+		if w := trimConjunction(a.toks[k].Norm); strings.HasPrefix(w, "ل") && a.cueAt[k] < 0 && k+1 < len(a.toks) && a.sep[k+1] == 0 && a.menAt[k+1] >= 0 && !a.men[a.menAt[k+1]].excluded {
+			return a.conjList(a.menAt[k+1])
+		}
+	}
+	return nil
+}
+
+// inTitleRun reports whether the word before token i is a title word
+// ("وزير الخارجية الإيراني عباس عراقجي"): a demonym there describes an
+// office, not a site.
+func (a *analyzer) inTitleRun(i int) bool {
+	return i > 0 && (a.cueKindAt(i-1) == cueTitle || a.cueKindAt(i-1) == cueStateAgent)
+}
+
+// anyBefore reports whether the noun before token i follows أي ("أي هجوم
+// أمريكي"): a hypothetical act names no site's owner.
+func (a *analyzer) anyBefore(i int) bool {
+	return i >= 2 && a.toks[i-2].Norm == "اي"
+}
+
+// directionWords name a region of the state after them ("شمال إسرائيل").
+var directionWords = words([]string{"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 // tokenBefore returns the normalised word before token i, or "".
 func (a *analyzer) tokenBefore(i int) string {
@@ -748,9 +897,26 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 		if a.longestPhraseAt(cueRank, n) > 0 {
 			continue // "مع حكومة اللواء خليفة حفتر"
 		}
+		if a.cueKindAt(n) == cueRelative {
+			return a.relativeSubject(n) // "للجهود الكبيرة التي تبذلها قطر"
+		}
 		if kind := a.cueKindAt(n); kind != cueTitle && kind != cueStateAgent && kind != cueNone && kind != cueLocation && kind != cuePossessor {
 			return nil // "على الأراضي السعودية" names the state
 		}
+	}
+	return nil
+}
+
+// relativeSubject returns the actor right after a relative pronoun at r
+// and the one plain verb after it ("الدور الذي تلعبه مصر"), or nil; a
+// trigger verb there states a relation of its own.
+func (a *analyzer) relativeSubject(r int) []int {
+	v, s := r+1, r+2
+	if s >= len(a.toks) || a.sep[v] != 0 || a.sep[s] != 0 || a.menAt[v] >= 0 || a.cueKindAt(v) != cueNone {
+		return nil
+	}
+	if mi := a.menAt[s]; mi >= 0 && !a.men[mi].excluded {
+		return a.conjList(mi)
 	}
 	return nil
 }
@@ -955,4 +1121,119 @@ func (a *analyzer) eachOf(v int) []int {
 		return nil
 	}
 	return out
+}
+
+// frameComplement returns the actor a frame's object noun at o belongs to:
+// the actor right after it, or after one more word ("الهجوم الإرهابي
+// الحوثي", "طائرة مسيرة أمريكية"); the author of a relative clause on it
+// ("الهجوم الذي نفذته قوات الدعم السريع"); the body it was issued by
+// ("البيانات الصادرة عن الخارجية الأمريكية").
+func (a *analyzer) frameComplement(o int) []int {
+	if mi := a.complementAuthor(o); mi >= 0 {
+		return a.list(mi)
+	}
+	// The actor right after the object noun, or after one more word
+	// ("الهجوم الإرهابي الحوثي", "طائرة مسيرة أمريكية").
+	if o+3 < len(a.toks) && a.toks[o+1].Norm == "باعمال" && a.sep[o+2] == 0 && a.sep[o+3] == 0 {
+		if mi := a.menAt[o+3]; mi >= 0 && a.men[mi].i == o+3 {
+			return []int{mi} // "القائم بأعمال السفارة التركية"
+		}
+	}
+	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0; k++ {
+		if mi := a.menAt[k]; mi >= 0 {
+			if a.men[mi].prep == prepClitic && !strings.HasPrefix(arabic.CutConjunctions(a.men[mi].prefix), "ل") || a.men[mi].prep == prepLocation {
+				break // "السفير المالي بنواكشوط": a place; not "التصريحات الأخيرة للرئيس X"
+			}
+			if a.men[mi].i <= o {
+				// "استدعت السفير المغربي": the object noun opens a
+				// title; its complement is the state it serves.
+				return a.roleOwner(mi)
+			}
+			// "نظيره الإيراني محمد جواد ظريف": the person the
+			// adjective describes.
+			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
+				return []int{n}
+			}
+			return []int{mi}
+		}
+		if kind := a.cueKindAt(k); kind != cueNone && kind != cueStateAgent || a.frameVerb(k) != nil {
+			break
+		}
+	}
+	return nil
+}
+
+// pronounComplementizers carry the pronoun of the subject of the clause
+// they open ("أعلن X أنه استهدف").
+var pronounComplementizers = words([]string{"أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم"})
+
+// clauseSpeaker returns the speaker of the reporting verb whose
+// complement clause holds the word at v: the complementizer (أن, إن) at
+// most 8 words before v, and the actor a reporting verb introduces at most
+// 10 words before it ("اعتبر الرئيس التركي رجب طيب أردوغان، أن ..."), or -1.
+func (a *analyzer) clauseSpeaker(v int) int {
+	q := -1
+	for k := v - 1; k >= 0 && k >= v-8; k-- {
+		if a.cueKindAt(k) == cueComplementizer {
+			q = k
+			break
+		}
+		if a.cueKindAt(k) == cueClauseBreak || a.sep[k+1] == ';' {
+			return -1
+		}
+	}
+	for k := q - 1; q > 0 && k >= 0 && k >= q-10; k-- {
+		if mi := a.menAt[k]; mi >= 0 && !a.men[mi].excluded && a.reporter(a.head(mi)) {
+			return a.head(mi)
+		}
+	}
+	return -1
+}
+
+// issuedWords are the participles of "البيان الصادر عن X".
+var issuedWords = words([]string{"الصادر", "الصادرة", "الصادرين", "الصادرتين"})
+
+// complementAuthor returns the author of the thing named at o given by a
+// relative clause right after it (or after one adjective) or by "الصادر
+// عن", or -1.
+func (a *analyzer) complementAuthor(o int) int {
+	for k := o + 1; k < len(a.toks) && k <= o+2 && a.sep[k] == 0 && a.menAt[k] < 0; k++ {
+		switch {
+		case a.cueKindAt(k) == cueRelative:
+			return a.author(k)
+		case k+1 < len(a.toks) && issuedWords[a.toks[k].Norm] && (a.toks[k+1].Norm == "عن" || a.toks[k+1].Norm == "من") && a.sep[k+1] == 0:
+			if mi := a.menAtToken(k + 2); mi >= 0 && a.men[mi].i == k+2 {
+				return mi
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// requester returns the subject of an appeal before the noun at v
+// ("ناشدت قسد التحالف الدولي التدخل لوقف الانتهاكات التركية": قسد, not
+// the body appealed to), or -1: the first actor after an appeal word
+// (requestWords, the lexicon's demands) at most 12 words before v in its
+// frame clause.
+func (a *analyzer) requester(v int) int {
+	for k := v - 1; k >= 0 && k >= v-12 && a.sameFrameClause(v, k); k-- {
+		if a.menAt[k] >= 0 {
+			k = a.men[a.menAt[k]].i
+			continue
+		}
+		if !requestWords[trimConjunction(a.toks[k].Norm)] && a.cueKindAt(k) != cueDemand {
+			continue
+		}
+		for j := k + 1; j < v; j++ {
+			if mi := a.menAt[j]; mi >= 0 {
+				if m := a.men[mi]; !m.excluded && m.prep == prepNone && j < v {
+					return a.head(mi)
+				}
+				j = a.men[mi].j - 1
+			}
+		}
+		return -1
+	}
+	return -1
 }

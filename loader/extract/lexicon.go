@@ -81,6 +81,8 @@ const (
 	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
 	cueEnjoy           // "يحظى X بدعم Y": Y supports X
 	cueVictim          // "اغتيال X": X suffered the act, no party of the verb before
+	cueAttackNoun      // "الهجوم على X": after a verb that judges the attack, X was hit
+	cueJudging         // "أدان", "رفض": judges an act named after it, done by another
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -194,6 +196,8 @@ var lexiconSections = map[string]cueSpec{
 	"negation.denied_claims":             {kind: cueDeniedClaim},
 	"enjoy":                              {kind: cueEnjoy},
 	"victim_nouns":                       {kind: cueVictim},
+	"attack_nouns":                       {kind: cueAttackNoun},
+	"judging":                            {kind: cueJudging},
 }
 
 func init() {

@@ -29,6 +29,13 @@ var nounReadings = []nounReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الرئيس الصومالي إن بلاده ستحتاج إلى دعم مصر", "", ""}}},
+	{name: "noun/compound", read: func(a *analyzer, ci, _ int) (candidate, verdict) {
+		// "مجرم حرب", "جرائم حرب": a word of a compound names no war.
+		if c := a.cues[ci]; c.i > 0 && c.prefix == "" && compoundHeads[trimConjunction(a.toks[c.i-1].Norm)] {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
@@ -65,6 +72,12 @@ func (a *analyzer) undergoes(c cue) bool {
 	for k := c.i - 1; k >= 0 && k >= c.i-4; k-- {
 		if a.isWord(cueUndergo, k) {
 			return true
+		}
+		if a.sep[k+1] == ',' {
+			if open := a.asideOpening(k); open > 0 {
+				k = open // "تواجه الإمارات، منذ أشهر، اتهامات": past the aside
+				continue
+			}
 		}
 		if a.menAt[k] >= 0 {
 			k = a.men[a.menAt[k]].i
@@ -122,7 +135,7 @@ func (a *analyzer) readNounEnjoyed(ci, cl int) (candidate, verdict) {
 // تفرضه الأمم المتحدة"): nobody supports anyone by it.
 func (a *analyzer) readNounBlocked(ci, _ int) (candidate, verdict) {
 	c := a.cues[ci]
-	if c.rel == graph.Supported && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
+	if c.rel != graph.Opposed && c.prefix == "" && a.isWord(cueBlock, c.i-1) {
 		return candidate{}, veto
 	}
 	return candidate{}, pass
@@ -145,7 +158,8 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		}
 		src := []int{mi}
 		end := a.men[mi].j
-		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-') && a.men[n].adjective; n++ {
+		// "الدعم المصري والإماراتي", "دعم تركي قطري": each demonym.
+		for n := mi + 1; n < len(a.men) && a.men[n].i == end && (a.men[n].conj || a.sep[a.men[n].i] == '-' || a.sep[a.men[n].i] == 0) && a.men[n].adjective; n++ {
 			src = append(src, n)
 			end = a.men[n].j
 		}
@@ -429,6 +443,9 @@ func (a *analyzer) readNounGenitiveAgent(ci, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via == cueParty && a.markedAgainst(t) {
+		if a.triggerBetween(a.listEnd(g), a.men[t].i) {
+			return candidate{}, veto
+		}
 		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive-agent", conf: 0.75}, found
 	}
 	return candidate{}, pass
@@ -449,7 +466,17 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s := a.nounSubject(ci); s >= 0 && !a.x.specs[c.spec].own && !a.affiliated(a.men[s].actor, a.men[g].actor) {
+		if a.judgedAct(c) || a.isWord(cueAbout, c.i-1) || a.judgesWith(s, c.i) || a.storedOrRelative(c, g) {
+			// "أدانت السعودية استهداف قافلة X": X was hit; "تصريحات Y
+			// بشأن تمويل X": the subject does not fund X; "وصف X تعاون
+			// واشنطن مع Y بأنه خطوة خاطئة": the one who judges does not
+			// cooperate with Washington.
+			return candidate{}, veto
+		}
 		return candidate{src: a.list(s), tgt: a.list(g), rule: "noun/subject-object", conf: 0.7}, found
+	}
+	if t := a.accusedAfter(c, g); t >= 0 {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/accusation", conf: 0.7}, found
 	}
 	if t, via := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 && via != cueBetween {
 		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/genitive", conf: 0.75}, found
@@ -540,9 +567,11 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) || a.triggerBetween(c.j, a.men[t].i) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
-			// the supporter.
+			// the supporter; "أدانت السعودية الهجوم على السفارة": the
+			// one who condemns is not the attacker; "تواجه الإمارات
+			// اتهامات بتزويد X": the one accused does not accuse.
 			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found

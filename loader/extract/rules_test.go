@@ -21,6 +21,224 @@ func TestConstructions(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "a comma after a verb-first subject does not end its clause",
+			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
+			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
+		},
+		{
+			name:   "an actor inside a description set off after a verb-first subject is not its object",
+			text:   "وهاجمت حركة الشباب، المرتبطة بتنظيم القاعدة، قاعدة عسكرية في جنوب الصومال فجر الأحد.",
+			absent: []string{"opposed al-shabaab->al-qaeda asserted"},
+		},
+		{
+			name: "the object after a description set off after a verb-first subject",
+			text: "وانتقدت جماعة الحوثي، المقربة من طهران، السعودية في بيان مطول.",
+			want: []string{"opposed houthis->saudi-arabia asserted"},
+		},
+		{
+			name:   "the genitive of a condemnation is not the agent of the attack it condemns",
+			text:   "وجدد وزير الخارجية أيمن الصفدي إدانة الأردن الشديدة للاعتداءات المتكررة على لبنان وسيادته.",
+			absent: []string{"opposed jordan->lebanon reported", "opposed jordan->lebanon asserted"},
+		},
+		{
+			name:   "a state with ب right after a verb-first subject, before the verb's object, is the subject's place",
+			text:   "واستنكر مجلس السيادة الانتقالي بالسودان، مساء السبت، التجاهل الدولي لمعاناة النازحين.",
+			absent: []string{"opposed sovereignty-council->sudan asserted"},
+		},
+		{
+			name:   "arms named by the site that keeps them are not given to its owner",
+			text:   "وقصفت المقاتلات الأمريكية والبريطانية، في ساعة متأخرة من الليل، مستودعات أسلحة الحوثيين قرب صنعاء بعد أن أمرت الولايات المتحدة بالرد.",
+			absent: []string{"supported usa->houthis asserted", "supported uk->houthis asserted"},
+		},
+		{
+			name:   "the subject of a relative clause on an attack noun is its agent, not the target of the sentence's subject",
+			text:   "وقال المسؤول إن الأموال التي أرسلتها إيران ساهمت في تمويل العمليات التي نفذها الحوثيون ضد الملاحة الدولية.",
+			absent: []string{"opposed iran->houthis reported"},
+		},
+		{
+			name: "the subject of a relative clause on a praised role is the one praised",
+			text: "وأعرب رئيس الوزراء اللبناني نجيب ميقاتي عن تقديره للجهود الكبيرة التي تبذلها قطر لإنهاء الأزمة.",
+			want: []string{"supported najib-mikati->qatar asserted"},
+		},
+		{
+			name: "a circumstantial accusation after a reported clause is the speaker's",
+			text: "وقال وزير الخارجية الإيراني عباس عراقجي إن المنطقة تقف على حافة الانفجار، متهما واشنطن بتأجيج التوتر.",
+			want: []string{"opposed abbas-araghchi->usa reported"},
+		},
+		{
+			name:   "a source cited by حسب is no speaker of a circumstantial accusation",
+			text:   "وبحسب قناة الجزيرة فإن المفاوضات توقفت، متهمة إسرائيل بعرقلة الاتفاق.",
+			absent: []string{"opposed al-jazeera->israel reported", "opposed al-jazeera->israel asserted"},
+		},
+		{
+			name: "a blame reaches its object past في بيان without commas",
+			text: "وحمّلت الحكومة العراقية في بيان رسمي التحالف الدولي مسؤولية الغارة على مقر أمني غرب الأنبار.",
+			want: []string{"opposed iraq->international-coalition asserted"},
+		},
+		{
+			name: "a circumstantial participle praising the actor of the reported clause is the speaker's",
+			text: "وأكد أمير قطر الشيخ تميم بن حمد أن مصر تؤدي دورا محوريا في التهدئة، مشيدا بما تبذله القاهرة من جهود.",
+			want: []string{"supported tamim-bin-hamad->egypt asserted"},
+		},
+		{
+			name:   "the target of a condemned launch of rockets is not opposed by the one who condemns",
+			text:   "وأدانت الولايات المتحدة بشدة إطلاق صواريخ باليستية على المملكة العربية السعودية فجر اليوم.",
+			absent: []string{"opposed usa->saudi-arabia asserted"},
+		},
+		{
+			name:   "support by which an act is done is not given to the act's object",
+			text:   "وقالت واشنطن إن الحوثيين مسؤولون عن الهجمات التي تستهدف الإمارات بدعم من إيران.",
+			absent: []string{"supported iran->uae reported", "supported iran->uae asserted"},
+		},
+		{
+			name:   "one warned that something is so is told, not threatened",
+			text:   "وحذرت إسرائيل الولايات المتحدة بأن الحركة تعيد بناء قدراتها العسكرية.",
+			absent: []string{"opposed israel->usa asserted"},
+		},
+		{
+			name: "a demonym after an indefinite attack noun is the agent of the verb after it",
+			text: "وشهدت المنطقة غارات إسرائيلية استهدفت مواقع لحزب الله في الجنوب.",
+			want: []string{"opposed israel->hezbollah asserted"},
+		},
+		{
+			name: "an accusation noun: its genitive accuses the actor right after it",
+			text: "وتدهورت العلاقات بعد اتهام ليبيا تركيا بتهريب الأسلحة إلى الميليشيات.",
+			want: []string{"opposed libya->turkey asserted"},
+		},
+		{
+			name:   "the victim of a condemned attack after على is not opposed",
+			text:   "وأدانت دولة قطر، بأشد العبارات، الهجوم على السفارة الأمريكية في العاصمة العراقية.",
+			absent: []string{"opposed qatar->us-embassy-baghdad asserted", "opposed qatar->usa asserted"},
+		},
+		{
+			name:   "the genitive of a condemned targeting is its victim",
+			text:   "واستنكرت المملكة الأردنية استهداف قافلة برنامج الأغذية العالمي قرب الفاشر.",
+			absent: []string{"opposed jordan->wfp asserted"},
+		},
+		{
+			name: "the genitive of a targeting with a ل object is its agent",
+			text: "ودانت مصر استهداف جماعة الحوثي لمطار أبها الدولي.",
+			want: []string{"opposed egypt->houthis asserted"},
+		},
+		{
+			name: "an attack waged or threatened keeps its victim as target",
+			text: "وتوعد الحوثيون بمواصلة الهجمات ضد إسرائيل. وشنت إسرائيل غارات على الحوثيين في الحديدة.",
+			want: []string{"opposed houthis->israel asserted", "opposed israel->houthis asserted"},
+		},
+		{
+			name:   "an actor after بشأن is what statements were about, not a party",
+			text:   "وانتقدت الخارجية التركية تصريحات وزير الخارجية الإسرائيلي بشأن تمويل الرئيس رجب طيب أردوغان للإرهاب.",
+			absent: []string{"opposed turkey-foreign-ministry->recep-tayyip-erdogan asserted", "supported turkey-foreign-ministry->recep-tayyip-erdogan asserted"},
+		},
+		{
+			name: "a blame reaches its object past an apposition and an aside",
+			text: "وحملت إيران، في بيان، إسرائيل عدوها اللدود المسؤولية الكاملة عن الغارة على القنصلية.",
+			want: []string{"opposed iran->israel asserted"},
+		},
+		{
+			name: "an accusation by a list of states gives each accuser",
+			text: "واتهمت كل من روسيا وسوريا وإيران إسرائيل بالمسؤولية عن ضرب القاعدة الجوية.",
+			want: []string{"opposed iran->israel asserted", "opposed russia->israel asserted", "opposed syria->israel asserted"},
+		},
+		{
+			name: "a participle set off by commas describes the actor before it",
+			text: "وأعلنت جماعة نصرة الإسلام والمسلمين، الموالية لتنظيم القاعدة، مسؤوليتها عن هجوم على قوات الجيش المالي.",
+			want: []string{"opposed jnim->malian-army asserted", "supported jnim->al-qaeda asserted"},
+		},
+		{
+			name:   "the one who faces accusations does not accuse",
+			text:   "وتواجه الإمارات، منذ أشهر، اتهامات دولية بتزويد قوات الدعم السريع بالطائرات المسيرة.",
+			absent: []string{"opposed uae->rsf asserted"},
+		},
+		{
+			name:   "a verbal noun after بعد is no circumstantial participle",
+			text:   "وانسحب الوفد السوداني من الجلسة بعد مطالبة مجلس الأمن الدولي بفتح المعابر.",
+			absent: []string{"opposed sudan->un-security-council asserted", "opposed sudan->un-security-council alleged"},
+		},
+		{
+			name:   "talks an accused obstructs were not held",
+			text:   "واتهمت روسيا حلف الناتو بعرقلة مفاوضات السلام مع أوكرانيا.",
+			want:   []string{"opposed russia->nato asserted"},
+			absent: []string{"met nato->ukraine alleged", "met nato->ukraine asserted"},
+		},
+		{
+			name:   "an actor governed by a preposition inside an aside is no accuser",
+			text:   "واتهمت الفصائل الكردية، الحليف الأول للولايات المتحدة في الحرب ضد تنظيم داعش، الجيش التركي بقصف مواقعها.",
+			absent: []string{"opposed isis->turkish-army asserted", "opposed usa->turkish-army asserted"},
+		},
+		{
+			name: "time words may stand between the accused and the complement",
+			text: "واتهمت قوات سوريا الديمقراطية تركيا اليوم السبت باستغلال الهجوم ذريعة.",
+			want: []string{"opposed sdf->turkey asserted"},
+		},
+		{
+			name:   "the body appealed to does not stop the aggression, the one who appeals opposes it",
+			text:   "وناشدت قوات سوريا الديمقراطية، مساء الثلاثاء، التحالف الدولي التدخل لوقف الاعتداءات التركية.",
+			want:   []string{"opposed sdf->turkey asserted"},
+			absent: []string{"opposed international-coalition->turkey asserted"},
+		},
+		{
+			name:   "one who judges a cooperation does not cooperate",
+			text:   "ووصف وزير الخارجية التركي مولود جاويش أوغلو تعاون الولايات المتحدة مع حزب الاتحاد الديمقراطي بأنه خطأ.",
+			absent: []string{"supported mevlut-cavusoglu->usa asserted"},
+		},
+		{
+			name: "the pronoun on أن is the speaker, subject of the frame verb after it",
+			text: "وأعلن الجيش الأمريكي، مساء الأحد، أنه استهدف مواقع لكتائب حزب الله في محافظة الأنبار.",
+			want: []string{"opposed us-military->kataib-hezbollah asserted"},
+		},
+		{
+			name:   "what a help is for after على is no party",
+			text:   "وانتقدت الجماعة الولايات المتحدة لمهاجمتها فصائل عراقية ساعدتها على هزيمة تنظيم داعش.",
+			absent: []string{"supported usa->isis asserted", "supported usa->isis reported"},
+		},
+		{
+			name:   "دعما ل is in support of, not a dual verb",
+			text:   "وصادق البرلمان على إرسال عسكريين إلى ليبيا دعما لحكومة الوفاق الوطني حليفة أنقرة في مواجهة قوات المشير خليفة حفتر.",
+			absent: []string{"supported turkey->khalifa-haftar asserted"},
+		},
+		{
+			name: "two demonyms side by side are two agents",
+			text: "وأكد وزير الداخلية وجود دعم تركي قطري للقوات التابعة لحكومة الوفاق.",
+			want: []string{"supported qatar->gna reported", "supported turkey->gna reported"},
+		},
+		{
+			name: "a subject comma after a head word and a demonym, before عن",
+			text: "وأعربت الحكومة السودانية، عن إشادتها بالبيانات الصادرة عن الولايات المتحدة.",
+			want: []string{"supported sudan->usa asserted"},
+		},
+		{
+			name:   "a state with ب after a non-actor object is a place",
+			text:   "وقال المسماري إن قطر تدعم الجماعات المتطرفة بليبيا منذ سنوات.",
+			absent: []string{"supported qatar->libya reported", "supported qatar->libya asserted"},
+		},
+		{
+			name: "an actor inside a judged object keeps its own act",
+			text: "وانتقدت روسيا، السبت، اعتزام الولايات المتحدة تسليح أوكرانيا بصواريخ بعيدة المدى.",
+			want: []string{"opposed russia->usa asserted", "supported usa->ukraine asserted"},
+		},
+		{
+			name: "praise with أثنى على reaches the author of the praised role",
+			text: "وخلال اللقاء، أثنى الفريق أول عبد الفتاح البرهان على الدور الذي تلعبه مصر في دعم السودان.",
+			want: []string{"supported abdel-fattah-al-burhan->egypt asserted"},
+		},
+		{
+			name:   "the accused is the host of a passive before the complement, not its agent",
+			text:   "واتهم الجيش السوداني قوات الدعم السريع المدعومة من الإمارات بارتكاب مجازر في الفاشر.",
+			want:   []string{"opposed saf->rsf asserted"},
+			absent: []string{"opposed saf->uae asserted"},
+		},
+		{
+			name:   "an accused that is no actor hides the complement's object",
+			text:   "واتهمت روسيا الغرب بدعم أوكرانيا بالأسلحة.",
+			absent: []string{"opposed russia->ukraine asserted"},
+		},
+		{
+			name: "a welcome of an actor's decision supports the actor",
+			text: "وأعربت الحكومة السودانية، في بيان، عن ترحيبها بالقرار الذي اتخذته الولايات المتحدة بحق قادة الدعم السريع.",
+			want: []string{"supported sudan->usa asserted"},
+		},
+		{
 			name: "a continuing sentence's country pronoun is its carried speaker's state",
 			text: "وتحدث وزير الخارجية المصري سامح شكري عن الأزمة الليبية. وأضاف أن بلاده تدعم الجيش الوطني الليبي.",
 			want: []string{"supported egypt->lna asserted"},
@@ -345,6 +563,7 @@ func TestGeneralisation(t *testing.T) {
 		{"ولا تدعم الجزائر أي تدخل عسكري في ليبيا.", nil},
 		{"وهددت إيران بالرد على أي هجوم أمريكي.", nil},
 		{"وعبرت فرنسا عن دعمها الكامل للبنان.", []string{"supported france->lebanon asserted"}},
+		{"وتواصل جماعة الحوثي هجماتها على السفن إسنادا لحركة حماس.", []string{"supported houthis->hamas asserted"}},
 		{"وأشاد أمير قطر الشيخ تميم بن حمد بجهود مصر في الوساطة.", []string{"supported tamim-bin-hamad->egypt asserted"}},
 		{"ويرى مراقبون أن روسيا ربما تزود قوات حفتر بأسلحة متطورة.", []string{"supported russia->lna alleged"}},
 		{"وقال المتحدث إن واشنطن لم تعد تدعم حفتر.", nil},
