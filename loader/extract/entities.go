@@ -194,11 +194,26 @@ func (a *analyzer) rankBefore(i int) bool {
 }
 
 // longestPhraseAt is phraseAt for the longest entry ("الفريق أول" rather
-// than "الفريق").
+// than "الفريق"). Ranks, asked of the same token by many readings, are
+// memoised per sentence (rankLens).
 func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	if k < 0 || k >= len(a.toks) {
 		return 0
 	}
+	if kind != cueRank || k >= len(a.rankLens) {
+		return a.longestPhrase(kind, k)
+	}
+	if v := a.rankLens[k]; v != 0 {
+		return int(v - 1)
+	}
+	n := a.longestPhrase(kind, k)
+	a.rankLens[k] = int8(n + 1)
+	return n
+}
+
+// longestPhrase is longestPhraseAt without the memo, for k within the
+// sentence.
+func (a *analyzer) longestPhrase(kind cueKind, k int) int {
 	set, first := a.x.words[kind], a.x.firstWords[kind]
 	w := a.toks[k].Norm
 	written := a.inWords(kind, k, true)
