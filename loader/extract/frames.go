@@ -129,6 +129,27 @@ type frameYAML struct {
 	Tests      []FrameTest `yaml:"tests"`
 }
 
+// multiWordEntry returns the first entry of a frame's word lists that
+// holds a space, with its field, or "" when there is none: such an entry
+// would never match, since frames read one word at a time.
+func multiWordEntry(fy frameYAML) (field, entry string) {
+	lists := []struct {
+		field string
+		words []string
+	}{
+		{"verbs", fy.Verbs}, {"objects", fy.Objects}, {"markers", fy.Markers}, {"after", fy.After},
+		{"not_after", fy.NotAfter}, {"then", fy.Then}, {"unless", fy.Unless},
+	}
+	for _, l := range lists {
+		for _, w := range l.words {
+			if strings.ContainsAny(strings.TrimSpace(w), " \t") {
+				return l.field, w
+			}
+		}
+	}
+	return "", ""
+}
+
 // parseFrames parses the frames: section; verbs maps each normalised verb
 // to the frames it starts.
 func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]int32, errs []error) {
@@ -165,6 +186,10 @@ func parseFrames(name string, n *yaml.Node) (frames []frame, verbs map[string][]
 			continue
 		case len(fy.Tests) == 0:
 			bad("no test sentences")
+			continue
+		}
+		if field, entry := multiWordEntry(fy); field != "" {
+			bad("%s: %q is more than one word; frame words are matched one word at a time", field, entry)
 			continue
 		}
 		seen[fy.Name] = it.Line

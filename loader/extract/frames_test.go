@@ -57,6 +57,8 @@ func TestFrameErrors(t *testing.T) {
 		{"no tests", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n", "no test sentences"},
 		{"bad slot", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: nowhere\n    tests: [{text: x}]\n", "want two of subject"},
 		{"after without markers", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: after\n    tests: [{text: x}]\n", "an after slot needs markers"},
+		{"a verb of two words", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل, قرر لقاء]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "t.yaml:2: frame \"a\": verbs: \"قرر لقاء\" is more than one word"},
+		{"an object of two words", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [أجرى]\n    objects: [اتصالا هاتفيا]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "frame \"a\": objects: \"اتصالا هاتفيا\" is more than one word"},
 		{"twice", "frames:\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n  - name: a\n    relation: met\n    confidence: 0.7\n    verbs: [قابل]\n    source: subject\n    target: object\n    tests: [{text: x}]\n", "t.yaml:9: frame \"a\": already defined at line 2"},
 	}
 	for _, tc := range tests {
