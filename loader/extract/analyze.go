@@ -649,9 +649,13 @@ func (a *analyzer) anaphor(i int) {
 	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.anaphorWord(i, w) {
 		return
 	}
-	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
+	h := strings.TrimPrefix(w, "ال")
+	act, ok := a.recent[h]
 	if !ok {
 		return
+	}
+	if a.actor(act).Kind == graph.KindState {
+		act = a.salientState(h, act)
 	}
 	if i+1 < len(a.toks) && definite(a.toks[i+1].Norm) && adjectiveShaped(a.toks[i+1].Norm) {
 		return

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -980,4 +981,29 @@ func (a *analyzer) placeNounAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// salientState returns the state a state anaphor with head h ("المملكة")
+// names when last is the last state of the article named with that head:
+// last when this sentence named it, else the state with that head the
+// article mentioned most, last on a tie. A passing mention of another
+// kingdom ("الأردن" in an article about Saudi Arabia) does not take the
+// article's home state's place.
+func (a *analyzer) salientState(h string, last int32) int32 {
+	for _, m := range a.men {
+		if m.actor == last {
+			return last // "وقال ملك الأردن إن المملكة ...": named just now
+		}
+	}
+	best, n := last, int32(0)
+	if int(last) < len(a.counts) {
+		n = a.counts[last]
+	}
+	for _, c := range a.counted {
+		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.orgHeads[c], h) {
+			continue
+		}
+		best, n = c, a.counts[c]
+	}
+	return best
 }

@@ -27,6 +27,18 @@ func TestEntityLayer(t *testing.T) {
 		absent    []string
 	}{
 		{
+			name:   "a kingdom named in passing does not take the home state's place",
+			text:   "استقبل ولي العهد السعودي في الرياض وزير الخارجية الأمريكي. وأكدت السعودية خلال اللقاء موقفها. وكان الوزير قد زار الأردن أمس. وأعلنت المملكة دعمها للحكومة اليمنية.",
+			want:   []string{"supported saudi-arabia -> yemeni-government"},
+			absent: []string{"supported jordan ->"},
+		},
+		{
+			name:   "a kingdom named in the same sentence is the one meant",
+			text:   "وتحدثت السعودية عن أمن الخليج. والتقى ملك الأردن عبد الله الثاني وزير الخارجية المصري، وأعلن أن المملكة تدعم الحكومة اليمنية.",
+			want:   []string{"supported jordan -> yemeni-government"},
+			absent: []string{"supported saudi-arabia -> yemeni-government"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
