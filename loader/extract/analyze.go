@@ -1979,6 +1979,9 @@ func (a *analyzer) planned(i int) bool {
 			return true
 		}
 	}
+	if a.plannedNoun(i) || a.visitAhead(i) {
+		return true
+	}
 	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
 		if a.isWord(cuePlannedAfter, k) {
 			return true

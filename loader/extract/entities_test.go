@@ -19,13 +19,7 @@ import (
 func TestEntityLayer(t *testing.T) {
 	x := testExtractor(t)
 	kamal := DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))
-	tests := []struct {
-		name      string
-		text      string
-		published string
-		want      []string // "type source -> target", any rule
-		absent    []string
-	}{
+	tests := []entityCase{
 		{
 			name:   "a kingdom named in passing does not take the home state's place",
 			text:   "استقبل ولي العهد السعودي في الرياض وزير الخارجية الأمريكي. وأكدت السعودية خلال اللقاء موقفها. وكان الوزير قد زار الأردن أمس. وأعلنت المملكة دعمها للحكومة اليمنية.",
@@ -456,6 +450,21 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"opposed morocco -> iran"},
 		},
 	}
+	runEntityCases(t, x, tests)
+}
+
+// entityCase is a test article and the claims it must and must not give.
+type entityCase struct {
+	name      string
+	text      string
+	published string
+	want      []string // "type source -> target", any rule
+	absent    []string // substrings no claim may hold
+}
+
+// runEntityCases extracts each case's text and checks its claims.
+func runEntityCases(t *testing.T, x *Extractor, tests []entityCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			a := graph.Article{ID: "t", Text: tc.text}

@@ -626,3 +626,55 @@ func (a *analyzer) dualAnaphor(i int) {
 		mention{form: a.x.titleForm, actor: q.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: true})
 	a.menAt[i] = len(a.men) - 2
 }
+
+// plannedNoun reports whether the meeting noun at i is one a participle
+// of planning right after it describes ("لقاء مرتقب بين X وY", "القمة
+// المقبلة"): a meeting to come is not met.
+func (a *analyzer) plannedNoun(i int) bool {
+	if a.cueAt[i] < 0 || a.cues[a.cueAt[i]].kind != cueNoun {
+		return false
+	}
+	j := a.cues[a.cueAt[i]].j
+	return j < len(a.toks) && a.sep[j] == 0 && a.cueKindAt(j) == cuePlanned
+}
+
+// travelWords open a visit whose meetings are still to come when an
+// imperfect meeting verb follows them in the sentence ("ويتوجه X إلى
+// موسكو حيث يلتقي Y", "ويصل X إلى موسكو، ويلتقي Y"). After a past
+// arrival without حيث ("وصل X إلى الدوحة، ويجتمع بـ Y") the imperfect
+// reports the visit's talks.
+var travelWords = map[string]bool{
+	"حيث": true, "يتوجه": true, "تتوجه": true, "يصل": true, "تصل": true,
+	"يزور": true, "تزور": true, "يبدا": true, "تبدا": true, "يحل": true, "تحل": true, "يقوم": true, "تقوم": true,
+}
+
+// visitAhead reports whether the met verb at i is an imperfect after a
+// travel word of its sentence (travelWords): the meeting the visit is
+// for lies ahead. A headline's imperfect ("أردوغان يستقبل بوتين") has no
+// travel word before it and stays a report.
+func (a *analyzer) visitAhead(i int) bool {
+	if a.cueAt[i] < 0 || a.cues[a.cueAt[i]].kind == cueNoun {
+		return false
+	}
+	if v := trimConjunction(a.toks[i].Norm); !strings.HasPrefix(v, "ي") && !imperfectT(v) {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if travelWords[trimConjunction(a.toks[k].Norm)] {
+			return true
+		}
+	}
+	return false
+}
+
+// imperfectT reports whether a normalised verb starting with ت is an
+// imperfect ("تستقبل", "تلتقي"), not a perfect of the forms that start
+// with ت ("تباحث", "تباحثا", "تلقى", "التقت" has none).
+func imperfectT(v string) bool {
+	r := []rune(v)
+	if len(r) < 4 || r[0] != 'ت' || r[2] == 'ا' {
+		return false
+	}
+	last := r[len(r)-1]
+	return last != 'ت' && last != 'ا' && last != 'ى'
+}

@@ -1,0 +1,37 @@
+package extract
+
+import "testing"
+
+// TestMeetingEvents checks meetings as events: which meetings are met,
+// planned or continued, and who joins them. The sentences are written for
+// the test, shaped like news.
+func TestMeetingEvents(t *testing.T) {
+	x := testExtractor(t)
+	runEntityCases(t, x, []entityCase{
+		{
+			name:   "a meeting noun a participle of planning describes is planned",
+			text:   "وأكد الطرفان خلال لقاء مرتقب بين أردوغان وبوتين على أهمية الحل السياسي.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "an imperfect meeting verb after a travel word lies ahead",
+			text:   "ويتوجه الرئيس رجب طيب أردوغان إلى موسكو، حيث يلتقي الرئيس فلاديمير بوتين ويبحث معه الملف السوري.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "an imperfect meeting verb after an arrival to come lies ahead",
+			text:   "ويصل أردوغان إلى موسكو مساء الثلاثاء، ويلتقي بوتين يوم الخميس في الكرملين.",
+			absent: []string{"met "},
+		},
+		{
+			name: "a perfect meeting verb after an arrival is met",
+			text: "ووصل أردوغان إلى موسكو مساء الثلاثاء، حيث التقى بوتين في الكرملين.",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
+		{
+			name: "a headline's imperfect meeting verb is a report",
+			text: "أردوغان يستقبل بوتين في أنقرة",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
+	})
+}
