@@ -1867,7 +1867,7 @@ func (a *analyzer) relations(article string) {
 		if negClause[c.rel] == a.clause[c.i]+1 {
 			continue
 		}
-		if c.rel == graph.Met && (a.planned(c.i) || a.isWord(cueSince, c.i-1) || a.indirect(a.clause[c.i]) || a.verbNegated(c.i)) {
+		if c.rel == graph.Met && (a.planned(c.i) || a.attendedNoun(c) || a.isWord(cueSince, c.i-1) || a.indirect(a.clause[c.i]) || a.verbNegated(c.i)) {
 			continue
 		}
 		cand, ok := a.arguments(ci)

@@ -678,3 +678,18 @@ func imperfectT(v string) bool {
 	last := r[len(r)-1]
 	return last != 'ت' && last != 'ا' && last != 'ى'
 }
+
+// attendedWords are the verbs of attendance right after an indefinite
+// meeting noun ("محادثات حضرها X"), normalised.
+var attendedWords = map[string]bool{"حضره": true, "حضرها": true, "حضرهما": true, "حضرهم": true}
+
+// attendedNoun reports whether the meeting noun of cue c is an
+// indefinite one an attendance verb follows ("وأجرى الجانبان محادثات
+// حضرها X وY"): the meeting reported already, which the persons after it
+// attend (event/attendance), not a new meeting with them.
+func (a *analyzer) attendedNoun(c cue) bool {
+	if c.kind != cueNoun || c.j >= len(a.toks) || a.sep[c.j] != 0 || definite(a.toks[c.i].Norm) {
+		return false
+	}
+	return attendedWords[a.toks[c.j].Norm]
+}

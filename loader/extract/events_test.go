@@ -33,5 +33,21 @@ func TestMeetingEvents(t *testing.T) {
 			text: "أردوغان يستقبل بوتين في أنقرة",
 			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
 		},
+		{
+			name:   "talks an attendance verb follows are the meeting reported, attended",
+			text:   "واستقبل أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة. وأجرى الجانبان محادثات حضرها هاكان فيدان وفؤاد حسين.",
+			want:   []string{"met mohammed-shia-al-sudani -> hakan-fidan", "met recep-tayyip-erdogan -> fuad-hussein"},
+			absent: []string{"met recep-tayyip-erdogan -> hakan-fidan", "met mohammed-shia-al-sudani -> fuad-hussein"},
+		},
+		{
+			name: "talks an attendance verb follows in the same sentence",
+			text: "واستقبل أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة، في محادثات حضرها وزير الخارجية هاكان فيدان.",
+			want: []string{"met mohammed-shia-al-sudani -> hakan-fidan"},
+		},
+		{
+			name: "a side named before the meeting attended",
+			text: "واستقبل أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة. وشارك من الجانب التركي في اللقاء وزير الخارجية هاكان فيدان.",
+			want: []string{"met mohammed-shia-al-sudani -> hakan-fidan"},
+		},
 	})
 }
