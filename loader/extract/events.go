@@ -49,6 +49,9 @@ const (
 	// ("وصل الملك ... وكان في استقباله X"), or the guest named right after
 	// the marker ("كان في استقبال ترامب X").
 	pairVisitors
+	// pairDual: the two persons coordinated before the words, else the
+	// previous sentence's two subjects ("وتباحثا"), meet each other.
+	pairDual
 )
 
 // eventConstruction is one named entry of the ordered event table.
@@ -82,6 +85,16 @@ var eventConstructions = []eventConstruction{
 		tests: []FrameTest{{
 			Text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة مساء اليوم. وكان في استقباله الأمير تميم بن حمد.",
 			Want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		}},
+	},
+	{
+		name: "event/dual", kind: cueEventDual, pairing: pairDual, conf: 0.6,
+		tests: []FrameTest{{
+			Text: "وكان الرئيس رجب طيب أردوغان والرئيس فلاديمير بوتين في سوتشي أمس. وتباحثا في الملف السوري.",
+			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		}, {
+			Text: "أردوغان وبوتين يتباحثان في سوتشي حول سوريا",
+			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
 		}},
 	},
 	{
@@ -220,6 +233,12 @@ func (a *analyzer) matchEvents(article string) {
 
 // eventAt emits the claims of construction ec whose words span [i, j).
 func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
+	if ec.pairing == pairDual {
+		if p, q, ok := a.dualSubjects(i); ok {
+			a.emitPairs(article, graph.Met, i, j, [][2]int{{p, q}}, ec.name, ec.conf)
+		}
+		return
+	}
 	persons := a.personsAfter(j)
 	if len(persons) == 0 {
 		return
@@ -692,4 +711,33 @@ func (a *analyzer) attendedNoun(c cue) bool {
 		return false
 	}
 	return attendedWords[a.toks[c.j].Norm]
+}
+
+// dualSubjects returns the two mentions a dual meeting verb at i has for
+// subjects: two persons joined by و right before it in the sentence
+// ("أردوغان وبوتين يتباحثان"), else, when the sentence names no actor
+// before it, the previous sentence's two subjects (a.doc.visitors), added
+// as mentions. A negated or planned verb ("لم يلتقيا", "سيلتقيان") has none.
+func (a *analyzer) dualSubjects(i int) (int, int, bool) {
+	if a.cueKindAt(i-1) == cueNegNext || a.planned(i) {
+		return 0, 0, false
+	}
+	var before []int
+	for mi, m := range a.men {
+		if m.j <= i && !m.external {
+			before = append(before, mi)
+		}
+	}
+	switch n := len(before); {
+	case n >= 2:
+		p, q := a.men[before[n-2]], a.men[before[n-1]]
+		if a.actor(p.actor).Kind != graph.KindPerson || a.actor(q.actor).Kind != graph.KindPerson || q.prefix != "و" ||
+			q.i-p.j > 3 || a.punctuated(p.j, q.i) || i != q.j || p.actor == q.actor {
+			return 0, 0, false
+		}
+		return before[n-2], before[n-1], true
+	case n == 0 && len(a.doc.visitors) == 2 && a.doc.visitors[0].actor != a.doc.visitors[1].actor:
+		return a.externalMention(a.doc.visitors[0], i), a.externalMention(a.doc.visitors[1], i), true
+	}
+	return 0, 0, false
 }

@@ -49,5 +49,25 @@ func TestMeetingEvents(t *testing.T) {
 			text: "واستقبل أردوغان رئيس الوزراء العراقي محمد شياع السوداني في أنقرة. وشارك من الجانب التركي في اللقاء وزير الخارجية هاكان فيدان.",
 			want: []string{"met mohammed-shia-al-sudani -> hakan-fidan"},
 		},
+		{
+			name: "a dual meeting verb takes the previous sentence's two subjects",
+			text: "وشارك الرئيس رجب طيب أردوغان والرئيس فلاديمير بوتين في قمة أستانا. وتباحثا على هامشها في الملف السوري.",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
+		{
+			name:   "a negated dual meeting verb gives no meeting",
+			text:   "وكان أردوغان وبوتين في سوتشي أمس. ولم يلتقيا بسبب ضيق الوقت.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a planned dual meeting verb gives no meeting",
+			text:   "ووصل أردوغان وبوتين إلى سوتشي. ومن المقرر أن يلتقيا غدا في القصر.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a dual verb after what two persons said reports no meeting of its own",
+			text:   "وقال أردوغان وبوتين إنهما اتفقا على الهدنة.",
+			absent: []string{"met "},
+		},
 	})
 }
