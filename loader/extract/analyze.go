@@ -672,6 +672,7 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	if !ok {
 		return
 	}
+	p = a.countryHolder(i, p)
 	act := a.actor(p)
 	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
 		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
@@ -2278,6 +2279,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		ms, mt := a.men[p[0]], a.men[p[1]]
 		if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 			continue
+		}
+		if ms.i < mt.i && a.pronounAgent(mt) {
+			continue // "أكد X لنظيره Y دعم بلاده": the country is the noun's agent
 		}
 		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
 			continue // "في غياب وفد X": X met nobody

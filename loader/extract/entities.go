@@ -1007,3 +1007,66 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 	}
 	return best
 }
+
+// countryHolder returns the person whose state a country pronoun at i
+// ("بلاده") names, given the sentence's last person before it, last: the
+// sentence's subject when last is only an object of the subject's verb
+// ("أكد فيدان لنظيره عراقجي دعم بلاده", "قال أردوغان خلال لقائه بوتين إن
+// بلاده", "أبلغ السيسي آبي أحمد رفض بلاده"), else last. Last keeps the
+// pronoun when a verb right before it makes him a subject ("وأكد بوتين"),
+// when a relative pronoun after him opens a clause about him ("بوتين الذي
+// أكد دعم بلاده"), or when the subject stands after a preposition.
+func (a *analyzer) countryHolder(i int, last int32) int32 {
+	first, lm := -1, -1
+	for mi, m := range a.men {
+		if m.j > i || m.external || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if first < 0 {
+			first = mi
+		}
+		if m.actor == last {
+			lm = mi
+		}
+	}
+	if first < 0 || lm < 0 || a.men[first].actor == last {
+		return last
+	}
+	f, l := a.men[first], a.men[lm]
+	if f.prefix != "" && f.prefix != "و" || f.i > 0 && isPreposition(a.toks[f.i-1].Norm) {
+		return last
+	}
+	if k, _ := a.rawCue(l.i - 1); k == cueVerb || k == cueReported || k.isTrigger() {
+		return last
+	}
+	for k := l.j; k < i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueRelative {
+			return last
+		}
+	}
+	return f.actor
+}
+
+// pronounAgent reports whether mention m is a state pronoun or anaphor
+// ("بلاده", "المملكة") right after a trigger noun, as its genitive ("دعم
+// بلاده", "دعم المملكة"), or a country pronoun right after any trigger
+// ("رفض بلاده"): the agent of the act the word names, never the target of
+// an actor before it.
+func (a *analyzer) pronounAgent(m mention) bool {
+	if a.x.forms[m.form].typ != formPronoun || m.i == 0 {
+		return false
+	}
+	for _, c := range a.cues {
+		if c.j != m.i {
+			continue
+		}
+		if c.kind == cueNoun {
+			return true
+		}
+		// "رفض بلاده": no verb takes "his country" for its object, but
+		// "اتهم الجماعة" accuses the group.
+		_, own := a.countryPronounAt(m.i)
+		return own && (c.kind.isTrigger() || c.kind == cueRefusal)
+	}
+	return false
+}

@@ -33,6 +33,17 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"supported saudi-arabia -> yemeni-government"},
 		},
 		{
+			name:   "his country after an object names the subject's state",
+			text:   "وأبلغ الرئيس عبد الفتاح السيسي رئيس الوزراء الإثيوبي آبي أحمد، خلال لقائهما في القاهرة، رفض بلاده أي إجراءات أحادية في النيل. وقال الرئيس التركي رجب طيب أردوغان خلال لقائه الرئيس فلاديمير بوتين إن بلاده ترفض العقوبات على إيران.",
+			want:   []string{"opposed turkey -> iran"},
+			absent: []string{"-> egypt", "-> ethiopia", "opposed russia -> iran"},
+		},
+		{
+			name: "his country after a relative pronoun about the object names the object's state",
+			text: "واستقبل الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين الذي أكد أن بلاده تدعم الحكومة السورية.",
+			want: []string{"supported russia -> syrian-government"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
