@@ -570,6 +570,9 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
 			return mention{}, false // "رئيس المجلس العسكري": another office
 		}
+		if a.genitiveGoesOn(j) {
+			return mention{}, false // "مساعد وزير خارجية مصر" after "مساعد وزير الدولة X"
+		}
 		if j < len(a.toks) && a.sep[j] == 0 {
 			if nm, named := a.x.names.at(&a.sent, j, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
 				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
@@ -1069,4 +1072,15 @@ func (a *analyzer) pronounAgent(m mention) bool {
 		return own && (c.kind.isTrigger() || c.kind == cueRefusal)
 	}
 	return false
+}
+
+// genitiveGoesOn reports whether a title run ending before token j with an
+// indefinite word ("مساعد وزير") goes on with its genitive at j ("مساعد
+// وزير خارجية مصر"): a longer title, another office than the bound run.
+func (a *analyzer) genitiveGoesOn(j int) bool {
+	if j >= len(a.toks) || a.sep[j] != 0 || definite(a.toks[j-1].Norm) {
+		return false
+	}
+	w := a.toks[j].Norm
+	return arabicWord(w) && !definite(w) && !strings.HasPrefix(w, "و")
 }

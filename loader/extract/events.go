@@ -174,14 +174,15 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 	if len(old.parties) == 0 || old.age > maxEventAge {
 		return parties
 	}
-	shared := false
+	shared, bodies := false, true
 	for _, p := range parties {
 		if a.inEvent(p.actor) {
 			shared = true
 			break
 		}
+		bodies = bodies && a.sideInEvent(p)
 	}
-	if !shared {
+	if !shared && !bodies {
 		return parties
 	}
 	merged := append([]eventParty(nil), old.parties...)
@@ -191,6 +192,22 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 		}
 	}
 	return merged
+}
+
+// sideInEvent reports whether party p is a state or body whose side a
+// person of the article's last meeting stands for ("استقبل فيصل بن فرحان
+// سامح شكري ... اجتماع اللجنة بين المملكة ومصر": the two states' meeting
+// is the ministers' one, continued).
+func (a *analyzer) sideInEvent(p eventParty) bool {
+	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+		return false
+	}
+	for _, q := range a.doc.event.parties {
+		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // shareGuestSide gives the guests of a meeting whose side is unknown (a
@@ -279,28 +296,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	}
-	var pairs [][2]int
-	for _, p := range persons {
-		for qi, q := range parties {
-			if a.men[p].actor == a.men[q].actor {
-				continue
-			}
-			if slicesContainsInt(hosts, qi) && !a.guestSide(a.side(a.men[p].actor)) {
-				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
-			}
-			if ec.pairing != pairVisitors {
-				sp, sq := a.side(a.men[p].actor), sides[qi]
-				if sp != "" && sp == sq || a.inEvent(a.men[p].actor) {
-					continue
-				}
-			}
-			if ec.pairing == pairVisitors {
-				pairs = append(pairs, [2]int{p, q}) // the host is the source
-			} else {
-				pairs = append(pairs, [2]int{q, p})
-			}
-		}
-	}
+	pairs := a.eventPairs(ec, persons, parties, hosts, sides, a.namedSide(j))
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
 }
 
@@ -740,4 +736,51 @@ func (a *analyzer) dualSubjects(i int) (int, int, bool) {
 		return a.externalMention(a.doc.visitors[0], i), a.externalMention(a.doc.visitors[1], i), true
 	}
 	return 0, 0, false
+}
+
+// eventPairs pairs the persons a construction brings in with the parties
+// they meet: the host only with a person of a guest's side, no two of one
+// side. own is the side the words name for the persons ("ومن الجانب
+// المصري X"), else each person's own.
+func (a *analyzer) eventPairs(ec *eventConstruction, persons, parties, hosts []int, sides []string, own string) [][2]int {
+	var pairs [][2]int
+	for _, p := range persons {
+		sp := own
+		if sp == "" {
+			sp = a.side(a.men[p].actor)
+		}
+		for qi, q := range parties {
+			if a.men[p].actor == a.men[q].actor {
+				continue
+			}
+			if slicesContainsInt(hosts, qi) && !a.guestSide(sp) {
+				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
+			}
+			if ec.pairing != pairVisitors {
+				if sp != "" && sp == sides[qi] || a.inEvent(a.men[p].actor) {
+					continue
+				}
+			}
+			if ec.pairing == pairVisitors {
+				pairs = append(pairs, [2]int{p, q}) // the host is the source
+			} else {
+				pairs = append(pairs, [2]int{q, p})
+			}
+		}
+	}
+	return pairs
+}
+
+// namedSide returns the side a construction's words name for the persons
+// after them when they end with الجانب and a state's adjective follows
+// ("ومن الجانب المصري"), else "".
+func (a *analyzer) namedSide(j int) string {
+	if j < 1 || j >= len(a.toks) || a.toks[j-1].Norm != "الجانب" {
+		return ""
+	}
+	mi := a.menAtToken(j)
+	if mi < 0 || a.actor(a.men[mi].actor).Kind != graph.KindState {
+		return ""
+	}
+	return a.side(a.men[mi].actor)
 }

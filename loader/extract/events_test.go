@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
+)
 
 // TestMeetingEvents checks meetings as events: which meetings are met,
 // planned or continued, and who joins them. The sentences are written for
@@ -68,6 +73,20 @@ func TestMeetingEvents(t *testing.T) {
 			name:   "a dual verb after what two persons said reports no meeting of its own",
 			text:   "وقال أردوغان وبوتين إنهما اتفقا على الهدنة.",
 			absent: []string{"met "},
+		},
+		{
+			name: "a meeting of the two ministers' states continues their meeting; a side named before attendees is theirs",
+			text: "واستقبل وزير الخارجية التركي هاكان فيدان في أنقرة وزير الخارجية العراقي فؤاد حسين. ثم ترأس الوزيران اجتماع اللجنة المشتركة بين تركيا والعراق. وحضر الاجتماع السفير كمال طلعت. ومن الجانب العراقي وكيل وزارة الخارجية السفير نزار حمدي.",
+			want: []string{"met fuad-hussein -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت")),
+				"met hakan-fidan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("نزار حمدي"))},
+			absent: []string{"met iraq -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت")),
+				"met fuad-hussein -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("نزار حمدي"))},
+		},
+		{
+			name:   "a bound title whose genitive goes on is another office",
+			text:   "وقال مساعد وزير الدولة السفير كمال طلعت إن العلاقات متينة. واستقبل وزير الخارجية التركي هاكان فيدان في أنقرة وزير الخارجية العراقي فؤاد حسين. وحضر اللقاء مساعد وزير خارجية العراق السفير نزار حمدي.",
+			want:   []string{"met hakan-fidan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("نزار حمدي"))},
+			absent: []string{"-> " + DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))},
 		},
 	})
 }
