@@ -784,3 +784,20 @@ func (a *analyzer) namedSide(j int) string {
 	}
 	return a.side(a.men[mi].actor)
 }
+
+// eachOfBefore reports whether "كلا من" / "كل من" stands right before
+// token i: the list after it is the objects of a verb whose subject is
+// elsewhere ("وكان رئيس المجلس، التقى اليوم كلا من X وY"), not joint
+// subjects meeting each other.
+func (a *analyzer) eachOfBefore(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-7; k-- {
+		if a.toks[k].Norm == "من" {
+			w := trimConjunction(a.toks[k-1].Norm)
+			return w == "كل" || w == "كلا"
+		}
+		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+			return false // "كلا من سفير روسيا لدى ليبيا X": a title between
+		}
+	}
+	return false
+}

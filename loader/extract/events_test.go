@@ -88,5 +88,10 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met hakan-fidan -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("نزار حمدي"))},
 			absent: []string{"-> " + DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))},
 		},
+		{
+			name:   "a list after كلا من is the objects of a verb, not persons meeting each other",
+			text:   "وكان رئيس المجلس، التقى اليوم كلا من سفير روسيا لدى ليبيا حيدر أغانين، وسفير بريطانيا لدى ليبيا، مارتن لونغدن.",
+			absent: []string{"met aydar-aganin -> martin-longden"},
+		},
 	})
 }
