@@ -2327,12 +2327,12 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 	}
 }
 
-// destination reports whether a mention is a state or capital with ل
-// glued to it ("لتونس"): a destination or a beneficiary, never a
-// participant of a meeting.
+// destination reports whether a mention is a state or capital with ل or
+// ب glued to it ("لتونس", "استقبل X بعمان"): a destination, a
+// beneficiary or a place, never a participant of a meeting.
 func (a *analyzer) destination(m mention) bool {
-	if m.prep != prepClitic || m.clitic != "ل" {
-		return false
+	if m.prep != prepClitic || m.clitic != "ل" && m.clitic != "ب" {
+		return false // "استقبل X اليوم بعمان Y": with ب, a state is where
 	}
 	return a.actor(m.actor).Kind == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
 }

@@ -928,10 +928,15 @@ func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 }
 
 // placeMention reports whether mention mi names a place: a location after
-// a preposition of place, or a state or capital read as a place
-// ("بالرياض", "من ليبيا").
+// a preposition of place, a state or capital read as a place
+// ("بالرياض", "من ليبيا"), or a state with ب inside an aside ("، اليوم
+// السبت بعمان،"), which it marks excluded so that no verb takes it.
 func (a *analyzer) placeMention(mi int) bool {
 	m := a.men[mi]
+	if m.prep == prepClitic && m.clitic == "ب" && a.actor(m.actor).Kind == graph.KindState {
+		a.men[mi].excluded = true // "، اليوم السبت بعمان،": where
+		return true
+	}
 	if !m.excluded {
 		return false
 	}

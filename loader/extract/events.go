@@ -698,12 +698,21 @@ func imperfectT(v string) bool {
 // meeting noun ("محادثات حضرها X"), normalised.
 var attendedWords = map[string]bool{"حضره": true, "حضرها": true, "حضرهما": true, "حضرهم": true}
 
-// attendedNoun reports whether the meeting noun of cue c is an
-// indefinite one an attendance verb follows ("وأجرى الجانبان محادثات
-// حضرها X وY"): the meeting reported already, which the persons after it
-// attend (event/attendance), not a new meeting with them.
+// attendedNoun reports whether the meeting noun of cue c is one the words
+// of attendance hold ("حضر اللقاء X وY") or an indefinite one an
+// attendance verb follows ("وأجرى الجانبان محادثات حضرها X وY"): the
+// meeting reported already, which the persons after it attend
+// (event/attendance), not a new meeting of theirs.
 func (a *analyzer) attendedNoun(c cue) bool {
-	if c.kind != cueNoun || c.j >= len(a.toks) || a.sep[c.j] != 0 || definite(a.toks[c.i].Norm) {
+	if c.kind != cueNoun {
+		return false
+	}
+	for k := max(0, c.i-3); k <= c.i; k++ {
+		if n := a.longestPhraseAt(cueEventAttendance, k); n > 0 && k+n > c.i {
+			return true // "حضر اللقاء X وY": attendees, not a meeting of theirs
+		}
+	}
+	if c.j >= len(a.toks) || a.sep[c.j] != 0 || definite(a.toks[c.i].Norm) {
 		return false
 	}
 	return attendedWords[a.toks[c.j].Norm]

@@ -93,5 +93,17 @@ func TestMeetingEvents(t *testing.T) {
 			text:   "وكان رئيس المجلس، التقى اليوم كلا من سفير روسيا لدى ليبيا حيدر أغانين، وسفير بريطانيا لدى ليبيا، مارتن لونغدن.",
 			absent: []string{"met aydar-aganin -> martin-longden"},
 		},
+		{
+			name:   "attendees after حضر اللقاء do not meet each other by the noun",
+			text:   "وعقد الملك عبدالله الثاني لقاء مع الأمير محمد بن سلمان في نيوم. ومن الجانب السعودي، حضر اللقاء الأمير عبدالعزيز بن سعود بن نايف وزير الداخلية، والأمير خالد بن سلمان وزير الدفاع.",
+			want:   []string{"met king-abdullah-ii -> khalid-bin-salman"},
+			absent: []string{"met abdulaziz-bin-saud-bin-nayef -> khalid-bin-salman"},
+		},
+		{
+			name:   "a state with ب after a reception is the place",
+			text:   "واستقبل الملك عبدالله الثاني، اليوم السبت بعمان، وزير الخارجية المغربي ناصر بوريطة.",
+			want:   []string{"met king-abdullah-ii -> nasser-bourita"},
+			absent: []string{"-> oman"},
+		},
 	})
 }
