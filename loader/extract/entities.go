@@ -329,6 +329,11 @@ func (a *analyzer) discover(i int) (mention, bool) {
 		return mention{}, false // a foreign name after a rank ends at punctuation or و
 	}
 	name := a.joined(i, end)
+	if p := a.partOfNamed(name); p >= 0 {
+		// "الملك عبد الله" after "العاهل الأردني عبد الله الثاني": part of
+		// the name of a person the article named, not another person.
+		return mention{form: a.x.titleForm, actor: p, i: i, j: end, next: -1, prev: -1}, true
+	}
 	if _, ok := a.doc.byName[name]; !ok {
 		if len(a.doc.extra) >= maxDocEntities {
 			return mention{}, false // the article's memory stays bounded
@@ -1088,4 +1093,24 @@ func (a *analyzer) genitiveGoesOn(j int) bool {
 	}
 	w := a.toks[j].Norm
 	return arabicWord(w) && !definite(w) && !strings.HasPrefix(w, "و")
+}
+
+// partOfNamed returns the one gazetteer person the article mentioned
+// before whose Arabic name holds the words of name ("عبد الله" of "الملك
+// عبد الله الثاني"), or -1 (none, or two persons share them).
+func (a *analyzer) partOfNamed(name string) int32 {
+	found := int32(-1)
+	for _, c := range a.counted {
+		if int(c) >= len(a.x.actors) || a.x.actors[c].Kind != graph.KindPerson {
+			continue
+		}
+		if !strings.Contains(" "+arabic.Normalize(a.x.actors[c].NameAr)+" ", " "+name+" ") {
+			continue
+		}
+		if found >= 0 && found != c {
+			return -1
+		}
+		found = c
+	}
+	return found
 }

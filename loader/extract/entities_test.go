@@ -44,6 +44,12 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"supported russia -> syrian-government"},
 		},
 		{
+			name:   "a name after a rank that is part of a person's name the article gave is that person",
+			text:   "واستقبل العاهل الأردني الملك عبد الله الثاني في عمان وزير الخارجية المصري سامح شكري. وانتقد الملك عبد الله إسرائيل بشدة.",
+			want:   []string{"opposed king-abdullah-ii -> israel"},
+			absent: []string{"discovered-"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
