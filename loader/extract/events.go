@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rawabit/rawabit/graph"
@@ -435,6 +436,7 @@ func slicesContainsInt(s []int, v int) bool {
 // the next sentence meets.
 func (a *analyzer) recordVisitors() {
 	a.doc.visitors = a.doc.visitors[:0]
+	defer a.recordCompanions()
 	for mi := 0; mi < len(a.men); mi++ {
 		m := a.men[mi]
 		if m.external || m.carried || a.actor(m.actor).Kind != graph.KindPerson {
@@ -809,4 +811,26 @@ func (a *analyzer) eachOfBefore(i int) bool {
 		}
 	}
 	return false
+}
+
+// recordCompanions adds to the sentence's visitors the persons companion
+// words bring in ("وصل X، يرافقه مدير المخابرات Y"): a reception in the
+// next sentence meets them too.
+func (a *analyzer) recordCompanions() {
+	if len(a.doc.visitors) == 0 {
+		return
+	}
+	for k := 0; k < len(a.toks); k++ {
+		n := a.longestPhraseAt(cueEventCompanion, k)
+		if n == 0 {
+			continue
+		}
+		for _, mi := range a.personsAfter(k + n) {
+			m := a.men[mi]
+			if !slices.ContainsFunc(a.doc.visitors, func(p eventParty) bool { return p.actor == m.actor }) {
+				a.doc.visitors = append(a.doc.visitors, eventParty{actor: m.actor, arg: a.argument(m), side: a.side(m.actor)})
+			}
+		}
+		k += n - 1
+	}
 }

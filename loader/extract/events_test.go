@@ -105,5 +105,10 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met king-abdullah-ii -> nasser-bourita"},
 			absent: []string{"-> oman"},
 		},
+		{
+			name: "a reception meets the arrival's companions too",
+			text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة مساء اليوم، يرافقه وزير الخارجية هاكان فيدان. وكان في استقباله الأمير تميم بن حمد.",
+			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan", "met tamim-bin-hamad -> hakan-fidan"},
+		},
 	})
 }
