@@ -499,6 +499,9 @@ func (a *analyzer) separators() {
 				}
 			}
 		}
+		if c == ';' && strings.TrimSpace(gap) == ":" && a.eachOfColon(len(a.sep)) {
+			c = 0 // "استقبل X كلا من: Y، وZ": the list goes on
+		}
 		a.sep = append(a.sep, c)
 		prev = t.End
 	}
@@ -529,6 +532,9 @@ func (a *analyzer) findMentions() {
 		var m match
 		var ok bool
 		m, ok = a.x.names.at(&a.sent, i, nil)
+		if ok && a.surnameOverDemonym(m.val, i, m.end) {
+			ok = false // "واستقبل السوداني" after "محمد شياع السوداني"
+		}
 		if !ok {
 			if _, may := a.entityStart(i); may {
 				if em, found := a.entityAt(i); found {

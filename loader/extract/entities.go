@@ -655,8 +655,8 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
 	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
-		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") {
-		return
+		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && !a.demonymAt(end-1) {
+		return // a nisba only when it is a state's adjective ("محمد شياع السوداني"), read by surnameOverDemonym
 	}
 	if kind, _ := a.rawCue(end - 1); kind != cueNone {
 		return
@@ -1113,4 +1113,32 @@ func (a *analyzer) partOfNamed(name string) int32 {
 		found = c
 	}
 	return found
+}
+
+// surnameOverDemonym reports whether the one-word demonym form fi at
+// token i ("السوداني") is the surname of a person the article named in
+// full ("محمد شياع السوداني") rather than an adjective: no definite noun
+// stands right before it for it to describe ("واستقبل السوداني", but
+// "الجيش السوداني").
+func (a *analyzer) surnameOverDemonym(fi int32, i, end int) bool {
+	if end != i+1 || a.x.forms[fi].typ != gazetteer.FormDemonym || len(a.doc.surnames) == 0 {
+		return false
+	}
+	if s, ok := a.doc.surnames[trimConjunction(a.toks[i].Norm)]; !ok || s < 0 {
+		return false
+	}
+	if i == 0 || a.sep[i] != 0 {
+		return true
+	}
+	if kind, _ := a.rawCue(i - 1); kind == cueVerb || kind == cueReported || kind.isTrigger() {
+		return true
+	}
+	return !definite(a.toks[i-1].Norm)
+}
+
+// demonymAt reports whether token k alone is a state's demonym form of
+// the gazetteer ("السوداني").
+func (a *analyzer) demonymAt(k int) bool {
+	m, ok := a.x.names.at(&a.sent, k, nil)
+	return ok && m.end == k+1 && a.x.forms[m.val].typ == gazetteer.FormDemonym
 }

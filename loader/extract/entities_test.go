@@ -50,6 +50,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"discovered-"},
 		},
 		{
+			name:   "a nisba surname stands for its person where no noun precedes it",
+			text:   "وكان رئيس الوزراء العراقي محمد شياع السوداني قد التقى محمد بن سلمان. وانتقد الجيش السوداني قوات الدعم السريع. واستقبل السوداني كلا من: السفير كمال طلعت، والسفير نزار حمدي.",
+			want:   []string{"met mohammed-shia-al-sudani -> " + kamal, "opposed saf -> rsf"},
+			absent: []string{"sudan ->"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},

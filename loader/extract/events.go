@@ -834,3 +834,14 @@ func (a *analyzer) recordCompanions() {
 		k += n - 1
 	}
 }
+
+// eachOfColon reports whether "كلا من" / "كل من" ends right before token
+// k, so that a colon there introduces the list ("استقبل X كلا من: Y، وZ")
+// and does not end the clause.
+func (a *analyzer) eachOfColon(k int) bool {
+	if k < 2 || a.toks[k-1].Norm != "من" {
+		return false
+	}
+	w := trimConjunction(a.toks[k-2].Norm)
+	return w == "كل" || w == "كلا"
+}
