@@ -301,6 +301,10 @@ func (a *analyzer) continues() bool {
 	switch a.toks[0].Norm {
 	case "و", "كما", "وكما":
 		return true
+	case "جاء", "جاءت":
+		// "جاء ذلك خلال استقباله X": the occasion of what the previous
+		// sentence said.
+		return len(a.toks) > 1 && (a.toks[1].Norm == "ذلك" || a.toks[1].Norm == "هذا" || a.toks[1].Norm == "ذالك")
 	}
 	return false
 }

@@ -845,3 +845,30 @@ func (a *analyzer) eachOfColon(k int) bool {
 	w := trimConjunction(a.toks[k-2].Norm)
 	return w == "كل" || w == "كلا"
 }
+
+// occasionOwner returns the sentence's topic when the meeting noun with a
+// pronoun at v dates what the sentence said ("وأكد X أن تركيا تسعى
+// للسلام، وذلك خلال استقباله Y"): the pronoun is the topic's, not that of
+// the actor of the embedded clause. -1 otherwise.
+func (a *analyzer) occasionOwner(v int) int {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		if w := a.toks[k].Norm; w == "وذلك" || w == "ذلك" {
+			for mi, m := range a.men {
+				if m.i < k && !m.excluded && m.prep == prepNone {
+					return a.head(mi) // the speaker too ("وأكد X أن ...")
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// ownPronounNoun reports whether the noun at v carries a possessive
+// pronoun as written ("استقباله", "لقائها"): its owner is that pronoun's
+// referent, and a title after it is its object ("خلال استقباله الرئيس
+// X"), not an unnamed owner.
+func (a *analyzer) ownPronounNoun(v int) bool {
+	w := a.text[a.toks[v].Start:a.toks[v].End]
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هما") || strings.HasSuffix(w, "هم")
+}

@@ -110,5 +110,21 @@ func TestMeetingEvents(t *testing.T) {
 			text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة مساء اليوم، يرافقه وزير الخارجية هاكان فيدان. وكان في استقباله الأمير تميم بن حمد.",
 			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan", "met tamim-bin-hamad -> hakan-fidan"},
 		},
+		{
+			name: "جاء ذلك خلال استقباله dates what the previous sentence's subject said",
+			text: "أكد الرئيس رجب طيب أردوغان أن تركيا تسعى إلى السلام. جاء ذلك خلال استقباله الرئيس فلاديمير بوتين في أنقرة.",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
+		{
+			name:   "وذلك خلال استقباله belongs to the speaker, not to the actor of what he said",
+			text:   "وأكد الرئيس رجب طيب أردوغان أن تركيا تسعى إلى السلام، وذلك خلال استقباله الرئيس فلاديمير بوتين.",
+			want:   []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+			absent: []string{"met turkey"},
+		},
+		{
+			name: "a senior adviser's title stands between the verb and the name",
+			text: "واجتمع رشاد العليمي في الرياض مع كبير مستشاري الشؤون الأفريقية في الولايات المتحدة مسعد بولس.",
+			want: []string{"met rashad-al-alimi -> massad-boulos"},
+		},
 	})
 }

@@ -364,6 +364,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			if mi := a.facingParty(v); mi >= 0 {
 				return a.list(mi)
 			}
+			if t := a.occasionOwner(v); t >= 0 {
+				return a.list(t) // "وأكد X أن تركيا ...، وذلك خلال استقباله Y"
+			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
 			if p := a.ownerSubject(l[0]); p >= 0 && f.noun {
@@ -387,7 +390,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			// sentence, in the clause before.
 			return []int{t}
 		}
-		if a.unnamedSubjectAfter(v) {
+		if a.unnamedSubjectAfter(v) && !(f.noun && a.ownPronounNoun(v)) {
 			return nil // "وأعرب أمير قطر عن امتنانه": a subject the layers could not name
 		}
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
