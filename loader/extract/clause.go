@@ -624,7 +624,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	if t >= 0 {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
-	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) && !a.eachOfBefore(a.men[s].i) {
+	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) && !a.eachOfBefore(a.men[s].i) && !a.unnamedTitleBetween(c.j, a.men[s].i) {
 		// "والتقى السيسي وماكرون": joint subjects right after the verb; a
 		// list after a comma is the objects of an unnamed subject.
 		return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found

@@ -872,3 +872,23 @@ func (a *analyzer) ownPronounNoun(v int) bool {
 	w := a.text[a.toks[v].Start:a.toks[v].End]
 	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هما") || strings.HasSuffix(w, "هم")
 }
+
+// unnamedTitleBetween reports whether a title no name follows stands in
+// [from, to), cut from the actors at to by a word that ends names ("ويلتقي
+// وزير الخارجية اليوم الرئيس X، ورئيس الوزراء Y"): the verb's subject the
+// layers could not name, so the actors after it are its objects, not
+// joint subjects meeting each other.
+func (a *analyzer) unnamedTitleBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.cueKindAt(k) != cueTitle {
+			continue
+		}
+		for k2 := k + 1; k2 < to; k2++ {
+			if a.lookupWord(cueNameStop, a.toks[k2].Norm) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -126,5 +126,10 @@ func TestMeetingEvents(t *testing.T) {
 			text: "واجتمع رشاد العليمي في الرياض مع كبير مستشاري الشؤون الأفريقية في الولايات المتحدة مسعد بولس.",
 			want: []string{"met rashad-al-alimi -> massad-boulos"},
 		},
+		{
+			name:   "actors after an unnamed titled subject are objects, not joint subjects",
+			text:   "ويلتقي وزير الخارجية اليوم الخميس الرئيس رجب طيب أردوغان، ورئيس البرلمان نعمان كورتولموش.",
+			absent: []string{"met recep-tayyip-erdogan ->"},
+		},
 	})
 }
