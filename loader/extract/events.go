@@ -288,6 +288,9 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	case pairVisitors:
+		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
+			return // "ووصل X، واستقبله Y": the verb reading pairs them
+		}
 		// "كان في استقبال ترامب X": the guest is named right after.
 		if mi := a.menAtToken(j); mi >= 0 && strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && persons[0] == mi {
 			parties, persons = persons[:1], persons[1:]

@@ -131,5 +131,10 @@ func TestMeetingEvents(t *testing.T) {
 			text:   "ويلتقي وزير الخارجية اليوم الخميس الرئيس رجب طيب أردوغان، ورئيس البرلمان نعمان كورتولموش.",
 			absent: []string{"met recep-tayyip-erdogan ->"},
 		},
+		{
+			name: "a meeting verb with the guest as its pronoun opening a sentence meets the arrival",
+			text: "ووصل وزير الخارجية الفرنسي جان إيف لودريان إلى بيروت أمس. واستقبله رئيس مجلس النواب نبيه بري في مقره.",
+			want: []string{"met nabih-berri -> jean-yves-le-drian"},
+		},
 	})
 }
