@@ -321,6 +321,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if a.namedPlace(i) {
 		return mention{}, false // "بمطار الملك عبد العزيز الدولي": a place
 	}
+	if i > 0 && a.sep[i] == 0 && (a.toks[i-1].Norm == "بن" || a.toks[i-1].Norm == "بنت") {
+		return mention{}, false // "بدر بن حمد ...": a father's name inside a longer name
+	}
 	end := a.nameEnd(i)
 	if end == i {
 		return mention{}, false

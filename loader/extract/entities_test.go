@@ -56,6 +56,11 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"sudan ->"},
 		},
 		{
+			name:   "a father's name after بن starts no discovered name of its own",
+			text:   "والتقى الرئيس رجب طيب أردوغان وزير الدولة العماني دهام بن حمد آل الراشدي في أنقرة.",
+			absent: []string{DiscoveredID(graph.KindPerson, arabic.Normalize("حمد آل الراشدي"))},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
