@@ -136,5 +136,11 @@ func TestMeetingEvents(t *testing.T) {
 			text: "ووصل وزير الخارجية الفرنسي جان إيف لودريان إلى بيروت أمس. واستقبله رئيس مجلس النواب نبيه بري في مقره.",
 			want: []string{"met nabih-berri -> jean-yves-le-drian"},
 		},
+		{
+			name:   "a person with the host (ومعه) is his companion, not the one he received",
+			text:   "أكد رشاد العليمي الحاجة إلى دعم الحكومة. جاء ذلك خلال استقباله، اليوم الأحد، ومعه عضو المجلس عثمان مجلي، السفير الأمريكي ستيفن فاجن.",
+			want:   []string{"met rashad-al-alimi -> steven-fagin", "met steven-fagin -> othman-mujalli"},
+			absent: []string{"met rashad-al-alimi -> othman-mujalli"},
+		},
 	})
 }

@@ -525,6 +525,11 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 			continue
 		}
 		m := a.men[mi]
+		if a.guest(m) {
+			end += m.j - m.i
+			k = m.j - 1
+			continue // "خلال استقباله، ومعه X، Y": X came with the host
+		}
 		if m.excluded && !m.carried {
 			if o == v {
 				if !m.adjective && !a.titleGoesOn(m.j) {
