@@ -957,7 +957,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من مصر": the state sent the delegation.
 	case kind == graph.KindPerson && m.prefix == "" && a.sep[m.i] == 0 && a.isWord(cueSubordinate, m.i-1):
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
-	case kind != graph.KindPerson && m.prefix == "" && a.placeNounAt(m.i-1):
+	case kind != graph.KindPerson && m.prefix == "" && a.afterPlaceNoun(m.i):
 		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
 	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him

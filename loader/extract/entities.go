@@ -892,6 +892,7 @@ var placeNouns = map[string]bool{
 	"مطار": true, "قاعده": true, "مدينه": true, "جامعه": true, "مستشفي": true, "شارع": true, "ميناء": true,
 	"جسر": true, "معبر": true, "مسجد": true, "جامع": true, "ملعب": true, "مجمع": true, "ساحه": true,
 	"حي": true, "مرفا": true, "قصر": true, "مدرسه": true, "كليه": true, "استاد": true, "سد": true,
+	"عاصمه": true, "العاصمه": true, "المدينه": true,
 }
 
 // namedPlace reports whether the person named at token i, after at most
@@ -1144,4 +1145,18 @@ func (a *analyzer) surnameOverDemonym(fi int32, i, end int) bool {
 func (a *analyzer) demonymAt(k int) bool {
 	m, ok := a.x.names.at(&a.sent, k, nil)
 	return ok && m.end == k+1 && a.x.forms[m.val].typ == gazetteer.FormDemonym
+}
+
+// afterPlaceNoun reports whether a place noun stands right before token i,
+// or before a state's adjective right before it ("مطار الخرطوم الدولي",
+// "العاصمة الإثيوبية أديس أبابا"): the actor at i names a place.
+func (a *analyzer) afterPlaceNoun(i int) bool {
+	if a.placeNounAt(i - 1) {
+		return true
+	}
+	if i < 2 || a.sep[i] != 0 {
+		return false
+	}
+	mi := a.menAt[i-1]
+	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
 }

@@ -61,6 +61,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{DiscoveredID(graph.KindPerson, arabic.Normalize("حمد آل الراشدي"))},
 		},
 		{
+			name:   "a capital after the capital noun and a state's adjective is a place",
+			text:   "وصل الرئيس رجب طيب أردوغان إلى العاصمة الإثيوبية أديس أبابا في زيارة رسمية التقى خلالها رئيس الوزراء آبي أحمد.",
+			want:   []string{"met recep-tayyip-erdogan -> abiy-ahmed"},
+			absent: []string{"ethiopia"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
