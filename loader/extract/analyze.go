@@ -1990,7 +1990,7 @@ func (a *analyzer) planned(i int) bool {
 			return true
 		}
 	}
-	if a.plannedNoun(i) || a.visitAhead(i) {
+	if a.plannedNoun(i) || a.visitAhead(i) || a.scheduledBefore(i) {
 		return true
 	}
 	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {

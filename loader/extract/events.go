@@ -895,3 +895,20 @@ func (a *analyzer) unnamedTitleBetween(from, to int) bool {
 	}
 	return false
 }
+
+// scheduledWords follow من in a sentence that announces what is to come
+// ("من المقرر أن يجري الوفد الذي يضم X مباحثات مع Y، ويلتقي Z").
+var scheduledWords = map[string]bool{"المقرر": true, "المنتظر": true, "المتوقع": true, "المزمع": true}
+
+// scheduledBefore reports whether "من المقرر" or the like stands anywhere
+// before token i in the sentence: every meeting after it, however long
+// the subject between or however many verbs are joined to the first, is
+// planned.
+func (a *analyzer) scheduledBefore(i int) bool {
+	for k := 1; k < i; k++ {
+		if p := a.toks[k-1].Norm; scheduledWords[a.toks[k].Norm] && (p == "من" || p == "ومن") {
+			return true
+		}
+	}
+	return false
+}

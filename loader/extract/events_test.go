@@ -142,5 +142,10 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met rashad-al-alimi -> steven-fagin", "met steven-fagin -> othman-mujalli"},
 			absent: []string{"met rashad-al-alimi -> othman-mujalli"},
 		},
+		{
+			name:   "a meeting scheduled at the start of a long sentence is planned, and so are the verbs joined to it",
+			text:   "ومن المقرر أن يجري الوفد الذي يضم المبعوث الروسي ألكسندر لافرنتييف وعددا من المسؤولين، مباحثات مع الرئيس أحمد الشرع، ويلتقي وزير الخارجية أسعد الشيباني.",
+			absent: []string{"met "},
+		},
 	})
 }
