@@ -1364,7 +1364,7 @@ func (a *analyzer) coordinated(p, n int) bool {
 		}
 	}
 	conjFirst := hasConj(mp.j)
-	if !conjLast && !conjFirst {
+	if !conjLast && !conjFirst || a.eventWordBetween(mp.j, mn.i) {
 		return false
 	}
 	limit := 5

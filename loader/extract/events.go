@@ -912,3 +912,15 @@ func (a *analyzer) scheduledBefore(i int) bool {
 	}
 	return false
 }
+
+// eventWordBetween reports whether words of attendance or companionship
+// stand in [from, to) ("X، بحضور وزير الخارجية والمغتربين Y"): the actor
+// after them is a guest, not the next of a list with the one before.
+func (a *analyzer) eventWordBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.eventFirst(k) && (a.longestPhraseAt(cueEventAttendance, k) > 0 || a.longestPhraseAt(cueEventCompanion, k) > 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -147,5 +147,11 @@ func TestMeetingEvents(t *testing.T) {
 			text:   "ومن المقرر أن يجري الوفد الذي يضم المبعوث الروسي ألكسندر لافرنتييف وعددا من المسؤولين، مباحثات مع الرئيس أحمد الشرع، ويلتقي وزير الخارجية أسعد الشيباني.",
 			absent: []string{"met "},
 		},
+		{
+			name:   "a guest after بحضور and a long title is no next of the object list",
+			text:   "واستقبل الرئيس أحمد الشرع في دمشق، المبعوث الروسي ألكسندر لافرنتييف، بحضور وزير الخارجية والمغتربين السوري أسعد الشيباني.",
+			want:   []string{"met ahmed-al-sharaa -> alexander-lavrentiev", "met alexander-lavrentiev -> asaad-al-shaibani"},
+			absent: []string{"met ahmed-al-sharaa -> asaad-al-shaibani"},
+		},
 	})
 }
