@@ -981,7 +981,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 		if n.i > m.j && a.sep[m.j] == 0 {
 			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
 		}
-		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" || a.titleBodyBeforeName(*m, n) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}

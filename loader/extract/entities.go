@@ -1160,3 +1160,22 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 	mi := a.menAt[i-1]
 	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
 }
+
+// titleBodyBeforeName reports whether body m, written with ل inside a
+// title ("الممثل السامي للاتحاد الأوروبي للشؤون الخارجية والسياسة
+// الأمنية، جوزيب بوريل"), is followed by the rest of that title and a
+// comma before person n: the body only says whom the person serves.
+func (a *analyzer) titleBodyBeforeName(m, n mention) bool {
+	if a.actor(n.actor).Kind != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
+		return false
+	}
+	if !strings.HasSuffix(m.prefix, "ل") || a.cueKindAt(m.i-1) != cueTitle && a.cueKindAt(m.i-2) != cueTitle {
+		return false
+	}
+	for k := m.j; k < n.i; k++ {
+		if k > m.j && a.sep[k] != 0 || a.menAt[k] >= 0 || !definite(a.toks[k].Norm) && !strings.HasPrefix(a.toks[k].Norm, "لل") {
+			return false
+		}
+	}
+	return true
+}

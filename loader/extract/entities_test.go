@@ -67,6 +67,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"ethiopia"},
 		},
 		{
+			name:   "a body with ل inside a title set off before a name only says whom the person serves",
+			text:   "وتلقى وزير الخارجية أحمد عطاف اتصالا هاتفيا من الممثل السامي للاتحاد الأوروبي للشؤون الخارجية، جوزيب بوريل.",
+			want:   []string{"met ahmed-attaf -> josep-borrell"},
+			absent: []string{"-> eu"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
