@@ -649,13 +649,26 @@ func (a *analyzer) dualAnaphor(i int) {
 
 // plannedNoun reports whether the meeting noun at i is one a participle
 // of planning right after it describes ("لقاء مرتقب بين X وY", "القمة
-// المقبلة"): a meeting to come is not met.
+// المقبلة"), or one a word of backing or need governs ("دعم الحوار بين X
+// وY", wishedWords): a meeting to come or wished for is not met.
 func (a *analyzer) plannedNoun(i int) bool {
 	if a.cueAt[i] < 0 || a.cues[a.cueAt[i]].kind != cueNoun {
 		return false
 	}
+	for k := i - 1; k >= 0 && k >= i-4 && a.sep[k+1] == 0; k-- {
+		if wishedWords[trimConjunction(a.toks[k].Norm)] {
+			return true // "دعم بلاده لنهج الحوار بين X وY": a dialogue wished for
+		}
+	}
 	j := a.cues[a.cueAt[i]].j
 	return j < len(a.toks) && a.sep[j] == 0 && a.cueKindAt(j) == cuePlanned
+}
+
+// wishedWords govern a meeting noun that is backed, needed or urged, not
+// held ("دعم الحوار بين", "ضرورة الحوار", "لنهج الدبلوماسية والحوار").
+var wishedWords = map[string]bool{
+	"دعم": true, "لدعم": true, "بدعم": true, "تاييد": true, "نهج": true, "لنهج": true, "ضروره": true, "بضروره": true,
+	"اهميه": true, "باهميه": true,
 }
 
 // travelWords open a visit whose meetings are still to come when an

@@ -153,5 +153,11 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met ahmed-al-sharaa -> alexander-lavrentiev", "met alexander-lavrentiev -> asaad-al-shaibani"},
 			absent: []string{"met ahmed-al-sharaa -> asaad-al-shaibani"},
 		},
+		{
+			name:   "a dialogue backed or urged is not held",
+			text:   "وجدد وزير الخارجية العماني دعم بلاده الكامل لنهج الحوار لحل القضايا العالقة بين الولايات المتحدة وإيران. وعقدت المحادثات بين السودان وجنوب السودان في جوبا.",
+			want:   []string{"met sudan -> south-sudan"},
+			absent: []string{"met usa -> iran"},
+		},
 	})
 }
