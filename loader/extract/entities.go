@@ -183,6 +183,28 @@ func (a *analyzer) titleStart(i int) int {
 // rankBefore reports whether a rank ("اللواء", "الفريق أول") ends right
 // before token i.
 func (a *analyzer) rankBefore(i int) bool {
+	if a.rankEndsAt(i) {
+		return true
+	}
+	// "السفير الروسي لدى العراق X": a rank, a state's adjective and the
+	// state the envoy is posted to.
+	// Without the state of posting ("السفير الإيراني شخصا غير مرغوب فيه")
+	// the words after the adjective are no name.
+	j := i
+	if j < 5 || a.sep[j] != 0 || (a.toks[j-2].Norm != "لدي" && a.toks[j-2].Norm != "في") || a.menAt[j-1] < 0 {
+		return false
+	}
+	j -= 2
+	if a.sep[j] != 0 || a.menAt[j-1] < 0 {
+		return false
+	}
+	m := a.men[a.menAt[j-1]]
+	return m.i == j-1 && m.j == j && a.x.forms[m.form].typ == gazetteer.FormDemonym && a.rankEndsAt(j-1)
+}
+
+// rankEndsAt reports whether a rank of the lexicon ends right before
+// token i ("اللواء", "الفريق أول").
+func (a *analyzer) rankEndsAt(i int) bool {
 	if i == 0 || !a.x.rankLast[a.toks[i-1].Norm] {
 		return false
 	}
@@ -603,7 +625,8 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	if doc&startTitle != 0 {
 		return doc, true
 	}
-	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0 ||
+		i > 1 && a.menAt[i-1] >= 0 && a.rankBefore(i) // "السفير الروسي X"
 }
 
 // entityAt returns a mention the entity layer finds at token i, where no
@@ -628,7 +651,8 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
-	if a.nameFlags(i)&startFirstName == 0 && doc&(startDiscovered|startSurname) == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) {
+	if a.nameFlags(i)&startFirstName == 0 && doc&(startDiscovered|startSurname) == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) &&
+		!(i > 1 && a.menAt[i-1] >= 0 && a.rankBefore(i)) {
 		return mention{}, false
 	}
 	if !arabicWord(w) {

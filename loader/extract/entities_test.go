@@ -73,6 +73,12 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"-> eu"},
 		},
 		{
+			name:   "a foreign name after a rank, a state adjective and the state of posting is discovered",
+			text:   "واستقبل مسرور بارزاني في أربيل السفير الروسي لدى العراق غيرمان زاخاروفيتش والوفد المرافق له. واعتبرت الكويت السفير الإيراني شخصا غير مرغوب فيه.",
+			want:   []string{"met masrour-barzani -> " + DiscoveredID(graph.KindPerson, arabic.Normalize("غيرمان زاخاروفيتش"))},
+			absent: []string{"-> russia", "-> iraq", "kuwait -> discovered"},
+		},
+		{
 			name: "a name after a rank is discovered",
 			text: "استقبل الرئيس عبد الفتاح السيسي اليوم اللواء كمال طلعت، وبحث معه التطورات.",
 			want: []string{"met abdel-fattah-el-sisi -> " + kamal},
