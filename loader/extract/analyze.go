@@ -313,6 +313,10 @@ func (a *analyzer) continues() bool {
 	switch a.toks[0].Norm {
 	case "و", "كما", "وكما":
 		return true
+	case "جاء", "جاءت":
+		// "جاء ذلك خلال استقباله X": the occasion of what the previous
+		// sentence said.
+		return len(a.toks) > 1 && (a.toks[1].Norm == "ذلك" || a.toks[1].Norm == "هذا" || a.toks[1].Norm == "ذالك")
 	}
 	return false
 }
@@ -511,6 +515,9 @@ func (a *analyzer) separators() {
 				}
 			}
 		}
+		if c == ';' && strings.TrimSpace(gap) == ":" && a.eachOfColon(len(a.sep)) {
+			c = 0 // "استقبل X كلا من: Y، وZ": the list goes on
+		}
 		a.sep = append(a.sep, c)
 		prev = t.End
 	}
@@ -541,6 +548,9 @@ func (a *analyzer) findMentions() {
 		var m match
 		var ok bool
 		m, ok = a.x.names.at(&a.sent, i, nil)
+		if ok && a.surnameOverDemonym(m.val, i, m.end) {
+			ok = false // "واستقبل السوداني" after "محمد شياع السوداني"
+		}
 		if !ok {
 			if _, may := a.entityStart(i); may {
 				if em, found := a.entityAt(i); found {
@@ -661,9 +671,13 @@ func (a *analyzer) anaphor(i int) {
 	if prefix == "" && !a.inWords(cueAnaphor, i, false) || prefix != "" && !a.anaphorWord(i, w) {
 		return
 	}
-	act, ok := a.recent[strings.TrimPrefix(w, "ال")]
+	h := strings.TrimPrefix(w, "ال")
+	act, ok := a.recent[h]
 	if !ok {
 		return
+	}
+	if a.actor(act).Kind == graph.KindState {
+		act = a.salientState(h, act)
 	}
 	if i+1 < len(a.toks) && definite(a.toks[i+1].Norm) && adjectiveShaped(a.toks[i+1].Norm) {
 		return
@@ -680,6 +694,7 @@ func (a *analyzer) countryPronoun(i int, p int32) {
 	if !ok {
 		return
 	}
+	p = a.countryHolder(i, p)
 	act := a.actor(p)
 	if !a.pronounOf.known || p != a.pronounOf.person || act.Affiliation != a.pronounOf.affiliation {
 		a.pronounOf.known, a.pronounOf.person, a.pronounOf.affiliation = true, p, act.Affiliation
@@ -954,7 +969,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 		// "وفدا من مصر": the state sent the delegation.
 	case kind == graph.KindPerson && m.prefix == "" && a.sep[m.i] == 0 && a.isWord(cueSubordinate, m.i-1):
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
-	case kind != graph.KindPerson && m.prefix == "" && a.placeNounAt(m.i-1):
+	case kind != graph.KindPerson && m.prefix == "" && a.afterPlaceNoun(m.i):
 		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
 	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him
@@ -978,7 +993,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 		if n.i > m.j && a.sep[m.j] == 0 {
 			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
 		}
-		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" {
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" || a.titleBodyBeforeName(*m, n) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
@@ -1391,7 +1406,7 @@ func (a *analyzer) coordinated(p, n int) bool {
 		}
 	}
 	conjFirst := hasConj(mp.j)
-	if !conjLast && !conjFirst {
+	if !conjLast && !conjFirst || a.eventWordBetween(mp.j, mn.i) {
 		return false
 	}
 	limit := 5
@@ -1983,7 +1998,7 @@ func (a *analyzer) relations(article string) {
 		if negClause[c.rel] == a.clause[c.i]+1 {
 			continue
 		}
-		if c.rel == graph.Met && (a.planned(c.i) || a.isWord(cueSince, c.i-1) || a.indirect(a.clause[c.i]) || a.verbNegated(c.i)) {
+		if c.rel == graph.Met && (a.planned(c.i) || a.attendedNoun(c) || a.isWord(cueSince, c.i-1) || a.indirect(a.clause[c.i]) || a.verbNegated(c.i)) {
 			continue
 		}
 		cand, ok := a.arguments(ci)
@@ -2094,6 +2109,9 @@ func (a *analyzer) planned(i int) bool {
 		if a.cueKindAt(k) == cuePlanned {
 			return true
 		}
+	}
+	if a.plannedNoun(i) || a.visitAhead(i) || a.scheduledBefore(i) {
+		return true
 	}
 	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
 		if a.isWord(cuePlannedAfter, k) {
@@ -2392,6 +2410,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if ms.actor == mt.actor || rel != graph.Opposed && a.affiliated(ms.actor, mt.actor) {
 			continue
 		}
+		if ms.i < mt.i && a.pronounAgent(mt) {
+			continue // "أكد X لنظيره Y دعم بلاده": the country is the noun's agent
+		}
 		if rel == graph.Met && (a.absent(ms) || a.absent(mt)) {
 			continue // "في غياب وفد X": X met nobody
 		}
@@ -2436,12 +2457,12 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 	}
 }
 
-// destination reports whether a mention is a state or capital with ل
-// glued to it ("لتونس"): a destination or a beneficiary, never a
-// participant of a meeting.
+// destination reports whether a mention is a state or capital with ل or
+// ب glued to it ("لتونس", "استقبل X بعمان"): a destination, a
+// beneficiary or a place, never a participant of a meeting.
 func (a *analyzer) destination(m mention) bool {
-	if m.prep != prepClitic || m.clitic != "ل" {
-		return false
+	if m.prep != prepClitic || m.clitic != "ل" && m.clitic != "ب" {
+		return false // "استقبل X اليوم بعمان Y": with ب, a state is where
 	}
 	return a.actor(m.actor).Kind == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
 }

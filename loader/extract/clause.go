@@ -522,7 +522,7 @@ func (a *analyzer) possessedSides(pos, cl int) []int {
 func (a *analyzer) readSplit(c cue, cl int) (candidate, verdict) {
 	cand, ok := a.splitArguments(c, cl, a.x.specs[c.spec].splitPrep)
 	if !ok && c.rel == graph.Met {
-		if s, _ := a.subjectAround(c, cl, 6); s >= 0 && len(a.list(s)) > 1 {
+		if s, _ := a.subjectAround(c, cl, 6); s >= 0 && len(a.list(s)) > 1 && !a.eachOfBefore(a.men[s].i) {
 			return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found
 		}
 	}
@@ -836,7 +836,7 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	if t >= 0 && !a.locativeState(c, t) && !a.subjectPlace(c, s, t) && !a.warnedThat(c, t) {
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "verb/verb-first", conf: 0.8}, found
 	}
-	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) {
+	if c.rel == graph.Met && len(a.list(s)) > 1 && !a.punctuated(c.j, a.men[s].i) && !a.eachOfBefore(a.men[s].i) && !a.unnamedTitleBetween(c.j, a.men[s].i) {
 		// "والتقى السيسي وماكرون": joint subjects right after the verb; a
 		// list after a comma is the objects of an unnamed subject.
 		return candidate{src: a.list(s), pairs: true, rule: "verb/list", conf: 0.7}, found

@@ -3,6 +3,7 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -182,6 +183,28 @@ func (a *analyzer) titleStart(i int) int {
 // rankBefore reports whether a rank ("اللواء", "الفريق أول") ends right
 // before token i.
 func (a *analyzer) rankBefore(i int) bool {
+	if a.rankEndsAt(i) {
+		return true
+	}
+	// "السفير الروسي لدى العراق X": a rank, a state's adjective and the
+	// state the envoy is posted to.
+	// Without the state of posting ("السفير الإيراني شخصا غير مرغوب فيه")
+	// the words after the adjective are no name.
+	j := i
+	if j < 5 || a.sep[j] != 0 || (a.toks[j-2].Norm != "لدي" && a.toks[j-2].Norm != "في") || a.menAt[j-1] < 0 {
+		return false
+	}
+	j -= 2
+	if a.sep[j] != 0 || a.menAt[j-1] < 0 {
+		return false
+	}
+	m := a.men[a.menAt[j-1]]
+	return m.i == j-1 && m.j == j && a.x.forms[m.form].typ == gazetteer.FormDemonym && a.rankEndsAt(j-1)
+}
+
+// rankEndsAt reports whether a rank of the lexicon ends right before
+// token i ("اللواء", "الفريق أول").
+func (a *analyzer) rankEndsAt(i int) bool {
 	if i == 0 || !a.x.rankLast[a.toks[i-1].Norm] {
 		return false
 	}
@@ -335,6 +358,9 @@ func (a *analyzer) discover(i int) (mention, bool) {
 	if a.namedPlace(i) {
 		return mention{}, false // "بمطار الملك عبد العزيز الدولي": a place
 	}
+	if i > 0 && a.sep[i] == 0 && (a.toks[i-1].Norm == "بن" || a.toks[i-1].Norm == "بنت") {
+		return mention{}, false // "بدر بن حمد ...": a father's name inside a longer name
+	}
 	end := a.nameEnd(i)
 	if end == i {
 		return mention{}, false
@@ -343,6 +369,11 @@ func (a *analyzer) discover(i int) (mention, bool) {
 		return mention{}, false // a foreign name after a rank ends at punctuation or و
 	}
 	name := a.joined(i, end)
+	if p := a.partOfNamed(name); p >= 0 {
+		// "الملك عبد الله" after "العاهل الأردني عبد الله الثاني": part of
+		// the name of a person the article named, not another person.
+		return mention{form: a.x.titleForm, actor: p, i: i, j: end, next: -1, prev: -1}, true
+	}
 	if _, ok := a.doc.byName[name]; !ok {
 		if len(a.doc.extra) >= maxDocEntities {
 			return mention{}, false // the article's memory stays bounded
@@ -584,6 +615,9 @@ func (a *analyzer) boundTitle(i int) (mention, bool) {
 		if j == i+2 && j < len(a.toks) && a.sep[j] == 0 && definite(a.toks[j].Norm) {
 			return mention{}, false // "رئيس المجلس العسكري": another office
 		}
+		if a.genitiveGoesOn(j) {
+			return mention{}, false // "مساعد وزير خارجية مصر" after "مساعد وزير الدولة X"
+		}
 		if j < len(a.toks) && a.sep[j] == 0 {
 			if nm, named := a.x.names.at(&a.sent, j, nil); named && a.x.forms[nm.val].role == 0 || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
 				return mention{}, false // the title introduces a name, not another title ("رئيس المجلس وزير الخارجية")
@@ -606,7 +640,8 @@ func (a *analyzer) entityStart(i int) (doc uint8, may bool) {
 	if doc&startTitle != 0 {
 		return doc, true
 	}
-	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0
+	return doc, a.nameFlags(i)&(startFirstName|startRoleHead|startCounterpart) != 0 || doc&(startDiscovered|startSurname) != 0 || i > 0 && a.nameFlags(i-1)&startRankEnd != 0 ||
+		i > 1 && a.menAt[i-1] >= 0 && a.rankBefore(i) // "السفير الروسي X"
 }
 
 // entityAt returns a mention the entity layer finds at token i, where no
@@ -631,7 +666,8 @@ func (a *analyzer) entityAt(i int) (mention, bool) {
 	}
 	// Most words start no name: only a first name, a word after a rank
 	// or the first word of a name discovered earlier can.
-	if a.nameFlags(i)&startFirstName == 0 && doc&(startDiscovered|startSurname) == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) {
+	if a.nameFlags(i)&startFirstName == 0 && doc&(startDiscovered|startSurname) == 0 && (i == 0 || a.nameFlags(i-1)&startRankEnd == 0) &&
+		!(i > 1 && a.menAt[i-1] >= 0 && a.rankBefore(i)) {
 		return mention{}, false
 	}
 	if !arabicWord(w) {
@@ -661,8 +697,8 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
 	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
-		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") {
-		return
+		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && !a.demonymAt(end-1) {
+		return // a nisba only when it is a state's adjective ("محمد شياع السوداني"), read by surnameOverDemonym
 	}
 	if kind, _ := a.rawCue(end - 1); kind != cueNone {
 		return
@@ -895,6 +931,7 @@ var placeNouns = map[string]bool{
 	"مطار": true, "قاعده": true, "مدينه": true, "جامعه": true, "مستشفي": true, "شارع": true, "ميناء": true,
 	"جسر": true, "معبر": true, "مسجد": true, "جامع": true, "ملعب": true, "مجمع": true, "ساحه": true,
 	"حي": true, "مرفا": true, "قصر": true, "مدرسه": true, "كليه": true, "استاد": true, "سد": true,
+	"عاصمه": true, "العاصمه": true, "المدينه": true,
 }
 
 // namedPlace reports whether the person named at token i, after at most
@@ -939,10 +976,15 @@ func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 }
 
 // placeMention reports whether mention mi names a place: a location after
-// a preposition of place, or a state or capital read as a place
-// ("بالرياض", "من ليبيا").
+// a preposition of place, a state or capital read as a place
+// ("بالرياض", "من ليبيا"), or a state with ب inside an aside ("، اليوم
+// السبت بعمان،"), which it marks excluded so that no verb takes it.
 func (a *analyzer) placeMention(mi int) bool {
 	m := a.men[mi]
+	if m.prep == prepClitic && m.clitic == "ب" && a.actor(m.actor).Kind == graph.KindState {
+		a.men[mi].excluded = true // "، اليوم السبت بعمان،": where
+		return true
+	}
 	if !m.excluded {
 		return false
 	}
@@ -1007,4 +1049,184 @@ func (a *analyzer) placeNounAt(k int) bool {
 		}
 	}
 	return false
+}
+
+// salientState returns the state a state anaphor with head h ("المملكة")
+// names when last is the last state of the article named with that head:
+// last when this sentence named it, else the state with that head the
+// article mentioned most, last on a tie. A passing mention of another
+// kingdom ("الأردن" in an article about Saudi Arabia) does not take the
+// article's home state's place.
+func (a *analyzer) salientState(h string, last int32) int32 {
+	for _, m := range a.men {
+		if m.actor == last {
+			return last // "وقال ملك الأردن إن المملكة ...": named just now
+		}
+	}
+	best, n := last, int32(0)
+	if int(last) < len(a.counts) {
+		n = a.counts[last]
+	}
+	for _, c := range a.counted {
+		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.orgHeads[c], h) {
+			continue
+		}
+		best, n = c, a.counts[c]
+	}
+	return best
+}
+
+// countryHolder returns the person whose state a country pronoun at i
+// ("بلاده") names, given the sentence's last person before it, last: the
+// sentence's subject when last is only an object of the subject's verb
+// ("أكد فيدان لنظيره عراقجي دعم بلاده", "قال أردوغان خلال لقائه بوتين إن
+// بلاده", "أبلغ السيسي آبي أحمد رفض بلاده"), else last. Last keeps the
+// pronoun when a verb right before it makes him a subject ("وأكد بوتين"),
+// when a relative pronoun after him opens a clause about him ("بوتين الذي
+// أكد دعم بلاده"), or when the subject stands after a preposition.
+func (a *analyzer) countryHolder(i int, last int32) int32 {
+	first, lm := -1, -1
+	for mi, m := range a.men {
+		if m.j > i || m.external || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if first < 0 {
+			first = mi
+		}
+		if m.actor == last {
+			lm = mi
+		}
+	}
+	if first < 0 || lm < 0 || a.men[first].actor == last {
+		return last
+	}
+	f, l := a.men[first], a.men[lm]
+	if f.prefix != "" && f.prefix != "و" || f.i > 0 && isPreposition(a.toks[f.i-1].Norm) {
+		return last
+	}
+	if k, _ := a.rawCue(l.i - 1); k == cueVerb || k == cueReported || k.isTrigger() {
+		return last
+	}
+	for k := l.j; k < i; k++ {
+		if kind, _ := a.rawCue(k); kind == cueRelative {
+			return last
+		}
+	}
+	return f.actor
+}
+
+// pronounAgent reports whether mention m is a state pronoun or anaphor
+// ("بلاده", "المملكة") right after a trigger noun, as its genitive ("دعم
+// بلاده", "دعم المملكة"), or a country pronoun right after any trigger
+// ("رفض بلاده"): the agent of the act the word names, never the target of
+// an actor before it.
+func (a *analyzer) pronounAgent(m mention) bool {
+	if a.x.forms[m.form].typ != formPronoun || m.i == 0 {
+		return false
+	}
+	for _, c := range a.cues {
+		if c.j != m.i {
+			continue
+		}
+		if c.kind == cueNoun {
+			return true
+		}
+		// "رفض بلاده": no verb takes "his country" for its object, but
+		// "اتهم الجماعة" accuses the group.
+		_, own := a.countryPronounAt(m.i)
+		return own && (c.kind.isTrigger() || c.kind == cueRefusal)
+	}
+	return false
+}
+
+// genitiveGoesOn reports whether a title run ending before token j with an
+// indefinite word ("مساعد وزير") goes on with its genitive at j ("مساعد
+// وزير خارجية مصر"): a longer title, another office than the bound run.
+func (a *analyzer) genitiveGoesOn(j int) bool {
+	if j >= len(a.toks) || a.sep[j] != 0 || definite(a.toks[j-1].Norm) {
+		return false
+	}
+	w := a.toks[j].Norm
+	return arabicWord(w) && !definite(w) && !strings.HasPrefix(w, "و")
+}
+
+// partOfNamed returns the one gazetteer person the article mentioned
+// before whose Arabic name holds the words of name ("عبد الله" of "الملك
+// عبد الله الثاني"), or -1 (none, or two persons share them).
+func (a *analyzer) partOfNamed(name string) int32 {
+	found := int32(-1)
+	for _, c := range a.counted {
+		if int(c) >= len(a.x.actors) || a.x.actors[c].Kind != graph.KindPerson {
+			continue
+		}
+		if !strings.Contains(" "+arabic.Normalize(a.x.actors[c].NameAr)+" ", " "+name+" ") {
+			continue
+		}
+		if found >= 0 && found != c {
+			return -1
+		}
+		found = c
+	}
+	return found
+}
+
+// surnameOverDemonym reports whether the one-word demonym form fi at
+// token i ("السوداني") is the surname of a person the article named in
+// full ("محمد شياع السوداني") rather than an adjective: no definite noun
+// stands right before it for it to describe ("واستقبل السوداني", but
+// "الجيش السوداني").
+func (a *analyzer) surnameOverDemonym(fi int32, i, end int) bool {
+	if end != i+1 || a.x.forms[fi].typ != gazetteer.FormDemonym || len(a.doc.surnames) == 0 {
+		return false
+	}
+	if s, ok := a.doc.surnames[trimConjunction(a.toks[i].Norm)]; !ok || s < 0 {
+		return false
+	}
+	if i == 0 || a.sep[i] != 0 {
+		return true
+	}
+	if kind, _ := a.rawCue(i - 1); kind == cueVerb || kind == cueReported || kind.isTrigger() {
+		return true
+	}
+	return !definite(a.toks[i-1].Norm)
+}
+
+// demonymAt reports whether token k alone is a state's demonym form of
+// the gazetteer ("السوداني").
+func (a *analyzer) demonymAt(k int) bool {
+	m, ok := a.x.names.at(&a.sent, k, nil)
+	return ok && m.end == k+1 && a.x.forms[m.val].typ == gazetteer.FormDemonym
+}
+
+// afterPlaceNoun reports whether a place noun stands right before token i,
+// or before a state's adjective right before it ("مطار الخرطوم الدولي",
+// "العاصمة الإثيوبية أديس أبابا"): the actor at i names a place.
+func (a *analyzer) afterPlaceNoun(i int) bool {
+	if a.placeNounAt(i - 1) {
+		return true
+	}
+	if i < 2 || a.sep[i] != 0 {
+		return false
+	}
+	mi := a.menAt[i-1]
+	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
+}
+
+// titleBodyBeforeName reports whether body m, written with ل inside a
+// title ("الممثل السامي للاتحاد الأوروبي للشؤون الخارجية والسياسة
+// الأمنية، جوزيب بوريل"), is followed by the rest of that title and a
+// comma before person n: the body only says whom the person serves.
+func (a *analyzer) titleBodyBeforeName(m, n mention) bool {
+	if a.actor(n.actor).Kind != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
+		return false
+	}
+	if !strings.HasSuffix(m.prefix, "ل") || a.cueKindAt(m.i-1) != cueTitle && a.cueKindAt(m.i-2) != cueTitle {
+		return false
+	}
+	for k := m.j; k < n.i; k++ {
+		if k > m.j && a.sep[k] != 0 || a.menAt[k] >= 0 || !definite(a.toks[k].Norm) && !strings.HasPrefix(a.toks[k].Norm, "لل") {
+			return false
+		}
+	}
+	return true
 }

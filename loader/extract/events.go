@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/rawabit/rawabit/graph"
@@ -49,6 +50,9 @@ const (
 	// ("وصل الملك ... وكان في استقباله X"), or the guest named right after
 	// the marker ("كان في استقبال ترامب X").
 	pairVisitors
+	// pairDual: the two persons coordinated before the words, else the
+	// previous sentence's two subjects ("وتباحثا"), meet each other.
+	pairDual
 )
 
 // eventConstruction is one named entry of the ordered event table.
@@ -82,6 +86,16 @@ var eventConstructions = []eventConstruction{
 		tests: []FrameTest{{
 			Text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة مساء اليوم. وكان في استقباله الأمير تميم بن حمد.",
 			Want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		}},
+	},
+	{
+		name: "event/dual", kind: cueEventDual, pairing: pairDual, conf: 0.6,
+		tests: []FrameTest{{
+			Text: "وكان الرئيس رجب طيب أردوغان والرئيس فلاديمير بوتين في سوتشي أمس. وتباحثا في الملف السوري.",
+			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		}, {
+			Text: "أردوغان وبوتين يتباحثان في سوتشي حول سوريا",
+			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
 		}},
 	},
 	{
@@ -161,14 +175,15 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 	if len(old.parties) == 0 || old.age > maxEventAge {
 		return parties
 	}
-	shared := false
+	shared, bodies := false, true
 	for _, p := range parties {
 		if a.inEvent(p.actor) {
 			shared = true
 			break
 		}
+		bodies = bodies && a.sideInEvent(p)
 	}
-	if !shared {
+	if !shared && !bodies {
 		return parties
 	}
 	merged := append([]eventParty(nil), old.parties...)
@@ -178,6 +193,22 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 		}
 	}
 	return merged
+}
+
+// sideInEvent reports whether party p is a state or body whose side a
+// person of the article's last meeting stands for ("استقبل فيصل بن فرحان
+// سامح شكري ... اجتماع اللجنة بين المملكة ومصر": the two states' meeting
+// is the ministers' one, continued).
+func (a *analyzer) sideInEvent(p eventParty) bool {
+	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+		return false
+	}
+	for _, q := range a.doc.event.parties {
+		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // shareGuestSide gives the guests of a meeting whose side is unknown (a
@@ -220,6 +251,12 @@ func (a *analyzer) matchEvents(article string) {
 
 // eventAt emits the claims of construction ec whose words span [i, j).
 func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
+	if ec.pairing == pairDual {
+		if p, q, ok := a.dualSubjects(i); ok {
+			a.emitPairs(article, graph.Met, i, j, [][2]int{{p, q}}, ec.name, ec.conf)
+		}
+		return
+	}
 	persons := a.personsAfter(j)
 	if len(persons) == 0 {
 		return
@@ -251,6 +288,9 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	case pairVisitors:
+		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
+			return // "ووصل X، واستقبله Y": the verb reading pairs them
+		}
 		// "كان في استقبال ترامب X": the guest is named right after.
 		if mi := a.menAtToken(j); mi >= 0 && strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && persons[0] == mi {
 			parties, persons = persons[:1], persons[1:]
@@ -260,28 +300,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	}
-	var pairs [][2]int
-	for _, p := range persons {
-		for qi, q := range parties {
-			if a.men[p].actor == a.men[q].actor {
-				continue
-			}
-			if slicesContainsInt(hosts, qi) && !a.guestSide(a.side(a.men[p].actor)) {
-				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
-			}
-			if ec.pairing != pairVisitors {
-				sp, sq := a.side(a.men[p].actor), sides[qi]
-				if sp != "" && sp == sq || a.inEvent(a.men[p].actor) {
-					continue
-				}
-			}
-			if ec.pairing == pairVisitors {
-				pairs = append(pairs, [2]int{p, q}) // the host is the source
-			} else {
-				pairs = append(pairs, [2]int{q, p})
-			}
-		}
-	}
+	pairs := a.eventPairs(ec, persons, parties, hosts, sides, a.namedSide(j))
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
 }
 
@@ -420,6 +439,7 @@ func slicesContainsInt(s []int, v int) bool {
 // the next sentence meets.
 func (a *analyzer) recordVisitors() {
 	a.doc.visitors = a.doc.visitors[:0]
+	defer a.recordCompanions()
 	for mi := 0; mi < len(a.men); mi++ {
 		m := a.men[mi]
 		if m.external || m.carried || a.actor(m.actor).Kind != graph.KindPerson {
@@ -625,4 +645,295 @@ func (a *analyzer) dualAnaphor(i int) {
 	a.men = append(a.men, mention{form: a.x.titleForm, actor: p.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1},
 		mention{form: a.x.titleForm, actor: q.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: true})
 	a.menAt[i] = len(a.men) - 2
+}
+
+// plannedNoun reports whether the meeting noun at i is one a participle
+// of planning right after it describes ("لقاء مرتقب بين X وY", "القمة
+// المقبلة"), or one a word of backing or need governs ("دعم الحوار بين X
+// وY", wishedWords): a meeting to come or wished for is not met.
+func (a *analyzer) plannedNoun(i int) bool {
+	if a.cueAt[i] < 0 || a.cues[a.cueAt[i]].kind != cueNoun {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4 && a.sep[k+1] == 0; k-- {
+		if wishedWords[trimConjunction(a.toks[k].Norm)] {
+			return true // "دعم بلاده لنهج الحوار بين X وY": a dialogue wished for
+		}
+	}
+	j := a.cues[a.cueAt[i]].j
+	return j < len(a.toks) && a.sep[j] == 0 && a.cueKindAt(j) == cuePlanned
+}
+
+// wishedWords govern a meeting noun that is backed, needed or urged, not
+// held ("دعم الحوار بين", "ضرورة الحوار", "لنهج الدبلوماسية والحوار").
+var wishedWords = map[string]bool{
+	"دعم": true, "لدعم": true, "بدعم": true, "تاييد": true, "نهج": true, "لنهج": true, "ضروره": true, "بضروره": true,
+	"اهميه": true, "باهميه": true,
+}
+
+// travelWords open a visit whose meetings are still to come when an
+// imperfect meeting verb follows them in the sentence ("ويتوجه X إلى
+// موسكو حيث يلتقي Y", "ويصل X إلى موسكو، ويلتقي Y"). After a past
+// arrival without حيث ("وصل X إلى الدوحة، ويجتمع بـ Y") the imperfect
+// reports the visit's talks.
+var travelWords = map[string]bool{
+	"حيث": true, "يتوجه": true, "تتوجه": true, "يصل": true, "تصل": true,
+	"يزور": true, "تزور": true, "يبدا": true, "تبدا": true, "يحل": true, "تحل": true, "يقوم": true, "تقوم": true,
+}
+
+// visitAhead reports whether the met verb at i is an imperfect after a
+// travel word of its sentence (travelWords): the meeting the visit is
+// for lies ahead. A headline's imperfect ("أردوغان يستقبل بوتين") has no
+// travel word before it and stays a report.
+func (a *analyzer) visitAhead(i int) bool {
+	if a.cueAt[i] < 0 || a.cues[a.cueAt[i]].kind == cueNoun {
+		return false
+	}
+	if v := trimConjunction(a.toks[i].Norm); !strings.HasPrefix(v, "ي") && !imperfectT(v) {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if travelWords[trimConjunction(a.toks[k].Norm)] {
+			return true
+		}
+	}
+	return false
+}
+
+// imperfectT reports whether a normalised verb starting with ت is an
+// imperfect ("تستقبل", "تلتقي"), not a perfect of the forms that start
+// with ت ("تباحث", "تباحثا", "تلقى", "التقت" has none).
+func imperfectT(v string) bool {
+	r := []rune(v)
+	if len(r) < 4 || r[0] != 'ت' || r[2] == 'ا' {
+		return false
+	}
+	last := r[len(r)-1]
+	return last != 'ت' && last != 'ا' && last != 'ى'
+}
+
+// attendedWords are the verbs of attendance right after an indefinite
+// meeting noun ("محادثات حضرها X"), normalised.
+var attendedWords = map[string]bool{"حضره": true, "حضرها": true, "حضرهما": true, "حضرهم": true}
+
+// attendedNoun reports whether the meeting noun of cue c is one the words
+// of attendance hold ("حضر اللقاء X وY") or an indefinite one an
+// attendance verb follows ("وأجرى الجانبان محادثات حضرها X وY"): the
+// meeting reported already, which the persons after it attend
+// (event/attendance), not a new meeting of theirs.
+func (a *analyzer) attendedNoun(c cue) bool {
+	if c.kind != cueNoun {
+		return false
+	}
+	for k := max(0, c.i-3); k <= c.i; k++ {
+		if n := a.longestPhraseAt(cueEventAttendance, k); n > 0 && k+n > c.i {
+			return true // "حضر اللقاء X وY": attendees, not a meeting of theirs
+		}
+	}
+	if c.j >= len(a.toks) || a.sep[c.j] != 0 || definite(a.toks[c.i].Norm) {
+		return false
+	}
+	return attendedWords[a.toks[c.j].Norm]
+}
+
+// dualSubjects returns the two mentions a dual meeting verb at i has for
+// subjects: two persons joined by و right before it in the sentence
+// ("أردوغان وبوتين يتباحثان"), else, when the sentence names no actor
+// before it, the previous sentence's two subjects (a.doc.visitors), added
+// as mentions. A negated or planned verb ("لم يلتقيا", "سيلتقيان") has none.
+func (a *analyzer) dualSubjects(i int) (int, int, bool) {
+	if a.cueKindAt(i-1) == cueNegNext || a.planned(i) {
+		return 0, 0, false
+	}
+	var before []int
+	for mi, m := range a.men {
+		if m.j <= i && !m.external {
+			before = append(before, mi)
+		}
+	}
+	switch n := len(before); {
+	case n >= 2:
+		p, q := a.men[before[n-2]], a.men[before[n-1]]
+		if a.actor(p.actor).Kind != graph.KindPerson || a.actor(q.actor).Kind != graph.KindPerson || q.prefix != "و" ||
+			q.i-p.j > 3 || a.punctuated(p.j, q.i) || i != q.j || p.actor == q.actor {
+			return 0, 0, false
+		}
+		return before[n-2], before[n-1], true
+	case n == 0 && len(a.doc.visitors) == 2 && a.doc.visitors[0].actor != a.doc.visitors[1].actor:
+		return a.externalMention(a.doc.visitors[0], i), a.externalMention(a.doc.visitors[1], i), true
+	}
+	return 0, 0, false
+}
+
+// eventPairs pairs the persons a construction brings in with the parties
+// they meet: the host only with a person of a guest's side, no two of one
+// side. own is the side the words name for the persons ("ومن الجانب
+// المصري X"), else each person's own.
+func (a *analyzer) eventPairs(ec *eventConstruction, persons, parties, hosts []int, sides []string, own string) [][2]int {
+	var pairs [][2]int
+	for _, p := range persons {
+		sp := own
+		if sp == "" {
+			sp = a.side(a.men[p].actor)
+		}
+		for qi, q := range parties {
+			if a.men[p].actor == a.men[q].actor {
+				continue
+			}
+			if slicesContainsInt(hosts, qi) && !a.guestSide(sp) {
+				continue // "بحضور عيدروس الزبيدي، عضو المجلس": the host's company
+			}
+			if ec.pairing != pairVisitors {
+				if sp != "" && sp == sides[qi] || a.inEvent(a.men[p].actor) {
+					continue
+				}
+			}
+			if ec.pairing == pairVisitors {
+				pairs = append(pairs, [2]int{p, q}) // the host is the source
+			} else {
+				pairs = append(pairs, [2]int{q, p})
+			}
+		}
+	}
+	return pairs
+}
+
+// namedSide returns the side a construction's words name for the persons
+// after them when they end with الجانب and a state's adjective follows
+// ("ومن الجانب المصري"), else "".
+func (a *analyzer) namedSide(j int) string {
+	if j < 1 || j >= len(a.toks) || a.toks[j-1].Norm != "الجانب" {
+		return ""
+	}
+	mi := a.menAtToken(j)
+	if mi < 0 || a.actor(a.men[mi].actor).Kind != graph.KindState {
+		return ""
+	}
+	return a.side(a.men[mi].actor)
+}
+
+// eachOfBefore reports whether "كلا من" / "كل من" stands right before
+// token i: the list after it is the objects of a verb whose subject is
+// elsewhere ("وكان رئيس المجلس، التقى اليوم كلا من X وY"), not joint
+// subjects meeting each other.
+func (a *analyzer) eachOfBefore(i int) bool {
+	for k := i - 1; k >= 1 && k >= i-7; k-- {
+		if a.toks[k].Norm == "من" {
+			w := trimConjunction(a.toks[k-1].Norm)
+			return w == "كل" || w == "كلا"
+		}
+		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+			return false // "كلا من سفير روسيا لدى ليبيا X": a title between
+		}
+	}
+	return false
+}
+
+// recordCompanions adds to the sentence's visitors the persons companion
+// words bring in ("وصل X، يرافقه مدير المخابرات Y"): a reception in the
+// next sentence meets them too.
+func (a *analyzer) recordCompanions() {
+	if len(a.doc.visitors) == 0 {
+		return
+	}
+	for k := 0; k < len(a.toks); k++ {
+		n := a.longestPhraseAt(cueEventCompanion, k)
+		if n == 0 {
+			continue
+		}
+		for _, mi := range a.personsAfter(k + n) {
+			m := a.men[mi]
+			if !slices.ContainsFunc(a.doc.visitors, func(p eventParty) bool { return p.actor == m.actor }) {
+				a.doc.visitors = append(a.doc.visitors, eventParty{actor: m.actor, arg: a.argument(m), side: a.side(m.actor)})
+			}
+		}
+		k += n - 1
+	}
+}
+
+// eachOfColon reports whether "كلا من" / "كل من" ends right before token
+// k, so that a colon there introduces the list ("استقبل X كلا من: Y، وZ")
+// and does not end the clause.
+func (a *analyzer) eachOfColon(k int) bool {
+	if k < 2 || a.toks[k-1].Norm != "من" {
+		return false
+	}
+	w := trimConjunction(a.toks[k-2].Norm)
+	return w == "كل" || w == "كلا"
+}
+
+// occasionOwner returns the sentence's topic when the meeting noun with a
+// pronoun at v dates what the sentence said ("وأكد X أن تركيا تسعى
+// للسلام، وذلك خلال استقباله Y"): the pronoun is the topic's, not that of
+// the actor of the embedded clause. -1 otherwise.
+func (a *analyzer) occasionOwner(v int) int {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		if w := a.toks[k].Norm; w == "وذلك" || w == "ذلك" {
+			for mi, m := range a.men {
+				if m.i < k && !m.excluded && m.prep == prepNone {
+					return a.head(mi) // the speaker too ("وأكد X أن ...")
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// ownPronounNoun reports whether the noun at v carries a possessive
+// pronoun as written ("استقباله", "لقائها"): its owner is that pronoun's
+// referent, and a title after it is its object ("خلال استقباله الرئيس
+// X"), not an unnamed owner.
+func (a *analyzer) ownPronounNoun(v int) bool {
+	w := a.text[a.toks[v].Start:a.toks[v].End]
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هما") || strings.HasSuffix(w, "هم")
+}
+
+// unnamedTitleBetween reports whether a title no name follows stands in
+// [from, to), cut from the actors at to by a word that ends names ("ويلتقي
+// وزير الخارجية اليوم الرئيس X، ورئيس الوزراء Y"): the verb's subject the
+// layers could not name, so the actors after it are its objects, not
+// joint subjects meeting each other.
+func (a *analyzer) unnamedTitleBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.cueKindAt(k) != cueTitle {
+			continue
+		}
+		for k2 := k + 1; k2 < to; k2++ {
+			if a.lookupWord(cueNameStop, a.toks[k2].Norm) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// scheduledWords follow من in a sentence that announces what is to come
+// ("من المقرر أن يجري الوفد الذي يضم X مباحثات مع Y، ويلتقي Z").
+var scheduledWords = map[string]bool{"المقرر": true, "المنتظر": true, "المتوقع": true, "المزمع": true}
+
+// scheduledBefore reports whether "من المقرر" or the like stands anywhere
+// before token i in the sentence: every meeting after it, however long
+// the subject between or however many verbs are joined to the first, is
+// planned.
+func (a *analyzer) scheduledBefore(i int) bool {
+	for k := 1; k < i; k++ {
+		if p := a.toks[k-1].Norm; scheduledWords[a.toks[k].Norm] && (p == "من" || p == "ومن") {
+			return true
+		}
+	}
+	return false
+}
+
+// eventWordBetween reports whether words of attendance or companionship
+// stand in [from, to) ("X، بحضور وزير الخارجية والمغتربين Y"): the actor
+// after them is a guest, not the next of a list with the one before.
+func (a *analyzer) eventWordBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.eventFirst(k) && (a.longestPhraseAt(cueEventAttendance, k) > 0 || a.longestPhraseAt(cueEventCompanion, k) > 0) {
+			return true
+		}
+	}
+	return false
 }

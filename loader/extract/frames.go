@@ -440,6 +440,9 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			if mi := a.requester(v); mi >= 0 {
 				return a.list(mi)
 			}
+			if t := a.occasionOwner(v); t >= 0 {
+				return a.list(t) // "وأكد X أن تركيا ...، وذلك خلال استقباله Y"
+			}
 		}
 		if l := a.frameSubject(f, v, o); l != nil {
 			if p := a.ownerSubject(l[0]); p >= 0 && f.noun {
@@ -463,7 +466,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 			// sentence, in the clause before.
 			return []int{t}
 		}
-		if a.unnamedSubjectAfter(v) {
+		if a.unnamedSubjectAfter(v) && !(f.noun && a.ownPronounNoun(v)) {
 			return nil // "وأعرب أمير قطر عن امتنانه": a subject the layers could not name
 		}
 		if mi := a.priorMention(cue{i: v, j: v + 1, prefix: "و"}); mi >= 0 {
@@ -580,6 +583,11 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 			continue
 		}
 		m := a.men[mi]
+		if a.guest(m) {
+			end += m.j - m.i
+			k = m.j - 1
+			continue // "خلال استقباله، ومعه X، Y": X came with the host
+		}
 		if m.excluded && !m.carried {
 			if o == v {
 				if !m.adjective && !a.titleGoesOn(m.j) {

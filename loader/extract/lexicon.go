@@ -67,6 +67,7 @@ const (
 	cueEventAttendance // "بحضور": attendees of the last meeting follow
 	cueEventReception  // "وكان في استقباله": the hosts of arrivals follow
 	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
+	cueEventDual       // "وتباحثا": a dual meeting verb, the two subjects meet
 	cueExceptive       // "إلا": a negation before it states the relation
 	cueAbsence         // "في غياب": the actor after it took no part
 	cuePlaceHead       // "قصر": a name starting with it is a place after ب
@@ -182,6 +183,7 @@ var lexiconSections = map[string]cueSpec{
 	"events.attendance":                  {kind: cueEventAttendance},
 	"events.reception":                   {kind: cueEventReception},
 	"events.companion":                   {kind: cueEventCompanion},
+	"events.dual":                        {kind: cueEventDual},
 	"negation.exceptives":                {kind: cueExceptive},
 	"absence":                            {kind: cueAbsence},
 	"place_heads":                        {kind: cuePlaceHead},
