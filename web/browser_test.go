@@ -674,10 +674,51 @@ func count(items map[string]outlineItem, typ string, all bool) int {
 }
 
 // clickNode clicks a node on the canvas, with modifiers (input.ModifierShift...).
+// A plain click that shows another actor's panel (a neighbour drawn over
+// the node's centre: the layout is not the same from run to run) is tried
+// again a few pixels further from the nearest other node; the caller's wait
+// for the panel still says when no click reached it.
 func (p *page) clickNode(id string, opts ...chromedp.MouseOption) {
 	p.t.Helper()
-	it := p.item(id)
-	p.do("clicking "+id, chromedp.MouseClickXY(it.X, it.Y, opts...))
+	items := p.outline()
+	it, ok := items[id]
+	if !ok {
+		p.t.Fatalf("%s is not on the canvas", id)
+	}
+	if len(opts) > 0 {
+		p.do("clicking "+id, chromedp.MouseClickXY(it.X, it.Y, opts...))
+		return
+	}
+	dx, dy := awayFromNearest(items, it)
+	for _, k := range []float64{0, 5, 9} {
+		p.do("clicking "+id, chromedp.MouseClickXY(it.X+k*dx, it.Y+k*dy))
+		shown := `document.querySelector("#panel-body").dataset.showing === "n:` + id + `"`
+		if _, err := chromedp.Run(p.ctx, chromedp.Poll[bool](idle+` && (`+shown+`)`, chromedp.WithPollingTimeout(4*time.Second))); err == nil {
+			return
+		}
+	}
+}
+
+// awayFromNearest returns the unit vector from the shown node nearest to
+// it towards it ((1, 0) when they coincide or it stands alone).
+func awayFromNearest(items map[string]outlineItem, it outlineItem) (dx, dy float64) {
+	best := math.Inf(1)
+	dx, dy = 1, 0
+	for id, o := range items {
+		if id == it.ID || o.Type != "node" || o.Hidden {
+			continue
+		}
+		ex, ey := it.X-o.X, it.Y-o.Y
+		if d := math.Hypot(ex, ey); d < best {
+			best = d
+			if d > 0 {
+				dx, dy = ex/d, ey/d
+			} else {
+				dx, dy = 1, 0
+			}
+		}
+	}
+	return dx, dy
 }
 
 // drag presses the left button at (x1, y1), moves to (x2, y2) in steps and
