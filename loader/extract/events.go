@@ -198,7 +198,9 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 // sideInEvent reports whether party p is a state or body whose side a
 // person of the article's last meeting stands for ("استقبل فيصل بن فرحان
 // سامح شكري ... اجتماع اللجنة بين المملكة ومصر": the two states' meeting
-// is the ministers' one, continued).
+// is the ministers' one, continued), or, for a party of that meeting,
+// a body a person of it represents ("لافروف ... هنية ... قياديي حماس": an
+// attendee meets Haniyeh, not Hamas as well).
 func (a *analyzer) sideInEvent(p eventParty) bool {
 	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
 		return false
@@ -278,7 +280,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 		for pi, p := range a.doc.event.parties {
-			if p.actor == accompanied || side != "" && p.side == side || a.representedBody(p) {
+			if p.actor == accompanied || side != "" && p.side == side || a.sideInEvent(p) {
 				continue
 			}
 			parties = append(parties, a.externalMention(p, i))
@@ -302,22 +304,6 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	}
 	pairs := a.eventPairs(ec, persons, parties, hosts, sides, a.namedSide(j))
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
-}
-
-// representedBody reports whether party p of the article's last meeting
-// is a state or body whose side a person of that meeting stands for
-// ("لافروف ... هنية ... قياديي حماس": an attendee meets Haniyeh, not
-// Hamas as well).
-func (a *analyzer) representedBody(p eventParty) bool {
-	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
-		return false
-	}
-	for _, q := range a.doc.event.parties {
-		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
-			return true
-		}
-	}
-	return false
 }
 
 // guestSide reports whether side is the known side of a participant of
