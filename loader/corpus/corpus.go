@@ -275,18 +275,20 @@ func ArticleID(path string) string {
 }
 
 func readTextFile(path string, lazy bool) Item {
-	f, err := os.Open(path)
-	if err != nil {
-		return Item{Path: path, Article: graph.Article{ID: ArticleID(path)}, Err: err}
-	}
-	defer f.Close()
-	return readText(path, ArticleID(path), f, lazy)
+	data, err := os.ReadFile(path) // sized from the file, unlike io.ReadAll
+	return textItem(path, ArticleID(path), data, err, lazy)
 }
 
 // readText reads the .txt article id from r; path names it in errors.
 func readText(path, id string, r io.Reader, lazy bool) Item {
-	it := Item{Path: path, Article: graph.Article{ID: id}}
 	data, err := io.ReadAll(r)
+	return textItem(path, id, data, err, lazy)
+}
+
+// textItem is the item of the .txt article id whose bytes are data, or
+// of the error err that reading them gave.
+func textItem(path, id string, data []byte, err error, lazy bool) Item {
+	it := Item{Path: path, Article: graph.Article{ID: id}}
 	if err != nil {
 		it.Err = err
 		return it
