@@ -10,6 +10,38 @@ import (
 // MaxArticleIDBytes is the longest article id, in bytes.
 const MaxArticleIDBytes = 200
 
+// MaxActorIDBytes is the longest actor id, in bytes.
+const MaxActorIDBytes = 128
+
+// ActorIDPattern is the shape of an actor id as a regular expression, for
+// schemas (OpenAPI) and documentation; CheckActorID is the check itself and
+// a test keeps the two equal.
+const ActorIDPattern = `^[a-z0-9][a-z0-9._-]*$`
+
+// CheckActorID checks an actor id: a slug of at most MaxActorIDBytes bytes
+// of lower-case ASCII letters, digits, '-', '_' and '.', starting with a
+// letter or digit ("khalifa-haftar"), so that every id can be put in a URL
+// path, a Cypher parameter, an XML NMTOKEN and a file name as it is. The
+// error wraps ErrInvalid and says what is wrong.
+func CheckActorID(id string) error {
+	switch {
+	case id == "":
+		return Invalidf("", "actor with empty id")
+	case len(id) > MaxActorIDBytes:
+		return Invalidf("", "actor id %.40q...: %d bytes, more than %d", id, len(id), MaxActorIDBytes)
+	case !slugStart(id[0]):
+		return Invalidf("", "actor id %q: want a lower-case letter or digit first", id)
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !slugStart(c) && c != '-' && c != '_' && c != '.' {
+			return Invalidf("", "actor id %q: want lower-case letters, digits, '-', '_' and '.'", id)
+		}
+	}
+	return nil
+}
+
+func slugStart(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
 // MaxNameBytes is the longest actor name, Arabic name or alias, and
 // MaxTitleBytes the longest article title or source, in bytes.
 const (

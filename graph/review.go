@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -84,122 +85,165 @@ func ParseDecisionKind(s string) (DecisionKind, error) {
 
 var (
 	claimIDPattern = regexp.MustCompile(`^[0-9a-f]{16}$`)
-	actorIDPattern = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 	reviewerChars  = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
 )
+
+// decisionShape is what a decision of one kind carries: the names of its
+// fields (as in JSON) and the check of their values.
+type decisionShape struct {
+	fields []string
+	check  func(Decision) error
+}
+
+// decisionShapes holds the shape of every decision kind, in DecisionKinds
+// order (TestDecisionShapes keeps the two lists equal).
+var decisionShapes = map[DecisionKind]decisionShape{
+	DecisionConfirm: {[]string{"claim"}, checkClaimRef},
+	DecisionReject:  {[]string{"claim"}, checkClaimRef},
+	DecisionRestore: {[]string{"claim"}, checkClaimRef},
+	DecisionAddClaim: {[]string{"new_claim", "occurrence"}, func(d Decision) error {
+		return checkNewClaim(d.NewClaim)
+	}},
+	DecisionAddActor: {[]string{"actor"}, func(d Decision) error { return checkNewActor(d.Actor) }},
+	DecisionAddName: {[]string{"actor_id", "name"}, func(d Decision) error {
+		if err := checkActorField("actor_id", d.ActorID); err != nil {
+			return err
+		}
+		if err := checkText(d.Name, MaxNameBytes, false); err != nil {
+			return Invalidf("name", "%v", err)
+		}
+		return nil
+	}},
+	DecisionMerge: {[]string{"actor_id", "into"}, func(d Decision) error {
+		if err := checkActorField("actor_id", d.ActorID); err != nil {
+			return err
+		}
+		if err := checkActorField("into", d.Into); err != nil {
+			return err
+		}
+		if d.ActorID == d.Into {
+			return Invalidf("into", "an actor cannot be merged into itself")
+		}
+		return nil
+	}},
+}
 
 // Validate checks the decision on its own, before any store sees it: a
 // known kind, a reviewer name, a time, a reason of at most MaxReasonBytes
 // of text, and the fields of its kind well formed (ids, a name without
 // control characters, offsets in order, a known type and certainty, a
 // confidence in 0..1). Fields of other kinds must be empty. Errors wrap
-// ErrInvalid and name the field.
+// ErrInvalid and name the field; of several bad fields, the first in the
+// order of the JSON form is named.
 func (d Decision) Validate() error {
-	bad := func(field, format string, args ...any) error { return Invalidf(field, format, args...) }
 	if _, err := ParseDecisionKind(string(d.Kind)); err != nil {
 		return err
 	}
 	if d.Reviewer == "" || len(d.Reviewer) > MaxReviewerBytes || strings.Trim(d.Reviewer, reviewerChars) != "" {
-		return bad("reviewer", "want 1..%d letters, digits, -, _ or .", MaxReviewerBytes)
+		return Invalidf("reviewer", "want 1..%d letters, digits, -, _ or .", MaxReviewerBytes)
 	}
 	if d.Time.IsZero() {
-		return bad("time", "missing")
+		return Invalidf("time", "missing")
 	}
 	if err := checkText(d.Reason, MaxReasonBytes, true); err != nil {
-		return bad("reason", "%v", err)
+		return Invalidf("reason", "%v", err)
 	}
-	want := map[string]bool{}
-	switch d.Kind {
-	case DecisionConfirm, DecisionReject, DecisionRestore:
-		want["claim"] = true
-		if !claimIDPattern.MatchString(d.ClaimID) {
-			return bad("claim", "want a claim id of 16 hex digits, got %q", d.ClaimID)
-		}
-	case DecisionAddClaim:
-		want["new_claim"] = true
-		c := d.NewClaim
-		if c == nil {
-			return bad("new_claim", "missing")
-		}
-		if err := CheckArticleID(c.Article); err != nil {
-			return bad("new_claim.article", "%s", AsError(err).Message)
-		}
-		if _, err := ParseRelationType(string(c.Type)); err != nil {
-			return bad("new_claim.type", "want met, supported or opposed, got %q", c.Type)
-		}
-		for field, id := range map[string]string{"new_claim.source": c.Source, "new_claim.target": c.Target} {
-			if !actorIDPattern.MatchString(id) {
-				return bad(field, "want an actor id, got %q", id)
-			}
-		}
-		if c.Source == c.Target {
-			return bad("new_claim.target", "the same actor as the source")
-		}
-		if c.Start < 0 || c.End <= c.Start {
-			return bad("new_claim.end", "want 0 <= start < end, got %d..%d", c.Start, c.End)
-		}
-		if c.Certainty != "" {
-			if _, err := ParseCertainty(string(c.Certainty)); err != nil {
-				return bad("new_claim.certainty", "want asserted, reported or alleged, got %q", c.Certainty)
-			}
-		}
-		if c.Confidence < 0 || c.Confidence > 1 {
-			return bad("new_claim.confidence", "want 0..1, got %v", c.Confidence)
-		}
-		if c.ID != "" || c.Quote != "" || (c.Extractor != "" && c.Extractor != ExtractorManual) {
-			return bad("new_claim", "id, quote and extractor are set by the store")
-		}
-	case DecisionAddActor:
-		want["actor"] = true
-		a := d.Actor
-		if a == nil {
-			return bad("actor", "missing")
-		}
-		if !actorIDPattern.MatchString(a.ID) || len(a.ID) > 100 {
-			return bad("actor.id", "want lower-case letters and digits joined by -, got %q", a.ID)
-		}
-		if _, err := ParseKind(string(a.Kind)); err != nil {
-			return bad("actor.kind", "want person, state or organisation, got %q", a.Kind)
-		}
-		for field, n := range map[string]string{"actor.name": a.Name, "actor.name_ar": a.NameAr} {
-			if err := checkText(n, MaxNameBytes, false); err != nil {
-				return bad(field, "%v", err)
-			}
-		}
-		for _, n := range a.Aliases {
-			if err := checkText(n, MaxNameBytes, false); err != nil {
-				return bad("actor.aliases", "%v", err)
-			}
-		}
-		if a.Affiliation != "" && !actorIDPattern.MatchString(a.Affiliation) {
-			return bad("actor.affiliation", "want an actor id, got %q", a.Affiliation)
-		}
-	case DecisionAddName:
-		want["actor_id"], want["name"] = true, true
-		if !actorIDPattern.MatchString(d.ActorID) {
-			return bad("actor_id", "want an actor id, got %q", d.ActorID)
-		}
-		if err := checkText(d.Name, MaxNameBytes, false); err != nil {
-			return bad("name", "%v", err)
-		}
-	case DecisionMerge:
-		want["actor_id"], want["into"] = true, true
-		if !actorIDPattern.MatchString(d.ActorID) {
-			return bad("actor_id", "want an actor id, got %q", d.ActorID)
-		}
-		if !actorIDPattern.MatchString(d.Into) {
-			return bad("into", "want an actor id, got %q", d.Into)
-		}
-		if d.ActorID == d.Into {
-			return bad("into", "an actor cannot be merged into itself")
+	shape := decisionShapes[d.Kind]
+	if err := shape.check(d); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"claim", d.ClaimID != ""}, {"new_claim", d.NewClaim != nil}, {"occurrence", d.Occurrence != 0},
+		{"actor", d.Actor != nil}, {"actor_id", d.ActorID != ""}, {"name", d.Name != ""}, {"into", d.Into != ""},
+	} {
+		if f.set && !slices.Contains(shape.fields, f.name) {
+			return Invalidf(f.name, "not a field of a %s decision", d.Kind)
 		}
 	}
-	for field, set := range map[string]bool{"claim": d.ClaimID != "", "new_claim": d.NewClaim != nil,
-		"actor": d.Actor != nil, "actor_id": d.ActorID != "", "name": d.Name != "", "into": d.Into != "",
-		"occurrence": d.Occurrence != 0 && d.Kind != DecisionAddClaim} {
-		if set && !want[field] {
-			return bad(field, "not a field of a %s decision", d.Kind)
+	return nil
+}
+
+// checkClaimRef checks the claim id of a confirm, reject or restore.
+func checkClaimRef(d Decision) error {
+	if !claimIDPattern.MatchString(d.ClaimID) {
+		return Invalidf("claim", "want a claim id of 16 hex digits, got %q", d.ClaimID)
+	}
+	return nil
+}
+
+// checkActorField checks an actor id given in the named field.
+func checkActorField(field, id string) error {
+	if CheckActorID(id) != nil {
+		return Invalidf(field, "want an actor id (lower-case letters, digits, '-', '_' and '.'; at most %d bytes), got %.60q", MaxActorIDBytes, id)
+	}
+	return nil
+}
+
+// checkNewClaim checks the claim an add_claim decision adds: the fields a
+// reviewer gives, and none of those the store sets.
+func checkNewClaim(c *Claim) error {
+	if c == nil {
+		return Invalidf("new_claim", "missing")
+	}
+	if err := CheckArticleID(c.Article); err != nil {
+		return Invalidf("new_claim.article", "%s", AsError(err).Message)
+	}
+	if _, err := ParseRelationType(string(c.Type)); err != nil {
+		return Invalidf("new_claim.type", "want met, supported or opposed, got %q", c.Type)
+	}
+	if err := checkActorField("new_claim.source", c.Source); err != nil {
+		return err
+	}
+	if err := checkActorField("new_claim.target", c.Target); err != nil {
+		return err
+	}
+	switch {
+	case c.Source == c.Target:
+		return Invalidf("new_claim.target", "the same actor as the source")
+	case c.Start < 0 || c.End <= c.Start:
+		return Invalidf("new_claim.end", "want 0 <= start < end, got %d..%d", c.Start, c.End)
+	case c.Certainty != "" && !validCertainty(c.Certainty):
+		return Invalidf("new_claim.certainty", "want asserted, reported or alleged, got %q", c.Certainty)
+	case c.Confidence < 0 || c.Confidence > 1:
+		return Invalidf("new_claim.confidence", "want 0..1, got %v", c.Confidence)
+	case c.ID != "" || c.Quote != "" || (c.Extractor != "" && c.Extractor != ExtractorManual):
+		return Invalidf("new_claim", "id, quote and extractor are set by the store")
+	}
+	return nil
+}
+
+// validCertainty reports whether c is a known certainty.
+func validCertainty(c Certainty) bool {
+	_, err := ParseCertainty(string(c))
+	return err == nil
+}
+
+// checkNewActor checks the actor an add_actor decision adds.
+func checkNewActor(a *Actor) error {
+	if a == nil {
+		return Invalidf("actor", "missing")
+	}
+	if err := checkActorField("actor.id", a.ID); err != nil {
+		return err
+	}
+	if _, err := ParseKind(string(a.Kind)); err != nil {
+		return Invalidf("actor.kind", "want person, state or organisation, got %q", a.Kind)
+	}
+	for _, f := range []struct{ field, text string }{{"actor.name", a.Name}, {"actor.name_ar", a.NameAr}} {
+		if err := checkText(f.text, MaxNameBytes, false); err != nil {
+			return Invalidf(f.field, "%v", err)
 		}
+	}
+	for _, n := range a.Aliases {
+		if err := checkText(n, MaxNameBytes, false); err != nil {
+			return Invalidf("actor.aliases", "%v", err)
+		}
+	}
+	if a.Affiliation != "" {
+		return checkActorField("actor.affiliation", a.Affiliation)
 	}
 	return nil
 }

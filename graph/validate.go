@@ -33,11 +33,10 @@ func TextSHA256(text string) string {
 // Validate checks an actor on its own. Errors wrap ErrInvalid and name the
 // actor and field.
 func (a Actor) Validate() error {
+	if err := CheckActorID(a.ID); err != nil {
+		return err
+	}
 	switch {
-	case a.ID == "":
-		return Invalidf("", "actor with empty id")
-	case !slugOK(a.ID):
-		return Invalidf("", "actor id %q: want lower-case letters, digits and '-'", a.ID)
 	case a.Kind.Label() == "":
 		return Invalidf("", "actor %q: unknown kind %q", a.ID, a.Kind)
 	case a.Name == "" && a.NameAr == "":
@@ -67,18 +66,6 @@ func checkName(n string) error {
 		return fmt.Errorf("contains a control character")
 	}
 	return nil
-}
-
-func slugOK(s string) bool {
-	if len(s) > 128 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			return false
-		}
-	}
-	return true
 }
 
 // Validate checks a document before it is stored: the article has an id and

@@ -131,7 +131,7 @@ func (p *idParams) params(*Server) []param {
 type articleIDParams struct{ ID string }
 
 func (p *articleIDParams) params(*Server) []param {
-	return []param{idParam(&p.ID, "path", "id", true, "Article id (the file name without extension).")}
+	return []param{articleIDParam(&p.ID, "Article id (the file name without extension).")}
 }
 
 // The parameters shared by several endpoints, each defined once.

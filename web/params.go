@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -49,6 +47,7 @@ type schema struct {
 	Minimum   *float64 `json:"minimum,omitempty"`
 	Maximum   *float64 `json:"maximum,omitempty"`
 	MaxLength int      `json:"maxLength,omitempty"`
+	Pattern   string   `json:"pattern,omitempty"`
 	MaxItems  int      `json:"maxItems,omitempty"`
 	Default   any      `json:"default,omitempty"`
 }
@@ -177,22 +176,33 @@ func intParam(p *int, name string, def, lo, hi int, desc string, fields ...strin
 		}}
 }
 
-// idSyntax checks a path or query id: it must look like an actor or article
-// id, so that nothing else reaches the store.
-func idSyntax(v string) error {
-	if len(v) > 256 || strings.ContainsAny(v, "\x00/\\") || !utf8.ValidString(v) || strings.IndexFunc(v, unicode.IsControl) >= 0 {
-		return fmt.Errorf("not a valid id: %q", v)
-	}
-	return nil
-}
-
-// idParam describes an actor or article id in the query (in "query") or
-// the path (in "path").
+// idParam describes an actor id in the query (in "query") or the path (in
+// "path"): graph.CheckActorID is its check and its schema the same shape
+// (graph.ActorIDPattern, graph.MaxActorIDBytes).
 func idParam(p *string, in, name string, required bool, desc string, fields ...string) param {
 	return param{Name: name, In: in, Description: desc, Required: required, fields: fields,
-		Schema: schema{Type: "string"},
+		Schema: actorIDSchema(),
 		set: func(v string) error {
-			if err := idSyntax(v); err != nil {
+			if err := graph.CheckActorID(v); err != nil {
+				return err
+			}
+			*p = v
+			return nil
+		}}
+}
+
+// actorIDSchema is the schema of one actor id.
+func actorIDSchema() schema {
+	return schema{Type: "string", Pattern: graph.ActorIDPattern, MaxLength: graph.MaxActorIDBytes}
+}
+
+// articleIDParam describes an article id in the path: graph.CheckArticleID
+// is its check.
+func articleIDParam(p *string, desc string) param {
+	return param{Name: "id", In: "path", Description: desc, Required: true,
+		Schema: schema{Type: "string", MaxLength: graph.MaxArticleIDBytes},
+		set: func(v string) error {
+			if err := graph.CheckArticleID(v); err != nil {
 				return err
 			}
 			*p = v
@@ -231,11 +241,11 @@ func listParam[T ~string](p *[]T, name string, values []T, parse func(string) (T
 // distinct ones (checked by the graph query).
 func idsParam(p *[]string, name string, maxItems int, required bool, desc string) param {
 	return param{Name: name, In: "query", Description: desc, Required: required, Style: "form", Explode: &explodeNo,
-		Schema: schema{Type: "array", Items: &schema{Type: "string"}, MaxItems: maxItems},
+		Schema: func() schema { item := actorIDSchema(); return schema{Type: "array", Items: &item, MaxItems: maxItems} }(),
 		set: func(v string) error {
 			ids, err := splitList(v, func(id string) (string, error) {
 				id = strings.TrimSpace(id)
-				return id, idSyntax(id)
+				return id, graph.CheckActorID(id)
 			})
 			*p = ids
 			return err

@@ -337,161 +337,192 @@ func decide(ctx context.Context, tx neo4j.ManagedTransaction, d graph.Decision, 
 		return d, err
 	}
 	rec := recorder{ctx: ctx, tx: tx, seq: seq}
-	switch d.Kind {
-	case graph.DecisionConfirm:
-		ref, key, err := rec.recordOnLiveClaim(d, "is rejected: restore it instead")
+	apply, ok := deciders[d.Kind]
+	if !ok {
+		return d, fmt.Errorf("%w: kind: unknown decision %q", graph.ErrInvalid, d.Kind)
+	}
+	return apply(ctx, tx, rec, d, replay)
+}
+
+// decider applies and records one kind of decision in tx (see decide).
+type decider func(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error)
+
+// deciders holds the decider of every decision kind.
+var deciders = map[graph.DecisionKind]decider{
+	graph.DecisionConfirm:  decideConfirm,
+	graph.DecisionReject:   decideReject,
+	graph.DecisionRestore:  decideRestore,
+	graph.DecisionAddClaim: decideAddClaim,
+	graph.DecisionAddActor: decideAddActor,
+	graph.DecisionAddName:  decideAddName,
+	graph.DecisionMerge:    decideMerge,
+}
+
+// decideConfirm confirms a live claim (see decide).
+func decideConfirm(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	ref, key, err := rec.recordOnLiveClaim(d, "is rejected: restore it instead")
+	if err != nil {
+		return d, err
+	}
+	_, err = run(ctx, tx, stmtReviewConfirmClaim, confirmParams{Decision: key, Element: ref.element})
+	return d, err
+}
+
+// decideReject moves a live claim to a RejectedClaim node (see decide).
+func decideReject(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	ref, key, err := rec.recordOnLiveClaim(d, "is already rejected")
+	if err != nil {
+		return d, err
+	}
+	if _, err := run(ctx, tx, stmtReviewDeleteClaim, elementParams{Element: ref.element}); err != nil {
+		return d, err
+	}
+	props := maps.Clone(ref.props)
+	delete(props, "decision")
+	props["type"], props["source"], props["target"] = string(ref.claim.Type), ref.claim.Source, ref.claim.Target
+	props["status"] = string(graph.StatusRejected)
+	_, err = run(ctx, tx, stmtReviewReject, rejectParams{Claim: props, Decision: key})
+	return d, err
+}
+
+// decideRestore brings a rejected claim back, confirmed (see decide).
+func decideRestore(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	props, ok, err := findRejected(ctx, tx, d.ClaimID)
+	if err != nil {
+		return d, err
+	}
+	if !ok {
+		if _, live, err := findClaim(ctx, tx, d.ClaimID); err != nil || live {
+			return d, cmp.Or(err, fmt.Errorf("%w: claim %s is not rejected", graph.ErrConflict, d.ClaimID))
+		}
+		return d, fmt.Errorf("rejected claim %s: %w", d.ClaimID, graph.ErrNotFound)
+	}
+	c := rejectedClaimOf(props)
+	if _, err := article(ctx, tx, c.Article); err != nil {
+		return d, notFoundAs(err, fmt.Sprintf("article %q of claim %s", c.Article, d.ClaimID))
+	}
+	for _, id := range []string{c.Source, c.Target} {
+		if _, err := actor(ctx, tx, id); err != nil {
+			return d, notFoundAs(err, fmt.Sprintf("actor %q of claim %s", id, d.ClaimID))
+		}
+	}
+	key, err := rec.record(d, c.Article, c.Source, c.Target)
+	if err != nil {
+		return d, err
+	}
+	if _, err := run(ctx, tx, stmtReviewDeleteRejected, idParams{ID: c.ID}); err != nil {
+		return d, err
+	}
+	return d, createClaim(ctx, tx, c, confirmedProps(props, key))
+}
+
+// decideAddClaim adds a reviewer's claim, confirmed (see decide).
+func decideAddClaim(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	art, err := article(ctx, tx, d.NewClaim.Article)
+	if err != nil {
+		return d, notFoundAs(err, fmt.Sprintf("article %q", d.NewClaim.Article))
+	}
+	for _, id := range []string{d.NewClaim.Source, d.NewClaim.Target} {
+		if _, err := actor(ctx, tx, id); err != nil {
+			return d, notFoundAs(err, fmt.Sprintf("actor %q", id))
+		}
+	}
+	c, occurrence, err := graph.CompleteAddedClaim(*d.NewClaim, art.Text)
+	if err != nil {
+		return d, err
+	}
+	d.NewClaim, d.Occurrence = &c, occurrence
+	ref, live, err := findClaim(ctx, tx, c.ID)
+	if err != nil {
+		return d, err
+	}
+	if live {
+		if !replay {
+			return d, fmt.Errorf("%w: the graph already holds this claim (%s)", graph.ErrConflict, c.ID)
+		}
+		key, err := rec.record(d, c.Article, c.Source, c.Target)
 		if err != nil {
 			return d, err
 		}
 		_, err = run(ctx, tx, stmtReviewConfirmClaim, confirmParams{Decision: key, Element: ref.element})
 		return d, err
-
-	case graph.DecisionReject:
-		ref, key, err := rec.recordOnLiveClaim(d, "is already rejected")
-		if err != nil {
-			return d, err
-		}
-		if _, err := run(ctx, tx, stmtReviewDeleteClaim, elementParams{Element: ref.element}); err != nil {
-			return d, err
-		}
-		props := maps.Clone(ref.props)
-		delete(props, "decision")
-		props["type"], props["source"], props["target"] = string(ref.claim.Type), ref.claim.Source, ref.claim.Target
-		props["status"] = string(graph.StatusRejected)
-		_, err = run(ctx, tx, stmtReviewReject, rejectParams{Claim: props, Decision: key})
+	}
+	if _, ok, err := findRejected(ctx, tx, c.ID); err != nil || ok {
+		return d, cmp.Or(err, fmt.Errorf("%w: this claim (%s) was rejected: restore it instead", graph.ErrConflict, c.ID))
+	}
+	key, err := rec.record(d, c.Article, c.Source, c.Target)
+	if err != nil {
 		return d, err
+	}
+	return d, createClaim(ctx, tx, c, confirmedProps(claimProps(c), key))
+}
 
-	case graph.DecisionRestore:
-		props, ok, err := findRejected(ctx, tx, d.ClaimID)
-		if err != nil {
-			return d, err
-		}
-		if !ok {
-			if _, live, err := findClaim(ctx, tx, d.ClaimID); err != nil || live {
-				return d, cmp.Or(err, fmt.Errorf("%w: claim %s is not rejected", graph.ErrConflict, d.ClaimID))
-			}
-			return d, fmt.Errorf("rejected claim %s: %w", d.ClaimID, graph.ErrNotFound)
-		}
-		c := rejectedClaimOf(props)
-		if _, err := article(ctx, tx, c.Article); err != nil {
-			return d, notFoundAs(err, fmt.Sprintf("article %q of claim %s", c.Article, d.ClaimID))
-		}
-		for _, id := range []string{c.Source, c.Target} {
-			if _, err := actor(ctx, tx, id); err != nil {
-				return d, notFoundAs(err, fmt.Sprintf("actor %q of claim %s", id, d.ClaimID))
-			}
-		}
-		key, err := rec.record(d, c.Article, c.Source, c.Target)
-		if err != nil {
-			return d, err
-		}
-		if _, err := run(ctx, tx, stmtReviewDeleteRejected, idParams{ID: c.ID}); err != nil {
-			return d, err
-		}
-		return d, createClaim(ctx, tx, c, confirmedProps(props, key))
-
-	case graph.DecisionAddClaim:
-		art, err := article(ctx, tx, d.NewClaim.Article)
-		if err != nil {
-			return d, notFoundAs(err, fmt.Sprintf("article %q", d.NewClaim.Article))
-		}
-		for _, id := range []string{d.NewClaim.Source, d.NewClaim.Target} {
-			if _, err := actor(ctx, tx, id); err != nil {
-				return d, notFoundAs(err, fmt.Sprintf("actor %q", id))
-			}
-		}
-		c, occurrence, err := graph.CompleteAddedClaim(*d.NewClaim, art.Text)
-		if err != nil {
-			return d, err
-		}
-		d.NewClaim, d.Occurrence = &c, occurrence
-		ref, live, err := findClaim(ctx, tx, c.ID)
-		if err != nil {
-			return d, err
-		}
-		if live {
-			if !replay {
-				return d, fmt.Errorf("%w: the graph already holds this claim (%s)", graph.ErrConflict, c.ID)
-			}
-			key, err := rec.record(d, c.Article, c.Source, c.Target)
-			if err != nil {
-				return d, err
-			}
-			_, err = run(ctx, tx, stmtReviewConfirmClaim, confirmParams{Decision: key, Element: ref.element})
-			return d, err
-		}
-		if _, ok, err := findRejected(ctx, tx, c.ID); err != nil || ok {
-			return d, cmp.Or(err, fmt.Errorf("%w: this claim (%s) was rejected: restore it instead", graph.ErrConflict, c.ID))
-		}
-		key, err := rec.record(d, c.Article, c.Source, c.Target)
-		if err != nil {
-			return d, err
-		}
-		return d, createClaim(ctx, tx, c, confirmedProps(claimProps(c), key))
-
-	case graph.DecisionAddActor:
-		a := *d.Actor
-		a.Kind, _ = graph.ParseKind(string(a.Kind))
-		a.Aliases = slices.Clone(a.Aliases)
-		d.Actor = &a
-		if err := a.Validate(); err != nil {
-			return d, err
-		}
-		if _, err := actor(ctx, tx, a.ID); err == nil {
-			if !replay {
-				return d, fmt.Errorf("%w: actor %q already exists", graph.ErrConflict, a.ID)
-			}
-			_, err := rec.record(d, "", a.ID)
-			return d, err
-		} else if !errors.Is(err, graph.ErrNotFound) {
-			return d, err
-		}
-		if a.Affiliation != "" {
-			if _, err := actor(ctx, tx, a.Affiliation); err != nil {
-				return d, notFoundAs(err, fmt.Sprintf("affiliation %q", a.Affiliation))
-			}
-		}
-		if err := upsertActor(ctx, tx, a); err != nil {
-			return d, err
+// decideAddActor adds an actor (see decide).
+func decideAddActor(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	a := *d.Actor
+	a.Kind, _ = graph.ParseKind(string(a.Kind))
+	a.Aliases = slices.Clone(a.Aliases)
+	d.Actor = &a
+	if err := a.Validate(); err != nil {
+		return d, err
+	}
+	if _, err := actor(ctx, tx, a.ID); err == nil {
+		if !replay {
+			return d, fmt.Errorf("%w: actor %q already exists", graph.ErrConflict, a.ID)
 		}
 		_, err := rec.record(d, "", a.ID)
 		return d, err
-
-	case graph.DecisionAddName:
-		a, err := actor(ctx, tx, d.ActorID)
-		if err != nil {
-			return d, notFoundAs(err, fmt.Sprintf("actor %q", d.ActorID))
-		}
-		d.Name = strings.TrimSpace(d.Name)
-		if slices.Contains(normalisedNames(a), arabic.Normalize(d.Name)) {
-			if !replay {
-				return d, fmt.Errorf("%w: actor %q already has the name %q", graph.ErrConflict, d.ActorID, d.Name)
-			}
-			_, err := rec.record(d, "", a.ID)
-			return d, err
-		}
-		a.Aliases = append(a.Aliases, d.Name)
-		if err := upsertActor(ctx, tx, a); err != nil {
-			return d, err
-		}
-		_, err = rec.record(d, "", a.ID)
+	} else if !errors.Is(err, graph.ErrNotFound) {
 		return d, err
-
-	case graph.DecisionMerge:
-		var both [2]graph.Actor
-		for i, id := range []string{d.ActorID, d.Into} {
-			a, err := actor(ctx, tx, id)
-			if err != nil {
-				return d, notFoundAs(err, fmt.Sprintf("actor %q", id))
-			}
-			both[i] = a
-		}
-		if _, err := rec.record(d, "", d.ActorID, d.Into); err != nil {
-			return d, err
-		}
-		return d, merge(ctx, tx, both[0], both[1])
 	}
-	return d, fmt.Errorf("%w: kind: unknown decision %q", graph.ErrInvalid, d.Kind)
+	if a.Affiliation != "" {
+		if _, err := actor(ctx, tx, a.Affiliation); err != nil {
+			return d, notFoundAs(err, fmt.Sprintf("affiliation %q", a.Affiliation))
+		}
+	}
+	if err := upsertActor(ctx, tx, a); err != nil {
+		return d, err
+	}
+	_, err := rec.record(d, "", a.ID)
+	return d, err
+}
+
+// decideAddName adds a name to an actor (see decide).
+func decideAddName(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	a, err := actor(ctx, tx, d.ActorID)
+	if err != nil {
+		return d, notFoundAs(err, fmt.Sprintf("actor %q", d.ActorID))
+	}
+	d.Name = strings.TrimSpace(d.Name)
+	if slices.Contains(normalisedNames(a), arabic.Normalize(d.Name)) {
+		if !replay {
+			return d, fmt.Errorf("%w: actor %q already has the name %q", graph.ErrConflict, d.ActorID, d.Name)
+		}
+		_, err := rec.record(d, "", a.ID)
+		return d, err
+	}
+	a.Aliases = append(a.Aliases, d.Name)
+	if err := upsertActor(ctx, tx, a); err != nil {
+		return d, err
+	}
+	_, err = rec.record(d, "", a.ID)
+	return d, err
+}
+
+// decideMerge merges one actor into another (see decide).
+func decideMerge(ctx context.Context, tx neo4j.ManagedTransaction, rec recorder, d graph.Decision, replay bool) (graph.Decision, error) {
+	var both [2]graph.Actor
+	for i, id := range []string{d.ActorID, d.Into} {
+		a, err := actor(ctx, tx, id)
+		if err != nil {
+			return d, notFoundAs(err, fmt.Sprintf("actor %q", id))
+		}
+		both[i] = a
+	}
+	if _, err := rec.record(d, "", d.ActorID, d.Into); err != nil {
+		return d, err
+	}
+	return d, merge(ctx, tx, both[0], both[1])
 }
 
 // notFoundAs names what was not found in a graph.ErrNotFound; other errors
