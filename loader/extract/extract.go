@@ -35,10 +35,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
@@ -392,7 +394,12 @@ func (x *Extractor) extractReader(ctx context.Context, article string, published
 	st := Stats{Mentions: map[string]int{}}
 	a := x.newAnalyzer()
 	x.takeCounts(a)
-	defer x.releaseAnalyzer(a)
+	faulted := false
+	defer func() {
+		if !faulted { // a faulted analyzer's buffers go to no pool
+			x.releaseAnalyzer(a)
+		}
+	}()
 	a.date = published
 	// Claim ids include the offsets, so duplicates can only come from one
 	// sentence: remembering that sentence's ids keeps memory bounded.
@@ -406,14 +413,20 @@ func (x *Extractor) extractReader(ctx context.Context, article string, published
 		st.Sentences++
 		st.Bytes = off + len(s)
 		seen = seen[:0]
-		return a.sentence(article, off, s, &st, func(res Result) error {
-			if slices.Contains(seen, res.Claim.ID) {
-				return nil
-			}
-			seen = append(seen, res.Claim.ID)
-			return emit(res)
+		return readGuarded(off, s, func() error {
+			return a.sentence(article, off, s, &st, func(res Result) error {
+				if slices.Contains(seen, res.Claim.ID) {
+					return nil
+				}
+				seen = append(seen, res.Claim.ID)
+				return emit(res)
+			})
 		})
 	})
+	var fault *RuleFault
+	if faulted = errors.As(err, &fault); faulted {
+		return st, fmt.Errorf("extract: article %q: %w", article, fault)
+	}
 	a.flushMentions(&st)
 	if err != nil {
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
@@ -422,6 +435,54 @@ func (x *Extractor) extractReader(ctx context.Context, article string, published
 		return st, fmt.Errorf("extract: article %q: %w", article, err)
 	}
 	return st, nil
+}
+
+// RuleFault is the error of an article whose reading panicked in the
+// rules: a bug of the extractor on one sentence. The article is refused
+// with this error (the loader skips it, naming its file) instead of the
+// panic ending the program, and the other articles are read as usual.
+type RuleFault struct {
+	// Offset is the byte offset of the sentence in the article.
+	Offset int
+	// Sentence is the sentence's first 200 bytes, to report the bug with.
+	Sentence string
+	// Value is what the rules panicked with, and Stack where.
+	Value any
+	Stack []byte
+}
+
+// Error says which sentence the rules failed on and what they panicked with.
+func (f *RuleFault) Error() string {
+	return fmt.Sprintf("the rules failed on the sentence at byte %d (%v): an extractor bug, please report it with that sentence", f.Offset, f.Value)
+}
+
+// beforeSentence, when set (by tests only), is called with each sentence
+// before the rules read it.
+var beforeSentence func(sentence string)
+
+// readGuarded runs read, the rules over the sentence s at byte off, and
+// returns its error; a panic in read is returned as a *RuleFault.
+func readGuarded(off int, s string, read func() error) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &RuleFault{Offset: off, Sentence: truncateUTF8(s, 200), Value: v, Stack: debug.Stack()}
+		}
+	}()
+	if beforeSentence != nil {
+		beforeSentence(s)
+	}
+	return read()
+}
+
+// truncateUTF8 returns at most n bytes of s, cut at a rune boundary.
+func truncateUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // ExtractText is ExtractReader over a string, collecting the results.

@@ -3,6 +3,7 @@ package extract
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -60,7 +61,8 @@ type CorpusStats struct {
 // emit for every claim, in corpus and text order; an article's published
 // date (front matter or record) is the day its titles are resolved on. A file or record that
 // cannot be read (non-UTF-8, binary, malformed) and an empty article are
-// reported to problem and the run goes on. It stops with ctx's error, emit's
+// reported to problem and the run goes on, as is an article on which the
+// rules fail (a *RuleFault, after the claims of its earlier sentences). It stops with ctx's error, emit's
 // error or problem's error.
 func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem func(Problem) error, emit func(it corpus.Item, r Result) error) (CorpusStats, error) {
 	var st CorpusStats
@@ -79,6 +81,13 @@ func (x *Extractor) ExtractCorpus(ctx context.Context, paths []string, problem f
 			st.Claims++
 			return emit(it, r)
 		})
+		if fault := (*RuleFault)(nil); errors.As(err, &fault) {
+			// A bug of the rules on one sentence: reported with the
+			// article's file, and the run goes on. The claims of the
+			// sentences before it were emitted.
+			st.Skipped++
+			return problem(Problem{Where: it.Where(), Err: err})
+		}
 		return err
 	})
 	return st, err
