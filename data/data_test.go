@@ -102,8 +102,8 @@ func TestShippedGazetteer(t *testing.T) {
 		office string
 		min    int
 	}{
-		{"president", 35}, {"prime-minister", 35}, {"foreign-minister", 40}, {"defence-minister", 20},
-		{"interior-minister", 15}, {"army-chief", 18}, {"intelligence-chief", 8},
+		{"president", 35}, {"prime-minister", 35}, {"foreign-minister", 40}, {"defence-minister", 30},
+		{"interior-minister", 26}, {"army-chief", 26}, {"intelligence-chief", 12},
 	}
 	for _, f := range floors {
 		t.Run(f.office, func(t *testing.T) {
@@ -181,6 +181,8 @@ func TestShippedRoleHolders(t *testing.T) {
 		{"saudi-arabia/king", "2014-01-01", "king-abdullah-saudi"},
 		{"saudi-arabia/crown-prince", "2016-01-01", "mohammed-bin-nayef"},
 		{"saudi-arabia/defence-minister", "2019-01-01", "mohammed-bin-salman"},
+		{"israel/intelligence-chief", "2018-01-01", "yossi-cohen"},
+		{"usa/intelligence-chief", "2019-01-01", "gina-haspel"},
 		{"qatar/emir", "2012-01-01", "hamad-bin-khalifa"},
 		{"qatar/emir", "2014-01-01", "tamim-bin-hamad"},
 		{"uae/president", "2023-01-01", "mohamed-bin-zayed"},
