@@ -169,6 +169,9 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
 		}
+		if t := a.genitiveSite(end, cl); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.65}, found
+		}
 		if t := a.subjectBefore(c.i); t >= 0 && (c.rel == graph.Supported && !a.isWord(cueAbout, c.i-1) || c.rel == graph.Opposed && a.undergoes(c)) {
 			// "يخاطر حفتر بخسارة الدعم المصري": support goes to the
 			// subject, unless the noun is only a topic ("بشأن"); "تعرضت
@@ -179,6 +182,49 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	return candidate{}, pass
+}
+
+// readRefusalDemonym reads a refusal used as a noun with a state's
+// adjective after it ("رفض مصري لتصريحات X", "وسط رفض تركي لـ X"): the
+// adjective names the state that refuses, as with any relation noun
+// (readNounDemonym). A refusal with no adjective right after it is left
+// to the readings after this one.
+func (a *analyzer) readRefusalDemonym(c cue, cl int) (candidate, verdict) {
+	if c.j >= len(a.toks) || a.sep[c.j] != 0 {
+		return candidate{}, pass
+	}
+	mi := a.menAt[c.j]
+	if mi < 0 || !a.men[mi].adjective || a.actor(a.men[mi].actor).Kind != graph.KindState {
+		return candidate{}, pass
+	}
+	for ci := range a.cues {
+		if a.cues[ci].i == c.i {
+			return a.readNounDemonym(ci, cl)
+		}
+	}
+	return candidate{}, pass
+}
+
+// genitiveSite returns the actor whose site an attack names after a
+// preposition of attack at pos: "على مواقع حزب الله", "ضد مقرات
+// الحوثيين" — the preposition, one indefinite noun and the actor as its
+// genitive, or -1. The form with ل ("على مواقع لحزب الله") is after's.
+func (a *analyzer) genitiveSite(pos, cl int) int {
+	if a.rel != graph.Opposed || pos+2 >= len(a.toks) || a.clause[pos+2] != cl || a.sep[pos+1] != 0 || a.sep[pos+2] != 0 {
+		return -1
+	}
+	if !attackPreps[arabic.CutConjunctions(a.toks[pos].Norm)] {
+		return -1
+	}
+	site := a.toks[pos+1].Norm
+	if a.menAt[pos+1] >= 0 || a.cueAt[pos+1] >= 0 || definite(site) || !arabicWord(site) || a.placeNounAt(pos+1) {
+		return -1
+	}
+	mi := a.menAt[pos+2]
+	if mi < 0 || a.men[mi].i != pos+2 || a.men[mi].prefix != "" || a.men[mi].adjective || a.men[mi].excluded {
+		return -1
+	}
+	return mi
 }
 
 // readNounRelativeAgent reads "الحرب التي شنها القذافي ضد تشاد": the
