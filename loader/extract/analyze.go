@@ -165,6 +165,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		a.recordDelegation()
 	}()
 	defer a.recordStatement() // after the subject of the sentence is known
+	defer a.recordSalient()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
 			a.countMention(m.actor)
@@ -576,6 +577,9 @@ func (a *analyzer) findMentions() {
 				a.countryPronoun(i, carried)
 			}
 			if len(a.men) == n {
+				a.kindAnaphor(i)
+			}
+			if len(a.men) == n {
 				a.anaphor(i)
 			}
 			if len(a.men) == n {
@@ -656,6 +660,9 @@ func (a *analyzer) otherFirstName(act int32, k int) bool {
 func (a *analyzer) anaphor(i int) {
 	if len(a.recent) == 0 || !a.mayBeAnaphor(i) {
 		return // no organisation named yet: none to refer back to
+	}
+	if _, ok := a.demonstrativeAt(i - 1); ok && a.sep[i] == 0 {
+		return // "هذه الحركة": kindAnaphor's
 	}
 	w := a.toks[i].Norm
 	prefix := ""
@@ -1382,6 +1389,9 @@ func (a *analyzer) coordinated(p, n int) bool {
 	}
 	if mn.i == mp.j {
 		return mn.conj
+	}
+	if mn.i < mp.j {
+		return false // the two states of "البلدين": joined as a pair (links)
 	}
 	hasConj := func(k int) bool {
 		if a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "و") {

@@ -37,7 +37,16 @@ var nounReadings = []nounReading{
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
-	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
+	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{
+		{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"},
+		{"وفي الرياض، صدر ترحيب سعودي واسع بقرار مجلس الأمن", "supported saudi-arabia -> un-security-council", "noun/demonym"},
+		{"وقوبل المقترح بإشادة أمريكية بجهود مصر في الوساطة", "supported usa -> egypt", "noun/demonym"},
+		{"وتواصلت الغارات الإسرائيلية، فجر الأحد، على مواقع حزب الله في الجنوب", "opposed israel -> hezbollah", "noun/demonym"},
+		{"وشنت المقاتلات غارات إسرائيلية على مقرات حماس في رفح", "opposed israel -> hamas", "noun/demonym"},
+		{"وتتواصل التدخلات التركية في ليبيا منذ سنوات", "", ""},
+		{"وسقطت قذائف الهاون على الأراضي السورية قرب الحدود", "", ""},
+		{"وتحدث الوزير عن الدعم الأمريكي في المنطقة", "", ""},
+	}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
@@ -208,8 +217,15 @@ func (a *analyzer) readRefusalDemonym(c cue, cl int) (candidate, verdict) {
 // genitiveSite returns the actor whose site an attack names after a
 // preposition of attack at pos: "على مواقع حزب الله", "ضد مقرات
 // الحوثيين" — the preposition, one indefinite noun and the actor as its
-// genitive, or -1. The form with ل ("على مواقع لحزب الله") is after's.
+// genitive, or -1, past a short aside of time before the preposition.
+// The form with ل ("على مواقع لحزب الله") is after's.
 func (a *analyzer) genitiveSite(pos, cl int) int {
+	if pos >= len(a.toks) {
+		return -1
+	}
+	if n := a.timeAside(pos, len(a.toks)); n > 0 {
+		pos += n // "الغارات الإسرائيلية، فجر الأحد، على مواقع X"
+	}
 	if a.rel != graph.Opposed || pos+2 >= len(a.toks) || a.clause[pos+2] != cl || a.sep[pos+1] != 0 || a.sep[pos+2] != 0 {
 		return -1
 	}
