@@ -1000,7 +1000,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		if n.i > m.j && a.sep[m.j] == 0 {
 			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
 		}
-		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" || a.titleBodyBeforeName(*m, n) {
+		_, dem := a.demonstrativeAt(n.i) // "هذا الرجل": no name for a title to hold
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" && !dem || a.titleBodyBeforeName(*m, n) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}

@@ -58,6 +58,17 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"egypt -> lna", "sudan -> lna", "ethiopia -> lna"},
 		},
 		{
+			name:   "this man is the one person the sentence before named",
+			text:   "ووصل المشير خليفة حفتر إلى القاهرة مساء الاثنين في زيارة لم يعلن عنها. وانتقدت حكومة الوفاق هذا الرجل بشدة.",
+			want:   []string{"opposed gna -> khalifa-haftar"},
+			absent: []string{"egypt"},
+		},
+		{
+			name:   "this man after two persons names neither",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر في القاهرة. وانتقدت حكومة الوفاق هذا الرجل بشدة.",
+			absent: []string{"opposed gna ->"},
+		},
+		{
 			name:   "a plural after a demonstrative is a generic noun",
 			text:   "وأعلن تنظيم داعش مسؤوليته عن التفجير. وقال الرئيس إن بلاده ستواصل محاربة هذه الجماعات.",
 			absent: []string{"-> isis"},
