@@ -43,6 +43,8 @@ var nounReadings = []nounReading{
 		{"وقوبل المقترح بإشادة أمريكية بجهود مصر في الوساطة", "supported usa -> egypt", "noun/demonym"},
 		{"وتواصلت الغارات الإسرائيلية، فجر الأحد، على مواقع حزب الله في الجنوب", "opposed israel -> hezbollah", "noun/demonym"},
 		{"وشنت المقاتلات غارات إسرائيلية على مقرات حماس في رفح", "opposed israel -> hamas", "noun/demonym"},
+		{"وتحدث البيان عن الهجوم الإسرائيلي الأخير الذي استهدف دولة قطر", "opposed israel -> qatar", "noun/demonym"},
+		{"وتحدث البيان عن الهجمات الإيرانية التي استهدفت الرياض", "opposed iran -> saudi-arabia", "noun/demonym"},
 		{"وتتواصل التدخلات التركية في ليبيا منذ سنوات", "", ""},
 		{"وسقطت قذائف الهاون على الأراضي السورية قرب الحدود", "", ""},
 		{"وتحدث الوزير عن الدعم الأمريكي في المنطقة", "", ""},
@@ -181,6 +183,9 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t := a.genitiveSite(end, cl); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.65}, found
 		}
+		if t := a.relativeObject(end, c.rel); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.65}, found
+		}
 		if t := a.subjectBefore(c.i); t >= 0 && (c.rel == graph.Supported && !a.isWord(cueAbout, c.i-1) || c.rel == graph.Opposed && a.undergoes(c)) {
 			// "يخاطر حفتر بخسارة الدعم المصري": support goes to the
 			// subject, unless the noun is only a topic ("بشأن"); "تعرضت
@@ -212,6 +217,39 @@ func (a *analyzer) readRefusalDemonym(c cue, cl int) (candidate, verdict) {
 		}
 	}
 	return candidate{}, pass
+}
+
+// maxRelativeAdjectives is how many adjectives (الأخير, المتكررة) may
+// stand between a relation noun's demonym and the relative pronoun after
+// it.
+const maxRelativeAdjectives = 2
+
+// relativeObject returns the object of a relative clause on a relation
+// noun, whose demonym is the noun's agent, when the clause's verb states
+// the same relation: "الهجوم الإسرائيلي الأخير الذي استهدف دولة قطر",
+// "الهجمات الإيرانية التي استهدفت الرياض". pos is the token after the
+// demonym; -1 when there is none.
+func (a *analyzer) relativeObject(pos int, rel graph.RelationType) int {
+	k := pos
+	for n := 0; n < maxRelativeAdjectives && k < len(a.toks) && a.sep[k] == 0 && a.cueAt[k] < 0 && a.menAt[k] < 0 && definite(a.toks[k].Norm); n++ {
+		k++ // "الأخير", "المتكررة"
+	}
+	if k+2 >= len(a.toks) || a.sep[k] != 0 || a.sep[k+1] != 0 || a.cueKindAt(k) != cueRelative {
+		return -1
+	}
+	ci := a.cueAt[k+1]
+	if ci < 0 || a.cues[ci].i != k+1 || a.cues[ci].kind != cueVerb || a.cues[ci].rel != rel || a.cues[ci].neg {
+		return -1
+	}
+	o := a.cues[ci].j
+	if o >= len(a.toks) || a.sep[o] != 0 {
+		return -1
+	}
+	mi := a.menAt[o]
+	if mi < 0 || a.men[mi].i != o || a.men[mi].adjective || a.men[mi].excluded || a.men[mi].prefix != "" {
+		return -1
+	}
+	return mi
 }
 
 // genitiveSite returns the actor whose site an attack names after a
