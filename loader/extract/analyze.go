@@ -917,7 +917,7 @@ func (a *analyzer) classifyPreposition(mi int) {
 func (a *analyzer) classifyAdjective(mi int) {
 	m := &a.men[mi]
 	f := a.x.forms[m.form]
-	m.adjective = f.adjective
+	m.adjective = f.adjective || a.accusativeAdjective(*m)
 	if mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].actor == m.actor && a.sep[m.i] == 0 && m.prefix == "" && m.j == m.i+1 && definite(a.toks[m.i].Norm) {
 		// "جماعة أنصار الله الحوثية": the same actor again, as an adjective.
 		m.adjective = true

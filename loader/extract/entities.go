@@ -1498,3 +1498,26 @@ func (a *analyzer) dualSubjectAt(i int) bool {
 		return kind.isTrigger()
 	}
 }
+
+// accusativeAdjective reports whether mention m is a state's name that is
+// also its adjective in the indefinite accusative, right after an
+// indefinite relation noun in the accusative ("لقيت حكومة الوفاق دعما
+// تركيا كبيرا", "قصفا روسيا"): Turkish support, not support for Turkey.
+// The name must be the adjective with the alef of the accusative
+// (تركي + ا), which the state's own demonyms say.
+func (a *analyzer) accusativeAdjective(m mention) bool {
+	if m.j != m.i+1 || m.prefix != "" || m.i == 0 || a.sep[m.i] != 0 || a.x.forms[m.form].typ != gazetteer.FormName {
+		return false
+	}
+	w, noun := a.toks[m.i].Norm, a.toks[m.i-1].Norm
+	if !strings.HasSuffix(w, "يا") || !strings.HasSuffix(noun, "ا") || definite(noun) || a.cueKindAt(m.i-1) != cueNoun {
+		return false
+	}
+	adj := strings.TrimSuffix(w, "ا")
+	for _, f := range a.x.forms {
+		if f.actor == m.actor && f.typ == gazetteer.FormDemonym && arabic.Normalize(f.text) == adj {
+			return true
+		}
+	}
+	return false
+}
