@@ -1387,7 +1387,7 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 // argument. Two candidates equally close, or none, name nobody.
 func (a *analyzer) kindAnaphor(i int) {
 	w := a.toks[i].Norm
-	if len(w) < len("البلد") || !strings.HasPrefix(trimConjunction(w), "ال") {
+	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
 		return // most words: no lookup
 	}
 	prefix, w := splitConjunction(w)

@@ -69,6 +69,13 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"opposed gna ->"},
 		},
 		{
+			// A dual anaphor ending the sentence after a name used to
+			// index past the sentence's tokens (coordinated).
+			name: "the two sides at the end of a sentence",
+			text: "والتقى الرئيس عبد الفتاح السيسي الفريق أول عبد الفتاح البرهان في القاهرة. وانتقدت إثيوبيا الجانبين.",
+			want: []string{"met abdel-fattah-el-sisi -> abdel-fattah-al-burhan"},
+		},
+		{
 			name:   "a plural after a demonstrative is a generic noun",
 			text:   "وأعلن تنظيم داعش مسؤوليته عن التفجير. وقال الرئيس إن بلاده ستواصل محاربة هذه الجماعات.",
 			absent: []string{"-> isis"},
