@@ -1265,7 +1265,7 @@ const (
 // duals do so alone ("وأكد البلدان", "ودعا البلدين").
 var kindAnaphors = map[string]anaphorClass{
 	"الجماعه": anaphorGroup, "التنظيم": anaphorGroup, "الحركه": anaphorGroup, "الحزب": anaphorGroup,
-	"الجبهه": anaphorGroup, "الميليشيا": anaphorGroup, "المليشيا": anaphorGroup, "الفصيل": anaphorGroup,
+	"الجبهه": anaphorGroup, "المجموعه": anaphorGroup, "الميليشيا": anaphorGroup, "المليشيا": anaphorGroup, "الفصيل": anaphorGroup,
 	"الدوله": anaphorState, "البلد": anaphorState,
 	"الرجل": anaphorPerson, "الشخصيه": anaphorPerson,
 	"البلدين": anaphorStates, "البلدان": anaphorStates, "الدولتين": anaphorStates, "الدولتان": anaphorStates,

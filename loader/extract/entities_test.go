@@ -22,9 +22,14 @@ func TestEntityLayer(t *testing.T) {
 	tests := []entityCase{
 		{
 			name:   "a group named without its head word is the group a demonstrative refers back to",
-			text:   "وأعلن الحوثيون، في بيان مساء الخميس، مسؤوليتهم عن استهداف ناقلة نفط قرب باب المندب. وقال المتحدث باسم الخارجية الأمريكية إن إيران تواصل تسليح هذه الجماعة رغم العقوبات.",
+			text:   "وأعلن الحوثيون، في بيان مساء الخميس، مسؤوليتهم عن استهداف ناقلة نفط قرب باب المندب. وقال المتحدث باسم الخارجية الأمريكية إن إيران تواصل تسليح هذه الجماعة رغم العقوبات. وأضاف أن روسيا لا تدعم هذه المجموعة.",
 			want:   []string{"supported iran -> houthis"},
-			absent: []string{"-> usa", "usa ->"},
+			absent: []string{"-> usa", "usa ->", "supported russia"},
+		},
+		{
+			name: "this group refers back through an anaphor of the sentence before",
+			text: "وقال المتحدث إن إيران تواصل تسليح جماعة الحوثي. وانتقدت السعودية هذه الجماعة. وأضاف أن موسكو تدعم هذه المجموعة.",
+			want: []string{"supported iran -> houthis", "opposed saudi-arabia -> houthis", "supported russia -> houthis"},
 		},
 		{
 			name:   "a movement before any other group in the sentence before",
