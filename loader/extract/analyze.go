@@ -661,8 +661,8 @@ func (a *analyzer) anaphor(i int) {
 	if len(a.recent) == 0 || !a.mayBeAnaphor(i) {
 		return // no organisation named yet: none to refer back to
 	}
-	if _, ok := a.demonstrativeAt(i - 1); ok && a.sep[i] == 0 {
-		return // "هذه الحركة": kindAnaphor's
+	if a.doc.blocked == i+1 {
+		return // "هذه الحركة" after two movements: kindAnaphor found it ambiguous
 	}
 	w := a.toks[i].Norm
 	prefix := ""

@@ -105,6 +105,11 @@ type docEntities struct {
 	// number of the last sentence recorded (recordSalient).
 	salient []salientActor
 	sent    int
+	// ambiguous is set by antecedents when two candidates were equally
+	// close; blocked is 1 + the token of a kind anaphor left unresolved
+	// for that reason, which anaphor then leaves alone too.
+	ambiguous bool
+	blocked   int
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered
@@ -1372,6 +1377,9 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 		}
 	}
 	if len(found) != want {
+		if len(found) > 0 {
+			a.doc.ambiguous = true
+		}
 		return nil // none, or two candidates equally close
 	}
 	return found
@@ -1384,8 +1392,12 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 // مصر والسودان اتفاقا. وأكد البلدان"). The mention spans the
 // demonstrative, whose clitics it takes ("لهذه الجماعة"), and is a
 // pronoun form, so that its claims have the confidence of any non-name
-// argument. Two candidates equally close, or none, name nobody.
+// argument. Two candidates equally close name nobody, and anaphor, which
+// reads a head word alone, leaves the token alone too (blocked); with no
+// candidate near, anaphor may still name the last organisation named
+// with the head word ("هذه الحركة" long after "حركة حماس").
 func (a *analyzer) kindAnaphor(i int) {
+	a.doc.blocked = 0
 	w := a.toks[i].Norm
 	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
 		return // most words: no lookup
@@ -1416,6 +1428,7 @@ func (a *analyzer) kindAnaphor(i int) {
 	if class == anaphorStates {
 		want = 2
 	}
+	a.doc.ambiguous = false
 	var found []int32
 	if h := strings.TrimPrefix(w, "ال"); class == anaphorGroup && groupHeads[h] {
 		// "هذه الحركة": a movement before any other group.
@@ -1425,6 +1438,9 @@ func (a *analyzer) kindAnaphor(i int) {
 		found = a.antecedents(start, class, "", want)
 	}
 	if found == nil {
+		if a.doc.ambiguous {
+			a.doc.blocked = i + 1 // anaphor's head-word reading is as ambiguous
+		}
 		return
 	}
 	for n, c := range found {

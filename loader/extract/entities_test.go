@@ -38,6 +38,11 @@ func TestEntityLayer(t *testing.T) {
 			absent: []string{"-> hezbollah"},
 		},
 		{
+			name: "this movement far from any group is the last movement the article named",
+			text: "وقالت حركة حماس إن الهدنة صامدة. وأضافت أن المفاوضات مستمرة. وقال الوسطاء إن الجولة المقبلة ستعقد في القاهرة. وانتقدت إسرائيل هذه الحركة.",
+			want: []string{"opposed israel -> hamas"},
+		},
+		{
 			name:   "two movements equally close name neither",
 			text:   "وأعلنت حركة الشباب وحركة الجهاد الإسلامي تأييدهما للهجوم. وانتقدت إسرائيل هذه الحركة بشدة.",
 			absent: []string{"israel -> al-shabaab", "israel -> palestinian-islamic-jihad", "israel -> hamas"},
