@@ -165,6 +165,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		a.recordDelegation()
 	}()
 	defer a.recordStatement() // after the subject of the sentence is known
+	defer a.recordSalient()
 	for _, m := range a.men {
 		if a.x.forms[m.form].typ != formPronoun {
 			a.countMention(m.actor)
@@ -576,6 +577,9 @@ func (a *analyzer) findMentions() {
 				a.countryPronoun(i, carried)
 			}
 			if len(a.men) == n {
+				a.kindAnaphor(i)
+			}
+			if len(a.men) == n {
 				a.anaphor(i)
 			}
 			if len(a.men) == n {
@@ -656,6 +660,9 @@ func (a *analyzer) otherFirstName(act int32, k int) bool {
 func (a *analyzer) anaphor(i int) {
 	if len(a.recent) == 0 || !a.mayBeAnaphor(i) {
 		return // no organisation named yet: none to refer back to
+	}
+	if a.doc.blocked == i+1 {
+		return // "هذه الحركة" after two movements: kindAnaphor found it ambiguous
 	}
 	w := a.toks[i].Norm
 	prefix := ""
@@ -910,7 +917,7 @@ func (a *analyzer) classifyPreposition(mi int) {
 func (a *analyzer) classifyAdjective(mi int) {
 	m := &a.men[mi]
 	f := a.x.forms[m.form]
-	m.adjective = f.adjective
+	m.adjective = f.adjective || a.accusativeAdjective(*m)
 	if mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].actor == m.actor && a.sep[m.i] == 0 && m.prefix == "" && m.j == m.i+1 && definite(a.toks[m.i].Norm) {
 		// "جماعة أنصار الله الحوثية": the same actor again, as an adjective.
 		m.adjective = true
@@ -993,7 +1000,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		if n.i > m.j && a.sep[m.j] == 0 {
 			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
 		}
-		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" || a.titleBodyBeforeName(*m, n) {
+		_, dem := a.demonstrativeAt(n.i) // "هذا الرجل": no name for a title to hold
+		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" && !dem || a.titleBodyBeforeName(*m, n) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
@@ -1382,6 +1390,9 @@ func (a *analyzer) coordinated(p, n int) bool {
 	}
 	if mn.i == mp.j {
 		return mn.conj
+	}
+	if mn.i < mp.j {
+		return false // the two states of "البلدين": joined as a pair (links)
 	}
 	hasConj := func(k int) bool {
 		if a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "و") {

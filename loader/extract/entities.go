@@ -101,6 +101,15 @@ type docEntities struct {
 	// index (0 none), and statementAge the sentences since
 	// (recordStatement).
 	statement, statementAge int
+	// salient holds the actors the last sentences named, and sent the
+	// number of the last sentence recorded (recordSalient).
+	salient []salientActor
+	sent    int
+	// ambiguous is set by antecedents when two candidates were equally
+	// close; blocked is 1 + the token of a kind anaphor left unresolved
+	// for that reason, which anaphor then leaves alone too.
+	ambiguous bool
+	blocked   int
 }
 
 // actor returns the actor of index i: a gazetteer actor or one discovered
@@ -1124,6 +1133,9 @@ func (a *analyzer) pronounAgent(m mention) bool {
 	if a.x.forms[m.form].typ != formPronoun || m.i == 0 {
 		return false
 	}
+	if _, ok := a.demonstrativeAt(m.i); ok {
+		return false // "تسليح هذه الجماعة": read like a name
+	}
 	for _, c := range a.cues {
 		if c.j != m.i {
 			continue
@@ -1229,4 +1241,299 @@ func (a *analyzer) titleBodyBeforeName(m, n mention) bool {
 		}
 	}
 	return true
+}
+
+// Anaphors by kind: a definite noun that refers back to an actor of its
+// kind rather than to one named with the same head word (anaphor, for
+// "الحركة" after "حركة حماس"). "هذه الجماعة" after "الحوثيون", "هذه
+// الدولة" after "إثيوبيا", "البلدان" after "مصر والسودان".
+
+// anaphorClass is the kind of actor a kind anaphor refers back to.
+type anaphorClass uint8
+
+const (
+	anaphorNone anaphorClass = iota
+	// anaphorGroup: an organisation the gazetteer names with a group head
+	// (groupHeads): a movement, group, party, front or organisation.
+	anaphorGroup
+	// anaphorState: a state.
+	anaphorState
+	// anaphorPerson: a person.
+	anaphorPerson
+	// anaphorStates: two states (a dual).
+	anaphorStates
+)
+
+// kindAnaphors are the nouns that refer back to an actor by its kind,
+// normalised. The singular ones do so only after a demonstrative
+// (demonstratives: "هذه الجماعة", "هذا التنظيم", "تلك الدولة"); the
+// duals do so alone ("وأكد البلدان", "ودعا البلدين").
+var kindAnaphors = map[string]anaphorClass{
+	"الجماعه": anaphorGroup, "التنظيم": anaphorGroup, "الحركه": anaphorGroup, "الحزب": anaphorGroup,
+	"الجبهه": anaphorGroup, "المجموعه": anaphorGroup, "الميليشيا": anaphorGroup, "المليشيا": anaphorGroup, "الفصيل": anaphorGroup,
+	"الدوله": anaphorState, "البلد": anaphorState,
+	"الرجل": anaphorPerson, "الشخصيه": anaphorPerson,
+	"البلدين": anaphorStates, "البلدان": anaphorStates, "الدولتين": anaphorStates, "الدولتان": anaphorStates,
+}
+
+// demonstratives are the singular and dual demonstratives before a kind
+// anaphor, normalised, without the clitics they may carry ("لهذه",
+// "وبهذا").
+var demonstratives = map[string]bool{
+	"هذه": true, "هذا": true, "تلك": true, "ذلك": true, "هذين": true, "هاتين": true, "هذان": true, "هاتان": true,
+}
+
+// groupHeads are the head words (orgHeads, without the article) that make
+// an organisation a group a group anaphor may name: "حركة حماس", "جماعة
+// الحوثي", "تنظيم الدولة", "حزب الله", "جبهة البوليساريو". A body
+// ("وزارة", "التحالف", "الأمم المتحدة") is none.
+var groupHeads = map[string]bool{"حركه": true, "جماعه": true, "تنظيم": true, "حزب": true, "جبهه": true}
+
+// maxAnaphorSentences is how many sentences before its own a kind
+// anaphor looks back for the actor it names.
+const maxAnaphorSentences = 2
+
+// salientActor is an actor a sentence of the article named, for the kind
+// anaphors of the sentences after it.
+type salientActor struct {
+	actor int32
+	// sent is the number of the sentence that named it (docEntities.sent).
+	sent int
+}
+
+// recordSalient remembers the actors the sentence named (not those it
+// carried from an earlier sentence or event), forgetting those named more
+// than maxAnaphorSentences sentences before the next one.
+func (a *analyzer) recordSalient() {
+	a.doc.sent++
+	keep := a.doc.salient[:0]
+	for _, s := range a.doc.salient {
+		if a.doc.sent-s.sent < maxAnaphorSentences {
+			keep = append(keep, s)
+		}
+	}
+	a.doc.salient = keep
+	for _, m := range a.men {
+		if m.external || m.carried || len(a.doc.salient) >= maxDocEntities {
+			continue
+		}
+		a.doc.salient = append(a.doc.salient, salientActor{actor: m.actor, sent: a.doc.sent})
+	}
+}
+
+// compatible reports whether actor c is of the kind class names.
+func (a *analyzer) compatible(c int32, class anaphorClass) bool {
+	switch act := a.actor(c); class {
+	case anaphorGroup:
+		if act.Kind != graph.KindOrganisation {
+			return false
+		}
+		for _, h := range a.x.orgHeads[c] {
+			if groupHeads[h] {
+				return true
+			}
+		}
+		return false
+	case anaphorState, anaphorStates:
+		return act.Kind == graph.KindState
+	case anaphorPerson:
+		return act.Kind == graph.KindPerson
+	}
+	return false
+}
+
+// antecedents returns the distinct actors of kind class that the nearest
+// stretch naming any names: the mentions of the sentence in the clauses
+// before the one of token i (all of them, adjectives included: "القوات
+// الإثيوبية …، وقالت هذه الدولة"; the clause's own subject is never its
+// object: "وتتهم القاهرة هذه الدولة"), else those of the sentence before,
+// and so on up to maxAnaphorSentences back. A person stands there for
+// the state he serves when class is a state's. With a head h, only the
+// organisations named with that head count. A stretch naming more than
+// want such actors is ambiguous: it returns nil.
+func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []int32 {
+	var found []int32
+	add := func(c int32) {
+		if (class == anaphorState || class == anaphorStates) && a.actor(c).Kind == graph.KindPerson {
+			if c = a.x.stateOf(a.actor(c).Affiliation); c < 0 {
+				return // "وصل آبي أحمد إلى أسمرة": Ethiopia's too
+			}
+		}
+		if a.compatible(c, class) && (h == "" || slices.Contains(a.x.orgHeads[c], h)) && !slices.Contains(found, c) {
+			found = append(found, c)
+		}
+	}
+	bound := a.clauseStartBefore(i)
+	for _, m := range a.men {
+		if m.j <= bound && !m.external && !m.carried {
+			add(m.actor)
+		}
+	}
+	for age := 0; len(found) == 0 && age < maxAnaphorSentences; age++ {
+		for _, s := range a.doc.salient {
+			if s.sent == a.doc.sent-age {
+				add(s.actor)
+			}
+		}
+	}
+	if len(found) != want {
+		if len(found) > 0 {
+			a.doc.ambiguous = true
+		}
+		return nil // none, or two candidates equally close
+	}
+	return found
+}
+
+// kindAnaphor adds a mention of the actor a kind anaphor at token i names
+// (kindAnaphors): after a demonstrative, the one actor of its kind the
+// nearest stretch names ("أعلنت جماعة الحوثي … . وقالت هذه الجماعة"); a
+// dual of states alone, the two states the nearest stretch names ("وقع
+// مصر والسودان اتفاقا. وأكد البلدان"). The mention spans the
+// demonstrative, whose clitics it takes ("لهذه الجماعة"), and is a
+// pronoun form, so that its claims have the confidence of any non-name
+// argument. Two candidates equally close name nobody, and anaphor, which
+// reads a head word alone, leaves the token alone too (blocked); with no
+// candidate near, anaphor may still name the last organisation named
+// with the head word ("هذه الحركة" long after "حركة حماس").
+func (a *analyzer) kindAnaphor(i int) {
+	a.doc.blocked = 0
+	w := a.toks[i].Norm
+	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
+		return // most words: no lookup
+	}
+	prefix, w := splitConjunction(w)
+	class := kindAnaphors[w]
+	if class == anaphorNone {
+		return
+	}
+	start := i
+	if d := i - 1; d >= 0 && a.sep[i] == 0 && a.menAt[d] < 0 {
+		if dp, dw := a.demonstrativeAt(d); dw {
+			start, prefix = d, dp
+		}
+	}
+	if class != anaphorStates && start == i {
+		return // "الجماعة" alone: a generic noun, or anaphor's
+	}
+	if class == anaphorStates && start == i && !a.dualSubjectAt(i) {
+		return // "العلاقات بين البلدين", "وزيرا خارجية البلدين"
+	}
+	if j := i + 1; j < len(a.toks) && a.sep[j] == 0 {
+		if m, ok := a.x.names.at(&a.sent, j, nil); ok && class != anaphorStates && a.compatible(a.x.forms[m.val].actor, class) {
+			return // "هذا التنظيم داعش": the name follows
+		}
+	}
+	want := 1
+	if class == anaphorStates {
+		want = 2
+	}
+	a.doc.ambiguous = false
+	var found []int32
+	if h := strings.TrimPrefix(w, "ال"); class == anaphorGroup && groupHeads[h] {
+		// "هذه الحركة": a movement before any other group.
+		found = a.antecedents(start, class, h, want)
+	}
+	if found == nil {
+		found = a.antecedents(start, class, "", want)
+	}
+	if found == nil {
+		if a.doc.ambiguous {
+			a.doc.blocked = i + 1 // anaphor's head-word reading is as ambiguous
+		}
+		return
+	}
+	for n, c := range found {
+		f, ok := a.x.pronounForm[c]
+		if !ok {
+			f = a.x.titleForm
+		}
+		a.men = append(a.men, mention{form: f, actor: c, i: start, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: n > 0})
+	}
+	for k := start; k <= i; k++ {
+		a.menAt[k] = len(a.men) - len(found)
+	}
+}
+
+// clauseStartBefore returns the first token of the clause of token i as
+// the entity layer sees it, before cues and clauses are read: the token
+// after the last punctuation, complementizer or clause word before i
+// (0 when none).
+func (a *analyzer) clauseStartBefore(i int) int {
+	for k := i; k > 0; k-- {
+		if a.sep[k] != 0 {
+			return k
+		}
+		if kind, _ := a.rawCue(k - 1); kind == cueComplementizer || kind == cueClauseBreak || kind == cueRelative {
+			return k - 1
+		}
+	}
+	return 0
+}
+
+// demonstrativeAt returns the clitics of token k and whether it is a
+// demonstrative (demonstratives) with them ("وهذه", "لهذه", "بهذا").
+func (a *analyzer) demonstrativeAt(k int) (string, bool) {
+	if k < 0 || k >= len(a.toks) {
+		return "", false
+	}
+	w := a.toks[k].Norm
+	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && demonstratives[rest] {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// dualSubjectAt reports whether the dual at token i stands where a
+// subject or object stands: first in the sentence, or right after a verb,
+// a trigger or a complementizer ("وأكد البلدان", "ودعا البلدين", "أن
+// البلدين"), not after a preposition or in a genitive.
+func (a *analyzer) dualSubjectAt(i int) bool {
+	if i == 0 {
+		return true
+	}
+	if a.sep[i] != 0 {
+		return false
+	}
+	if mi := a.menAt[i-1]; mi >= 0 && a.men[mi].j == i && a.men[mi].prefix == "" {
+		// "وانتقدت إثيوبيا البلدين": the object after a verb's subject.
+		if k := a.men[mi].i; k > 0 && a.sep[k] == 0 {
+			kind, _ := a.rawCue(k - 1)
+			return kind == cueVerb || kind == cueRefusal
+		}
+		return false
+	}
+	switch kind, _ := a.rawCue(i - 1); {
+	case kind == cueVerb, kind == cueReported, kind == cueComplementizer, kind == cueRefusal:
+		return true
+	case kind == cueNoun:
+		return false // "دعم البلدين": the genitive, read by the noun's readings as usual
+	default:
+		return kind.isTrigger()
+	}
+}
+
+// accusativeAdjective reports whether mention m is a state's name that is
+// also its adjective in the indefinite accusative, right after an
+// indefinite relation noun in the accusative ("لقيت حكومة الوفاق دعما
+// تركيا كبيرا", "قصفا روسيا"): Turkish support, not support for Turkey.
+// The name must be the adjective with the alef of the accusative
+// (تركي + ا), which the state's own demonyms say.
+func (a *analyzer) accusativeAdjective(m mention) bool {
+	if m.j != m.i+1 || m.prefix != "" || m.i == 0 || a.sep[m.i] != 0 || a.x.forms[m.form].typ != gazetteer.FormName {
+		return false
+	}
+	w, noun := a.toks[m.i].Norm, a.toks[m.i-1].Norm
+	if !strings.HasSuffix(w, "يا") || !strings.HasSuffix(noun, "ا") || definite(noun) || a.cueKindAt(m.i-1) != cueNoun {
+		return false
+	}
+	adj := strings.TrimSuffix(w, "ا")
+	for _, f := range a.x.forms {
+		if f.actor == m.actor && f.typ == gazetteer.FormDemonym && arabic.Normalize(f.text) == adj {
+			return true
+		}
+	}
+	return false
 }

@@ -21,6 +21,76 @@ func TestEntityLayer(t *testing.T) {
 	kamal := DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))
 	tests := []entityCase{
 		{
+			name:   "a group named without its head word is the group a demonstrative refers back to",
+			text:   "وأعلن الحوثيون، في بيان مساء الخميس، مسؤوليتهم عن استهداف ناقلة نفط قرب باب المندب. وقال المتحدث باسم الخارجية الأمريكية إن إيران تواصل تسليح هذه الجماعة رغم العقوبات. وأضاف أن روسيا لا تدعم هذه المجموعة.",
+			want:   []string{"supported iran -> houthis"},
+			absent: []string{"-> usa", "usa ->", "supported russia"},
+		},
+		{
+			name: "this group refers back through an anaphor of the sentence before",
+			text: "وقال المتحدث إن إيران تواصل تسليح جماعة الحوثي. وانتقدت السعودية هذه الجماعة. وأضاف أن موسكو تدعم هذه المجموعة.",
+			want: []string{"supported iran -> houthis", "opposed saudi-arabia -> houthis", "supported russia -> houthis"},
+		},
+		{
+			name:   "a movement before any other group in the sentence before",
+			text:   "وقالت حركة حماس في بيان إن حزب الله أطلق عشرات الصواريخ على الجليل. وانتقدت إسرائيل هذه الحركة واتهمتها بعرقلة المفاوضات.",
+			want:   []string{"opposed israel -> hamas"},
+			absent: []string{"-> hezbollah"},
+		},
+		{
+			name: "this movement far from any group is the last movement the article named",
+			text: "وقالت حركة حماس إن الهدنة صامدة. وأضافت أن المفاوضات مستمرة. وقال الوسطاء إن الجولة المقبلة ستعقد في القاهرة. وانتقدت إسرائيل هذه الحركة.",
+			want: []string{"opposed israel -> hamas"},
+		},
+		{
+			name:   "two movements equally close name neither",
+			text:   "وأعلنت حركة الشباب وحركة الجهاد الإسلامي تأييدهما للهجوم. وانتقدت إسرائيل هذه الحركة بشدة.",
+			absent: []string{"israel -> al-shabaab", "israel -> palestinian-islamic-jihad", "israel -> hamas"},
+		},
+		{
+			name:   "a clause's subject is not the state its object refers back to",
+			text:   "ووصل رئيس الوزراء الإثيوبي آبي أحمد إلى العاصمة الإريترية أسمرة في زيارة مفاجئة. وتتهم القاهرة هذه الدولة بتهديد أمنها المائي.",
+			absent: []string{"egypt -> egypt", "egypt -> eritrea", "egypt -> ethiopia"},
+		},
+		{
+			name: "a state named in the sentence before is the one this state refers to",
+			text: "وأعلنت الخارجية المصرية أن الوزير سيتوجه إلى أنقرة الأسبوع المقبل. وكانت القاهرة قد انتقدت هذه الدولة بسبب سياساتها في ليبيا.",
+			want: []string{"opposed egypt -> turkey"},
+		},
+		{
+			name: "the two countries are the two states the sentence before named",
+			text: "ووقعت مصر والسودان، الثلاثاء، اتفاقا للدفاع المشترك في الخرطوم. وأكد البلدان دعمهما للجيش الوطني الليبي. وانتقدت إثيوبيا البلدين بسبب المناورات العسكرية على حدودها.",
+			want: []string{"opposed ethiopia -> egypt", "opposed ethiopia -> sudan", "supported egypt -> lna", "supported sudan -> lna"},
+		},
+		{
+			name:   "the two countries after a preposition or three states name none",
+			text:   "واستقبل الرئيس المصري نظيره السوداني بحضور وزير الخارجية الإثيوبي. وأكد البلدان دعمهما للجيش الوطني الليبي. وتحدث الوزير عن التعاون بين البلدين.",
+			absent: []string{"egypt -> lna", "sudan -> lna", "ethiopia -> lna"},
+		},
+		{
+			name:   "this man is the one person the sentence before named",
+			text:   "ووصل المشير خليفة حفتر إلى القاهرة مساء الاثنين في زيارة لم يعلن عنها. وانتقدت حكومة الوفاق هذا الرجل بشدة.",
+			want:   []string{"opposed gna -> khalifa-haftar"},
+			absent: []string{"egypt"},
+		},
+		{
+			name:   "this man after two persons names neither",
+			text:   "واستقبل الرئيس عبد الفتاح السيسي المشير خليفة حفتر في القاهرة. وانتقدت حكومة الوفاق هذا الرجل بشدة.",
+			absent: []string{"opposed gna ->"},
+		},
+		{
+			// A dual anaphor ending the sentence after a name used to
+			// index past the sentence's tokens (coordinated).
+			name: "the two sides at the end of a sentence",
+			text: "والتقى الرئيس عبد الفتاح السيسي الفريق أول عبد الفتاح البرهان في القاهرة. وانتقدت إثيوبيا الجانبين.",
+			want: []string{"met abdel-fattah-el-sisi -> abdel-fattah-al-burhan"},
+		},
+		{
+			name:   "a plural after a demonstrative is a generic noun",
+			text:   "وأعلن تنظيم داعش مسؤوليته عن التفجير. وقال الرئيس إن بلاده ستواصل محاربة هذه الجماعات.",
+			absent: []string{"-> isis"},
+		},
+		{
 			name:   "a kingdom named in passing does not take the home state's place",
 			text:   "استقبل ولي العهد السعودي في الرياض وزير الخارجية الأمريكي. وأكدت السعودية خلال اللقاء موقفها. وكان الوزير قد زار الأردن أمس. وأعلنت المملكة دعمها للحكومة اليمنية.",
 			want:   []string{"supported saudi-arabia -> yemeni-government"},

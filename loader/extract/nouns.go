@@ -37,7 +37,19 @@ var nounReadings = []nounReading{
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
-	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"}}},
+	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{
+		{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"},
+		{"وفي الرياض، صدر ترحيب سعودي واسع بقرار مجلس الأمن", "supported saudi-arabia -> un-security-council", "noun/demonym"},
+		{"وقوبل المقترح بإشادة أمريكية بجهود مصر في الوساطة", "supported usa -> egypt", "noun/demonym"},
+		{"وتواصلت الغارات الإسرائيلية، فجر الأحد، على مواقع حزب الله في الجنوب", "opposed israel -> hezbollah", "noun/demonym"},
+		{"وشنت المقاتلات غارات إسرائيلية على مقرات حماس في رفح", "opposed israel -> hamas", "noun/demonym"},
+		{"وتحدث البيان عن الهجوم الإسرائيلي الأخير الذي استهدف دولة قطر", "opposed israel -> qatar", "noun/demonym"},
+		{"وتحدث البيان عن الهجمات الإيرانية التي استهدفت الرياض", "opposed iran -> saudi-arabia", "noun/demonym"},
+		{"ولقيت حكومة الوفاق دعما تركيا كبيرا في معركة طرابلس", "supported turkey -> gna", "noun/demonym-subject"},
+		{"وتتواصل التدخلات التركية في ليبيا منذ سنوات", "", ""},
+		{"وسقطت قذائف الهاون على الأراضي السورية قرب الحدود", "", ""},
+		{"وتحدث الوزير عن الدعم الأمريكي في المنطقة", "", ""},
+	}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
 	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
@@ -169,6 +181,12 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		if t, _ := a.after(end, cl, 3, false, 0); t >= 0 {
 			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.7}, found
 		}
+		if t := a.genitiveSite(end, cl); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.65}, found
+		}
+		if t := a.relativeObject(end, c.rel); t >= 0 {
+			return candidate{src: src, tgt: a.list(t), rule: "noun/demonym", conf: 0.65}, found
+		}
 		if t := a.subjectBefore(c.i); t >= 0 && (c.rel == graph.Supported && !a.isWord(cueAbout, c.i-1) || c.rel == graph.Opposed && a.undergoes(c)) {
 			// "يخاطر حفتر بخسارة الدعم المصري": support goes to the
 			// subject, unless the noun is only a topic ("بشأن"); "تعرضت
@@ -179,6 +197,89 @@ func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	return candidate{}, pass
+}
+
+// readRefusalDemonym reads a refusal used as a noun with a state's
+// adjective after it ("رفض مصري لتصريحات X", "وسط رفض تركي لـ X"): the
+// adjective names the state that refuses, as with any relation noun
+// (readNounDemonym). A refusal with no adjective right after it is left
+// to the readings after this one.
+func (a *analyzer) readRefusalDemonym(c cue, cl int) (candidate, verdict) {
+	if c.j >= len(a.toks) || a.sep[c.j] != 0 {
+		return candidate{}, pass
+	}
+	mi := a.menAt[c.j]
+	if mi < 0 || !a.men[mi].adjective || a.actor(a.men[mi].actor).Kind != graph.KindState {
+		return candidate{}, pass
+	}
+	for ci := range a.cues {
+		if a.cues[ci].i == c.i {
+			return a.readNounDemonym(ci, cl)
+		}
+	}
+	return candidate{}, pass
+}
+
+// maxRelativeAdjectives is how many adjectives (الأخير, المتكررة) may
+// stand between a relation noun's demonym and the relative pronoun after
+// it.
+const maxRelativeAdjectives = 2
+
+// relativeObject returns the object of a relative clause on a relation
+// noun, whose demonym is the noun's agent, when the clause's verb states
+// the same relation: "الهجوم الإسرائيلي الأخير الذي استهدف دولة قطر",
+// "الهجمات الإيرانية التي استهدفت الرياض". pos is the token after the
+// demonym; -1 when there is none.
+func (a *analyzer) relativeObject(pos int, rel graph.RelationType) int {
+	k := pos
+	for n := 0; n < maxRelativeAdjectives && k < len(a.toks) && a.sep[k] == 0 && a.cueAt[k] < 0 && a.menAt[k] < 0 && definite(a.toks[k].Norm); n++ {
+		k++ // "الأخير", "المتكررة"
+	}
+	if k+2 >= len(a.toks) || a.sep[k] != 0 || a.sep[k+1] != 0 || a.cueKindAt(k) != cueRelative {
+		return -1
+	}
+	ci := a.cueAt[k+1]
+	if ci < 0 || a.cues[ci].i != k+1 || a.cues[ci].kind != cueVerb || a.cues[ci].rel != rel || a.cues[ci].neg {
+		return -1
+	}
+	o := a.cues[ci].j
+	if o >= len(a.toks) || a.sep[o] != 0 {
+		return -1
+	}
+	mi := a.menAt[o]
+	if mi < 0 || a.men[mi].i != o || a.men[mi].adjective || a.men[mi].excluded || a.men[mi].prefix != "" {
+		return -1
+	}
+	return mi
+}
+
+// genitiveSite returns the actor whose site an attack names after a
+// preposition of attack at pos: "على مواقع حزب الله", "ضد مقرات
+// الحوثيين" — the preposition, one indefinite noun and the actor as its
+// genitive, or -1, past a short aside of time before the preposition.
+// The form with ل ("على مواقع لحزب الله") is after's.
+func (a *analyzer) genitiveSite(pos, cl int) int {
+	if pos >= len(a.toks) {
+		return -1
+	}
+	if n := a.timeAside(pos, len(a.toks)); n > 0 {
+		pos += n // "الغارات الإسرائيلية، فجر الأحد، على مواقع X"
+	}
+	if a.rel != graph.Opposed || pos+2 >= len(a.toks) || a.clause[pos+2] != cl || a.sep[pos+1] != 0 || a.sep[pos+2] != 0 {
+		return -1
+	}
+	if !attackPreps[arabic.CutConjunctions(a.toks[pos].Norm)] {
+		return -1
+	}
+	site := a.toks[pos+1].Norm
+	if a.menAt[pos+1] >= 0 || a.cueAt[pos+1] >= 0 || definite(site) || !arabicWord(site) || a.placeNounAt(pos+1) {
+		return -1
+	}
+	mi := a.menAt[pos+2]
+	if mi < 0 || a.men[mi].i != pos+2 || a.men[mi].prefix != "" || a.men[mi].adjective || a.men[mi].excluded {
+		return -1
+	}
+	return mi
 }
 
 // readNounRelativeAgent reads "الحرب التي شنها القذافي ضد تشاد": the
