@@ -124,6 +124,9 @@ type analyzer struct {
 	}
 	// pair is the pair model's scratch space (pairmodel.go).
 	pair pairScratch
+	// events are the sentence's event nouns under a stance word
+	// (embedded.go).
+	events []eventFrame
 	// counts holds the article's mentions per actor index, counted lists
 	// the actors counted, in order (countMention, flushMentions).
 	counts  []int32
@@ -1984,9 +1987,23 @@ func (a *analyzer) relations(article string) {
 			}
 		}
 	}
+	a.readEmbeddedEvents()
 	negClause := map[graph.RelationType]int{}
 	for ci, c := range a.cues {
 		if !c.kind.isTrigger() || c.consumed {
+			continue
+		}
+		if a.embeddedAt(ci, false) >= 0 || a.stoppedEvent(ci) {
+			continue // the event noun of a stance, read with it; an event lifted
+		}
+		if n := a.embeddedAt(ci, true); n >= 0 {
+			// "لا تدعم هجوم X على Y": the event is presupposed, the
+			// stance relates its speaker to the event's agent only.
+			a.emitEvent(article, &a.events[n])
+			a.emitStance(article, ci, &a.events[n])
+			if a.stanceNegated(ci) {
+				negClause[c.rel] = a.clause[c.i] + 1
+			}
 			continue
 		}
 		if c.neg || a.negated(ci) {
