@@ -186,7 +186,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		return nil
 	}
 	a.findCues()
-	if !a.hasTrigger() && !a.hasFrameVerb() && !events || a.question() {
+	if !a.hasTrigger() && !a.hasFrameVerb() && !events && !a.hasEventNoun() || a.question() {
 		return nil
 	}
 	a.classify()
@@ -2024,6 +2024,7 @@ func (a *analyzer) relations(article string) {
 		}
 		a.emit(article, ci, cand)
 	}
+	a.emitFreeEvents(article)
 }
 
 // namedTokens counts the tokens of [i, j) inside actor mentions: a

@@ -174,6 +174,10 @@ func (a *analyzer) eventObject(c cue) int {
 			continue
 		}
 		if mi := a.menAt[k]; mi >= 0 {
+			if a.men[mi].adjective && c.kind == cueNoun && !subject {
+				k = a.men[mi].j - 1 // "دعم سعودي للعملية": the support's agent
+				continue
+			}
 			if subject || a.men[mi].prep != prepNone || a.men[mi].adjective {
 				return -1
 			}
@@ -361,6 +365,41 @@ func (a *analyzer) readEmbeddedEvents() {
 			a.events = append(a.events, ev)
 		}
 	}
+	a.readFreeEvents()
+}
+
+// emitFreeEvents states the relations of the events no stance governs.
+func (a *analyzer) emitFreeEvents(article string) {
+	for n := range a.events {
+		if a.events[n].stance < 0 {
+			a.emitEvent(article, &a.events[n])
+		}
+	}
+}
+
+// readFreeEvents reads the event nouns that no stance governs and that
+// are no trigger of their own ("لمناقشة الحملة العسكرية التركية على
+// داعش"): one that names both its agent and its patient states that the
+// agent opposed the patient (a.events, stance -1).
+func (a *analyzer) readFreeEvents() {
+	for k := range a.toks {
+		if a.cueAt[k] >= 0 || !a.eventNoun(k) || a.eventNounRead(k) {
+			continue
+		}
+		if ev, ok := a.eventFrameAt(-1, k); ok && len(ev.agent) > 0 && len(ev.patient) > 0 {
+			a.events = append(a.events, ev)
+		}
+	}
+}
+
+// eventNounRead reports whether an event of a.events has its noun at token k.
+func (a *analyzer) eventNounRead(k int) bool {
+	for _, ev := range a.events {
+		if ev.noun == k {
+			return true
+		}
+	}
+	return false
 }
 
 // embeddedAt returns the index in a.events of the event whose stance
@@ -425,9 +464,6 @@ func (a *analyzer) emitStance(article string, ci int, ev *eventFrame) {
 	}
 	c := a.cues[ci]
 	cand, ok := a.arguments(ci)
-	if !ok {
-		return
-	}
 	var speaker []int
 	for _, s := range cand.src {
 		if a.men[s].i < ev.noun {
@@ -435,9 +471,13 @@ func (a *analyzer) emitStance(article string, ci int, ev *eventFrame) {
 		}
 	}
 	if len(speaker) == 0 {
+		// "دعم سعودي للعملية التركية": the demonyms of a stance noun.
+		speaker, ok = a.stanceDemonyms(c, ev.noun), false
+	}
+	if len(speaker) == 0 {
 		return
 	}
-	if len(speaker) == len(cand.src) && !cand.pairs && a.sameActors(cand.tgt, ev.agent) {
+	if ok && len(speaker) == len(cand.src) && !cand.pairs && a.sameActors(cand.tgt, ev.agent) {
 		a.emit(article, ci, cand)
 		ev.stated = true
 	}
@@ -487,4 +527,34 @@ func (a *analyzer) stoppedEvent(ci int) bool {
 	}
 	ev, _ := a.eventFrameAt(-1, c.i)
 	return len(ev.agent) == 0
+}
+
+// stanceDemonyms returns the demonyms right after a stance noun, before
+// the event noun at k ("دعم سعودي للعملية"): the stance's agents.
+func (a *analyzer) stanceDemonyms(c cue, k int) []int {
+	var out []int
+	if c.kind != cueNoun {
+		return nil
+	}
+	for t := c.j; t < k; t++ {
+		if mi := a.menAt[t]; mi >= 0 && a.men[mi].adjective {
+			out = append(out, mi)
+			t = a.men[mi].j - 1
+		}
+	}
+	return out
+}
+
+// hasEventNoun reports whether the sentence holds an event noun that may
+// name its agent and its patient (readFreeEvents), with two actors.
+func (a *analyzer) hasEventNoun() bool {
+	if len(a.men) < 2 {
+		return false
+	}
+	for k := range a.toks {
+		if a.eventNoun(k) {
+			return true
+		}
+	}
+	return false
 }
