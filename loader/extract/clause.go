@@ -84,6 +84,16 @@ var clauseReadings = []clauseReading{
 	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
 	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "frame/reject/statements"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
 	{name: "accusation/complement", conf: 0.8, applies: func(a *analyzer, c cue) bool { return c.kind == cueVerb && a.x.specs[c.spec].accusation }, read: (*analyzer).readAccusation, tests: []readingTest{{"واتهمت قوات فجر ليبيا، بعد ساعات من اشتباكات في محيط المطار، مصر والإمارات بالضلوع في القصف", "opposed libya-dawn -> uae", "accusation/complement"}, {"واتهم الناطق باسم الجيش الوطني الليبي، اللواء أحمد المسماري، قطر بالتدخل في الشأن الليبي", "opposed ahmed-al-mismari -> qatar", "accusation/complement"}, {"واتهمت الحكومة المجتمع الدولي بالتقاعس", "", ""}}},
+	{name: "verb/launched-event", conf: 0, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Opposed }, read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
+		// "الذي يشن حملة على الحوثيين، بمبادرة X": a frame verb whose
+		// object is the event noun right after it is read by its frame
+		// (attack/wage); the actor after على is the event's patient, never
+		// the verb's subject.
+		if a.frameVerb(c.i) != nil && a.eventNoun(c.j) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"ورحب التحالف، الذي يشن حملة على الحوثيين، بمبادرة الرئيس اليمني السابق علي عبد الله صالح", "", ""}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
