@@ -227,13 +227,27 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 			ev.patient = a.conjList(mi)
 		}
 	}
-	if len(ev.agent) == 0 && p < 0 {
+	bare := a.bareOperation(k)
+	if len(ev.agent) == 0 && p < 0 && (si < 0 || bare && !a.military(k+1) || !definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ل"))) {
+		// "ساندت أنقرة العملية العسكرية، داعية X": a definite event
+		// noun a stance governs is its object even with no argument;
+		// "دعم العملية السياسية" names no event.
 		return ev, false
 	}
-	if w := strings.TrimPrefix(trimConjunction(a.toks[k].Norm), "ب"); (w == "عمليه" || w == "العمليه" || w == "للعمليه" || w == "لعمليه") && p < 0 && !a.military(k+1) {
+	if bare && p < 0 && !a.military(k+1) {
 		return ev, false
 	}
 	return ev, true
+}
+
+// bareOperation reports whether the event noun at k is عملية, which
+// names an event only when military or waged against someone.
+func (a *analyzer) bareOperation(k int) bool {
+	switch strings.TrimPrefix(trimConjunction(a.toks[k].Norm), "ب") {
+	case "عمليه", "العمليه", "للعمليه", "لعمليه":
+		return true
+	}
+	return false
 }
 
 // military reports whether token k is the adjective عسكرية.
