@@ -2437,6 +2437,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if rel == graph.Met && (a.destination(ms) || a.destination(mt)) {
 			continue // "زيارته لتونس", "الدعم الإيطالي لتونس": a state after ل is no one met
 		}
+		if rel != graph.Met && a.meetingPartner(mt) {
+			continue // "أدان X خلال المكالمة مع Y الهجوم": Y is met, not opposed
+		}
 		if rel == graph.Supported && a.adversary(mt) {
 			continue // "تسلح X في وجه Y": Y is the adversary, not the one supported
 		}

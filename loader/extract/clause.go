@@ -1257,3 +1257,20 @@ func (a *analyzer) nonActorAccused(c cue, k int) bool {
 	}
 	return true
 }
+
+// meetingPartner reports whether mention m is the partner of a meeting
+// noun it follows with مع ("خلال المكالمة مع X", "في اتصال هاتفي مع X"):
+// it is met by the clause's subject, never the target of the support or
+// opposition the clause's verb states ("أدان X خلال المكالمة مع Y
+// التدخل الأمريكي").
+func (a *analyzer) meetingPartner(m mention) bool {
+	if m.partyWord != "مع" || m.i < 2 {
+		return false
+	}
+	for k := m.i - 2; k >= 0 && k >= m.i-3; k-- {
+		if ci := a.cueAt[k]; ci >= 0 {
+			return a.cues[ci].kind == cueNoun && a.cues[ci].rel == graph.Met
+		}
+	}
+	return false
+}
