@@ -1978,9 +1978,10 @@ func (a *analyzer) relations(article string) {
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i-a.namedTokens(c.j, a.cues[cj].i) <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
 			// "رفض المملكة للاعتداءات الإسرائيلية" rejects an attack: the
-			// refusal is then itself the opposition.
+			// refusal is then itself the opposition; "رفضت إدانة الهجوم"
+			// refuses to condemn.
 			if d := &a.cues[cj]; d.kind.isTrigger() && (a.clause[d.i] == a.clause[c.i] || c.kind == cueNegDenial) &&
-				!(c.kind == cueRefusal && d.rel == graph.Opposed) {
+				!(c.kind == cueRefusal && d.rel == graph.Opposed && !a.isWord(cueJudging, d.i)) {
 				d.neg = true
 				c.consumed = true
 				break

@@ -226,6 +226,8 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 		if mi := a.menAtToken(p + 1); mi >= 0 && a.men[mi].i == p+1 && !a.men[mi].adjective {
 			ev.patient = a.conjList(mi)
 		}
+	} else if mi := a.patientWithL(k, end, ev.agent); mi >= 0 {
+		ev.patient, p = a.conjList(mi), a.men[mi].i
 	}
 	bare := a.bareOperation(k)
 	if len(ev.agent) == 0 && p < 0 && (si < 0 || bare && !a.military(k+1) || !definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ل"))) {
@@ -307,7 +309,46 @@ func (a *analyzer) genitiveEventAgent(k, end int) []int {
 	if e < len(a.toks) && a.sep[e] == 0 && attackPreps[arabic.CutConjunctions(a.toks[e].Norm)] {
 		return a.list(mi)
 	}
+	if t := a.menAtToken(e); t >= 0 && a.men[t].i == e && a.transitiveEvent(k) && a.men[t].prep == prepClitic && a.men[t].clitic == "ل" {
+		return a.list(mi) // "غزو روسيا لأوكرانيا"
+	}
 	return nil
+}
+
+// transitiveEvents are the event nouns that take their patient with ل
+// ("الغزو الروسي لأوكرانيا", "قصف إسرائيل لغزة").
+var transitiveEvents = words([]string{"غزو", "الغزو", "احتلال", "الاحتلال", "قصف", "القصف", "حصار", "الحصار", "استهداف", "الاستهداف", "اجتياح", "الاجتياح"})
+
+// transitiveEvent reports whether the event noun at k takes its patient
+// with ل.
+func (a *analyzer) transitiveEvent(k int) bool {
+	w := arabic.CutConjunctions(a.toks[k].Norm)
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		w = "ال" + strings.TrimPrefix(w, "لل")
+	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
+		if !transitiveEvents[w] {
+			w = w[len("ب"):]
+		}
+	}
+	return transitiveEvents[w]
+}
+
+// patientWithL returns the patient with ل of a transitive event noun at k
+// right after its modifiers and its agent ("الغزو الروسي لأوكرانيا"), or
+// -1.
+func (a *analyzer) patientWithL(k, end int, agent []int) int {
+	if !a.transitiveEvent(k) {
+		return -1
+	}
+	at := end
+	if len(agent) > 0 && a.men[agent[0]].i >= end {
+		at = a.men[agent[len(agent)-1]].j
+	}
+	if mi := a.menAtToken(at); mi >= 0 && a.men[mi].i == at && a.sep[at] == 0 && a.men[mi].prep == prepClitic && a.men[mi].clitic == "ل" && !a.men[mi].adjective {
+		return mi
+	}
+	return -1
 }
 
 // demonymEventAgent reads "الهجوم الإسرائيلي", "العملية العسكرية
