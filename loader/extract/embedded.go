@@ -151,7 +151,9 @@ func (a *analyzer) eventNoun(k int) bool {
 	set := a.x.words[cueAttackNoun]
 	switch {
 	case strings.HasPrefix(w, "لل"):
-		return set["ال"+strings.TrimPrefix(w, "لل")]
+		b := append(append(a.phrase[:0], "ال"...), w[len("لل"):]...)
+		a.phrase = b
+		return set[string(b)] // no allocation for a lookup
 	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
 		return set[w[len("ب"):]]
 	}
@@ -437,7 +439,7 @@ func (a *analyzer) emitFreeEvents(article string) {
 // داعش"): one that names both its agent and its patient states that the
 // agent opposed the patient (a.events, stance -1).
 func (a *analyzer) readFreeEvents() {
-	for k := range a.toks {
+	for k := 0; k < a.lastEventToken(); k++ {
 		if a.cueAt[k] >= 0 || !a.eventNoun(k) || a.eventNounRead(k) {
 			continue
 		}
@@ -603,13 +605,20 @@ func (a *analyzer) stanceDemonyms(c cue, k int) []int {
 // hasEventNoun reports whether the sentence holds an event noun that may
 // name its agent and its patient (readFreeEvents), with two actors.
 func (a *analyzer) hasEventNoun() bool {
-	if len(a.men) < 2 {
-		return false
-	}
-	for k := range a.toks {
+	for k := 0; k < a.lastEventToken(); k++ {
 		if a.eventNoun(k) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastEventToken bounds where an event noun naming both its agent and its
+// patient may stand: before the second-to-last actor mention, as both
+// follow the noun.
+func (a *analyzer) lastEventToken() int {
+	if len(a.men) < 2 {
+		return 0
+	}
+	return a.men[len(a.men)-2].i
 }
