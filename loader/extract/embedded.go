@@ -284,6 +284,8 @@ func (a *analyzer) patientPreposition(k, end int, agent []int) int {
 		case attackPreps[w]:
 			return at
 		case imposedWords[a.toks[at].Norm], a.cueKindAt(at) == cueAgent:
+		case a.sep[at] == 0 && a.menAt[at] < 0 && a.cueAt[at] < 0 && definite(a.toks[at].Norm):
+			// "الهجمات الحوثية الإرهابية ضد": an adjective after the agent
 		case a.menAt[at] >= 0 && len(agent) > 0 && a.men[a.menAt[at]].actor == a.men[agent[0]].actor:
 		default:
 			return -1
@@ -364,8 +366,9 @@ func (a *analyzer) demonymEventAgent(k, end int) []int {
 			}
 			continue
 		}
-		if !a.men[mi].adjective {
-			return nil
+		m := a.men[mi]
+		if !m.adjective && !(m.j == m.i+1 && m.prep == prepNone && definite(a.toks[m.i].Norm) && adjectiveShaped(a.toks[m.i].Norm)) {
+			return nil // "الهجمات الحوثية": a one-word name shaped like an adjective
 		}
 		out := []int{mi}
 		for n := mi + 1; n < len(a.men) && a.men[n].i == a.men[n-1].j && a.men[n].adjective; n++ {
