@@ -32,6 +32,9 @@ type eventFrame struct {
 	// entry that found the agent.
 	agent, patient []int
 	rule           string
+	// interference is an intervention in the patient's affairs
+	// ("التدخل التركي في شؤون X"): it states no relation of its own.
+	interference bool
 	// stated is set when the clause reader already related the stance's
 	// speaker to the agent.
 	stated bool
@@ -99,7 +102,9 @@ var eventStances = []eventStanceReading{
 		}, tests: []readingTest{
 			{"وأيدت مصر العملية العسكرية التركية ضد حزب العمال الكردستاني", "supported egypt -> turkey", "event/backed"},
 		}},
-	{name: "event/backed-against", conf: 0.6, applies: func(_ *analyzer, c cue, ev *eventFrame) bool { return c.rel == graph.Supported && len(ev.agent) == 0 },
+	{name: "event/backed-against", conf: 0.6, applies: func(_ *analyzer, c cue, ev *eventFrame) bool {
+		return c.rel == graph.Supported && len(ev.agent) == 0 && !ev.interference
+	},
 		claims: func(_ *analyzer, s []int, ev *eventFrame) (graph.RelationType, [][2]int) {
 			return graph.Opposed, crossPairs(s, ev.patient)
 		}, tests: []readingTest{
@@ -187,7 +192,7 @@ func (a *analyzer) eventObject(c cue) int {
 			k = a.listEnd(mi) - 1
 			continue
 		}
-		if a.eventNoun(k) {
+		if a.eventNoun(k) || a.interventionNoun(k) {
 			return k
 		}
 		if a.cueKindAt(k) != cueTitle && !stanceFiller[trimConjunction(a.toks[k].Norm)] {
@@ -222,6 +227,9 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 			ev.agent, ev.rule = ag, r.name
 			break
 		}
+	}
+	if a.interventionNoun(k) {
+		return a.interferenceFrame(ev, end)
 	}
 	p := a.patientPreposition(k, end, ev.agent)
 	if p >= 0 {
@@ -485,7 +493,7 @@ func (a *analyzer) stanceNegated(ci int) bool {
 // patient) once, whatever the stance over it: as the noun table reads the
 // event's own cue when it finds these very arguments, else by the frame.
 func (a *analyzer) emitEvent(article string, ev *eventFrame) {
-	if len(ev.agent) == 0 || len(ev.patient) == 0 {
+	if len(ev.agent) == 0 || len(ev.patient) == 0 || ev.interference {
 		return
 	}
 	if ev.cue >= 0 {
@@ -624,4 +632,42 @@ func (a *analyzer) lastEventToken() int {
 		return 0
 	}
 	return a.men[len(a.men)-2].i
+}
+
+// interventionNouns name an intervention: the actor after في (and شؤون)
+// is the one intervened in, never the target of a stance over it.
+var interventionNouns = words([]string{"تدخل", "التدخل", "تدخلات", "التدخلات", "بالتدخل", "للتدخل", "للتدخلات", "بالتدخلات"})
+
+// affairsWords stand between في and the one whose affairs an intervention
+// is in ("في شؤون X", "في الشؤون الداخلية لـ X").
+var affairsWords = words([]string{"شؤون", "الشؤون", "شوون", "الشوون", "شان", "الشان", "الداخليه"})
+
+// interventionNoun reports whether token k is an intervention noun.
+func (a *analyzer) interventionNoun(k int) bool {
+	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && interventionNouns[arabic.CutConjunctions(a.toks[k].Norm)]
+}
+
+// interferenceFrame reads an intervention noun a stance governs: its
+// agent by the eventAgents table (already in ev), the one intervened in
+// after في, past شؤون ("رفض العراق التدخل في شؤون سوريا"). It states no
+// relation of its own; the stance relates its speaker to the agent only.
+func (a *analyzer) interferenceFrame(ev eventFrame, end int) (eventFrame, bool) {
+	ev.interference = true
+	at := end
+	if len(ev.agent) > 0 && a.men[ev.agent[0]].i >= end {
+		at = a.men[ev.agent[len(ev.agent)-1]].j
+	}
+	if at >= len(a.toks) || a.toks[at].Norm != "في" {
+		return ev, len(ev.agent) > 0
+	}
+	for k := at + 1; k < len(a.toks) && k <= at+4 && a.clause[k] == a.clause[at]; k++ {
+		if mi := a.menAt[k]; mi >= 0 && a.men[mi].i == k {
+			ev.patient = a.conjList(mi)
+			break
+		}
+		if !affairsWords[a.toks[k].Norm] {
+			break
+		}
+	}
+	return ev, true
 }
