@@ -2021,6 +2021,7 @@ func (a *analyzer) relations(article string) {
 		}
 		cand, ok := a.arguments(ci)
 		if !ok {
+			a.eventFallback(article, ci)
 			continue
 		}
 		a.emit(article, ci, cand)

@@ -70,6 +70,9 @@ var eventAgents = []eventAgentReading{
 	{name: "event/relative-agent", read: (*analyzer).relativeEventAgent, tests: []readingTest{
 		{"وأكدت قطر أنها لا تدعم العملية العسكرية التي تشنها إسرائيل ضد حماس في القطاع", "opposed israel -> hamas", "event/relative-agent"},
 	}},
+	{name: "event/stands-behind", read: (*analyzer).behindEventAgent, tests: []readingTest{
+		{"واتهمت طهران الولايات المتحدة بالوقوف خلف الهجوم الذي استهدف القنصلية الإيرانية في أربيل", "opposed usa -> iran", "event/stands-behind"},
+	}},
 	{name: "event/agent-marker", read: (*analyzer).markedEventAgent, tests: []readingTest{
 		{"وأدانت قطر الحملة العسكرية من قبل إسرائيل على حماس", "opposed israel -> hamas", "event/agent-marker"},
 	}},
@@ -238,6 +241,8 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 		}
 	} else if mi := a.patientWithL(k, end, ev.agent); mi >= 0 {
 		ev.patient, p = a.conjList(mi), a.men[mi].i
+	} else if t := a.relativePatient(end); len(t) > 0 {
+		ev.patient, p = t, end
 	}
 	bare := a.bareOperation(k)
 	if len(ev.agent) == 0 && p < 0 && (si < 0 || bare && !a.military(k+1) || !definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ل"))) {
@@ -670,4 +675,56 @@ func (a *analyzer) interferenceFrame(ev eventFrame, end int) (eventFrame, bool) 
 		}
 	}
 	return ev, true
+}
+
+// standWords are the forms of وقف in "الوقوف خلف/وراء EVENT", and
+// behindWords the prepositions after them.
+var (
+	standWords  = words([]string{"الوقوف", "بالوقوف", "وقوف", "بوقوف", "يقف", "تقف", "وقفت", "وقف", "يقفون"})
+	behindWords = words([]string{"خلف", "وراء", "وراء"})
+)
+
+// behindEventAgent reads "اتهم X Y بالوقوف خلف التفجير": the actor right
+// before the words of standing behind an event is its agent (an
+// accusation makes it alleged).
+func (a *analyzer) behindEventAgent(k, _ int) []int {
+	if k < 3 || !behindWords[a.toks[k-1].Norm] || !standWords[arabic.CutConjunctions(a.toks[k-2].Norm)] {
+		return nil
+	}
+	mi := a.menAt[k-3]
+	if mi < 0 || a.men[mi].j != k-2 || a.men[mi].prep != prepNone || a.men[mi].adjective || a.men[mi].excluded {
+		return nil
+	}
+	return a.list(a.head(mi))
+}
+
+// hitVerbs are the verbs of a relative clause that names what an event
+// hit ("التفجير الذي استهدف السفارة الإيرانية").
+var hitVerbs = words([]string{"استهدف", "استهدفت", "طال", "طالت", "ضرب", "ضربت"})
+
+// relativePatient returns the patient an event noun's relative clause
+// names at token r ("الذي استهدف السفارة الإيرانية": the embassy's state),
+// or nil.
+func (a *analyzer) relativePatient(r int) []int {
+	if r+2 >= len(a.toks) || a.cueKindAt(r) != cueRelative || !hitVerbs[a.toks[r+1].Norm] {
+		return nil
+	}
+	if mi := a.menAt[r+2]; mi >= 0 && a.men[mi].i == r+2 && !a.men[mi].adjective {
+		return a.conjList(mi)
+	}
+	return a.siteOwner(r+2, r+5)
+}
+
+// eventFallback reads an event noun trigger the clause reader found no
+// arguments for by its own frame ("اتهمت X Y بالوقوف خلف الهجوم الذي
+// استهدف Z"): its agent opposed its patient when it names both.
+func (a *analyzer) eventFallback(article string, ci int) {
+	c := a.cues[ci]
+	if c.kind != cueNoun || c.rel != graph.Opposed || !a.eventNoun(c.i) {
+		return
+	}
+	if ev, ok := a.eventFrameAt(-1, c.i); ok {
+		ev.cue = -1
+		a.emitEvent(article, &ev)
+	}
 }
