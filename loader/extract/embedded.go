@@ -32,6 +32,8 @@ type eventFrame struct {
 	// entry that found the agent.
 	agent, patient []int
 	rule           string
+	// hypothetical is an event that may come: it states no relation.
+	hypothetical bool
 	// interference is an intervention in the patient's affairs
 	// ("التدخل التركي في شؤون X"): it states no relation of its own.
 	interference bool
@@ -106,7 +108,7 @@ var eventStances = []eventStanceReading{
 			{"وأيدت مصر العملية العسكرية التركية ضد حزب العمال الكردستاني", "supported egypt -> turkey", "event/backed"},
 		}},
 	{name: "event/backed-against", conf: 0.6, applies: func(_ *analyzer, c cue, ev *eventFrame) bool {
-		return c.rel == graph.Supported && len(ev.agent) == 0 && !ev.interference
+		return c.rel == graph.Supported && len(ev.agent) == 0 && !ev.interference && !ev.hypothetical
 	},
 		claims: func(_ *analyzer, s []int, ev *eventFrame) (graph.RelationType, [][2]int) {
 			return graph.Opposed, crossPairs(s, ev.patient)
@@ -207,7 +209,13 @@ func (a *analyzer) eventObject(c cue) int {
 
 // stanceFiller are words between a stance word and its object: adverbs of
 // degree and the preposition of "أعرب عن".
-var stanceFiller = words([]string{"بشده", "باشد", "العبارات", "الشديده", "الشديد", "القويه", "الكامل", "التام", "عن", "مجددا", "مره", "اخري", "ايضا", "كذلك"})
+var stanceFiller = words([]string{"بشده", "باشد", "العبارات", "الشديده", "الشديد", "القويه", "الكامل", "التام", "عن", "مجددا", "مره", "اخري", "ايضا", "كذلك", "اي", "لاي"})
+
+// hypotheticalWords make an event one that may come ("أي هجوم", "الهجوم
+// المحتمل", "العملية المرتقبة"): a stance over it still relates its
+// speaker to the agent, but the event states no relation of its own.
+var hypotheticalWords = words([]string{"اي", "لاي", "المحتمل", "المحتمله", "محتمل", "محتمله", "المرتقب", "المرتقبه", "مرتقب", "مرتقبه",
+	"المزمع", "المزمعه", "مزمع", "مزمعه", "المقبل", "المقبله", "مقبل", "مقبله", "جديد", "جديده"})
 
 // eventAdjectives are the words that may follow an event noun before its
 // agent or patient ("العملية العسكرية", "الهجوم الإرهابي الجبان"), and
@@ -225,6 +233,7 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 		ev.cue = ci
 	}
 	end := a.eventModifiersEnd(k)
+	ev.hypothetical = a.hypotheticalEvent(k, end)
 	for _, r := range eventAgents {
 		if ag := r.read(a, k, end); len(ag) > 0 {
 			ev.agent, ev.rule = ag, r.name
@@ -277,10 +286,30 @@ func (a *analyzer) military(k int) bool {
 // most three.
 func (a *analyzer) eventModifiersEnd(k int) int {
 	e := k + 1
-	for e < len(a.toks) && e <= k+3 && a.sep[e] == 0 && a.menAt[e] < 0 && a.cueAt[e] < 0 && definite(a.toks[e].Norm) && !imposedWords[a.toks[e].Norm] {
+	def := definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ب"))
+	for e < len(a.toks) && e <= k+3 && a.sep[e] == 0 && a.menAt[e] < 0 && a.cueAt[e] < 0 && !imposedWords[a.toks[e].Norm] {
+		w := a.toks[e].Norm
+		if !definite(w) && (def || !adjectiveShaped(w)) {
+			break // "عملية عسكرية تركية": an indefinite noun's adjective
+		}
 		e++
 	}
 	return e
+}
+
+// hypotheticalEvent reports whether the event noun at k, with its
+// modifiers up to end, names an event that may come: after أي, or with a
+// word of hypothetical time among the words after it.
+func (a *analyzer) hypotheticalEvent(k, end int) bool {
+	if k > 0 && hypotheticalWords[arabic.CutConjunctions(a.toks[k-1].Norm)] {
+		return true
+	}
+	for e := k + 1; e < len(a.toks) && e <= end+2 && a.sep[e] == 0; e++ {
+		if hypotheticalWords[a.toks[e].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // patientPreposition returns the token of على or ضد that marks the
@@ -380,8 +409,9 @@ func (a *analyzer) demonymEventAgent(k, end int) []int {
 			continue
 		}
 		m := a.men[mi]
-		if !m.adjective && !(m.j == m.i+1 && m.prep == prepNone && definite(a.toks[m.i].Norm) && adjectiveShaped(a.toks[m.i].Norm)) {
-			return nil // "الهجمات الحوثية": a one-word name shaped like an adjective
+		def := definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ب"))
+		if !m.adjective && !(m.j == m.i+1 && m.prep == prepNone && definite(a.toks[m.i].Norm) == def && adjectiveShaped(a.toks[m.i].Norm)) {
+			return nil // "الهجمات الحوثية", "عملية عسكرية تركية": a one-word name shaped like an adjective
 		}
 		out := []int{mi}
 		for n := mi + 1; n < len(a.men) && a.men[n].i == a.men[n-1].j && a.men[n].adjective; n++ {
@@ -498,7 +528,7 @@ func (a *analyzer) stanceNegated(ci int) bool {
 // patient) once, whatever the stance over it: as the noun table reads the
 // event's own cue when it finds these very arguments, else by the frame.
 func (a *analyzer) emitEvent(article string, ev *eventFrame) {
-	if len(ev.agent) == 0 || len(ev.patient) == 0 || ev.interference {
+	if len(ev.agent) == 0 || len(ev.patient) == 0 || ev.interference || ev.hypothetical {
 		return
 	}
 	if ev.cue >= 0 {
