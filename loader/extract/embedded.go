@@ -215,7 +215,7 @@ var stanceFiller = words([]string{"بشده", "باشد", "العبارات", "�
 // المحتمل", "العملية المرتقبة"): a stance over it still relates its
 // speaker to the agent, but the event states no relation of its own.
 var hypotheticalWords = words([]string{"اي", "لاي", "المحتمل", "المحتمله", "محتمل", "محتمله", "المرتقب", "المرتقبه", "مرتقب", "مرتقبه",
-	"المزمع", "المزمعه", "مزمع", "مزمعه", "المقبل", "المقبله", "مقبل", "مقبله", "جديد", "جديده"})
+	"المزمع", "المزمعه", "مزمع", "مزمعه", "المقبل", "المقبله", "مقبل", "مقبله"})
 
 // eventAdjectives are the words that may follow an event noun before its
 // agent or patient ("العملية العسكرية", "الهجوم الإرهابي الجبان"), and
