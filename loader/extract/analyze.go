@@ -1994,8 +1994,8 @@ func (a *analyzer) relations(article string) {
 		if !c.kind.isTrigger() || c.consumed {
 			continue
 		}
-		if a.embeddedAt(ci, false) >= 0 || a.stoppedEvent(ci) {
-			continue // the event noun of a stance, read with it; an event lifted
+		if a.embeddedAt(ci, false) >= 0 || a.stoppedEvent(ci) || a.answeredEvent(article, ci) {
+			continue // the event noun of a stance, read with it; an event lifted or replied to
 		}
 		if n := a.embeddedAt(ci, true); n >= 0 {
 			// "لا تدعم هجوم X على Y": the event is presupposed, the

@@ -758,3 +758,27 @@ func (a *analyzer) eventFallback(article string, ci int) {
 		a.emitEvent(article, &ev)
 	}
 }
+
+// replyWords open a reply to an act ("ردا على عدوان X"): the act is the
+// other side's, never the replying subject's.
+var replyWords = words([]string{"ردا", "رد", "ردها", "رده", "كرد"})
+
+// answeredEvent reports whether opposed noun trigger ci is an event noun
+// after "ردا على" ("ينفذ X هجمات ... ردا على عدوان النظام على لبنان"):
+// the clause's subject replies to the event, it is not its agent. The
+// event is read by its own frame instead (emitted here when it names
+// both its agent and its patient).
+func (a *analyzer) answeredEvent(article string, ci int) bool {
+	c := a.cues[ci]
+	if c.kind != cueNoun || c.rel != graph.Opposed || c.i < 2 || !a.eventNoun(c.i) {
+		return false
+	}
+	if a.toks[c.i-1].Norm != "علي" || !replyWords[arabic.CutConjunctions(a.toks[c.i-2].Norm)] {
+		return false
+	}
+	if ev, ok := a.eventFrameAt(-1, c.i); ok {
+		ev.cue = -1
+		a.emitEvent(article, &ev)
+	}
+	return true
+}
