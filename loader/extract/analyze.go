@@ -2439,7 +2439,7 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		if rel == graph.Met && (a.destination(ms) || a.destination(mt)) {
 			continue // "زيارته لتونس", "الدعم الإيطالي لتونس": a state after ل is no one met
 		}
-		if rel != graph.Met && a.meetingPartner(mt) {
+		if rel != graph.Met && (a.meetingPartner(mt) || a.viaChannel(mt)) {
 			continue // "أدان X خلال المكالمة مع Y الهجوم": Y is met, not opposed
 		}
 		if rel == graph.Supported && a.adversary(mt) {

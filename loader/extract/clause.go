@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // The clause reader: how a trigger word of the lexicon finds its two
@@ -1271,6 +1272,22 @@ func (a *analyzer) meetingPartner(m mention) bool {
 		if ci := a.cueAt[k]; ci >= 0 {
 			return a.cues[ci].kind == cueNoun && a.cues[ci].rel == graph.Met
 		}
+	}
+	return false
+}
+
+// viaChannel reports whether mention m follows عبر past its title ("أدان
+// المجلس، عبر أمينه العام X، الغارة"): the one through whom the subject
+// speaks, never the target of its support or opposition.
+func (a *analyzer) viaChannel(m mention) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		switch w := arabic.CutConjunctions(a.toks[k].Norm); {
+		case w == "عبر":
+			return true
+		case a.cueKindAt(k) == cueTitle, a.cueAt[k] < 0 && a.menAt[k] < 0 && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || definite(w)):
+			continue // "أمينه العام", "وزير خارجيتها"
+		}
+		return false
 	}
 	return false
 }
