@@ -124,6 +124,9 @@ type analyzer struct {
 	}
 	// pair is the pair model's scratch space (pairmodel.go).
 	pair pairScratch
+	// events are the sentence's event nouns under a stance word
+	// (embedded.go).
+	events []eventFrame
 	// counts holds the article's mentions per actor index, counted lists
 	// the actors counted, in order (countMention, flushMentions).
 	counts  []int32
@@ -184,7 +187,7 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 		return nil
 	}
 	a.findCues()
-	if !a.hasTrigger() && !a.hasFrameVerb() && !events || a.question() {
+	if !a.hasTrigger() && !a.hasFrameVerb() && !events && !a.hasEventNoun() || a.question() {
 		return nil
 	}
 	a.classify()
@@ -1986,18 +1989,33 @@ func (a *analyzer) relations(article string) {
 		for cj := ci + 1; cj < len(a.cues) && a.cues[cj].i-a.namedTokens(c.j, a.cues[cj].i) <= c.j+reach; cj++ {
 			// A denial reaches into its complement ("نفى أن يكون قد التقى").
 			// "رفض المملكة للاعتداءات الإسرائيلية" rejects an attack: the
-			// refusal is then itself the opposition.
+			// refusal is then itself the opposition; "رفضت إدانة الهجوم"
+			// refuses to condemn.
 			if d := &a.cues[cj]; d.kind.isTrigger() && (a.clause[d.i] == a.clause[c.i] || c.kind == cueNegDenial) &&
-				!(c.kind == cueRefusal && d.rel == graph.Opposed) {
+				!(c.kind == cueRefusal && d.rel == graph.Opposed && !a.isWord(cueJudging, d.i)) {
 				d.neg = true
 				c.consumed = true
 				break
 			}
 		}
 	}
+	a.readEmbeddedEvents()
 	negClause := map[graph.RelationType]int{}
 	for ci, c := range a.cues {
 		if !c.kind.isTrigger() || c.consumed {
+			continue
+		}
+		if a.embeddedAt(ci, false) >= 0 || a.stoppedEvent(ci) || a.answeredEvent(article, ci) {
+			continue // the event noun of a stance, read with it; an event lifted or replied to
+		}
+		if n := a.embeddedAt(ci, true); n >= 0 {
+			// "لا تدعم هجوم X على Y": the event is presupposed, the
+			// stance relates its speaker to the event's agent only.
+			a.emitEvent(article, &a.events[n])
+			a.emitStance(article, ci, &a.events[n])
+			if a.stanceNegated(ci) {
+				negClause[c.rel] = a.clause[c.i] + 1
+			}
 			continue
 		}
 		if c.neg || a.negated(ci) {
@@ -2014,10 +2032,12 @@ func (a *analyzer) relations(article string) {
 		}
 		cand, ok := a.arguments(ci)
 		if !ok {
+			a.eventFallback(article, ci)
 			continue
 		}
 		a.emit(article, ci, cand)
 	}
+	a.emitFreeEvents(article)
 }
 
 // namedTokens counts the tokens of [i, j) inside actor mentions: a
@@ -2429,6 +2449,9 @@ func (a *analyzer) emitPairs(article string, rel graph.RelationType, ti, tj int,
 		}
 		if rel == graph.Met && (a.destination(ms) || a.destination(mt)) {
 			continue // "زيارته لتونس", "الدعم الإيطالي لتونس": a state after ل is no one met
+		}
+		if rel != graph.Met && (a.meetingPartner(mt) || a.viaChannel(mt)) {
+			continue // "أدان X خلال المكالمة مع Y الهجوم": Y is met, not opposed
 		}
 		if rel == graph.Supported && a.adversary(mt) {
 			continue // "تسلح X في وجه Y": Y is the adversary, not the one supported

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rawabit/rawabit/graph"
+	"github.com/rawabit/rawabit/graph/arabic"
 )
 
 // The clause reader: how a trigger word of the lexicon finds its two
@@ -85,6 +86,16 @@ var clauseReadings = []clauseReading{
 	{name: "refusal/demonym", conf: 0.7, applies: isKind(cueRefusal), read: (*analyzer).readRefusalDemonym, tests: []readingTest{{"وقوبلت الخطة برفض مصري لتصريحات رئيس الوزراء الإثيوبي آبي أحمد", "opposed egypt -> abiy-ahmed", "noun/demonym"}, {"وأثار الاتفاق رفضا تركيا في أنقرة", "", ""}}},
 	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "frame/reject/statements"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
 	{name: "accusation/complement", conf: 0.8, applies: func(a *analyzer, c cue) bool { return c.kind == cueVerb && a.x.specs[c.spec].accusation }, read: (*analyzer).readAccusation, tests: []readingTest{{"واتهمت قوات فجر ليبيا، بعد ساعات من اشتباكات في محيط المطار، مصر والإمارات بالضلوع في القصف", "opposed libya-dawn -> uae", "accusation/complement"}, {"واتهم الناطق باسم الجيش الوطني الليبي، اللواء أحمد المسماري، قطر بالتدخل في الشأن الليبي", "opposed ahmed-al-mismari -> qatar", "accusation/complement"}, {"واتهمت الحكومة المجتمع الدولي بالتقاعس", "", ""}}},
+	{name: "verb/launched-event", conf: 0, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Opposed }, read: func(a *analyzer, c cue, _ int) (candidate, verdict) {
+		// "الذي يشن حملة على الحوثيين، بمبادرة X": a frame verb whose
+		// object is the event noun right after it is read by its frame
+		// (attack/wage); the actor after على is the event's patient, never
+		// the verb's subject.
+		if a.frameVerb(c.i) != nil && a.eventNoun(c.j) {
+			return candidate{}, veto
+		}
+		return candidate{}, pass
+	}, tests: []readingTest{{"ورحب التحالف، الذي يشن حملة على الحوثيين، بمبادرة الرئيس اليمني السابق علي عبد الله صالح", "", ""}}},
 	{name: "verb/relative-object", conf: 0.7, applies: isVerb, read: (*analyzer).readRelativeObject, tests: []readingTest{{"وهاجم البيان الإمارات، التي تتهمها الخرطوم بدعم المتمردين", "opposed sudan -> uae", "verb/relative-object"}}},
 	{name: "verb/between", conf: 0.75, applies: isVerb, read: (*analyzer).readVerbBetween, tests: []readingTest{{"والتقى الوفدان بين عبد الفتاح السيسي وماكرون", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/between"}}},
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
@@ -1247,4 +1258,37 @@ func (a *analyzer) nonActorAccused(c cue, k int) bool {
 		}
 	}
 	return true
+}
+
+// meetingPartner reports whether mention m is the partner of a meeting
+// noun it follows with مع ("خلال المكالمة مع X", "في اتصال هاتفي مع X"):
+// it is met by the clause's subject, never the target of the support or
+// opposition the clause's verb states ("أدان X خلال المكالمة مع Y
+// التدخل الأمريكي").
+func (a *analyzer) meetingPartner(m mention) bool {
+	if m.partyWord != "مع" || m.i < 2 {
+		return false
+	}
+	for k := m.i - 2; k >= 0 && k >= m.i-3; k-- {
+		if ci := a.cueAt[k]; ci >= 0 {
+			return a.cues[ci].kind == cueNoun && a.cues[ci].rel == graph.Met
+		}
+	}
+	return false
+}
+
+// viaChannel reports whether mention m follows عبر past its title ("أدان
+// المجلس، عبر أمينه العام X، الغارة"): the one through whom the subject
+// speaks, never the target of its support or opposition.
+func (a *analyzer) viaChannel(m mention) bool {
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		switch w := arabic.CutConjunctions(a.toks[k].Norm); {
+		case w == "عبر":
+			return true
+		case a.cueKindAt(k) == cueTitle, a.cueAt[k] < 0 && a.menAt[k] < 0 && (strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || definite(w)):
+			continue // "أمينه العام", "وزير خارجيتها"
+		}
+		return false
+	}
+	return false
 }

@@ -318,15 +318,16 @@ func (a *analyzer) matchFrames(article string) {
 
 // deniedOrRefused reports whether a denial stands at most 8 words (names
 // not counted) before a frame's verb at v, or a refusal at most 4 for a
-// frame that is no opposition, as relations() reaches for trigger cues:
-// the frame's act is then denied or refused.
+// frame that is no opposition or whose verb judges ("رفضت إدانة",
+// "امتنعت عن إدانة"), as relations() reaches for trigger cues: the
+// frame's act is then denied or refused.
 func (a *analyzer) deniedOrRefused(f *frame, v int) bool {
 	for k := v - 1; k >= 0 && v-k-a.namedTokens(k, v) <= 8; k-- {
 		switch a.cueKindAt(k) {
 		case cueNegDenial:
 			return true
 		case cueRefusal:
-			if f.rel != graph.Opposed && v-k-a.namedTokens(k, v) <= 4 {
+			if (f.rel != graph.Opposed || a.isWord(cueJudging, v)) && v-k-a.namedTokens(k, v) <= 4 {
 				return true
 			}
 		}
