@@ -106,9 +106,8 @@ type analyzer struct {
 	// rawCuePrefix for the sentence.
 	phrase   []byte
 	rawKinds []rawCueAt
-	// rankLens memoises longestPhraseAt(cueRank, k) for the sentence:
-	// 0 unknown, else the length plus one.
-	rankLens []int8
+	// phrases memoises longestPhraseAt for the sentence, per kind.
+	phrases phraseMemo
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence
@@ -144,7 +143,6 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
-	a.resetRankLens()
 	a.readSentence()
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
@@ -241,7 +239,6 @@ func (a *analyzer) withoutAddresses(s string) bool {
 	if len(a.toks) == 0 {
 		return false
 	}
-	a.resetRankLens()
 	a.readSentence() // the word ids follow the tokens left
 	a.separators()
 	a.findMentions()
@@ -270,13 +267,6 @@ func (a *analyzer) dropAddresses() bool {
 	dropped := n < len(a.toks)
 	a.toks = a.toks[:n]
 	return dropped
-}
-
-// resetRankLens empties the memo of longestPhraseAt for the sentence's
-// tokens, whenever they are set.
-func (a *analyzer) resetRankLens() {
-	a.rankLens = slices.Grow(a.rankLens[:0], len(a.toks))[:len(a.toks)]
-	clear(a.rankLens)
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }

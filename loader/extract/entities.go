@@ -217,21 +217,20 @@ func (a *analyzer) rankEndsAt(i int) bool {
 }
 
 // longestPhraseAt is phraseAt for the longest entry ("الفريق أول" rather
-// than "الفريق"). Ranks, asked of the same token by many readings, are
-// memoised per sentence (rankLens).
+// than "الفريق"), memoised per sentence and kind (phraseMemo): ranks and
+// event words are asked of the same token by many readings.
 func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	if k < 0 || k >= len(a.toks) {
 		return 0
 	}
-	if kind != cueRank || k >= len(a.rankLens) {
+	v := a.phrases.at(kind, k)
+	if v == nil {
 		return a.longestPhrase(kind, k)
 	}
-	if v := a.rankLens[k]; v != 0 {
-		return int(v - 1)
+	if *v == 0 {
+		*v = int8(a.longestPhrase(kind, k) + 1)
 	}
-	n := a.longestPhrase(kind, k)
-	a.rankLens[k] = int8(n + 1)
-	return n
+	return int(*v - 1)
 }
 
 // longestPhrase is longestPhraseAt without the memo, for k within the

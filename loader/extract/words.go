@@ -194,9 +194,11 @@ func (a *analyzer) wordAt(k int) *wordInfo {
 
 // readSentence reads the sentence's tokens against the extractor's
 // vocabulary (arabic.Vocabulary.Read) and fills the token table: what the
-// lexicon's lookups say of each token (a.info), one index by word id.
+// lexicon's lookups say of each token (a.info), one index by word id; and
+// empties the memo of longestPhraseAt (phrases).
 func (a *analyzer) readSentence() {
 	a.x.vocab.Read(&a.sent, a.toks)
+	a.phrases.reset(len(a.toks))
 	a.info = a.info[:0]
 	for _, id := range a.sent.Words {
 		a.info = append(a.info, a.x.wordInfoOf(id))
@@ -348,4 +350,46 @@ func growKinds(s []cueKind, n int) []cueKind {
 		s[k] = cueNone
 	}
 	return s
+}
+
+// phraseMemo memoises longestPhraseAt for one sentence: per lookup kind
+// asked, one entry per token, 0 unknown, else the length plus one. The
+// buffers are kept across sentences.
+type phraseMemo struct {
+	// slot is, per kind, one plus the index in lens of its entries for
+	// this sentence, 0 when the kind was not asked yet.
+	slot [1 << 8]uint8
+	used []cueKind
+	lens [][]int8
+	n    int
+}
+
+// reset empties the memo for a sentence of n tokens.
+func (m *phraseMemo) reset(n int) {
+	for _, kind := range m.used {
+		m.slot[kind] = 0
+	}
+	m.used = m.used[:0]
+	m.n = n
+}
+
+// at returns the memo's entry of kind at token k (0 <= k < n), or nil
+// when k is out of the sentence the memo was reset for.
+func (m *phraseMemo) at(kind cueKind, k int) *int8 {
+	if k >= m.n {
+		return nil
+	}
+	s := int(m.slot[kind])
+	if s == 0 {
+		s = len(m.used) + 1
+		m.used = append(m.used, kind)
+		if len(m.lens) < s {
+			m.lens = append(m.lens, nil)
+		}
+		l := slices.Grow(m.lens[s-1][:0], m.n)[:m.n]
+		clear(l)
+		m.lens[s-1] = l
+		m.slot[kind] = uint8(s)
+	}
+	return &m.lens[s-1][k]
 }
