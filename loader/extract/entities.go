@@ -236,19 +236,21 @@ func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 // longestPhrase is longestPhraseAt without the memo, for k within the
 // sentence.
 func (a *analyzer) longestPhrase(kind cueKind, k int) int {
-	set, first := a.x.words[kind], a.x.firstWords[kind]
+	set := a.x.words[kind]
 	w := a.toks[k].Norm
 	written := a.inWords(kind, k, true)
+	var in *wordInfo // what the table says of w without its و or ف
 	if !written {
-		if w = trimConjunction(w); !first[w] {
+		var ok bool
+		if w, in, ok = a.trimmedFirst(kind, k); !ok {
 			return 0
 		}
 	}
 	best := 0
-	if written && a.inWords(kind, k, false) || !written && set[w] {
+	if written && a.inWords(kind, k, false) || !written && a.trimmedEntry(kind, in, w) {
 		best = 1
 	}
-	if written && !a.multiWord(kind, k, false) {
+	if written && !a.multiWord(kind, k, false) || !written && !trimmedMulti(kind, in) {
 		return best
 	}
 	b := a.phrase[:0]

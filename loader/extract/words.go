@@ -393,3 +393,44 @@ func (m *phraseMemo) at(kind cueKind, k int) *int8 {
 	}
 	return &m.lens[s-1][k]
 }
+
+// trimmedFirst reads token k without one leading و or ف
+// (trimConjunction) for longestPhrase, when the token as written is not
+// the first word of an entry of kind: it returns the word, the table's
+// answer for it when the table has one (nil else, or when it says
+// nothing), and whether the word is the first word of an entry. The
+// table is read when the word is the token's Cut form (no second و or ف).
+func (a *analyzer) trimmedFirst(kind cueKind, k int) (w string, in *wordInfo, ok bool) {
+	t := a.toks[k].Norm
+	w = trimConjunction(t)
+	if len(w) == len(t) {
+		return w, nil, false // the token as written, which is not one
+	}
+	bit, has := kindBit(kind)
+	if !has || len(arabic.CutConjunctions(w)) != len(w) {
+		return w, nil, a.x.firstWords[kind][w]
+	}
+	in = a.cutInfo(k)
+	return w, in, in != nil && in.first&bit != 0
+}
+
+// trimmedEntry reports whether w, read by trimmedFirst with the table's
+// answer in (nil when it has none), is an entry of kind.
+func (a *analyzer) trimmedEntry(kind cueKind, in *wordInfo, w string) bool {
+	if in == nil {
+		return a.x.words[kind][w]
+	}
+	bit, _ := kindBit(kind)
+	return in.entry&bit != 0
+}
+
+// trimmedMulti reports whether an entry of kind with more than one word
+// may start with the word trimmedFirst read: true when the table has no
+// answer for it.
+func trimmedMulti(kind cueKind, in *wordInfo) bool {
+	if in == nil {
+		return true
+	}
+	bit, _ := kindBit(kind)
+	return in.multi&bit != 0
+}
