@@ -1436,7 +1436,11 @@ func (a *analyzer) coordinated(p, n int) bool {
 
 // list returns a mention and the mentions coordinated after it.
 func (a *analyzer) list(mi int) []int {
-	out := []int{mi}
+	n := 1
+	for k := mi; a.men[k].next >= 0; k = a.men[k].next {
+		n++
+	}
+	out := append(make([]int, 0, n), mi)
 	for a.men[mi].next >= 0 {
 		mi = a.men[mi].next
 		out = append(out, mi)
@@ -1481,8 +1485,10 @@ func (a *analyzer) head(mi int) int {
 }
 
 func (a *analyzer) listEnd(mi int) int {
-	l := a.list(mi)
-	return a.men[l[len(l)-1]].j
+	for a.men[mi].next >= 0 {
+		mi = a.men[mi].next
+	}
+	return a.men[mi].j
 }
 
 // subjectBefore finds the subject of a trigger at token pos: the nearest
