@@ -706,13 +706,16 @@ var forcesWords = map[string]bool{
 	"مقاتليه": true, "مقاتليها": true, "مقاتلونا": true, "عناصره": true, "عناصرها": true,
 }
 
+// forcesWordsLast is the last bytes of forcesWords, tested first.
+var forcesWordsLast = lastBytesOf(forcesWords)
+
 // forcesPronoun adds a mention of the forces of person p when token i is
 // a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
 // when he serves an organisation (a commander and his forces), else the
 // state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
 	w := a.toks[i].Norm
-	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") {
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
 		return // most words: no lookup
 	}
 	prefix, w := splitConjunction(w)

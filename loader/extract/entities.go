@@ -205,7 +205,7 @@ func (a *analyzer) rankBefore(i int) bool {
 // rankEndsAt reports whether a rank of the lexicon ends right before
 // token i ("اللواء", "الفريق أول").
 func (a *analyzer) rankEndsAt(i int) bool {
-	if i == 0 || !a.x.rankLast[a.toks[i-1].Norm] {
+	if i == 0 || !a.rankLastAt(i-1) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -935,6 +935,9 @@ var placeNouns = map[string]bool{
 	"عاصمه": true, "العاصمه": true, "المدينه": true,
 }
 
+// placeNounsLast is the last bytes of placeNouns, tested first.
+var placeNounsLast = lastBytesOf(placeNouns)
+
 // namedPlace reports whether the person named at token i, after at most
 // a title or rank of two words, is the name of a place: a place noun,
 // possibly with a preposition or و, stands right before ("بمطار الملك
@@ -1044,6 +1047,9 @@ func (a *analyzer) placeNounAt(k int) bool {
 		return false
 	}
 	w := a.toks[k].Norm
+	if !placeNounsLast.may(w) {
+		return false // no place noun ends as w does
+	}
 	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
 			return true

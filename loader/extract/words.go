@@ -37,6 +37,8 @@ type wordInfo struct {
 	// anaphorClitic: the word is an anaphor with the article written
 	// after ب or as لل ("بالحركه", "للحركه"), as anaphor reads it.
 	anaphorClitic bool
+	// rankLast: the word is the last word of a rank (Extractor.rankLast).
+	rankLast bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -169,6 +171,9 @@ func (x *Extractor) buildWordInfo() {
 			get("لل" + rest).anaphorClitic = true
 			get("ب" + w).anaphorClitic = true
 		}
+	}
+	for w := range x.rankLast {
+		get(w).rankLast = true
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -433,4 +438,39 @@ func trimmedMulti(kind cueKind, in *wordInfo) bool {
 	}
 	bit, _ := kindBit(kind)
 	return in.multi&bit != 0
+}
+
+// rankLastAt reports whether token k as written is the last word of a
+// rank (Extractor.rankLast): a table read by word id.
+func (a *analyzer) rankLastAt(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.rankLast
+}
+
+// lastBytes is the set of the last bytes of the words of a word set: a
+// word whose last byte is not in it is no entry, and neither is what
+// remains of it after a prefix is cut. A test before a map lookup.
+type lastBytes [4]uint64
+
+// lastBytesOf returns the last bytes of the words of set.
+func lastBytesOf(set map[string]bool) lastBytes {
+	var f lastBytes
+	for w := range set {
+		if w != "" {
+			c := w[len(w)-1]
+			f[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return f
+}
+
+// may reports whether w may be a word of the set, or end like one after a
+// prefix is cut: false only when its last byte is no word's (an empty w
+// may be one).
+func (f *lastBytes) may(w string) bool {
+	if w == "" {
+		return true
+	}
+	c := w[len(w)-1]
+	return f[c>>6]&(1<<(c&63)) != 0
 }
