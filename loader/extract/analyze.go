@@ -108,6 +108,8 @@ type analyzer struct {
 	rawKinds []rawCueAt
 	// phrases memoises longestPhraseAt for the sentence, per kind.
 	phrases phraseMemo
+	// pairsBuf is emit's scratch space for the pairs of a candidate.
+	pairsBuf [][2]int
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence
@@ -2378,7 +2380,7 @@ func (a *analyzer) ownVoice(c cue, src int32) bool {
 
 func (a *analyzer) emit(article string, ci int, cand candidate) {
 	c := a.cues[ci]
-	var pairs [][2]int
+	pairs := a.pairsBuf[:0] // emitPairs keeps none of them
 	if cand.pairs {
 		for k := 1; k < len(cand.src); k++ {
 			pairs = append(pairs, [2]int{cand.src[0], cand.src[k]})
@@ -2394,6 +2396,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 		}
 	}
 	a.emitPairs(article, c.rel, c.i, c.j, pairs, cand.rule, cand.conf)
+	a.pairsBuf = pairs[:0]
 }
 
 // emitPairs adds a claim of type rel for every pair of mentions (source,
