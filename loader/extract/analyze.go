@@ -98,10 +98,8 @@ type analyzer struct {
 	recent map[string]int32
 	// date is the article's day, when known (roles.go).
 	date time.Time
-	// doc is the entity layer's memory of the article; esplits its
-	// scratch space.
-	doc     docEntities
-	esplits []arabic.Split
+	// doc is the entity layer's memory of the article.
+	doc docEntities
 	// phrase is scratch space for longestPhraseAt; rawKinds the memo of
 	// rawCuePrefix for the sentence.
 	phrase   []byte
@@ -110,6 +108,8 @@ type analyzer struct {
 	phrases phraseMemo
 	// pairsBuf is emit's scratch space for the pairs of a candidate.
 	pairsBuf [][2]int
+	// splits memoises arabic.Proclitics per token for the sentence.
+	splits splitMemo
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence

@@ -959,8 +959,7 @@ func (a *analyzer) inSet(set map[string]bool, k int) bool {
 	if set[w] {
 		return true
 	}
-	a.esplits = arabic.Proclitics(a.esplits[:0], w)
-	for _, sp := range a.esplits {
+	for _, sp := range a.procliticsAt(k) {
 		if set[sp.Stem] {
 			return true
 		}

@@ -204,6 +204,7 @@ func (a *analyzer) wordAt(k int) *wordInfo {
 func (a *analyzer) readSentence() {
 	a.x.vocab.Read(&a.sent, a.toks)
 	a.phrases.reset(len(a.toks))
+	a.splits.valid = false
 	a.info = a.info[:0]
 	for _, id := range a.sent.Words {
 		a.info = append(a.info, a.x.wordInfoOf(id))
@@ -473,4 +474,37 @@ func (f *lastBytes) may(w string) bool {
 	}
 	c := w[len(w)-1]
 	return f[c>>6]&(1<<(c&63)) != 0
+}
+
+// splitMemo memoises arabic.Proclitics of the sentence's tokens
+// (procliticsAt): asked of the same token by every frame.
+type splitMemo struct {
+	valid bool // at is sized for the sentence (readSentence clears it)
+	// at holds, per token, its splits buf[from:to]; to < 0 when unknown.
+	at  []struct{ from, to int32 }
+	buf []arabic.Split
+}
+
+// procliticsAt returns arabic.Proclitics of token k's normalised form,
+// read once per sentence. The slice is valid until the next call.
+func (a *analyzer) procliticsAt(k int) []arabic.Split {
+	m := &a.splits
+	if !m.valid {
+		m.at = slices.Grow(m.at[:0], len(a.toks))[:len(a.toks)]
+		for i := range m.at {
+			m.at[i].to = -1
+		}
+		m.buf = m.buf[:0]
+		m.valid = true
+	}
+	if k >= len(m.at) {
+		return arabic.Proclitics(nil, a.toks[k].Norm)
+	}
+	r := &m.at[k]
+	if r.to < 0 {
+		from := len(m.buf)
+		m.buf = arabic.Proclitics(m.buf, a.toks[k].Norm)
+		r.from, r.to = int32(from), int32(len(m.buf))
+	}
+	return m.buf[r.from:r.to]
 }
