@@ -110,6 +110,9 @@ type analyzer struct {
 	pairsBuf [][2]int
 	// splits memoises arabic.Proclitics per token for the sentence.
 	splits splitMemo
+	// starts holds, per token, the lookup kinds an entry of which may
+	// start there (phraseStarts): longestPhraseAt's first test.
+	starts []uint64
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence

@@ -209,6 +209,31 @@ func (a *analyzer) readSentence() {
 	for _, id := range a.sent.Words {
 		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
+	a.starts = a.starts[:0]
+	for k := range a.toks {
+		a.starts = append(a.starts, a.phraseStarts(k))
+	}
+}
+
+// phraseStarts returns the lookup kinds (kindBit) an entry of which
+// longestPhrase may find at token k: those whose first word the token is
+// as written or without one leading و or ف (trimConjunction), every kind
+// when the table cannot tell (a second و or ف: the word sets decide).
+func (a *analyzer) phraseStarts(k int) uint64 {
+	var b uint64
+	if in := a.info[k]; in != nil {
+		b = in.first
+	}
+	t := a.toks[k].Norm
+	if w := trimConjunction(t); len(w) != len(t) {
+		if len(arabic.CutConjunctions(w)) != len(w) {
+			return ^uint64(0)
+		}
+		if in := a.cutInfo(k); in != nil {
+			b |= in.first
+		}
+	}
+	return b
 }
 
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
