@@ -223,7 +223,7 @@ func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	if k < 0 || k >= len(a.toks) {
 		return 0
 	}
-	if bit, ok := kindBit(kind); ok && k < len(a.starts) && a.starts[k]&bit == 0 {
+	if bit, ok := kindBit(kind); ok && a.startsAt(k)&bit == 0 {
 		return 0 // no entry of kind starts with the token (phraseStarts)
 	}
 	v := a.phrases.at(kind, k)

@@ -100,6 +100,8 @@ type Extractor struct {
 	// by word id (words.go).
 	vocab    *arabic.Vocabulary
 	infoByID []*wordInfo
+	// firstByID is wordInfo.first by word id, dense (phraseStarts).
+	firstByID []uint64
 	// cliticParent marks the cue nodes a trailing clitic preposition may
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool

@@ -183,8 +183,10 @@ func (x *Extractor) buildWordInfo() {
 		x.vocab.Add(w)
 	}
 	x.infoByID = make([]*wordInfo, x.vocab.Len())
+	x.firstByID = make([]uint64, x.vocab.Len())
 	for w, in := range x.info {
 		x.infoByID[x.vocab.ID(w)] = in
+		x.firstByID[x.vocab.ID(w)] = in.first
 	}
 }
 
@@ -209,10 +211,19 @@ func (a *analyzer) readSentence() {
 	for _, id := range a.sent.Words {
 		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
-	a.starts = a.starts[:0]
-	for k := range a.toks {
-		a.starts = append(a.starts, a.phraseStarts(k))
+	a.starts = a.starts[:0] // filled when first asked (startsAt)
+}
+
+// startsAt returns phraseStarts(k), filling the table of the sentence's
+// tokens on the first question.
+func (a *analyzer) startsAt(k int) uint64 {
+	if len(a.starts) != len(a.toks) {
+		a.starts = a.starts[:0]
+		for i := range a.toks {
+			a.starts = append(a.starts, a.phraseStarts(i))
+		}
 	}
+	return a.starts[k]
 }
 
 // phraseStarts returns the lookup kinds (kindBit) an entry of which
@@ -220,18 +231,13 @@ func (a *analyzer) readSentence() {
 // as written or without one leading و or ف (trimConjunction), every kind
 // when the table cannot tell (a second و or ف: the word sets decide).
 func (a *analyzer) phraseStarts(k int) uint64 {
-	var b uint64
-	if in := a.info[k]; in != nil {
-		b = in.first
-	}
+	b := a.x.firstOf(a.sent.Words[k])
 	t := a.toks[k].Norm
 	if w := trimConjunction(t); len(w) != len(t) {
 		if len(arabic.CutConjunctions(w)) != len(w) {
 			return ^uint64(0)
 		}
-		if in := a.cutInfo(k); in != nil {
-			b |= in.first
-		}
+		b |= a.x.firstOf(a.sent.Cut[k])
 	}
 	return b
 }
@@ -265,6 +271,14 @@ func (x *Extractor) cliticKeyOf(w string) int32 {
 		return id
 	}
 	return arabic.NoWord
+}
+
+// firstOf returns wordInfo.first of a word id, 0 for none.
+func (x *Extractor) firstOf(id int32) uint64 {
+	if id >= 0 && int(id) < len(x.firstByID) {
+		return x.firstByID[id]
+	}
+	return 0
 }
 
 // wordInfoOf returns what the lexicon's lookups say of a word id, or nil.
