@@ -608,7 +608,7 @@ func (a *analyzer) findMentions() {
 			i = m.end // "دعم مغربية الصحراء": a noun, no state
 			continue
 		}
-		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
+		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
 		if act := a.actor(a.x.forms[m.val].actor); act.Kind == graph.KindPerson {

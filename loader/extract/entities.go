@@ -1078,7 +1078,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 		n = a.counts[last]
 	}
 	for _, c := range a.counted {
-		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.orgHeads[c], h) {
+		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
 			continue
 		}
 		best, n = c, a.counts[c]

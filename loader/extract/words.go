@@ -273,6 +273,14 @@ func (x *Extractor) cliticKeyOf(w string) int32 {
 	return arabic.NoWord
 }
 
+// headsOf returns the head nouns of actor i's names (orgHeads), by index.
+func (x *Extractor) headsOf(i int32) []string {
+	if i >= 0 && int(i) < len(x.orgHeadsAt) {
+		return x.orgHeadsAt[i]
+	}
+	return nil
+}
+
 // firstOf returns wordInfo.first of a word id, 0 for none.
 func (x *Extractor) firstOf(id int32) uint64 {
 	if id >= 0 && int(id) < len(x.firstByID) {
