@@ -227,19 +227,24 @@ func (a *analyzer) startsAt(k int) uint64 {
 }
 
 // phraseStarts returns the lookup kinds (kindBit) an entry of which
-// longestPhrase may find at token k: those whose first word the token is
-// as written or without one leading و or ف (trimConjunction), every kind
-// when the table cannot tell (a second و or ف: the word sets decide).
+// longestPhrase may find at token k, or more: those whose first word the
+// token is as written or without one leading و or ف (trimConjunction
+// cuts it only before three letters or more: a superset is kept), every
+// kind when the table cannot tell (a second و or ف: the word sets decide).
 func (a *analyzer) phraseStarts(k int) uint64 {
 	b := a.x.firstOf(a.sent.Words[k])
-	t := a.toks[k].Norm
-	if w := trimConjunction(t); len(w) != len(t) {
-		if len(arabic.CutConjunctions(w)) != len(w) {
+	if t := a.toks[k].Norm; conjunctionAt(t, 0) {
+		if conjunctionAt(t, 2) {
 			return ^uint64(0)
 		}
-		b |= a.x.firstOf(a.sent.Cut[k])
+		b |= a.x.firstOf(a.sent.Cut[k]) // the id of t[2:]
 	}
 	return b
+}
+
+// conjunctionAt reports whether w has و or ف at byte i.
+func conjunctionAt(w string, i int) bool {
+	return len(w) > i+1 && w[i] == 0xD9 && (w[i+1] == 0x88 || w[i+1] == 0x81)
 }
 
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
