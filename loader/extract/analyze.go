@@ -98,17 +98,21 @@ type analyzer struct {
 	recent map[string]int32
 	// date is the article's day, when known (roles.go).
 	date time.Time
-	// doc is the entity layer's memory of the article; esplits its
-	// scratch space.
-	doc     docEntities
-	esplits []arabic.Split
+	// doc is the entity layer's memory of the article.
+	doc docEntities
 	// phrase is scratch space for longestPhraseAt; rawKinds the memo of
 	// rawCuePrefix for the sentence.
 	phrase   []byte
 	rawKinds []rawCueAt
-	// rankLens memoises longestPhraseAt(cueRank, k) for the sentence:
-	// 0 unknown, else the length plus one.
-	rankLens []int8
+	// phrases memoises longestPhraseAt for the sentence, per kind.
+	phrases phraseMemo
+	// pairsBuf is emit's scratch space for the pairs of a candidate.
+	pairsBuf [][2]int
+	// splits memoises arabic.Proclitics per token for the sentence.
+	splits splitMemo
+	// starts holds, per token, the lookup kinds an entry of which may
+	// start there (phraseStarts): longestPhraseAt's first test.
+	starts []uint64
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence
@@ -147,7 +151,6 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	if len(a.toks) == 0 {
 		return nil
 	}
-	a.resetRankLens()
 	a.readSentence()
 	if a.date.IsZero() && st.Sentences <= maxDateSentences {
 		a.date = findDate(s)
@@ -245,7 +248,6 @@ func (a *analyzer) withoutAddresses(s string) bool {
 	if len(a.toks) == 0 {
 		return false
 	}
-	a.resetRankLens()
 	a.readSentence() // the word ids follow the tokens left
 	a.separators()
 	a.findMentions()
@@ -274,13 +276,6 @@ func (a *analyzer) dropAddresses() bool {
 	dropped := n < len(a.toks)
 	a.toks = a.toks[:n]
 	return dropped
-}
-
-// resetRankLens empties the memo of longestPhraseAt for the sentence's
-// tokens, whenever they are set.
-func (a *analyzer) resetRankLens() {
-	a.rankLens = slices.Grow(a.rankLens[:0], len(a.toks))[:len(a.toks)]
-	clear(a.rankLens)
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' }
@@ -620,7 +615,7 @@ func (a *analyzer) findMentions() {
 			i = m.end // "دعم مغربية الصحراء": a noun, no state
 			continue
 		}
-		for _, h := range a.x.orgHeads[a.x.forms[m.val].actor] {
+		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
 		if act := a.actor(a.x.forms[m.val].actor); act.Kind == graph.KindPerson {
@@ -726,13 +721,16 @@ var forcesWords = map[string]bool{
 	"مقاتليه": true, "مقاتليها": true, "مقاتلونا": true, "عناصره": true, "عناصرها": true,
 }
 
+// forcesWordsLast is the last bytes of forcesWords, tested first.
+var forcesWordsLast = lastBytesOf(forcesWords)
+
 // forcesPronoun adds a mention of the forces of person p when token i is
 // a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
 // when he serves an organisation (a commander and his forces), else the
 // state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
 	w := a.toks[i].Norm
-	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") {
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
 		return // most words: no lookup
 	}
 	prefix, w := splitConjunction(w)
@@ -1460,7 +1458,11 @@ func (a *analyzer) coordinated(p, n int) bool {
 
 // list returns a mention and the mentions coordinated after it.
 func (a *analyzer) list(mi int) []int {
-	out := []int{mi}
+	n := 1
+	for k := mi; a.men[k].next >= 0; k = a.men[k].next {
+		n++
+	}
+	out := append(make([]int, 0, n), mi)
 	for a.men[mi].next >= 0 {
 		mi = a.men[mi].next
 		out = append(out, mi)
@@ -1505,8 +1507,10 @@ func (a *analyzer) head(mi int) int {
 }
 
 func (a *analyzer) listEnd(mi int) int {
-	l := a.list(mi)
-	return a.men[l[len(l)-1]].j
+	for a.men[mi].next >= 0 {
+		mi = a.men[mi].next
+	}
+	return a.men[mi].j
 }
 
 // subjectBefore finds the subject of a trigger at token pos: the nearest
@@ -2410,7 +2414,7 @@ func (a *analyzer) ownVoice(c cue, src int32) bool {
 
 func (a *analyzer) emit(article string, ci int, cand candidate) {
 	c := a.cues[ci]
-	var pairs [][2]int
+	pairs := a.pairsBuf[:0] // emitPairs keeps none of them
 	if cand.pairs {
 		for k := 1; k < len(cand.src); k++ {
 			pairs = append(pairs, [2]int{cand.src[0], cand.src[k]})
@@ -2426,6 +2430,7 @@ func (a *analyzer) emit(article string, ci int, cand candidate) {
 		}
 	}
 	a.emitPairs(article, c.rel, c.i, c.j, pairs, cand.rule, cand.conf)
+	a.pairsBuf = pairs[:0]
 }
 
 // emitPairs adds a claim of type rel for every pair of mentions (source,

@@ -214,7 +214,7 @@ func (a *analyzer) rankBefore(i int) bool {
 // rankEndsAt reports whether a rank of the lexicon ends right before
 // token i ("اللواء", "الفريق أول").
 func (a *analyzer) rankEndsAt(i int) bool {
-	if i == 0 || !a.x.rankLast[a.toks[i-1].Norm] {
+	if i == 0 || !a.rankLastAt(i-1) {
 		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
@@ -226,39 +226,43 @@ func (a *analyzer) rankEndsAt(i int) bool {
 }
 
 // longestPhraseAt is phraseAt for the longest entry ("الفريق أول" rather
-// than "الفريق"). Ranks, asked of the same token by many readings, are
-// memoised per sentence (rankLens).
+// than "الفريق"), memoised per sentence and kind (phraseMemo): ranks and
+// event words are asked of the same token by many readings.
 func (a *analyzer) longestPhraseAt(kind cueKind, k int) int {
 	if k < 0 || k >= len(a.toks) {
 		return 0
 	}
-	if kind != cueRank || k >= len(a.rankLens) {
+	if bit, ok := kindBit(kind); ok && a.startsAt(k)&bit == 0 {
+		return 0 // no entry of kind starts with the token (phraseStarts)
+	}
+	v := a.phrases.at(kind, k)
+	if v == nil {
 		return a.longestPhrase(kind, k)
 	}
-	if v := a.rankLens[k]; v != 0 {
-		return int(v - 1)
+	if *v == 0 {
+		*v = int8(a.longestPhrase(kind, k) + 1)
 	}
-	n := a.longestPhrase(kind, k)
-	a.rankLens[k] = int8(n + 1)
-	return n
+	return int(*v - 1)
 }
 
 // longestPhrase is longestPhraseAt without the memo, for k within the
 // sentence.
 func (a *analyzer) longestPhrase(kind cueKind, k int) int {
-	set, first := a.x.words[kind], a.x.firstWords[kind]
+	set := a.x.words[kind]
 	w := a.toks[k].Norm
 	written := a.inWords(kind, k, true)
+	var in *wordInfo // what the table says of w without its و or ف
 	if !written {
-		if w = trimConjunction(w); !first[w] {
+		var ok bool
+		if w, in, ok = a.trimmedFirst(kind, k); !ok {
 			return 0
 		}
 	}
 	best := 0
-	if written && a.inWords(kind, k, false) || !written && set[w] {
+	if written && a.inWords(kind, k, false) || !written && a.trimmedEntry(kind, in, w) {
 		best = 1
 	}
-	if written && !a.multiWord(kind, k, false) {
+	if written && !a.multiWord(kind, k, false) || !written && !trimmedMulti(kind, in) {
 		return best
 	}
 	b := a.phrase[:0]
@@ -943,6 +947,9 @@ var placeNouns = map[string]bool{
 	"عاصمه": true, "العاصمه": true, "المدينه": true,
 }
 
+// placeNounsLast is the last bytes of placeNouns, tested first.
+var placeNounsLast = lastBytesOf(placeNouns)
+
 // namedPlace reports whether the person named at token i, after at most
 // a title or rank of two words, is the name of a place: a place noun,
 // possibly with a preposition or و, stands right before ("بمطار الملك
@@ -1052,6 +1059,9 @@ func (a *analyzer) placeNounAt(k int) bool {
 		return false
 	}
 	w := a.toks[k].Norm
+	if !placeNounsLast.may(w) {
+		return false // no place noun ends as w does
+	}
 	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
 			return true
@@ -1077,7 +1087,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 		n = a.counts[last]
 	}
 	for _, c := range a.counted {
-		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.orgHeads[c], h) {
+		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
 			continue
 		}
 		best, n = c, a.counts[c]

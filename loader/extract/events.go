@@ -905,7 +905,7 @@ var scheduledWords = map[string]bool{"المقرر": true, "المنتظر": tru
 // planned.
 func (a *analyzer) scheduledBefore(i int) bool {
 	for k := 1; k < i; k++ {
-		if p := a.toks[k-1].Norm; scheduledWords[a.toks[k].Norm] && (p == "من" || p == "ومن") {
+		if p := a.toks[k-1].Norm; (p == "من" || p == "ومن") && scheduledWords[a.toks[k].Norm] {
 			return true
 		}
 	}

@@ -81,6 +81,8 @@ type Extractor struct {
 	// an anaphor refers back to ("حركة حماس" has حركه: "الحركة" is Hamas
 	// when Hamas is the last such organisation named).
 	orgHeads map[int32][]string
+	// orgHeadsAt is orgHeads by actor index, dense (headsOf).
+	orgHeadsAt [][]string
 	// titleForm and discoveredForm are the forms of the entity layer's
 	// mentions (entities.go): a title standing for its holder and a
 	// discovered name. Their actor is the mention's, not the form's.
@@ -102,6 +104,8 @@ type Extractor struct {
 	// by word id (words.go).
 	vocab    *arabic.Vocabulary
 	infoByID []*wordInfo
+	// firstByID is wordInfo.first by word id, dense (phraseStarts).
+	firstByID []uint64
 	// cliticParent marks the cue nodes a trailing clitic preposition may
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool
@@ -261,6 +265,10 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		if x.words[cueAnaphor]["ال"+first] && !slices.Contains(x.orgHeads[f.actor], first) {
 			x.orgHeads[f.actor] = append(x.orgHeads[f.actor], first)
 		}
+	}
+	x.orgHeadsAt = make([][]string, len(x.actors))
+	for i, h := range x.orgHeads {
+		x.orgHeadsAt[i] = h
 	}
 	for ai, a := range x.actors {
 		if a.Kind == graph.KindState || len(x.orgHeads[int32(ai)]) > 0 {

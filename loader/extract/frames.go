@@ -907,10 +907,8 @@ func splitConjunction(w string) (prefix, rest string) {
 // trimConjunction removes a leading و or ف from a normalised word of at
 // least three letters after it.
 func trimConjunction(w string) string {
-	for _, c := range []string{"و", "ف"} {
-		if r, ok := strings.CutPrefix(w, c); ok && utf8.RuneCountInString(r) >= 3 {
-			return r
-		}
+	if len(w) > 2 && w[0] == 0xD9 && (w[1] == 0x88 || w[1] == 0x81) && utf8.RuneCountInString(w[2:]) >= 3 {
+		return w[2:] // و (U+0648) or ف (U+0641)
 	}
 	return w
 }
@@ -962,8 +960,7 @@ func (a *analyzer) inSet(set map[string]bool, k int) bool {
 	if set[w] {
 		return true
 	}
-	a.esplits = arabic.Proclitics(a.esplits[:0], w)
-	for _, sp := range a.esplits {
+	for _, sp := range a.procliticsAt(k) {
 		if set[sp.Stem] {
 			return true
 		}

@@ -173,7 +173,8 @@ func (a *analyzer) roleByHead(i int) (mention, bool) {
 			if !ok || nm.prefix != "" || a.x.forms[nm.val].role != 0 || a.x.forms[nm.val].actor < 0 {
 				continue
 			}
-			r := a.x.roleHeads[string(a.appendTitleKey(i, j))+"\x00"+a.actor(a.x.forms[nm.val].actor).ID]
+			key := append(append(a.appendTitleKey(i, j), 0), a.actor(a.x.forms[nm.val].actor).ID...) // in the scratch buffer
+			r := a.x.roleHeads[string(key)]
 			if r <= 0 {
 				continue
 			}

@@ -37,6 +37,8 @@ type wordInfo struct {
 	// anaphorClitic: the word is an anaphor with the article written
 	// after ب or as لل ("بالحركه", "للحركه"), as anaphor reads it.
 	anaphorClitic bool
+	// rankLast: the word is the last word of a rank (Extractor.rankLast).
+	rankLast bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -170,6 +172,9 @@ func (x *Extractor) buildWordInfo() {
 			get("ب" + w).anaphorClitic = true
 		}
 	}
+	for w := range x.rankLast {
+		get(w).rankLast = true
+	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
 		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
@@ -178,8 +183,10 @@ func (x *Extractor) buildWordInfo() {
 		x.vocab.Add(w)
 	}
 	x.infoByID = make([]*wordInfo, x.vocab.Len())
+	x.firstByID = make([]uint64, x.vocab.Len())
 	for w, in := range x.info {
 		x.infoByID[x.vocab.ID(w)] = in
+		x.firstByID[x.vocab.ID(w)] = in.first
 	}
 }
 
@@ -194,13 +201,50 @@ func (a *analyzer) wordAt(k int) *wordInfo {
 
 // readSentence reads the sentence's tokens against the extractor's
 // vocabulary (arabic.Vocabulary.Read) and fills the token table: what the
-// lexicon's lookups say of each token (a.info), one index by word id.
+// lexicon's lookups say of each token (a.info), one index by word id; and
+// empties the memo of longestPhraseAt (phrases).
 func (a *analyzer) readSentence() {
 	a.x.vocab.Read(&a.sent, a.toks)
+	a.phrases.reset(len(a.toks))
+	a.splits.valid = false
 	a.info = a.info[:0]
 	for _, id := range a.sent.Words {
 		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
+	a.starts = a.starts[:0] // filled when first asked (startsAt)
+}
+
+// startsAt returns phraseStarts(k), filling the table of the sentence's
+// tokens on the first question.
+func (a *analyzer) startsAt(k int) uint64 {
+	if len(a.starts) != len(a.toks) {
+		a.starts = a.starts[:0]
+		for i := range a.toks {
+			a.starts = append(a.starts, a.phraseStarts(i))
+		}
+	}
+	return a.starts[k]
+}
+
+// phraseStarts returns the lookup kinds (kindBit) an entry of which
+// longestPhrase may find at token k, or more: those whose first word the
+// token is as written or without one leading و or ف (trimConjunction
+// cuts it only before three letters or more: a superset is kept), every
+// kind when the table cannot tell (a second و or ف: the word sets decide).
+func (a *analyzer) phraseStarts(k int) uint64 {
+	b := a.x.firstOf(a.sent.Words[k])
+	if t := a.toks[k].Norm; conjunctionAt(t, 0) {
+		if conjunctionAt(t, 2) {
+			return ^uint64(0)
+		}
+		b |= a.x.firstOf(a.sent.Cut[k]) // the id of t[2:]
+	}
+	return b
+}
+
+// conjunctionAt reports whether w has و or ف at byte i.
+func conjunctionAt(w string, i int) bool {
+	return len(w) > i+1 && w[i] == 0xD9 && (w[i+1] == 0x88 || w[i+1] == 0x81)
 }
 
 // buildCliticKeys records the cue nodes that a trailing clitic preposition
@@ -232,6 +276,22 @@ func (x *Extractor) cliticKeyOf(w string) int32 {
 		return id
 	}
 	return arabic.NoWord
+}
+
+// headsOf returns the head nouns of actor i's names (orgHeads), by index.
+func (x *Extractor) headsOf(i int32) []string {
+	if i >= 0 && int(i) < len(x.orgHeadsAt) {
+		return x.orgHeadsAt[i]
+	}
+	return nil
+}
+
+// firstOf returns wordInfo.first of a word id, 0 for none.
+func (x *Extractor) firstOf(id int32) uint64 {
+	if id >= 0 && int(id) < len(x.firstByID) {
+		return x.firstByID[id]
+	}
+	return 0
 }
 
 // wordInfoOf returns what the lexicon's lookups say of a word id, or nil.
@@ -348,4 +408,155 @@ func growKinds(s []cueKind, n int) []cueKind {
 		s[k] = cueNone
 	}
 	return s
+}
+
+// phraseMemo memoises longestPhraseAt for one sentence: per lookup kind
+// asked, one entry per token, 0 unknown, else the length plus one. The
+// buffers are kept across sentences.
+type phraseMemo struct {
+	// slot is, per kind, one plus the index in lens of its entries for
+	// this sentence, 0 when the kind was not asked yet.
+	slot [1 << 8]uint8
+	used []cueKind
+	lens [][]int8
+	n    int
+}
+
+// reset empties the memo for a sentence of n tokens.
+func (m *phraseMemo) reset(n int) {
+	for _, kind := range m.used {
+		m.slot[kind] = 0
+	}
+	m.used = m.used[:0]
+	m.n = n
+}
+
+// at returns the memo's entry of kind at token k (0 <= k < n), or nil
+// when k is out of the sentence the memo was reset for.
+func (m *phraseMemo) at(kind cueKind, k int) *int8 {
+	if k >= m.n {
+		return nil
+	}
+	s := int(m.slot[kind])
+	if s == 0 {
+		s = len(m.used) + 1
+		m.used = append(m.used, kind)
+		if len(m.lens) < s {
+			m.lens = append(m.lens, nil)
+		}
+		l := slices.Grow(m.lens[s-1][:0], m.n)[:m.n]
+		clear(l)
+		m.lens[s-1] = l
+		m.slot[kind] = uint8(s)
+	}
+	return &m.lens[s-1][k]
+}
+
+// trimmedFirst reads token k without one leading و or ف
+// (trimConjunction) for longestPhrase, when the token as written is not
+// the first word of an entry of kind: it returns the word, the table's
+// answer for it when the table has one (nil else, or when it says
+// nothing), and whether the word is the first word of an entry. The
+// table is read when the word is the token's Cut form (no second و or ف).
+func (a *analyzer) trimmedFirst(kind cueKind, k int) (w string, in *wordInfo, ok bool) {
+	t := a.toks[k].Norm
+	w = trimConjunction(t)
+	if len(w) == len(t) {
+		return w, nil, false // the token as written, which is not one
+	}
+	bit, has := kindBit(kind)
+	if !has || len(arabic.CutConjunctions(w)) != len(w) {
+		return w, nil, a.x.firstWords[kind][w]
+	}
+	in = a.cutInfo(k)
+	return w, in, in != nil && in.first&bit != 0
+}
+
+// trimmedEntry reports whether w, read by trimmedFirst with the table's
+// answer in (nil when it has none), is an entry of kind.
+func (a *analyzer) trimmedEntry(kind cueKind, in *wordInfo, w string) bool {
+	if in == nil {
+		return a.x.words[kind][w]
+	}
+	bit, _ := kindBit(kind)
+	return in.entry&bit != 0
+}
+
+// trimmedMulti reports whether an entry of kind with more than one word
+// may start with the word trimmedFirst read: true when the table has no
+// answer for it.
+func trimmedMulti(kind cueKind, in *wordInfo) bool {
+	if in == nil {
+		return true
+	}
+	bit, _ := kindBit(kind)
+	return in.multi&bit != 0
+}
+
+// rankLastAt reports whether token k as written is the last word of a
+// rank (Extractor.rankLast): a table read by word id.
+func (a *analyzer) rankLastAt(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.rankLast
+}
+
+// lastBytes is the set of the last bytes of the words of a word set: a
+// word whose last byte is not in it is no entry, and neither is what
+// remains of it after a prefix is cut. A test before a map lookup.
+type lastBytes [4]uint64
+
+// lastBytesOf returns the last bytes of the words of set.
+func lastBytesOf(set map[string]bool) lastBytes {
+	var f lastBytes
+	for w := range set {
+		if w != "" {
+			c := w[len(w)-1]
+			f[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return f
+}
+
+// may reports whether w may be a word of the set, or end like one after a
+// prefix is cut: false only when its last byte is no word's (an empty w
+// may be one).
+func (f *lastBytes) may(w string) bool {
+	if w == "" {
+		return true
+	}
+	c := w[len(w)-1]
+	return f[c>>6]&(1<<(c&63)) != 0
+}
+
+// splitMemo memoises arabic.Proclitics of the sentence's tokens
+// (procliticsAt): asked of the same token by every frame.
+type splitMemo struct {
+	valid bool // at is sized for the sentence (readSentence clears it)
+	// at holds, per token, its splits buf[from:to]; to < 0 when unknown.
+	at  []struct{ from, to int32 }
+	buf []arabic.Split
+}
+
+// procliticsAt returns arabic.Proclitics of token k's normalised form,
+// read once per sentence. The slice is valid until the next call.
+func (a *analyzer) procliticsAt(k int) []arabic.Split {
+	m := &a.splits
+	if !m.valid {
+		m.at = slices.Grow(m.at[:0], len(a.toks))[:len(a.toks)]
+		for i := range m.at {
+			m.at[i].to = -1
+		}
+		m.buf = m.buf[:0]
+		m.valid = true
+	}
+	if k >= len(m.at) {
+		return arabic.Proclitics(nil, a.toks[k].Norm)
+	}
+	r := &m.at[k]
+	if r.to < 0 {
+		from := len(m.buf)
+		m.buf = arabic.Proclitics(m.buf, a.toks[k].Norm)
+		r.from, r.to = int32(from), int32(len(m.buf))
+	}
+	return m.buf[r.from:r.to]
 }

@@ -133,6 +133,21 @@ func TestTokenTable(t *testing.T) {
 						t.Errorf("longestPhraseAt(%d, %q) = %d, want %d", kind, a.toks[k].Norm, got, want)
 					}
 				}
+				if got, want := a.rankLastAt(k), a.x.rankLast[a.toks[k].Norm]; got != want {
+					t.Errorf("rankLastAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
+				}
+				for _, set := range []struct {
+					name  string
+					words map[string]bool
+					last  lastBytes
+				}{{"forcesWords", forcesWords, forcesWordsLast}, {"placeNouns", placeNouns, placeNounsLast}} {
+					w := a.toks[k].Norm
+					for _, p := range []string{"", "و", "ف", "ب", "ل", "وب", "ول"} {
+						if rest, ok := strings.CutPrefix(w, p); ok && set.words[rest] && !set.last.may(w) {
+							t.Errorf("%s: may(%q) = false, want true (%q is an entry)", set.name, w, rest)
+						}
+					}
+				}
 				if want := anaphorByStrings(a, k); want && !a.mayBeAnaphor(k) {
 					t.Errorf("mayBeAnaphor(%q) = false, want true", a.toks[k].Norm)
 				}
@@ -149,5 +164,28 @@ func TestTokenTable(t *testing.T) {
 	}
 	if kinds == 0 {
 		t.Fatal("no token read")
+	}
+}
+
+func TestLastBytes(t *testing.T) {
+	f := lastBytesOf(map[string]bool{"قواته": true, "جيشنا": true})
+	tests := []struct {
+		w    string
+		want bool
+	}{
+		{"قواته", true},
+		{"وقواته", true}, // a prefix before an entry
+		{"جيشنا", true},
+		{"سفيره", true}, // ends like an entry: the map decides
+		{"قوات", false},
+		{"جيش", false},
+		{"", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.w, func(t *testing.T) {
+			if got := f.may(tt.w); got != tt.want {
+				t.Errorf("may(%q) = %v, want %v", tt.w, got, tt.want)
+			}
+		})
 	}
 }
