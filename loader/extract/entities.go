@@ -1264,7 +1264,7 @@ type anaphorClass uint8
 const (
 	anaphorNone anaphorClass = iota
 	// anaphorGroup: an organisation the gazetteer names with a group head
-	// (groupHeads): a movement, group, party, front or organisation.
+	// (kind_anaphors.group_heads): a movement, group, party or front.
 	anaphorGroup
 	// anaphorState: a state.
 	anaphorState
@@ -1274,30 +1274,26 @@ const (
 	anaphorStates
 )
 
-// kindAnaphors are the nouns that refer back to an actor by its kind,
-// normalised. The singular ones do so only after a demonstrative
-// (demonstratives: "هذه الجماعة", "هذا التنظيم", "تلك الدولة"); the
-// duals do so alone ("وأكد البلدان", "ودعا البلدين").
-var kindAnaphors = map[string]anaphorClass{
-	"الجماعه": anaphorGroup, "التنظيم": anaphorGroup, "الحركه": anaphorGroup, "الحزب": anaphorGroup,
-	"الجبهه": anaphorGroup, "المجموعه": anaphorGroup, "الميليشيا": anaphorGroup, "المليشيا": anaphorGroup, "الفصيل": anaphorGroup,
-	"الدوله": anaphorState, "البلد": anaphorState,
-	"الرجل": anaphorPerson, "الشخصيه": anaphorPerson,
-	"البلدين": anaphorStates, "البلدان": anaphorStates, "الدولتين": anaphorStates, "الدولتان": anaphorStates,
-}
+// anaphorClasses maps the lexicon's kind_anaphors sections to the class
+// of actor their nouns refer back to (data/triggers.yaml). The singular
+// ones do so only after a demonstrative (kind_anaphors.demonstratives:
+// "هذه الجماعة", "هذا التنظيم", "تلك الدولة"); the duals do so alone
+// ("وأكد البلدان", "ودعا البلدين").
+var anaphorClasses = []struct {
+	kind  cueKind
+	class anaphorClass
+}{{cueKindGroup, anaphorGroup}, {cueKindState, anaphorState}, {cueKindPerson, anaphorPerson}, {cueKindStates, anaphorStates}}
 
-// demonstratives are the singular and dual demonstratives before a kind
-// anaphor, normalised, without the clitics they may carry ("لهذه",
-// "وبهذا").
-var demonstratives = map[string]bool{
-	"هذه": true, "هذا": true, "تلك": true, "ذلك": true, "هذين": true, "هاتين": true, "هذان": true, "هاتان": true,
+// anaphorClassOf returns the class of actor the normalised noun w refers
+// back to, anaphorNone for any other word.
+func (x *Extractor) anaphorClassOf(w string) anaphorClass {
+	for _, c := range anaphorClasses {
+		if x.words[c.kind][w] {
+			return c.class
+		}
+	}
+	return anaphorNone
 }
-
-// groupHeads are the head words (orgHeads, without the article) that make
-// an organisation a group a group anaphor may name: "حركة حماس", "جماعة
-// الحوثي", "تنظيم الدولة", "حزب الله", "جبهة البوليساريو". A body
-// ("وزارة", "التحالف", "الأمم المتحدة") is none.
-var groupHeads = map[string]bool{"حركه": true, "جماعه": true, "تنظيم": true, "حزب": true, "جبهه": true}
 
 // maxAnaphorSentences is how many sentences before its own a kind
 // anaphor looks back for the actor it names.
@@ -1339,7 +1335,7 @@ func (a *analyzer) compatible(c int32, class anaphorClass) bool {
 			return false
 		}
 		for _, h := range a.x.orgHeads[c] {
-			if groupHeads[h] {
+			if a.x.words[cueGroupHead][h] {
 				return true
 			}
 		}
@@ -1396,7 +1392,7 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 }
 
 // kindAnaphor adds a mention of the actor a kind anaphor at token i names
-// (kindAnaphors): after a demonstrative, the one actor of its kind the
+// (kind_anaphors): after a demonstrative, the one actor of its kind the
 // nearest stretch names ("أعلنت جماعة الحوثي … . وقالت هذه الجماعة"); a
 // dual of states alone, the two states the nearest stretch names ("وقع
 // مصر والسودان اتفاقا. وأكد البلدان"). The mention spans the
@@ -1413,7 +1409,7 @@ func (a *analyzer) kindAnaphor(i int) {
 		return // most words: no lookup
 	}
 	prefix, w := splitConjunction(w)
-	class := kindAnaphors[w]
+	class := a.x.anaphorClassOf(w)
 	if class == anaphorNone {
 		return
 	}
@@ -1440,7 +1436,7 @@ func (a *analyzer) kindAnaphor(i int) {
 	}
 	a.doc.ambiguous = false
 	var found []int32
-	if h := strings.TrimPrefix(w, "ال"); class == anaphorGroup && groupHeads[h] {
+	if h := strings.TrimPrefix(w, "ال"); class == anaphorGroup && a.x.words[cueGroupHead][h] {
 		// "هذه الحركة": a movement before any other group.
 		found = a.antecedents(start, class, h, want)
 	}
@@ -1482,14 +1478,14 @@ func (a *analyzer) clauseStartBefore(i int) int {
 }
 
 // demonstrativeAt returns the clitics of token k and whether it is a
-// demonstrative (demonstratives) with them ("وهذه", "لهذه", "بهذا").
+// demonstrative (kind_anaphors.demonstratives) with them ("وهذه", "لهذه", "بهذا").
 func (a *analyzer) demonstrativeAt(k int) (string, bool) {
 	if k < 0 || k >= len(a.toks) {
 		return "", false
 	}
 	w := a.toks[k].Norm
 	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && demonstratives[rest] {
+		if rest, ok := strings.CutPrefix(w, p); ok && a.x.words[cueDemonstrative][rest] {
 			return p, true
 		}
 	}

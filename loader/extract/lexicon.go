@@ -84,6 +84,12 @@ const (
 	cueVictim          // "اغتيال X": X suffered the act, no party of the verb before
 	cueAttackNoun      // "الهجوم على X": after a verb that judges the attack, X was hit
 	cueJudging         // "أدان", "رفض": judges an act named after it, done by another
+	cueKindGroup       // "هذه الجماعة": refers back to a group
+	cueKindState       // "هذه الدولة": refers back to a state
+	cueKindPerson      // "هذا الرجل": refers back to a person
+	cueKindStates      // "البلدان": refers back to two states
+	cueGroupHead       // "حركة حماس": a head word that makes an organisation a group
+	cueDemonstrative   // "هذه": before a kind anaphor
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -200,6 +206,12 @@ var lexiconSections = map[string]cueSpec{
 	"victim_nouns":                       {kind: cueVictim},
 	"attack_nouns":                       {kind: cueAttackNoun},
 	"judging":                            {kind: cueJudging},
+	"kind_anaphors.group":                {kind: cueKindGroup},
+	"kind_anaphors.state":                {kind: cueKindState},
+	"kind_anaphors.person":               {kind: cueKindPerson},
+	"kind_anaphors.states":               {kind: cueKindStates},
+	"kind_anaphors.group_heads":          {kind: cueGroupHead},
+	"kind_anaphors.demonstratives":       {kind: cueDemonstrative},
 }
 
 func init() {
