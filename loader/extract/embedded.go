@@ -200,27 +200,12 @@ func (a *analyzer) eventObject(c cue) int {
 		if a.eventNoun(k) || a.interventionNoun(k) {
 			return k
 		}
-		if a.cueKindAt(k) != cueTitle && !stanceFiller[trimConjunction(a.toks[k].Norm)] {
+		if a.cueKindAt(k) != cueTitle && !a.x.words[cueEmbFiller][trimConjunction(a.toks[k].Norm)] {
 			return -1
 		}
 	}
 	return -1
 }
-
-// stanceFiller are words between a stance word and its object: adverbs of
-// degree and the preposition of "أعرب عن".
-var stanceFiller = words([]string{"بشده", "باشد", "العبارات", "الشديده", "الشديد", "القويه", "الكامل", "التام", "عن", "مجددا", "مره", "اخري", "ايضا", "كذلك", "اي", "لاي"})
-
-// hypotheticalWords make an event one that may come ("أي هجوم", "الهجوم
-// المحتمل", "العملية المرتقبة"): a stance over it still relates its
-// speaker to the agent, but the event states no relation of its own.
-var hypotheticalWords = words([]string{"اي", "لاي", "المحتمل", "المحتمله", "محتمل", "محتمله", "المرتقب", "المرتقبه", "مرتقب", "مرتقبه",
-	"المزمع", "المزمعه", "مزمع", "مزمعه", "المقبل", "المقبله", "مقبل", "مقبله"})
-
-// eventAdjectives are the words that may follow an event noun before its
-// agent or patient ("العملية العسكرية", "الهجوم الإرهابي الجبان"), and
-// imposedWords the participles of a siege or a ban ("المفروض على").
-var imposedWords = words([]string{"المفروض", "المفروضه", "الجاري", "الجاريه", "المستمر", "المستمره", "الاخير", "الاخيره", "الجديد", "الجديده"})
 
 // eventFrameAt reads the event noun at k governed by stance cue si: its
 // agent by the eventAgents table and the patient after على or ضد. It
@@ -287,7 +272,7 @@ func (a *analyzer) military(k int) bool {
 func (a *analyzer) eventModifiersEnd(k int) int {
 	e := k + 1
 	def := definite(strings.TrimPrefix(arabic.CutConjunctions(a.toks[k].Norm), "ب"))
-	for e < len(a.toks) && e <= k+3 && a.sep[e] == 0 && a.menAt[e] < 0 && a.cueAt[e] < 0 && !imposedWords[a.toks[e].Norm] {
+	for e < len(a.toks) && e <= k+3 && a.sep[e] == 0 && a.menAt[e] < 0 && a.cueAt[e] < 0 && !a.x.words[cueEmbImposed][a.toks[e].Norm] {
 		w := a.toks[e].Norm
 		if !definite(w) && (def || !adjectiveShaped(w)) {
 			break // "عملية عسكرية تركية": an indefinite noun's adjective
@@ -301,11 +286,11 @@ func (a *analyzer) eventModifiersEnd(k int) int {
 // modifiers up to end, names an event that may come: after أي, or with a
 // word of hypothetical time among the words after it.
 func (a *analyzer) hypotheticalEvent(k, end int) bool {
-	if k > 0 && hypotheticalWords[arabic.CutConjunctions(a.toks[k-1].Norm)] {
+	if k > 0 && a.x.words[cueEmbHypothetical][arabic.CutConjunctions(a.toks[k-1].Norm)] {
 		return true
 	}
 	for e := k + 1; e < len(a.toks) && e <= end+2 && a.sep[e] == 0; e++ {
-		if hypotheticalWords[a.toks[e].Norm] {
+		if a.x.words[cueEmbHypothetical][a.toks[e].Norm] {
 			return true
 		}
 	}
@@ -325,7 +310,7 @@ func (a *analyzer) patientPreposition(k, end int, agent []int) int {
 		switch {
 		case attackPreps[w]:
 			return at
-		case imposedWords[a.toks[at].Norm], a.cueKindAt(at) == cueAgent:
+		case a.x.words[cueEmbImposed][a.toks[at].Norm], a.cueKindAt(at) == cueAgent:
 		case a.sep[at] == 0 && a.menAt[at] < 0 && a.cueAt[at] < 0 && definite(a.toks[at].Norm):
 			// "الهجمات الحوثية الإرهابية ضد": an adjective after the agent
 		case a.menAt[at] >= 0 && len(agent) > 0 && a.men[a.menAt[at]].actor == a.men[agent[0]].actor:
@@ -361,10 +346,6 @@ func (a *analyzer) genitiveEventAgent(k, end int) []int {
 	return nil
 }
 
-// transitiveEvents are the event nouns that take their patient with ل
-// ("الغزو الروسي لأوكرانيا", "قصف إسرائيل لغزة").
-var transitiveEvents = words([]string{"غزو", "الغزو", "احتلال", "الاحتلال", "قصف", "القصف", "حصار", "الحصار", "استهداف", "الاستهداف", "اجتياح", "الاجتياح"})
-
 // transitiveEvent reports whether the event noun at k takes its patient
 // with ل.
 func (a *analyzer) transitiveEvent(k int) bool {
@@ -373,11 +354,11 @@ func (a *analyzer) transitiveEvent(k int) bool {
 	case strings.HasPrefix(w, "لل"):
 		w = "ال" + strings.TrimPrefix(w, "لل")
 	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
-		if !transitiveEvents[w] {
+		if !a.x.words[cueEmbTransitive][w] {
 			w = w[len("ب"):]
 		}
 	}
-	return transitiveEvents[w]
+	return a.x.words[cueEmbTransitive][w]
 }
 
 // patientWithL returns the patient with ل of a transitive event noun at k
@@ -439,7 +420,7 @@ func (a *analyzer) relativeEventAgent(k, end int) []int {
 // agent marker (من قبل, من جانب) past a participle.
 func (a *analyzer) markedEventAgent(k, end int) []int {
 	at := end
-	if at < len(a.toks) && imposedWords[a.toks[at].Norm] {
+	if at < len(a.toks) && a.x.words[cueEmbImposed][a.toks[at].Norm] {
 		at++
 	}
 	if at >= len(a.toks) || a.cueKindAt(at) != cueAgent {
@@ -669,17 +650,9 @@ func (a *analyzer) lastEventToken() int {
 	return a.men[len(a.men)-2].i
 }
 
-// interventionNouns name an intervention: the actor after في (and شؤون)
-// is the one intervened in, never the target of a stance over it.
-var interventionNouns = words([]string{"تدخل", "التدخل", "تدخلات", "التدخلات", "بالتدخل", "للتدخل", "للتدخلات", "بالتدخلات"})
-
-// affairsWords stand between في and the one whose affairs an intervention
-// is in ("في شؤون X", "في الشؤون الداخلية لـ X").
-var affairsWords = words([]string{"شؤون", "الشؤون", "شوون", "الشوون", "شان", "الشان", "الداخليه"})
-
 // interventionNoun reports whether token k is an intervention noun.
 func (a *analyzer) interventionNoun(k int) bool {
-	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && interventionNouns[arabic.CutConjunctions(a.toks[k].Norm)]
+	return k >= 0 && k < len(a.toks) && a.menAt[k] < 0 && a.x.words[cueEmbIntervention][arabic.CutConjunctions(a.toks[k].Norm)]
 }
 
 // interferenceFrame reads an intervention noun a stance governs: its
@@ -700,25 +673,18 @@ func (a *analyzer) interferenceFrame(ev eventFrame, end int) (eventFrame, bool) 
 			ev.patient = a.conjList(mi)
 			break
 		}
-		if !affairsWords[a.toks[k].Norm] {
+		if !a.x.words[cueEmbAffairs][a.toks[k].Norm] {
 			break
 		}
 	}
 	return ev, true
 }
 
-// standWords are the forms of وقف in "الوقوف خلف/وراء EVENT", and
-// behindWords the prepositions after them.
-var (
-	standWords  = words([]string{"الوقوف", "بالوقوف", "وقوف", "بوقوف", "يقف", "تقف", "وقفت", "وقف", "يقفون"})
-	behindWords = words([]string{"خلف", "وراء", "وراء"})
-)
-
 // behindEventAgent reads "اتهم X Y بالوقوف خلف التفجير": the actor right
 // before the words of standing behind an event is its agent (an
 // accusation makes it alleged).
 func (a *analyzer) behindEventAgent(k, _ int) []int {
-	if k < 3 || !behindWords[a.toks[k-1].Norm] || !standWords[arabic.CutConjunctions(a.toks[k-2].Norm)] {
+	if k < 3 || !a.x.words[cueEmbBehind][a.toks[k-1].Norm] || !a.x.words[cueEmbStand][arabic.CutConjunctions(a.toks[k-2].Norm)] {
 		return nil
 	}
 	mi := a.menAt[k-3]
@@ -728,15 +694,11 @@ func (a *analyzer) behindEventAgent(k, _ int) []int {
 	return a.list(a.head(mi))
 }
 
-// hitVerbs are the verbs of a relative clause that names what an event
-// hit ("التفجير الذي استهدف السفارة الإيرانية").
-var hitVerbs = words([]string{"استهدف", "استهدفت", "طال", "طالت", "ضرب", "ضربت"})
-
 // relativePatient returns the patient an event noun's relative clause
 // names at token r ("الذي استهدف السفارة الإيرانية": the embassy's state),
 // or nil.
 func (a *analyzer) relativePatient(r int) []int {
-	if r+2 >= len(a.toks) || a.cueKindAt(r) != cueRelative || !hitVerbs[a.toks[r+1].Norm] {
+	if r+2 >= len(a.toks) || a.cueKindAt(r) != cueRelative || !a.x.words[cueEmbHitVerb][a.toks[r+1].Norm] {
 		return nil
 	}
 	if mi := a.menAt[r+2]; mi >= 0 && a.men[mi].i == r+2 && !a.men[mi].adjective {
@@ -759,10 +721,6 @@ func (a *analyzer) eventFallback(article string, ci int) {
 	}
 }
 
-// replyWords open a reply to an act ("ردا على عدوان X"): the act is the
-// other side's, never the replying subject's.
-var replyWords = words([]string{"ردا", "رد", "ردها", "رده", "كرد"})
-
 // answeredEvent reports whether opposed noun trigger ci is an event noun
 // after "ردا على" ("ينفذ X هجمات ... ردا على عدوان النظام على لبنان"):
 // the clause's subject replies to the event, it is not its agent. The
@@ -773,7 +731,7 @@ func (a *analyzer) answeredEvent(article string, ci int) bool {
 	if c.kind != cueNoun || c.rel != graph.Opposed || c.i < 2 || !a.eventNoun(c.i) {
 		return false
 	}
-	if a.toks[c.i-1].Norm != "علي" || !replyWords[arabic.CutConjunctions(a.toks[c.i-2].Norm)] {
+	if a.toks[c.i-1].Norm != "علي" || !a.x.words[cueEmbReply][arabic.CutConjunctions(a.toks[c.i-2].Norm)] {
 		return false
 	}
 	if ev, ok := a.eventFrameAt(-1, c.i); ok {

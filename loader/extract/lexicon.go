@@ -90,6 +90,16 @@ const (
 	cueKindStates      // "البلدان": refers back to two states
 	cueGroupHead       // "حركة حماس": a head word that makes an organisation a group
 	cueDemonstrative   // "هذه": before a kind anaphor
+	cueEmbFiller       // "بشدة": filler between a stance word and its object
+	cueEmbHypothetical // "أي هجوم": an event that may come
+	cueEmbImposed      // "الحصار المفروض": a participle or adjective of an event
+	cueEmbTransitive   // "الغزو الروسي لأوكرانيا": patient with ل
+	cueEmbIntervention // "التدخل في": an intervention noun
+	cueEmbAffairs      // "في شؤون X": before the one intervened in
+	cueEmbStand        // "الوقوف خلف": accuses of the event after it
+	cueEmbBehind       // "خلف", "وراء" after stand
+	cueEmbHitVerb      // "الذي استهدف X": X was hit by the event
+	cueEmbReply        // "ردا على": the act after it is the other side's
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -212,6 +222,16 @@ var lexiconSections = map[string]cueSpec{
 	"kind_anaphors.states":               {kind: cueKindStates},
 	"kind_anaphors.group_heads":          {kind: cueGroupHead},
 	"kind_anaphors.demonstratives":       {kind: cueDemonstrative},
+	"embedded_events.fillers":            {kind: cueEmbFiller},
+	"embedded_events.hypothetical":       {kind: cueEmbHypothetical},
+	"embedded_events.imposed":            {kind: cueEmbImposed},
+	"embedded_events.transitive":         {kind: cueEmbTransitive},
+	"embedded_events.interventions":      {kind: cueEmbIntervention},
+	"embedded_events.affairs":            {kind: cueEmbAffairs},
+	"embedded_events.stand":              {kind: cueEmbStand},
+	"embedded_events.behind":             {kind: cueEmbBehind},
+	"embedded_events.hit_verbs":          {kind: cueEmbHitVerb},
+	"embedded_events.replies":            {kind: cueEmbReply},
 }
 
 func init() {
