@@ -1886,7 +1886,7 @@ func (a *analyzer) victimAt(k, pos int) bool {
 	if w := trimConjunction(a.toks[k].Norm); w == "اطلاق" || w == "الاطلاق" {
 		on = a.skipLaunched(on) // "إطلاق صواريخ باليستية على"
 	}
-	if on >= len(a.toks) || a.sep[on] != 0 || !attackPreps[arabic.CutConjunctions(a.toks[on].Norm)] {
+	if on >= len(a.toks) || a.sep[on] != 0 || !a.x.words[cueGrAttackPrep][arabic.CutConjunctions(a.toks[on].Norm)] {
 		return false
 	}
 	return a.judged(pos)
@@ -1903,9 +1903,6 @@ func (a *analyzer) judged(pos int) bool {
 	}
 	return false
 }
-
-// attackPreps are the prepositions before the victim of an attack noun.
-var attackPreps = words([]string{"على", "ضد"})
 
 // skipAdjective returns the token after the adjective (a demonym or a
 // definite word) at k.

@@ -317,16 +317,12 @@ func (a *analyzer) readReliance(c cue, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
-// speechNouns name the statement an actor speaks in ("في بيان",
-// "في تغريدة").
-var speechNouns = words([]string{"بيان", "تغريدة", "كلمة", "تصريح", "تصريحات", "منشور", "رسالة", "خطاب"})
-
 // statementAside reports whether tokens [from, to) are "في بيان" without
 // commas, with at most one word after the noun ("في بيان له", "في بيان
 // رسمي"): an aside between a verb's subject and its object.
 func (a *analyzer) statementAside(from, to int) bool {
 	n := to - from
-	if n < 2 || n > 3 || a.toks[from].Norm != "في" || !speechNouns[a.toks[from+1].Norm] {
+	if n < 2 || n > 3 || a.toks[from].Norm != "في" || !a.x.words[cueGrSpeechNoun][a.toks[from+1].Norm] {
 		return false
 	}
 	for k := from + 1; k < to; k++ {
@@ -438,10 +434,6 @@ func (a *analyzer) readCircumstantial(c cue, cl int) (candidate, verdict) {
 	return candidate{src: a.list(s), tgt: a.list(t), rule: "circumstantial", conf: 0.6}, found
 }
 
-// attributionWords cite a source ("حسب X", "وفق X"): the source is not
-// the speaker of what follows in the sentence.
-var attributionWords = words([]string{"حسب", "بحسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما", "وفقما"})
-
 // speakerOf returns the first actor of the sentence before token pos that
 // is the subject of a reporting verb ("قال X إن ..."), not a cited source,
 // or -1.
@@ -450,7 +442,7 @@ func (a *analyzer) speakerOf(pos int) int {
 		if m.i >= pos {
 			break
 		}
-		if !m.excluded && m.prep == prepNone && a.reporter(mi) && !attributionWords[trimConjunction(a.tokenBefore(m.i))] {
+		if !m.excluded && m.prep == prepNone && a.reporter(mi) && !a.x.words[cueGrAttribution][trimConjunction(a.tokenBefore(m.i))] {
 			return a.head(mi)
 		}
 	}
@@ -666,17 +658,13 @@ func (a *analyzer) triggerBetween(from, to int) bool {
 	return false
 }
 
-// storeWords name the places where arms are kept or made: "مواقع أسلحة
-// الحوثيين" is a site, not arms given.
-var storeWords = words([]string{"مخزونات", "مخزون", "مخازن", "مستودعات", "مستودع", "مواقع", "موقع", "مصانع", "مصنع", "منشآت", "ورش"})
-
 // storedOrRelative reports whether a noun at c cannot take the actor t
 // after it as its target under a subject: a support noun naming what a site
 // holds ("الضربات التي قادتها واشنطن على مواقع أسلحة الحوثيين"), or t the
 // subject of a relative clause on an opposed noun ("الهجمات التي شنها
 // الحوثيون": the attackers, not the attacked).
 func (a *analyzer) storedOrRelative(c cue, t int) bool {
-	if c.rel == graph.Supported && c.i > 0 && storeWords[trimConjunction(a.toks[c.i-1].Norm)] {
+	if c.rel == graph.Supported && c.i > 0 && a.x.words[cueGrArmsStore][trimConjunction(a.toks[c.i-1].Norm)] {
 		return true
 	}
 	if c.rel != graph.Opposed {
@@ -711,14 +699,10 @@ func (a *analyzer) verbObjectAt(i int) bool {
 	return k >= 0 && a.cueKindAt(k) == cueVerb
 }
 
-// warnVerbs warn someone: with a complement clause after the one warned
-// ("حذرت إسرائيل الولايات المتحدة بأن حزب الله يتعافى") they inform.
-var warnVerbs = words([]string{"حذر", "حذرت", "يحذر", "تحذر", "حذروا", "حذرا"})
-
 // warnedThat reports whether the actor t warned by the verb of c is told
 // something (بأن, من أن after it), not threatened.
 func (a *analyzer) warnedThat(c cue, t int) bool {
-	if !warnVerbs[trimConjunction(a.toks[c.i].Norm)] {
+	if !a.x.words[cueGrWarnVerb][trimConjunction(a.toks[c.i].Norm)] {
 		return false
 	}
 	e := a.listEnd(t)
@@ -1040,7 +1024,7 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 		}
 		m := a.men[mi]
 		j = m.j - 1
-		if m.excluded || m.prep != prepNone || m.i > 0 && governing[trimConjunction(a.toks[m.i-1].Norm)] || m.i == governedEnd {
+		if m.excluded || m.prep != prepNone || m.i > 0 && a.x.words[cueGrGoverning][trimConjunction(a.toks[m.i-1].Norm)] || m.i == governedEnd {
 			// "الحليف الرئيسي للولايات المتحدة في حربها ضد تنظيم الدولة
 			// داعش": no accuser, nor the name repeated after one.
 			governedEnd = m.j
@@ -1086,7 +1070,7 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 			return k, -1
 		}
 		j := k - 1
-		for j > c.j && k-j <= 2 && a.menAt[j] < 0 && timeWords[a.toks[j].Norm] {
+		for j > c.j && k-j <= 2 && a.menAt[j] < 0 && a.x.words[cueGrTimeWord][a.toks[j].Norm] {
 			j-- // "تركيا اليوم السبت باستغلال"
 		}
 		mi := a.menAt[j]
@@ -1100,15 +1084,6 @@ func (a *analyzer) accusedBefore(c cue) (int, int) {
 	}
 	return -1, -1
 }
-
-// governing are the prepositions and nouns whose complement is no
-// verb's subject.
-var governing = words([]string{"ضد", "على", "مع", "من", "عن", "إلى", "في", "لدى", "بين", "حربها", "حربه", "تنظيم"})
-
-// timeWords may stand between an accused actor and the accusation's
-// complement ("اتهمت X تركيا اليوم السبت باستغلال").
-var timeWords = words([]string{"اليوم", "أمس", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "مساء",
-	"صباح", "أيضا", "رسميا", "مجددا", "علنا", "صراحة"})
 
 // firstOf returns the first mention of the list mention mi ends.
 func (a *analyzer) firstOf(mi int) int {
@@ -1164,10 +1139,6 @@ func (a *analyzer) subjectPlace(c cue, s, t int) bool {
 	}
 	return next < len(a.toks) && a.menAt[next] < 0 && strings.HasPrefix(a.toks[next].Norm, "ال") && !a.cueKindAt(next).isTrigger()
 }
-
-// compoundHeads make the noun after them part of a compound that names no
-// act between actors ("مجرم حرب", "جرائم حرب", "أمراء الحرب").
-var compoundHeads = words([]string{"مجرم", "مجرمي", "مجرمة", "مجرمو", "جرائم", "جريمة", "أمراء", "أمير", "زمن", "غنائم", "ضحايا", "أسرى"})
 
 // asideOpening returns the first token of the aside between commas that
 // ends at token k (at most maxAside words), or 0.

@@ -308,7 +308,7 @@ func (a *analyzer) patientPreposition(k, end int, agent []int) int {
 	for n := 0; n < 6 && at < len(a.toks) && a.clause[at] == a.clause[k]; n++ {
 		w := arabic.CutConjunctions(a.toks[at].Norm)
 		switch {
-		case attackPreps[w]:
+		case a.x.words[cueGrAttackPrep][w]:
 			return at
 		case a.x.words[cueEmbImposed][a.toks[at].Norm], a.cueKindAt(at) == cueAgent:
 		case a.sep[at] == 0 && a.menAt[at] < 0 && a.cueAt[at] < 0 && definite(a.toks[at].Norm):
@@ -337,7 +337,7 @@ func (a *analyzer) genitiveEventAgent(k, end int) []int {
 		return nil
 	}
 	e := a.listEnd(mi)
-	if e < len(a.toks) && a.sep[e] == 0 && attackPreps[arabic.CutConjunctions(a.toks[e].Norm)] {
+	if e < len(a.toks) && a.sep[e] == 0 && a.x.words[cueGrAttackPrep][arabic.CutConjunctions(a.toks[e].Norm)] {
 		return a.list(mi)
 	}
 	if t := a.menAtToken(e); t >= 0 && a.men[t].i == e && a.transitiveEvent(k) && a.men[t].prep == prepClitic && a.men[t].clitic == "ل" {

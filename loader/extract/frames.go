@@ -640,7 +640,7 @@ func (a *analyzer) frameSubject(f *frame, v, o int) []int {
 	}
 	// "أعلنت الولايات المتحدة أنها قصفت X": the pronoun on أن is the
 	// speaker.
-	if v > 0 && pronounComplementizers[trimConjunction(a.toks[v-1].Norm)] {
+	if v > 0 && a.x.words[cueGrPronounComplementizer][trimConjunction(a.toks[v-1].Norm)] {
 		if sp := a.clauseSpeaker(v); sp >= 0 {
 			return []int{sp}
 		}
@@ -851,7 +851,7 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			}
 			return nil
 		}
-		if k == from && directionWords[trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
+		if k == from && a.x.words[cueGrDirection][trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
 			if mi := a.menAt[k+1]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindState {
 				return []int{mi} // "على شمال إسرائيل": a region of the state
 			}
@@ -875,9 +875,6 @@ func (a *analyzer) inTitleRun(i int) bool {
 func (a *analyzer) anyBefore(i int) bool {
 	return i >= 2 && a.toks[i-2].Norm == "اي"
 }
-
-// directionWords name a region of the state after them ("شمال إسرائيل").
-var directionWords = words([]string{"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 
 // tokenBefore returns the normalised word before token i, or "".
 func (a *analyzer) tokenBefore(i int) string {
@@ -1194,10 +1191,6 @@ func (a *analyzer) frameComplement(o int) []int {
 	return nil
 }
 
-// pronounComplementizers carry the pronoun of the subject of the clause
-// they open ("أعلن X أنه استهدف").
-var pronounComplementizers = words([]string{"أنه", "أنها", "إنه", "إنها", "بأنه", "بأنها", "أنهم", "إنهم", "بأنهم"})
-
 // clauseSpeaker returns the speaker of the reporting verb whose
 // complement clause holds the word at v: the complementizer (أن, إن) at
 // most 8 words before v, and the actor a reporting verb introduces at most
@@ -1221,9 +1214,6 @@ func (a *analyzer) clauseSpeaker(v int) int {
 	return -1
 }
 
-// issuedWords are the participles of "البيان الصادر عن X".
-var issuedWords = words([]string{"الصادر", "الصادرة", "الصادرين", "الصادرتين"})
-
 // complementAuthor returns the author of the thing named at o given by a
 // relative clause right after it (or after one adjective) or by "الصادر
 // عن", or -1.
@@ -1232,7 +1222,7 @@ func (a *analyzer) complementAuthor(o int) int {
 		switch {
 		case a.cueKindAt(k) == cueRelative:
 			return a.author(k)
-		case k+1 < len(a.toks) && issuedWords[a.toks[k].Norm] && (a.toks[k+1].Norm == "عن" || a.toks[k+1].Norm == "من") && a.sep[k+1] == 0:
+		case k+1 < len(a.toks) && a.x.words[cueGrIssued][a.toks[k].Norm] && (a.toks[k+1].Norm == "عن" || a.toks[k+1].Norm == "من") && a.sep[k+1] == 0:
 			if mi := a.menAtToken(k + 2); mi >= 0 && a.men[mi].i == k+2 {
 				return mi
 			}

@@ -50,56 +50,67 @@ const (
 	cueComplementizer
 	cueRelative
 	// Looked up word by word, never matched as cues.
-	cueStance          // "للموقف المصري": a demonym after it is a party
-	cueIndirect        // "مفاوضات غير مباشرة": the meeting is not met
-	cueDelegation      // "وفد": a delegation noun
-	cueDelegationHead  // "برئاسة": the person after it leads the delegation
-	cueInstrument      // "ردت بضربات": the subject acts through the noun
-	cueSince           // "منذ قمة": a meeting as a time reference
-	cuePerfectAux      // "كان ... قد التقى": قد is not a hedge
-	cueBlameObject     // "حملت X Y مسؤولية": the object of a blame verb
-	cueContinuation    // "حيث التقى": the verb after it keeps the subject
-	cueAnaphor         // "الحركة": the last organisation named "حركة ..."
-	cuePlannedAfter    // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
-	cueRank            // "اللواء": a name follows
-	cueFirstName       // "محمد": a discovered name may start with it
-	cueNameStop        // "اليوم": a discovered name ends before it
-	cueEventAttendance // "بحضور": attendees of the last meeting follow
-	cueEventReception  // "وكان في استقباله": the hosts of arrivals follow
-	cueEventCompanion  // "مرفوقا بـ": companions of a participant follow
-	cueEventDual       // "وتباحثا": a dual meeting verb, the two subjects meet
-	cueExceptive       // "إلا": a negation before it states the relation
-	cueAbsence         // "في غياب": the actor after it took no part
-	cuePlaceHead       // "قصر": a name starting with it is a place after ب
-	cueAbout           // "بشأن": the noun after it is a topic
-	cueCause           // "بسبب": the noun after it is a cause
-	cueCircumstance    // "خلال القمة": the meeting is the time of another act
-	cueCoAgent         // "، إلى جانب إيران،": an actor sharing the role of the one before
-	cueHonorific       // "معالي", "حضرة": opens a title run, never an office of its own
-	cueBlock           // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
-	cueSubordinate     // "مساعد البرهان": the person after it only describes another one
-	cueUndergo         // "تعرضت لـ": the subject suffers the act of the noun after it
-	cueDeniedClaim     // "نفت الاتهامات": a denial of claims negates the rest of the sentence
-	cueEnjoy           // "يحظى X بدعم Y": Y supports X
-	cueVictim          // "اغتيال X": X suffered the act, no party of the verb before
-	cueAttackNoun      // "الهجوم على X": after a verb that judges the attack, X was hit
-	cueJudging         // "أدان", "رفض": judges an act named after it, done by another
-	cueKindGroup       // "هذه الجماعة": refers back to a group
-	cueKindState       // "هذه الدولة": refers back to a state
-	cueKindPerson      // "هذا الرجل": refers back to a person
-	cueKindStates      // "البلدان": refers back to two states
-	cueGroupHead       // "حركة حماس": a head word that makes an organisation a group
-	cueDemonstrative   // "هذه": before a kind anaphor
-	cueEmbFiller       // "بشدة": filler between a stance word and its object
-	cueEmbHypothetical // "أي هجوم": an event that may come
-	cueEmbImposed      // "الحصار المفروض": a participle or adjective of an event
-	cueEmbTransitive   // "الغزو الروسي لأوكرانيا": patient with ل
-	cueEmbIntervention // "التدخل في": an intervention noun
-	cueEmbAffairs      // "في شؤون X": before the one intervened in
-	cueEmbStand        // "الوقوف خلف": accuses of the event after it
-	cueEmbBehind       // "خلف", "وراء" after stand
-	cueEmbHitVerb      // "الذي استهدف X": X was hit by the event
-	cueEmbReply        // "ردا على": the act after it is the other side's
+	cueStance                  // "للموقف المصري": a demonym after it is a party
+	cueIndirect                // "مفاوضات غير مباشرة": the meeting is not met
+	cueDelegation              // "وفد": a delegation noun
+	cueDelegationHead          // "برئاسة": the person after it leads the delegation
+	cueInstrument              // "ردت بضربات": the subject acts through the noun
+	cueSince                   // "منذ قمة": a meeting as a time reference
+	cuePerfectAux              // "كان ... قد التقى": قد is not a hedge
+	cueBlameObject             // "حملت X Y مسؤولية": the object of a blame verb
+	cueContinuation            // "حيث التقى": the verb after it keeps the subject
+	cueAnaphor                 // "الحركة": the last organisation named "حركة ..."
+	cuePlannedAfter            // "يلتقي ترامب بوتين الأسبوع المقبل": a planned meeting
+	cueRank                    // "اللواء": a name follows
+	cueFirstName               // "محمد": a discovered name may start with it
+	cueNameStop                // "اليوم": a discovered name ends before it
+	cueEventAttendance         // "بحضور": attendees of the last meeting follow
+	cueEventReception          // "وكان في استقباله": the hosts of arrivals follow
+	cueEventCompanion          // "مرفوقا بـ": companions of a participant follow
+	cueEventDual               // "وتباحثا": a dual meeting verb, the two subjects meet
+	cueExceptive               // "إلا": a negation before it states the relation
+	cueAbsence                 // "في غياب": the actor after it took no part
+	cuePlaceHead               // "قصر": a name starting with it is a place after ب
+	cueAbout                   // "بشأن": the noun after it is a topic
+	cueCause                   // "بسبب": the noun after it is a cause
+	cueCircumstance            // "خلال القمة": the meeting is the time of another act
+	cueCoAgent                 // "، إلى جانب إيران،": an actor sharing the role of the one before
+	cueHonorific               // "معالي", "حضرة": opens a title run, never an office of its own
+	cueBlock                   // "قطع تمويل", "حظر الأسلحة": the support noun after it is stopped
+	cueSubordinate             // "مساعد البرهان": the person after it only describes another one
+	cueUndergo                 // "تعرضت لـ": the subject suffers the act of the noun after it
+	cueDeniedClaim             // "نفت الاتهامات": a denial of claims negates the rest of the sentence
+	cueEnjoy                   // "يحظى X بدعم Y": Y supports X
+	cueVictim                  // "اغتيال X": X suffered the act, no party of the verb before
+	cueAttackNoun              // "الهجوم على X": after a verb that judges the attack, X was hit
+	cueJudging                 // "أدان", "رفض": judges an act named after it, done by another
+	cueKindGroup               // "هذه الجماعة": refers back to a group
+	cueKindState               // "هذه الدولة": refers back to a state
+	cueKindPerson              // "هذا الرجل": refers back to a person
+	cueKindStates              // "البلدان": refers back to two states
+	cueGroupHead               // "حركة حماس": a head word that makes an organisation a group
+	cueDemonstrative           // "هذه": before a kind anaphor
+	cueEmbFiller               // "بشدة": filler between a stance word and its object
+	cueEmbHypothetical         // "أي هجوم": an event that may come
+	cueEmbImposed              // "الحصار المفروض": a participle or adjective of an event
+	cueEmbTransitive           // "الغزو الروسي لأوكرانيا": patient with ل
+	cueEmbIntervention         // "التدخل في": an intervention noun
+	cueEmbAffairs              // "في شؤون X": before the one intervened in
+	cueEmbStand                // "الوقوف خلف": accuses of the event after it
+	cueEmbBehind               // "خلف", "وراء" after stand
+	cueEmbHitVerb              // "الذي استهدف X": X was hit by the event
+	cueEmbReply                // "ردا على": the act after it is the other side's
+	cueGrAttackPrep            // grammar.attack_prepositions
+	cueGrSpeechNoun            // grammar.speech_nouns
+	cueGrAttribution           // grammar.attributions
+	cueGrArmsStore             // grammar.arms_stores
+	cueGrWarnVerb              // grammar.warn_verbs
+	cueGrGoverning             // grammar.governing
+	cueGrTimeWord              // grammar.time_words
+	cueGrCompoundHead          // grammar.compound_heads
+	cueGrDirection             // grammar.directions
+	cueGrPronounComplementizer // grammar.pronoun_complementizers
+	cueGrIssued                // grammar.issued
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -232,6 +243,17 @@ var lexiconSections = map[string]cueSpec{
 	"embedded_events.behind":             {kind: cueEmbBehind},
 	"embedded_events.hit_verbs":          {kind: cueEmbHitVerb},
 	"embedded_events.replies":            {kind: cueEmbReply},
+	"grammar.attack_prepositions":        {kind: cueGrAttackPrep},
+	"grammar.speech_nouns":               {kind: cueGrSpeechNoun},
+	"grammar.attributions":               {kind: cueGrAttribution},
+	"grammar.arms_stores":                {kind: cueGrArmsStore},
+	"grammar.warn_verbs":                 {kind: cueGrWarnVerb},
+	"grammar.governing":                  {kind: cueGrGoverning},
+	"grammar.time_words":                 {kind: cueGrTimeWord},
+	"grammar.compound_heads":             {kind: cueGrCompoundHead},
+	"grammar.directions":                 {kind: cueGrDirection},
+	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
+	"grammar.issued":                     {kind: cueGrIssued},
 }
 
 func init() {

@@ -31,7 +31,7 @@ var nounReadings = []nounReading{
 	}, tests: []readingTest{{"وقال الرئيس الصومالي إن بلاده ستحتاج إلى دعم مصر", "", ""}}},
 	{name: "noun/compound", read: func(a *analyzer, ci, _ int) (candidate, verdict) {
 		// "مجرم حرب", "جرائم حرب": a word of a compound names no war.
-		if c := a.cues[ci]; c.i > 0 && c.prefix == "" && compoundHeads[trimConjunction(a.toks[c.i-1].Norm)] {
+		if c := a.cues[ci]; c.i > 0 && c.prefix == "" && a.x.words[cueGrCompoundHead][trimConjunction(a.toks[c.i-1].Norm)] {
 			return candidate{}, veto
 		}
 		return candidate{}, pass
@@ -268,7 +268,7 @@ func (a *analyzer) genitiveSite(pos, cl int) int {
 	if a.rel != graph.Opposed || pos+2 >= len(a.toks) || a.clause[pos+2] != cl || a.sep[pos+1] != 0 || a.sep[pos+2] != 0 {
 		return -1
 	}
-	if !attackPreps[arabic.CutConjunctions(a.toks[pos].Norm)] {
+	if !a.x.words[cueGrAttackPrep][arabic.CutConjunctions(a.toks[pos].Norm)] {
 		return -1
 	}
 	site := a.toks[pos+1].Norm
