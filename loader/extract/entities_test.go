@@ -17,9 +17,14 @@ import (
 // resolved on the article's date, and state anaphors. The sentences are
 // written for the test, shaped like news.
 func TestEntityLayer(t *testing.T) {
-	x := testExtractor(t)
+	runEntityCases(t, testExtractor(t), entityLayerCases())
+}
+
+// entityLayerCases are TestEntityLayer's articles, which
+// TestPerturbedSentences also reads cut and shuffled.
+func entityLayerCases() []entityCase {
 	kamal := DiscoveredID(graph.KindPerson, arabic.Normalize("كمال طلعت"))
-	tests := []entityCase{
+	return []entityCase{
 		{
 			name:   "a group named without its head word is the group a demonstrative refers back to",
 			text:   "وأعلن الحوثيون، في بيان مساء الخميس، مسؤوليتهم عن استهداف ناقلة نفط قرب باب المندب. وقال المتحدث باسم الخارجية الأمريكية إن إيران تواصل تسليح هذه الجماعة رغم العقوبات. وأضاف أن روسيا لا تدعم هذه المجموعة.",
@@ -566,7 +571,6 @@ func TestEntityLayer(t *testing.T) {
 			want: []string{"opposed morocco -> iran"},
 		},
 	}
-	runEntityCases(t, x, tests)
 }
 
 // entityCase is a test article and the claims it must and must not give.
