@@ -23,43 +23,6 @@ func eventClaims(t *testing.T, x *Extractor, text string) (lines, keys []string)
 	return lines, keys
 }
 
-// TestEmbeddedEvents runs the test sentences of the eventAgents and
-// eventStances tables: each gives its claim by its rule, or no claim at
-// all when it wants none.
-func TestEmbeddedEvents(t *testing.T) {
-	x := testExtractor(t)
-	type entry struct {
-		name  string
-		tests []readingTest
-	}
-	var entries []entry
-	for _, r := range eventAgents {
-		entries = append(entries, entry{r.name, r.tests})
-	}
-	for _, r := range eventStances {
-		entries = append(entries, entry{r.name, r.tests})
-	}
-	for _, e := range entries {
-		if len(e.tests) == 0 {
-			t.Errorf("%s: no test sentence", e.name)
-		}
-		for _, tc := range e.tests {
-			t.Run(e.name, func(t *testing.T) {
-				lines, _ := eventClaims(t, x, tc.text)
-				if tc.want == "" {
-					if len(lines) > 0 {
-						t.Errorf("%s: got %q, want no claim", tc.text, lines)
-					}
-					return
-				}
-				if !slices.Contains(lines, tc.want+" ["+tc.rule+"]") {
-					t.Errorf("%s: got %q, want %q by %s", tc.text, lines, tc.want, tc.rule)
-				}
-			})
-		}
-	}
-}
-
 // TestEmbeddedEventScope checks whole sentences, written for the test,
 // where a stance word governs an event noun: the claims they must give
 // and those they must never give (the event's victim as the stance's

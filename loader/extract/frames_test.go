@@ -106,7 +106,7 @@ func TestEventConstructions(t *testing.T) {
 }
 
 // TestReadings reads the test sentences of every entry of the clause
-// reader's and the noun table and checks that each gives its claim by the
+// reader's, the noun and the embedded events' tables and checks that each gives its claim by the
 // rule it names.
 func TestReadings(t *testing.T) {
 	x := testExtractor(t)
@@ -119,6 +119,12 @@ func TestReadings(t *testing.T) {
 		entries = append(entries, entry{r.name, r.tests})
 	}
 	for _, r := range nounReadings {
+		entries = append(entries, entry{r.name, r.tests})
+	}
+	for _, r := range eventAgents {
+		entries = append(entries, entry{r.name, r.tests})
+	}
+	for _, r := range eventStances {
 		entries = append(entries, entry{r.name, r.tests})
 	}
 	for _, e := range entries {
