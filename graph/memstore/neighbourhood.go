@@ -50,6 +50,7 @@ type scratch struct {
 	next     []int32
 	cands    []cand
 	spans    []span
+	lefts    []int32
 	keys     []uint64
 	claims   claimBufs
 }
@@ -202,15 +203,28 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 		sortByRank(sc.next, rk)
 		sc.frontier, sc.next = sc.next, sc.frontier
 	}
+	// The omissions are counted first, so that their slice is allocated
+	// once, at its size.
+	lefts, n := sc.lefts[:0], 0
 	for _, sp := range sc.spans {
-		left := 0
+		left := int32(0)
 		for _, c := range sc.cands[sp.lo:sp.hi] {
 			if reached[c.to] != stamp {
 				left++
 			}
 		}
+		lefts = append(lefts, left)
 		if left > 0 {
-			omitted = append(omitted, graph.Omission{Actor: s.byIndex[sp.from].actor.ID, Count: left})
+			n++
+		}
+	}
+	sc.lefts = lefts
+	if n > 0 {
+		omitted = make([]graph.Omission, 0, n)
+	}
+	for i, sp := range sc.spans {
+		if lefts[i] > 0 {
+			omitted = append(omitted, graph.Omission{Actor: s.byIndex[sp.from].actor.ID, Count: int(lefts[i])})
 		}
 	}
 	slices.SortFunc(omitted, func(a, b graph.Omission) int { return cmp.Compare(a.Actor, b.Actor) })
