@@ -200,16 +200,21 @@ func (s *Store) induced(ids []int32, f graph.Filter, b *claimBufs) graph.Subgrap
 	marks := s.getMarks()
 	defer s.putMarks(marks, ids)
 	// One pass over the entries reads all they give: the node, the mark,
-	// the number of neighbours ranking above (which brings the end of the
-	// entry into the cache for the next pass).
+	// the number of neighbours ranking above, and the first of them, so
+	// that the next pass finds every entry and the start of every list in
+	// the cache (here the loads of one actor do not wait for another's).
 	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(ids))}
-	ups := 0
+	ups, first := 0, uint32(0)
 	for i, a := range ids {
 		e := s.byIndex[a]
 		sg.Nodes[i] = e.copyActor()
 		(*marks)[a/64] |= 1 << (a % 64)
-		ups += len(e.nbrs) - int(e.up)
+		if up := int(e.up); up < len(e.nbrs) {
+			ups += len(e.nbrs) - up
+			first ^= e.nbrs[up].ord
+		}
 	}
+	b.touched = first
 	// Each pair is found once, from the actor that ranks lower.
 	pairs := slices.Grow(b.pairs[:0], min(ups, 4*len(ids)))
 	for _, a := range ids {
