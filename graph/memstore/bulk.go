@@ -73,26 +73,39 @@ func parallel(n int, f func(i int)) {
 }
 
 // loadMany stores valid documents in order under the write lock. docs is
-// the store's to change: before the lock is taken, the texts are copied
-// into one string of the batch, of its exact size (the store keeps its own
-// copy of every text; one string rather than one per article saves the
-// rounding of each to an allocation size, and the memory of a replaced or
-// deleted article's text returns with the last article of its batch), and
-// the claims sorted, on all cores.
+// the store's to change: before the lock is taken, the articles' ids,
+// titles, URLs and texts are copied into one string of the batch, of its
+// exact size (the store keeps its own copy of every text; one string
+// rather than four per article saves the rounding of each to an
+// allocation size and leaves the collector one object to mark; the memory
+// of a replaced or deleted article's strings returns with the last article
+// of its batch), and the claims sorted, on all cores.
 func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) error {
 	size := 0
 	for _, d := range docs {
-		size += len(d.Article.Text)
+		a := &d.Article
+		size += len(a.ID) + len(a.Title) + len(a.URL) + len(a.Text)
 	}
 	var b strings.Builder
 	b.Grow(size)
 	for _, d := range docs {
-		b.WriteString(d.Article.Text)
+		a := &d.Article
+		b.WriteString(a.ID)
+		b.WriteString(a.Title)
+		b.WriteString(a.URL)
+		b.WriteString(a.Text)
 	}
 	texts, at := b.String(), 0
+	take := func(f *string) {
+		n := len(*f)
+		*f, at = texts[at:at+n], at+n
+	}
 	for i := range docs {
-		n := len(docs[i].Article.Text)
-		docs[i].Article.Text, at = texts[at:at+n], at+n
+		a := &docs[i].Article
+		take(&a.ID)
+		take(&a.Title)
+		take(&a.URL)
+		take(&a.Text)
 	}
 	parallel(len(docs), func(i int) {
 		d := &docs[i]
@@ -108,6 +121,10 @@ func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) 
 	}
 	if !s.bulkable(docs) {
 		for _, d := range docs {
+			// load copies the text; the other strings are copied here, so
+			// that none keeps the batch's string alive.
+			a := &d.Article
+			a.ID, a.Title, a.URL = strings.Clone(a.ID), strings.Clone(a.Title), strings.Clone(a.URL)
 			s.load(d)
 		}
 		return nil
@@ -128,6 +145,65 @@ func (s *Store) bulkable(docs []graph.Document) bool {
 		seen[d.Article.ID] = true
 	}
 	return true
+}
+
+// batchArena hands out the fixed-size records of a batch of new articles
+// (loadBulk: their entries, claim records and mentions) from three arrays
+// allocated once for the batch, so that a million claims are a few
+// objects for the garbage collector to mark rather than three per
+// article. Records are never grown in place (an article's are replaced
+// whole), and each slice handed out is capped at its length, so no append
+// can reach a neighbour's. The memory of a replaced or deleted article's
+// records returns with the last article of its batch. A nil arena
+// allocates each record on its own (single loads).
+type batchArena struct {
+	entries  []articleEntry
+	recs     []claimRec
+	mentions []mentionRec
+}
+
+// newBatchArena returns the arena of docs.
+func newBatchArena(docs []graph.Document) *batchArena {
+	claims, mentions := 0, 0
+	for _, d := range docs {
+		claims += len(d.Claims)
+		mentions += len(d.Mentions)
+	}
+	return &batchArena{
+		entries:  make([]articleEntry, len(docs)),
+		recs:     make([]claimRec, claims),
+		mentions: make([]mentionRec, mentions),
+	}
+}
+
+// entry returns a zero article entry.
+func (a *batchArena) entry() *articleEntry {
+	if a == nil || len(a.entries) == 0 {
+		return new(articleEntry)
+	}
+	e := &a.entries[0]
+	a.entries = a.entries[1:]
+	return e
+}
+
+// claimRecs returns n zero claim records.
+func (a *batchArena) claimRecs(n int) []claimRec {
+	if a == nil || len(a.recs) < n {
+		return make([]claimRec, n)
+	}
+	r := a.recs[:n:n]
+	a.recs = a.recs[n:]
+	return r
+}
+
+// mentionRecs returns n zero mentions.
+func (a *batchArena) mentionRecs(n int) []mentionRec {
+	if a == nil || len(a.mentions) < n {
+		return make([]mentionRec, n)
+	}
+	m := a.mentions[:n:n]
+	a.mentions = a.mentions[n:]
+	return m
 }
 
 // pending is a claim waiting to be linked to its pair: the pair's actors
@@ -153,8 +229,9 @@ func (s *Store) loadBulk(docs []graph.Document) {
 		s.hot = slices.Grow(s.hot, grow)
 	}
 	pend := make([]pending, 0, claims)
+	ar := newBatchArena(docs)
 	for _, d := range docs {
-		slot, recs := s.addArticle(d, true)
+		slot, recs := s.addArticle(d, ar)
 		for i := range recs {
 			r := &recs[i]
 			lo, hi := min(r.src, r.dst), max(r.src, r.dst)

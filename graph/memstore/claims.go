@@ -136,23 +136,28 @@ func (s *Store) claimAs(slot, i int32, id string) graph.Claim {
 	return s.claimOf(h, &h.claims[i], id)
 }
 
-// claimOf builds the claim of record r of article e.
+// claimOf builds the claim of record r of article h.
 func (s *Store) claimOf(h *articleHot, r *claimRec, id string) graph.Claim {
+	var c graph.Claim
+	s.fillClaim(&c, h, r, id)
+	return c
+}
+
+// fillClaim writes the claim of record r of article h into c, a zero
+// claim, field by field rather than as a copy of a whole graph.Claim.
+func (s *Store) fillClaim(c *graph.Claim, h *articleHot, r *claimRec, id string) {
 	mt := &s.metas[r.meta]
-	return graph.Claim{
-		ID:         id,
-		Type:       typeOf(mt.bits),
-		Source:     s.byIndex[r.src].actor.ID,
-		Target:     s.byIndex[r.dst].actor.ID,
-		Article:    h.id,
-		Quote:      h.text[r.start:r.end],
-		Start:      int(r.start),
-		End:        int(r.end),
-		Certainty:  certaintyOf(mt.bits),
-		Confidence: mt.confidence,
-		Extractor:  s.extractors[mt.extractor],
-		Rule:       s.extractors[mt.rule],
-	}
+	c.ID = id
+	c.Type = typeOf(mt.bits)
+	c.Source = s.byIndex[r.src].actor.ID
+	c.Target = s.byIndex[r.dst].actor.ID
+	c.Article = h.id
+	c.Quote = h.text[r.start:r.end]
+	c.Start, c.End = int(r.start), int(r.end)
+	c.Certainty = certaintyOf(mt.bits)
+	c.Confidence = mt.confidence
+	c.Extractor = s.extractors[mt.extractor]
+	c.Rule = s.extractors[mt.rule]
 }
 
 // sortedClaims rebuilds claims sorted by ID, at most limit of them.
@@ -161,31 +166,37 @@ func (s *Store) sortedClaims(cs []edgeClaim, limit int) []graph.Claim {
 	return s.sortedClaimsWith(&b, cs, limit)
 }
 
-// claimBufs is the reusable working memory of sortedClaimsWith.
+// claimBufs is the reusable working memory of sortedClaimsWith and
+// induced. It holds numbers only: no pointer is written into it, so that
+// filling and sorting it costs no write barrier while the collector runs.
 type claimBufs struct {
 	found     []edgeClaim
 	refs, tmp []claimRef
 	starts    []int32
-	ups       [][]nbr
 	pairs     []int32
-	recs      []*claimRec
 	ids       []byte
+	// touched keeps what the passes that only bring data into the cache
+	// read, so that the compiler keeps them.
+	touched uint32
 }
 
 // sortedClaimsWith is sortedClaims with its working memory in b.
 func (s *Store) sortedClaimsWith(b *claimBufs, cs []edgeClaim, limit int) []graph.Claim {
-	// Claims live in their articles, scattered in memory: first gather
-	// their records, whose loads are independent and overlap, then sort
-	// and build.
-	recs := slices.Grow(b.recs[:0], len(cs))
-	for _, ec := range cs {
-		recs = append(recs, &s.hot[ec.slot].claims[ec.idx])
-	}
-	b.recs = recs
+	// Claims live in their articles, scattered in memory: the loads of
+	// their keys do not depend on one another and overlap; then sort, and
+	// build from records that are now in the cache.
+	hot := s.hot
 	refs := slices.Grow(b.refs[:0], len(cs))[:len(cs)]
 	b.refs = refs
-	for i, r := range recs {
-		refs[i] = claimRef{key: r.key(), rec: r, slot: cs[i].slot}
+	// First the articles' entries alone, one independent load each, then
+	// the records they lead to.
+	n := 0
+	for _, ec := range cs {
+		n += len(hot[ec.slot].claims)
+	}
+	b.touched ^= uint32(n)
+	for i, ec := range cs {
+		refs[i] = claimRef{key: hot[ec.slot].claims[ec.idx].key(), ec: ec}
 	}
 	refs = b.sortByKey(refs)
 	if len(refs) > limit {
@@ -201,16 +212,16 @@ func (s *Store) sortedClaimsWith(b *claimBufs, cs []edgeClaim, limit int) []grap
 	ids := string(buf)
 	out := make([]graph.Claim, len(refs))
 	for i, r := range refs {
-		out[i] = s.claimOf(&s.hot[r.slot], r.rec, ids[i*idLen:(i+1)*idLen])
+		h := &hot[r.ec.slot]
+		s.fillClaim(&out[i], h, &h.claims[r.ec.idx], ids[i*idLen:(i+1)*idLen])
 	}
 	return out
 }
 
 // claimRef is a claim being sorted by its key.
 type claimRef struct {
-	key  uint64
-	rec  *claimRec
-	slot int32
+	key uint64
+	ec  edgeClaim
 }
 
 // sortByKey returns cs sorted by key, that is by claim id, in a new slice

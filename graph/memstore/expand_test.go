@@ -78,7 +78,7 @@ func TestSortByKey(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			cs := make([]claimRef, n)
 			for i := range cs {
-				cs[i] = claimRef{key: rng.Uint64(), slot: int32(i)}
+				cs[i] = claimRef{key: rng.Uint64(), ec: edgeClaim{slot: int32(i)}}
 				if i%10 == 3 {
 					cs[i].key = cs[i-1].key >> 1 // near and equal top bits
 				}

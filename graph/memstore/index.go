@@ -278,9 +278,9 @@ func (s *Store) getMarks() *[]uint64 {
 	return &b
 }
 
-func (s *Store) putMarks(marks *[]uint64, entries []*actorEntry) {
-	for _, e := range entries {
-		(*marks)[e.index/64] = 0
+func (s *Store) putMarks(marks *[]uint64, ids []int32) {
+	for _, a := range ids {
+		(*marks)[a/64] = 0
 	}
 	s.marks.Put(marks)
 }

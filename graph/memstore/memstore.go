@@ -122,6 +122,13 @@ func (s *Store) Close(ctx context.Context) error {
 	return nil
 }
 
+// failed reports whether check would fail, without building the name of
+// an operation: a query that formats its name only on failure allocates
+// nothing for it. The caller holds the lock.
+func (s *Store) failed(ctx context.Context) bool {
+	return s.closed || ctx.Err() != nil
+}
+
 func (s *Store) check(ctx context.Context, op string) error {
 	if s.closed {
 		return fmt.Errorf("memstore: %s: %w: store is closed", op, graph.ErrUnavailable)

@@ -50,9 +50,8 @@ type scratch struct {
 	next     []int32
 	cands    []cand
 	spans    []span
+	lefts    []int32
 	keys     []uint64
-	entries  []*actorEntry
-	lists    [][]nbr
 	claims   claimBufs
 }
 
@@ -94,8 +93,8 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if err := s.check(ctx, fmt.Sprintf("neighbourhood of %q", q.Center)); err != nil {
-		return graph.Subgraph{}, err
+	if s.failed(ctx) {
+		return graph.Subgraph{}, s.check(ctx, fmt.Sprintf("neighbourhood of %q", q.Center))
 	}
 	c, ok := s.actors[q.Center]
 	if !ok {
@@ -107,12 +106,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
 	}
-	entries := sc.entries[:0]
-	for _, a := range sc.ids {
-		entries = append(entries, s.byIndex[a])
-	}
-	sc.entries = entries
-	sg := s.induced(entries, q.Filter, &sc.claims)
+	sg := s.induced(sc.ids, q.Filter, &sc.claims)
 	sg.Omitted, sg.Truncated = omitted, truncated
 	return sg, nil
 }
@@ -135,19 +129,20 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 	sc.cands, sc.spans = sc.cands[:0], sc.spans[:0]
 	for level := 1; level <= q.Depth && len(sc.frontier) > 0 && !truncated; level++ {
 		sc.next = sc.next[:0]
-		// The frontier's neighbour lists first, in a loop of independent
-		// loads whose cache misses overlap.
-		sc.lists = sc.lists[:0]
+		// The frontier's entries first, in a loop of independent loads
+		// whose cache misses overlap; what they give sizes the candidates.
+		total := 0
 		for _, from := range sc.frontier {
-			sc.lists = append(sc.lists, s.byIndex[from].nbrs)
+			total += len(s.byIndex[from].nbrs)
 		}
-		for fi, from := range sc.frontier {
+		sc.cands = slices.Grow(sc.cands, total)
+		for _, from := range sc.frontier {
 			if err := ctx.Err(); err != nil {
 				return nil, false, err
 			}
 			lo := len(sc.cands)
 			unreached := 0
-			for _, nb := range sc.lists[fi] {
+			for _, nb := range s.byIndex[from].nbrs {
 				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}
@@ -208,15 +203,28 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 		sortByRank(sc.next, rk)
 		sc.frontier, sc.next = sc.next, sc.frontier
 	}
+	// The omissions are counted first, so that their slice is allocated
+	// once, at its size.
+	lefts, n := sc.lefts[:0], 0
 	for _, sp := range sc.spans {
-		left := 0
+		left := int32(0)
 		for _, c := range sc.cands[sp.lo:sp.hi] {
 			if reached[c.to] != stamp {
 				left++
 			}
 		}
+		lefts = append(lefts, left)
 		if left > 0 {
-			omitted = append(omitted, graph.Omission{Actor: s.byIndex[sp.from].actor.ID, Count: left})
+			n++
+		}
+	}
+	sc.lefts = lefts
+	if n > 0 {
+		omitted = make([]graph.Omission, 0, n)
+	}
+	for i, sp := range sc.spans {
+		if lefts[i] > 0 {
+			omitted = append(omitted, graph.Omission{Actor: s.byIndex[sp.from].actor.ID, Count: int(lefts[i])})
 		}
 	}
 	slices.SortFunc(omitted, func(a, b graph.Omission) int { return cmp.Compare(a.Actor, b.Actor) })

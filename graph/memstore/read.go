@@ -1,7 +1,6 @@
 package memstore
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -173,54 +172,61 @@ func (s *Store) Subgraph(ctx context.Context, ids []string, f graph.Filter) (gra
 	if err := s.check(ctx, "subgraph"); err != nil {
 		return graph.Subgraph{}, err
 	}
-	entries := make([]*actorEntry, 0, len(ids))
+	idx := make([]int32, 0, len(ids))
 	for _, id := range ids {
 		e, ok := s.actors[id]
 		if !ok {
 			return graph.Subgraph{}, fmt.Errorf("memstore: subgraph: %w", graph.NotFound("actor", id))
 		}
-		entries = append(entries, e)
+		idx = append(idx, e.index)
 	}
-	slices.SortFunc(entries, func(a, b *actorEntry) int { return cmp.Compare(a.actor.ID, b.actor.ID) })
-	entries = slices.Compact(entries)
+	sortByRank(idx, s.ranks())
+	idx = slices.Compact(idx)
 	var b claimBufs
-	return s.induced(entries, f, &b), nil
+	return s.induced(idx, f, &b), nil
 }
 
-// induced builds the subgraph of entries (sorted by ID, distinct) with the
-// claims among them matching f, with working memory b. The caller holds the
-// read lock.
+// induced builds the subgraph of the actors ids (indexes, in id order,
+// distinct) with the claims among them matching f, with working memory b.
+// The caller holds the read lock.
 //
 // Its data is scattered over the whole store, so it works in passes, each
 // a tight loop of loads that do not depend on one another (the actors'
 // entries, then their neighbour lists, then the pairs, then the claims'
-// articles, then their records), so that the processor overlaps their cache misses rather than
-// waiting for each in turn.
-func (s *Store) induced(entries []*actorEntry, f graph.Filter, b *claimBufs) graph.Subgraph {
+// records), so that the processor overlaps their cache misses rather than
+// waiting for each in turn. Its working memory holds numbers only.
+func (s *Store) induced(ids []int32, f graph.Filter, b *claimBufs) graph.Subgraph {
 	m := s.newMatcher(f)
 	marks := s.getMarks()
-	defer s.putMarks(marks, entries)
+	defer s.putMarks(marks, ids)
 	// One pass over the entries reads all they give: the node, the mark,
-	// the neighbours ranking above.
-	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(entries))}
-	ups := slices.Grow(b.ups[:0], len(entries))
-	for i, e := range entries {
+	// the number of neighbours ranking above, and the first of them, so
+	// that the next pass finds every entry and the start of every list in
+	// the cache (here the loads of one actor do not wait for another's).
+	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(ids))}
+	ups, first := 0, uint32(0)
+	for i, a := range ids {
+		e := s.byIndex[a]
 		sg.Nodes[i] = e.copyActor()
-		(*marks)[e.index/64] |= 1 << (e.index % 64)
-		ups = append(ups, e.nbrs[e.up:])
+		(*marks)[a/64] |= 1 << (a % 64)
+		if up := int(e.up); up < len(e.nbrs) {
+			ups += len(e.nbrs) - up
+			first ^= e.nbrs[up].ord
+		}
 	}
-	b.ups = ups
+	b.touched = first
 	// Each pair is found once, from the actor that ranks lower.
-	pairs := b.pairs[:0]
-	for _, ns := range ups {
-		for _, n := range ns {
+	pairs := slices.Grow(b.pairs[:0], min(ups, 4*len(ids)))
+	for _, a := range ids {
+		e := s.byIndex[a]
+		for _, n := range e.nbrs[e.up:] {
 			if o := n.other(); (*marks)[o/64]&(1<<(o%64)) != 0 {
 				pairs = append(pairs, n.pair)
 			}
 		}
 	}
 	b.pairs = pairs
-	found := b.found[:0]
+	found := slices.Grow(b.found[:0], len(pairs))
 	for _, pi := range pairs {
 		if p := &s.pairList[pi]; p.n == 1 {
 			found = append(found, p.one[0])

@@ -33,7 +33,7 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 
 // load stores a valid document. The caller holds the write lock.
 func (s *Store) load(doc graph.Document) {
-	slot, recs := s.addArticle(doc, false)
+	slot, recs := s.addArticle(doc, nil)
 	for i := range recs {
 		r := &recs[i]
 		pi := s.pairOf(r.src, r.dst)
@@ -47,9 +47,11 @@ func (s *Store) load(doc graph.Document) {
 // records, replacing any earlier version of the article, but does not link
 // the claims to their pairs: it returns the article's slot and claim
 // records for that. The caller holds the write lock.
-// With owned (loadBulk, after loadMany), a new article's text is already
-// the store's own copy and its claims are sorted.
-func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []claimRec) {
+// With an arena (loadBulk, after loadMany), the article is new, its
+// strings are already the store's own copy, its claims are sorted, and its
+// records come from the arena; without one (nil), each is allocated.
+func (s *Store) addArticle(doc graph.Document, ar *batchArena) (slot int32, recs []claimRec) {
+	owned := ar != nil
 	// The store keeps its own copy of the text, of its exact size, rather
 	// than the caller's, which may be part of a larger buffer; a reload of
 	// the same text (review) keeps the copy it has.
@@ -78,7 +80,8 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		claims = slices.Clone(claims)
 		slices.SortFunc(claims, byStartThenID)
 	}
-	e := &articleEntry{
+	e := ar.entry()
+	*e = articleEntry{
 		title:      art.Title,
 		url:        art.URL,
 		published:  art.Published,
@@ -86,9 +89,9 @@ func (s *Store) addArticle(doc graph.Document, owned bool) (slot int32, recs []c
 		language:   s.internExtractor(art.Language),
 		dateSource: s.internExtractor(string(art.DateSource)),
 		sha:        decodeSHA256(doc.Article.SHA256),
-		mentions:   make([]mentionRec, len(doc.Mentions)),
+		mentions:   ar.mentionRecs(len(doc.Mentions)),
 	}
-	recs = make([]claimRec, len(claims))
+	recs = ar.claimRecs(len(claims))
 	for i, c := range claims {
 		if len(c.ID) != idLen {
 			panic(fmt.Sprintf("memstore: claim id %q passed validation but is not %d bytes", c.ID, idLen))
