@@ -168,6 +168,18 @@ func TestBinaryServesEmbeddedData(t *testing.T) {
 	if counts.Articles != 5 || counts.Actors < 20 || counts.Claims < 30 {
 		t.Errorf("GET /api/stats: got %+v, want the seed graph: 5 articles, at least 20 actors and 30 claims", counts)
 	}
+	// The README and docs/api.md show this answer; they must show it as
+	// the shipped data gives it.
+	answer := strings.TrimSpace(string(body))
+	for _, doc := range []string{filepath.Join("..", "..", "README.md"), filepath.Join("..", "..", "docs", "api.md")} {
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(text), answer) {
+			t.Errorf("%s does not show the seed graph's /api/stats answer %s: update its example", doc, answer)
+		}
+	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
