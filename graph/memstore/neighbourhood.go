@@ -91,6 +91,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
 	}
+	s.packForRead()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.failed(ctx) {
@@ -133,7 +134,7 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 		// whose cache misses overlap; what they give sizes the candidates.
 		total := 0
 		for _, from := range sc.frontier {
-			total += len(s.byIndex[from].nbrs)
+			total += len(s.nbrsOf(from))
 		}
 		sc.cands = slices.Grow(sc.cands, total)
 		for _, from := range sc.frontier {
@@ -142,7 +143,7 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 			}
 			lo := len(sc.cands)
 			unreached := 0
-			for _, nb := range s.byIndex[from].nbrs {
+			for _, nb := range s.nbrsOf(from) {
 				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}
@@ -230,6 +231,16 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 	slices.SortFunc(omitted, func(a, b graph.Omission) int { return cmp.Compare(a.Actor, b.Actor) })
 	sortByRank(sc.ids, rk)
 	return omitted, truncated, nil
+}
+
+// nbrsOf returns actor a's neighbours, from the packed lists if the store
+// has them (the same entries), so that the actor's entry is not loaded.
+// The caller holds the read lock.
+func (s *Store) nbrsOf(a int32) []nbr {
+	if p := s.packed; p != nil {
+		return p.list(a)
+	}
+	return s.byIndex[a].nbrs
 }
 
 // sortByRank sorts actor indexes in id order.
