@@ -132,10 +132,15 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 		sc.next = sc.next[:0]
 		// The frontier's entries first, in a loop of independent loads
 		// whose cache misses overlap; what they give sizes the candidates.
-		total := 0
+		total, first := 0, uint32(0)
 		for _, from := range sc.frontier {
-			total += len(s.nbrsOf(from))
+			l := s.nbrsOf(from)
+			total += len(l)
+			if len(l) > 0 {
+				first ^= l[0].ord
+			}
 		}
+		sc.claims.touched ^= first
 		sc.cands = slices.Grow(sc.cands, total)
 		for _, from := range sc.frontier {
 			if err := ctx.Err(); err != nil {

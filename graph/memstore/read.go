@@ -206,8 +206,10 @@ func (s *Store) induced(ids []int32, f graph.Filter, b *claimBufs) graph.Subgrap
 	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(ids))}
 	ups, first := 0, uint32(0)
 	if p := s.packed; p != nil {
-		// The lists' bounds come from flat arrays, without the entries.
+		// The lists' bounds come from flat arrays, without the entries;
+		// the entries are loaded alongside, for the nodes.
 		for _, a := range ids {
+			first ^= uint32(s.byIndex[a].index)
 			(*marks)[a/64] |= 1 << (a % 64)
 			if up, end := p.up[a], p.off[a+1]; up < end {
 				ups += int(end - up)
