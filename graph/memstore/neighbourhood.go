@@ -198,7 +198,9 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 					sc.keys = append(sc.keys, uint64(math.MaxInt32-c.claims)<<32|uint64(rk.rank[c.to]))
 				}
 			}
-			slices.Sort(sc.keys)
+			// Which candidates are taken matters, not their order: the
+			// level and the answer are sorted by id afterwards.
+			selectSmallest(sc.keys, take)
 			for _, k := range sc.keys[:take] {
 				to := rk.byRank[uint32(k)]
 				reached[to] = stamp
@@ -246,6 +248,44 @@ func (s *Store) nbrsOf(a int32) []nbr {
 		return p.list(a)
 	}
 	return s.byIndex[a].nbrs
+}
+
+// selectSmallest moves the k smallest of keys, which are distinct, to
+// keys[:k], in no particular order: a quickselect, linear on average
+// where sorting them all is not.
+func selectSmallest(keys []uint64, k int) {
+	lo, hi := 0, len(keys)
+	for k > lo && k < hi {
+		if hi-lo <= 16 {
+			slices.Sort(keys[lo:hi])
+			return
+		}
+		// The median of three as pivot, then a partition of keys[lo:hi]
+		// into those below it, the pivot, and those above.
+		m := lo + (hi-lo)/2
+		a, b, c := keys[lo], keys[m], keys[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i := lo
+		for j := lo; j < hi; j++ {
+			if keys[j] < pivot {
+				keys[i], keys[j] = keys[j], keys[i]
+				i++
+			}
+		}
+		// keys[i:] are at or above the pivot; bring the pivot to i.
+		for j := i; j < hi; j++ {
+			if keys[j] == pivot {
+				keys[i], keys[j] = keys[j], keys[i]
+				break
+			}
+		}
+		switch {
+		case k <= i:
+			hi = i
+		default:
+			lo = i + 1
+		}
+	}
 }
 
 // sortByRank sorts actor indexes in id order.
