@@ -403,3 +403,41 @@ func BenchmarkLoadCheckedBatches(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNeighbourhoodAfterWrite prices the packing of the neighbour
+// lists (packed.go) that every write drops: each op replaces one article in
+// the benchmark graph and then asks a depth-2 neighbourhood, which packs
+// the lists again first. The sub-benchmark "write-only" is the same
+// writes without the query, and "query-only" the query without the write;
+// the difference between the sum of those two and "write-then-depth2" is
+// the repacking.
+func BenchmarkNeighbourhoodAfterWrite(b *testing.B) {
+	s := bigGraph(b)
+	ctx := context.Background()
+	docs := storetest.Synthetic(benchActors, 2*storetest.SyntheticClaimsPerArticle, benchSeed+2)
+	for i := range docs {
+		docs[i] = storetest.Retarget(docs[i], "bench-repack-"+strconv.Itoa(i))
+	}
+	ids := centres(1024)
+	for _, mode := range []struct {
+		name         string
+		write, query bool
+	}{{"write-only", true, false}, {"query-only", false, true}, {"write-then-depth2", true, true}} {
+		b.Run(mode.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if mode.write {
+					if err := s.LoadArticle(ctx, docs[i%len(docs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if mode.query {
+					if _, err := s.Neighbourhood(ctx, graph.NeighbourhoodQuery{Center: ids[i%len(ids)], Depth: 2, MaxNodes: 500}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				i++
+			}
+		})
+	}
+}

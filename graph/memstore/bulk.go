@@ -116,6 +116,7 @@ func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) 
 	})
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, op); err != nil {
 		return err
 	}

@@ -195,9 +195,15 @@ func (s *Store) sortedClaimsWith(b *claimBufs, cs []edgeClaim, limit int) []grap
 		n += len(hot[ec.slot].claims)
 	}
 	b.touched ^= uint32(n)
+	// A 28-byte record may straddle two cache lines: its meta, at its
+	// end, is read here too, so that both lines load in this pass.
+	var metas uint32
 	for i, ec := range cs {
-		refs[i] = claimRef{key: hot[ec.slot].claims[ec.idx].key(), ec: ec}
+		r := &hot[ec.slot].claims[ec.idx]
+		refs[i] = claimRef{key: r.key(), ec: ec}
+		metas ^= r.meta
 	}
+	b.touched ^= metas
 	refs = b.sortByKey(refs)
 	if len(refs) > limit {
 		refs = refs[:limit]

@@ -3,6 +3,7 @@ package memstore
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -38,12 +39,35 @@ func checkIndex(s *Store) error {
 			return fmt.Errorf("actor %s: up %d, want %d", e.actor.ID, e.up, want)
 		}
 	}
+	return checkPacked(s)
+}
+
+// checkPacked checks that the packed lists, where the store has them, are
+// each actor's list and its entries ranking above it.
+func checkPacked(s *Store) error {
+	p := s.packed
+	if p == nil {
+		return nil
+	}
+	if len(p.off) != len(s.byIndex)+1 {
+		return fmt.Errorf("packed: %d bounds for %d actors", len(p.off), len(s.byIndex))
+	}
+	for a, e := range s.byIndex {
+		if got, want := p.list(int32(a)), e.nbrs; !slices.Equal(got, want) {
+			return fmt.Errorf("actor %s: packed list %v, want %v", e.actor.ID, got, want)
+		}
+		if got, want := p.nbrs[p.up[a]:p.off[a+1]], e.nbrs[e.up:]; !slices.Equal(got, want) {
+			return fmt.Errorf("actor %s: packed list above it %v, want %v", e.actor.ID, got, want)
+		}
+	}
 	return nil
 }
 
 // TestIndexInvariants checks the index after each kind of write: bulk
 // loads, single loads, replacements, deletions and review decisions
-// (reject, restore, merge), on a graph with hubs whose classes change.
+// (reject, restore, merge), on a graph with hubs whose classes change. A
+// neighbourhood query after each write packs the lists, so that every
+// write but the first meets packed lists.
 func TestIndexInvariants(t *testing.T) {
 	ctx := context.Background()
 	docs := storetest.Synthetic(300, 9000, 11)
@@ -55,6 +79,18 @@ func TestIndexInvariants(t *testing.T) {
 		}
 		if err := checkIndex(s); err != nil {
 			t.Fatalf("after %s: %v", name, err)
+		}
+		if s.packed != nil {
+			t.Fatalf("after %s: the packed lists outlived a write", name)
+		}
+		if _, err := s.Neighbourhood(ctx, graph.NeighbourhoodQuery{Center: storetest.SyntheticActorID(0), Depth: 2}); err != nil {
+			t.Fatalf("neighbourhood after %s: %v", name, err)
+		}
+		if s.packed == nil {
+			t.Fatalf("after %s: a neighbourhood query left the lists unpacked", name)
+		}
+		if err := checkPacked(s); err != nil {
+			t.Fatalf("packed after %s: %v", name, err)
 		}
 	}
 	step("bulk load", s.LoadArticles(ctx, docs[:300]))

@@ -94,6 +94,10 @@ type Store struct {
 	rankMu      sync.Mutex
 	scratchPool sync.Pool // *scratch
 
+	// packed is the neighbour lists packed for reading (packed.go); every
+	// write drops it, the next neighbourhood query packs them again.
+	packed *packedAdj
+
 	// review is the state of review mode (review.go).
 	review reviewState
 }
@@ -115,6 +119,7 @@ func (s *Store) Close(ctx context.Context) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.closed = true
+	s.packed = nil
 	s.actors, s.byIndex, s.articles, s.bySlot, s.hot, s.bigMentions = nil, nil, nil, nil, nil, nil
 	s.pairList, s.multis, s.metas = nil, nil, nil
 	s.search.Store(nil)

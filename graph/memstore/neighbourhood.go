@@ -91,6 +91,7 @@ func (s *Store) Neighbourhood(ctx context.Context, q graph.NeighbourhoodQuery) (
 	if err != nil {
 		return graph.Subgraph{}, fmt.Errorf("memstore: neighbourhood of %q: %w", q.Center, err)
 	}
+	s.packForRead()
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.failed(ctx) {
@@ -131,10 +132,15 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 		sc.next = sc.next[:0]
 		// The frontier's entries first, in a loop of independent loads
 		// whose cache misses overlap; what they give sizes the candidates.
-		total := 0
+		total, first := 0, uint32(0)
 		for _, from := range sc.frontier {
-			total += len(s.byIndex[from].nbrs)
+			l := s.nbrsOf(from)
+			total += len(l)
+			if len(l) > 0 {
+				first ^= l[0].ord
+			}
 		}
+		sc.claims.touched ^= first
 		sc.cands = slices.Grow(sc.cands, total)
 		for _, from := range sc.frontier {
 			if err := ctx.Err(); err != nil {
@@ -142,7 +148,7 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 			}
 			lo := len(sc.cands)
 			unreached := 0
-			for _, nb := range s.byIndex[from].nbrs {
+			for _, nb := range s.nbrsOf(from) {
 				if nb.other() == from || kinds && !q.Filter.MatchKind(s.byIndex[nb.other()].actor.Kind) {
 					continue
 				}
@@ -192,7 +198,9 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 					sc.keys = append(sc.keys, uint64(math.MaxInt32-c.claims)<<32|uint64(rk.rank[c.to]))
 				}
 			}
-			slices.Sort(sc.keys)
+			// Which candidates are taken matters, not their order: the
+			// level and the answer are sorted by id afterwards.
+			selectSmallest(sc.keys, take)
 			for _, k := range sc.keys[:take] {
 				to := rk.byRank[uint32(k)]
 				reached[to] = stamp
@@ -230,6 +238,54 @@ func (s *Store) expand(ctx context.Context, q graph.NeighbourhoodQuery, center i
 	slices.SortFunc(omitted, func(a, b graph.Omission) int { return cmp.Compare(a.Actor, b.Actor) })
 	sortByRank(sc.ids, rk)
 	return omitted, truncated, nil
+}
+
+// nbrsOf returns actor a's neighbours, from the packed lists if the store
+// has them (the same entries), so that the actor's entry is not loaded.
+// The caller holds the read lock.
+func (s *Store) nbrsOf(a int32) []nbr {
+	if p := s.packed; p != nil {
+		return p.list(a)
+	}
+	return s.byIndex[a].nbrs
+}
+
+// selectSmallest moves the k smallest of keys, which are distinct, to
+// keys[:k], in no particular order: a quickselect, linear on average
+// where sorting them all is not.
+func selectSmallest(keys []uint64, k int) {
+	lo, hi := 0, len(keys)
+	for k > lo && k < hi {
+		if hi-lo <= 16 {
+			slices.Sort(keys[lo:hi])
+			return
+		}
+		// The median of three as pivot, then a partition of keys[lo:hi]
+		// into those below it, the pivot, and those above.
+		m := lo + (hi-lo)/2
+		a, b, c := keys[lo], keys[m], keys[hi-1]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i := lo
+		for j := lo; j < hi; j++ {
+			if keys[j] < pivot {
+				keys[i], keys[j] = keys[j], keys[i]
+				i++
+			}
+		}
+		// keys[i:] are at or above the pivot; bring the pivot to i.
+		for j := i; j < hi; j++ {
+			if keys[j] == pivot {
+				keys[i], keys[j] = keys[j], keys[i]
+				break
+			}
+		}
+		switch {
+		case k <= i:
+			hi = i
+		default:
+			lo = i + 1
+		}
+	}
 }
 
 // sortByRank sorts actor indexes in id order.

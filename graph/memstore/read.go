@@ -205,21 +205,36 @@ func (s *Store) induced(ids []int32, f graph.Filter, b *claimBufs) graph.Subgrap
 	// the cache (here the loads of one actor do not wait for another's).
 	sg := graph.Subgraph{Nodes: make([]graph.Actor, len(ids))}
 	ups, first := 0, uint32(0)
-	for i, a := range ids {
-		e := s.byIndex[a]
-		sg.Nodes[i] = e.copyActor()
-		(*marks)[a/64] |= 1 << (a % 64)
-		if up := int(e.up); up < len(e.nbrs) {
-			ups += len(e.nbrs) - up
-			first ^= e.nbrs[up].ord
+	if p := s.packed; p != nil {
+		// The lists' bounds come from flat arrays, without the entries;
+		// the entries are loaded alongside, for the nodes.
+		for _, a := range ids {
+			first ^= uint32(s.byIndex[a].index)
+			(*marks)[a/64] |= 1 << (a % 64)
+			if up, end := p.up[a], p.off[a+1]; up < end {
+				ups += int(end - up)
+				first ^= p.nbrs[up].ord
+			}
+		}
+		for i, a := range ids {
+			sg.Nodes[i] = s.byIndex[a].copyActor()
+		}
+	} else {
+		for i, a := range ids {
+			e := s.byIndex[a]
+			sg.Nodes[i] = e.copyActor()
+			(*marks)[a/64] |= 1 << (a % 64)
+			if up := int(e.up); up < len(e.nbrs) {
+				ups += len(e.nbrs) - up
+				first ^= e.nbrs[up].ord
+			}
 		}
 	}
 	b.touched = first
 	// Each pair is found once, from the actor that ranks lower.
 	pairs := slices.Grow(b.pairs[:0], min(ups, 4*len(ids)))
 	for _, a := range ids {
-		e := s.byIndex[a]
-		for _, n := range e.nbrs[e.up:] {
+		for _, n := range s.upNbrs(a) {
 			if o := n.other(); (*marks)[o/64]&(1<<(o%64)) != 0 {
 				pairs = append(pairs, n.pair)
 			}
@@ -246,6 +261,16 @@ func (s *Store) induced(ids []int32, f graph.Filter, b *claimBufs) graph.Subgrap
 	b.found = found
 	sg.Claims = s.sortedClaimsWith(b, found, len(found))
 	return sg
+}
+
+// upNbrs returns the neighbours of actor a that rank above it, from the
+// packed lists if the store has them. The caller holds the read lock.
+func (s *Store) upNbrs(a int32) []nbr {
+	if p := s.packed; p != nil {
+		return p.nbrs[p.up[a]:p.off[a+1]]
+	}
+	e := s.byIndex[a]
+	return e.nbrs[e.up:]
 }
 
 // links is the graph.LinkFunc over the adjacency index. The caller holds the

@@ -51,6 +51,7 @@ func (s *Store) Review(ctx context.Context, d graph.Decision, persist func(graph
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, op); err != nil {
 		return d, err
 	}
@@ -71,6 +72,7 @@ func (s *Store) Review(ctx context.Context, d graph.Decision, persist func(graph
 func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.packed = nil // a write may move or change neighbour lists
 	var warnings []string
 	for i, d := range ds {
 		if err := s.check(ctx, "replay decisions"); err != nil {

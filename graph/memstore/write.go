@@ -24,6 +24,7 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, fmt.Sprintf("load article %q", doc.Article.ID)); err != nil {
 		return err
 	}
@@ -198,6 +199,7 @@ func (s *Store) unlink(slot int32) {
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, fmt.Sprintf("delete article %q", id)); err != nil {
 		return err
 	}
