@@ -21,6 +21,26 @@ func TestConstructions(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "pressure exerted on an actor opposes it",
+			text: "وتمارس الولايات المتحدة ضغوطا متزايدة على إسرائيل للسماح بإدخال الوقود.",
+			want: []string{"opposed usa->israel asserted"},
+		},
+		{
+			name: "pressure named by a state's adjective is that state's",
+			text: "وتحدثت المصادر عن ضغوط أمريكية على مصر لقبول الخطة الجديدة.",
+			want: []string{"opposed usa->egypt reported"},
+		},
+		{
+			name: "a subject under another state's pressure is its target",
+			text: "وتتعرض أرمينيا لضغوط روسية متزايدة بسبب تقاربها مع الغرب.",
+			want: []string{"opposed russia->armenia asserted"},
+		},
+		{
+			name: "an alliance the subject declares is support",
+			text: "وجددت تركيا تحالفها مع قطر في وجه المقاطعة.",
+			want: []string{"supported turkey->qatar asserted"},
+		},
+		{
 			name: "a comma after a verb-first subject does not end its clause",
 			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
