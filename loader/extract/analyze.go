@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"time"
@@ -221,6 +223,11 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}
 	defer func() { a.prior = next }()
 	a.clauses()
+	if os.Getenv("RWDEBUG") != "" {
+		for k, t := range a.toks {
+			fmt.Fprintln(os.Stderr, k, t.Norm, a.clause[k], a.sep[k], a.menAt[k], a.cueKindAt(k))
+		}
+	}
 	a.links()
 	a.matchFrames(article)
 	a.relations(article)
@@ -837,6 +844,10 @@ func (a *analyzer) findCues() {
 			continue
 		}
 		sp := &a.x.specs[best]
+		if sp.kind == cueVerb && a.x.words[cueGrTimeWord][trimConjunction(a.toks[i].Norm)] {
+			i++ // "يوم الاثنين" is Monday, not the verb أثنين
+			continue
+		}
 		if sp.kind == cueNoun && a.titleConjunct(i) {
 			i = bestEnd // "وزير الخارجية والتعاون الدولي": part of the title
 			continue

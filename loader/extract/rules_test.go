@@ -41,6 +41,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"supported turkey->qatar asserted"},
 		},
 		{
+			name: "a weekday is no verb: يوم الاثنين does not split the clause",
+			text: "ودعت الجزائر يوم الاثنين فرنسا إلى وقف التصعيد.",
+			want: []string{"opposed algeria->france asserted"},
+		},
+		{
 			name: "a comma after a verb-first subject does not end its clause",
 			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
