@@ -283,6 +283,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.then != nil && !a.wordAfter(f.then, o) {
 				continue
 			}
+			if o > v+1 && a.isWord(cueBlock, o-1) {
+				continue // "دعت إلى تخفيف الضغط على Y": the act is eased or stopped
+			}
 			src := a.frameSlot(f, f.source, v, o)
 			var pairs [][2]int
 			if f.reciprocal && len(src) == 1 {
