@@ -46,6 +46,21 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed algeria->france asserted"},
 		},
 		{
+			name:   "one who calls for an end to an attack on an actor does not attack it",
+			text:   "ودعت الأمم المتحدة إلى وقف الهجمات على الفلسطينيين في الضفة الغربية.",
+			absent: []string{"opposed un->palestine asserted"},
+		},
+		{
+			name:   "lifting sanctions on a state is no opposition to it",
+			text:   "وقررت واشنطن رفع العقوبات على سوريا بعد سقوط النظام.",
+			absent: []string{"opposed usa->syria asserted"},
+		},
+		{
+			name: "the actor asked to stop its attacks is their agent",
+			text: "ودعت مصر إسرائيل إلى وقف العدوان على لبنان فورا.",
+			want: []string{"opposed egypt->israel asserted", "opposed israel->lebanon asserted"},
+		},
+		{
 			name: "a comma after a verb-first subject does not end its clause",
 			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
