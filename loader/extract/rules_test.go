@@ -61,6 +61,11 @@ func TestConstructions(t *testing.T) {
 			want: []string{"opposed egypt->israel asserted", "opposed israel->lebanon asserted"},
 		},
 		{
+			name: "a state named like its own adjective after a stance noun is the stance's party",
+			text: "وأعلنت الإمارات دعمها الكامل للمبادرة السعودية لإنهاء الحرب في اليمن.",
+			want: []string{"supported uae->saudi-arabia asserted"},
+		},
+		{
 			name: "a comma after a verb-first subject does not end its clause",
 			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
