@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -223,11 +221,6 @@ func (a *analyzer) sentence(article string, off int, s string, st *Stats, emit f
 	}
 	defer func() { a.prior = next }()
 	a.clauses()
-	if os.Getenv("RWDEBUG") != "" {
-		for k, t := range a.toks {
-			fmt.Fprintln(os.Stderr, k, t.Norm, a.clause[k], a.sep[k], a.menAt[k], a.cueKindAt(k))
-		}
-	}
 	a.links()
 	a.matchFrames(article)
 	a.relations(article)
