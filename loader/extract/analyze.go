@@ -837,6 +837,10 @@ func (a *analyzer) findCues() {
 			continue
 		}
 		sp := &a.x.specs[best]
+		if sp.kind == cueVerb && a.x.words[cueGrTimeWord][trimConjunction(a.toks[i].Norm)] {
+			i++ // "يوم الاثنين" is Monday, not the verb أثنين
+			continue
+		}
 		if sp.kind == cueNoun && a.titleConjunct(i) {
 			i = bestEnd // "وزير الخارجية والتعاون الدولي": part of the title
 			continue
@@ -942,8 +946,9 @@ func (a *analyzer) classifyAdjective(mi int) {
 			m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
 		}
 	}
-	if m.adjective && m.i > 0 && a.menAt[m.i-1] < 0 {
-		// "للموقف المصري", "بالمقترح المصري": the state is a party.
+	if (m.adjective || a.nisbaName(*m)) && m.i > 0 && a.menAt[m.i-1] < 0 {
+		// "للموقف المصري", "بالمقترح المصري", "للمبادرة السعودية": the
+		// state is a party.
 		if clitic, ok := a.stance(a.toks[m.i-1].Norm); ok {
 			if clitic == "" && m.i >= 2 && a.menAt[m.i-2] < 0 {
 				// "لجهود الوساطة القطرية"
@@ -957,6 +962,17 @@ func (a *analyzer) classifyAdjective(mi int) {
 			}
 		}
 	}
+}
+
+// nisbaName reports whether mention m is a state named by one definite
+// word shaped like its own adjective (السعودية) after a definite word: it
+// agrees with that word as an adjective ("للمبادرة السعودية").
+func (a *analyzer) nisbaName(m mention) bool {
+	if m.j != m.i+1 || m.prefix != "" || m.i == 0 || a.actor(m.actor).Kind != graph.KindState {
+		return false
+	}
+	w := a.toks[m.i].Norm
+	return strings.HasPrefix(w, "ال") && adjectiveShaped(w) && definite(a.toks[m.i-1].Norm)
 }
 
 // classifyExclusion sets whether a mention can be no argument: an

@@ -283,12 +283,18 @@ func (a *analyzer) matchFrames(article string) {
 			if f.then != nil && !a.wordAfter(f.then, o) {
 				continue
 			}
+			if o > v+1 && a.isWord(cueBlock, o-1) {
+				continue // "دعت إلى تخفيف الضغط على Y": the act is eased or stopped
+			}
 			src := a.frameSlot(f, f.source, v, o)
 			var pairs [][2]int
+			if f.reciprocal && len(src) == 1 {
+				src = a.partyList(src[0]) // "تتبادل حماس وإسرائيل الاتهامات"
+			}
 			if f.reciprocal && len(src) > 1 {
 				for _, x := range src {
 					for _, y := range src {
-						if x != y {
+						if x != y && !a.affiliated(a.men[x].actor, a.men[y].actor) {
 							pairs = append(pairs, [2]int{x, y})
 						}
 					}
@@ -892,6 +898,17 @@ func (a *analyzer) conjList(mi int) []int {
 		out = append(out, n)
 	}
 	return a.sameKind(out)
+}
+
+// partyList returns the actors joined by و to mention mi whatever their
+// kind: the parties of a reciprocal verb may be a movement and a state
+// ("تتبادل حماس وإسرائيل الاتهامات"), where conjList keeps one kind.
+func (a *analyzer) partyList(mi int) []int {
+	out := []int{mi}
+	for n := a.men[mi].next; n >= 0 && a.men[n].conj; n = a.men[n].next {
+		out = append(out, n)
+	}
+	return out
 }
 
 // splitConjunction is trimConjunction that also returns the conjunction it

@@ -153,6 +153,19 @@ func (a *analyzer) readNounBlocked(ci, _ int) (candidate, verdict) {
 	return candidate{}, pass
 }
 
+// stoppedAct reports whether an opposition noun is governed by a word of
+// blocks ("دعت مصر إلى وقف العدوان على لبنان", "رفع العقوبات على سوريا"):
+// the act is stopped or lifted, so the subject s is not its agent. An
+// actor addressed right after the subject ("دعت مصر إسرائيل إلى وقف
+// العدوان على لبنان") is still the one whose act is to stop.
+func (a *analyzer) stoppedAct(c cue, s int) bool {
+	if c.rel != graph.Opposed || c.prefix != "" && c.prefix != "ال" || !a.isWord(cueBlock, c.i-1) {
+		return false
+	}
+	h := a.head(s)
+	return a.men[h].i == 0 || a.menAt[a.men[h].i-1] < 0
+}
+
 // readNounDemonym reads "الدعم الإماراتي لحفتر", "الدعم المصري والإماراتي",
 // "الدعم العسكري الروسي": the demonym is the agent.
 func (a *analyzer) readNounDemonym(ci, cl int) (candidate, verdict) {
@@ -668,11 +681,13 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if s >= 0 {
-		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) || a.triggerBetween(c.j, a.men[t].i) {
+		if c.rel == graph.Supported && a.objectOfTrigger(c.i) || a.judgedAct(c) || c.rel == graph.Opposed && a.undergoes(c) || a.storedOrRelative(c, t) || a.triggerBetween(c.j, a.men[t].i) || a.stoppedAct(c, s) {
 			// "وانتقد أردوغان الدعم الغربي لإسرائيل": the critic is not
 			// the supporter; "أدانت السعودية الهجوم على السفارة": the
 			// one who condemns is not the attacker; "تواجه الإمارات
-			// اتهامات بتزويد X": the one accused does not accuse.
+			// اتهامات بتزويد X": the one accused does not accuse; "دعت
+			// مصر إلى وقف العدوان على لبنان": the one who calls for an
+			// end to an act is not its agent.
 			return candidate{}, veto
 		}
 		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/subject", conf: 0.7}, found

@@ -21,6 +21,51 @@ func TestConstructions(t *testing.T) {
 		absent []string
 	}{
 		{
+			name: "pressure exerted on an actor opposes it",
+			text: "وتمارس الولايات المتحدة ضغوطا متزايدة على إسرائيل للسماح بإدخال الوقود.",
+			want: []string{"opposed usa->israel asserted"},
+		},
+		{
+			name: "pressure named by a state's adjective is that state's",
+			text: "وتحدثت المصادر عن ضغوط أمريكية على مصر لقبول الخطة الجديدة.",
+			want: []string{"opposed usa->egypt reported"},
+		},
+		{
+			name: "a subject under another state's pressure is its target",
+			text: "وتتعرض أرمينيا لضغوط روسية متزايدة بسبب تقاربها مع الغرب.",
+			want: []string{"opposed russia->armenia asserted"},
+		},
+		{
+			name: "an alliance the subject declares is support",
+			text: "وجددت تركيا تحالفها مع قطر في وجه المقاطعة.",
+			want: []string{"supported turkey->qatar asserted"},
+		},
+		{
+			name: "a weekday is no verb: يوم الاثنين does not split the clause",
+			text: "ودعت الجزائر يوم الاثنين فرنسا إلى وقف التصعيد.",
+			want: []string{"opposed algeria->france asserted"},
+		},
+		{
+			name:   "one who calls for an end to an attack on an actor does not attack it",
+			text:   "ودعت الأمم المتحدة إلى وقف الهجمات على الفلسطينيين في الضفة الغربية.",
+			absent: []string{"opposed un->palestine asserted"},
+		},
+		{
+			name:   "lifting sanctions on a state is no opposition to it",
+			text:   "وقررت واشنطن رفع العقوبات على سوريا بعد سقوط النظام.",
+			absent: []string{"opposed usa->syria asserted"},
+		},
+		{
+			name: "the actor asked to stop its attacks is their agent",
+			text: "ودعت مصر إسرائيل إلى وقف العدوان على لبنان فورا.",
+			want: []string{"opposed egypt->israel asserted", "opposed israel->lebanon asserted"},
+		},
+		{
+			name: "a state named like its own adjective after a stance noun is the stance's party",
+			text: "وأعلنت الإمارات دعمها الكامل للمبادرة السعودية لإنهاء الحرب في اليمن.",
+			want: []string{"supported uae->saudi-arabia asserted"},
+		},
+		{
 			name: "a comma after a verb-first subject does not end its clause",
 			text: "أدانت وزارة الخارجية السعودية، الهجمات التي نفذتها قوات الدعم السريع على قرى في ولاية سنار.",
 			want: []string{"opposed saudi-foreign-ministry->rsf asserted"},
