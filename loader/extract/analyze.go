@@ -2133,11 +2133,24 @@ func (a *analyzer) indirect(cl int) bool {
 // planned reports whether a planned-meeting cue precedes a met trigger
 // within a few words of the same sentence, or a future time word
 // (planned_after) follows it in its clause.
-func (a *analyzer) planned(i int) bool {
+func (a *analyzer) planned(i int) bool { return a.plannedFrom(i, false) }
+
+// plannedInClause is planned with the cue before the trigger sought in
+// its own clause only, for meeting frames, whose verb may be a noun set
+// off after another clause ("أن تركيا تسعى إلى السلام، وذلك خلال
+// استقباله X": the striving is not the meeting's), or the planned verb
+// itself ("وسيجري X اتصالا").
+func (a *analyzer) plannedInClause(i int) bool {
+	return a.cueKindAt(i) == cuePlanned || a.plannedFrom(i, true)
+}
+
+// plannedFrom is planned; with clauseOnly, a cue before the trigger
+// counts only in its clause.
+func (a *analyzer) plannedFrom(i int, clauseOnly bool) bool {
 	if i > 0 && a.toks[i-1].Norm == "الي" && a.cueAt[i] >= 0 && a.cues[a.cueAt[i]].kind == cueNoun && a.calledFor(i) {
 		return true // "دعا X إلى لقاء بين ...": a meeting called for
 	}
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-6 && (!clauseOnly || a.clause[k] == a.clause[i]); k-- {
 		if a.cueKindAt(k) == cuePlanned {
 			return true
 		}
@@ -2145,7 +2158,12 @@ func (a *analyzer) planned(i int) bool {
 	if a.plannedNoun(i) || a.visitAhead(i) || a.scheduledBefore(i) {
 		return true
 	}
-	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
+	for k := i + 1; k < len(a.toks) && k <= i+12; k++ {
+		if a.clause[k] != a.clause[i] {
+			// "يلتقي X Y، غدا الاثنين": a date set off by a comma right
+			// after the clause is still its date.
+			return a.sep[k] == ',' && a.isWord(cuePlannedAfter, k)
+		}
 		if a.isWord(cuePlannedAfter, k) {
 			return true
 		}

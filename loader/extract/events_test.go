@@ -159,5 +159,30 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met sudan -> south-sudan"},
 			absent: []string{"met usa -> iran"},
 		},
+		{
+			name: "a call set off after a speaker is his",
+			text: "وقال الرئيس عبد الفتاح السيسي، خلال اتصال هاتفي مع الرئيس رجب طيب أردوغان، إن التهدئة ضرورية.",
+			want: []string{"met abdel-fattah-el-sisi -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "a meeting set off after a speaker is his",
+			text: "وأكد وزير الخارجية سامح شكري، خلال لقائه مع نظيره الأردني أيمن الصفدي في عمان، رفض التهجير.",
+			want: []string{"met sameh-shoukry -> ayman-safadi"},
+		},
+		{
+			name:   "a meeting verb in the future is planned for a meeting frame too",
+			text:   "وسيجري الرئيس رجب طيب أردوغان اتصالا هاتفيا بالرئيس فلاديمير بوتين لبحث الهدنة.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a date to come set off by a comma makes the meeting planned",
+			text:   "يلتقي وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي، غدا الاثنين في عمان.",
+			absent: []string{"met "},
+		},
+		{
+			name: "a date of today set off by a comma keeps the meeting held",
+			text: "التقى وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي، اليوم الاثنين في عمان.",
+			want: []string{"met sameh-shoukry -> ayman-safadi"},
+		},
 	})
 }

@@ -274,6 +274,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.noun && a.verbObject(v) {
 				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
 			}
+			if f.rel == graph.Met && a.plannedInClause(v) {
+				continue // "وسيعقد X مؤتمرا صحفيا مشتركا مع Y": a meeting to come
+			}
 			o := v
 			if f.objects != nil {
 				if o = a.frameObject(f, v); o < 0 {
@@ -465,6 +468,10 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && (a.clause[a.men[t].i] >= a.clause[v]-1 || a.onlyActorBefore(t, v)) {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
+			return []int{t}
+		}
+		if t := a.openingSpeaker(v); t >= 0 && f.noun {
+			// "وقال X، خلال لقائه مع Y، إن ...": the speaker's meeting.
 			return []int{t}
 		}
 		if a.unnamedSubjectAfter(v) && !(f.noun && a.ownPronounNoun(v)) {
@@ -1051,6 +1058,27 @@ func (a *analyzer) onlyActorBefore(t, v int) bool {
 		}
 	}
 	return true
+}
+
+// openingSpeaker returns the speaker of a reporting verb that opens the
+// sentence ("وقال X، خلال اتصال هاتفي مع Y، إن ..."), in the clause
+// before v or v's own, when no other actor stands between: a meeting
+// noun set off after him is his occasion. topic leaves speakers out, for
+// a clause after them is theirs only through such a noun. -1 otherwise.
+func (a *analyzer) openingSpeaker(v int) int {
+	for mi, m := range a.men {
+		if m.i >= v || m.i > 3 {
+			return -1
+		}
+		if m.excluded || m.prep != prepNone {
+			continue
+		}
+		if !a.reporter(mi) || a.clause[m.i] < a.clause[v]-1 || !a.onlyActorBefore(a.head(mi), v) && !a.onlyActorBefore(mi, v) {
+			return -1
+		}
+		return a.head(mi)
+	}
+	return -1
 }
 
 // quoteSpeaker returns, for a frame verb at v at the start of a quotation
