@@ -2131,8 +2131,8 @@ func (a *analyzer) indirect(cl int) bool {
 }
 
 // planned reports whether a planned-meeting cue precedes a met trigger
-// within a few words of the same sentence, or a future time word
-// (planned_after) follows it in its clause.
+// within a few words of the same sentence and no comma between, or a
+// future time word (planned_after) follows it in its clause.
 func (a *analyzer) planned(i int) bool { return a.plannedFrom(i, false) }
 
 // plannedInClause is planned with the cue before the trigger sought in
@@ -2151,6 +2151,9 @@ func (a *analyzer) plannedFrom(i int, clauseOnly bool) bool {
 		return true // "دعا X إلى لقاء بين ...": a meeting called for
 	}
 	for k := i - 1; k >= 0 && k >= i-6 && (!clauseOnly || a.clause[k] == a.clause[i]); k-- {
+		if a.sep[k+1] == ',' || a.sep[k+1] == ';' {
+			break // "وبعد إلغاء الحظر، التقى X Y": the cue is another clause's
+		}
 		if a.cueKindAt(k) == cuePlanned {
 			return true
 		}

@@ -184,5 +184,25 @@ func TestMeetingEvents(t *testing.T) {
 			text: "التقى وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي، اليوم الاثنين في عمان.",
 			want: []string{"met sameh-shoukry -> ayman-safadi"},
 		},
+		{
+			name:   "a meeting whose cancellation is announced is not met",
+			text:   "وأعلن البيت الأبيض إلغاء اللقاء الذي كان مقررا بين الرئيس جو بايدن والرئيس محمود عباس في عمان.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a summit called off is not met",
+			text:   "وأُلغيت القمة بين الرئيس رجب طيب أردوغان والرئيس بشار الأسد بسبب الخلافات.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a meeting put off by a verbal noun is not met",
+			text:   "وقررت الخارجية إرجاء اللقاء بين وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي.",
+			absent: []string{"met "},
+		},
+		{
+			name: "a cancellation in a clause set off before the meeting is another act's",
+			text: "وبعد إلغاء الحظر، التقى الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين في سوتشي.",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
 	})
 }
