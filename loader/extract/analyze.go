@@ -47,6 +47,9 @@ type mention struct {
 	// pair is the second participant a dual anaphor names ("الجانبان"),
 	// joined to the first by links.
 	pair bool
+	// partner is the previous sentence's visitor a pronoun with مع names
+	// after a meeting word ("وأجرى X محادثات معه").
+	partner bool
 }
 
 // priorSubject is the subject of the previous sentence, which a sentence
@@ -589,6 +592,9 @@ func (a *analyzer) findMentions() {
 			if len(a.men) == n {
 				a.dualAnaphor(i)
 			}
+			if len(a.men) == n {
+				a.partnerAnaphor(i)
+			}
 			i++
 			continue
 		}
@@ -871,6 +877,10 @@ func (a *analyzer) classifyPreposition(mi int) {
 	m := &a.men[mi]
 	p := arabic.CutConjunctions(m.prefix)
 	m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
+	if m.partner {
+		m.prep, m.partyWord = prepParty, "مع" // "معه": the pronoun is مع's object
+		return
+	}
 	prev := ""
 	if m.i > 0 && a.menAt[m.i-1] < 0 {
 		prev = arabic.CutConjunctions(a.toks[m.i-1].Norm)
@@ -2246,7 +2256,7 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 		}
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if !m.excluded && m.prep == prepClitic && m.clitic == prep {
+			if !m.excluded && (m.prep == prepClitic && m.clitic == prep || m.partner && prep == "مع") {
 				return candidate{src: a.list(s), tgt: a.list(mi), rule: rule, conf: conf}, true
 			}
 			k = m.j - 1

@@ -633,6 +633,58 @@ func (a *analyzer) dualAnaphor(i int) {
 	a.menAt[i] = len(a.men) - 2
 }
 
+// partnerWords are the pronouns of a meeting's partner with مع
+// ("وأجرى X محادثات معه"), normalised.
+var partnerWords = map[string]bool{"معه": true, "معها": true}
+
+// partnerAnaphor adds a mention of the previous sentence's one visitor
+// (its subject) when token i is "معه" or "معها" at most four words after
+// a meeting trigger and the sentence names one person before it, of
+// another side ("وصل لافروف إلى دمشق. وأجرى الأسد محادثات معه": Assad
+// met Lavrov). With no person before it the pronoun is not the subject's
+// own partner to find, and with two it may be either's.
+func (a *analyzer) partnerAnaphor(i int) {
+	if len(a.doc.visitors) != 1 || !partnerWords[trimConjunction(a.toks[i].Norm)] || !a.metTriggerBefore(i) {
+		return
+	}
+	v := a.doc.visitors[0]
+	host := int32(-1)
+	for _, m := range a.men {
+		if m.i >= i || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if host >= 0 || m.actor == v.actor {
+			return
+		}
+		host = m.actor
+	}
+	if host < 0 || v.side != "" && a.side(host) == v.side {
+		return
+	}
+	f, ok := a.x.pronounForm[v.actor]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: v.actor, i: i, j: i + 1, next: -1, prev: -1, partner: true})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// metTriggerBefore reports whether a meeting trigger (a verb or a noun of
+// met) ends at most four words before token i, with no punctuation
+// between.
+func (a *analyzer) metTriggerBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5 && a.sep[k+1] == 0; k-- {
+		m, ok := a.x.cues.at(&a.sent, k, keepCueReading)
+		if !ok {
+			continue
+		}
+		if sp := a.x.specs[m.val]; sp.rel == graph.Met && sp.kind.isTrigger() && m.end <= i && i-m.end <= 4 {
+			return true
+		}
+	}
+	return false
+}
+
 // plannedNoun reports whether the meeting noun at i is one a participle
 // of planning right after it describes ("لقاء مرتقب بين X وY", "القمة
 // المقبلة"), or one a word of backing or need governs ("دعم الحوار بين X

@@ -204,5 +204,25 @@ func TestMeetingEvents(t *testing.T) {
 			text: "وبعد إلغاء الحظر، التقى الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين في سوتشي.",
 			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
 		},
+		{
+			name: "talks held with the previous sentence's visitor as a pronoun after مع",
+			text: "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق اليوم. وأجرى الرئيس بشار الأسد محادثات معه تناولت الأوضاع في المنطقة.",
+			want: []string{"met bashar-al-assad -> sergey-lavrov"},
+		},
+		{
+			name: "a split meeting verb takes the visitor as a pronoun after مع",
+			text: "وزار الرئيس إيمانويل ماكرون بيروت أمس. وبحث الرئيس ميشال عون معه الأزمة الاقتصادية.",
+			want: []string{"met michel-aoun -> emmanuel-macron"},
+		},
+		{
+			name:   "a partner pronoun is not the previous subject when the host is of his side",
+			text:   "واستقبل الرئيس بشار الأسد سيرغي لافروف في دمشق. وأجرى وزير الخارجية وليد المعلم محادثات معه.",
+			absent: []string{"met bashar-al-assad -> walid-muallem", "met walid-muallem -> bashar-al-assad"},
+		},
+		{
+			name:   "a partner pronoun after a word that is no meeting names nobody",
+			text:   "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق اليوم. وأكد الرئيس بشار الأسد تعاون بلاده معه.",
+			absent: []string{"met "},
+		},
 	})
 }
