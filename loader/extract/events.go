@@ -53,6 +53,10 @@ const (
 	// pairDual: the two persons coordinated before the words, else the
 	// previous sentence's two subjects ("وتباحثا"), meet each other.
 	pairDual
+	// pairMembers: the members of the guests' delegation ("وضم الوفد X
+	// وY") meet the host and the persons of the host's side, not each
+	// other, whatever their own side.
+	pairMembers
 )
 
 // eventConstruction is one named entry of the ordered event table.
@@ -96,6 +100,19 @@ var eventConstructions = []eventConstruction{
 		}, {
 			Text: "أردوغان وبوتين يتباحثان في سوتشي حول سوريا",
 			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		}},
+	},
+	{
+		name: "event/members", kind: cueEventMembers, pairing: pairMembers, conf: 0.6,
+		tests: []FrameTest{{
+			Text: "التقى وزير الخارجية سامح شكري وفدا من حركة حماس برئاسة إسماعيل هنية. وضم الوفد خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met sameh-shoukry -> khaled-meshaal", "met sameh-shoukry -> mousa-abu-marzouk"},
+		}, {
+			Text: "استقبل الرئيس عبد الفتاح السيسي وفدا من حركة حماس برئاسة إسماعيل هنية، وعضوية خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met abdel-fattah-el-sisi -> khaled-meshaal", "met abdel-fattah-el-sisi -> mousa-abu-marzouk"},
+		}, {
+			Text: "واستقبل الرئيس رجب طيب أردوغان وفد حركة حماس، الذي ضم كلا من خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met recep-tayyip-erdogan -> khaled-meshaal", "met recep-tayyip-erdogan -> mousa-abu-marzouk"},
 		}},
 	},
 	{
@@ -287,6 +304,17 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			sides = append(sides, p.side)
 			if pi == 0 && ec.pairing == pairOtherSide {
 				hosts = append(hosts, len(parties)-1)
+			}
+		}
+	case pairMembers:
+		if len(a.doc.event.parties) == 0 || a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
+			return
+		}
+		host := a.doc.event.parties[0]
+		for _, p := range a.doc.event.parties {
+			if p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson {
+				parties = append(parties, a.externalMention(p, i))
+				sides = append(sides, host.side)
 			}
 		}
 	case pairVisitors:
