@@ -321,8 +321,14 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
 			return // "ووصل X، واستقبله Y": the verb reading pairs them
 		}
+		if i > 0 && a.personNamedBefore(i) {
+			// "ووصل X إلى الدوحة، حيث كان في مقدمة مستقبليه Y": the
+			// arrival is this sentence's subject.
+			a.recordVisitors()
+		}
 		// "كان في استقبال ترامب X": the guest is named right after.
-		if mi := a.menAtToken(j); mi >= 0 && strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && persons[0] == mi {
+		if mi := persons[0]; strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && a.adjacent(j, a.men[mi].i) {
+			// a title before the guest's name ("في استقبال الرئيس X") is his
 			parties, persons = persons[:1], persons[1:]
 		} else {
 			for _, p := range a.doc.visitors {
@@ -474,6 +480,17 @@ func (a *analyzer) recordVisitors() {
 			mi, m = next, a.men[next]
 		}
 	}
+}
+
+// personNamedBefore reports whether the sentence's first person, its subject
+// when it has one, is named before token i.
+func (a *analyzer) personNamedBefore(i int) bool {
+	for _, m := range a.men {
+		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson {
+			return m.j <= i
+		}
+	}
+	return false
 }
 
 // isPreposition reports whether a normalised word is a preposition that

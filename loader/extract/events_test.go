@@ -224,5 +224,30 @@ func TestMeetingEvents(t *testing.T) {
 			text:   "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق اليوم. وأكد الرئيس بشار الأسد تعاون بلاده معه.",
 			absent: []string{"met "},
 		},
+		{
+			name:   "talks to be resumed are not met",
+			text:   "ودعت مصر إلى استئناف المفاوضات بين السلطة الفلسطينية وإسرائيل. وأعلنت قطر استئناف المحادثات بين السودان وجنوب السودان.",
+			absent: []string{"met "},
+		},
+		{
+			name: "talks that resumed are met",
+			text: "واستؤنفت المفاوضات بين السودان وجنوب السودان في جوبا.",
+			want: []string{"met sudan -> south-sudan"},
+		},
+		{
+			name: "the guest named with his title right after في استقبال",
+			text: "وكان في استقبال الرئيس رجب طيب أردوغان لدى وصوله إلى الدوحة الأمير تميم بن حمد.",
+			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "the first of the receivers of an arrival in the same sentence",
+			text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة، حيث كان في مقدمة مستقبليه الأمير تميم بن حمد.",
+			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "a reception opening a sentence without كان",
+			text: "ووصل وزير الخارجية التركي هاكان فيدان إلى بغداد. وفي استقباله بالمطار وزير الخارجية فؤاد حسين.",
+			want: []string{"met fuad-hussein -> hakan-fidan"},
+		},
 	})
 }
