@@ -113,6 +113,11 @@ var eventConstructions = []eventConstruction{
 		}, {
 			Text: "واستقبل الرئيس رجب طيب أردوغان وفد حركة حماس، الذي ضم كلا من خالد مشعل وموسى أبو مرزوق.",
 			Want: []string{"met recep-tayyip-erdogan -> khaled-meshaal", "met recep-tayyip-erdogan -> mousa-abu-marzouk"},
+		}, {
+			// the guest opens the event (the carried subject of "استقبله"):
+			// his delegation meets the other side, not him.
+			Text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة صباح اليوم. وانتقل أردوغان إلى الديوان الأميري حيث استقبله الأمير تميم بن حمد. ويرافق أردوغان وفد يضم كلا من وزير الخارجية هاكان فيدان ورئيس الاستخبارات إبراهيم قالن.",
+			Want: []string{"met tamim-bin-hamad -> hakan-fidan", "met tamim-bin-hamad -> ibrahim-kalin"},
 		}},
 	},
 	{
@@ -281,7 +286,8 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		return
 	}
 	var parties, hosts []int
-	var sides []string // the event's side of each party (pairOtherSide, pairCompanion)
+	var sides []string // the event's side of each party (pairOtherSide, pairCompanion, pairMembers)
+	own := ""          // the side of the persons brought in, when the words tell it
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
 		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
@@ -310,12 +316,19 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		if len(a.doc.event.parties) == 0 || a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
 			return
 		}
+		own = a.membersSide(persons)
 		host := a.doc.event.parties[0]
 		for _, p := range a.doc.event.parties {
-			if p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson {
-				parties = append(parties, a.externalMention(p, i))
-				sides = append(sides, host.side)
+			switch {
+			case own != "" && p.side != own && (p.actor == host.actor || a.actor(p.actor).Kind == graph.KindPerson):
+				// "ويرافق الرئيس الإيراني وفد يضم كلا من X": the members
+				// meet the other side, whoever hosted.
+			case own == "" && (p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson):
+			default:
+				continue
 			}
+			parties = append(parties, a.externalMention(p, i))
+			sides = append(sides, p.side)
 		}
 	case pairVisitors:
 		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
@@ -336,7 +349,10 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	}
-	pairs := a.eventPairs(ec, persons, parties, hosts, sides, a.namedSide(j))
+	if own == "" {
+		own = a.namedSide(j)
+	}
+	pairs := a.eventPairs(ec, persons, parties, hosts, sides, own)
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
 }
 
@@ -480,6 +496,22 @@ func (a *analyzer) recordVisitors() {
 			mi, m = next, a.men[next]
 		}
 	}
+}
+
+// membersSide returns the one known side of the persons a delegation's
+// members words bring in (a discovered member has none), else "".
+func (a *analyzer) membersSide(persons []int) string {
+	side := ""
+	for _, p := range persons {
+		switch sp := a.side(a.men[p].actor); {
+		case sp == "":
+		case side == "":
+			side = sp
+		case sp != side:
+			return ""
+		}
+	}
+	return side
 }
 
 // personNamedBefore reports whether the sentence's first person, its subject
