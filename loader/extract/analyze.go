@@ -343,6 +343,14 @@ func (a *analyzer) presetPrior() {
 	if a.complementOfNoun(m) {
 		return
 	}
+	if len(a.men) > 1 && a.x.forms[m.form].typ == gazetteer.FormDemonym && a.men[1].i-m.j <= 1 && a.actor(a.men[1].actor).Kind == graph.KindPerson {
+		m = a.men[1] // "وزار وزير الخارجية الإيراني محمد جواد ظريف": the adjective is his title's
+	}
+	if m.i > reach && a.actor(m.actor).Kind == graph.KindPerson {
+		if ts := a.titleStart(m.i); ts >= 0 && ts <= reach {
+			reach = m.i // a title run opening the sentence before his name
+		}
+	}
 	if m.i <= reach && (m.prefix == "" || arabic.CutConjunctions(m.prefix) == "" || arabic.CutConjunctions(m.prefix) == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)

@@ -249,5 +249,10 @@ func TestMeetingEvents(t *testing.T) {
 			text: "ووصل وزير الخارجية التركي هاكان فيدان إلى بغداد. وفي استقباله بالمطار وزير الخارجية فؤاد حسين.",
 			want: []string{"met fuad-hussein -> hakan-fidan"},
 		},
+		{
+			name: "a visitor introduced with his title and nationality is the subject the next sentence carries",
+			text: "وزار وزير الخارجية الإيراني محمد جواد ظريف أنقرة أمس. وأجرى مباحثات مع الرئيس رجب طيب أردوغان.",
+			want: []string{"met javad-zarif -> recep-tayyip-erdogan"},
+		},
 	})
 }
