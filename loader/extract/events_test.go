@@ -254,5 +254,10 @@ func TestMeetingEvents(t *testing.T) {
 			text: "وزار وزير الخارجية الإيراني محمد جواد ظريف أنقرة أمس. وأجرى مباحثات مع الرئيس رجب طيب أردوغان.",
 			want: []string{"met javad-zarif -> recep-tayyip-erdogan"},
 		},
+		{
+			name:   "a meeting said to be held in the future after its noun is planned",
+			text:   "وأكد وزير الخارجية الهنغاري أن اللقاء بين الرئيس فلاديمير بوتين والرئيس دونالد ترامب سيعقد في بودابست.",
+			absent: []string{"met "},
+		},
 	})
 }
