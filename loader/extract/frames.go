@@ -308,6 +308,9 @@ func (a *analyzer) matchFrames(article string) {
 					if a.affiliated(a.men[s].actor, a.men[t].actor) {
 						continue // a person and the state or body he serves
 					}
+					if f.rel == graph.Met && (a.unnamedEnvoy(s) || a.unnamedEnvoy(t)) {
+						continue // "أوراق اعتماد سفير قطر": an envoy no name follows is no state met
+					}
 					pairs = append(pairs, [2]int{s, t})
 					if f.mutual {
 						pairs = append(pairs, [2]int{t, s})
@@ -875,6 +878,18 @@ func (a *analyzer) siteOwner(from, to int) []int {
 // office, not a site.
 func (a *analyzer) inTitleRun(i int) bool {
 	return i > 0 && (a.cueKindAt(i-1) == cueTitle || a.cueKindAt(i-1) == cueStateAgent)
+}
+
+// unnamedEnvoy reports whether mention mi is a state named inside a
+// title right after the title word ("سفير قطر"), with no person after
+// it: the office holder the sentence does not name, not the state.
+func (a *analyzer) unnamedEnvoy(mi int) bool {
+	m := a.men[mi]
+	if m.external || a.actor(m.actor).Kind != graph.KindState || !a.inTitleRun(m.i) {
+		return false
+	}
+	n := mi + 1
+	return n >= len(a.men) || a.men[n].i > m.j+2 || a.actor(a.men[n].actor).Kind != graph.KindPerson
 }
 
 // anyBefore reports whether the noun before token i follows أي ("أي هجوم
