@@ -450,6 +450,10 @@ func (a *analyzer) personsAfter(j int) []int {
 			k = m.j - 1
 			continue
 		}
+		if e := a.relativeAside(k); e > k && len(out) == 0 {
+			k = e - 1 // "وشارك في اللقاء، الذي عقد في القصر، X": past the aside
+			continue
+		}
 		switch a.cueKindAt(k) {
 		case cueVerb, cueReported, cueComplementizer, cueClauseBreak, cueRelative:
 			return out
@@ -459,6 +463,27 @@ func (a *analyzer) personsAfter(j int) []int {
 		}
 	}
 	return out
+}
+
+// relativeAside returns the token after a relative clause set off by
+// commas that opens at token k ("، الذي عقد في القصر الرئاسي،") and
+// names no actor, or -1.
+func (a *analyzer) relativeAside(k int) int {
+	if a.sep[k] != ',' || a.cueKindAt(k) != cueRelative {
+		return -1
+	}
+	for e := k + 1; e < len(a.toks) && e <= k+10; e++ {
+		if a.menAt[e] >= 0 {
+			return -1
+		}
+		if a.sep[e] == ',' {
+			return e
+		}
+		if a.sep[e] != 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 func slicesContainsInt(s []int, v int) bool {

@@ -259,5 +259,10 @@ func TestMeetingEvents(t *testing.T) {
 			text:   "وأكد وزير الخارجية الهنغاري أن اللقاء بين الرئيس فلاديمير بوتين والرئيس دونالد ترامب سيعقد في بودابست.",
 			absent: []string{"met "},
 		},
+		{
+			name: "attendees named after a relative clause set off by commas",
+			text: "استقبل الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين. وحضر اللقاء، الذي استمر ساعتين في القصر الرئاسي، وزير الخارجية هاكان فيدان.",
+			want: []string{"met vladimir-putin -> hakan-fidan"},
+		},
 	})
 }
