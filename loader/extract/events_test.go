@@ -264,5 +264,10 @@ func TestMeetingEvents(t *testing.T) {
 			text: "استقبل الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين. وحضر اللقاء، الذي استمر ساعتين في القصر الرئاسي، وزير الخارجية هاكان فيدان.",
 			want: []string{"met vladimir-putin -> hakan-fidan"},
 		},
+		{
+			name:   "a meeting noun after what a speaker reports is not the speaker's",
+			text:   "وقال بسام راضي، المتحدث باسم الرئاسة، إن الرئيس أكد خلال لقائه مع الرئيس رجب طيب أردوغان ضرورة التهدئة.",
+			absent: []string{"met bassam-rady"},
+		},
 	})
 }

@@ -1077,8 +1077,8 @@ func (a *analyzer) onlyActorBefore(t, v int) bool {
 
 // openingSpeaker returns the speaker of a reporting verb that opens the
 // sentence ("وقال X، خلال اتصال هاتفي مع Y، إن ..."), in the clause
-// before v or v's own, when no other actor stands between: a meeting
-// noun set off after him is his occasion. topic leaves speakers out, for
+// before v or v's own, when no other actor and no complementizer stand
+// between: a meeting noun set off after him is his occasion. topic leaves speakers out, for
 // a clause after them is theirs only through such a noun. -1 otherwise.
 func (a *analyzer) openingSpeaker(v int) int {
 	for mi, m := range a.men {
@@ -1090,6 +1090,11 @@ func (a *analyzer) openingSpeaker(v int) int {
 		}
 		if !a.reporter(mi) || a.clause[m.i] < a.clause[v]-1 || !a.onlyActorBefore(a.head(mi), v) && !a.onlyActorBefore(mi, v) {
 			return -1
+		}
+		for k := m.j; k < v; k++ {
+			if a.cueKindAt(k) == cueComplementizer {
+				return -1 // "وقال X، المتحدث ...، إن الرئيس أكد خلال لقائه Y": the reported subject's
+			}
 		}
 		return a.head(mi)
 	}
