@@ -47,6 +47,9 @@ type mention struct {
 	// pair is the second participant a dual anaphor names ("الجانبان"),
 	// joined to the first by links.
 	pair bool
+	// partner is the previous sentence's visitor a pronoun with مع names
+	// after a meeting word ("وأجرى X محادثات معه").
+	partner bool
 }
 
 // priorSubject is the subject of the previous sentence, which a sentence
@@ -340,6 +343,14 @@ func (a *analyzer) presetPrior() {
 	if a.complementOfNoun(m) {
 		return
 	}
+	if len(a.men) > 1 && a.x.forms[m.form].typ == gazetteer.FormDemonym && a.men[1].i-m.j <= 1 && a.actor(a.men[1].actor).Kind == graph.KindPerson {
+		m = a.men[1] // "وزار وزير الخارجية الإيراني محمد جواد ظريف": the adjective is his title's
+	}
+	if m.i > reach && a.actor(m.actor).Kind == graph.KindPerson {
+		if ts := a.titleStart(m.i); ts >= 0 && ts <= reach {
+			reach = m.i // a title run opening the sentence before his name
+		}
+	}
 	if m.i <= reach && (m.prefix == "" || arabic.CutConjunctions(m.prefix) == "" || arabic.CutConjunctions(m.prefix) == "ال") &&
 		a.x.forms[m.form].typ != gazetteer.FormDemonym && a.x.forms[m.form].typ != formPronoun && a.x.forms[m.form].typ != gazetteer.FormCapital {
 		a.setPrior(m)
@@ -588,6 +599,9 @@ func (a *analyzer) findMentions() {
 			}
 			if len(a.men) == n {
 				a.dualAnaphor(i)
+			}
+			if len(a.men) == n {
+				a.partnerAnaphor(i)
 			}
 			i++
 			continue
@@ -875,6 +889,10 @@ func (a *analyzer) classifyPreposition(mi int) {
 	m := &a.men[mi]
 	p := arabic.CutConjunctions(m.prefix)
 	m.conj = strings.HasPrefix(m.prefix, "و") || m.i > 0 && a.toks[m.i-1].Norm == "و"
+	if m.partner {
+		m.prep, m.partyWord = prepParty, "مع" // "معه": the pronoun is مع's object
+		return
+	}
 	prev := ""
 	if m.i > 0 && a.menAt[m.i-1] < 0 {
 		prev = arabic.CutConjunctions(a.toks[m.i-1].Norm)
@@ -2147,13 +2165,29 @@ func (a *analyzer) indirect(cl int) bool {
 }
 
 // planned reports whether a planned-meeting cue precedes a met trigger
-// within a few words of the same sentence, or a future time word
-// (planned_after) follows it in its clause.
-func (a *analyzer) planned(i int) bool {
+// within a few words of the same sentence and no comma between, or a
+// future time word (planned_after) follows it in its clause.
+func (a *analyzer) planned(i int) bool { return a.plannedFrom(i, false) }
+
+// plannedInClause is planned with the cue before the trigger sought in
+// its own clause only, for meeting frames, whose verb may be a noun set
+// off after another clause ("أن تركيا تسعى إلى السلام، وذلك خلال
+// استقباله X": the striving is not the meeting's), or the planned verb
+// itself ("وسيجري X اتصالا").
+func (a *analyzer) plannedInClause(i int) bool {
+	return a.cueKindAt(i) == cuePlanned || a.plannedFrom(i, true)
+}
+
+// plannedFrom is planned; with clauseOnly, a cue before the trigger
+// counts only in its clause.
+func (a *analyzer) plannedFrom(i int, clauseOnly bool) bool {
 	if i > 0 && a.toks[i-1].Norm == "الي" && a.cueAt[i] >= 0 && a.cues[a.cueAt[i]].kind == cueNoun && a.calledFor(i) {
 		return true // "دعا X إلى لقاء بين ...": a meeting called for
 	}
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
+	for k := i - 1; k >= 0 && k >= i-6 && (!clauseOnly || a.clause[k] == a.clause[i]); k-- {
+		if a.sep[k+1] == ',' || a.sep[k+1] == ';' {
+			break // "وبعد إلغاء الحظر، التقى X Y": the cue is another clause's
+		}
 		if a.cueKindAt(k) == cuePlanned {
 			return true
 		}
@@ -2161,7 +2195,12 @@ func (a *analyzer) planned(i int) bool {
 	if a.plannedNoun(i) || a.visitAhead(i) || a.scheduledBefore(i) {
 		return true
 	}
-	for k := i + 1; k < len(a.toks) && k <= i+12 && a.clause[k] == a.clause[i]; k++ {
+	for k := i + 1; k < len(a.toks) && k <= i+12; k++ {
+		if a.clause[k] != a.clause[i] {
+			// "يلتقي X Y، غدا الاثنين": a date set off by a comma right
+			// after the clause is still its date.
+			return a.sep[k] == ',' && a.isWord(cuePlannedAfter, k)
+		}
 		if a.isWord(cuePlannedAfter, k) {
 			return true
 		}
@@ -2241,7 +2280,7 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 		}
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if !m.excluded && m.prep == prepClitic && m.clitic == prep {
+			if !m.excluded && (m.prep == prepClitic && m.clitic == prep || m.partner && prep == "مع") {
 				return candidate{src: a.list(s), tgt: a.list(mi), rule: rule, conf: conf}, true
 			}
 			k = m.j - 1

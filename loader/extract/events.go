@@ -53,6 +53,10 @@ const (
 	// pairDual: the two persons coordinated before the words, else the
 	// previous sentence's two subjects ("وتباحثا"), meet each other.
 	pairDual
+	// pairMembers: the members of the guests' delegation ("وضم الوفد X
+	// وY") meet the host and the persons of the host's side, not each
+	// other, whatever their own side.
+	pairMembers
 )
 
 // eventConstruction is one named entry of the ordered event table.
@@ -96,6 +100,24 @@ var eventConstructions = []eventConstruction{
 		}, {
 			Text: "أردوغان وبوتين يتباحثان في سوتشي حول سوريا",
 			Want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		}},
+	},
+	{
+		name: "event/members", kind: cueEventMembers, pairing: pairMembers, conf: 0.6,
+		tests: []FrameTest{{
+			Text: "التقى وزير الخارجية سامح شكري وفدا من حركة حماس برئاسة إسماعيل هنية. وضم الوفد خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met sameh-shoukry -> khaled-meshaal", "met sameh-shoukry -> mousa-abu-marzouk"},
+		}, {
+			Text: "استقبل الرئيس عبد الفتاح السيسي وفدا من حركة حماس برئاسة إسماعيل هنية، وعضوية خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met abdel-fattah-el-sisi -> khaled-meshaal", "met abdel-fattah-el-sisi -> mousa-abu-marzouk"},
+		}, {
+			Text: "واستقبل الرئيس رجب طيب أردوغان وفد حركة حماس، الذي ضم كلا من خالد مشعل وموسى أبو مرزوق.",
+			Want: []string{"met recep-tayyip-erdogan -> khaled-meshaal", "met recep-tayyip-erdogan -> mousa-abu-marzouk"},
+		}, {
+			// the guest opens the event (the carried subject of "استقبله"):
+			// his delegation meets the other side, not him.
+			Text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة صباح اليوم. وانتقل أردوغان إلى الديوان الأميري حيث استقبله الأمير تميم بن حمد. ويرافق أردوغان وفد يضم كلا من وزير الخارجية هاكان فيدان ورئيس الاستخبارات إبراهيم قالن.",
+			Want: []string{"met tamim-bin-hamad -> hakan-fidan", "met tamim-bin-hamad -> ibrahim-kalin"},
 		}},
 	},
 	{
@@ -264,7 +286,8 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		return
 	}
 	var parties, hosts []int
-	var sides []string // the event's side of each party (pairOtherSide, pairCompanion)
+	var sides []string // the event's side of each party (pairOtherSide, pairCompanion, pairMembers)
+	own := ""          // the side of the persons brought in, when the words tell it
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
 		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
@@ -289,12 +312,36 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 				hosts = append(hosts, len(parties)-1)
 			}
 		}
+	case pairMembers:
+		if len(a.doc.event.parties) == 0 || a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
+			return
+		}
+		own = a.membersSide(persons)
+		host := a.doc.event.parties[0]
+		for _, p := range a.doc.event.parties {
+			switch {
+			case own != "" && p.side != own && (p.actor == host.actor || a.actor(p.actor).Kind == graph.KindPerson):
+				// "ويرافق الرئيس الإيراني وفد يضم كلا من X": the members
+				// meet the other side, whoever hosted.
+			case own == "" && (p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson):
+			default:
+				continue
+			}
+			parties = append(parties, a.externalMention(p, i))
+			sides = append(sides, p.side)
+		}
 	case pairVisitors:
 		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
 			return // "ووصل X، واستقبله Y": the verb reading pairs them
 		}
+		if i > 0 && a.personNamedBefore(i) {
+			// "ووصل X إلى الدوحة، حيث كان في مقدمة مستقبليه Y": the
+			// arrival is this sentence's subject.
+			a.recordVisitors()
+		}
 		// "كان في استقبال ترامب X": the guest is named right after.
-		if mi := a.menAtToken(j); mi >= 0 && strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && persons[0] == mi {
+		if mi := persons[0]; strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && a.adjacent(j, a.men[mi].i) {
+			// a title before the guest's name ("في استقبال الرئيس X") is his
 			parties, persons = persons[:1], persons[1:]
 		} else {
 			for _, p := range a.doc.visitors {
@@ -302,7 +349,10 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 			}
 		}
 	}
-	pairs := a.eventPairs(ec, persons, parties, hosts, sides, a.namedSide(j))
+	if own == "" {
+		own = a.namedSide(j)
+	}
+	pairs := a.eventPairs(ec, persons, parties, hosts, sides, own)
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
 }
 
@@ -400,6 +450,10 @@ func (a *analyzer) personsAfter(j int) []int {
 			k = m.j - 1
 			continue
 		}
+		if e := a.relativeAside(k); e > k && len(out) == 0 {
+			k = e - 1 // "وشارك في اللقاء، الذي عقد في القصر، X": past the aside
+			continue
+		}
 		switch a.cueKindAt(k) {
 		case cueVerb, cueReported, cueComplementizer, cueClauseBreak, cueRelative:
 			return out
@@ -409,6 +463,27 @@ func (a *analyzer) personsAfter(j int) []int {
 		}
 	}
 	return out
+}
+
+// relativeAside returns the token after a relative clause set off by
+// commas that opens at token k ("، الذي عقد في القصر الرئاسي،") and
+// names no actor, or -1.
+func (a *analyzer) relativeAside(k int) int {
+	if a.sep[k] != ',' || a.cueKindAt(k) != cueRelative {
+		return -1
+	}
+	for e := k + 1; e < len(a.toks) && e <= k+10; e++ {
+		if a.menAt[e] >= 0 {
+			return -1
+		}
+		if a.sep[e] == ',' {
+			return e
+		}
+		if a.sep[e] != 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 func slicesContainsInt(s []int, v int) bool {
@@ -446,6 +521,33 @@ func (a *analyzer) recordVisitors() {
 			mi, m = next, a.men[next]
 		}
 	}
+}
+
+// membersSide returns the one known side of the persons a delegation's
+// members words bring in (a discovered member has none), else "".
+func (a *analyzer) membersSide(persons []int) string {
+	side := ""
+	for _, p := range persons {
+		switch sp := a.side(a.men[p].actor); {
+		case sp == "":
+		case side == "":
+			side = sp
+		case sp != side:
+			return ""
+		}
+	}
+	return side
+}
+
+// personNamedBefore reports whether the sentence's first person, its subject
+// when it has one, is named before token i.
+func (a *analyzer) personNamedBefore(i int) bool {
+	for _, m := range a.men {
+		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson {
+			return m.j <= i
+		}
+	}
+	return false
 }
 
 // isPreposition reports whether a normalised word is a preposition that
@@ -631,6 +733,58 @@ func (a *analyzer) dualAnaphor(i int) {
 	a.men = append(a.men, mention{form: a.x.titleForm, actor: p.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1},
 		mention{form: a.x.titleForm, actor: q.actor, i: i, j: i + 1, prefix: prefix, next: -1, prev: -1, pair: true})
 	a.menAt[i] = len(a.men) - 2
+}
+
+// partnerWords are the pronouns of a meeting's partner with مع
+// ("وأجرى X محادثات معه"), normalised.
+var partnerWords = map[string]bool{"معه": true, "معها": true}
+
+// partnerAnaphor adds a mention of the previous sentence's one visitor
+// (its subject) when token i is "معه" or "معها" at most four words after
+// a meeting trigger and the sentence names one person before it, of
+// another side ("وصل لافروف إلى دمشق. وأجرى الأسد محادثات معه": Assad
+// met Lavrov). With no person before it the pronoun is not the subject's
+// own partner to find, and with two it may be either's.
+func (a *analyzer) partnerAnaphor(i int) {
+	if len(a.doc.visitors) != 1 || !partnerWords[trimConjunction(a.toks[i].Norm)] || !a.metTriggerBefore(i) {
+		return
+	}
+	v := a.doc.visitors[0]
+	host := int32(-1)
+	for _, m := range a.men {
+		if m.i >= i || a.actor(m.actor).Kind != graph.KindPerson {
+			continue
+		}
+		if host >= 0 || m.actor == v.actor {
+			return
+		}
+		host = m.actor
+	}
+	if host < 0 || v.side != "" && a.side(host) == v.side {
+		return
+	}
+	f, ok := a.x.pronounForm[v.actor]
+	if !ok {
+		f = a.x.titleForm
+	}
+	a.men = append(a.men, mention{form: f, actor: v.actor, i: i, j: i + 1, next: -1, prev: -1, partner: true})
+	a.menAt[i] = len(a.men) - 1
+}
+
+// metTriggerBefore reports whether a meeting trigger (a verb or a noun of
+// met) ends at most four words before token i, with no punctuation
+// between.
+func (a *analyzer) metTriggerBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-5 && a.sep[k+1] == 0; k-- {
+		m, ok := a.x.cues.at(&a.sent, k, keepCueReading)
+		if !ok {
+			continue
+		}
+		if sp := a.x.specs[m.val]; sp.rel == graph.Met && sp.kind.isTrigger() && m.end <= i && i-m.end <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // plannedNoun reports whether the meeting noun at i is one a participle

@@ -159,5 +159,115 @@ func TestMeetingEvents(t *testing.T) {
 			want:   []string{"met sudan -> south-sudan"},
 			absent: []string{"met usa -> iran"},
 		},
+		{
+			name: "a call set off after a speaker is his",
+			text: "وقال الرئيس عبد الفتاح السيسي، خلال اتصال هاتفي مع الرئيس رجب طيب أردوغان، إن التهدئة ضرورية.",
+			want: []string{"met abdel-fattah-el-sisi -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "a meeting set off after a speaker is his",
+			text: "وأكد وزير الخارجية سامح شكري، خلال لقائه مع نظيره الأردني أيمن الصفدي في عمان، رفض التهجير.",
+			want: []string{"met sameh-shoukry -> ayman-safadi"},
+		},
+		{
+			name:   "a meeting verb in the future is planned for a meeting frame too",
+			text:   "وسيجري الرئيس رجب طيب أردوغان اتصالا هاتفيا بالرئيس فلاديمير بوتين لبحث الهدنة.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a date to come set off by a comma makes the meeting planned",
+			text:   "يلتقي وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي، غدا الاثنين في عمان.",
+			absent: []string{"met "},
+		},
+		{
+			name: "a date of today set off by a comma keeps the meeting held",
+			text: "التقى وزير الخارجية سامح شكري نظيره الأردني أيمن الصفدي، اليوم الاثنين في عمان.",
+			want: []string{"met sameh-shoukry -> ayman-safadi"},
+		},
+		{
+			name:   "a meeting whose cancellation is announced is not met",
+			text:   "وأعلن البيت الأبيض إلغاء اللقاء الذي كان مقررا بين الرئيس جو بايدن والرئيس محمود عباس في عمان.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a summit called off is not met",
+			text:   "وأُلغيت القمة بين الرئيس رجب طيب أردوغان والرئيس بشار الأسد بسبب الخلافات.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "a meeting put off by a verbal noun is not met",
+			text:   "وقررت الخارجية إرجاء اللقاء بين وزير الخارجية سامح شكري ونظيره الأردني أيمن الصفدي.",
+			absent: []string{"met "},
+		},
+		{
+			name: "a cancellation in a clause set off before the meeting is another act's",
+			text: "وبعد إلغاء الحظر، التقى الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين في سوتشي.",
+			want: []string{"met recep-tayyip-erdogan -> vladimir-putin"},
+		},
+		{
+			name: "talks held with the previous sentence's visitor as a pronoun after مع",
+			text: "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق اليوم. وأجرى الرئيس بشار الأسد محادثات معه تناولت الأوضاع في المنطقة.",
+			want: []string{"met bashar-al-assad -> sergey-lavrov"},
+		},
+		{
+			name: "a split meeting verb takes the visitor as a pronoun after مع",
+			text: "وزار الرئيس إيمانويل ماكرون بيروت أمس. وبحث الرئيس ميشال عون معه الأزمة الاقتصادية.",
+			want: []string{"met michel-aoun -> emmanuel-macron"},
+		},
+		{
+			name:   "a partner pronoun is not the previous subject when the host is of his side",
+			text:   "واستقبل الرئيس بشار الأسد سيرغي لافروف في دمشق. وأجرى وزير الخارجية وليد المعلم محادثات معه.",
+			absent: []string{"met bashar-al-assad -> walid-muallem", "met walid-muallem -> bashar-al-assad"},
+		},
+		{
+			name:   "a partner pronoun after a word that is no meeting names nobody",
+			text:   "ووصل وزير الخارجية الروسي سيرغي لافروف إلى دمشق اليوم. وأكد الرئيس بشار الأسد تعاون بلاده معه.",
+			absent: []string{"met "},
+		},
+		{
+			name:   "talks to be resumed are not met",
+			text:   "ودعت مصر إلى استئناف المفاوضات بين السلطة الفلسطينية وإسرائيل. وأعلنت قطر استئناف المحادثات بين السودان وجنوب السودان.",
+			absent: []string{"met "},
+		},
+		{
+			name: "talks that resumed are met",
+			text: "واستؤنفت المفاوضات بين السودان وجنوب السودان في جوبا.",
+			want: []string{"met sudan -> south-sudan"},
+		},
+		{
+			name: "the guest named with his title right after في استقبال",
+			text: "وكان في استقبال الرئيس رجب طيب أردوغان لدى وصوله إلى الدوحة الأمير تميم بن حمد.",
+			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "the first of the receivers of an arrival in the same sentence",
+			text: "ووصل الرئيس رجب طيب أردوغان إلى الدوحة، حيث كان في مقدمة مستقبليه الأمير تميم بن حمد.",
+			want: []string{"met tamim-bin-hamad -> recep-tayyip-erdogan"},
+		},
+		{
+			name: "a reception opening a sentence without كان",
+			text: "ووصل وزير الخارجية التركي هاكان فيدان إلى بغداد. وفي استقباله بالمطار وزير الخارجية فؤاد حسين.",
+			want: []string{"met fuad-hussein -> hakan-fidan"},
+		},
+		{
+			name: "a visitor introduced with his title and nationality is the subject the next sentence carries",
+			text: "وزار وزير الخارجية الإيراني محمد جواد ظريف أنقرة أمس. وأجرى مباحثات مع الرئيس رجب طيب أردوغان.",
+			want: []string{"met javad-zarif -> recep-tayyip-erdogan"},
+		},
+		{
+			name:   "a meeting said to be held in the future after its noun is planned",
+			text:   "وأكد وزير الخارجية الهنغاري أن اللقاء بين الرئيس فلاديمير بوتين والرئيس دونالد ترامب سيعقد في بودابست.",
+			absent: []string{"met "},
+		},
+		{
+			name: "attendees named after a relative clause set off by commas",
+			text: "استقبل الرئيس رجب طيب أردوغان الرئيس فلاديمير بوتين. وحضر اللقاء، الذي استمر ساعتين في القصر الرئاسي، وزير الخارجية هاكان فيدان.",
+			want: []string{"met vladimir-putin -> hakan-fidan"},
+		},
+		{
+			name:   "a meeting noun after what a speaker reports is not the speaker's",
+			text:   "وقال بسام راضي، المتحدث باسم الرئاسة، إن الرئيس أكد خلال لقائه مع الرئيس رجب طيب أردوغان ضرورة التهدئة.",
+			absent: []string{"met bassam-rady"},
+		},
 	})
 }

@@ -274,6 +274,9 @@ func (a *analyzer) matchFrames(article string) {
 			if f.noun && a.verbObject(v) {
 				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
 			}
+			if f.rel == graph.Met && a.plannedInClause(v) {
+				continue // "وسيعقد X مؤتمرا صحفيا مشتركا مع Y": a meeting to come
+			}
 			o := v
 			if f.objects != nil {
 				if o = a.frameObject(f, v); o < 0 {
@@ -310,6 +313,9 @@ func (a *analyzer) matchFrames(article string) {
 				for _, t := range tgt {
 					if a.affiliated(a.men[s].actor, a.men[t].actor) {
 						continue // a person and the state or body he serves
+					}
+					if f.rel == graph.Met && (a.unnamedEnvoy(s) || a.unnamedEnvoy(t)) {
+						continue // "أوراق اعتماد سفير قطر": an envoy no name follows is no state met
 					}
 					pairs = append(pairs, [2]int{s, t})
 					if f.mutual {
@@ -471,6 +477,10 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 		if t := a.topic(v); t >= 0 && a.men[t].i <= 3 && (a.clause[a.men[t].i] >= a.clause[v]-1 || a.onlyActorBefore(t, v)) {
 			// "وثمن السيسي، خلال استقباله ...": the subject that opens the
 			// sentence, in the clause before.
+			return []int{t}
+		}
+		if t := a.openingSpeaker(v); t >= 0 && f.noun {
+			// "وقال X، خلال لقائه مع Y، إن ...": the speaker's meeting.
 			return []int{t}
 		}
 		if a.unnamedSubjectAfter(v) && !(f.noun && a.ownPronounNoun(v)) {
@@ -876,6 +886,18 @@ func (a *analyzer) inTitleRun(i int) bool {
 	return i > 0 && (a.cueKindAt(i-1) == cueTitle || a.cueKindAt(i-1) == cueStateAgent)
 }
 
+// unnamedEnvoy reports whether mention mi is a state named inside a
+// title right after the title word ("سفير قطر"), with no person after
+// it: the office holder the sentence does not name, not the state.
+func (a *analyzer) unnamedEnvoy(mi int) bool {
+	m := a.men[mi]
+	if m.external || a.actor(m.actor).Kind != graph.KindState || !a.inTitleRun(m.i) {
+		return false
+	}
+	n := mi + 1
+	return n >= len(a.men) || a.men[n].i > m.j+2 || a.actor(a.men[n].actor).Kind != graph.KindPerson
+}
+
 // anyBefore reports whether the noun before token i follows أي ("أي هجوم
 // أمريكي"): a hypothetical act names no site's owner.
 func (a *analyzer) anyBefore(i int) bool {
@@ -1068,6 +1090,32 @@ func (a *analyzer) onlyActorBefore(t, v int) bool {
 		}
 	}
 	return true
+}
+
+// openingSpeaker returns the speaker of a reporting verb that opens the
+// sentence ("وقال X، خلال اتصال هاتفي مع Y، إن ..."), in the clause
+// before v or v's own, when no other actor and no complementizer stand
+// between: a meeting noun set off after him is his occasion. topic leaves speakers out, for
+// a clause after them is theirs only through such a noun. -1 otherwise.
+func (a *analyzer) openingSpeaker(v int) int {
+	for mi, m := range a.men {
+		if m.i >= v || m.i > 3 {
+			return -1
+		}
+		if m.excluded || m.prep != prepNone {
+			continue
+		}
+		if !a.reporter(mi) || a.clause[m.i] < a.clause[v]-1 || !a.onlyActorBefore(a.head(mi), v) && !a.onlyActorBefore(mi, v) {
+			return -1
+		}
+		for k := m.j; k < v; k++ {
+			if a.cueKindAt(k) == cueComplementizer {
+				return -1 // "وقال X، المتحدث ...، إن الرئيس أكد خلال لقائه Y": the reported subject's
+			}
+		}
+		return a.head(mi)
+	}
+	return -1
 }
 
 // quoteSpeaker returns, for a frame verb at v at the start of a quotation

@@ -111,6 +111,7 @@ const (
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
+	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
 // isLookup reports whether entries of the kind are looked up in word sets
@@ -211,6 +212,7 @@ var lexiconSections = map[string]cueSpec{
 	"events.reception":                   {kind: cueEventReception},
 	"events.companion":                   {kind: cueEventCompanion},
 	"events.dual":                        {kind: cueEventDual},
+	"events.members":                     {kind: cueEventMembers},
 	"negation.exceptives":                {kind: cueExceptive},
 	"absence":                            {kind: cueAbsence},
 	"place_heads":                        {kind: cuePlaceHead},
