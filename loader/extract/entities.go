@@ -1408,11 +1408,12 @@ func (a *analyzer) kindAnaphor(i int) {
 	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
 		return // most words: no lookup
 	}
-	prefix, w := splitConjunction(w)
-	class := a.x.anaphorClassOf(w)
-	if class == anaphorNone {
+	in := a.wordAt(i)
+	if in == nil || in.kindClass == anaphorNone {
 		return
 	}
+	class := in.kindClass
+	prefix, w := splitConjunction(w)
 	start := i
 	if d := i - 1; d >= 0 && a.sep[i] == 0 && a.menAt[d] < 0 {
 		if dp, dw := a.demonstrativeAt(d); dw {
@@ -1483,13 +1484,27 @@ func (a *analyzer) demonstrativeAt(k int) (string, bool) {
 	if k < 0 || k >= len(a.toks) {
 		return "", false
 	}
-	w := a.toks[k].Norm
-	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && a.x.words[cueDemonstrative][rest] {
-			return p, true
-		}
+	if in := a.wordAt(k); in != nil && in.demonstrative > 0 {
+		return demonstrativeClitics[in.demonstrative-1], true
 	}
 	return "", false
+}
+
+// demonstrativeClitics are the clitics a demonstrative may be written
+// after, in the order demonstrativeOf tries them.
+var demonstrativeClitics = []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
+
+// demonstrativeOf returns the index in demonstrativeClitics of the first
+// clitics after which the normalised word w is a demonstrative, and
+// whether there is one: the string form of demonstrativeAt, read once per
+// word into the token table (wordInfo.demonstrative).
+func (x *Extractor) demonstrativeOf(w string) (int, bool) {
+	for n, p := range demonstrativeClitics {
+		if rest, ok := strings.CutPrefix(w, p); ok && x.words[cueDemonstrative][rest] {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 // dualSubjectAt reports whether the dual at token i stands where a

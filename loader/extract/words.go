@@ -39,6 +39,14 @@ type wordInfo struct {
 	anaphorClitic bool
 	// rankLast: the word is the last word of a rank (Extractor.rankLast).
 	rankLast bool
+	// demonstrative is one plus the index in demonstrativeClitics of the
+	// clitics the word is a demonstrative after (demonstrativeOf), 0 when
+	// it is none.
+	demonstrative uint8
+	// kindClass is the class of actor the word, without one leading و or
+	// ف (trimConjunction), refers back to as a kind anaphor
+	// (anaphorClassOf).
+	kindClass anaphorClass
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -174,6 +182,24 @@ func (x *Extractor) buildWordInfo() {
 	}
 	for w := range x.rankLast {
 		get(w).rankLast = true
+	}
+	for w := range x.words[cueDemonstrative] {
+		for _, p := range demonstrativeClitics {
+			get(p + w)
+		}
+	}
+	for _, c := range anaphorClasses {
+		for w := range x.words[c.kind] {
+			for _, p := range []string{"", "و", "ف"} {
+				get(p + w)
+			}
+		}
+	}
+	for w, in := range x.info { // every word either answer holds for is in info
+		if n, ok := x.demonstrativeOf(w); ok {
+			in.demonstrative = uint8(n + 1)
+		}
+		in.kindClass = x.anaphorClassOf(trimConjunction(w))
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true

@@ -105,6 +105,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
+		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
 		texts = append(texts, it.Article.Text)
@@ -154,6 +155,24 @@ func TestTokenTable(t *testing.T) {
 				gp, gok := a.countryPronounAt(k)
 				if wp, wok := countryPronounByStrings(a, k); gp != wp || gok != wok {
 					t.Errorf("countryPronounAt(%q) = %q, %v, want %q, %v", a.toks[k].Norm, gp, gok, wp, wok)
+				}
+				gd, gdok := a.demonstrativeAt(k)
+				wd, wdok := "", false
+				for _, p := range demonstrativeClitics {
+					if rest, ok := strings.CutPrefix(a.toks[k].Norm, p); ok && a.x.words[cueDemonstrative][rest] {
+						wd, wdok = p, true
+						break
+					}
+				}
+				if gd != wd || gdok != wdok {
+					t.Errorf("demonstrativeAt(%q) = %q, %v, want %q, %v", a.toks[k].Norm, gd, gdok, wd, wdok)
+				}
+				gc := anaphorNone
+				if in := a.wordAt(k); in != nil {
+					gc = in.kindClass
+				}
+				if want := a.x.anaphorClassOf(trimConjunction(a.toks[k].Norm)); gc != want {
+					t.Errorf("kindClass(%q) = %d, want %d", a.toks[k].Norm, gc, want)
 				}
 				if got, want := a.firstNameAt(k), a.x.words[cueFirstName][a.toks[k].Norm] && !strings.HasSuffix(s[a.toks[k].Start:a.toks[k].End], "ى"); got != want {
 					t.Errorf("firstNameAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
