@@ -891,6 +891,7 @@ const maxHeadTitle = 12
 // منسق البيت الأبيض لشؤون الشرق الأوسط السيد بريت ماكغورك"), or -1. The
 // title holds no punctuation, no person and no trigger.
 func (a *analyzer) headWordBefore(i int) int {
+	held := 0 // whether a title or rank holds the words before i: 0 not asked yet, 1 yes, 2 no
 	for k := i - 1; k >= 0 && k >= i-maxHeadTitle; k-- {
 		if a.isWord(cueDelegationHead, k) {
 			return k
@@ -907,8 +908,16 @@ func (a *analyzer) headWordBefore(i int) int {
 		if k == i-1 {
 			continue
 		}
-		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 && a.titleStart(i) < 0 && !a.rankBefore(i) {
-			return -1 // a plain word with no title to hold it
+		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 {
+			if held == 0 { // asked once: neither depends on k
+				held = 1
+				if a.titleStart(i) < 0 && !a.rankBefore(i) {
+					held = 2
+				}
+			}
+			if held == 2 {
+				return -1 // a plain word with no title to hold it
+			}
 		}
 	}
 	return -1
