@@ -110,6 +110,10 @@ type Extractor struct {
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool
 	cliticKeys   map[rune]int32
+	// frameWords is the union of the frames' word sets (objects, after,
+	// not_after, then, unless): a token neither in it nor with a clitic
+	// stem in it is in none of them (analyzer.mayBeFrameWord).
+	frameWords map[string]bool
 	// sentences pools the analyzers' arabic.Sentence, whose cache of read
 	// words then serves article after article (words.go).
 	sentences sync.Pool
@@ -277,6 +281,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		}
 	}
 	x.frames, x.frameVerbs, x.calibration = lex.frames, lex.frameVerbs, lex.calibration
+	x.frameWords = frameWordsOf(x.frames)
 	x.rankLast, x.eventFirst = map[string]bool{}, map[string]bool{}
 	x.nameStart = map[string]uint8{}
 	for p := range x.words[cueRank] {

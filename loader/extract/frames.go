@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -953,6 +954,9 @@ func (a *analyzer) relativeSubject(r int) []int {
 // inSet reports whether token k is a word of set, as written or read
 // without its clitics ("للعملية" for "العملية", "بالهجوم" for "هجوم").
 func (a *analyzer) inSet(set map[string]bool, k int) bool {
+	if !a.mayBeFrameWord(k) {
+		return false
+	}
 	w := a.toks[k].Norm
 	if set[w] {
 		return true
@@ -963,6 +967,45 @@ func (a *analyzer) inSet(set map[string]bool, k int) bool {
 		}
 	}
 	return false
+}
+
+// frameWordsOf returns the union of the word sets of frames that inSet
+// is asked: objects, after, not_after, then and unless.
+func frameWordsOf(frames []frame) map[string]bool {
+	u := map[string]bool{}
+	for _, f := range frames {
+		for _, set := range []map[string]bool{f.objects, f.after, f.notAfter, f.then, f.unless} {
+			for w := range set {
+				u[w] = true
+			}
+		}
+	}
+	return u
+}
+
+// mayBeFrameWord reports whether token k, as written or read without its
+// clitics, is a word of some frame's word set (Extractor.frameWords):
+// inSet of any frame's set is false where it is not. Asked once per token
+// and sentence; frames ask the words around their verbs many times.
+func (a *analyzer) mayBeFrameWord(k int) bool {
+	if len(a.frameIn) != len(a.toks) {
+		a.frameIn = slices.Grow(a.frameIn[:0], len(a.toks))[:len(a.toks)]
+		clear(a.frameIn)
+	}
+	if a.frameIn[k] == 0 {
+		a.frameIn[k] = 1
+		if a.x.frameWords[a.toks[k].Norm] {
+			a.frameIn[k] = 2
+		} else {
+			for _, sp := range a.procliticsAt(k) {
+				if a.x.frameWords[sp.Stem] {
+					a.frameIn[k] = 2
+					break
+				}
+			}
+		}
+	}
+	return a.frameIn[k] == 2
 }
 
 // sameFrameClause reports whether token k stands in the clause of token i

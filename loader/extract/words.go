@@ -238,6 +238,7 @@ func (a *analyzer) readSentence() {
 		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
 	a.starts = a.starts[:0] // filled when first asked (startsAt)
+	a.frameIn = a.frameIn[:0]
 }
 
 // startsAt returns phraseStarts(k), filling the table of the sentence's

@@ -208,3 +208,43 @@ func TestLastBytes(t *testing.T) {
 		})
 	}
 }
+
+// TestMayBeFrameWord checks that mayBeFrameWord holds for every token
+// that is a word of a frame's word set, as written or read without its
+// clitics: inSet passes over the others without asking the set.
+func TestMayBeFrameWord(t *testing.T) {
+	x := testExtractor(t)
+	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
+	texts := []string{"وأكد الجانبان على عمق العلاقات وللعلاقات بالعلاقات والعلاقة بينهما."}
+	for _, it := range readCorpus(t, seedsDir) {
+		texts = append(texts, it.Article.Text)
+	}
+	in := 0
+	for _, text := range texts {
+		_ = scanSentences(strings.NewReader(text), DefaultMaxSentenceBytes, func(_ int, s string) error {
+			a.toks = arabic.AppendTokens(a.toks[:0], s, 0)
+			a.readSentence()
+			for k := range a.toks {
+				for _, f := range x.frames {
+					for _, set := range []map[string]bool{f.objects, f.after, f.notAfter, f.then, f.unless} {
+						want := set[a.toks[k].Norm]
+						for _, sp := range arabic.Proclitics(nil, a.toks[k].Norm) {
+							want = want || set[sp.Stem]
+						}
+						if want {
+							in++
+						}
+						if got := a.inSet(set, k); got != want {
+							t.Errorf("inSet(%q) = %v, want %v", a.toks[k].Norm, got, want)
+						}
+					}
+				}
+			}
+			return nil
+		})
+	}
+	if in == 0 {
+		t.Fatal("no token in a frame's word set")
+	}
+}
