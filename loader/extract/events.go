@@ -536,6 +536,13 @@ func (a *analyzer) delegationAnaphor(i int) {
 // names ("أصدرت الخارجية القطرية بيانا", "في بيان لوزارة الخارجية").
 var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بيانه": true, "بيانها": true, "بيانهم": true}
 
+// isStatementWord reports whether the normalised token w is a statement
+// word, after one leading و or ف and one ب ("وبيان", "ببيان").
+func isStatementWord(w string) bool {
+	w = trimConjunction(w)
+	return statementWords[w] || statementWords[strings.TrimPrefix(w, "ب")]
+}
+
 // recordStatement remembers the author of a statement the sentence names:
 // the actor right after the statement word ("بيان لوزارة الخارجية",
 // "بيان صادر عن الرئاسة"), else the sentence's subject ("قالت الخارجية
@@ -545,11 +552,8 @@ var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بي
 func (a *analyzer) recordStatement() {
 	a.doc.statementAge++
 	for k := range a.toks {
-		if w := a.toks[k].Norm; len(w) < len("بيان") || !strings.Contains(w, "بيان") {
-			continue // most words: no lookup
-		}
-		if w := trimConjunction(a.toks[k].Norm); !statementWords[w] && !statementWords[strings.TrimPrefix(w, "ب")] {
-			continue
+		if in := a.wordAt(k); in == nil || !in.statement {
+			continue // isStatementWord, read by word id
 		}
 		n := k + 1
 		if n+1 < len(a.toks) && strings.HasPrefix(a.toks[n].Norm, "صادر") && a.toks[n+1].Norm == "عن" {

@@ -47,6 +47,8 @@ type wordInfo struct {
 	// ف (trimConjunction), refers back to as a kind anaphor
 	// (anaphorClassOf).
 	kindClass anaphorClass
+	// statement: the word is a statement word (isStatementWord).
+	statement bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -195,11 +197,17 @@ func (x *Extractor) buildWordInfo() {
 			}
 		}
 	}
-	for w, in := range x.info { // every word either answer holds for is in info
+	for w := range statementWords {
+		for _, p := range []string{"", "و", "ف", "ب", "وب", "فب"} {
+			get(p + w)
+		}
+	}
+	for w, in := range x.info { // every word these answers hold for is in info
 		if n, ok := x.demonstrativeOf(w); ok {
 			in.demonstrative = uint8(n + 1)
 		}
 		in.kindClass = x.anaphorClassOf(trimConjunction(w))
+		in.statement = isStatementWord(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
