@@ -727,19 +727,24 @@ var forcesWords = map[string]bool{
 // forcesWordsLast is the last bytes of forcesWords, tested first.
 var forcesWordsLast = lastBytesOf(forcesWords)
 
+// isForcesWord reports whether the normalised token w is a forces word,
+// after one leading و or ف ("وقواته").
+func isForcesWord(w string) bool {
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
+		return false
+	}
+	return forcesWords[trimConjunction(w)]
+}
+
 // forcesPronoun adds a mention of the forces of person p when token i is
 // a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
 // when he serves an organisation (a commander and his forces), else the
 // state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
-	w := a.toks[i].Norm
-	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
-		return // most words: no lookup
+	if in := a.wordAt(i); in == nil || !in.forces {
+		return // isForcesWord, read by word id
 	}
-	prefix, w := splitConjunction(w)
-	if !forcesWords[w] {
-		return
-	}
+	prefix, _ := splitConjunction(a.toks[i].Norm)
 	aff := a.actor(p).Affiliation
 	act, ok := a.x.byID[aff]
 	if !ok {

@@ -608,6 +608,15 @@ var dualWords = map[string]bool{
 	"الوزيران": true, "الوزيرين": true, "الزعيمان": true, "الزعيمين": true, "المسوولان": true, "المسوولين": true,
 }
 
+// isDualWord reports whether the normalised token w is a dual of
+// dualWords, after one leading و or ف ("والجانبان").
+func isDualWord(w string) bool {
+	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
+		return false
+	}
+	return dualWords[trimConjunction(w)]
+}
+
 // dualAnaphor adds mentions of the two participants of the article's last
 // meeting when token i is a dual that names them ("استقبل X Y ... وأكد
 // الجانبان دعمهما لـ Z": each supports Z), joined into one list by links.
@@ -620,12 +629,11 @@ func (a *analyzer) dualAnaphor(i int) {
 		return
 	}
 	ev := a.doc.event
-	w := a.toks[i].Norm
-	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
-		return // most words: no lookup
+	if in := a.wordAt(i); in == nil || !in.dual {
+		return // isDualWord, read by word id
 	}
-	prefix, w := splitConjunction(w)
-	if !dualWords[w] || i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
+	prefix, _ := splitConjunction(a.toks[i].Norm)
+	if i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
 		return
 	}
 	p, q := ev.parties[0], ev.parties[1]

@@ -49,6 +49,9 @@ type wordInfo struct {
 	kindClass anaphorClass
 	// statement: the word is a statement word (isStatementWord).
 	statement bool
+	// forces: the word is a forces word (isForcesWord); dual: a dual
+	// that may name two parties (isDualWord).
+	forces, dual bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -202,12 +205,20 @@ func (x *Extractor) buildWordInfo() {
 			get(p + w)
 		}
 	}
+	for _, set := range []map[string]bool{forcesWords, dualWords} {
+		for w := range set {
+			for _, p := range []string{"", "و", "ف"} {
+				get(p + w)
+			}
+		}
+	}
 	for w, in := range x.info { // every word these answers hold for is in info
 		if n, ok := x.demonstrativeOf(w); ok {
 			in.demonstrative = uint8(n + 1)
 		}
 		in.kindClass = x.anaphorClassOf(trimConjunction(w))
 		in.statement = isStatementWord(w)
+		in.forces, in.dual = isForcesWord(w), isDualWord(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true

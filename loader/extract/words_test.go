@@ -105,7 +105,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
-		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات.",
+		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
 		texts = append(texts, it.Article.Text)
@@ -176,6 +176,9 @@ func TestTokenTable(t *testing.T) {
 				}
 				if got, want := a.wordAt(k) != nil && a.wordAt(k).statement, isStatementWord(a.toks[k].Norm); got != want {
 					t.Errorf("statement(%q) = %v, want %v", a.toks[k].Norm, got, want)
+				}
+				if in := a.wordAt(k); (in != nil && in.forces) != isForcesWord(a.toks[k].Norm) || (in != nil && in.dual) != isDualWord(a.toks[k].Norm) {
+					t.Errorf("forces, dual(%q) = %v, want %v, %v", a.toks[k].Norm, in, isForcesWord(a.toks[k].Norm), isDualWord(a.toks[k].Norm))
 				}
 				if got, want := a.firstNameAt(k), a.x.words[cueFirstName][a.toks[k].Norm] && !strings.HasSuffix(s[a.toks[k].Start:a.toks[k].End], "ى"); got != want {
 					t.Errorf("firstNameAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
