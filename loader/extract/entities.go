@@ -121,6 +121,15 @@ func (a *analyzer) actor(i int32) graph.Actor {
 	return a.doc.extra[int(i)-len(a.x.actors)]
 }
 
+// kindOf returns the kind of the actor of index i, actor(i).Kind, from a
+// dense table rather than a copy of the actor.
+func (a *analyzer) kindOf(i int32) graph.Kind {
+	if int(i) < len(a.x.kinds) {
+		return a.x.kinds[i]
+	}
+	return a.doc.extra[int(i)-len(a.x.actors)].Kind
+}
+
 // rawCue returns the kind of the longest lexicon cue starting at token k
 // (its first word possibly with clitics) and the token after it, or
 // cueNone. Unlike cueKindAt it works before findCues has run.
@@ -175,7 +184,7 @@ func (a *analyzer) titleStart(i int) int {
 		if k+1 < i && a.sep[k+1] != 0 {
 			break
 		}
-		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+		if mi := a.menAt[k]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindPerson {
 			return start // an earlier title belongs to that person
 		}
 		kind, _ := a.rawCue(k)
@@ -316,7 +325,7 @@ func (a *analyzer) nameEnd(i int) int {
 				break
 			}
 			if m, ok := a.x.names.at(&a.sent, k, nil); ok && m.prefix == "" {
-				if f := a.x.forms[m.val]; f.actor >= 0 && a.actor(f.actor).Kind == graph.KindPerson {
+				if f := a.x.forms[m.val]; f.actor >= 0 && a.kindOf(f.actor) == graph.KindPerson {
 					return i // "أنور بن محمد قرقاش": the first names of a known person
 				}
 				break
@@ -456,7 +465,7 @@ func (a *analyzer) appendTitleKey(i, j int) []byte {
 // that person, with every shorter run of at least two words that starts
 // the same way ("وزير الخارجية" of "وزير الخارجية الإيراني").
 func (a *analyzer) bindTitle(m mention) {
-	if a.actor(m.actor).Kind != graph.KindPerson || m.prefix != "" {
+	if a.kindOf(m.actor) != graph.KindPerson || m.prefix != "" {
 		return
 	}
 	if len(a.doc.titles) >= maxDocEntities {
@@ -585,7 +594,7 @@ func (a *analyzer) boundHeadTitle(i int) (mention, bool) {
 			return mention{}, false // "الرئيس المصري", "السفير المغربي": another title
 		}
 		if named && a.x.forms[nm.val].role == 0 {
-			if a.actor(a.x.forms[nm.val].actor).Kind == graph.KindPerson {
+			if a.kindOf(a.x.forms[nm.val].actor) == graph.KindPerson {
 				return mention{}, false // "الرئيس عون": a person's title
 			}
 		} else if definite(a.toks[j].Norm) || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
@@ -705,7 +714,7 @@ var surnameParticles = map[string]bool{"بن": true, "ابن": true, "بنت": t
 // dynasty name ("الثاني"), a particle's complement or a lexicon word.
 func (a *analyzer) learnSurname(fi int32, i, end int) {
 	f := a.x.forms[fi]
-	if end-i < 2 || a.actor(f.actor).Kind != graph.KindPerson || len(a.doc.surnames) >= maxDocEntities {
+	if end-i < 2 || a.kindOf(f.actor) != graph.KindPerson || len(a.doc.surnames) >= maxDocEntities {
 		return
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
@@ -899,7 +908,7 @@ func (a *analyzer) headWordBefore(i int) int {
 		if a.sep[k+1] != 0 && !(a.sep[k+1] == '-' && a.longestPhraseAt(cueRank, k+1) > 0) {
 			return -1 // "برئاسة نائب وزير الدفاع - العقيد X": a dash before a rank goes on
 		}
-		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+		if mi := a.menAt[k]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindPerson {
 			return -1
 		}
 		if kind, _ := a.rawCue(k); kind.isTrigger() || kind == cueClauseBreak || kind == cueComplementizer {
@@ -994,7 +1003,7 @@ func (a *analyzer) placeBefore(i int, oneWord bool) bool {
 // شريف"): the person's fuller name, so the mention starts there.
 func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 	f := a.x.forms[fi]
-	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.actor(f.actor).Kind != graph.KindPerson {
+	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.kindOf(f.actor) != graph.KindPerson {
 		return false
 	}
 	return a.firstNameAt(i-1) && !strings.HasPrefix(a.toks[i-1].Norm, "و")
@@ -1006,14 +1015,14 @@ func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 // السبت بعمان،"), which it marks excluded so that no verb takes it.
 func (a *analyzer) placeMention(mi int) bool {
 	m := a.men[mi]
-	if m.prep == prepClitic && m.clitic == "ب" && a.actor(m.actor).Kind == graph.KindState {
+	if m.prep == prepClitic && m.clitic == "ب" && a.kindOf(m.actor) == graph.KindState {
 		a.men[mi].excluded = true // "، اليوم السبت بعمان،": where
 		return true
 	}
 	if !m.excluded {
 		return false
 	}
-	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.actor(m.actor).Kind)
+	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.kindOf(m.actor))
 }
 
 // affiliationStems are the participles that describe someone by whom
@@ -1096,7 +1105,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 		n = a.counts[last]
 	}
 	for _, c := range a.counted {
-		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
+		if a.counts[c] <= n || a.kindOf(c) != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
 			continue
 		}
 		best, n = c, a.counts[c]
@@ -1115,7 +1124,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 func (a *analyzer) countryHolder(i int, last int32) int32 {
 	first, lm := -1, -1
 	for mi, m := range a.men {
-		if m.j > i || m.external || a.actor(m.actor).Kind != graph.KindPerson {
+		if m.j > i || m.external || a.kindOf(m.actor) != graph.KindPerson {
 			continue
 		}
 		if first < 0 {
@@ -1248,7 +1257,7 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 // الأمنية، جوزيب بوريل"), is followed by the rest of that title and a
 // comma before person n: the body only says whom the person serves.
 func (a *analyzer) titleBodyBeforeName(m, n mention) bool {
-	if a.actor(n.actor).Kind != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
+	if a.kindOf(n.actor) != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
 		return false
 	}
 	if !strings.HasSuffix(m.prefix, "ل") || a.cueKindAt(m.i-1) != cueTitle && a.cueKindAt(m.i-2) != cueTitle {
@@ -1369,7 +1378,7 @@ func (a *analyzer) compatible(c int32, class anaphorClass) bool {
 func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []int32 {
 	var found []int32
 	add := func(c int32) {
-		if (class == anaphorState || class == anaphorStates) && a.actor(c).Kind == graph.KindPerson {
+		if (class == anaphorState || class == anaphorStates) && a.kindOf(c) == graph.KindPerson {
 			if c = a.x.stateOf(a.actor(c).Affiliation); c < 0 {
 				return // "وصل آبي أحمد إلى أسمرة": Ethiopia's too
 			}

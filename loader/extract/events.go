@@ -202,11 +202,11 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 // a body a person of it represents ("لافروف ... هنية ... قياديي حماس": an
 // attendee meets Haniyeh, not Hamas as well).
 func (a *analyzer) sideInEvent(p eventParty) bool {
-	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+	if p.side == "" || a.kindOf(p.actor) == graph.KindPerson {
 		return false
 	}
 	for _, q := range a.doc.event.parties {
-		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+		if q.side == p.side && a.kindOf(q.actor) == graph.KindPerson {
 			return true
 		}
 	}
@@ -273,7 +273,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		accompanied, side := int32(-1), ""
 		if ec.pairing == pairCompanion {
 			for mi := len(a.men) - 1; mi >= 0; mi-- {
-				if m := a.men[mi]; m.j <= i && !m.external && a.actor(m.actor).Kind == graph.KindPerson {
+				if m := a.men[mi]; m.j <= i && !m.external && a.kindOf(m.actor) == graph.KindPerson {
 					accompanied, side = m.actor, a.side(m.actor)
 					break
 				}
@@ -394,7 +394,7 @@ func (a *analyzer) personsAfter(j int) []int {
 	for k := j; k < len(a.toks); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if a.actor(m.actor).Kind == graph.KindPerson && !slicesContainsInt(out, mi) {
+			if a.kindOf(m.actor) == graph.KindPerson && !slicesContainsInt(out, mi) {
 				out = append(out, mi)
 			}
 			k = m.j - 1
@@ -428,7 +428,7 @@ func (a *analyzer) recordVisitors() {
 	defer a.recordCompanions()
 	for mi := 0; mi < len(a.men); mi++ {
 		m := a.men[mi]
-		if m.external || m.carried || a.actor(m.actor).Kind != graph.KindPerson {
+		if m.external || m.carried || a.kindOf(m.actor) != graph.KindPerson {
 			continue
 		}
 		if m.prefix != "" && m.prefix != "و" || m.i > 0 && a.sep[m.i] == 0 && a.x.words[cueFirstName] != nil && isPreposition(a.toks[m.i-1].Norm) {
@@ -439,7 +439,7 @@ func (a *analyzer) recordVisitors() {
 			// "الملك عبدالله الثاني وولي العهد الأمير الحسين": the persons
 			// joined by و, a title between.
 			next := mi + 1
-			if next >= len(a.men) || a.actor(a.men[next].actor).Kind != graph.KindPerson || a.men[next].i-m.j > 3 || a.punctuated(m.j, a.men[next].i) ||
+			if next >= len(a.men) || a.kindOf(a.men[next].actor) != graph.KindPerson || a.men[next].i-m.j > 3 || a.punctuated(m.j, a.men[next].i) ||
 				!(a.men[next].prefix == "و" || a.men[next].i > m.j && strings.HasPrefix(a.toks[m.j].Norm, "و")) {
 				return
 			}
@@ -483,7 +483,7 @@ func (a *analyzer) titleSide(i int) string {
 func (a *analyzer) recordDelegation() {
 	a.doc.delegationAge++
 	for _, m := range a.men {
-		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
+		if !m.external && !m.carried && a.kindOf(m.actor) == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
 			a.doc.delegation, a.doc.delegationAge = int(m.actor)+1, 0
 			return
 		}
@@ -495,7 +495,7 @@ func (a *analyzer) recordDelegation() {
 // القاهرة على رأس وفد من الحركة").
 func (a *analyzer) headsDelegation(j int) bool {
 	for k := j; k+2 < len(a.toks) && k <= j+4; k++ {
-		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.kindOf(a.men[a.menAt[k]].actor) == graph.KindPerson {
 			return false
 		}
 		if w := a.toks[k].Norm; (w == "علي" || w == "وعلي") && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
@@ -752,7 +752,7 @@ func (a *analyzer) dualSubjects(i int) (int, int, bool) {
 	switch n := len(before); {
 	case n >= 2:
 		p, q := a.men[before[n-2]], a.men[before[n-1]]
-		if a.actor(p.actor).Kind != graph.KindPerson || a.actor(q.actor).Kind != graph.KindPerson || q.prefix != "و" ||
+		if a.kindOf(p.actor) != graph.KindPerson || a.kindOf(q.actor) != graph.KindPerson || q.prefix != "و" ||
 			q.i-p.j > 3 || a.punctuated(p.j, q.i) || i != q.j || p.actor == q.actor {
 			return 0, 0, false
 		}
@@ -804,7 +804,7 @@ func (a *analyzer) namedSide(j int) string {
 		return ""
 	}
 	mi := a.menAtToken(j)
-	if mi < 0 || a.actor(a.men[mi].actor).Kind != graph.KindState {
+	if mi < 0 || a.kindOf(a.men[mi].actor) != graph.KindState {
 		return ""
 	}
 	return a.side(a.men[mi].actor)
@@ -820,7 +820,7 @@ func (a *analyzer) eachOfBefore(i int) bool {
 			w := trimConjunction(a.toks[k-1].Norm)
 			return w == "كل" || w == "كلا"
 		}
-		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.kindOf(a.men[a.menAt[k]].actor) == graph.KindPerson {
 			return false // "كلا من سفير روسيا لدى ليبيا X": a title between
 		}
 	}

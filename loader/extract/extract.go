@@ -56,7 +56,9 @@ const Name = "rawabit-rules/" + Version
 
 // Extractor finds claims in Arabic text. It is safe for concurrent use.
 type Extractor struct {
-	actors   []graph.Actor
+	actors []graph.Actor
+	// kinds is actors[i].Kind by index, dense (analyzer.kindOf).
+	kinds    []graph.Kind
 	byID     map[string]int32
 	forms    []form
 	names    *trie
@@ -220,6 +222,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		ai := int32(len(x.actors))
 		x.byID[af.Actor.ID] = ai
 		x.actors = append(x.actors, af.Actor)
+		x.kinds = append(x.kinds, af.Actor.Kind)
 		for _, f := range af.Forms {
 			words := formWords(f.Text)
 			if len(words) == 0 {

@@ -499,7 +499,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 // otherwise.
 func (a *analyzer) subjectOfObject(mi int) int {
 	m := a.men[mi]
-	if m.i == 0 || a.sep[m.i] != 0 || a.actor(m.actor).Kind != graph.KindPerson {
+	if m.i == 0 || a.sep[m.i] != 0 || a.kindOf(m.actor) != graph.KindPerson {
 		return -1
 	}
 	k := m.i - 1
@@ -507,7 +507,7 @@ func (a *analyzer) subjectOfObject(mi int) int {
 		k-- // "السيسي الرئيس إيمانويل ماكرون": a title before the object
 	}
 	p := a.menAt[k]
-	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.actor(a.men[p].actor).Kind != graph.KindPerson {
+	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.kindOf(a.men[p].actor) != graph.KindPerson {
 		return -1
 	}
 	if k := a.men[p].i - 1; k < 0 || a.cueAt[k] < 0 && a.frameVerb(k) == nil && a.cueKindAt(k) == cueNone {
@@ -525,7 +525,7 @@ func (a *analyzer) ownerSubject(mi int) int {
 	if p := a.subjectOfObject(mi); p >= 0 {
 		return p
 	}
-	if a.actor(a.men[mi].actor).Kind != graph.KindPerson {
+	if a.kindOf(a.men[mi].actor) != graph.KindPerson {
 		return -1
 	}
 	for p, m := range a.men {
@@ -535,7 +535,7 @@ func (a *analyzer) ownerSubject(mi int) int {
 		if m.excluded || m.prep != prepNone || m.external || m.carried {
 			continue
 		}
-		if a.actor(m.actor).Kind != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
+		if a.kindOf(m.actor) != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
 			return -1 // the sentence does not open with a verb and its subject
 		}
 		for k := m.j; k < a.men[mi].i; k++ {
@@ -853,7 +853,7 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			return nil
 		}
 		if k == from && a.x.words[cueGrDirection][trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
-			if mi := a.menAt[k+1]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindState {
+			if mi := a.menAt[k+1]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindState {
 				return []int{mi} // "على شمال إسرائيل": a region of the state
 			}
 		}
@@ -918,7 +918,7 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 	for n := k; n < len(a.toks) && n <= k+maxTitleRun && (n == k || a.sep[n] == 0); n++ {
 		if mi := a.menAt[n]; mi >= 0 {
 			if m := a.men[mi]; m.excluded && m.j < len(a.toks) && a.menAt[m.j] != mi &&
-				!(n == k && a.actor(m.actor).Kind == graph.KindState) { // "سفيرها لدى إيران X": the state
+				!(n == k && a.kindOf(m.actor) == graph.KindState) { // "سفيرها لدى إيران X": the state
 				n = m.j - 1
 				continue // "الإيراني" inside the title
 			}
@@ -1222,7 +1222,7 @@ func (a *analyzer) frameComplement(o int) []int {
 			}
 			// "نظيره الإيراني محمد جواد ظريف": the person the
 			// adjective describes.
-			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
+			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.kindOf(a.men[n].actor) == graph.KindPerson {
 				return []int{n}
 			}
 			return []int{mi}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
 )
 
@@ -252,5 +253,19 @@ func TestMayBeFrameWord(t *testing.T) {
 	}
 	if in == 0 {
 		t.Fatal("no token in a frame's word set")
+	}
+}
+
+// TestKindOf checks kindOf against the actor's own kind for every actor
+// of the gazetteer and for one discovered in the article.
+func TestKindOf(t *testing.T) {
+	x := testExtractor(t)
+	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
+	a.doc.extra = append(a.doc.extra, graph.Actor{ID: "discovered", Kind: graph.KindPerson})
+	for i := range int32(len(x.actors) + 1) {
+		if got, want := a.kindOf(i), a.actor(i).Kind; got != want {
+			t.Errorf("kindOf(%d) = %q, want %q", i, got, want)
+		}
 	}
 }
