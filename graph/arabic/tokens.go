@@ -187,6 +187,29 @@ func Proclitics(dst []Split, w string) []Split {
 	return dst
 }
 
+// ProcliticForms returns words w whose Proclitics may hold a reading with
+// stem as its stem: stem after every run of clitics a reading removes
+// (و ف, then ب ل ك, then ال), and after لل without the alef the reading
+// restores. It holds every such word, and others (a superset, with
+// repeats): for tables built ahead of the words they answer for.
+func ProcliticForms(stem string) []string {
+	var out []string
+	rests := []string{stem}
+	if r, ok := cutPrefix(stem, "ا"); ok {
+		rests = append(rests, r) // "الجيش" of "للجيش": ل + لجيش
+	}
+	for _, c := range conjunctions {
+		for _, p := range append([]string{""}, prepositions...) {
+			for _, art := range []string{"", "ال"} {
+				for _, r := range rests {
+					out = append(out, c+p+art+r)
+				}
+			}
+		}
+	}
+	return out
+}
+
 // maxClitics bounds the readings of one word: at most one conjunction and
 // one preposition match, each with or without the article.
 const maxClitics = 24

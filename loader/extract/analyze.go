@@ -113,9 +113,6 @@ type analyzer struct {
 	// starts holds, per token, the lookup kinds an entry of which may
 	// start there (phraseStarts): longestPhraseAt's first test.
 	starts []uint64
-	// frameIn is, per token, whether it may be a word of a frame's word
-	// set (mayBeFrameWord): 0 not asked yet, 1 no, 2 maybe.
-	frameIn []uint8
 	// sent is the sentence's tokens read against the extractor's
 	// vocabulary once: word ids and clitic readings for both tries.
 	sent arabic.Sentence

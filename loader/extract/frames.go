@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -983,29 +982,26 @@ func frameWordsOf(frames []frame) map[string]bool {
 	return u
 }
 
-// mayBeFrameWord reports whether token k, as written or read without its
-// clitics, is a word of some frame's word set (Extractor.frameWords):
-// inSet of any frame's set is false where it is not. Asked once per token
-// and sentence; frames ask the words around their verbs many times.
-func (a *analyzer) mayBeFrameWord(k int) bool {
-	if len(a.frameIn) != len(a.toks) {
-		a.frameIn = slices.Grow(a.frameIn[:0], len(a.toks))[:len(a.toks)]
-		clear(a.frameIn)
+// isFrameWord reports whether the normalised token w, as written or read
+// without its clitics, is a word of some frame's word set: inSet of any
+// frame's set is false where it is not. Read per token from the token
+// table (wordInfo.frameWord, mayBeFrameWord).
+func (x *Extractor) isFrameWord(w string) bool {
+	if x.frameWords[w] {
+		return true
 	}
-	if a.frameIn[k] == 0 {
-		a.frameIn[k] = 1
-		if a.x.frameWords[a.toks[k].Norm] {
-			a.frameIn[k] = 2
-		} else {
-			for _, sp := range a.procliticsAt(k) {
-				if a.x.frameWords[sp.Stem] {
-					a.frameIn[k] = 2
-					break
-				}
-			}
+	for _, sp := range arabic.Proclitics(nil, w) {
+		if x.frameWords[sp.Stem] {
+			return true
 		}
 	}
-	return a.frameIn[k] == 2
+	return false
+}
+
+// mayBeFrameWord is isFrameWord of token k, one index by word id.
+func (a *analyzer) mayBeFrameWord(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.frameWord
 }
 
 // sameFrameClause reports whether token k stands in the clause of token i

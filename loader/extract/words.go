@@ -52,6 +52,9 @@ type wordInfo struct {
 	// forces: the word is a forces word (isForcesWord); dual: a dual
 	// that may name two parties (isDualWord).
 	forces, dual bool
+	// frameWord: the word, as written or read without its clitics, is a
+	// word of some frame's word set (Extractor.frameWords).
+	frameWord bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -212,6 +215,12 @@ func (x *Extractor) buildWordInfo() {
 			}
 		}
 	}
+	for w := range x.frameWords {
+		get(w)
+		for _, f := range arabic.ProcliticForms(w) {
+			get(f)
+		}
+	}
 	for w, in := range x.info { // every word these answers hold for is in info
 		if n, ok := x.demonstrativeOf(w); ok {
 			in.demonstrative = uint8(n + 1)
@@ -219,6 +228,7 @@ func (x *Extractor) buildWordInfo() {
 		in.kindClass = x.anaphorClassOf(trimConjunction(w))
 		in.statement = isStatementWord(w)
 		in.forces, in.dual = isForcesWord(w), isDualWord(w)
+		in.frameWord = x.isFrameWord(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -257,7 +267,6 @@ func (a *analyzer) readSentence() {
 		a.info = append(a.info, a.x.wordInfoOf(id))
 	}
 	a.starts = a.starts[:0] // filled when first asked (startsAt)
-	a.frameIn = a.frameIn[:0]
 }
 
 // startsAt returns phraseStarts(k), filling the table of the sentence's

@@ -223,7 +223,7 @@ func TestMayBeFrameWord(t *testing.T) {
 	x := testExtractor(t)
 	a := x.newAnalyzer()
 	defer x.releaseAnalyzer(a)
-	texts := []string{"وأكد الجانبان على عمق العلاقات وللعلاقات بالعلاقات والعلاقة بينهما."}
+	texts := []string{"وأكد الجانبان على عمق العلاقات وللعلاقات بالعلاقات والعلاقة فبالعلاقات كالعلاقات فللعلاقة بينهما."}
 	for _, it := range readCorpus(t, seedsDir) {
 		texts = append(texts, it.Article.Text)
 	}
