@@ -55,6 +55,10 @@ type wordInfo struct {
 	// frameWord: the word, as written or read without its clitics, is a
 	// word of some frame's word set (Extractor.frameWords).
 	frameWord bool
+	// attackNoun: the word, as it stands after its run of و and ف, is an
+	// event noun (attack_nouns) as written or after ب, ل or لل
+	// (attackNounAfterConjunctions).
+	attackNoun bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -221,6 +225,14 @@ func (x *Extractor) buildWordInfo() {
 			get(f)
 		}
 	}
+	for w := range x.words[cueAttackNoun] {
+		for _, f := range []string{w, "ب" + w, "ل" + w} {
+			get(f)
+		}
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			get("لل" + rest)
+		}
+	}
 	for w, in := range x.info { // every word these answers hold for is in info
 		if n, ok := x.demonstrativeOf(w); ok {
 			in.demonstrative = uint8(n + 1)
@@ -229,6 +241,7 @@ func (x *Extractor) buildWordInfo() {
 		in.statement = isStatementWord(w)
 		in.forces, in.dual = isForcesWord(w), isDualWord(w)
 		in.frameWord = x.isFrameWord(w)
+		in.attackNoun = x.attackNounAfterConjunctions(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true

@@ -106,7 +106,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
-		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان.",
+		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان بالهجوم للهجوم والهجوم وبالهجمات فلهجوم.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
 		texts = append(texts, it.Article.Text)
@@ -180,6 +180,9 @@ func TestTokenTable(t *testing.T) {
 				}
 				if in := a.wordAt(k); (in != nil && in.forces) != isForcesWord(a.toks[k].Norm) || (in != nil && in.dual) != isDualWord(a.toks[k].Norm) {
 					t.Errorf("forces, dual(%q) = %v, want %v, %v", a.toks[k].Norm, in, isForcesWord(a.toks[k].Norm), isDualWord(a.toks[k].Norm))
+				}
+				if got, want := a.eventNoun(k), eventNounByStrings(a, k); got != want {
+					t.Errorf("eventNoun(%q) = %v, want %v", a.toks[k].Norm, got, want)
 				}
 				if got, want := a.firstNameAt(k), a.x.words[cueFirstName][a.toks[k].Norm] && !strings.HasSuffix(s[a.toks[k].Start:a.toks[k].End], "ى"); got != want {
 					t.Errorf("firstNameAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
@@ -268,4 +271,24 @@ func TestKindOf(t *testing.T) {
 			t.Errorf("kindOf(%d) = %q, want %q", i, got, want)
 		}
 	}
+}
+
+// eventNounByStrings is eventNoun by string lookups, as it was before the
+// token table answered it.
+func eventNounByStrings(a *analyzer, k int) bool {
+	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
+		return false
+	}
+	if isWordByStrings(a, cueAttackNoun, k) {
+		return true
+	}
+	w := arabic.CutConjunctions(a.toks[k].Norm)
+	set := a.x.words[cueAttackNoun]
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		return set["ال"+w[len("لل"):]]
+	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
+		return set[w[len("ب"):]]
+	}
+	return false
 }
