@@ -1076,11 +1076,21 @@ func (a *analyzer) placeNounAt(k int) bool {
 	if k < 0 || k+1 >= len(a.toks) || a.sep[k+1] != 0 {
 		return false
 	}
-	w := a.toks[k].Norm
+	in := a.wordAt(k)
+	return in != nil && in.placeNoun
+}
+
+// placeNounClitics are the clitics a place noun may be written after.
+var placeNounClitics = []string{"", "و", "ب", "ل", "وب", "ول"}
+
+// isPlaceNoun reports whether the normalised token w is a place noun,
+// possibly after و or a preposition: placeNounAt's string form, read
+// once per word into the token table (wordInfo.placeNoun).
+func isPlaceNoun(w string) bool {
 	if !placeNounsLast.may(w) {
 		return false // no place noun ends as w does
 	}
-	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+	for _, p := range placeNounClitics {
 		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
 			return true
 		}

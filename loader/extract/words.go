@@ -59,6 +59,9 @@ type wordInfo struct {
 	// event noun (attack_nouns) as written or after ب, ل or لل
 	// (attackNounAfterConjunctions).
 	attackNoun bool
+	// placeNoun: the word is a place noun, possibly after و or a
+	// preposition (isPlaceNoun).
+	placeNoun bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -225,6 +228,11 @@ func (x *Extractor) buildWordInfo() {
 			get(f)
 		}
 	}
+	for w := range placeNouns {
+		for _, p := range placeNounClitics {
+			get(p + w)
+		}
+	}
 	for w := range x.words[cueAttackNoun] {
 		for _, f := range []string{w, "ب" + w, "ل" + w} {
 			get(f)
@@ -242,6 +250,7 @@ func (x *Extractor) buildWordInfo() {
 		in.forces, in.dual = isForcesWord(w), isDualWord(w)
 		in.frameWord = x.isFrameWord(w)
 		in.attackNoun = x.attackNounAfterConjunctions(w)
+		in.placeNoun = isPlaceNoun(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -439,7 +448,7 @@ func (a *analyzer) mayBeAnaphor(k int) bool {
 		return true
 	}
 	in := a.wordAt(k)
-	if w := a.toks[k].Norm; arabic.CutConjunctions(w) != w {
+	if conjunctionAt(a.toks[k].Norm, 0) { // CutConjunctions cuts something
 		in = a.cutInfo(k)
 	}
 	return in != nil && (in.entry&bit != 0 || in.anaphorClitic)
