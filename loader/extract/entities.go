@@ -1312,6 +1312,16 @@ var anaphorClasses = []struct {
 	class anaphorClass
 }{{cueKindGroup, anaphorGroup}, {cueKindState, anaphorState}, {cueKindPerson, anaphorPerson}, {cueKindStates, anaphorStates}}
 
+// kindClassOf returns the class of actor the normalised token w refers
+// back to as a kind anaphor, after one leading و or ف: anaphorNone for
+// any word that does not start with ال, وال or فال (most words).
+func (x *Extractor) kindClassOf(w string) anaphorClass {
+	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
+		return anaphorNone
+	}
+	return x.anaphorClassOf(trimConjunction(w))
+}
+
 // anaphorClassOf returns the class of actor the normalised noun w refers
 // back to, anaphorNone for any other word.
 func (x *Extractor) anaphorClassOf(w string) anaphorClass {
@@ -1432,16 +1442,12 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 // with the head word ("هذه الحركة" long after "حركة حماس").
 func (a *analyzer) kindAnaphor(i int) {
 	a.doc.blocked = 0
-	w := a.toks[i].Norm
-	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
-		return // most words: no lookup
-	}
 	in := a.wordAt(i)
 	if in == nil || in.kindClass == anaphorNone {
-		return
+		return // kindClassOf, read by word id
 	}
 	class := in.kindClass
-	prefix, w := splitConjunction(w)
+	prefix, w := splitConjunction(a.toks[i].Norm)
 	start := i
 	if d := i - 1; d >= 0 && a.sep[i] == 0 && a.menAt[d] < 0 {
 		if dp, dw := a.demonstrativeAt(d); dw {

@@ -43,9 +43,8 @@ type wordInfo struct {
 	// clitics the word is a demonstrative after (demonstrativeOf), 0 when
 	// it is none.
 	demonstrative uint8
-	// kindClass is the class of actor the word, without one leading و or
-	// ف (trimConjunction), refers back to as a kind anaphor
-	// (anaphorClassOf).
+	// kindClass is the class of actor the word refers back to as a kind
+	// anaphor (kindClassOf).
 	kindClass anaphorClass
 	// statement: the word is a statement word (isStatementWord).
 	statement bool
@@ -245,7 +244,7 @@ func (x *Extractor) buildWordInfo() {
 		if n, ok := x.demonstrativeOf(w); ok {
 			in.demonstrative = uint8(n + 1)
 		}
-		in.kindClass = x.anaphorClassOf(trimConjunction(w))
+		in.kindClass = x.kindClassOf(w)
 		in.statement = isStatementWord(w)
 		in.forces, in.dual = isForcesWord(w), isDualWord(w)
 		in.frameWord = x.isFrameWord(w)

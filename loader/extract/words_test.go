@@ -172,7 +172,7 @@ func TestTokenTable(t *testing.T) {
 				if in := a.wordAt(k); in != nil {
 					gc = in.kindClass
 				}
-				if want := a.x.anaphorClassOf(trimConjunction(a.toks[k].Norm)); gc != want {
+				if want := a.x.kindClassOf(a.toks[k].Norm); gc != want {
 					t.Errorf("kindClass(%q) = %d, want %d", a.toks[k].Norm, gc, want)
 				}
 				if got, want := a.wordAt(k) != nil && a.wordAt(k).statement, isStatementWord(a.toks[k].Norm); got != want {
