@@ -87,9 +87,19 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 				start = i
 			}
 			cur = scriptArabic
-			b.WriteString(s[i : i+2])
-			lastEnd = i + 2
-			i += 2
+			// The letters after it that fold to themselves too go with it,
+			// in one write: nothing but lastEnd changes between them.
+			j := i + 2
+			for j+1 < len(s) {
+				c := s[j]
+				if c < 0xD8 || c > 0xDB || s[j+1]&0xC0 != 0x80 || !sameFold[rune(c&0x1F)<<6|rune(s[j+1]&0x3F)] {
+					break
+				}
+				j += 2
+			}
+			b.WriteString(s[i:j])
+			lastEnd = j
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
