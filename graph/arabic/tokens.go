@@ -87,9 +87,19 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 				start = i
 			}
 			cur = scriptArabic
-			b.WriteString(s[i : i+2])
-			lastEnd = i + 2
-			i += 2
+			// The letters after it that fold to themselves too go with it,
+			// in one write: nothing but lastEnd changes between them.
+			j := i + 2
+			for j+1 < len(s) {
+				c := s[j]
+				if c < 0xD8 || c > 0xDB || s[j+1]&0xC0 != 0x80 || !sameFold[rune(c&0x1F)<<6|rune(s[j+1]&0x3F)] {
+					break
+				}
+				j += 2
+			}
+			b.WriteString(s[i:j])
+			lastEnd = j
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -185,6 +195,29 @@ func Proclitics(dst []Split, w string) []Split {
 		dst = append(dst, Split{Prefix: c.prefix, Stem: stem})
 	}
 	return dst
+}
+
+// ProcliticForms returns words w whose Proclitics may hold a reading with
+// stem as its stem: stem after every run of clitics a reading removes
+// (و ف, then ب ل ك, then ال), and after لل without the alef the reading
+// restores. It holds every such word, and others (a superset, with
+// repeats): for tables built ahead of the words they answer for.
+func ProcliticForms(stem string) []string {
+	var out []string
+	rests := []string{stem}
+	if r, ok := cutPrefix(stem, "ا"); ok {
+		rests = append(rests, r) // "الجيش" of "للجيش": ل + لجيش
+	}
+	for _, c := range conjunctions {
+		for _, p := range append([]string{""}, prepositions...) {
+			for _, art := range []string{"", "ال"} {
+				for _, r := range rests {
+					out = append(out, c+p+art+r)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // maxClitics bounds the readings of one word: at most one conjunction and

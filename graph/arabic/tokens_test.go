@@ -1,6 +1,7 @@
 package arabic
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -78,5 +79,34 @@ func TestProclitics(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProcliticForms checks that every reading Proclitics gives of every
+// word of up to five clitic letters (and of a few real words) is among
+// the ProcliticForms of its stem.
+func TestProcliticForms(t *testing.T) {
+	letters := []string{"و", "ف", "ب", "ل", "ك", "ا", "م"}
+	words := []string{"", "للجيش", "وبالقاهره", "فللعلاقات", "كالعاده"}
+	for n := 1; n <= 5; n++ {
+		for _, w := range words {
+			if len([]rune(w)) == n-1 {
+				for _, l := range letters {
+					words = append(words, w+l)
+				}
+			}
+		}
+	}
+	readings := 0
+	for _, w := range words {
+		for _, s := range Proclitics(nil, w) {
+			readings++
+			if !slices.Contains(ProcliticForms(s.Stem), w) {
+				t.Errorf("ProcliticForms(%q) has no %q, whose reading %q+%q it is", s.Stem, w, s.Prefix, s.Stem)
+			}
+		}
+	}
+	if readings == 0 {
+		t.Fatal("no reading")
 	}
 }

@@ -334,7 +334,7 @@ func (a *analyzer) presetPrior() {
 	m, reach := a.men[0], 3
 	if m.i == 0 && a.x.forms[m.form].typ == gazetteer.FormCapital {
 		for _, n := range a.men[1:] {
-			if a.actor(n.actor).Kind == graph.KindPerson {
+			if a.kindOf(n.actor) == graph.KindPerson {
 				m, reach = n, 12
 				break
 			}
@@ -377,7 +377,7 @@ func (a *analyzer) complementOfNoun(m mention) bool {
 // starts among the first words of the sentence ("أعلن وزير الشؤون
 // الخارجية المغربي، ناصر بوريطة، ..."): the sentence's subject.
 func (a *analyzer) titledSubject(m mention) bool {
-	if a.actor(m.actor).Kind != graph.KindPerson || m.i > maxTitleRun+3 {
+	if a.kindOf(m.actor) != graph.KindPerson || m.i > maxTitleRun+3 {
 		return false
 	}
 	for k := m.i - 1; k >= 0; k-- {
@@ -551,7 +551,7 @@ func (a *analyzer) findMentions() {
 	// sentence that continues the previous one is the state of that
 	// sentence's subject, a person.
 	carried := int32(-1)
-	if a.prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues()) && a.actor(a.prior.actor).Kind == graph.KindPerson {
+	if a.prior.ok && (strings.HasPrefix(a.toks[0].Norm, "و") || a.continues()) && a.kindOf(a.prior.actor) == graph.KindPerson {
 		carried = a.prior.actor
 	}
 	for i := 0; i < len(a.toks); {
@@ -564,7 +564,7 @@ func (a *analyzer) findMentions() {
 		if !ok {
 			if _, may := a.entityStart(i); may {
 				if em, found := a.entityAt(i); found {
-					if a.actor(em.actor).Kind == graph.KindPerson {
+					if a.kindOf(em.actor) == graph.KindPerson {
 						lastPerson = em.actor
 					}
 					a.bindTitle(em)
@@ -632,7 +632,7 @@ func (a *analyzer) findMentions() {
 		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
-		if act := a.actor(a.x.forms[m.val].actor); act.Kind == graph.KindPerson {
+		if a.kindOf(a.x.forms[m.val].actor) == graph.KindPerson {
 			lastPerson = a.x.forms[m.val].actor
 		}
 		f := a.x.forms[m.val]
@@ -695,7 +695,7 @@ func (a *analyzer) anaphor(i int) {
 	if !ok {
 		return
 	}
-	if a.actor(act).Kind == graph.KindState {
+	if a.kindOf(act) == graph.KindState {
 		act = a.salientState(h, act)
 	}
 	if i+1 < len(a.toks) && definite(a.toks[i+1].Norm) && adjectiveShaped(a.toks[i+1].Norm) {
@@ -738,19 +738,24 @@ var forcesWords = map[string]bool{
 // forcesWordsLast is the last bytes of forcesWords, tested first.
 var forcesWordsLast = lastBytesOf(forcesWords)
 
+// isForcesWord reports whether the normalised token w is a forces word,
+// after one leading و or ف ("وقواته").
+func isForcesWord(w string) bool {
+	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
+		return false
+	}
+	return forcesWords[trimConjunction(w)]
+}
+
 // forcesPronoun adds a mention of the forces of person p when token i is
 // a forces word ("وأعلن حفتر أن قواته ستواصل القتال ضد ..."): p himself
 // when he serves an organisation (a commander and his forces), else the
 // state p serves.
 func (a *analyzer) forcesPronoun(i int, p int32) {
-	w := a.toks[i].Norm
-	if len(w) < len("جيشه") || len(w) > len("ومقاتليها") || !forcesWordsLast.may(w) {
-		return // most words: no lookup
+	if in := a.wordAt(i); in == nil || !in.forces {
+		return // isForcesWord, read by word id
 	}
-	prefix, w := splitConjunction(w)
-	if !forcesWords[w] {
-		return
-	}
+	prefix, _ := splitConjunction(a.toks[i].Norm)
 	aff := a.actor(p).Affiliation
 	act, ok := a.x.byID[aff]
 	if !ok {
@@ -959,7 +964,7 @@ func (a *analyzer) classifyAdjective(mi int) {
 	if m.adjective && (a.afterStateAgent(m.i) || m.conj && mi > 0 && a.men[mi-1].j == m.i && a.men[mi-1].stateAgent) {
 		m.stateAgent = true
 		m.adjective = false
-		if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.actor(a.men[n].actor).Kind == graph.KindPerson &&
+		if n := mi + 1; n < len(a.men) && a.men[n].i-m.j <= 2 && !a.punctuated(m.j, a.men[n].i) && a.kindOf(a.men[n].actor) == graph.KindPerson &&
 			!a.isWord(cueDelegationHead, m.j) {
 			m.adjective = true // "المسؤول الأميركي ستيفن ...": a title
 		}
@@ -998,7 +1003,7 @@ func (a *analyzer) nisbaName(m mention) bool {
 func (a *analyzer) classifyExclusion(mi int) {
 	m := &a.men[mi]
 	f := a.x.forms[m.form]
-	kind := a.actor(m.actor).Kind
+	kind := a.kindOf(m.actor)
 	if kind == graph.KindPerson {
 		m.delegation = a.delegationHead(m.i)
 	}
@@ -1036,7 +1041,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 			gap = a.longestPhraseAt(cueRank, m.j) // "القائد العام لقوات اليونيفل اللواء X"
 		}
 		_, dem := a.demonstrativeAt(n.i) // "هذا الرجل": no name for a title to hold
-		if n.i == m.j+gap && a.actor(n.actor).Kind == graph.KindPerson && n.prefix == "" && !dem || a.titleBodyBeforeName(*m, n) {
+		if n.i == m.j+gap && a.kindOf(n.actor) == graph.KindPerson && n.prefix == "" && !dem || a.titleBodyBeforeName(*m, n) {
 			m.excluded = true // "الأمين العام للأمم المتحدة أنطونيو غوتيريش"
 		}
 	}
@@ -1062,7 +1067,7 @@ func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
 // جماعة أنصار الله، التحالف"): the actor only says whom the person serves.
 // A person there is the next of a list, and so is anything after "، و".
 func (a *analyzer) describesPerson(m mention) bool {
-	if a.actor(m.actor).Kind == graph.KindPerson {
+	if a.kindOf(m.actor) == graph.KindPerson {
 		return false // "X، رئيس المجلس Y": a list of persons
 	}
 	for j := m.i; j > 0 && j >= m.i-6; j-- {
@@ -1071,7 +1076,7 @@ func (a *analyzer) describesPerson(m mention) bool {
 				return false // not "X، ورئيس مجلس الشورى": a list goes on
 			}
 			p := a.menAt[j-1]
-			return p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson
+			return p >= 0 && a.kindOf(a.men[p].actor) == graph.KindPerson
 		}
 		if j == m.i {
 			continue
@@ -1372,10 +1377,10 @@ func (a *analyzer) links() {
 		if m.excluded {
 			continue
 		}
-		kind := a.actor(m.actor).Kind
+		kind := a.kindOf(m.actor)
 		switch {
-		case host >= 0 && m.conj && a.men[host].next < 0 && a.actor(a.men[prev].actor).Kind != kind &&
-			a.actor(a.men[host].actor).Kind == kind && a.clause[a.men[host].i] == a.clause[m.i]:
+		case host >= 0 && m.conj && a.men[host].next < 0 && a.kindOf(a.men[prev].actor) != kind &&
+			a.kindOf(a.men[host].actor) == kind && a.clause[a.men[host].i] == a.clause[m.i]:
 			// "قوات المجلس الانتقالي المدعوم من الإمارات وقوات الجيش اليمني":
 			// the army joins the council, not the backer.
 			a.men[host].next = mi
@@ -1521,10 +1526,10 @@ func (a *analyzer) sameKind(l []int) []int {
 	if len(l) == 0 {
 		return nil
 	}
-	k := a.actor(a.men[l[0]].actor).Kind
+	k := a.kindOf(a.men[l[0]].actor)
 	out := l[:1]
 	for _, mi := range l[1:] {
-		if a.actor(a.men[mi].actor).Kind != k {
+		if a.kindOf(a.men[mi].actor) != k {
 			break
 		}
 		out = append(out, mi)
@@ -1665,7 +1670,7 @@ func (a *analyzer) nameTail(k int) int {
 	if a.toks[k+1].Norm == "عبد" && k+2 < len(a.toks) && a.sep[k+2] == 0 && a.menAt[k+2] < 0 {
 		n = 3 // "بن عبد العزيز"
 	}
-	if p := a.menAt[k-1]; p >= 0 && a.actor(a.men[p].actor).Kind == graph.KindPerson {
+	if p := a.menAt[k-1]; p >= 0 && a.kindOf(a.men[p].actor) == graph.KindPerson {
 		return n
 	}
 	for back := 2; back <= 3; back++ {
@@ -1791,7 +1796,7 @@ func (a *analyzer) after(pos, cl, window int, bare bool, near int) (mi int, via 
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
 			k = m.j - 1
-			if !m.excluded && a.actor(m.actor).Kind == graph.KindPerson && a.guest(m) {
+			if !m.excluded && a.kindOf(m.actor) == graph.KindPerson && a.guest(m) {
 				m.excluded = true // "بحضور ولي العهد", "برفقة وزير الخارجية"
 			}
 			if m.excluded {
@@ -2332,7 +2337,7 @@ func (a *analyzer) nounAgentAfter(pos, cl int) int {
 				n++
 			}
 			if n < len(a.toks) {
-				if mi := a.menAt[n]; mi >= 0 && a.men[mi].adjective && a.actor(a.men[mi].actor).Kind == graph.KindState {
+				if mi := a.menAt[n]; mi >= 0 && a.men[mi].adjective && a.kindOf(a.men[mi].actor) == graph.KindState {
 					return mi
 				}
 			}
@@ -2555,7 +2560,7 @@ func (a *analyzer) destination(m mention) bool {
 	if m.prep != prepClitic || m.clitic != "ل" && m.clitic != "ب" {
 		return false // "استقبل X اليوم بعمان Y": with ب, a state is where
 	}
-	return a.actor(m.actor).Kind == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
+	return a.kindOf(m.actor) == graph.KindState && a.x.forms[m.form].typ != gazetteer.FormTitle
 }
 
 // affiliated reports whether one actor is a person serving the other (his
@@ -2701,7 +2706,7 @@ func (a *analyzer) apposition(i int) int {
 		return 0
 	}
 	m := a.men[a.menAt[i]]
-	if m.i != i || a.actor(m.actor).Kind != graph.KindPerson || m.j >= len(a.toks) || a.sep[m.j] != ',' {
+	if m.i != i || a.kindOf(m.actor) != graph.KindPerson || m.j >= len(a.toks) || a.sep[m.j] != ',' {
 		return 0
 	}
 	prev := i - 1
@@ -2724,7 +2729,7 @@ func (a *analyzer) closesApposition(i int) bool {
 		return false
 	}
 	m := a.men[mi]
-	if m.j != i || a.actor(m.actor).Kind != graph.KindPerson {
+	if m.j != i || a.kindOf(m.actor) != graph.KindPerson {
 		return false
 	}
 	for k := m.i + 1; k < m.j; k++ {

@@ -211,7 +211,7 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 			continue
 		}
 		if m := a.men[mi]; m.excluded {
-			if m.adjective && a.actor(m.actor).Kind == graph.KindOrganisation {
+			if m.adjective && a.kindOf(m.actor) == graph.KindOrganisation {
 				before, nearest = mi, mi // "الميليشيا الحوثية المدعومة من إيران"
 			}
 			if m.adjective {
@@ -506,7 +506,7 @@ func (a *analyzer) possessedSides(pos, cl int) []int {
 		}
 		m := a.men[mi]
 		j = m.j - 1
-		if m.excluded && !(a.cueKindAt(m.i-1) == cuePossessor || len(sides) == 1 && m.conj && a.actor(m.actor).Kind == graph.KindPerson) {
+		if m.excluded && !(a.cueKindAt(m.i-1) == cuePossessor || len(sides) == 1 && m.conj && a.kindOf(m.actor) == graph.KindPerson) {
 			continue
 		}
 		if len(sides) == 1 && (!m.conj || m.actor == a.men[sides[0]].actor) {
@@ -577,7 +577,7 @@ func (a *analyzer) commaSubject(c cue) int {
 		return -1
 	}
 	m := a.men[mi]
-	if m.excluded || m.prep != prepNone || a.actor(m.actor).Kind != graph.KindPerson {
+	if m.excluded || m.prep != prepNone || a.kindOf(m.actor) != graph.KindPerson {
 		return -1
 	}
 	start := m.i
@@ -601,7 +601,7 @@ func (a *analyzer) readObjectList(c cue, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	s, _ := a.after(c.j, cl, 6, true, 6)
-	if s < 0 || a.actor(a.men[s].actor).Kind != graph.KindPerson || len(a.list(s)) > 1 {
+	if s < 0 || a.kindOf(a.men[s].actor) != graph.KindPerson || len(a.list(s)) > 1 {
 		return candidate{}, pass
 	}
 	end := a.men[s].j
@@ -619,7 +619,7 @@ func (a *analyzer) readObjectList(c cue, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	t := a.menAt[k]
-	if a.men[t].i != k || a.actor(a.men[t].actor).Kind != graph.KindPerson || p != "ف" && len(a.list(t)) < 2 {
+	if a.men[t].i != k || a.kindOf(a.men[t].actor) != graph.KindPerson || p != "ف" && len(a.list(t)) < 2 {
 		return candidate{}, pass
 	}
 	subj := -1
@@ -1030,7 +1030,7 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 			governedEnd = m.j
 			continue
 		}
-		if src < 0 || a.actor(m.actor).Kind == graph.KindPerson {
+		if src < 0 || a.kindOf(m.actor) == graph.KindPerson {
 			src = mi
 		}
 	}
@@ -1041,7 +1041,7 @@ func (a *analyzer) readAccusation(c cue, _ int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	srcs := []int{src}
-	if a.actor(a.men[src].actor).Kind != graph.KindPerson {
+	if a.kindOf(a.men[src].actor) != graph.KindPerson {
 		srcs = a.sameKind(a.listBefore(src, a.men[accused].i)) // "اتهمت كل من روسيا وسوريا وإيران إسرائيل"
 	}
 	return candidate{src: srcs, tgt: a.list(accused), rule: "accusation/complement", conf: 0.8}, found
@@ -1114,7 +1114,7 @@ func (a *analyzer) blameObjectAfter(k int) bool {
 func (a *analyzer) locativeState(c cue, t int) bool {
 	sp := a.x.specs[c.spec]
 	m := a.men[t]
-	if sp.splitPrep != "" || sp.endsWithPrep || a.actor(m.actor).Kind != graph.KindState || m.i == 0 || a.menAt[m.i-1] >= 0 {
+	if sp.splitPrep != "" || sp.endsWithPrep || a.kindOf(m.actor) != graph.KindState || m.i == 0 || a.menAt[m.i-1] >= 0 {
 		return false
 	}
 	p := trimConjunction(m.prefix)
@@ -1127,7 +1127,7 @@ func (a *analyzer) locativeState(c cue, t int) bool {
 // بالسودان، اليوم الأحد، الصمت الدولي"): the place of the subject.
 func (a *analyzer) subjectPlace(c cue, s, t int) bool {
 	m := a.men[t]
-	if c.rel == graph.Met || a.x.specs[c.spec].splitPrep != "" || a.actor(m.actor).Kind != graph.KindState ||
+	if c.rel == graph.Met || a.x.specs[c.spec].splitPrep != "" || a.kindOf(m.actor) != graph.KindState ||
 		a.listEnd(s) != m.i || !strings.HasPrefix(trimConjunction(m.prefix), "ب") {
 		return false
 	}

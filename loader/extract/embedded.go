@@ -154,16 +154,27 @@ func (a *analyzer) eventNoun(k int) bool {
 	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
 		return false
 	}
-	if a.isWord(cueAttackNoun, k) {
+	if a.inWords(cueAttackNoun, k, false) {
 		return true
 	}
-	w := arabic.CutConjunctions(a.toks[k].Norm)
-	set := a.x.words[cueAttackNoun]
+	in := a.wordAt(k) // the token after its run of و and ف: itself, or its Cut
+	if conjunctionAt(a.toks[k].Norm, 0) {
+		in = a.cutInfo(k)
+	}
+	return in != nil && in.attackNoun
+}
+
+// attackNounAfterConjunctions reports whether w, a token without its run
+// of و and ف (arabic.CutConjunctions), is an event noun as written or
+// after ب, ل or لل: eventNoun's string form, read once per word into the
+// token table (wordInfo.attackNoun).
+func (x *Extractor) attackNounAfterConjunctions(w string) bool {
+	set := x.words[cueAttackNoun]
 	switch {
+	case set[w]:
+		return true
 	case strings.HasPrefix(w, "لل"):
-		b := append(append(a.phrase[:0], "ال"...), w[len("لل"):]...)
-		a.phrase = b
-		return set[string(b)] // no allocation for a lookup
+		return set["ال"+w[len("لل"):]]
 	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
 		return set[w[len("ب"):]]
 	}

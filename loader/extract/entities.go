@@ -121,6 +121,15 @@ func (a *analyzer) actor(i int32) graph.Actor {
 	return a.doc.extra[int(i)-len(a.x.actors)]
 }
 
+// kindOf returns the kind of the actor of index i, actor(i).Kind, from a
+// dense table rather than a copy of the actor.
+func (a *analyzer) kindOf(i int32) graph.Kind {
+	if int(i) < len(a.x.kinds) {
+		return a.x.kinds[i]
+	}
+	return a.doc.extra[int(i)-len(a.x.actors)].Kind
+}
+
 // rawCue returns the kind of the longest lexicon cue starting at token k
 // (its first word possibly with clitics) and the token after it, or
 // cueNone. Unlike cueKindAt it works before findCues has run.
@@ -175,7 +184,7 @@ func (a *analyzer) titleStart(i int) int {
 		if k+1 < i && a.sep[k+1] != 0 {
 			break
 		}
-		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+		if mi := a.menAt[k]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindPerson {
 			return start // an earlier title belongs to that person
 		}
 		kind, _ := a.rawCue(k)
@@ -316,7 +325,7 @@ func (a *analyzer) nameEnd(i int) int {
 				break
 			}
 			if m, ok := a.x.names.at(&a.sent, k, nil); ok && m.prefix == "" {
-				if f := a.x.forms[m.val]; f.actor >= 0 && a.actor(f.actor).Kind == graph.KindPerson {
+				if f := a.x.forms[m.val]; f.actor >= 0 && a.kindOf(f.actor) == graph.KindPerson {
 					return i // "أنور بن محمد قرقاش": the first names of a known person
 				}
 				break
@@ -456,7 +465,7 @@ func (a *analyzer) appendTitleKey(i, j int) []byte {
 // that person, with every shorter run of at least two words that starts
 // the same way ("وزير الخارجية" of "وزير الخارجية الإيراني").
 func (a *analyzer) bindTitle(m mention) {
-	if a.actor(m.actor).Kind != graph.KindPerson || m.prefix != "" {
+	if a.kindOf(m.actor) != graph.KindPerson || m.prefix != "" {
 		return
 	}
 	if len(a.doc.titles) >= maxDocEntities {
@@ -585,7 +594,7 @@ func (a *analyzer) boundHeadTitle(i int) (mention, bool) {
 			return mention{}, false // "الرئيس المصري", "السفير المغربي": another title
 		}
 		if named && a.x.forms[nm.val].role == 0 {
-			if a.actor(a.x.forms[nm.val].actor).Kind == graph.KindPerson {
+			if a.kindOf(a.x.forms[nm.val].actor) == graph.KindPerson {
 				return mention{}, false // "الرئيس عون": a person's title
 			}
 		} else if definite(a.toks[j].Norm) || a.firstNameAt(j) || a.longestPhraseAt(cueRank, j) > 0 {
@@ -705,7 +714,7 @@ var surnameParticles = map[string]bool{"بن": true, "ابن": true, "بنت": t
 // dynasty name ("الثاني"), a particle's complement or a lexicon word.
 func (a *analyzer) learnSurname(fi int32, i, end int) {
 	f := a.x.forms[fi]
-	if end-i < 2 || a.actor(f.actor).Kind != graph.KindPerson || len(a.doc.surnames) >= maxDocEntities {
+	if end-i < 2 || a.kindOf(f.actor) != graph.KindPerson || len(a.doc.surnames) >= maxDocEntities {
 		return
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
@@ -891,6 +900,7 @@ const maxHeadTitle = 12
 // منسق البيت الأبيض لشؤون الشرق الأوسط السيد بريت ماكغورك"), or -1. The
 // title holds no punctuation, no person and no trigger.
 func (a *analyzer) headWordBefore(i int) int {
+	held := 0 // whether a title or rank holds the words before i: 0 not asked yet, 1 yes, 2 no
 	for k := i - 1; k >= 0 && k >= i-maxHeadTitle; k-- {
 		if a.isWord(cueDelegationHead, k) {
 			return k
@@ -898,7 +908,7 @@ func (a *analyzer) headWordBefore(i int) int {
 		if a.sep[k+1] != 0 && !(a.sep[k+1] == '-' && a.longestPhraseAt(cueRank, k+1) > 0) {
 			return -1 // "برئاسة نائب وزير الدفاع - العقيد X": a dash before a rank goes on
 		}
-		if mi := a.menAt[k]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindPerson {
+		if mi := a.menAt[k]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindPerson {
 			return -1
 		}
 		if kind, _ := a.rawCue(k); kind.isTrigger() || kind == cueClauseBreak || kind == cueComplementizer {
@@ -907,8 +917,16 @@ func (a *analyzer) headWordBefore(i int) int {
 		if k == i-1 {
 			continue
 		}
-		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 && a.titleStart(i) < 0 && !a.rankBefore(i) {
-			return -1 // a plain word with no title to hold it
+		if kind, _ := a.rawCue(k); kind != cueTitle && k < i-1 {
+			if held == 0 { // asked once: neither depends on k
+				held = 1
+				if a.titleStart(i) < 0 && !a.rankBefore(i) {
+					held = 2
+				}
+			}
+			if held == 2 {
+				return -1 // a plain word with no title to hold it
+			}
 		}
 	}
 	return -1
@@ -985,7 +1003,7 @@ func (a *analyzer) placeBefore(i int, oneWord bool) bool {
 // شريف"): the person's fuller name, so the mention starts there.
 func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 	f := a.x.forms[fi]
-	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.actor(f.actor).Kind != graph.KindPerson {
+	if end-i < 2 || prefix != "" || i == 0 || a.sep[i] != 0 || a.menAt[i-1] >= 0 || f.actor < 0 || a.kindOf(f.actor) != graph.KindPerson {
 		return false
 	}
 	return a.firstNameAt(i-1) && !strings.HasPrefix(a.toks[i-1].Norm, "و")
@@ -997,14 +1015,14 @@ func (a *analyzer) leadingFirstName(fi int32, i, end int, prefix string) bool {
 // السبت بعمان،"), which it marks excluded so that no verb takes it.
 func (a *analyzer) placeMention(mi int) bool {
 	m := a.men[mi]
-	if m.prep == prepClitic && m.clitic == "ب" && a.actor(m.actor).Kind == graph.KindState {
+	if m.prep == prepClitic && m.clitic == "ب" && a.kindOf(m.actor) == graph.KindState {
 		a.men[mi].excluded = true // "، اليوم السبت بعمان،": where
 		return true
 	}
 	if !m.excluded {
 		return false
 	}
-	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.actor(m.actor).Kind)
+	return m.prep == prepLocation || a.place(m, a.x.forms[m.form], a.kindOf(m.actor))
 }
 
 // affiliationStems are the participles that describe someone by whom
@@ -1058,11 +1076,21 @@ func (a *analyzer) placeNounAt(k int) bool {
 	if k < 0 || k+1 >= len(a.toks) || a.sep[k+1] != 0 {
 		return false
 	}
-	w := a.toks[k].Norm
+	in := a.wordAt(k)
+	return in != nil && in.placeNoun
+}
+
+// placeNounClitics are the clitics a place noun may be written after.
+var placeNounClitics = []string{"", "و", "ب", "ل", "وب", "ول"}
+
+// isPlaceNoun reports whether the normalised token w is a place noun,
+// possibly after و or a preposition: placeNounAt's string form, read
+// once per word into the token table (wordInfo.placeNoun).
+func isPlaceNoun(w string) bool {
 	if !placeNounsLast.may(w) {
 		return false // no place noun ends as w does
 	}
-	for _, p := range []string{"", "و", "ب", "ل", "وب", "ول"} {
+	for _, p := range placeNounClitics {
 		if rest, ok := strings.CutPrefix(w, p); ok && placeNouns[rest] {
 			return true
 		}
@@ -1087,7 +1115,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 		n = a.counts[last]
 	}
 	for _, c := range a.counted {
-		if a.counts[c] <= n || a.actor(c).Kind != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
+		if a.counts[c] <= n || a.kindOf(c) != graph.KindState || !slices.Contains(a.x.headsOf(c), h) {
 			continue
 		}
 		best, n = c, a.counts[c]
@@ -1106,7 +1134,7 @@ func (a *analyzer) salientState(h string, last int32) int32 {
 func (a *analyzer) countryHolder(i int, last int32) int32 {
 	first, lm := -1, -1
 	for mi, m := range a.men {
-		if m.j > i || m.external || a.actor(m.actor).Kind != graph.KindPerson {
+		if m.j > i || m.external || a.kindOf(m.actor) != graph.KindPerson {
 			continue
 		}
 		if first < 0 {
@@ -1239,7 +1267,7 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 // الأمنية، جوزيب بوريل"), is followed by the rest of that title and a
 // comma before person n: the body only says whom the person serves.
 func (a *analyzer) titleBodyBeforeName(m, n mention) bool {
-	if a.actor(n.actor).Kind != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
+	if a.kindOf(n.actor) != graph.KindPerson || n.prefix != "" || n.i <= m.j || n.i-m.j > 7 || a.sep[n.i] != ',' {
 		return false
 	}
 	if !strings.HasSuffix(m.prefix, "ل") || a.cueKindAt(m.i-1) != cueTitle && a.cueKindAt(m.i-2) != cueTitle {
@@ -1283,6 +1311,16 @@ var anaphorClasses = []struct {
 	kind  cueKind
 	class anaphorClass
 }{{cueKindGroup, anaphorGroup}, {cueKindState, anaphorState}, {cueKindPerson, anaphorPerson}, {cueKindStates, anaphorStates}}
+
+// kindClassOf returns the class of actor the normalised token w refers
+// back to as a kind anaphor, after one leading و or ف: anaphorNone for
+// any word that does not start with ال, وال or فال (most words).
+func (x *Extractor) kindClassOf(w string) anaphorClass {
+	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
+		return anaphorNone
+	}
+	return x.anaphorClassOf(trimConjunction(w))
+}
 
 // anaphorClassOf returns the class of actor the normalised noun w refers
 // back to, anaphorNone for any other word.
@@ -1360,7 +1398,7 @@ func (a *analyzer) compatible(c int32, class anaphorClass) bool {
 func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []int32 {
 	var found []int32
 	add := func(c int32) {
-		if (class == anaphorState || class == anaphorStates) && a.actor(c).Kind == graph.KindPerson {
+		if (class == anaphorState || class == anaphorStates) && a.kindOf(c) == graph.KindPerson {
 			if c = a.x.stateOf(a.actor(c).Affiliation); c < 0 {
 				return // "وصل آبي أحمد إلى أسمرة": Ethiopia's too
 			}
@@ -1404,15 +1442,12 @@ func (a *analyzer) antecedents(i int, class anaphorClass, h string, want int) []
 // with the head word ("هذه الحركة" long after "حركة حماس").
 func (a *analyzer) kindAnaphor(i int) {
 	a.doc.blocked = 0
-	w := a.toks[i].Norm
-	if len(w) < len("البلد") || !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") && !strings.HasPrefix(w, "فال") {
-		return // most words: no lookup
+	in := a.wordAt(i)
+	if in == nil || in.kindClass == anaphorNone {
+		return // kindClassOf, read by word id
 	}
-	prefix, w := splitConjunction(w)
-	class := a.x.anaphorClassOf(w)
-	if class == anaphorNone {
-		return
-	}
+	class := in.kindClass
+	prefix, w := splitConjunction(a.toks[i].Norm)
 	start := i
 	if d := i - 1; d >= 0 && a.sep[i] == 0 && a.menAt[d] < 0 {
 		if dp, dw := a.demonstrativeAt(d); dw {
@@ -1483,13 +1518,27 @@ func (a *analyzer) demonstrativeAt(k int) (string, bool) {
 	if k < 0 || k >= len(a.toks) {
 		return "", false
 	}
-	w := a.toks[k].Norm
-	for _, p := range []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && a.x.words[cueDemonstrative][rest] {
-			return p, true
-		}
+	if in := a.wordAt(k); in != nil && in.demonstrative > 0 {
+		return demonstrativeClitics[in.demonstrative-1], true
 	}
 	return "", false
+}
+
+// demonstrativeClitics are the clitics a demonstrative may be written
+// after, in the order demonstrativeOf tries them.
+var demonstrativeClitics = []string{"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
+
+// demonstrativeOf returns the index in demonstrativeClitics of the first
+// clitics after which the normalised word w is a demonstrative, and
+// whether there is one: the string form of demonstrativeAt, read once per
+// word into the token table (wordInfo.demonstrative).
+func (x *Extractor) demonstrativeOf(w string) (int, bool) {
+	for n, p := range demonstrativeClitics {
+		if rest, ok := strings.CutPrefix(w, p); ok && x.words[cueDemonstrative][rest] {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 // dualSubjectAt reports whether the dual at token i stands where a

@@ -224,11 +224,11 @@ func (a *analyzer) continueEvent(parties []eventParty) []eventParty {
 // a body a person of it represents ("لافروف ... هنية ... قياديي حماس": an
 // attendee meets Haniyeh, not Hamas as well).
 func (a *analyzer) sideInEvent(p eventParty) bool {
-	if p.side == "" || a.actor(p.actor).Kind == graph.KindPerson {
+	if p.side == "" || a.kindOf(p.actor) == graph.KindPerson {
 		return false
 	}
 	for _, q := range a.doc.event.parties {
-		if q.side == p.side && a.actor(q.actor).Kind == graph.KindPerson {
+		if q.side == p.side && a.kindOf(q.actor) == graph.KindPerson {
 			return true
 		}
 	}
@@ -296,7 +296,7 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 		accompanied, side := int32(-1), ""
 		if ec.pairing == pairCompanion {
 			for mi := len(a.men) - 1; mi >= 0; mi-- {
-				if m := a.men[mi]; m.j <= i && !m.external && a.actor(m.actor).Kind == graph.KindPerson {
+				if m := a.men[mi]; m.j <= i && !m.external && a.kindOf(m.actor) == graph.KindPerson {
 					accompanied, side = m.actor, a.side(m.actor)
 					break
 				}
@@ -444,7 +444,7 @@ func (a *analyzer) personsAfter(j int) []int {
 	for k := j; k < len(a.toks); k++ {
 		if mi := a.menAt[k]; mi >= 0 {
 			m := a.men[mi]
-			if a.actor(m.actor).Kind == graph.KindPerson && !slicesContainsInt(out, mi) {
+			if a.kindOf(m.actor) == graph.KindPerson && !slicesContainsInt(out, mi) {
 				out = append(out, mi)
 			}
 			k = m.j - 1
@@ -503,7 +503,7 @@ func (a *analyzer) recordVisitors() {
 	defer a.recordCompanions()
 	for mi := 0; mi < len(a.men); mi++ {
 		m := a.men[mi]
-		if m.external || m.carried || a.actor(m.actor).Kind != graph.KindPerson {
+		if m.external || m.carried || a.kindOf(m.actor) != graph.KindPerson {
 			continue
 		}
 		if m.prefix != "" && m.prefix != "و" || m.i > 0 && a.sep[m.i] == 0 && a.x.words[cueFirstName] != nil && isPreposition(a.toks[m.i-1].Norm) {
@@ -514,7 +514,7 @@ func (a *analyzer) recordVisitors() {
 			// "الملك عبدالله الثاني وولي العهد الأمير الحسين": the persons
 			// joined by و, a title between.
 			next := mi + 1
-			if next >= len(a.men) || a.actor(a.men[next].actor).Kind != graph.KindPerson || a.men[next].i-m.j > 3 || a.punctuated(m.j, a.men[next].i) ||
+			if next >= len(a.men) || a.kindOf(a.men[next].actor) != graph.KindPerson || a.men[next].i-m.j > 3 || a.punctuated(m.j, a.men[next].i) ||
 				!(a.men[next].prefix == "و" || a.men[next].i > m.j && strings.HasPrefix(a.toks[m.j].Norm, "و")) {
 				return
 			}
@@ -585,7 +585,7 @@ func (a *analyzer) titleSide(i int) string {
 func (a *analyzer) recordDelegation() {
 	a.doc.delegationAge++
 	for _, m := range a.men {
-		if !m.external && !m.carried && a.actor(m.actor).Kind == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
+		if !m.external && !m.carried && a.kindOf(m.actor) == graph.KindPerson && (a.delegationHead(m.i) > 0 || a.headsDelegation(m.j)) {
 			a.doc.delegation, a.doc.delegationAge = int(m.actor)+1, 0
 			return
 		}
@@ -597,7 +597,7 @@ func (a *analyzer) recordDelegation() {
 // القاهرة على رأس وفد من الحركة").
 func (a *analyzer) headsDelegation(j int) bool {
 	for k := j; k+2 < len(a.toks) && k <= j+4; k++ {
-		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+		if a.sep[k] == '.' || a.menAt[k] >= 0 && a.kindOf(a.men[a.menAt[k]].actor) == graph.KindPerson {
 			return false
 		}
 		if w := a.toks[k].Norm; (w == "علي" || w == "وعلي") && a.toks[k+1].Norm == "راس" && a.x.words[cueDelegation][a.toks[k+2].Norm] {
@@ -638,6 +638,13 @@ func (a *analyzer) delegationAnaphor(i int) {
 // names ("أصدرت الخارجية القطرية بيانا", "في بيان لوزارة الخارجية").
 var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بيانه": true, "بيانها": true, "بيانهم": true}
 
+// isStatementWord reports whether the normalised token w is a statement
+// word, after one leading و or ف and one ب ("وبيان", "ببيان").
+func isStatementWord(w string) bool {
+	w = trimConjunction(w)
+	return statementWords[w] || statementWords[strings.TrimPrefix(w, "ب")]
+}
+
 // recordStatement remembers the author of a statement the sentence names:
 // the actor right after the statement word ("بيان لوزارة الخارجية",
 // "بيان صادر عن الرئاسة"), else the sentence's subject ("قالت الخارجية
@@ -647,11 +654,8 @@ var statementWords = map[string]bool{"بيان": true, "بيانا": true, "بي
 func (a *analyzer) recordStatement() {
 	a.doc.statementAge++
 	for k := range a.toks {
-		if w := a.toks[k].Norm; len(w) < len("بيان") || !strings.Contains(w, "بيان") {
-			continue // most words: no lookup
-		}
-		if w := trimConjunction(a.toks[k].Norm); !statementWords[w] && !statementWords[strings.TrimPrefix(w, "ب")] {
-			continue
+		if in := a.wordAt(k); in == nil || !in.statement {
+			continue // isStatementWord, read by word id
 		}
 		n := k + 1
 		if n+1 < len(a.toks) && strings.HasPrefix(a.toks[n].Norm, "صادر") && a.toks[n+1].Norm == "عن" {
@@ -706,6 +710,15 @@ var dualWords = map[string]bool{
 	"الوزيران": true, "الوزيرين": true, "الزعيمان": true, "الزعيمين": true, "المسوولان": true, "المسوولين": true,
 }
 
+// isDualWord reports whether the normalised token w is a dual of
+// dualWords, after one leading و or ف ("والجانبان").
+func isDualWord(w string) bool {
+	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
+		return false
+	}
+	return dualWords[trimConjunction(w)]
+}
+
 // dualAnaphor adds mentions of the two participants of the article's last
 // meeting when token i is a dual that names them ("استقبل X Y ... وأكد
 // الجانبان دعمهما لـ Z": each supports Z), joined into one list by links.
@@ -718,12 +731,11 @@ func (a *analyzer) dualAnaphor(i int) {
 		return
 	}
 	ev := a.doc.event
-	w := a.toks[i].Norm
-	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
-		return // most words: no lookup
+	if in := a.wordAt(i); in == nil || !in.dual {
+		return // isDualWord, read by word id
 	}
-	prefix, w := splitConjunction(w)
-	if !dualWords[w] || i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
+	prefix, _ := splitConjunction(a.toks[i].Norm)
+	if i > 0 && isPreposition(a.toks[i-1].Norm) || i > 0 && a.toks[i-1].Norm == "بين" {
 		return
 	}
 	p, q := ev.parties[0], ev.parties[1]
@@ -894,7 +906,7 @@ func (a *analyzer) dualSubjects(i int) (int, int, bool) {
 	switch n := len(before); {
 	case n >= 2:
 		p, q := a.men[before[n-2]], a.men[before[n-1]]
-		if a.actor(p.actor).Kind != graph.KindPerson || a.actor(q.actor).Kind != graph.KindPerson || q.prefix != "و" ||
+		if a.kindOf(p.actor) != graph.KindPerson || a.kindOf(q.actor) != graph.KindPerson || q.prefix != "و" ||
 			q.i-p.j > 3 || a.punctuated(p.j, q.i) || i != q.j || p.actor == q.actor {
 			return 0, 0, false
 		}
@@ -946,7 +958,7 @@ func (a *analyzer) namedSide(j int) string {
 		return ""
 	}
 	mi := a.menAtToken(j)
-	if mi < 0 || a.actor(a.men[mi].actor).Kind != graph.KindState {
+	if mi < 0 || a.kindOf(a.men[mi].actor) != graph.KindState {
 		return ""
 	}
 	return a.side(a.men[mi].actor)
@@ -962,7 +974,7 @@ func (a *analyzer) eachOfBefore(i int) bool {
 			w := trimConjunction(a.toks[k-1].Norm)
 			return w == "كل" || w == "كلا"
 		}
-		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.actor(a.men[a.menAt[k]].actor).Kind == graph.KindPerson {
+		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && a.kindOf(a.men[a.menAt[k]].actor) == graph.KindPerson {
 			return false // "كلا من سفير روسيا لدى ليبيا X": a title between
 		}
 	}

@@ -56,7 +56,9 @@ const Name = "rawabit-rules/" + Version
 
 // Extractor finds claims in Arabic text. It is safe for concurrent use.
 type Extractor struct {
-	actors   []graph.Actor
+	actors []graph.Actor
+	// kinds is actors[i].Kind by index, dense (analyzer.kindOf).
+	kinds    []graph.Kind
 	byID     map[string]int32
 	forms    []form
 	names    *trie
@@ -110,6 +112,10 @@ type Extractor struct {
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool
 	cliticKeys   map[rune]int32
+	// frameWords is the union of the frames' word sets (objects, after,
+	// not_after, then, unless): a token neither in it nor with a clitic
+	// stem in it is in none of them (analyzer.mayBeFrameWord).
+	frameWords map[string]bool
 	// sentences pools the analyzers' arabic.Sentence, whose cache of read
 	// words then serves article after article (words.go).
 	sentences sync.Pool
@@ -216,6 +222,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		ai := int32(len(x.actors))
 		x.byID[af.Actor.ID] = ai
 		x.actors = append(x.actors, af.Actor)
+		x.kinds = append(x.kinds, af.Actor.Kind)
 		for _, f := range af.Forms {
 			words := formWords(f.Text)
 			if len(words) == 0 {
@@ -277,6 +284,7 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		}
 	}
 	x.frames, x.frameVerbs, x.calibration = lex.frames, lex.frameVerbs, lex.calibration
+	x.frameWords = frameWordsOf(x.frames)
 	x.rankLast, x.eventFirst = map[string]bool{}, map[string]bool{}
 	x.nameStart = map[string]uint8{}
 	for p := range x.words[cueRank] {

@@ -514,7 +514,7 @@ func (a *analyzer) frameSlot(f *frame, s frameSlot, v, o int) []int {
 // otherwise.
 func (a *analyzer) subjectOfObject(mi int) int {
 	m := a.men[mi]
-	if m.i == 0 || a.sep[m.i] != 0 || a.actor(m.actor).Kind != graph.KindPerson {
+	if m.i == 0 || a.sep[m.i] != 0 || a.kindOf(m.actor) != graph.KindPerson {
 		return -1
 	}
 	k := m.i - 1
@@ -522,7 +522,7 @@ func (a *analyzer) subjectOfObject(mi int) int {
 		k-- // "السيسي الرئيس إيمانويل ماكرون": a title before the object
 	}
 	p := a.menAt[k]
-	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.actor(a.men[p].actor).Kind != graph.KindPerson {
+	if p < 0 || p == mi || a.men[p].excluded || a.men[p].prep != prepNone || a.kindOf(a.men[p].actor) != graph.KindPerson {
 		return -1
 	}
 	if k := a.men[p].i - 1; k < 0 || a.cueAt[k] < 0 && a.frameVerb(k) == nil && a.cueKindAt(k) == cueNone {
@@ -540,7 +540,7 @@ func (a *analyzer) ownerSubject(mi int) int {
 	if p := a.subjectOfObject(mi); p >= 0 {
 		return p
 	}
-	if a.actor(a.men[mi].actor).Kind != graph.KindPerson {
+	if a.kindOf(a.men[mi].actor) != graph.KindPerson {
 		return -1
 	}
 	for p, m := range a.men {
@@ -550,7 +550,7 @@ func (a *analyzer) ownerSubject(mi int) int {
 		if m.excluded || m.prep != prepNone || m.external || m.carried {
 			continue
 		}
-		if a.actor(m.actor).Kind != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
+		if a.kindOf(m.actor) != graph.KindPerson || m.i == 0 || !a.cueKindAt(m.i-1).isTrigger() && a.frameVerb(m.i-1) == nil {
 			return -1 // the sentence does not open with a verb and its subject
 		}
 		for k := m.j; k < a.men[mi].i; k++ {
@@ -868,7 +868,7 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			return nil
 		}
 		if k == from && a.x.words[cueGrDirection][trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {
-			if mi := a.menAt[k+1]; mi >= 0 && a.actor(a.men[mi].actor).Kind == graph.KindState {
+			if mi := a.menAt[k+1]; mi >= 0 && a.kindOf(a.men[mi].actor) == graph.KindState {
 				return []int{mi} // "على شمال إسرائيل": a region of the state
 			}
 		}
@@ -956,7 +956,7 @@ func (a *analyzer) actorAfterTitle(k int) []int {
 	for n := k; n < len(a.toks) && n <= k+maxTitleRun && (n == k || a.sep[n] == 0); n++ {
 		if mi := a.menAt[n]; mi >= 0 {
 			if m := a.men[mi]; m.excluded && m.j < len(a.toks) && a.menAt[m.j] != mi &&
-				!(n == k && a.actor(m.actor).Kind == graph.KindState) { // "سفيرها لدى إيران X": the state
+				!(n == k && a.kindOf(m.actor) == graph.KindState) { // "سفيرها لدى إيران X": the state
 				n = m.j - 1
 				continue // "الإيراني" inside the title
 			}
@@ -992,6 +992,9 @@ func (a *analyzer) relativeSubject(r int) []int {
 // inSet reports whether token k is a word of set, as written or read
 // without its clitics ("للعملية" for "العملية", "بالهجوم" for "هجوم").
 func (a *analyzer) inSet(set map[string]bool, k int) bool {
+	if !a.mayBeFrameWord(k) {
+		return false
+	}
 	w := a.toks[k].Norm
 	if set[w] {
 		return true
@@ -1002,6 +1005,42 @@ func (a *analyzer) inSet(set map[string]bool, k int) bool {
 		}
 	}
 	return false
+}
+
+// frameWordsOf returns the union of the word sets of frames that inSet
+// is asked: objects, after, not_after, then and unless.
+func frameWordsOf(frames []frame) map[string]bool {
+	u := map[string]bool{}
+	for _, f := range frames {
+		for _, set := range []map[string]bool{f.objects, f.after, f.notAfter, f.then, f.unless} {
+			for w := range set {
+				u[w] = true
+			}
+		}
+	}
+	return u
+}
+
+// isFrameWord reports whether the normalised token w, as written or read
+// without its clitics, is a word of some frame's word set: inSet of any
+// frame's set is false where it is not. Read per token from the token
+// table (wordInfo.frameWord, mayBeFrameWord).
+func (x *Extractor) isFrameWord(w string) bool {
+	if x.frameWords[w] {
+		return true
+	}
+	for _, sp := range arabic.Proclitics(nil, w) {
+		if x.frameWords[sp.Stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeFrameWord is isFrameWord of token k, one index by word id.
+func (a *analyzer) mayBeFrameWord(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.frameWord
 }
 
 // sameFrameClause reports whether token k stands in the clause of token i
@@ -1244,7 +1283,7 @@ func (a *analyzer) frameComplement(o int) []int {
 			}
 			// "نظيره الإيراني محمد جواد ظريف": the person the
 			// adjective describes.
-			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.actor(a.men[n].actor).Kind == graph.KindPerson {
+			if n := mi + 1; a.men[mi].adjective && n < len(a.men) && a.men[n].i == a.men[mi].j && a.kindOf(a.men[n].actor) == graph.KindPerson {
 				return []int{n}
 			}
 			return []int{mi}

@@ -222,7 +222,7 @@ func (a *analyzer) readRefusalDemonym(c cue, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	mi := a.menAt[c.j]
-	if mi < 0 || !a.men[mi].adjective || a.actor(a.men[mi].actor).Kind != graph.KindState {
+	if mi < 0 || !a.men[mi].adjective || a.kindOf(a.men[mi].actor) != graph.KindState {
 		return candidate{}, pass
 	}
 	for ci := range a.cues {
@@ -574,7 +574,7 @@ func (a *analyzer) readNounGenitive(ci, cl int) (candidate, verdict) {
 	if g < 0 {
 		return candidate{}, pass
 	}
-	if c.rel == graph.Met && a.isWord(cueCircumstance, c.i-1) && a.actor(a.men[g].actor).Kind == graph.KindOrganisation {
+	if c.rel == graph.Met && a.isWord(cueCircumstance, c.i-1) && a.kindOf(a.men[g].actor) == graph.KindOrganisation {
 		// "على هامش اجتماعات الجامعة العربية": the session of a body,
 		// at which others meet; nobody meets the body by it.
 		return candidate{}, veto
@@ -773,5 +773,5 @@ func (a *analyzer) personAt(k int) bool {
 		return false
 	}
 	m := a.men[a.menAt[k]]
-	return m.i == k && a.actor(m.actor).Kind == graph.KindPerson
+	return m.i == k && a.kindOf(m.actor) == graph.KindPerson
 }

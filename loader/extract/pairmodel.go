@@ -271,7 +271,7 @@ func (a *analyzer) prepBefore(m mention) string {
 }
 
 func (a *analyzer) mentionKind(m mention) (kind, typ string) {
-	return string(a.actor(m.actor).Kind), string(a.x.forms[m.form].typ)
+	return string(a.kindOf(m.actor)), string(a.x.forms[m.form].typ)
 }
 
 func (a *analyzer) scorePair(article string, rel graph.RelationType, si, ti int, reported, negation bool) {

@@ -205,7 +205,7 @@ func (a *analyzer) roleMention(fi int32, i, end int, prefix string) (mention, bo
 	}
 	if end < len(a.toks) && a.sep[end] == 0 {
 		if m, ok := a.x.names.at(&a.sent, end, nil); ok && a.x.forms[m.val].role == 0 && a.x.forms[m.val].actor >= 0 &&
-			a.actor(a.x.forms[m.val].actor).Kind == graph.KindPerson {
+			a.kindOf(a.x.forms[m.val].actor) == graph.KindPerson {
 			a.doc.roles[r] = a.x.forms[m.val].actor
 			return mention{}, false
 		}
@@ -360,7 +360,7 @@ func (a *analyzer) counterpart(i int) (mention, bool) {
 func (a *analyzer) officesBefore(i int) []string {
 	for mi := len(a.men) - 1; mi >= 0; mi-- {
 		m := a.men[mi]
-		if m.j > i || a.actor(m.actor).Kind != graph.KindPerson {
+		if m.j > i || a.kindOf(m.actor) != graph.KindPerson {
 			continue
 		}
 		if r := a.x.forms[m.form].role; r > 0 {

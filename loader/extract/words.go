@@ -39,6 +39,28 @@ type wordInfo struct {
 	anaphorClitic bool
 	// rankLast: the word is the last word of a rank (Extractor.rankLast).
 	rankLast bool
+	// demonstrative is one plus the index in demonstrativeClitics of the
+	// clitics the word is a demonstrative after (demonstrativeOf), 0 when
+	// it is none.
+	demonstrative uint8
+	// kindClass is the class of actor the word refers back to as a kind
+	// anaphor (kindClassOf).
+	kindClass anaphorClass
+	// statement: the word is a statement word (isStatementWord).
+	statement bool
+	// forces: the word is a forces word (isForcesWord); dual: a dual
+	// that may name two parties (isDualWord).
+	forces, dual bool
+	// frameWord: the word, as written or read without its clitics, is a
+	// word of some frame's word set (Extractor.frameWords).
+	frameWord bool
+	// attackNoun: the word, as it stands after its run of و and ف, is an
+	// event noun (attack_nouns) as written or after ب, ل or لل
+	// (attackNounAfterConjunctions).
+	attackNoun bool
+	// placeNoun: the word is a place noun, possibly after و or a
+	// preposition (isPlaceNoun).
+	placeNoun bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -174,6 +196,60 @@ func (x *Extractor) buildWordInfo() {
 	}
 	for w := range x.rankLast {
 		get(w).rankLast = true
+	}
+	for w := range x.words[cueDemonstrative] {
+		for _, p := range demonstrativeClitics {
+			get(p + w)
+		}
+	}
+	for _, c := range anaphorClasses {
+		for w := range x.words[c.kind] {
+			for _, p := range []string{"", "و", "ف"} {
+				get(p + w)
+			}
+		}
+	}
+	for w := range statementWords {
+		for _, p := range []string{"", "و", "ف", "ب", "وب", "فب"} {
+			get(p + w)
+		}
+	}
+	for _, set := range []map[string]bool{forcesWords, dualWords} {
+		for w := range set {
+			for _, p := range []string{"", "و", "ف"} {
+				get(p + w)
+			}
+		}
+	}
+	for w := range x.frameWords {
+		get(w)
+		for _, f := range arabic.ProcliticForms(w) {
+			get(f)
+		}
+	}
+	for w := range placeNouns {
+		for _, p := range placeNounClitics {
+			get(p + w)
+		}
+	}
+	for w := range x.words[cueAttackNoun] {
+		for _, f := range []string{w, "ب" + w, "ل" + w} {
+			get(f)
+		}
+		if rest, ok := strings.CutPrefix(w, "ال"); ok {
+			get("لل" + rest)
+		}
+	}
+	for w, in := range x.info { // every word these answers hold for is in info
+		if n, ok := x.demonstrativeOf(w); ok {
+			in.demonstrative = uint8(n + 1)
+		}
+		in.kindClass = x.kindClassOf(w)
+		in.statement = isStatementWord(w)
+		in.forces, in.dual = isForcesWord(w), isDualWord(w)
+		in.frameWord = x.isFrameWord(w)
+		in.attackNoun = x.attackNounAfterConjunctions(w)
+		in.placeNoun = isPlaceNoun(w)
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -371,7 +447,7 @@ func (a *analyzer) mayBeAnaphor(k int) bool {
 		return true
 	}
 	in := a.wordAt(k)
-	if w := a.toks[k].Norm; arabic.CutConjunctions(w) != w {
+	if conjunctionAt(a.toks[k].Norm, 0) { // CutConjunctions cuts something
 		in = a.cutInfo(k)
 	}
 	return in != nil && (in.entry&bit != 0 || in.anaphorClitic)

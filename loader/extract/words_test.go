@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
 )
 
@@ -105,6 +106,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
+		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان بالهجوم للهجوم والهجوم وبالهجمات فلهجوم في جامعة وبمطار ولمطار مطارات.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
 		texts = append(texts, it.Article.Text)
@@ -155,6 +157,36 @@ func TestTokenTable(t *testing.T) {
 				if wp, wok := countryPronounByStrings(a, k); gp != wp || gok != wok {
 					t.Errorf("countryPronounAt(%q) = %q, %v, want %q, %v", a.toks[k].Norm, gp, gok, wp, wok)
 				}
+				gd, gdok := a.demonstrativeAt(k)
+				wd, wdok := "", false
+				for _, p := range demonstrativeClitics {
+					if rest, ok := strings.CutPrefix(a.toks[k].Norm, p); ok && a.x.words[cueDemonstrative][rest] {
+						wd, wdok = p, true
+						break
+					}
+				}
+				if gd != wd || gdok != wdok {
+					t.Errorf("demonstrativeAt(%q) = %q, %v, want %q, %v", a.toks[k].Norm, gd, gdok, wd, wdok)
+				}
+				gc := anaphorNone
+				if in := a.wordAt(k); in != nil {
+					gc = in.kindClass
+				}
+				if want := a.x.kindClassOf(a.toks[k].Norm); gc != want {
+					t.Errorf("kindClass(%q) = %d, want %d", a.toks[k].Norm, gc, want)
+				}
+				if got, want := a.wordAt(k) != nil && a.wordAt(k).statement, isStatementWord(a.toks[k].Norm); got != want {
+					t.Errorf("statement(%q) = %v, want %v", a.toks[k].Norm, got, want)
+				}
+				if in := a.wordAt(k); (in != nil && in.forces) != isForcesWord(a.toks[k].Norm) || (in != nil && in.dual) != isDualWord(a.toks[k].Norm) {
+					t.Errorf("forces, dual(%q) = %v, want %v, %v", a.toks[k].Norm, in, isForcesWord(a.toks[k].Norm), isDualWord(a.toks[k].Norm))
+				}
+				if in := a.wordAt(k); (in != nil && in.placeNoun) != isPlaceNoun(a.toks[k].Norm) {
+					t.Errorf("placeNoun(%q) = %v, want %v", a.toks[k].Norm, !isPlaceNoun(a.toks[k].Norm), isPlaceNoun(a.toks[k].Norm))
+				}
+				if got, want := a.eventNoun(k), eventNounByStrings(a, k); got != want {
+					t.Errorf("eventNoun(%q) = %v, want %v", a.toks[k].Norm, got, want)
+				}
 				if got, want := a.firstNameAt(k), a.x.words[cueFirstName][a.toks[k].Norm] && !strings.HasSuffix(s[a.toks[k].Start:a.toks[k].End], "ى"); got != want {
 					t.Errorf("firstNameAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
 				}
@@ -188,4 +220,78 @@ func TestLastBytes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMayBeFrameWord checks that mayBeFrameWord holds for every token
+// that is a word of a frame's word set, as written or read without its
+// clitics: inSet passes over the others without asking the set.
+func TestMayBeFrameWord(t *testing.T) {
+	x := testExtractor(t)
+	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
+	texts := []string{"وأكد الجانبان على عمق العلاقات وللعلاقات بالعلاقات والعلاقة فبالعلاقات كالعلاقات فللعلاقة بينهما."}
+	for _, it := range readCorpus(t, seedsDir) {
+		texts = append(texts, it.Article.Text)
+	}
+	in := 0
+	for _, text := range texts {
+		_ = scanSentences(strings.NewReader(text), DefaultMaxSentenceBytes, func(_ int, s string) error {
+			a.toks = arabic.AppendTokens(a.toks[:0], s, 0)
+			a.readSentence()
+			for k := range a.toks {
+				for _, f := range x.frames {
+					for _, set := range []map[string]bool{f.objects, f.after, f.notAfter, f.then, f.unless} {
+						want := set[a.toks[k].Norm]
+						for _, sp := range arabic.Proclitics(nil, a.toks[k].Norm) {
+							want = want || set[sp.Stem]
+						}
+						if want {
+							in++
+						}
+						if got := a.inSet(set, k); got != want {
+							t.Errorf("inSet(%q) = %v, want %v", a.toks[k].Norm, got, want)
+						}
+					}
+				}
+			}
+			return nil
+		})
+	}
+	if in == 0 {
+		t.Fatal("no token in a frame's word set")
+	}
+}
+
+// TestKindOf checks kindOf against the actor's own kind for every actor
+// of the gazetteer and for one discovered in the article.
+func TestKindOf(t *testing.T) {
+	x := testExtractor(t)
+	a := x.newAnalyzer()
+	defer x.releaseAnalyzer(a)
+	a.doc.extra = append(a.doc.extra, graph.Actor{ID: "discovered", Kind: graph.KindPerson})
+	for i := range int32(len(x.actors) + 1) {
+		if got, want := a.kindOf(i), a.actor(i).Kind; got != want {
+			t.Errorf("kindOf(%d) = %q, want %q", i, got, want)
+		}
+	}
+}
+
+// eventNounByStrings is eventNoun by string lookups, as it was before the
+// token table answered it.
+func eventNounByStrings(a *analyzer, k int) bool {
+	if k < 0 || k >= len(a.toks) || a.menAt[k] >= 0 {
+		return false
+	}
+	if isWordByStrings(a, cueAttackNoun, k) {
+		return true
+	}
+	w := arabic.CutConjunctions(a.toks[k].Norm)
+	set := a.x.words[cueAttackNoun]
+	switch {
+	case strings.HasPrefix(w, "لل"):
+		return set["ال"+w[len("لل"):]]
+	case strings.HasPrefix(w, "ب"), strings.HasPrefix(w, "ل"):
+		return set[w[len("ب"):]]
+	}
+	return false
 }
