@@ -288,72 +288,104 @@ func (a *analyzer) eventAt(article string, ec *eventConstruction, i, j int) {
 	var parties, hosts []int
 	var sides []string // the event's side of each party (pairOtherSide, pairCompanion, pairMembers)
 	own := ""          // the side of the persons brought in, when the words tell it
+	ok := true
 	switch ec.pairing {
 	case pairOtherSide, pairCompanion:
-		if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
-			return
-		}
-		accompanied, side := int32(-1), ""
-		if ec.pairing == pairCompanion {
-			for mi := len(a.men) - 1; mi >= 0; mi-- {
-				if m := a.men[mi]; m.j <= i && !m.external && a.kindOf(m.actor) == graph.KindPerson {
-					accompanied, side = m.actor, a.side(m.actor)
-					break
-				}
-			}
-		}
-		for pi, p := range a.doc.event.parties {
-			if p.actor == accompanied || side != "" && p.side == side || a.sideInEvent(p) {
-				continue
-			}
-			parties = append(parties, a.externalMention(p, i))
-			sides = append(sides, p.side)
-			if pi == 0 && ec.pairing == pairOtherSide {
-				hosts = append(hosts, len(parties)-1)
-			}
-		}
+		parties, hosts, sides, ok = a.otherSideParties(ec, i)
 	case pairMembers:
-		if len(a.doc.event.parties) == 0 || a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
-			return
-		}
-		own = a.membersSide(persons)
-		host := a.doc.event.parties[0]
-		for _, p := range a.doc.event.parties {
-			switch {
-			case own != "" && p.side != own && (p.actor == host.actor || a.actor(p.actor).Kind == graph.KindPerson):
-				// "ويرافق الرئيس الإيراني وفد يضم كلا من X": the members
-				// meet the other side, whoever hosted.
-			case own == "" && (p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson):
-			default:
-				continue
-			}
-			parties = append(parties, a.externalMention(p, i))
-			sides = append(sides, p.side)
-		}
+		parties, sides, own, ok = a.memberParties(i, persons)
 	case pairVisitors:
-		if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
-			return // "ووصل X، واستقبله Y": the verb reading pairs them
-		}
-		if i > 0 && a.personNamedBefore(i) {
-			// "ووصل X إلى الدوحة، حيث كان في مقدمة مستقبليه Y": the
-			// arrival is this sentence's subject.
-			a.recordVisitors()
-		}
-		// "كان في استقبال ترامب X": the guest is named right after.
-		if mi := persons[0]; strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && a.adjacent(j, a.men[mi].i) {
-			// a title before the guest's name ("في استقبال الرئيس X") is his
-			parties, persons = persons[:1], persons[1:]
-		} else {
-			for _, p := range a.doc.visitors {
-				parties = append(parties, a.externalMention(p, i))
-			}
-		}
+		parties, persons, ok = a.visitorParties(i, j, persons)
+	}
+	if !ok {
+		return
 	}
 	if own == "" {
 		own = a.namedSide(j)
 	}
 	pairs := a.eventPairs(ec, persons, parties, hosts, sides, own)
 	a.emitPairs(article, graph.Met, i, j, pairs, ec.name, ec.conf)
+}
+
+// otherSideParties returns the parties of the article's last event that
+// the persons of a pairOtherSide or pairCompanion construction at i meet,
+// which of them host, and their sides: not the one a companion
+// accompanies nor his side. ok is false when the event is too old or the
+// sentence names an occasion of its own or an earlier one.
+func (a *analyzer) otherSideParties(ec *eventConstruction, i int) (parties, hosts []int, sides []string, ok bool) {
+	if a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
+		return nil, nil, nil, false
+	}
+	accompanied, side := int32(-1), ""
+	if ec.pairing == pairCompanion {
+		for mi := len(a.men) - 1; mi >= 0; mi-- {
+			if m := a.men[mi]; m.j <= i && !m.external && a.actor(m.actor).Kind == graph.KindPerson {
+				accompanied, side = m.actor, a.side(m.actor)
+				break
+			}
+		}
+	}
+	for pi, p := range a.doc.event.parties {
+		if p.actor == accompanied || side != "" && p.side == side || a.sideInEvent(p) {
+			continue
+		}
+		parties = append(parties, a.externalMention(p, i))
+		sides = append(sides, p.side)
+		if pi == 0 && ec.pairing == pairOtherSide {
+			hosts = append(hosts, len(parties)-1)
+		}
+	}
+	return parties, hosts, sides, true
+}
+
+// memberParties returns the parties of the article's last event that a
+// delegation's listed members (persons) meet, their sides, and the
+// members' own side when one of them has a known side: the other side,
+// whoever hosted; with no known side, the host and the persons of the
+// host's side. ok is false when there is no recent event to join.
+func (a *analyzer) memberParties(i int, persons []int) (parties []int, sides []string, own string, ok bool) {
+	if len(a.doc.event.parties) == 0 || a.doc.event.age > maxEventAge || a.ownEventBefore(i) || a.pastBefore(i) {
+		return nil, nil, "", false
+	}
+	own = a.membersSide(persons)
+	host := a.doc.event.parties[0]
+	for _, p := range a.doc.event.parties {
+		switch {
+		case own != "" && p.side != own && (p.actor == host.actor || a.actor(p.actor).Kind == graph.KindPerson):
+			// "ويرافق الرئيس الإيراني وفد يضم كلا من X": the members
+			// meet the other side, whoever hosted.
+		case own == "" && (p.actor == host.actor || host.side != "" && p.side == host.side && a.actor(p.actor).Kind == graph.KindPerson):
+		default:
+			continue
+		}
+		parties = append(parties, a.externalMention(p, i))
+		sides = append(sides, p.side)
+	}
+	return parties, sides, own, true
+}
+
+// visitorParties returns whom the receivers of a pairVisitors
+// construction at [i, j) meet, and the receivers left: the guest named
+// right after "في استقبال" (a title before his name is his), else the
+// article's visitors. ok is false when the construction is not the
+// sentence's start (the verb reading pairs "ووصل X، واستقبله Y").
+func (a *analyzer) visitorParties(i, j int, persons []int) (parties, receivers []int, ok bool) {
+	if i > 0 && trimConjunction(a.toks[i].Norm) != "كان" {
+		return nil, nil, false
+	}
+	if i > 0 && a.personNamedBefore(i) {
+		// "ووصل X إلى الدوحة، حيث كان في مقدمة مستقبليه Y": the
+		// arrival is this sentence's subject.
+		a.recordVisitors()
+	}
+	// "كان في استقبال ترامب X": the guest is named right after.
+	if mi := persons[0]; strings.HasSuffix(a.toks[j-1].Norm, "استقبال") && a.adjacent(j, a.men[mi].i) {
+		return persons[:1], persons[1:], true
+	}
+	for _, p := range a.doc.visitors {
+		parties = append(parties, a.externalMention(p, i))
+	}
+	return parties, persons, true
 }
 
 // guestSide reports whether side is the known side of a participant of

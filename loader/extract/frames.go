@@ -256,26 +256,8 @@ func (a *analyzer) matchFrames(article string) {
 	for v := range a.toks {
 		for _, fi := range a.frameVerb(v) {
 			f := &a.x.frames[fi]
-			if neg := a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext; neg != f.negated {
+			if a.frameBlockedAtVerb(f, v) {
 				continue
-			}
-			if f.after != nil && !a.wordBefore(f.after, v) || f.notAfter != nil && a.wordBefore(f.notAfter, v) {
-				continue
-			}
-			if !f.negated && a.deniedOrRefused(f, v) {
-				continue // "نفت تركيا أن تكون أرسلت أسلحة", "رفضت إرسال"
-			}
-			if f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1) {
-				continue
-			}
-			if a.placeNamedLikeVerb(v) {
-				continue // "في عين التينة": a place named like the verb
-			}
-			if f.noun && a.verbObject(v) {
-				continue // "تحمل إيران داعمي الإرهاب ... المسؤولية": the object of another verb
-			}
-			if f.rel == graph.Met && a.plannedInClause(v) {
-				continue // "وسيعقد X مؤتمرا صحفيا مشتركا مع Y": a meeting to come
 			}
 			o := v
 			if f.objects != nil {
@@ -289,43 +271,93 @@ func (a *analyzer) matchFrames(article string) {
 			if o > v+1 && a.isWord(cueBlock, o-1) {
 				continue // "دعت إلى تخفيف الضغط على Y": the act is eased or stopped
 			}
-			src := a.frameSlot(f, f.source, v, o)
-			var pairs [][2]int
-			if f.reciprocal && len(src) == 1 {
-				src = a.partyList(src[0]) // "تتبادل حماس وإسرائيل الاتهامات"
-			}
-			if f.reciprocal && len(src) > 1 {
-				for _, x := range src {
-					for _, y := range src {
-						if x != y && !a.affiliated(a.men[x].actor, a.men[y].actor) {
-							pairs = append(pairs, [2]int{x, y})
-						}
-					}
-				}
-				a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
-				continue
-			}
-			tgt := a.frameSlot(f, f.target, v, o)
-			if len(src) == 0 || len(tgt) == 0 {
-				continue
-			}
-			for _, s := range src {
-				for _, t := range tgt {
-					if a.affiliated(a.men[s].actor, a.men[t].actor) {
-						continue // a person and the state or body he serves
-					}
-					if f.rel == graph.Met && (a.unnamedEnvoy(s) || a.unnamedEnvoy(t)) {
-						continue // "أوراق اعتماد سفير قطر": an envoy no name follows is no state met
-					}
-					pairs = append(pairs, [2]int{s, t})
-					if f.mutual {
-						pairs = append(pairs, [2]int{t, s})
-					}
-				}
-			}
-			a.emitPairs(article, f.rel, v, o+1, pairs, "frame/"+f.name, f.conf)
+			a.emitPairs(article, f.rel, v, o+1, a.framePairs(f, v, o), "frame/"+f.name, f.conf)
 		}
 	}
+}
+
+// frameGuard is a named reason for a frame not to read its verb at v.
+type frameGuard struct {
+	name    string
+	blocked func(a *analyzer, f *frame, v int) bool
+}
+
+// frameGuards are checked in order before a frame looks for its object;
+// the first that blocks stops the frame at that verb.
+var frameGuards = []frameGuard{
+	{"negation", func(a *analyzer, f *frame, v int) bool {
+		// a negated frame reads only a negated verb, the others only an asserted one
+		return (a.cueKindAt(v-1) == cueNegNext || a.cueKindAt(v) == cueNegNext) != f.negated
+	}},
+	{"after/not-after", func(a *analyzer, f *frame, v int) bool {
+		return f.after != nil && !a.wordBefore(f.after, v) || f.notAfter != nil && a.wordBefore(f.notAfter, v)
+	}},
+	{"denied or refused", func(a *analyzer, f *frame, v int) bool {
+		return !f.negated && a.deniedOrRefused(f, v) // "نفت تركيا أن تكون أرسلت أسلحة", "رفضت إرسال"
+	}},
+	{"unless", func(a *analyzer, f *frame, v int) bool {
+		return f.unless != nil && v+1 < len(a.toks) && a.inSet(f.unless, v+1)
+	}},
+	{"place named like the verb", func(a *analyzer, _ *frame, v int) bool {
+		return a.placeNamedLikeVerb(v) // "في عين التينة"
+	}},
+	{"object of another verb", func(a *analyzer, f *frame, v int) bool {
+		return f.noun && a.verbObject(v) // "تحمل إيران داعمي الإرهاب ... المسؤولية"
+	}},
+	{"planned meeting", func(a *analyzer, f *frame, v int) bool {
+		return f.rel == graph.Met && a.plannedInClause(v) // "وسيعقد X مؤتمرا صحفيا مشتركا مع Y"
+	}},
+}
+
+// frameBlockedAtVerb reports whether one of frameGuards stops frame f at
+// the verb at v.
+func (a *analyzer) frameBlockedAtVerb(f *frame, v int) bool {
+	for _, g := range frameGuards {
+		if g.blocked(a, f, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// framePairs returns the source and target mentions frame f relates, its
+// verb at v and its object at o: every actor of a reciprocal subject list
+// with every other ("تتبادل حماس وإسرائيل الاتهامات"), else each source
+// with each target (both ways for a mutual frame), leaving out a person
+// and the state or body he serves, and, for a meeting, an envoy no name
+// follows ("أوراق اعتماد سفير قطر").
+func (a *analyzer) framePairs(f *frame, v, o int) [][2]int {
+	src := a.frameSlot(f, f.source, v, o)
+	if f.reciprocal && len(src) == 1 {
+		src = a.partyList(src[0])
+	}
+	var pairs [][2]int
+	if f.reciprocal && len(src) > 1 {
+		for _, x := range src {
+			for _, y := range src {
+				if x != y && !a.affiliated(a.men[x].actor, a.men[y].actor) {
+					pairs = append(pairs, [2]int{x, y})
+				}
+			}
+		}
+		return pairs
+	}
+	tgt := a.frameSlot(f, f.target, v, o)
+	for _, s := range src {
+		for _, t := range tgt {
+			if a.affiliated(a.men[s].actor, a.men[t].actor) {
+				continue
+			}
+			if f.rel == graph.Met && (a.unnamedEnvoy(s) || a.unnamedEnvoy(t)) {
+				continue
+			}
+			pairs = append(pairs, [2]int{s, t})
+			if f.mutual {
+				pairs = append(pairs, [2]int{t, s})
+			}
+		}
+	}
+	return pairs
 }
 
 // deniedOrRefused reports whether a denial stands at most 8 words (names
