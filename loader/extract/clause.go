@@ -77,7 +77,7 @@ var clauseReadings = []clauseReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
-	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}, {"ومنذ عامين تدور الحرب بين الجيش السوداني وقوات الدعم السريع في دارفور", "opposed saf -> rsf", "mutual/between"}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
@@ -449,8 +449,15 @@ func (a *analyzer) speakerOf(pos int) int {
 	return -1
 }
 
-// readNounBetween reads "لقاء بين X و Y": the actors met each other.
+// readNounBetween reads "لقاء بين X و Y": the actors met each other; an
+// opposed noun before "بين" ("الحرب بين X و Y") makes each oppose the other.
 func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
+	if c.rel == graph.Opposed {
+		if b := a.betweenList(c.j, cl); b >= 0 {
+			return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, found
+		}
+		return candidate{}, pass
+	}
 	if c.rel != graph.Met {
 		return candidate{}, pass
 	}
