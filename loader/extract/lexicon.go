@@ -111,6 +111,8 @@ const (
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
+	cueGrStrike                // grammar.strikes
+	cueGrDependent             // grammar.dependents
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -256,6 +258,8 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.directions":                 {kind: cueGrDirection},
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
 	"grammar.issued":                     {kind: cueGrIssued},
+	"grammar.strikes":                    {kind: cueGrStrike},
+	"grammar.dependents":                 {kind: cueGrDependent},
 }
 
 func init() {
