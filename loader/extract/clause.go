@@ -101,7 +101,7 @@ var clauseReadings = []clauseReading{
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
 	{name: "verb/object-list", conf: 0.6, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Met }, read: (*analyzer).readObjectList, tests: []readingTest{{"وكان الرئيس ميشال عون قد عرض الأوضاع المالية، فاستقبل حاكم مصرف لبنان رياض سلامة، رئيس الحكومة نجيب ميقاتي ووزير المالية يوسف خليل", "met michel-aoun -> najib-mikati", "verb/object-list"}}},
 	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
-	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
+	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وهاجمت مجموعات مسلحة مجهولة مقار الجيش المالي قرب الحدود مع النيجر", "", ""}}},
 	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly, tests: []readingTest{{"وقالت روسيا إن الحل سياسي، وانتقدت الولايات المتحدة", "opposed russia -> usa", "verb/carried"}}},
 }
 
@@ -812,6 +812,9 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	if s < 0 {
 		return candidate{}, pass
 	}
+	if c.rel != graph.Met && a.unnamedSubject(c.j, a.men[s].i) {
+		return candidate{}, veto
+	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
 		return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, found
 	}
@@ -852,6 +855,27 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		}
 	}
 	return candidate{}, veto
+}
+
+// unnamedSubject reports whether the word right after a verb (at k),
+// before its first actor (at i), is an indefinite plain noun, no actor,
+// cue, time word or adverb: the verb's subject is unnamed ("هددت فصائل
+// عراقية مصالح الولايات المتحدة", "مثلما هددت فعلت، روسيا"), and the
+// actor after it is its object or another clause's, never its subject.
+func (a *analyzer) unnamedSubject(k, i int) bool {
+	if k >= i || k >= len(a.toks) || a.sep[k] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	w := trimConjunction(a.toks[k].Norm)
+	switch w {
+	case "كل", "كلا", "جميع", "قد", "كذلك", "ايضا", "هي", "هو":
+		return false // "اتهمت كل من روسيا وسوريا إسرائيل"
+	}
+	if definite(w) || a.x.words[cueGrTimeWord][w] || strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "اً") ||
+		strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "في") {
+		return false
+	}
+	return a.kindAt[k] == 0
 }
 
 // readSpeaker reads a verb in the first person plural whose speaker is
