@@ -883,6 +883,9 @@ func (a *analyzer) siteOwner(from, to int) []int {
 			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") || k > from && a.x.forms[m.form].typ == gazetteer.FormDemonym {
 				return a.conjList(mi) // "من التدخل التركي": the agent of the act
 			}
+			if m := a.men[mi]; k == from+1 && m.prefix == "" && !m.excluded && a.x.words[cueGrSiteNoun][trimConjunction(a.toks[from].Norm)] {
+				return a.conjList(mi) // "على معاقل الحوثيين": the site's owner
+			}
 			return nil
 		}
 		if k == from && a.x.words[cueGrDirection][trimConjunction(a.toks[k].Norm)] && k+1 < len(a.toks) && a.sep[k+1] == 0 {

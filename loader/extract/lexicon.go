@@ -113,6 +113,7 @@ const (
 	cueGrIssued                // grammar.issued
 	cueGrStrike                // grammar.strikes
 	cueGrDependent             // grammar.dependents
+	cueGrSiteNoun              // grammar.site_nouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -260,6 +261,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.issued":                     {kind: cueGrIssued},
 	"grammar.strikes":                    {kind: cueGrStrike},
 	"grammar.dependents":                 {kind: cueGrDependent},
+	"grammar.site_nouns":                 {kind: cueGrSiteNoun},
 }
 
 func init() {
