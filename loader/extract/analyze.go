@@ -629,6 +629,10 @@ func (a *analyzer) findMentions() {
 			i = m.end // "دعم مغربية الصحراء": a noun, no state
 			continue
 		}
+		if m.end < len(a.toks) && a.sep[m.end] == 0 && a.x.words[cueGrCommonSense][a.toks[i].Norm+" "+a.toks[m.end].Norm] {
+			i = m.end // "القاعدة العسكرية": a base, not al-Qaeda
+			continue
+		}
 		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
 			a.recent[h] = a.x.forms[m.val].actor
 		}

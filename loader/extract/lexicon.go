@@ -114,6 +114,7 @@ const (
 	cueGrStrike                // grammar.strikes
 	cueGrDependent             // grammar.dependents
 	cueGrSiteNoun              // grammar.site_nouns
+	cueGrCommonSense           // grammar.common_senses
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -262,6 +263,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.strikes":                    {kind: cueGrStrike},
 	"grammar.dependents":                 {kind: cueGrDependent},
 	"grammar.site_nouns":                 {kind: cueGrSiteNoun},
+	"grammar.common_senses":              {kind: cueGrCommonSense},
 }
 
 func init() {
