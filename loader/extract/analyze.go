@@ -629,6 +629,10 @@ func (a *analyzer) findMentions() {
 			i = m.end // "دعم مغربية الصحراء": a noun, no state
 			continue
 		}
+		if m.end < len(a.toks) && a.sep[m.end] == 0 && a.x.words[cueGrCommonSense][a.toks[i].Norm+" "+a.toks[m.end].Norm] {
+			i = m.end // "القاعدة العسكرية": a base, not al-Qaeda
+			continue
+		}
 		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
 			a.recent[h] = a.x.forms[m.val].actor
 		}
@@ -1057,9 +1061,37 @@ func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
 		return true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
 		return true
+	case f.typ == gazetteer.FormCapital && a.struck(m):
+		return true
 	}
 	return (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j &&
 		(a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "("))
+}
+
+// struck reports whether a capital is the city a bombardment hit
+// (grammar.strikes): right after the strike noun ("قصف صنعاء") or after
+// على within four words of it in the same stretch of text ("غارات أميركية
+// جديدة على صنعاء").
+func (a *analyzer) struck(m mention) bool {
+	if m.prep != prepNone && !(m.prep == prepParty && m.partyWord == "علي") {
+		return false
+	}
+	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		if a.x.words[cueGrStrike][arabic.CutConjunctions(a.toks[k].Norm)] {
+			return k == m.i-1 || m.prep == prepParty
+		}
+	}
+	return false
+}
+
+// struckCapital reports whether mention mi is a capital a bombardment hit
+// (struck): the city, no party of the strike.
+func (a *analyzer) struckCapital(mi int) bool {
+	m := a.men[mi]
+	return m.form >= 0 && a.x.forms[m.form].typ == gazetteer.FormCapital && a.struck(m)
 }
 
 // describesPerson reports whether a mention stands inside a title set off

@@ -66,7 +66,7 @@ func isVerb(a *analyzer, c cue) bool {
 // clauseReadings is the ordered table of the clause reader. Its entries
 // are tested one by one with sentences in TestConstructions.
 var clauseReadings = []clauseReading{
-	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive, tests: []readingTest{{"وقاتلت قوات الجيش الوطني الليبي المدعومة من الإمارات في طرابلس", "supported uae -> lna", "passive"}}},
+	{name: "passive", conf: 0.75, applies: isKind(cuePassive, cueParticiple), read: (*analyzer).readPassive, tests: []readingTest{{"وقاتلت قوات الجيش الوطني الليبي المدعومة من الإمارات في طرابلس", "supported uae -> lna", "passive"}, {"وانتهت الهدنة مع الحوثيين والقوات الموالية للرئيس السابق علي عبدالله صالح", "", ""}}},
 	{name: "reliance", conf: 0.6, applies: isKind(cueReliance), read: (*analyzer).readReliance, tests: []readingTest{{"واستنكر البيان اعتماد خليفة حفتر على روسيا", "supported russia -> khalifa-haftar", "reliance"}}},
 	{name: "demand", conf: 0.6, applies: isKind(cueDemand), read: (*analyzer).readDemand, tests: []readingTest{{"ودعت الولايات المتحدة الجيش الوطني الليبي إلى وقف الهجوم على طرابلس", "opposed usa -> lna", "demand"}}},
 	{name: "receive", conf: 0.65, applies: isKind(cueReceive), read: (*analyzer).readReceive, tests: []readingTest{{"واستوردت حكومة الوفاق معدات من تركيا", "supported turkey -> gna", "receive"}, {"وتسلم الرئيس قيس سعيد رسالة خطية من الملك سلمان بن عبد العزيز", "", ""}}},
@@ -77,7 +77,7 @@ var clauseReadings = []clauseReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
-	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}, {"ومنذ عامين تدور الحرب بين الجيش السوداني وقوات الدعم السريع في دارفور", "opposed saf -> rsf", "mutual/between"}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
@@ -101,7 +101,7 @@ var clauseReadings = []clauseReading{
 	{name: "verb/speaker", conf: 0.6, applies: isVerb, read: (*analyzer).readSpeaker, tests: []readingTest{{"وقال الرئيس التركي رجب طيب أردوغان: «نحن ندعم حكومة الوحدة الوطنية»", "supported recep-tayyip-erdogan -> gnu", "verb/speaker"}}},
 	{name: "verb/object-list", conf: 0.6, applies: func(a *analyzer, c cue) bool { return isVerb(a, c) && c.rel == graph.Met }, read: (*analyzer).readObjectList, tests: []readingTest{{"وكان الرئيس ميشال عون قد عرض الأوضاع المالية، فاستقبل حاكم مصرف لبنان رياض سلامة، رئيس الحكومة نجيب ميقاتي ووزير المالية يوسف خليل", "met michel-aoun -> najib-mikati", "verb/object-list"}}},
 	{name: "verb/subject-first", conf: 0.8, applies: isVerb, read: (*analyzer).readSubjectFirst, tests: []readingTest{{"إيران تدعم جماعة الحوثي في اليمن", "supported iran -> houthis", "verb/subject-first"}}},
-	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}}},
+	{name: "verb/verb-first", conf: 0.8, applies: isVerb, read: (*analyzer).readVerbFirst, tests: []readingTest{{"وانتقد أردوغان إسرائيل بشدة", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وهاجمت مجموعات مسلحة مجهولة مقار الجيش المالي قرب الحدود مع النيجر", "", ""}}},
 	{name: "verb/object-only", conf: 0.55, applies: isVerb, read: (*analyzer).readObjectOnly, tests: []readingTest{{"وقالت روسيا إن الحل سياسي، وانتقدت الولايات المتحدة", "opposed russia -> usa", "verb/carried"}}},
 }
 
@@ -207,6 +207,12 @@ func (a *analyzer) readPassive(c cue, cl int) (candidate, verdict) {
 	before, nearest := -1, -1
 	for k := c.i - 1; k >= 0 && k >= c.i-3 && a.clause[k] == cl; k-- {
 		mi := a.menAt[k]
+		if mi < 0 && k == c.i-1 && a.sep[c.i] == 0 && !a.cueKindAt(k).isTrigger() && strings.HasPrefix(a.toks[k].Norm, "وال") &&
+			strings.HasPrefix(trimConjunction(a.toks[c.i].Norm), "ال") {
+			// "مع الحوثيين والقوات الموالية لـ X": the participle describes
+			// the conjoined noun, no actor, not the actor before it.
+			return candidate{}, veto
+		}
 		if mi < 0 {
 			continue
 		}
@@ -449,8 +455,15 @@ func (a *analyzer) speakerOf(pos int) int {
 	return -1
 }
 
-// readNounBetween reads "لقاء بين X و Y": the actors met each other.
+// readNounBetween reads "لقاء بين X و Y": the actors met each other; an
+// opposed noun before "بين" ("الحرب بين X و Y") makes each oppose the other.
 func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
+	if c.rel == graph.Opposed {
+		if b := a.betweenList(c.j, cl); b >= 0 {
+			return candidate{src: a.list(b), pairs: true, mutual: true, rule: "mutual/between", conf: 0.7}, found
+		}
+		return candidate{}, pass
+	}
 	if c.rel != graph.Met {
 		return candidate{}, pass
 	}
@@ -805,6 +818,9 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 	if s < 0 {
 		return candidate{}, pass
 	}
+	if c.rel != graph.Met && a.unnamedSubject(c.j, a.men[s].i) {
+		return candidate{}, veto
+	}
 	if c.rel == graph.Met && len(a.list(s)) > 1 && via == cueBetween {
 		return candidate{src: a.list(s), pairs: true, rule: "verb/between", conf: 0.75}, found
 	}
@@ -845,6 +861,27 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 		}
 	}
 	return candidate{}, veto
+}
+
+// unnamedSubject reports whether the word right after a verb (at k),
+// before its first actor (at i), is an indefinite plain noun, no actor,
+// cue, time word or adverb: the verb's subject is unnamed ("هددت فصائل
+// عراقية مصالح الولايات المتحدة", "مثلما هددت فعلت، روسيا"), and the
+// actor after it is its object or another clause's, never its subject.
+func (a *analyzer) unnamedSubject(k, i int) bool {
+	if k >= i || k >= len(a.toks) || a.sep[k] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
+		return false
+	}
+	w := trimConjunction(a.toks[k].Norm)
+	switch w {
+	case "كل", "كلا", "جميع", "قد", "كذلك", "ايضا", "هي", "هو":
+		return false // "اتهمت كل من روسيا وسوريا إسرائيل"
+	}
+	if definite(w) || a.x.words[cueGrTimeWord][w] || strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "اً") ||
+		strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "في") {
+		return false
+	}
+	return a.kindAt[k] == 0
 }
 
 // readSpeaker reads a verb in the first person plural whose speaker is

@@ -483,6 +483,11 @@ func entityLayerCases() []entityCase {
 			absent: []string{DiscoveredID(graph.KindPerson, arabic.Normalize("جون ويلسون")) + " -> lisa-johnson"},
 		},
 		{
+			name:   "a name's word with its common-sense adjective names no actor",
+			text:   "وشنت حركة الشباب هجوما مباغتا على مقر القاعدة العسكرية قرب المطار",
+			absent: []string{"-> al-qaeda"},
+		},
+		{
 			name:   "a feminine nisba before a definite noun is a noun, no state",
 			text:   "وأبلغ الرئيس الفرنسي إيمانويل ماكرون نظيره الجزائري عبد المجيد تبون بقرار بلاده دعم مغربية الصحراء.",
 			absent: []string{"morocco ->"},

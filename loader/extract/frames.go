@@ -647,6 +647,9 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 			k = m.j - 1
 			continue
 		}
+		if a.dependentOf(m) {
+			return nil // "أدرج X إدارة الأمن التابعة لوزارة Y": the object is the unnamed body
+		}
 		if skipSubject {
 			skipSubject = false
 			l := a.conjList(mi)
@@ -656,6 +659,21 @@ func (a *analyzer) frameObjectActor(v, o int, verbFirst bool) []int {
 		return a.conjList(mi)
 	}
 	return nil
+}
+
+// dependentOf reports whether a mention with ل stands right after a
+// participle of dependence (grammar.dependents: "التابعة لوزارة X"): it
+// names the owner of the noun before, not a party of the verb.
+func (a *analyzer) dependentOf(m mention) bool {
+	k := m.i - 1
+	if p := arabic.CutConjunctions(m.prefix); p != "ل" && p != "لل" {
+		// "التابعة لوزارة المخابرات الإيرانية": the ل is on the head noun
+		if k < 1 || a.sep[m.i] != 0 || a.menAt[k] >= 0 || !strings.HasPrefix(a.toks[k].Norm, "ل") {
+			return false
+		}
+		k--
+	}
+	return k >= 0 && a.sep[k+1] == 0 && a.x.words[cueGrDependent][a.toks[k].Norm]
 }
 
 func (a *analyzer) menAtToken(k int) int {
@@ -896,6 +914,9 @@ func (a *analyzer) siteOwner(from, to int) []int {
 		if mi := a.menAt[k]; mi >= 0 {
 			if m := a.men[mi]; m.adjective || strings.HasPrefix(trimConjunction(m.prefix), "ل") || k > from && a.x.forms[m.form].typ == gazetteer.FormDemonym {
 				return a.conjList(mi) // "من التدخل التركي": the agent of the act
+			}
+			if m := a.men[mi]; k == from+1 && m.prefix == "" && !m.excluded && a.x.words[cueGrSiteNoun][trimConjunction(a.toks[from].Norm)] {
+				return a.conjList(mi) // "على معاقل الحوثيين": the site's owner
 			}
 			return nil
 		}

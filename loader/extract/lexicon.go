@@ -111,6 +111,10 @@ const (
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
+	cueGrStrike                // grammar.strikes
+	cueGrDependent             // grammar.dependents
+	cueGrSiteNoun              // grammar.site_nouns
+	cueGrCommonSense           // grammar.common_senses
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -256,6 +260,10 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.directions":                 {kind: cueGrDirection},
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
 	"grammar.issued":                     {kind: cueGrIssued},
+	"grammar.strikes":                    {kind: cueGrStrike},
+	"grammar.dependents":                 {kind: cueGrDependent},
+	"grammar.site_nouns":                 {kind: cueGrSiteNoun},
+	"grammar.common_senses":              {kind: cueGrCommonSense},
 }
 
 func init() {

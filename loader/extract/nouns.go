@@ -6,6 +6,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // The verbal nouns of the clause reader ("دعم", "لقاء", "هجوم"): an ordered
@@ -51,7 +52,7 @@ var nounReadings = []nounReading{
 		{"وتحدث الوزير عن الدعم الأمريكي في المنطقة", "", ""},
 	}},
 	{name: "noun/relative-agent", read: (*analyzer).readNounRelativeAgent, tests: []readingTest{{"وتحدث عن الحرب التي شنتها السعودية ضد الحوثيين", "opposed saudi-arabia -> houthis", "noun/relative-agent"}}},
-	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}}},
+	{name: "noun/from", read: (*analyzer).readNounFrom, tests: []readingTest{{"وحصلت حكومة الوفاق على دعم من تركيا", "supported turkey -> gna", "noun/from"}, {"وطلبت حكومة الوفاق الدعم العسكري من تركيا", "", ""}, {"ولقيت الوساطة التركية ترحيبا واسعا من السوريين", "", ""}}},
 	{name: "noun/agent", read: (*analyzer).readNounAgent, tests: []readingTest{{"وتصاعد انتقاد حفتر من قبل فرنسا", "opposed france -> khalifa-haftar", "noun/agent"}, {"وتناول البحث استمرار الدعم من قبل الولايات المتحدة للعراق", "supported usa -> iraq", "noun/agent"}}},
 	{name: "noun/own-agent", read: (*analyzer).readNounOwnAgent, tests: []readingTest{{"وجدد العراق رفضه للتوغل التركي", "opposed iraq -> turkey", "noun/own-agent"}}},
 	{name: "noun/event-object", read: (*analyzer).readNounEventObject, tests: []readingTest{{"وتتهم واشنطن إيران بدعم هجمات الحوثيين على السعودية", "supported iran -> houthis", "noun/event-object"}}},
@@ -309,6 +310,17 @@ func (a *analyzer) readNounRelativeAgent(ci, cl int) (candidate, verdict) {
 	return candidate{}, veto
 }
 
+// peopleDemonym reports whether mention mi is a plural demonym standing
+// alone ("إشادة واسعة من اللبنانيين"): a people, not its state.
+func (a *analyzer) peopleDemonym(mi int) bool {
+	m := a.men[mi]
+	if m.form < 0 || a.x.forms[m.form].typ != gazetteer.FormDemonym {
+		return false
+	}
+	w := a.toks[m.j-1].Norm
+	return strings.HasSuffix(w, "يين") || strings.HasSuffix(w, "يون")
+}
+
 // readNounFrom reads "تلقى دعما من تركيا": the actor after من is the
 // source, the subject the target.
 func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
@@ -318,7 +330,7 @@ func (a *analyzer) readNounFrom(ci, cl int) (candidate, verdict) {
 			break
 		}
 		if a.toks[k].Norm == "من" && k+1 < len(a.toks) {
-			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent {
+			if mi := a.menAt[k+1]; mi >= 0 && !a.men[mi].adjective && a.cueKindAt(k-1) != cueStateAgent && !a.peopleDemonym(mi) {
 				if t := a.subjectBefore(c.i); t >= 0 && c.rel == graph.Supported {
 					if a.requested(a.men[t].i-2, c.i) {
 						return candidate{}, veto // "طلبت X الدعم من Y": support asked for
