@@ -576,33 +576,7 @@ func (a *analyzer) findMentions() {
 					continue
 				}
 			}
-			n := len(a.men)
-			if lastPerson >= 0 {
-				a.countryPronoun(i, lastPerson)
-				if len(a.men) == n {
-					a.forcesPronoun(i, lastPerson)
-				}
-			} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
-				a.countryPronoun(i, carried)
-			}
-			if len(a.men) == n {
-				a.kindAnaphor(i)
-			}
-			if len(a.men) == n {
-				a.anaphor(i)
-			}
-			if len(a.men) == n {
-				a.delegationAnaphor(i)
-			}
-			if len(a.men) == n {
-				a.statementAnaphor(i)
-			}
-			if len(a.men) == n {
-				a.dualAnaphor(i)
-			}
-			if len(a.men) == n {
-				a.partnerAnaphor(i)
-			}
+			a.anaphorAt(i, lastPerson, carried)
 			i++
 			continue
 		}
@@ -654,6 +628,40 @@ func (a *analyzer) findMentions() {
 			a.menAt[k] = len(a.men) - 1
 		}
 		i = m.end
+	}
+}
+
+// anaphorReaders are tried in order at a token where no name starts,
+// after the pronouns of a person's country and forces; the first that adds
+// a mention ends the search.
+var anaphorReaders = []func(a *analyzer, i int){
+	(*analyzer).kindAnaphor,       // "هذه الجماعة", "البلدان"
+	(*analyzer).anaphor,           // "الحركة" after "حركة حماس"
+	(*analyzer).delegationAnaphor, // "الوفد" with its head named earlier
+	(*analyzer).statementAnaphor,  // "البيان" for its issuer
+	(*analyzer).dualAnaphor,       // "الجانبان", "الطرفان"
+	(*analyzer).partnerAnaphor,    // "معه" after a meeting word
+}
+
+// anaphorAt adds at most one mention for token i, where no name starts:
+// the country or forces of the last person named (or of the person the
+// sentence continues from, before any actor), else the first reading of
+// anaphorReaders that finds one.
+func (a *analyzer) anaphorAt(i int, lastPerson, carried int32) {
+	n := len(a.men)
+	if lastPerson >= 0 {
+		a.countryPronoun(i, lastPerson)
+		if len(a.men) == n {
+			a.forcesPronoun(i, lastPerson)
+		}
+	} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
+		a.countryPronoun(i, carried)
+	}
+	for _, read := range anaphorReaders {
+		if len(a.men) != n {
+			return
+		}
+		read(a, i)
 	}
 }
 
