@@ -701,7 +701,7 @@ var surnameParticles = map[string]bool{"بن": true, "ابن": true, "بنت": t
 // learnSurname remembers the last word of a person's full name (form fi
 // matched at tokens [i, end)) as the article's surname of that person, so
 // that "المعلم" or "الرئيس بري" later names him: a word of three letters
-// or more that is not a first name, an ordinal-like adjective of a
+// or more that is not a definite first name, an ordinal-like adjective of a
 // dynasty name ("الثاني"), a particle's complement or a lexicon word.
 func (a *analyzer) learnSurname(fi int32, i, end int) {
 	f := a.x.forms[fi]
@@ -709,7 +709,7 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 		return
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
-	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
+	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(strings.TrimPrefix(w, "ال")) && strings.HasPrefix(w, "ال") ||
 		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && !a.demonymAt(end-1) {
 		return // a nisba only when it is a state's adjective ("محمد شياع السوداني"), read by surnameOverDemonym
 	}
@@ -759,11 +759,20 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 		return mention{}, false
 	}
 	if !strings.HasPrefix(w, "ال") && j == i+1 {
-		// "الرئيس بري", "واتهم قرشي الجيش": after a title or as the
-		// subject right after a verb, where a common word of the same
-		// spelling cannot stand.
-		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported {
+		// "الرئيس بري", "واتهم قرشي الجيش", "وكان سعيد دعا": after a
+		// title or as the subject right after a verb or a perfect
+		// auxiliary, where a common word of the same spelling cannot
+		// stand.
+		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported && (i == 0 || !a.x.words[cuePerfectAux][trimConjunction(a.toks[i-1].Norm)]) {
 			return mention{}, false
+		}
+		if a.firstName(w) && j < len(a.toks) && a.sep[j] == 0 {
+			// A surname that is also a first name ("قيس سعيد": "وكان
+			// سعيد دعا") only when no name may go on after it: a
+			// punctuation mark or a word of the lexicon follows.
+			if kind, _ := a.rawCue(j); kind == cueNone {
+				return mention{}, false
+			}
 		}
 	}
 	return mention{form: fi, actor: a.x.forms[fi].actor, i: i, j: j, prefix: prefix, next: -1, prev: -1}, true
