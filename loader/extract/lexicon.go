@@ -111,6 +111,7 @@ const (
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
+	cueGrGuestNoun             // grammar.guest_nouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -256,6 +257,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.directions":                 {kind: cueGrDirection},
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
 	"grammar.issued":                     {kind: cueGrIssued},
+	"grammar.guest_nouns":                {kind: cueGrGuestNoun},
 }
 
 func init() {

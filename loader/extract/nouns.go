@@ -58,6 +58,10 @@ var nounReadings = []nounReading{
 	{name: "noun/examples", read: (*analyzer).readNounExamples, tests: []readingTest{{"وإيران تواصل دعم الجماعات المسلحة من أمثال: حزب الله وحماس", "supported iran -> hamas", "noun/examples"}}},
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
+	{name: "noun/host-guest", read: (*analyzer).readNounHostGuest, tests: []readingTest{
+		{"جاء ذلك خلال استقبال الرئيس رجب طيب أردوغان، اليوم، وزير الخارجية المصري سامح شكري", "met recep-tayyip-erdogan -> sameh-shoukry", "noun/host-guest"},
+		{"وتم ذلك خلال استقبال أردوغان في أنقرة بحضور الوزراء", "", ""},
+	}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
 	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
 }
@@ -774,4 +778,39 @@ func (a *analyzer) personAt(k int) bool {
 	}
 	m := a.men[a.menAt[k]]
 	return m.i == k && a.actor(m.actor).Kind == graph.KindPerson
+}
+
+// readNounHostGuest reads "خلال استقبال X، اليوم، Y": a meeting noun of
+// grammar.guest_nouns whose genitive X is the host and whose unmarked
+// object Y the guest, where no party marked by a preposition follows the
+// host (that is noun/genitive).
+func (a *analyzer) readNounHostGuest(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	g := a.nounGenitive(ci, cl)
+	if g < 0 {
+		return candidate{}, pass
+	}
+	if t, _ := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 {
+		return candidate{}, pass
+	}
+	if t := a.guestAfter(c, g, cl); t >= 0 {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/host-guest", conf: 0.7}, found
+	}
+	return candidate{}, pass
+}
+
+// guestAfter returns the guest of a meeting noun whose genitive g is the
+// host ("خلال استقبال أوقطاي، ...، وزير الإعلام X"): the first unmarked
+// mention after the host in the noun's clause that is no state (a state
+// there is a place), or -1. Only the nouns of
+// grammar.guest_nouns take such an object.
+func (a *analyzer) guestAfter(c cue, g, cl int) int {
+	if c.rel != graph.Met || !a.x.words[cueGrGuestNoun][strings.TrimPrefix(a.toks[c.i].Norm, c.prefix)] {
+		return -1
+	}
+	t, _ := a.after(a.listEnd(g), cl, genitiveWindow, true, genitiveWindow)
+	if t < 0 || a.men[t].prep != prepNone || a.actor(a.men[t].actor).Kind == graph.KindState {
+		return -1
+	}
+	return t
 }
