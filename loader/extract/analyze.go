@@ -625,8 +625,8 @@ func (a *analyzer) findMentions() {
 			i++
 			continue
 		}
-		if a.demonymNoun(m.val, i, m.end) {
-			i = m.end // "دعم مغربية الصحراء": a noun, no state
+		if a.demonymNoun(m.val, i, m.end) || a.commonNounName(m.prefix, i, m.end) {
+			i = m.end // "دعم مغربية الصحراء", "القاعدة العسكرية": a noun, no actor
 			continue
 		}
 		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
@@ -1013,6 +1013,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
 	case kind != graph.KindPerson && m.prefix == "" && a.afterPlaceNoun(m.i):
 		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
+	case kind == graph.KindState && f.typ == gazetteer.FormCapital && a.struckCity(*m):
+		m.excluded = true // "غارات أميركية على صنعاء": the city struck
 	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him
 	case a.affiliationBefore(*m):

@@ -935,6 +935,19 @@ func (a *analyzer) demonymNoun(fi int32, i, end int) bool {
 	return !definite(w) && strings.HasSuffix(w, "يه") && strings.HasPrefix(next, "ال") && !a.lookupWord(cueNameStop, next)
 }
 
+// commonNounName reports whether the one-word name at token i (read with
+// the clitics prefix) is a noun of entities.common_nouns that a definite
+// feminine adjective follows ("القاعدة العسكرية", "بالقاعدة الجوية
+// الأمريكية"): the common noun, which names no actor.
+func (a *analyzer) commonNounName(prefix string, i, end int) bool {
+	if end != i+1 || end >= len(a.toks) || a.sep[end] != 0 {
+		return false
+	}
+	w := strings.TrimPrefix(a.toks[i].Norm, strings.TrimSuffix(prefix, "ال"))
+	next := a.toks[end].Norm
+	return a.lookupWord(cueCommonNounName, w) && definite(next) && strings.HasSuffix(next, "يه") && !a.lookupWord(cueNameStop, next)
+}
+
 // titleConjunct reports whether the word at token i is a definite noun
 // joined by و to the title word right before it ("وزير الخارجية والتعاون
 // الدولي", "وزيرة الخارجية والعلاقات الدولية"): part of the office's
@@ -1241,6 +1254,31 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 	}
 	mi := a.menAt[i-1]
 	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
+}
+
+// struckCity reports whether capital mention m is the place a strike hit
+// (grammar.strike_nouns): right after the strike noun ("قصف صنعاء"), or
+// after على or ضد with the noun at most three words before ("غارات
+// أميركية جديدة على صنعاء").
+func (a *analyzer) struckCity(m mention) bool {
+	if m.i == 0 || a.sep[m.i] != 0 {
+		return false
+	}
+	if m.prefix == "" && a.lookupWord(cueGrStrikeNoun, a.toks[m.i-1].Norm) {
+		return true
+	}
+	if m.prefix != "" || a.toks[m.i-1].Norm != "علي" && a.toks[m.i-1].Norm != "ضد" {
+		return false
+	}
+	for k := m.i - 2; k >= 0 && k >= m.i-5; k-- {
+		if a.sep[k+1] != 0 || a.menAt[k] >= 0 && !a.men[a.menAt[k]].adjective {
+			return false
+		}
+		if a.lookupWord(cueGrStrikeNoun, a.toks[k].Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleBodyBeforeName reports whether body m, written with ل inside a

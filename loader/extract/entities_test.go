@@ -589,6 +589,26 @@ func entityLayerCases() []entityCase {
 			absent: []string{"china"},
 		},
 		{
+			name:   "a name that is also a common noun, before a feminine adjective, is the noun",
+			text:   "وهاجم مسلحو حركة الشباب القاعدة العسكرية التي تتمركز فيها قوات الاتحاد الأفريقي.",
+			absent: []string{"al-qaeda"},
+		},
+		{
+			name: "the same name without the adjective is the actor",
+			text: "وقاتلت حركة الشباب القاعدة في جنوب الصومال.",
+			want: []string{"opposed al-shabaab -> al-qaeda"},
+		},
+		{
+			name:   "a capital a strike hits is the city, not the state",
+			text:   "وشنت الولايات المتحدة غارات جوية جديدة على صنعاء. وأعلنت جماعة الحوثي قصف صنعاء بعد انتهاء الهدنة. وتحدث البيان عن غارات أميركية مكثفة على صنعاء.",
+			absent: []string{"-> yemen"},
+		},
+		{
+			name: "a capital sanctions target is the state",
+			text: "وفرضت الولايات المتحدة عقوبات جديدة على طهران.",
+			want: []string{"opposed usa -> iran"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

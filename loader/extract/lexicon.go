@@ -112,6 +112,8 @@ const (
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
 	cueGrGuestNoun             // grammar.guest_nouns
+	cueCommonNounName          // entities.common_nouns
+	cueGrStrikeNoun            // grammar.strike_nouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -224,6 +226,7 @@ var lexiconSections = map[string]cueSpec{
 	"entities.honorifics":                {kind: cueHonorific},
 	"blocks":                             {kind: cueBlock},
 	"entities.subordinates":              {kind: cueSubordinate},
+	"entities.common_nouns":              {kind: cueCommonNounName},
 	"undergo":                            {kind: cueUndergo},
 	"negation.denied_claims":             {kind: cueDeniedClaim},
 	"enjoy":                              {kind: cueEnjoy},
@@ -258,6 +261,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
 	"grammar.issued":                     {kind: cueGrIssued},
 	"grammar.guest_nouns":                {kind: cueGrGuestNoun},
+	"grammar.strike_nouns":               {kind: cueGrStrikeNoun},
 }
 
 func init() {
