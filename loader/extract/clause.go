@@ -77,7 +77,7 @@ var clauseReadings = []clauseReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
-	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}}},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}, {"وتأتي الزيارة في إطار حوار يهدف إلى تعزيز التعاون بين مصر وفرنسا", "", ""}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
@@ -454,10 +454,22 @@ func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
 	if c.rel != graph.Met {
 		return candidate{}, pass
 	}
-	if b := a.betweenList(c.j, cl); b >= 0 {
+	if b := a.betweenList(c.j, cl); b >= 0 && !a.otherTriggerBetween(c, a.men[b].i) {
 		return candidate{src: a.list(b), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	return candidate{}, pass
+}
+
+// otherTriggerBetween reports whether a trigger of another relation than
+// cue c's stands between c and token end ("حوار يهدف إلى تعزيز التعاون
+// بين X وY": the parties are the cooperation's, not the dialogue's).
+func (a *analyzer) otherTriggerBetween(c cue, end int) bool {
+	for k := c.j; k < end && k < len(a.toks); k++ {
+		if ci := a.cueAt[k]; ci >= 0 && a.cues[ci].kind.isTrigger() && a.cues[ci].rel != c.rel {
+			return true
+		}
+	}
+	return false
 }
 
 // readNoun reads a verbal noun's arguments (nounArguments).

@@ -675,6 +675,9 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+		if a.otherTriggerBetween(c, a.men[t].i) {
+			return candidate{}, veto // "حوار يهدف إلى تعزيز التعاون بين X وY"
+		}
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
