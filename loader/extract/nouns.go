@@ -6,6 +6,7 @@ import (
 
 	"github.com/rawabit/rawabit/graph"
 	"github.com/rawabit/rawabit/graph/arabic"
+	"github.com/rawabit/rawabit/loader/gazetteer"
 )
 
 // The verbal nouns of the clause reader ("دعم", "لقاء", "هجوم"): an ordered
@@ -63,7 +64,7 @@ var nounReadings = []nounReading{
 		{"وتم ذلك خلال استقبال أردوغان في أنقرة بحضور الوزراء", "", ""},
 	}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}, {"وتبدل الموقف الفرنسي من الأزمة، وذكر وزير الخارجية الفرنسي جان إيف لودريان، في تصريح عقب لقاء عقده مع وزير الخارجية المغربي ناصر بوريطة، أن المحادثات كانت مثمرة", "met jean-yves-le-drian -> nasser-bourita", "noun/topic"}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
@@ -702,7 +703,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
-		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
+		if s := a.meetingTopic(c); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
 		}
 	}
@@ -816,4 +817,27 @@ func (a *analyzer) guestAfter(c cue, g, cl int) int {
 		return -1
 	}
 	return t
+}
+
+// meetingTopic is the topic (analyzer.topic) a noun trigger's clause
+// continues, where for a meeting a state's adjective after a definite noun
+// ("شهد الموقف الإسباني تحولا، وذكر الوزير X … عقب لقاء عقده مع Y")
+// describes that noun and is passed over: a stance does not meet.
+func (a *analyzer) meetingTopic(c cue) int {
+	if c.rel != graph.Met {
+		return a.topic(c.i)
+	}
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if m.excluded || m.prep != prepNone || a.reporter(mi) {
+			continue
+		}
+		if a.x.forms[m.form].typ == gazetteer.FormDemonym && m.prefix == "" && m.i > 0 && a.sep[m.i] == 0 && definite(a.toks[m.i-1].Norm) && a.cueKindAt(m.i-1) == cueNone && a.menAt[m.i-1] < 0 {
+			continue
+		}
+		return a.head(mi)
+	}
+	return -1
 }
