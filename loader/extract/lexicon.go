@@ -114,6 +114,7 @@ const (
 	cueGrGuestNoun             // grammar.guest_nouns
 	cueCommonNounName          // entities.common_nouns
 	cueGrStrikeNoun            // grammar.strike_nouns
+	cueGrBetweenPronoun        // grammar.between_pronouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -262,6 +263,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.issued":                     {kind: cueGrIssued},
 	"grammar.guest_nouns":                {kind: cueGrGuestNoun},
 	"grammar.strike_nouns":               {kind: cueGrStrikeNoun},
+	"grammar.between_pronouns":           {kind: cueGrBetweenPronoun},
 }
 
 func init() {

@@ -37,6 +37,10 @@ var nounReadings = []nounReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
+	{name: "noun/between-pronoun", read: (*analyzer).readNounBetweenPronoun, tests: []readingTest{
+		{"وتلقى الرئيس عبد الفتاح السيسي دعوة من الرئيس إيمانويل ماكرون خلال اتصال هاتفي جرى بينهما مساء أمس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between-pronoun"},
+		{"وأكد الرئيس عبد الفتاح السيسي والرئيس إيمانويل ماكرون والرئيس رجب طيب أردوغان خلال اجتماع جرى بينهما أهمية الحل", "", ""},
+	}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{
 		{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"},
@@ -840,4 +844,48 @@ func (a *analyzer) meetingTopic(c cue) int {
 		return a.head(mi)
 	}
 	return -1
+}
+
+// readNounBetweenPronoun reads "خلال مكالمة هاتفية جرت بينهما": a meeting
+// noun with a pronoun of grammar.between_pronouns at most three words
+// after it (no actor between) is a meeting of the two persons its
+// sentence named before it; with another number of persons it names none.
+func (a *analyzer) readNounBetweenPronoun(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Met {
+		return candidate{}, pass
+	}
+	at := -1
+	for k := c.j; k < len(a.toks) && k < c.j+3 && a.clause[k] == cl; k++ {
+		if a.menAt[k] >= 0 {
+			return candidate{}, pass
+		}
+		if a.x.words[cueGrBetweenPronoun][trimConjunction(a.toks[k].Norm)] {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return candidate{}, pass
+	}
+	var persons []int
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if m.excluded || a.actor(m.actor).Kind != graph.KindPerson || len(persons) > 0 && a.men[persons[0]].actor == m.actor {
+			continue
+		}
+		if len(persons) == 2 {
+			if a.men[persons[1]].actor != m.actor {
+				return candidate{}, veto
+			}
+			continue
+		}
+		persons = append(persons, mi)
+	}
+	if len(persons) != 2 {
+		return candidate{}, pass
+	}
+	return candidate{src: persons, pairs: true, rule: "noun/between-pronoun", conf: 0.7}, found
 }
