@@ -41,6 +41,11 @@ var nounReadings = []nounReading{
 		{"وتلقى الرئيس عبد الفتاح السيسي دعوة من الرئيس إيمانويل ماكرون خلال اتصال هاتفي جرى بينهما مساء أمس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between-pronoun"},
 		{"وأكد الرئيس عبد الفتاح السيسي والرئيس إيمانويل ماكرون والرئيس رجب طيب أردوغان خلال اجتماع جرى بينهما أهمية الحل", "", ""},
 	}},
+	{name: "noun/opening-with", read: (*analyzer).readNounOpeningWith, tests: []readingTest{
+		{"وفي مباحثات هاتفية مع رئيس المجلس الأوروبي، شارل ميشيل، اعتبر أردوغان أن التصعيد لا يخدم أحدا", "met recep-tayyip-erdogan -> charles-michel", "noun/opening-with"},
+		{"وخلال اتصال هاتفي مع الرئيس إيمانويل ماكرون، أكد أردوغان ضرورة الحوار", "met recep-tayyip-erdogan -> emmanuel-macron", "noun/opening-with"},
+		{"وفي مباحثات مع الجانب الفرنسي، في باريس، قالت مصادر إن الحوار ضروري", "", ""},
+	}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{
 		{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"},
@@ -888,4 +893,66 @@ func (a *analyzer) readNounBetweenPronoun(ci, cl int) (candidate, verdict) {
 		return candidate{}, pass
 	}
 	return candidate{src: persons, pairs: true, rule: "noun/between-pronoun", conf: 0.7}, found
+}
+
+// readNounOpeningWith reads "وفي مباحثات هاتفية مع X، اعتبر Y أن …": a
+// meeting noun opening the sentence (after at most two words such as و،
+// في، خلال) with its partner after مع, set off by a comma before a word
+// and its subject: the subject met the partner. Appositions between
+// commas after the partner ("، شارل ميشيل،") are passed over.
+func (a *analyzer) readNounOpeningWith(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Met || c.i > 2 || len(a.men) == 0 || a.men[0].i < c.j {
+		return candidate{}, pass
+	}
+	t := -1
+	for k := c.j; k < len(a.toks) && k < c.j+5 && a.clause[k] == cl; k++ {
+		if trimConjunction(a.toks[k].Norm) != "مع" {
+			continue
+		}
+		j := k + 1
+		for j < len(a.toks) && a.menAt[j] < 0 && a.cueKindAt(j) == cueTitle && a.sep[j] == 0 {
+			j++
+		}
+		if j < len(a.toks) && a.menAt[j] >= 0 && (a.sep[j] == 0 || j == k+1) {
+			t = a.menAt[j]
+		}
+		break
+	}
+	if t >= 0 && a.men[t].excluded {
+		// "مع رئيس المجلس الأوروبي، شارل ميشيل،": the body is part of the
+		// partner's title; the person set off after it is the partner.
+		if j := a.men[t].j; j < len(a.toks) && a.sep[j] == ',' && a.menAt[j] >= 0 && a.actor(a.men[a.menAt[j]].actor).Kind == graph.KindPerson {
+			t = a.menAt[j]
+		}
+	}
+	if t < 0 || a.men[t].excluded {
+		return candidate{}, pass
+	}
+	k := a.men[t].j
+	for k < len(a.toks) && k < a.men[t].j+12 {
+		if a.sep[k] != ',' {
+			return candidate{}, pass
+		}
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].j // an apposition naming the partner
+			continue
+		}
+		if a.cueKindAt(k) != cueNone && a.cueKindAt(k) != cueReported && a.cueKindAt(k) != cueVerb {
+			return candidate{}, pass
+		}
+		j := k + 1
+		for j < len(a.toks) && a.menAt[j] < 0 && a.cueKindAt(j) == cueTitle && a.sep[j] == 0 {
+			j++
+		}
+		if j >= len(a.toks) || a.menAt[j] < 0 || a.sep[j] != 0 {
+			return candidate{}, pass
+		}
+		s := a.menAt[j]
+		if m := a.men[s]; m.excluded || m.prep != prepNone || m.actor == a.men[t].actor {
+			return candidate{}, pass
+		}
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/opening-with", conf: 0.65}, found
+	}
+	return candidate{}, pass
 }
