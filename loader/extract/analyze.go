@@ -1234,6 +1234,9 @@ func (a *analyzer) subjectComma(i int) bool {
 		return false
 	}
 	m := a.men[a.menAt[i-1]]
+	if m.i > 0 && a.menAt[m.i-1] >= 0 && a.bracketedAlias(m.i) == m.j {
+		m.i = a.men[a.menAt[m.i-1]].i // "المجموعة الاقتصادية … (إيكواس)،"
+	}
 	if m.j != i || m.i == 0 || m.excluded || m.prep != prepNone {
 		return false
 	}
@@ -1247,6 +1250,9 @@ func (a *analyzer) subjectComma(i int) bool {
 	w := arabic.CutConjunctions(a.toks[i].Norm)
 	if k := a.cueKindAt(i); a.cueAt[i] >= 0 && k != cueNoun && w != "عن" {
 		return false // a verb or a clause word opens a clause of its own
+	}
+	if strings.HasPrefix(w, "ب") && a.cueAt[i] < 0 && a.frameVerb(v) != nil {
+		return true // "هدد قادة إيكواس، باتخاذ إجراءات": the frame's complement
 	}
 	return w == "عن" || strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 }
@@ -1266,6 +1272,9 @@ func (a *analyzer) aside(i int) int {
 	open := a.sep[i]
 	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
 		return 0
+	}
+	if e := a.bracketedAlias(i); e > 0 {
+		return e
 	}
 	if e := a.coAgentAside(i); e > 0 {
 		return e
@@ -1291,6 +1300,37 @@ func (a *analyzer) aside(i int) int {
 		}
 	}
 	return 0
+}
+
+// bracketedAlias returns the token after a bracket at token i that holds
+// only another name of the actor named right before it with no
+// preposition ("هدد قادة المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس)"),
+// or 0: the clause goes on. After a preposition ("بالتعاون مع X (Y)،")
+// the bracket still ends the clause.
+func (a *analyzer) bracketedAlias(i int) int {
+	if a.sep[i] != ';' || a.menAt[i] < 0 || a.menAt[i-1] < 0 || !strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(') {
+		return 0
+	}
+	m, before := a.men[a.menAt[i]], a.men[a.menAt[i-1]]
+	if m.i != i || m.actor != before.actor || before.prep != prepNone || !a.verbFirstSubject(before.i) || m.j >= len(a.toks) || !strings.ContainsRune(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], ')') {
+		return 0
+	}
+	return m.j
+}
+
+// verbFirstSubject reports whether a mention starting at token i follows a
+// verb right before it, past at most two words of no lexicon kind or of a
+// title ("هدد قادة X"): the verb's subject.
+func (a *analyzer) verbFirstSubject(i int) bool {
+	for v := i - 1; v >= 0 && v >= i-3; v-- {
+		if ci := a.cueAt[v]; ci >= 0 && a.cues[ci].kind == cueVerb && a.cues[ci].i == v && !strings.Contains(a.cues[ci].prefix, "ال") || a.frameVerb(v) != nil {
+			return true // not "بالتعاون مع X": a noun with its preposition
+		}
+		if a.menAt[v] >= 0 || a.sep[v+1] != 0 || a.cueKindAt(v) != cueNone && a.cueKindAt(v) != cueTitle {
+			return false
+		}
+	}
+	return false
 }
 
 // coAgentAside returns the token after an aside between commas that opens

@@ -609,6 +609,16 @@ func entityLayerCases() []entityCase {
 			want: []string{"opposed usa -> iran"},
 		},
 		{
+			name: "a bracket with another name of the verb's subject keeps the clause going",
+			text: "هدد قادة المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس)، باتخاذ خطوات عسكرية ضد المجلس العسكري في النيجر.",
+			want: []string{"opposed ecowas -> cnsp-niger"},
+		},
+		{
+			name:   "a bracket after a preposition's actor still ends the clause",
+			text:   "ويقال إن حفتر المتهم بالتعاون مع وكالة الاستخبارات المركزية الأمريكية (سي آي إيه)، كان قد قاد أنشطة ضد القذافي أثناء إقامته في أمريكا.",
+			absent: []string{"cia -> muammar-gaddafi"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
