@@ -603,6 +603,10 @@ func (a *analyzer) findMentions() {
 			if len(a.men) == n {
 				a.partnerAnaphor(i)
 			}
+			if len(a.men) > n && a.men[len(a.men)-1].j > i+1 {
+				i = a.men[len(a.men)-1].j // "المجموعة الروسية": the adjective is the anaphor's
+				continue
+			}
 			i++
 			continue
 		}

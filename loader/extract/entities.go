@@ -1466,6 +1466,19 @@ func (a *analyzer) kindAnaphor(i int) {
 			start, prefix = d, dp
 		}
 	}
+	if class == anaphorGroup && start == i {
+		if c, ok := a.nationalGroup(i, w); ok {
+			// "أجرت محادثات مع المجموعة الروسية": the one organisation of
+			// that head word and that state the article named.
+			f, ok := a.x.pronounForm[c]
+			if !ok {
+				f = a.x.titleForm
+			}
+			a.men = append(a.men, mention{form: f, actor: c, i: i, j: i + 2, prefix: prefix, next: -1, prev: -1})
+			a.menAt[i], a.menAt[i+1] = len(a.men)-1, len(a.men)-1
+		}
+		return
+	}
 	if class != anaphorStates && start == i {
 		return // "الجماعة" alone: a generic noun, or anaphor's
 	}
@@ -1589,4 +1602,30 @@ func (a *analyzer) accusativeAdjective(m mention) bool {
 		}
 	}
 	return false
+}
+
+// nationalGroup returns the organisation a group noun w at token i names
+// with a state's adjective right after it ("المجموعة الروسية" after "مجموعة
+// فاغنر"): the one organisation the article named by name whose names use
+// the noun's head word and whose affiliation is that state.
+func (a *analyzer) nationalGroup(i int, w string) (int32, bool) {
+	j := i + 1
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return 0, false
+	}
+	m, ok := a.x.names.at(&a.sent, j, nil)
+	if !ok || m.end != j+1 || a.x.forms[m.val].typ != gazetteer.FormDemonym || !definite(a.toks[j].Norm) {
+		return 0, false
+	}
+	state := a.actor(a.x.forms[m.val].actor).ID
+	head := strings.TrimPrefix(w, "ال")
+	found, n := int32(-1), 0
+	for c := range a.doc.named {
+		act := a.actor(c)
+		if act.Kind != graph.KindOrganisation || act.Affiliation != state || !slices.Contains(a.x.orgHeads[c], head) {
+			continue
+		}
+		found, n = c, n+1
+	}
+	return found, n == 1
 }

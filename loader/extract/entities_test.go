@@ -619,6 +619,17 @@ func entityLayerCases() []entityCase {
 			absent: []string{"cia -> muammar-gaddafi"},
 		},
 		{
+			name:   "a group noun with a state's adjective names the one group of that head and state the article named",
+			text:   "وحذرت فرنسا من أي اتفاق مع مجموعة فاغنر الروسية. وانتقدت الجزائر المجموعة الروسية بشدة.",
+			want:   []string{"opposed algeria -> wagner"},
+			absent: []string{"algeria -> russia"},
+		},
+		{
+			name:   "without such a group named, the adjective is the state's",
+			text:   "وانتقدت الجزائر المجموعة الروسية بشدة.",
+			absent: []string{"wagner"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},
