@@ -2278,6 +2278,8 @@ const (
 	verbWindow = 8
 	// verbNear: a verb's unmarked object is at most this many words away.
 	verbNear = 4
+	// metSplitWindow: a meeting verb's مع may follow a long topic of talks.
+	metSplitWindow = 16
 	// betweenWindow: "بين" after a met or mutual trigger, even past a
 	// relative clause ("المحادثات التي رتبتها فرنسا بين حفتر والسراج").
 	betweenWindow = 10
@@ -2316,8 +2318,18 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 			return candidate{}, false
 		}
 	}
-	for k := from; k < len(a.toks) && k < from+verbWindow; k++ {
+	window := verbWindow
+	if c.rel == graph.Met && prep == "مع" {
+		// "وبحث X، الثلاثاء، مسألة وجود 2500 جندي أميركي في العراق مع Y":
+		// the topic of talks may be long; past verbWindow no trigger may
+		// stand before مع.
+		window = metSplitWindow
+	}
+	for k := from; k < len(a.toks) && k < from+window; k++ {
 		w := strings.TrimLeft(a.toks[k].Norm, "و")
+		if k >= from+verbWindow && a.cueKindAt(k).isTrigger() {
+			return candidate{}, false
+		}
 		if a.clause[k] != cl {
 			if a.sep[k] != ',' || w != prep {
 				break
