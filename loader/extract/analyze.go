@@ -584,6 +584,9 @@ func (a *analyzer) findMentions() {
 				}
 			} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
 				a.countryPronoun(i, carried)
+				if len(a.men) == n {
+					a.honorificPronoun(i, carried)
+				}
 			}
 			if len(a.men) == n {
 				a.kindAnaphor(i)

@@ -1629,3 +1629,17 @@ func (a *analyzer) nationalGroup(i int, w string) (int32, bool) {
 	}
 	return found, n == 1
 }
+
+// honorificPronoun reads an honorific pronoun of entities.honorific_pronouns
+// right after the verb opening a sentence ("وقال سيادته إن …") as the
+// previous sentence's subject p, a person the sentence carries.
+func (a *analyzer) honorificPronoun(i int, p int32) {
+	if i == 0 || i > 2 || a.sep[i] != 0 || !a.x.words[cueHonorificPronoun][a.toks[i].Norm] {
+		return
+	}
+	if kind, _ := a.rawCue(i - 1); kind != cueVerb && kind != cueReported {
+		return
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: p, i: i, j: i + 1, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
+}

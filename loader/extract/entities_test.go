@@ -630,6 +630,11 @@ func entityLayerCases() []entityCase {
 			absent: []string{"wagner"},
 		},
 		{
+			name: "an honorific pronoun after the opening verb is the previous sentence's subject",
+			text: "استقبل الرئيس عبد الفتاح السيسي المبعوث رمطان لعمامرة في القاهرة. وقال سيادته إن الحكومة ترحب بكل مبادرة، مشيدا بجهود رمطان لعمامرة.",
+			want: []string{"supported abdel-fattah-el-sisi -> ramtane-lamamra"},
+		},
+		{
 			name: "a kingdom named earlier",
 			text: "أعلن المغرب موقفه من الأزمة. وقررت المملكة قطع علاقاتها مع إيران.",
 			want: []string{"opposed morocco -> iran"},

@@ -115,6 +115,7 @@ const (
 	cueCommonNounName          // entities.common_nouns
 	cueGrStrikeNoun            // grammar.strike_nouns
 	cueGrBetweenPronoun        // grammar.between_pronouns
+	cueHonorificPronoun        // entities.honorific_pronouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -228,6 +229,7 @@ var lexiconSections = map[string]cueSpec{
 	"blocks":                             {kind: cueBlock},
 	"entities.subordinates":              {kind: cueSubordinate},
 	"entities.common_nouns":              {kind: cueCommonNounName},
+	"entities.honorific_pronouns":        {kind: cueHonorificPronoun},
 	"undergo":                            {kind: cueUndergo},
 	"negation.denied_claims":             {kind: cueDeniedClaim},
 	"enjoy":                              {kind: cueEnjoy},
