@@ -196,6 +196,8 @@ func TestShippedRoleHolders(t *testing.T) {
 		{"algeria/army-chief", "2018-01-01", "ahmed-gaid-salah"},
 		{"morocco/prime-minister", "2019-01-01", "saadeddine-othmani"},
 		{"jordan/foreign-minister", "2020-01-01", "ayman-safadi"},
+		{"portugal/foreign-minister", "2018-01-01", "augusto-santos-silva"},
+		{"spain/foreign-minister", "2022-01-01", "jose-manuel-albares"},
 		{"palestine/prime-minister", "2020-01-01", "mohammad-shtayyeh"},
 		{"kurdistan-region/president", "2015-01-01", "masoud-barzani"},
 		{"somalia/president", "2019-01-01", "farmaajo"},

@@ -576,7 +576,12 @@ func (a *analyzer) findMentions() {
 					continue
 				}
 			}
+			n := len(a.men)
 			a.anaphorAt(i, lastPerson, carried)
+			if len(a.men) > n && a.men[len(a.men)-1].j > i+1 {
+				i = a.men[len(a.men)-1].j // "المجموعة الروسية": the adjective is the anaphor's
+				continue
+			}
 			i++
 			continue
 		}
@@ -599,12 +604,8 @@ func (a *analyzer) findMentions() {
 			i++
 			continue
 		}
-		if a.demonymNoun(m.val, i, m.end) {
-			i = m.end // "دعم مغربية الصحراء": a noun, no state
-			continue
-		}
-		if m.end < len(a.toks) && a.sep[m.end] == 0 && a.x.words[cueGrCommonSense][a.toks[i].Norm+" "+a.toks[m.end].Norm] {
-			i = m.end // "القاعدة العسكرية": a base, not al-Qaeda
+		if a.demonymNoun(m.val, i, m.end) || a.commonNounName(m.prefix, i, m.end) {
+			i = m.end // "دعم مغربية الصحراء", "القاعدة العسكرية": a noun, no actor
 			continue
 		}
 		for _, h := range a.x.headsOf(a.x.forms[m.val].actor) {
@@ -644,8 +645,9 @@ var anaphorReaders = []func(a *analyzer, i int){
 }
 
 // anaphorAt adds at most one mention for token i, where no name starts:
-// the country or forces of the last person named (or of the person the
-// sentence continues from, before any actor), else the first reading of
+// the country or forces of the last person named (or the country of the
+// person the sentence continues from, or that person by an honorific
+// pronoun, before any actor), else the first reading of
 // anaphorReaders that finds one.
 func (a *analyzer) anaphorAt(i int, lastPerson, carried int32) {
 	n := len(a.men)
@@ -656,6 +658,9 @@ func (a *analyzer) anaphorAt(i int, lastPerson, carried int32) {
 		}
 	} else if n == 0 && carried >= 0 && !a.unnamedBefore(i) {
 		a.countryPronoun(i, carried)
+		if len(a.men) == n {
+			a.honorificPronoun(i, carried) // "وقال سيادته"
+		}
 	}
 	for _, read := range anaphorReaders {
 		if len(a.men) != n {
@@ -1030,6 +1035,8 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
 	case kind != graph.KindPerson && m.prefix == "" && a.afterPlaceNoun(m.i):
 		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
+	case kind == graph.KindState && f.typ == gazetteer.FormCapital && a.struckCity(*m):
+		m.excluded = true // "غارات أميركية على صنعاء": the city struck
 	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him
 	case a.affiliationBefore(*m):
@@ -1069,37 +1076,18 @@ func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
 		return true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
 		return true
-	case f.typ == gazetteer.FormCapital && a.struck(m):
+	case f.typ == gazetteer.FormCapital && a.struckCity(m):
 		return true
 	}
 	return (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j &&
 		(a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "("))
 }
 
-// struck reports whether a capital is the city a bombardment hit
-// (grammar.strikes): right after the strike noun ("قصف صنعاء") or after
-// على within four words of it in the same stretch of text ("غارات أميركية
-// جديدة على صنعاء").
-func (a *analyzer) struck(m mention) bool {
-	if m.prep != prepNone && !(m.prep == prepParty && m.partyWord == "علي") {
-		return false
-	}
-	for k := m.i - 1; k >= 0 && k >= m.i-4; k-- {
-		if a.sep[k+1] != 0 {
-			return false
-		}
-		if a.x.words[cueGrStrike][arabic.CutConjunctions(a.toks[k].Norm)] {
-			return k == m.i-1 || m.prep == prepParty
-		}
-	}
-	return false
-}
-
 // struckCapital reports whether mention mi is a capital a bombardment hit
-// (struck): the city, no party of the strike.
+// (struckCity): the city, no party of the strike.
 func (a *analyzer) struckCapital(mi int) bool {
 	m := a.men[mi]
-	return m.form >= 0 && a.x.forms[m.form].typ == gazetteer.FormCapital && a.struck(m)
+	return m.form >= 0 && a.x.forms[m.form].typ == gazetteer.FormCapital && a.struckCity(m)
 }
 
 // describesPerson reports whether a mention stands inside a title set off
@@ -1277,6 +1265,9 @@ func (a *analyzer) subjectComma(i int) bool {
 		return false
 	}
 	m := a.men[a.menAt[i-1]]
+	if m.i > 0 && a.menAt[m.i-1] >= 0 && a.bracketedAlias(m.i) == m.j {
+		m.i = a.men[a.menAt[m.i-1]].i // "المجموعة الاقتصادية … (إيكواس)،"
+	}
 	if m.j != i || m.i == 0 || m.excluded || m.prep != prepNone {
 		return false
 	}
@@ -1290,6 +1281,9 @@ func (a *analyzer) subjectComma(i int) bool {
 	w := arabic.CutConjunctions(a.toks[i].Norm)
 	if k := a.cueKindAt(i); a.cueAt[i] >= 0 && k != cueNoun && w != "عن" {
 		return false // a verb or a clause word opens a clause of its own
+	}
+	if strings.HasPrefix(w, "ب") && a.cueAt[i] < 0 && a.frameVerb(v) != nil {
+		return true // "هدد قادة إيكواس، باتخاذ إجراءات": the frame's complement
 	}
 	return w == "عن" || strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 }
@@ -1309,6 +1303,9 @@ func (a *analyzer) aside(i int) int {
 	open := a.sep[i]
 	if open != ',' && !(open == ';' && strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(')) {
 		return 0
+	}
+	if e := a.bracketedAlias(i); e > 0 {
+		return e
 	}
 	if e := a.coAgentAside(i); e > 0 {
 		return e
@@ -1334,6 +1331,37 @@ func (a *analyzer) aside(i int) int {
 		}
 	}
 	return 0
+}
+
+// bracketedAlias returns the token after a bracket at token i that holds
+// only another name of the actor named right before it with no
+// preposition ("هدد قادة المجموعة الاقتصادية لدول غرب أفريقيا (إيكواس)"),
+// or 0: the clause goes on. After a preposition ("بالتعاون مع X (Y)،")
+// the bracket still ends the clause.
+func (a *analyzer) bracketedAlias(i int) int {
+	if a.sep[i] != ';' || a.menAt[i] < 0 || a.menAt[i-1] < 0 || !strings.ContainsRune(a.text[a.toks[i-1].End:a.toks[i].Start], '(') {
+		return 0
+	}
+	m, before := a.men[a.menAt[i]], a.men[a.menAt[i-1]]
+	if m.i != i || m.actor != before.actor || before.prep != prepNone || !a.verbFirstSubject(before.i) || m.j >= len(a.toks) || !strings.ContainsRune(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], ')') {
+		return 0
+	}
+	return m.j
+}
+
+// verbFirstSubject reports whether a mention starting at token i follows a
+// verb right before it, past at most two words of no lexicon kind or of a
+// title ("هدد قادة X"): the verb's subject.
+func (a *analyzer) verbFirstSubject(i int) bool {
+	for v := i - 1; v >= 0 && v >= i-3; v-- {
+		if ci := a.cueAt[v]; ci >= 0 && a.cues[ci].kind == cueVerb && a.cues[ci].i == v && !strings.Contains(a.cues[ci].prefix, "ال") || a.frameVerb(v) != nil {
+			return true // not "بالتعاون مع X": a noun with its preposition
+		}
+		if a.menAt[v] >= 0 || a.sep[v+1] != 0 || a.cueKindAt(v) != cueNone && a.cueKindAt(v) != cueTitle {
+			return false
+		}
+	}
+	return false
 }
 
 // coAgentAside returns the token after an aside between commas that opens
@@ -2277,6 +2305,8 @@ const (
 	verbWindow = 8
 	// verbNear: a verb's unmarked object is at most this many words away.
 	verbNear = 4
+	// metSplitWindow: a meeting verb's مع may follow a long topic of talks.
+	metSplitWindow = 16
 	// betweenWindow: "بين" after a met or mutual trigger, even past a
 	// relative clause ("المحادثات التي رتبتها فرنسا بين حفتر والسراج").
 	betweenWindow = 10
@@ -2315,8 +2345,18 @@ func (a *analyzer) splitArguments(c cue, cl int, prep string) (candidate, bool) 
 			return candidate{}, false
 		}
 	}
-	for k := from; k < len(a.toks) && k < from+verbWindow; k++ {
+	window := verbWindow
+	if c.rel == graph.Met && prep == "مع" {
+		// "وبحث X، الثلاثاء، مسألة وجود 2500 جندي أميركي في العراق مع Y":
+		// the topic of talks may be long; past verbWindow no trigger may
+		// stand before مع.
+		window = metSplitWindow
+	}
+	for k := from; k < len(a.toks) && k < from+window; k++ {
 		w := strings.TrimLeft(a.toks[k].Norm, "و")
+		if k >= from+verbWindow && a.cueKindAt(k).isTrigger() {
+			return candidate{}, false
+		}
 		if a.clause[k] != cl {
 			if a.sep[k] != ',' || w != prep {
 				break

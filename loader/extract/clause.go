@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/rawabit/rawabit/loader/gazetteer"
 	"strings"
 	"unicode/utf8"
 
@@ -77,12 +78,12 @@ var clauseReadings = []clauseReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وأشاد الرئيس خلال اللقاء بالتقدم الذي تشهده العلاقات بين السودان والولايات المتحدة", "", ""}}},
-	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}, {"ومنذ عامين تدور الحرب بين الجيش السوداني وقوات الدعم السريع في دارفور", "opposed saf -> rsf", "mutual/between"}}},
+	{name: "noun/between", conf: 0.75, applies: isKind(cueNoun), read: (*analyzer).readNounBetween, tests: []readingTest{{"وجرت محادثات بين عبد الفتاح السيسي وماكرون في باريس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between"}, {"ومنذ عامين تدور الحرب بين الجيش السوداني وقوات الدعم السريع في دارفور", "opposed saf -> rsf", "mutual/between"}, {"وتأتي الزيارة في إطار حوار يهدف إلى تعزيز التعاون بين مصر وفرنسا", "", ""}}},
 	{name: "noun", conf: 0.7, applies: isKind(cueNoun), read: (*analyzer).readNoun, tests: []readingTest{{"وأكد ماكرون دعم فرنسا لحكومة الوفاق", "supported france -> gna", "noun/genitive"}}},
 	{name: "mutual/between", conf: 0.7, applies: isKind(cueMutual), read: (*analyzer).readMutual, tests: []readingTest{{"واندلعت اشتباكات بين قوات الدعم السريع والجيش السوداني", "opposed rsf -> saf", "mutual/between"}}},
 	{name: "verb/split", conf: 0.75, applies: func(a *analyzer, c cue) bool {
 		return (c.kind == cueVerb || c.kind == cueRefusal) && a.x.specs[c.spec].splitPrep != ""
-	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
+	}, read: (*analyzer).readSplit, tests: []readingTest{{"وبحث عبد الفتاح السيسي مع ماكرون الأوضاع في ليبيا", "met abdel-fattah-el-sisi -> emmanuel-macron", "verb/split"}, {"وبحث رئيس الوزراء العراقي مصطفى الكاظمي، الأحد، مسألة انسحاب نحو ثلاثة آلاف جندي أميركي من البلاد مع منسق البيت الأبيض لشؤون الشرق الأوسط بريت ماكغورك", "met mustafa-al-kadhimi -> brett-mcgurk", "verb/split"}, {"وقال الرئيس التركي رجب طيب أردوغان إن الحل سياسي. وأشاد بجهود حكومة الوفاق في تثبيت الهدنة.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}, {"وتحدث الرئيس التركي رجب طيب أردوغان عن الهدنة. ورأى أن الحل سياسي. كما أشاد بجهود حكومة الوفاق.", "supported recep-tayyip-erdogan -> gna", "verb/prior"}}},
 	{name: "refusal/demonym", conf: 0.7, applies: isKind(cueRefusal), read: (*analyzer).readRefusalDemonym, tests: []readingTest{{"وقوبلت الخطة برفض مصري لتصريحات رئيس الوزراء الإثيوبي آبي أحمد", "opposed egypt -> abiy-ahmed", "noun/demonym"}, {"وأثار الاتفاق رفضا تركيا في أنقرة", "", ""}}},
 	{name: "refusal/action", conf: 0, applies: isKind(cueRefusal), read: (*analyzer).readRefusedAction, tests: []readingTest{{"ورفض الرئيس عبد الفتاح السيسي تهجير الفلسطينيين إلى سيناء", "", ""}, {"وترفض تركيا تقسيم سوريا", "", ""}, {"ورفضت الجزائر التصريحات المغربية", "opposed algeria -> morocco", "frame/reject/statements"}, {"ورفضت مصر سياسات إسرائيل في غزة", "opposed egypt -> israel", "frame/reject/statements"}, {"ورفضت السعودية أي اعتداء على الأردن", "", ""}}},
 	{name: "accusation/complement", conf: 0.8, applies: func(a *analyzer, c cue) bool { return c.kind == cueVerb && a.x.specs[c.spec].accusation }, read: (*analyzer).readAccusation, tests: []readingTest{{"واتهمت قوات فجر ليبيا، بعد ساعات من اشتباكات في محيط المطار، مصر والإمارات بالضلوع في القصف", "opposed libya-dawn -> uae", "accusation/complement"}, {"واتهم الناطق باسم الجيش الوطني الليبي، اللواء أحمد المسماري، قطر بالتدخل في الشأن الليبي", "opposed ahmed-al-mismari -> qatar", "accusation/complement"}, {"واتهمت الحكومة المجتمع الدولي بالتقاعس", "", ""}}},
@@ -467,10 +468,22 @@ func (a *analyzer) readNounBetween(c cue, cl int) (candidate, verdict) {
 	if c.rel != graph.Met {
 		return candidate{}, pass
 	}
-	if b := a.betweenList(c.j, cl); b >= 0 {
+	if b := a.betweenList(c.j, cl); b >= 0 && !a.otherTriggerBetween(c, a.men[b].i) {
 		return candidate{src: a.list(b), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	return candidate{}, pass
+}
+
+// otherTriggerBetween reports whether a trigger of another relation than
+// cue c's stands between c and token end ("حوار يهدف إلى تعزيز التعاون
+// بين X وY": the parties are the cooperation's, not the dialogue's).
+func (a *analyzer) otherTriggerBetween(c cue, end int) bool {
+	for k := c.j; k < end && k < len(a.toks); k++ {
+		if ci := a.cueAt[k]; ci >= 0 && a.cues[ci].kind.isTrigger() && a.cues[ci].rel != c.rel {
+			return true
+		}
+	}
+	return false
 }
 
 // readNoun reads a verbal noun's arguments (nounArguments).
@@ -868,9 +881,15 @@ func (a *analyzer) readVerbFirst(c cue, cl int) (candidate, verdict) {
 // cue, time word or adverb: the verb's subject is unnamed ("هددت فصائل
 // عراقية مصالح الولايات المتحدة", "مثلما هددت فعلت، روسيا"), and the
 // actor after it is its object or another clause's, never its subject.
+// A name right after the noun is its genitive and says who acts ("هدد
+// قادة المجموعة الاقتصادية لدول غرب أفريقيا"); a demonym there only
+// describes it.
 func (a *analyzer) unnamedSubject(k, i int) bool {
 	if k >= i || k >= len(a.toks) || a.sep[k] != 0 || a.menAt[k] >= 0 || a.cueAt[k] >= 0 {
 		return false
+	}
+	if i == k+1 && a.sep[i] == 0 && a.menAt[i] >= 0 && a.x.forms[a.men[a.menAt[i]].form].typ != gazetteer.FormDemonym {
+		return false // "هدد قادة إيكواس": the noun's genitive names who acts
 	}
 	w := trimConjunction(a.toks[k].Norm)
 	switch w {

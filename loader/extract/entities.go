@@ -710,7 +710,7 @@ var surnameParticles = map[string]bool{"بن": true, "ابن": true, "بنت": t
 // learnSurname remembers the last word of a person's full name (form fi
 // matched at tokens [i, end)) as the article's surname of that person, so
 // that "المعلم" or "الرئيس بري" later names him: a word of three letters
-// or more that is not a first name, an ordinal-like adjective of a
+// or more that is not a definite first name, an ordinal-like adjective of a
 // dynasty name ("الثاني"), a particle's complement or a lexicon word.
 func (a *analyzer) learnSurname(fi int32, i, end int) {
 	f := a.x.forms[fi]
@@ -718,7 +718,7 @@ func (a *analyzer) learnSurname(fi int32, i, end int) {
 		return
 	}
 	w, before := a.toks[end-1].Norm, a.toks[end-2].Norm
-	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(w) || a.firstName(strings.TrimPrefix(w, "ال")) ||
+	if utf8.RuneCountInString(w) < 3 || !arabicWord(w) || a.firstName(strings.TrimPrefix(w, "ال")) && strings.HasPrefix(w, "ال") ||
 		a.lookupWord(cueNameStop, w) || strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "ي") && !a.demonymAt(end-1) {
 		return // a nisba only when it is a state's adjective ("محمد شياع السوداني"), read by surnameOverDemonym
 	}
@@ -768,11 +768,20 @@ func (a *analyzer) surnameMention(i int) (mention, bool) {
 		return mention{}, false
 	}
 	if !strings.HasPrefix(w, "ال") && j == i+1 {
-		// "الرئيس بري", "واتهم قرشي الجيش": after a title or as the
-		// subject right after a verb, where a common word of the same
-		// spelling cannot stand.
-		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported {
+		// "الرئيس بري", "واتهم قرشي الجيش", "وكان سعيد دعا": after a
+		// title or as the subject right after a verb or a perfect
+		// auxiliary, where a common word of the same spelling cannot
+		// stand.
+		if kind, _ := a.rawCue(i - 1); prefix != "" || kind != cueTitle && kind != cueVerb && kind != cueReported && (i == 0 || !a.x.words[cuePerfectAux][trimConjunction(a.toks[i-1].Norm)]) {
 			return mention{}, false
+		}
+		if a.firstName(w) && j < len(a.toks) && a.sep[j] == 0 {
+			// A surname that is also a first name ("قيس سعيد": "وكان
+			// سعيد دعا") only when no name may go on after it: a
+			// punctuation mark or a word of the lexicon follows.
+			if kind, _ := a.rawCue(j); kind == cueNone {
+				return mention{}, false
+			}
 		}
 	}
 	return mention{form: fi, actor: a.x.forms[fi].actor, i: i, j: j, prefix: prefix, next: -1, prev: -1}, true
@@ -942,6 +951,19 @@ func (a *analyzer) demonymNoun(fi int32, i, end int) bool {
 	}
 	w, next := a.toks[i].Norm, a.toks[end].Norm
 	return !definite(w) && strings.HasSuffix(w, "يه") && strings.HasPrefix(next, "ال") && !a.lookupWord(cueNameStop, next)
+}
+
+// commonNounName reports whether the one-word name at token i (read with
+// the clitics prefix) is a noun of entities.common_nouns that a definite
+// feminine adjective follows ("القاعدة العسكرية", "بالقاعدة الجوية
+// الأمريكية"): the common noun, which names no actor.
+func (a *analyzer) commonNounName(prefix string, i, end int) bool {
+	if end != i+1 || end >= len(a.toks) || a.sep[end] != 0 {
+		return false
+	}
+	w := strings.TrimPrefix(a.toks[i].Norm, strings.TrimSuffix(prefix, "ال"))
+	next := a.toks[end].Norm
+	return a.lookupWord(cueCommonNounName, w) && definite(next) && strings.HasSuffix(next, "يه") && !a.lookupWord(cueNameStop, next)
 }
 
 // titleConjunct reports whether the word at token i is a definite noun
@@ -1262,6 +1284,32 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
 }
 
+// struckCity reports whether capital mention m is the place a strike hit
+// (grammar.strike_nouns): right after the strike noun ("قصف صنعاء"), or
+// after على or ضد with the noun at most four words before, the strike's
+// agent among them ("غارات أميركية جديدة على صنعاء", "غارات التحالف
+// السعودي على صنعاء").
+func (a *analyzer) struckCity(m mention) bool {
+	if m.i == 0 || a.sep[m.i] != 0 {
+		return false
+	}
+	if m.prefix == "" && a.lookupWord(cueGrStrikeNoun, a.toks[m.i-1].Norm) {
+		return true
+	}
+	if m.prefix != "" || a.toks[m.i-1].Norm != "علي" && a.toks[m.i-1].Norm != "ضد" {
+		return false
+	}
+	for k := m.i - 2; k >= 0 && k >= m.i-5; k-- {
+		if a.sep[k+1] != 0 {
+			return false
+		}
+		if a.lookupWord(cueGrStrikeNoun, a.toks[k].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
 // titleBodyBeforeName reports whether body m, written with ل inside a
 // title ("الممثل السامي للاتحاد الأوروبي للشؤون الخارجية والسياسة
 // الأمنية، جوزيب بوريل"), is followed by the rest of that title and a
@@ -1454,6 +1502,19 @@ func (a *analyzer) kindAnaphor(i int) {
 			start, prefix = d, dp
 		}
 	}
+	if class == anaphorGroup && start == i {
+		if c, ok := a.nationalGroup(i, w); ok {
+			// "أجرت محادثات مع المجموعة الروسية": the one organisation of
+			// that head word and that state the article named.
+			f, ok := a.x.pronounForm[c]
+			if !ok {
+				f = a.x.titleForm
+			}
+			a.men = append(a.men, mention{form: f, actor: c, i: i, j: i + 2, prefix: prefix, next: -1, prev: -1})
+			a.menAt[i], a.menAt[i+1] = len(a.men)-1, len(a.men)-1
+		}
+		return
+	}
 	if class != anaphorStates && start == i {
 		return // "الجماعة" alone: a generic noun, or anaphor's
 	}
@@ -1591,4 +1652,44 @@ func (a *analyzer) accusativeAdjective(m mention) bool {
 		}
 	}
 	return false
+}
+
+// nationalGroup returns the organisation a group noun w at token i names
+// with a state's adjective right after it ("المجموعة الروسية" after "مجموعة
+// فاغنر"): the one organisation the article named by name whose names use
+// the noun's head word and whose affiliation is that state.
+func (a *analyzer) nationalGroup(i int, w string) (int32, bool) {
+	j := i + 1
+	if j >= len(a.toks) || a.sep[j] != 0 {
+		return 0, false
+	}
+	m, ok := a.x.names.at(&a.sent, j, nil)
+	if !ok || m.end != j+1 || a.x.forms[m.val].typ != gazetteer.FormDemonym || !definite(a.toks[j].Norm) {
+		return 0, false
+	}
+	state := a.actor(a.x.forms[m.val].actor).ID
+	head := strings.TrimPrefix(w, "ال")
+	found, n := int32(-1), 0
+	for c := range a.doc.named {
+		act := a.actor(c)
+		if act.Kind != graph.KindOrganisation || act.Affiliation != state || !slices.Contains(a.x.orgHeads[c], head) {
+			continue
+		}
+		found, n = c, n+1
+	}
+	return found, n == 1
+}
+
+// honorificPronoun reads an honorific pronoun of entities.honorific_pronouns
+// right after the verb opening a sentence ("وقال سيادته إن …") as the
+// previous sentence's subject p, a person the sentence carries.
+func (a *analyzer) honorificPronoun(i int, p int32) {
+	if i == 0 || i > 2 || a.sep[i] != 0 || !a.x.words[cueHonorificPronoun][a.toks[i].Norm] {
+		return
+	}
+	if kind, _ := a.rawCue(i - 1); kind != cueVerb && kind != cueReported {
+		return
+	}
+	a.men = append(a.men, mention{form: a.x.titleForm, actor: p, i: i, j: i + 1, next: -1, prev: -1})
+	a.menAt[i] = len(a.men) - 1
 }

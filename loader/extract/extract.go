@@ -266,10 +266,11 @@ func New(actors []ActorForms, lex *Lexicon, opts ...Option) (*Extractor, error) 
 		if k := x.actors[f.actor].Kind; k != graph.KindOrganisation && k != graph.KindState || f.typ != gazetteer.FormName {
 			continue
 		}
-		// "حركة حماس" and "المملكة المغربية" give the heads حركه and مملكه.
+		// "حركة حماس" and "المملكة المغربية" give the heads حركه and مملكه;
+		// "مجموعة فاغنر" the head of a group noun (المجموعة الروسية).
 		first, _, _ := strings.Cut(arabic.Normalize(f.text), " ")
 		first = strings.TrimPrefix(first, "ال")
-		if x.words[cueAnaphor]["ال"+first] && !slices.Contains(x.orgHeads[f.actor], first) {
+		if (x.words[cueAnaphor]["ال"+first] || x.words[cueKindGroup]["ال"+first]) && !slices.Contains(x.orgHeads[f.actor], first) {
 			x.orgHeads[f.actor] = append(x.orgHeads[f.actor], first)
 		}
 	}

@@ -111,10 +111,13 @@ const (
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
 	cueGrIssued                // grammar.issued
-	cueGrStrike                // grammar.strikes
 	cueGrDependent             // grammar.dependents
 	cueGrSiteNoun              // grammar.site_nouns
-	cueGrCommonSense           // grammar.common_senses
+	cueGrGuestNoun             // grammar.guest_nouns
+	cueCommonNounName          // entities.common_nouns
+	cueGrStrikeNoun            // grammar.strike_nouns
+	cueGrBetweenPronoun        // grammar.between_pronouns
+	cueHonorificPronoun        // entities.honorific_pronouns
 	cueEventMembers            // "وضم الوفد": members of the last meeting's guest delegation follow
 )
 
@@ -227,6 +230,8 @@ var lexiconSections = map[string]cueSpec{
 	"entities.honorifics":                {kind: cueHonorific},
 	"blocks":                             {kind: cueBlock},
 	"entities.subordinates":              {kind: cueSubordinate},
+	"entities.common_nouns":              {kind: cueCommonNounName},
+	"entities.honorific_pronouns":        {kind: cueHonorificPronoun},
 	"undergo":                            {kind: cueUndergo},
 	"negation.denied_claims":             {kind: cueDeniedClaim},
 	"enjoy":                              {kind: cueEnjoy},
@@ -260,10 +265,11 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.directions":                 {kind: cueGrDirection},
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
 	"grammar.issued":                     {kind: cueGrIssued},
-	"grammar.strikes":                    {kind: cueGrStrike},
 	"grammar.dependents":                 {kind: cueGrDependent},
 	"grammar.site_nouns":                 {kind: cueGrSiteNoun},
-	"grammar.common_senses":              {kind: cueGrCommonSense},
+	"grammar.guest_nouns":                {kind: cueGrGuestNoun},
+	"grammar.strike_nouns":               {kind: cueGrStrikeNoun},
+	"grammar.between_pronouns":           {kind: cueGrBetweenPronoun},
 }
 
 func init() {

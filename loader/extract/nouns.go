@@ -37,6 +37,15 @@ var nounReadings = []nounReading{
 		}
 		return candidate{}, pass
 	}, tests: []readingTest{{"وقال الوزير إن أردوغان مجرم حرب يحمي حزب الله", "", ""}}},
+	{name: "noun/between-pronoun", read: (*analyzer).readNounBetweenPronoun, tests: []readingTest{
+		{"وتلقى الرئيس عبد الفتاح السيسي دعوة من الرئيس إيمانويل ماكرون خلال اتصال هاتفي جرى بينهما مساء أمس", "met abdel-fattah-el-sisi -> emmanuel-macron", "noun/between-pronoun"},
+		{"وأكد الرئيس عبد الفتاح السيسي والرئيس إيمانويل ماكرون والرئيس رجب طيب أردوغان خلال اجتماع جرى بينهما أهمية الحل", "", ""},
+	}},
+	{name: "noun/opening-with", read: (*analyzer).readNounOpeningWith, tests: []readingTest{
+		{"وفي مباحثات هاتفية مع رئيس المجلس الأوروبي، شارل ميشيل، اعتبر أردوغان أن التصعيد لا يخدم أحدا", "met recep-tayyip-erdogan -> charles-michel", "noun/opening-with"},
+		{"وخلال اتصال هاتفي مع الرئيس إيمانويل ماكرون، أكد أردوغان ضرورة الحوار", "met recep-tayyip-erdogan -> emmanuel-macron", "noun/opening-with"},
+		{"وفي مباحثات مع الجانب الفرنسي، في باريس، قالت مصادر إن الحوار ضروري", "", ""},
+	}},
 	{name: "noun/blocked", read: (*analyzer).readNounBlocked, tests: []readingTest{{"وتسعى واشنطن إلى قطع تمويل الحرس الثوري الإيراني", "", ""}, {"وتتجاهل أنقرة حظر الأسلحة الذي يفرضه مجلس الأمن على ليبيا", "", ""}}},
 	{name: "noun/demonym", read: (*analyzer).readNounDemonym, tests: []readingTest{
 		{"وأشاد حفتر بالدعم الإماراتي للجيش الوطني الليبي", "supported uae -> lna", "noun/demonym"},
@@ -59,8 +68,12 @@ var nounReadings = []nounReading{
 	{name: "noun/examples", read: (*analyzer).readNounExamples, tests: []readingTest{{"وإيران تواصل دعم الجماعات المسلحة من أمثال: حزب الله وحماس", "supported iran -> hamas", "noun/examples"}}},
 	{name: "noun/own-cause", read: (*analyzer).readNounOwnCause, tests: []readingTest{{"وقطع المغرب علاقاته مع إيران بسبب دعمها لجبهة البوليساريو", "supported iran -> polisario", "noun/own-cause"}}},
 	{name: "noun/genitive-agent", read: (*analyzer).readNounGenitiveAgent, tests: []readingTest{{"لا تدعم فرنسا هجوم حفتر على حكومة الوفاق", "opposed khalifa-haftar -> gna", "noun/genitive-agent"}}},
+	{name: "noun/host-guest", read: (*analyzer).readNounHostGuest, tests: []readingTest{
+		{"جاء ذلك خلال استقبال الرئيس رجب طيب أردوغان، اليوم، وزير الخارجية المصري سامح شكري", "met recep-tayyip-erdogan -> sameh-shoukry", "noun/host-guest"},
+		{"وتم ذلك خلال استقبال أردوغان في أنقرة بحضور الوزراء", "", ""},
+	}},
 	{name: "noun/genitive", read: (*analyzer).readNounGenitive, tests: []readingTest{{"وأثار دعم روسيا لحفتر قلق واشنطن", "supported russia -> khalifa-haftar", "noun/genitive"}, {"وتحدث وزير الخارجية الأردني أيمن الصفدي على هامش اجتماعات الجامعة العربية", "", ""}}},
-	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}}},
+	{name: "noun/unmarked", read: (*analyzer).readNounUnmarked, tests: []readingTest{{"وانتقد الرئيس رجب طيب أردوغان الدعم الغربي لإسرائيل", "opposed recep-tayyip-erdogan -> israel", "verb/verb-first"}, {"وعقد ماكرون لقاء مع خليفة حفتر", "met emmanuel-macron -> khalifa-haftar", "noun/subject"}, {"وأجرى بوتين وأردوغان محادثات مطولة", "met vladimir-putin -> recep-tayyip-erdogan", "noun/subject-list"}, {"وشارك الرئيس عبد الفتاح السيسي والرئيس رجب طيب أردوغان في القمة العربية الإسلامية", "", ""}, {"وتبدل الموقف الفرنسي من الأزمة، وذكر وزير الخارجية الفرنسي جان إيف لودريان، في تصريح عقب لقاء عقده مع وزير الخارجية المغربي ناصر بوريطة، أن المحادثات كانت مثمرة", "met jean-yves-le-drian -> nasser-bourita", "noun/topic"}}},
 }
 
 // nounArguments reads the arguments of noun trigger ci through the noun
@@ -683,6 +696,9 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 		return candidate{}, veto
 	}
 	if c.rel == graph.Met && via == cueBetween && len(a.list(t)) > 1 {
+		if a.otherTriggerBetween(c, a.men[t].i) {
+			return candidate{}, veto // "حوار يهدف إلى تعزيز التعاون بين X وY"
+		}
 		return candidate{src: a.list(t), pairs: true, rule: "noun/between", conf: 0.75}, found
 	}
 	if c.rel == graph.Met && a.circumstantial(c.i) && !a.withBetween(c.j, a.men[t].i) {
@@ -707,7 +723,7 @@ func (a *analyzer) readNounUnmarked(ci, cl int) (candidate, verdict) {
 	// A meeting, or a noun whose party is marked ("أنشطة ضد X"), in a
 	// clause without a subject continues the sentence's.
 	if c.rel == graph.Met || a.x.specs[c.spec].endsWithPrep {
-		if s := a.topic(c.i); s >= 0 && !a.pronounOwned(c) {
+		if s := a.meetingTopic(c); s >= 0 && !a.pronounOwned(c) {
 			return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/topic", conf: 0.55}, found
 		}
 	}
@@ -786,4 +802,178 @@ func (a *analyzer) personAt(k int) bool {
 	}
 	m := a.men[a.menAt[k]]
 	return m.i == k && a.kindOf(m.actor) == graph.KindPerson
+}
+
+// readNounHostGuest reads "خلال استقبال X، اليوم، Y": a meeting noun of
+// grammar.guest_nouns whose genitive X is the host and whose unmarked
+// object Y the guest, where no party marked by a preposition follows the
+// host (that is noun/genitive).
+func (a *analyzer) readNounHostGuest(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	g := a.nounGenitive(ci, cl)
+	if g < 0 {
+		return candidate{}, pass
+	}
+	if t, _ := a.after(a.listEnd(g), cl, genitiveWindow, false, 0); t >= 0 {
+		return candidate{}, pass
+	}
+	if t := a.guestAfter(c, g, cl); t >= 0 {
+		return candidate{src: a.list(g), tgt: a.list(t), rule: "noun/host-guest", conf: 0.7}, found
+	}
+	return candidate{}, pass
+}
+
+// guestAfter returns the guest of a meeting noun whose genitive g is the
+// host ("خلال استقبال أوقطاي، ...، وزير الإعلام X"): the first unmarked
+// mention after the host in the noun's clause that is no state (a state
+// there is a place), or -1. Only the nouns of
+// grammar.guest_nouns take such an object.
+func (a *analyzer) guestAfter(c cue, g, cl int) int {
+	if c.rel != graph.Met || !a.x.words[cueGrGuestNoun][strings.TrimPrefix(a.toks[c.i].Norm, c.prefix)] {
+		return -1
+	}
+	t, _ := a.after(a.listEnd(g), cl, genitiveWindow, true, genitiveWindow)
+	if t < 0 || a.men[t].prep != prepNone || a.actor(a.men[t].actor).Kind == graph.KindState {
+		return -1
+	}
+	return t
+}
+
+// meetingTopic is the topic (analyzer.topic) a noun trigger's clause
+// continues, where for a meeting a state's adjective after a definite noun
+// ("شهد الموقف الإسباني تحولا، وذكر الوزير X … عقب لقاء عقده مع Y")
+// describes that noun and is passed over: a stance does not meet.
+func (a *analyzer) meetingTopic(c cue) int {
+	if c.rel != graph.Met {
+		return a.topic(c.i)
+	}
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if m.excluded || m.prep != prepNone || a.reporter(mi) {
+			continue
+		}
+		if a.x.forms[m.form].typ == gazetteer.FormDemonym && m.prefix == "" && m.i > 0 && a.sep[m.i] == 0 && definite(a.toks[m.i-1].Norm) && a.cueKindAt(m.i-1) == cueNone && a.menAt[m.i-1] < 0 {
+			continue
+		}
+		return a.head(mi)
+	}
+	return -1
+}
+
+// readNounBetweenPronoun reads "خلال مكالمة هاتفية جرت بينهما": a meeting
+// noun with a pronoun of grammar.between_pronouns at most three words
+// after it (no actor between) is a meeting of the two persons its
+// sentence named before it; with another number of persons it names none.
+func (a *analyzer) readNounBetweenPronoun(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Met {
+		return candidate{}, pass
+	}
+	at := -1
+	for k := c.j; k < len(a.toks) && k < c.j+3 && a.clause[k] == cl; k++ {
+		if a.menAt[k] >= 0 {
+			return candidate{}, pass
+		}
+		if a.x.words[cueGrBetweenPronoun][trimConjunction(a.toks[k].Norm)] {
+			at = k
+			break
+		}
+	}
+	if at < 0 {
+		return candidate{}, pass
+	}
+	var persons []int
+	for mi, m := range a.men {
+		if m.i >= c.i {
+			break
+		}
+		if m.excluded || a.actor(m.actor).Kind != graph.KindPerson || len(persons) > 0 && a.men[persons[0]].actor == m.actor {
+			continue
+		}
+		if len(persons) == 2 {
+			if a.men[persons[1]].actor != m.actor {
+				return candidate{}, veto
+			}
+			continue
+		}
+		persons = append(persons, mi)
+	}
+	if len(persons) != 2 {
+		return candidate{}, pass
+	}
+	return candidate{src: persons, pairs: true, rule: "noun/between-pronoun", conf: 0.7}, found
+}
+
+// readNounOpeningWith reads "وفي مباحثات هاتفية مع X، اعتبر Y أن …": a
+// meeting noun opening the sentence (after at most two words such as و،
+// في، خلال) with its partner after مع, set off by a comma before a word
+// and its subject: the subject met the partner. Appositions between
+// commas after the partner ("، شارل ميشيل،") are passed over.
+func (a *analyzer) readNounOpeningWith(ci, cl int) (candidate, verdict) {
+	c := a.cues[ci]
+	if c.rel != graph.Met || c.i > 2 || len(a.men) == 0 || a.men[0].i < c.j {
+		return candidate{}, pass
+	}
+	t := a.openingPartner(c, cl)
+	if t < 0 || a.men[t].excluded {
+		return candidate{}, pass
+	}
+	k := a.men[t].j
+	for k < len(a.toks) && k < a.men[t].j+12 {
+		if a.sep[k] != ',' {
+			return candidate{}, pass
+		}
+		if mi := a.menAt[k]; mi >= 0 {
+			k = a.men[mi].j // an apposition naming the partner
+			continue
+		}
+		if a.cueKindAt(k) != cueNone && a.cueKindAt(k) != cueReported && a.cueKindAt(k) != cueVerb {
+			return candidate{}, pass
+		}
+		j := a.pastTitleWords(k + 1)
+		if j >= len(a.toks) || a.menAt[j] < 0 || a.sep[j] != 0 {
+			return candidate{}, pass
+		}
+		s := a.menAt[j]
+		if m := a.men[s]; m.excluded || m.prep != prepNone || m.actor == a.men[t].actor {
+			return candidate{}, pass
+		}
+		return candidate{src: a.list(s), tgt: a.list(t), rule: "noun/opening-with", conf: 0.65}, found
+	}
+	return candidate{}, pass
+}
+
+// pastTitleWords returns the first token from j on that is not a title
+// word standing alone (no mention, no separator before it).
+func (a *analyzer) pastTitleWords(j int) int {
+	for j < len(a.toks) && a.menAt[j] < 0 && a.cueKindAt(j) == cueTitle && a.sep[j] == 0 {
+		j++
+	}
+	return j
+}
+
+// openingPartner returns the mention of the partner after مع within five
+// words of an opening meeting noun c in clause cl ("وفي مباحثات هاتفية مع
+// X"), past title words; a body that only opens the partner's title gives
+// the person set off after it ("مع رئيس المجلس الأوروبي، شارل ميشيل،").
+// It returns -1 when there is none.
+func (a *analyzer) openingPartner(c cue, cl int) int {
+	t := -1
+	for k := c.j; k < len(a.toks) && k < c.j+5 && a.clause[k] == cl; k++ {
+		if trimConjunction(a.toks[k].Norm) != "مع" {
+			continue
+		}
+		if j := a.pastTitleWords(k + 1); j < len(a.toks) && a.menAt[j] >= 0 && (a.sep[j] == 0 || j == k+1) {
+			t = a.menAt[j]
+		}
+		break
+	}
+	if t >= 0 && a.men[t].excluded {
+		if j := a.men[t].j; j < len(a.toks) && a.sep[j] == ',' && a.menAt[j] >= 0 && a.actor(a.men[a.menAt[j]].actor).Kind == graph.KindPerson {
+			t = a.menAt[j]
+		}
+	}
+	return t
 }
