@@ -108,6 +108,9 @@ type Extractor struct {
 	infoByID []*wordInfo
 	// firstByID is wordInfo.first by word id, dense (phraseStarts).
 	firstByID []uint64
+	// phrases holds the lookup sections' entries of more than one word
+	// as paths of word ids (phrases.go).
+	phrases phraseTrie
 	// cliticParent marks the cue nodes a trailing clitic preposition may
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool

@@ -258,6 +258,7 @@ func (x *Extractor) buildWordInfo() {
 	for w := range x.info {
 		x.vocab.Add(w)
 	}
+	x.phrases = buildPhraseTrie(x.vocab, &x.words)
 	x.infoByID = make([]*wordInfo, x.vocab.Len())
 	x.firstByID = make([]uint64, x.vocab.Len())
 	for w, in := range x.info {

@@ -295,3 +295,45 @@ func eventNounByStrings(a *analyzer, k int) bool {
 	}
 	return false
 }
+
+// TestPhraseTrie checks phraseTrie against the string lookup it replaced
+// (phraseAtByStrings, longestPhraseAtByStrings) for entries of two to
+// five words, which the lexicon's sections do not all have.
+func TestPhraseTrie(t *testing.T) {
+	v := arabic.NewVocabulary()
+	var words kindSets
+	words[cueRank] = map[string]bool{"س": true, "س ب": true, "س ب ج": true, "س ب ج د": true, "ك ل": true, "ك ل ز ح ط": true}
+	pt := buildPhraseTrie(v, &words)
+	bit, ok := pt.byID(cueRank)
+	if !ok {
+		t.Fatal("byID(cueRank) = false, want true")
+	}
+	tests := []struct {
+		text              string
+		shortest, longest int
+	}{
+		{"س ب ج د ك", 2, 4},
+		{"س ب ج ك", 2, 3},
+		{"س ب ك", 2, 2},
+		{"س ج", 0, 0},
+		{"ك ل ز ح ط", 2, 2}, // five words: never found
+		{"ب ج د", 0, 0},
+		{"س", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var s arabic.Sentence
+			v.Read(&s, arabic.AppendTokens(nil, tt.text, 0))
+			if got := pt.shortest(bit, s.Words[0], &s, 0); got != tt.shortest {
+				t.Errorf("shortest = %d, want %d", got, tt.shortest)
+			}
+			if got := pt.longest(bit, s.Words[0], &s, 0); got != tt.longest {
+				t.Errorf("longest = %d, want %d", got, tt.longest)
+			}
+		})
+	}
+	words[cueStance] = map[string]bool{"س  ب": true}
+	if pt = buildPhraseTrie(v, &words); pt.odd == 0 {
+		t.Errorf("odd = 0 with an entry of an empty word, want its bit")
+	}
+}
