@@ -61,6 +61,9 @@ type wordInfo struct {
 	// placeNoun: the word is a place noun, possibly after و or a
 	// preposition (isPlaceNoun).
 	placeNoun bool
+	// partner: the word, without one leading و or ف (trimConjunction), is
+	// a pronoun of a meeting's partner (partnerWords).
+	partner bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -227,6 +230,11 @@ func (x *Extractor) buildWordInfo() {
 			get(f)
 		}
 	}
+	for w := range partnerWords {
+		for _, p := range []string{"", "و", "ف"} {
+			get(p + w)
+		}
+	}
 	for w := range placeNouns {
 		for _, p := range placeNounClitics {
 			get(p + w)
@@ -250,6 +258,7 @@ func (x *Extractor) buildWordInfo() {
 		in.frameWord = x.isFrameWord(w)
 		in.attackNoun = x.attackNounAfterConjunctions(w)
 		in.placeNoun = isPlaceNoun(w)
+		in.partner = partnerWords[trimConjunction(w)]
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -568,6 +577,13 @@ func trimmedMulti(kind cueKind, in *wordInfo) bool {
 	}
 	bit, _ := kindBit(kind)
 	return in.multi&bit != 0
+}
+
+// partnerAt reports whether token k is a pronoun of a meeting's partner
+// (partnerWords), possibly after و or ف: a table read by word id.
+func (a *analyzer) partnerAt(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.partner
 }
 
 // rankLastAt reports whether token k as written is the last word of a

@@ -106,6 +106,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
+		"وأجرى الرئيس محادثات معه ومعها فمعه ومعهم بمعه.",
 		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان بالهجوم للهجوم والهجوم وبالهجمات فلهجوم في جامعة وبمطار ولمطار مطارات.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
@@ -183,6 +184,9 @@ func TestTokenTable(t *testing.T) {
 				}
 				if in := a.wordAt(k); (in != nil && in.placeNoun) != isPlaceNoun(a.toks[k].Norm) {
 					t.Errorf("placeNoun(%q) = %v, want %v", a.toks[k].Norm, !isPlaceNoun(a.toks[k].Norm), isPlaceNoun(a.toks[k].Norm))
+				}
+				if got, want := a.partnerAt(k), partnerWords[trimConjunction(a.toks[k].Norm)]; got != want {
+					t.Errorf("partnerAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
 				}
 				if got, want := a.eventNoun(k), eventNounByStrings(a, k); got != want {
 					t.Errorf("eventNoun(%q) = %v, want %v", a.toks[k].Norm, got, want)
