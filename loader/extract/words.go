@@ -274,6 +274,28 @@ func (x *Extractor) buildWordInfo() {
 		x.infoByID[x.vocab.ID(w)] = in
 		x.firstByID[x.vocab.ID(w)] = in.first
 	}
+	x.startsByID = make([]uint64, x.vocab.Len())
+	for id := range x.startsByID {
+		x.startsByID[id] = x.wordStarts(int32(id))
+	}
+}
+
+// wordStarts is phraseStarts for a token whose word id is id, computed
+// from the word: the first words of its id and, after one و or ف, of the
+// id of the rest (arabic.Sentence.Cut, NoWord when the rest is not in the
+// vocabulary: a word added to it later has no first bits either).
+func (x *Extractor) wordStarts(id int32) uint64 {
+	t := x.vocab.Word(id)
+	b := x.firstOf(id)
+	if conjunctionAt(t, 0) {
+		if conjunctionAt(t, 2) {
+			return ^uint64(0)
+		}
+		if r := arabic.CutConjunctions(t); r != "" {
+			b |= x.firstOf(x.vocab.ID(r))
+		}
+	}
+	return b
 }
 
 // wordAt returns what the lexicon's lookups say of token k, or nil: one
@@ -305,8 +327,12 @@ func (a *analyzer) readSentence() {
 func (a *analyzer) startsAt(k int) uint64 {
 	if len(a.starts) != len(a.toks) {
 		a.starts = a.starts[:0]
-		for i := range a.toks {
-			a.starts = append(a.starts, a.phraseStarts(i))
+		for i, id := range a.sent.Words {
+			if uint(id) < uint(len(a.x.startsByID)) {
+				a.starts = append(a.starts, a.x.startsByID[id]) // wordStarts
+			} else {
+				a.starts = append(a.starts, a.phraseStarts(i))
+			}
 		}
 	}
 	return a.starts[k]

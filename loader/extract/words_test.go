@@ -185,6 +185,9 @@ func TestTokenTable(t *testing.T) {
 				if in := a.wordAt(k); (in != nil && in.placeNoun) != isPlaceNoun(a.toks[k].Norm) {
 					t.Errorf("placeNoun(%q) = %v, want %v", a.toks[k].Norm, !isPlaceNoun(a.toks[k].Norm), isPlaceNoun(a.toks[k].Norm))
 				}
+				if got, want := a.startsAt(k), a.phraseStarts(k); got != want {
+					t.Errorf("startsAt(%q) = %x, want %x", a.toks[k].Norm, got, want)
+				}
 				if got, want := a.partnerAt(k), partnerWords[trimConjunction(a.toks[k].Norm)]; got != want {
 					t.Errorf("partnerAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
 				}
