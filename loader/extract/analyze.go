@@ -1165,6 +1165,13 @@ func (a *analyzer) phraseAt(kind cueKind, k int) int {
 	case !a.multiWord(kind, k, cut):
 		return 0
 	}
+	if bit, ok := a.x.phrases.byID(kind); ok {
+		first := a.sent.Words[k]
+		if cut {
+			first = a.sent.Cut[k]
+		}
+		return a.x.phrases.shortest(bit, first, &a.sent, k)
+	}
 	t := a.toks[k].Norm
 	if cut {
 		t = arabic.CutConjunctions(t)

@@ -274,6 +274,13 @@ func (a *analyzer) longestPhrase(kind cueKind, k int) int {
 	if written && !a.multiWord(kind, k, false) || !written && !trimmedMulti(kind, in) {
 		return best
 	}
+	if bit, ok := a.x.phrases.byID(kind); ok && (written || in != nil) {
+		first := a.sent.Words[k] // w as written, or w = Cut[k] (trimmedFirst)
+		if !written {
+			first = a.sent.Cut[k]
+		}
+		return max(best, a.x.phrases.longest(bit, first, &a.sent, k))
+	}
 	b := a.phrase[:0]
 	b = append(b, w...)
 	for n := 2; n <= 4 && k+n <= len(a.toks); n++ {

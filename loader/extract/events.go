@@ -790,7 +790,7 @@ var partnerWords = map[string]bool{"معه": true, "معها": true}
 // met Lavrov). With no person before it the pronoun is not the subject's
 // own partner to find, and with two it may be either's.
 func (a *analyzer) partnerAnaphor(i int) {
-	if len(a.doc.visitors) != 1 || !partnerWords[trimConjunction(a.toks[i].Norm)] || !a.metTriggerBefore(i) {
+	if len(a.doc.visitors) != 1 || !a.partnerAt(i) || !a.metTriggerBefore(i) {
 		return
 	}
 	v := a.doc.visitors[0]

@@ -106,8 +106,13 @@ type Extractor struct {
 	// by word id (words.go).
 	vocab    *arabic.Vocabulary
 	infoByID []*wordInfo
-	// firstByID is wordInfo.first by word id, dense (phraseStarts).
-	firstByID []uint64
+	// firstByID is wordInfo.first by word id, dense (phraseStarts);
+	// startsByID is phraseStarts by word id, for the words of the
+	// vocabulary when info was built (wordStarts).
+	firstByID, startsByID []uint64
+	// phrases holds the lookup sections' entries of more than one word
+	// as paths of word ids (phrases.go).
+	phrases phraseTrie
 	// cliticParent marks the cue nodes a trailing clitic preposition may
 	// follow; cliticKeys maps its letter to its word id (words.go).
 	cliticParent []bool

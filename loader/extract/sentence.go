@@ -24,6 +24,12 @@ func isSentenceEnd(r rune) bool {
 func splitSentences(max int) bufio.SplitFunc {
 	return func(data []byte, atEOF bool) (int, []byte, error) {
 		for i := 0; i < len(data); {
+			// No sentence end starts or ends in data[i:i+8]; i+8 may be
+			// within a rune, whose continuation bytes are then stepped
+			// over one by one, all before max (a rune has three at most).
+			for i+9 <= len(data) && i+8+utf8.UTFMax-1 < max && quietBytes(data[i:i+9]) {
+				i += 8
+			}
 			if i >= max {
 				cut := bytes.LastIndexAny(data[:i], " \t")
 				if cut <= 0 {
@@ -73,6 +79,27 @@ func splitSentences(max int) bufio.SplitFunc {
 		}
 		return 0, nil, nil
 	}
+}
+
+// splitStop marks the bytes a sentence end is written with: the ASCII
+// ends, the second bytes of ؟ (D8 9F) and ۔ (DB 94), and the first byte of
+// … and U+2029 (E2). A run without them holds no sentence end.
+var splitStop = func() (t [256]byte) {
+	for _, c := range []byte{'\n', '.', '!', '?', 0x9F, 0x94, 0xE2} {
+		t[c] = 1
+	}
+	return t
+}()
+
+// quietBytes reports whether none of the nine bytes of b is a splitStop
+// byte: the eight first hold no sentence end and the ninth ends none
+// that starts among them. Stepping over the eight may land within a rune;
+// splitSentences then steps over its continuation bytes one by one, as
+// rune errors, and is back on the next rune as the byte loop would be.
+func quietBytes(b []byte) bool {
+	_ = b[8]
+	return splitStop[b[0]]|splitStop[b[1]]|splitStop[b[2]]|splitStop[b[3]]|splitStop[b[4]]|
+		splitStop[b[5]]|splitStop[b[6]]|splitStop[b[7]]|splitStop[b[8]] == 0
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

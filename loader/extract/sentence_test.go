@@ -117,9 +117,11 @@ func splitSentencesReference(max int) bufio.SplitFunc {
 // FuzzSplitSentences checks splitSentences against its first version on
 // any bytes, at and before the end of the input.
 func FuzzSplitSentences(f *testing.F) {
-	for _, s := range []string{"قال: نعم؟ لا. 3.5 بالمئة…\n", "أ۔ب", "\xd8", "\xd8\x9f", "abc\xdb\x94", "x\u2029y", "\xc2\x80\xdf"} {
+	for _, s := range []string{"قال: نعم؟ لا. 3.5 بالمئة…\n", "أ۔ب", "\xd8", "\xd8\x9f", "abc\xdb\x94", "x\u2029y", "\xc2\x80\xdf", "وقال الرئيس إن الحل سياسي؟ وأضاف أن\xe3\x80\x80 المفاوضات\xd8\x9fمستمرة\xdb\x94 بين الجانبين… الطرفين\u2029 اليوم", "abcdefg\xd8\x9fabcdefgh\xd8\x9f", "abcdefgh\xe3\x80\x80abcdefgh\xd8"} {
 		f.Add(s, true, 8)
 		f.Add(s, false, 64)
+		f.Add(s, true, 17)
+		f.Add(s, false, 1<<10)
 	}
 	f.Fuzz(func(t *testing.T, s string, atEOF bool, max int) {
 		if max < 1 || max > 1<<10 {

@@ -61,6 +61,9 @@ type wordInfo struct {
 	// placeNoun: the word is a place noun, possibly after و or a
 	// preposition (isPlaceNoun).
 	placeNoun bool
+	// partner: the word, without one leading و or ف (trimConjunction), is
+	// a pronoun of a meeting's partner (partnerWords).
+	partner bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -227,6 +230,11 @@ func (x *Extractor) buildWordInfo() {
 			get(f)
 		}
 	}
+	for w := range partnerWords {
+		for _, p := range []string{"", "و", "ف"} {
+			get(p + w)
+		}
+	}
 	for w := range placeNouns {
 		for _, p := range placeNounClitics {
 			get(p + w)
@@ -250,6 +258,7 @@ func (x *Extractor) buildWordInfo() {
 		in.frameWord = x.isFrameWord(w)
 		in.attackNoun = x.attackNounAfterConjunctions(w)
 		in.placeNoun = isPlaceNoun(w)
+		in.partner = partnerWords[trimConjunction(w)]
 	}
 	for w := range x.countryPronouns {
 		get(w).countryPronoun = true
@@ -258,12 +267,35 @@ func (x *Extractor) buildWordInfo() {
 	for w := range x.info {
 		x.vocab.Add(w)
 	}
+	x.phrases = buildPhraseTrie(x.vocab, &x.words)
 	x.infoByID = make([]*wordInfo, x.vocab.Len())
 	x.firstByID = make([]uint64, x.vocab.Len())
 	for w, in := range x.info {
 		x.infoByID[x.vocab.ID(w)] = in
 		x.firstByID[x.vocab.ID(w)] = in.first
 	}
+	x.startsByID = make([]uint64, x.vocab.Len())
+	for id := range x.startsByID {
+		x.startsByID[id] = x.wordStarts(int32(id))
+	}
+}
+
+// wordStarts is phraseStarts for a token whose word id is id, computed
+// from the word: the first words of its id and, after one و or ف, of the
+// id of the rest (arabic.Sentence.Cut, NoWord when the rest is not in the
+// vocabulary: a word added to it later has no first bits either).
+func (x *Extractor) wordStarts(id int32) uint64 {
+	t := x.vocab.Word(id)
+	b := x.firstOf(id)
+	if conjunctionAt(t, 0) {
+		if conjunctionAt(t, 2) {
+			return ^uint64(0)
+		}
+		if r := arabic.CutConjunctions(t); r != "" {
+			b |= x.firstOf(x.vocab.ID(r))
+		}
+	}
+	return b
 }
 
 // wordAt returns what the lexicon's lookups say of token k, or nil: one
@@ -295,8 +327,12 @@ func (a *analyzer) readSentence() {
 func (a *analyzer) startsAt(k int) uint64 {
 	if len(a.starts) != len(a.toks) {
 		a.starts = a.starts[:0]
-		for i := range a.toks {
-			a.starts = append(a.starts, a.phraseStarts(i))
+		for i, id := range a.sent.Words {
+			if uint(id) < uint(len(a.x.startsByID)) {
+				a.starts = append(a.starts, a.x.startsByID[id]) // wordStarts
+			} else {
+				a.starts = append(a.starts, a.phraseStarts(i))
+			}
 		}
 	}
 	return a.starts[k]
@@ -567,6 +603,13 @@ func trimmedMulti(kind cueKind, in *wordInfo) bool {
 	}
 	bit, _ := kindBit(kind)
 	return in.multi&bit != 0
+}
+
+// partnerAt reports whether token k is a pronoun of a meeting's partner
+// (partnerWords), possibly after و or ف: a table read by word id.
+func (a *analyzer) partnerAt(k int) bool {
+	in := a.wordAt(k)
+	return in != nil && in.partner
 }
 
 // rankLastAt reports whether token k as written is the last word of a

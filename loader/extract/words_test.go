@@ -106,6 +106,7 @@ func TestTokenTable(t *testing.T) {
 		"وقالت الحركة إن المملكة وبلاده وللحركة وبالحركة وفالحركة ولبلاده ترفض ذلك.",
 		"والتقى وزير الخارجية الفريق أول محمد بن سلمان في إطار مفاوضات غير مباشرة عبر وسطاء، إلى جانب وفد برئاسة هنية.",
 		"و ف وو فال لل ال x 12 وفي",
+		"وأجرى الرئيس محادثات معه ومعها فمعه ومعهم بمعه.",
 		"وقالت هذه الجماعة ولهذه الدولة وبهذا التنظيم إن البلدين والبلدان فالجماعة وهذ تلك في بيان وببيانها وبيانه فبيانا بيانات وقواته جيشها والجانبان الجانبين فالطرفان بالهجوم للهجوم والهجوم وبالهجمات فلهجوم في جامعة وبمطار ولمطار مطارات.",
 	}
 	for _, it := range readCorpus(t, seedsDir) {
@@ -183,6 +184,12 @@ func TestTokenTable(t *testing.T) {
 				}
 				if in := a.wordAt(k); (in != nil && in.placeNoun) != isPlaceNoun(a.toks[k].Norm) {
 					t.Errorf("placeNoun(%q) = %v, want %v", a.toks[k].Norm, !isPlaceNoun(a.toks[k].Norm), isPlaceNoun(a.toks[k].Norm))
+				}
+				if got, want := a.startsAt(k), a.phraseStarts(k); got != want {
+					t.Errorf("startsAt(%q) = %x, want %x", a.toks[k].Norm, got, want)
+				}
+				if got, want := a.partnerAt(k), partnerWords[trimConjunction(a.toks[k].Norm)]; got != want {
+					t.Errorf("partnerAt(%q) = %v, want %v", a.toks[k].Norm, got, want)
 				}
 				if got, want := a.eventNoun(k), eventNounByStrings(a, k); got != want {
 					t.Errorf("eventNoun(%q) = %v, want %v", a.toks[k].Norm, got, want)
@@ -294,4 +301,46 @@ func eventNounByStrings(a *analyzer, k int) bool {
 		return set[w[len("ب"):]]
 	}
 	return false
+}
+
+// TestPhraseTrie checks phraseTrie against the string lookup it replaced
+// (phraseAtByStrings, longestPhraseAtByStrings) for entries of two to
+// five words, which the lexicon's sections do not all have.
+func TestPhraseTrie(t *testing.T) {
+	v := arabic.NewVocabulary()
+	var words kindSets
+	words[cueRank] = map[string]bool{"س": true, "س ب": true, "س ب ج": true, "س ب ج د": true, "ك ل": true, "ك ل ز ح ط": true}
+	pt := buildPhraseTrie(v, &words)
+	bit, ok := pt.byID(cueRank)
+	if !ok {
+		t.Fatal("byID(cueRank) = false, want true")
+	}
+	tests := []struct {
+		text              string
+		shortest, longest int
+	}{
+		{"س ب ج د ك", 2, 4},
+		{"س ب ج ك", 2, 3},
+		{"س ب ك", 2, 2},
+		{"س ج", 0, 0},
+		{"ك ل ز ح ط", 2, 2}, // five words: never found
+		{"ب ج د", 0, 0},
+		{"س", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var s arabic.Sentence
+			v.Read(&s, arabic.AppendTokens(nil, tt.text, 0))
+			if got := pt.shortest(bit, s.Words[0], &s, 0); got != tt.shortest {
+				t.Errorf("shortest = %d, want %d", got, tt.shortest)
+			}
+			if got := pt.longest(bit, s.Words[0], &s, 0); got != tt.longest {
+				t.Errorf("longest = %d, want %d", got, tt.longest)
+			}
+		})
+	}
+	words[cueStance] = map[string]bool{"س  ب": true}
+	if pt = buildPhraseTrie(v, &words); pt.odd == 0 {
+		t.Errorf("odd = 0 with an entry of an empty word, want its bit")
+	}
 }
