@@ -200,6 +200,44 @@ func (x *Extractor) buildWordInfo() {
 	for w := range x.rankLast {
 		get(w).rankLast = true
 	}
+	x.addAnsweredForms(get)
+	for w, in := range x.info { // every word these answers hold for is in info
+		if n, ok := x.demonstrativeOf(w); ok {
+			in.demonstrative = uint8(n + 1)
+		}
+		in.kindClass = x.kindClassOf(w)
+		in.statement = isStatementWord(w)
+		in.forces, in.dual = isForcesWord(w), isDualWord(w)
+		in.frameWord = x.isFrameWord(w)
+		in.attackNoun = x.attackNounAfterConjunctions(w)
+		in.placeNoun = isPlaceNoun(w)
+		in.partner = partnerWords[trimConjunction(w)]
+	}
+	for w := range x.countryPronouns {
+		get(w).countryPronoun = true
+		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
+	}
+	for w := range x.info {
+		x.vocab.Add(w)
+	}
+	x.phrases = buildPhraseTrie(x.vocab, &x.words)
+	x.infoByID = make([]*wordInfo, x.vocab.Len())
+	x.firstByID = make([]uint64, x.vocab.Len())
+	for w, in := range x.info {
+		x.infoByID[x.vocab.ID(w)] = in
+		x.firstByID[x.vocab.ID(w)] = in.first
+	}
+	x.startsByID = make([]uint64, x.vocab.Len())
+	for id := range x.startsByID {
+		x.startsByID[id] = x.wordStarts(int32(id))
+	}
+}
+
+// addAnsweredForms adds to the token table, through get, every written
+// form (a word with the clitics it takes) for which buildWordInfo then
+// records a per-word answer: demonstratives, kind anaphors, statement,
+// forces, dual, frame, partner, place and attack words.
+func (x *Extractor) addAnsweredForms(get func(string) *wordInfo) {
 	for w := range x.words[cueDemonstrative] {
 		for _, p := range demonstrativeClitics {
 			get(p + w)
@@ -247,36 +285,6 @@ func (x *Extractor) buildWordInfo() {
 		if rest, ok := strings.CutPrefix(w, "ال"); ok {
 			get("لل" + rest)
 		}
-	}
-	for w, in := range x.info { // every word these answers hold for is in info
-		if n, ok := x.demonstrativeOf(w); ok {
-			in.demonstrative = uint8(n + 1)
-		}
-		in.kindClass = x.kindClassOf(w)
-		in.statement = isStatementWord(w)
-		in.forces, in.dual = isForcesWord(w), isDualWord(w)
-		in.frameWord = x.isFrameWord(w)
-		in.attackNoun = x.attackNounAfterConjunctions(w)
-		in.placeNoun = isPlaceNoun(w)
-		in.partner = partnerWords[trimConjunction(w)]
-	}
-	for w := range x.countryPronouns {
-		get(w).countryPronoun = true
-		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
-	}
-	for w := range x.info {
-		x.vocab.Add(w)
-	}
-	x.phrases = buildPhraseTrie(x.vocab, &x.words)
-	x.infoByID = make([]*wordInfo, x.vocab.Len())
-	x.firstByID = make([]uint64, x.vocab.Len())
-	for w, in := range x.info {
-		x.infoByID[x.vocab.ID(w)] = in
-		x.firstByID[x.vocab.ID(w)] = in.first
-	}
-	x.startsByID = make([]uint64, x.vocab.Len())
-	for id := range x.startsByID {
-		x.startsByID[id] = x.wordStarts(int32(id))
 	}
 }
 
