@@ -49,7 +49,7 @@ import (
 
 // Version is the version of the rules; it changes whenever the rules change
 // in a way that changes their output.
-const Version = "10"
+const Version = "11"
 
 // Name is the Claim.Extractor of every claim this package makes.
 const Name = "rawabit-rules/" + Version

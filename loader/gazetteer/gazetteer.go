@@ -23,11 +23,17 @@
 //	    titles: [...]              # optional extra titles of this role
 //	    holders:
 //	      - {actor: giuseppe-conte, from: 2018-06-01, to: 2021-02-13}
+//	bodies:                      # a body of every state with adjectives
+//	  - id: "{state}-armed-forces"
+//	    name: "{state} Armed Forces"
+//	    names: ["القوات المسلحة {f}", "الجيش {m}", "جيش {name}"]
 //
 // Several files can be combined with Merge: later files add actors, names
 // to actors defined earlier, offices, and roles or holders and titles of
 // roles defined earlier. Roles (see Role) are resolved by Merge; titles are
-// not actor forms. Every error names the file and line. LoadFiles and LoadFS
+// not actor forms. Merge also generates the actors of the body templates
+// (see the bodies: key in bodies.go), which yield to the actors written by
+// hand. Every error names the file and line. LoadFiles and LoadFS
 // also read folders (see Files).
 package gazetteer
 
@@ -105,6 +111,10 @@ type Gazetteer struct {
 	offices  []officeDef
 	roleDefs []roleDef
 	roles    []Role
+	// bodyDefs are the body templates as written; Merge generates their
+	// actors and counts them in generated and yielded.
+	bodyDefs           []bodyDef
+	generated, yielded int
 	// cache is built by the first call of Actors, Actor or Entries.
 	cacheOnce sync.Once
 	cache     actorCache
@@ -156,7 +166,7 @@ func LoadFiles(paths ...string) (*Gazetteer, error) {
 }
 
 // Parse parses a gazetteer named name (used in error messages): a mapping
-// with any of the keys actors, offices and roles. It reports, each as an
+// with any of the keys actors, offices, roles and bodies. It reports, each as an
 // *Error naming name and the line: YAML syntax errors, unknown keys, a
 // missing or malformed id, an unknown kind, a kind that conflicts with the
 // same id's kind elsewhere in the file, empty forms, a form claimed by two
@@ -173,7 +183,7 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 	if root == nil {
 		return nil, input.Errorf(input.Line(name, 1), "empty gazetteer (want a mapping with key actors)")
 	}
-	var actors, offices, roles *yaml.Node
+	var actors, offices, roles, bodies *yaml.Node
 	if errs := input.Mapping(name, root, "", topKeys, func(key string, _, v *yaml.Node) error {
 		switch key {
 		case "actors":
@@ -182,12 +192,14 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 			offices = v
 		case "roles":
 			roles = v
+		case "bodies":
+			bodies = v
 		}
 		return nil
 	}); len(errs) > 0 {
 		return nil, errs[0]
 	}
-	if actors == nil && offices == nil && roles == nil {
+	if actors == nil && offices == nil && roles == nil && bodies == nil {
 		return nil, input.Required(name, root, "", "actors")
 	}
 	g := &Gazetteer{entries: map[string]*actorEntry{}}
@@ -206,6 +218,10 @@ func Parse(name string, data []byte) (*Gazetteer, error) {
 	if roles != nil {
 		rs, rerrs := parseRoles(name, roles)
 		g.roleDefs, errs = rs, append(errs, rerrs...)
+	}
+	if bodies != nil {
+		bs, berrs := parseBodies(name, bodies)
+		g.bodyDefs, errs = bs, append(errs, berrs...)
 	}
 	if len(errs) > 0 {
 		return nil, input.JoinCapped(errs)
@@ -243,7 +259,7 @@ func ParseActorsNode(name string, seq *yaml.Node) (*Gazetteer, error) {
 }
 
 // topKeys are the keys of a gazetteer file.
-var topKeys = []string{"actors", "offices", "roles"}
+var topKeys = []string{"actors", "offices", "roles", "bodies"}
 
 // entryKeys are the keys of an actor entry.
 var entryKeys = []string{"id", "name", "kind", "names", "aliases", "affiliation", "capital", "demonyms", "adjectives"}
@@ -452,6 +468,7 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 		}
 		out.offices = append(out.offices, g.offices...)
 		out.roleDefs = append(out.roleDefs, g.roleDefs...)
+		out.bodyDefs = append(out.bodyDefs, g.bodyDefs...)
 		for _, id := range g.order {
 			if err := out.add(g.entries[id]); err != nil {
 				errs = append(errs, err)
@@ -459,6 +476,9 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 		}
 	}
 	errs = append(errs, out.checkForms()...)
+	if len(errs) == 0 {
+		out.generated, out.yielded = out.generateBodies()
+	}
 	for _, id := range out.order {
 		e := out.entries[id]
 		switch {
@@ -482,6 +502,11 @@ func Merge(gs ...*Gazetteer) (*Gazetteer, error) {
 	}
 	return out, nil
 }
+
+// Bodies returns how many actors Merge generated from the body templates
+// (the bodies: key, see generateBodies) and how many template actors it did
+// not generate because an actor written by hand holds their id or a name.
+func (g *Gazetteer) Bodies() (generated, yielded int) { return g.generated, g.yielded }
 
 // Len returns the number of actors.
 func (g *Gazetteer) Len() int { return len(g.order) }

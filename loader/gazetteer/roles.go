@@ -154,7 +154,7 @@ func parseOffices(file string, seq *yaml.Node) ([]officeDef, []error) {
 				o.templates, err = forms(file, "office: titles", v)
 				for _, t := range o.templates {
 					if err == nil {
-						err = checkTemplate(t)
+						err = checkTemplate(t, "office: title")
 					}
 				}
 			}
@@ -173,10 +173,12 @@ func parseOffices(file string, seq *yaml.Node) ([]officeDef, []error) {
 	return out, errs
 }
 
-func checkTemplate(t sourced) error {
+// checkTemplate reports a placeholder of t that is not one of
+// placeholders; what names t in the error ("office: title").
+func checkTemplate(t sourced, what string) error {
 	for _, p := range placeholder.FindAllString(t.text, -1) {
 		if !slices.Contains(placeholders, p) {
-			return input.Errorf(t.pos, "office: title %q: unknown placeholder %s (want one of %s)", t.text, p, strings.Join(placeholders, ", "))
+			return input.Errorf(t.pos, "%s %q: unknown placeholder %s (want one of %s)", what, t.text, p, strings.Join(placeholders, ", "))
 		}
 	}
 	return nil
@@ -445,50 +447,8 @@ func span(t Tenure) string {
 	return from + " to " + to
 }
 
-// expandTemplates fills the office's title templates for the owner of d:
-// {m} and {f} with its adjectives, {name} with each of its first two names.
-// A template whose placeholder the owner lacks is skipped. Titles carry the
-// position of the role entry.
+// expandTemplates fills the office's title templates for the owner of d
+// (see expandForms). Titles carry the position of the role entry.
 func (g *Gazetteer) expandTemplates(o officeDef, d roleDef) []sourced {
-	owner := g.entries[d.of]
-	var names []string
-	for i, n := range owner.names {
-		if i == 2 {
-			break
-		}
-		names = append(names, n.text)
-	}
-	var out []sourced
-	for _, t := range o.templates {
-		texts := []string{t.text}
-		for _, p := range placeholders {
-			if !strings.Contains(t.text, p) {
-				continue
-			}
-			var values []string
-			switch {
-			case p == "{name}":
-				values = names
-			case owner.adj != nil && p == "{m}":
-				values = []string{owner.adj.m}
-			case owner.adj != nil && p == "{f}":
-				values = []string{owner.adj.f}
-			}
-			var next []string
-			for _, s := range texts {
-				for _, v := range values {
-					if v != "" {
-						next = append(next, strings.ReplaceAll(s, p, v))
-					}
-				}
-			}
-			texts = next
-		}
-		for _, s := range texts {
-			if norm := arabic.Normalize(s); norm != "" {
-				out = append(out, sourced{text: s, norm: norm, pos: d.pos})
-			}
-		}
-	}
-	return out
+	return expandForms(o.templates, g.entries[d.of], d.pos)
 }
