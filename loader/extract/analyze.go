@@ -649,7 +649,24 @@ var anaphorReaders = []func(a *analyzer, i int){
 // person the sentence continues from, or that person by an honorific
 // pronoun, before any actor), else the first reading of
 // anaphorReaders that finds one.
+//
+// A token the table says no reader can read (mayAnaphorAt) is passed at
+// once, as kindAnaphor, the first reader, would leave it (blocked 0).
 func (a *analyzer) anaphorAt(i int, lastPerson, carried int32) {
+	n := len(a.men)
+	may := a.mayAnaphorAt(i, lastPerson >= 0 || n == 0 && carried >= 0)
+	if !may && a.x.anaphorProbe == nil {
+		a.doc.blocked = 0
+		return
+	}
+	a.readAnaphor(i, lastPerson, carried)
+	if a.x.anaphorProbe != nil {
+		a.x.anaphorProbe(a, i, may, len(a.men) != n || a.doc.blocked != 0)
+	}
+}
+
+// readAnaphor is anaphorAt past its table test.
+func (a *analyzer) readAnaphor(i int, lastPerson, carried int32) {
 	n := len(a.men)
 	if lastPerson >= 0 {
 		a.countryPronoun(i, lastPerson)

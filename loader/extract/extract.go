@@ -152,6 +152,13 @@ type Extractor struct {
 	// recorder (pairmodel.go); nil when off.
 	pairModel  *PairModel
 	pairRecord func(pairExample)
+	// anaphorAll: the anaphor section has no table bit, so mayAnaphorAt
+	// passes every token (markAnaphorStarts).
+	anaphorAll bool
+	// anaphorProbe, set by tests alone, makes anaphorAt run its readers at
+	// every token and report whether the table let it through (may) and
+	// whether a reader added a mention or left blocked set (read).
+	anaphorProbe func(a *analyzer, i int, may, read bool)
 }
 
 // The form types of the entity layer's mentions.

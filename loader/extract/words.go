@@ -64,6 +64,12 @@ type wordInfo struct {
 	// partner: the word, without one leading و or ف (trimConjunction), is
 	// a pronoun of a meeting's partner (partnerWords).
 	partner bool
+	// anaphorStart: some reader of anaphorAt may read the word, as written,
+	// as a pronoun or anaphor (mayAnaphorAt): the union of their first
+	// tests, so that anaphorAt passes most tokens by one table read.
+	// anaphorCut: anaphor may read it as the rest of a token after its run
+	// of و and ف (mayBeAnaphor's cutInfo).
+	anaphorStart, anaphorCut bool
 }
 
 // kindBit is the bit of a lookup kind in wordInfo.entry and first; ok is
@@ -217,6 +223,7 @@ func (x *Extractor) buildWordInfo() {
 		get(w).countryPronoun = true
 		x.vocab.MarkStem(x.vocab.Add(w)) // read off clitics (countryPronoun)
 	}
+	x.markAnaphorStarts()
 	for w := range x.info {
 		x.vocab.Add(w)
 	}
@@ -233,10 +240,56 @@ func (x *Extractor) buildWordInfo() {
 	}
 }
 
+// anaphorNouns are the words delegationAnaphor and statementAnaphor read,
+// after one leading و or ف (splitConjunction).
+var anaphorNouns = []string{"الوفد", "البيان"}
+
+// markAnaphorStarts sets anaphorStart and anaphorCut on every
+// word of the table: the union of the first tests of countryPronoun (as
+// written; its clitic readings are asked by mayAnaphorAt), forcesPronoun,
+// honorificPronoun and anaphorReaders.
+func (x *Extractor) markAnaphorStarts() {
+	bit, ok := kindBit(cueAnaphor)
+	x.anaphorAll = !ok
+	for w, in := range x.info {
+		_, rest := splitConjunction(w)
+		in.anaphorCut = in.entry&bit != 0 || in.anaphorClitic
+		in.anaphorStart = in.anaphorCut || in.kindClass != anaphorNone || in.countryPronoun ||
+			in.forces || in.dual || in.partner || x.words[cueHonorificPronoun][w] ||
+			slices.Contains(anaphorNouns, rest)
+	}
+}
+
+// mayAnaphorAt reports whether some reader of anaphorAt may add a mention
+// at token k (pronouns: the country and honorific pronouns are tried
+// there): false only when the token table says none can.
+func (a *analyzer) mayAnaphorAt(k int, pronouns bool) bool {
+	if a.x.anaphorAll {
+		return true
+	}
+	if in := a.wordAt(k); in != nil && in.anaphorStart {
+		return true
+	}
+	if conjunctionAt(a.toks[k].Norm, 0) {
+		if in := a.cutInfo(k); in != nil && in.anaphorCut {
+			return true
+		}
+	}
+	if pronouns {
+		for _, r := range a.sent.Readings(k) {
+			if in := a.x.wordInfoOf(r.Word); !r.Bare && in != nil && in.countryPronoun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // addAnsweredForms adds to the token table, through get, every written
 // form (a word with the clitics it takes) for which buildWordInfo then
 // records a per-word answer: demonstratives, kind anaphors, statement,
-// forces, dual, frame, partner, place and attack words.
+// forces, dual, frame, partner, place and attack words, and the words of
+// the anaphor readers that compare strings (anaphorStart).
 func (x *Extractor) addAnsweredForms(get func(string) *wordInfo) {
 	for w := range x.words[cueDemonstrative] {
 		for _, p := range demonstrativeClitics {
@@ -269,6 +322,14 @@ func (x *Extractor) addAnsweredForms(get func(string) *wordInfo) {
 		}
 	}
 	for w := range partnerWords {
+		for _, p := range []string{"", "و", "ف"} {
+			get(p + w)
+		}
+	}
+	for w := range x.words[cueHonorificPronoun] {
+		get(w) // honorificPronoun and anaphorNouns compare strings: mayAnaphorAt
+	}
+	for _, w := range anaphorNouns {
 		for _, p := range []string{"", "و", "ف"} {
 			get(p + w)
 		}
