@@ -114,9 +114,8 @@ func (s *Store) loadMany(ctx context.Context, op string, docs []graph.Document) 
 			slices.SortFunc(d.Claims, byStartThenID)
 		}
 	})
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
-	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, op); err != nil {
 		return err
 	}
@@ -189,22 +188,30 @@ func (a *batchArena) entry() *articleEntry {
 
 // claimRecs returns n zero claim records.
 func (a *batchArena) claimRecs(n int) []claimRec {
-	if a == nil || len(a.recs) < n {
+	if a == nil {
 		return make([]claimRec, n)
 	}
-	r := a.recs[:n:n]
-	a.recs = a.recs[n:]
-	return r
+	return takeZeroed(&a.recs, n)
 }
 
 // mentionRecs returns n zero mentions.
 func (a *batchArena) mentionRecs(n int) []mentionRec {
-	if a == nil || len(a.mentions) < n {
+	if a == nil {
 		return make([]mentionRec, n)
 	}
-	m := a.mentions[:n:n]
-	a.mentions = a.mentions[n:]
-	return m
+	return takeZeroed(&a.mentions, n)
+}
+
+// takeZeroed takes the first n of the zeroed values in *pool, capped at n
+// so that no append reaches the next taker's, or allocates n when fewer
+// are left.
+func takeZeroed[T any](pool *[]T, n int) []T {
+	if len(*pool) < n {
+		return make([]T, n)
+	}
+	r := (*pool)[:n:n]
+	*pool = (*pool)[n:]
+	return r
 }
 
 // pending is a claim waiting to be linked to its pair: the pair's actors

@@ -116,10 +116,9 @@ func New() *Store {
 // Close makes every later call fail with graph.ErrUnavailable and releases
 // the data. It never fails.
 func (s *Store) Close(ctx context.Context) error {
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
 	s.closed = true
-	s.packed = nil
 	s.actors, s.byIndex, s.articles, s.bySlot, s.hot, s.bigMentions = nil, nil, nil, nil, nil, nil
 	s.pairList, s.multis, s.metas = nil, nil, nil
 	s.search.Store(nil)

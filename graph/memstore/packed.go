@@ -11,8 +11,7 @@ package memstore
 // reaches into its neighbour's), which the lists then share: the packed
 // lists take no more memory than the separate ones did, and a list's
 // entries are those the store keeps, not a copy. Any write drops the
-// packing (Store.packed, set to nil under the write lock: a write may move
-// or change lists); the next neighbourhood query packs again under the
+// packing (lockForWrite: a write may move or change lists); the next neighbourhood query packs again under the
 // write lock, and a read that finds no packing reads the entries.
 type packedAdj struct {
 	nbrs []nbr
@@ -42,7 +41,16 @@ func (s *Store) pack() {
 	s.packed = p
 }
 
-// packedForRead returns the packing, packing the lists first if a write
+// lockForWrite takes the write lock for a write and drops the packing (a
+// write may move or change neighbour lists): every writer takes the lock
+// through it, so that no packing outlives a write. The caller unlocks
+// s.mu.
+func (s *Store) lockForWrite() {
+	s.mu.Lock()
+	s.packed = nil
+}
+
+// packForRead packs the lists if a write
 // dropped it. The caller holds neither lock; it takes the read lock after,
 // and must check s.packed again under it (a write may come in between).
 func (s *Store) packForRead() {

@@ -49,9 +49,8 @@ func (s *Store) Review(ctx context.Context, d graph.Decision, persist func(graph
 	if err := d.Validate(); err != nil {
 		return d, fmt.Errorf("memstore: %s: %w", op, err)
 	}
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
-	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, op); err != nil {
 		return d, err
 	}
@@ -70,9 +69,8 @@ func (s *Store) Review(ctx context.Context, d graph.Decision, persist func(graph
 
 // Replay applies recorded decisions in order, as graph.Reviewer specifies.
 func (s *Store) Replay(ctx context.Context, ds []graph.Decision) ([]string, error) {
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
-	s.packed = nil // a write may move or change neighbour lists
 	var warnings []string
 	for i, d := range ds {
 		if err := s.check(ctx, "replay decisions"); err != nil {

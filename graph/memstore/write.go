@@ -22,9 +22,8 @@ func (s *Store) LoadArticle(ctx context.Context, doc graph.Document) error {
 	if err := doc.Validate(); err != nil {
 		return fmt.Errorf("memstore: load article %q: %w", doc.Article.ID, err)
 	}
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
-	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, fmt.Sprintf("load article %q", doc.Article.ID)); err != nil {
 		return err
 	}
@@ -197,9 +196,8 @@ func (s *Store) unlink(slot int32) {
 // DeleteArticle removes an article with its claims and mentions; its actors
 // stay. An unknown id is an error wrapping graph.ErrNotFound.
 func (s *Store) DeleteArticle(ctx context.Context, id string) error {
-	s.mu.Lock()
+	s.lockForWrite()
 	defer s.mu.Unlock()
-	s.packed = nil // a write may move or change neighbour lists
 	if err := s.check(ctx, fmt.Sprintf("delete article %q", id)); err != nil {
 		return err
 	}
