@@ -1052,7 +1052,7 @@ func (a *analyzer) classifyExclusion(mi int) {
 		m.excluded = true // "ومساعد البرهان الفريق ياسر العطا": the aide is the actor
 	case kind != graph.KindPerson && m.prefix == "" && a.afterPlaceNoun(m.i):
 		m.excluded = true // "مطار الخرطوم الدولي", "جامعة القاهرة": a place
-	case kind == graph.KindState && f.typ == gazetteer.FormCapital && a.struckCity(*m):
+	case kind == graph.KindState && a.struckCity(*m):
 		m.excluded = true // "غارات أميركية على صنعاء": the city struck
 	case kind == graph.KindPerson && a.placeBefore(m.i, m.j == m.i+1):
 		m.excluded = true // "في جامعة الملك سعود": a place named after him
@@ -1093,18 +1093,11 @@ func (a *analyzer) place(m mention, f form, kind graph.Kind) bool {
 		return true
 	case f.typ == gazetteer.FormCapital && m.prep != prepNone && !(m.prep == prepParty && (m.partyWord == "مع" || m.partyWord == "علي")):
 		return true
-	case f.typ == gazetteer.FormCapital && a.struckCity(m):
+	case a.struckCity(m):
 		return true
 	}
 	return (f.typ == gazetteer.FormCapital || kind != graph.KindPerson && m.j == 1) && m.i == 0 && len(a.sep) > m.j &&
 		(a.sep[m.j] == '-' || strings.Contains(a.text[a.toks[m.j-1].End:a.toks[m.j].Start], "("))
-}
-
-// struckCapital reports whether mention mi is a capital a bombardment hit
-// (struckCity): the city, no party of the strike.
-func (a *analyzer) struckCapital(mi int) bool {
-	m := a.men[mi]
-	return m.form >= 0 && a.x.forms[m.form].typ == gazetteer.FormCapital && a.struckCity(m)
 }
 
 // describesPerson reports whether a mention stands inside a title set off

@@ -241,7 +241,7 @@ func (a *analyzer) eventFrameAt(si, k int) (eventFrame, bool) {
 	}
 	p := a.patientPreposition(k, end, ev.agent)
 	if p >= 0 {
-		if mi := a.menAtToken(p + 1); mi >= 0 && a.men[mi].i == p+1 && !a.men[mi].adjective && !a.struckCapital(mi) {
+		if mi := a.menAtToken(p + 1); mi >= 0 && a.men[mi].i == p+1 && !a.men[mi].adjective && !a.struckCity(a.men[mi]) {
 			ev.patient = a.conjList(mi)
 		}
 	} else if mi := a.patientWithL(k, end, ev.agent); mi >= 0 {

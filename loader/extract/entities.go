@@ -1291,12 +1291,15 @@ func (a *analyzer) afterPlaceNoun(i int) bool {
 	return mi >= 0 && a.men[mi].i == i-1 && a.men[mi].adjective && a.placeNounAt(i-2)
 }
 
-// struckCity reports whether capital mention m is the place a strike hit
+// struckCity reports whether mention m is a capital, the place a strike hit
 // (grammar.strike_nouns): right after the strike noun ("قصف صنعاء"), or
 // after على or ضد with the noun at most four words before, the strike's
 // agent among them ("غارات أميركية جديدة على صنعاء", "غارات التحالف
 // السعودي على صنعاء").
 func (a *analyzer) struckCity(m mention) bool {
+	if m.form < 0 || a.x.forms[m.form].typ != gazetteer.FormCapital {
+		return false
+	}
 	if m.i == 0 || a.sep[m.i] != 0 {
 		return false
 	}

@@ -828,7 +828,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 				p = strings.TrimSuffix(p, "ل") // "للعراق": ل with the article
 			}
 			if f.markers[p] || m.prep == prepParty && f.markers[m.partyWord] || f.markers[trimConjunction(a.tokenBefore(m.i))] || f.sites && m.adjective && !a.anyBefore(m.i) && !a.inTitleRun(m.i) {
-				if a.x.forms[m.form].typ == gazetteer.FormCapital && a.struckCity(m) {
+				if a.struckCity(m) {
 					return nil // "شنت X غارات على صنعاء": the city struck
 				}
 				if l := a.conjList(mi); !a.alongWith(l) {
@@ -851,7 +851,7 @@ func (a *analyzer) frameAfter(f *frame, o int) []int {
 			if f.sites && k+1 < len(a.toks) && a.menAt[k+1] < 0 && a.cueKindAt(k+1) != cueTitle {
 				return a.siteOwner(k+1, k+4) // "ضد مواقع إسرائيلية"
 			}
-			if k+1 < len(a.toks) && a.menAt[k+1] >= 0 && a.x.forms[a.men[a.menAt[k+1]].form].typ == gazetteer.FormCapital && a.struckCity(a.men[a.menAt[k+1]]) {
+			if k+1 < len(a.toks) && a.menAt[k+1] >= 0 && a.struckCity(a.men[a.menAt[k+1]]) {
 				return nil // "شنت X غارات على صنعاء": the city struck
 			}
 			if l := a.actorAfterTitle(k + 1); !a.alongWith(l) && !a.agentBeforeL(l) {
