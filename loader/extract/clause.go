@@ -892,8 +892,7 @@ func (a *analyzer) unnamedSubject(k, i int) bool {
 		return false // "هدد قادة إيكواس": the noun's genitive names who acts
 	}
 	w := trimConjunction(a.toks[k].Norm)
-	switch w {
-	case "كل", "كلا", "جميع", "قد", "كذلك", "ايضا", "هي", "هو":
+	if a.x.words[cueGrSubjectOpener][w] {
 		return false // "اتهمت كل من روسيا وسوريا إسرائيل"
 	}
 	if definite(w) || a.x.words[cueGrTimeWord][w] || strings.HasSuffix(w, "ا") || strings.HasSuffix(w, "اً") ||

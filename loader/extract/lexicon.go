@@ -107,6 +107,7 @@ const (
 	cueGrWarnVerb              // grammar.warn_verbs
 	cueGrGoverning             // grammar.governing
 	cueGrTimeWord              // grammar.time_words
+	cueGrSubjectOpener         // grammar.subject_openers
 	cueGrCompoundHead          // grammar.compound_heads
 	cueGrDirection             // grammar.directions
 	cueGrPronounComplementizer // grammar.pronoun_complementizers
@@ -261,6 +262,7 @@ var lexiconSections = map[string]cueSpec{
 	"grammar.warn_verbs":                 {kind: cueGrWarnVerb},
 	"grammar.governing":                  {kind: cueGrGoverning},
 	"grammar.time_words":                 {kind: cueGrTimeWord},
+	"grammar.subject_openers":            {kind: cueGrSubjectOpener},
 	"grammar.compound_heads":             {kind: cueGrCompoundHead},
 	"grammar.directions":                 {kind: cueGrDirection},
 	"grammar.pronoun_complementizers":    {kind: cueGrPronounComplementizer},
